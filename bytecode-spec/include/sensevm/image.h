@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT
+ * sensevm/image.h — the container image (.svm) layout: header, section table, manifest,
+ * constant pool and the object header word shared with the runtime's heap. Normative text:
+ * bytecode-spec/image-format.md. Everything is little-endian and read with the byte
+ * accessors of bytecode.h, never by casting the buffer (images live unaligned in flash).
+ */
+#ifndef SENSEVM_IMAGE_H
+#define SENSEVM_IMAGE_H
+
+#include <stdint.h>
+
+#define SVIMG_MAGIC "SVMI"             /* bytes 0..3 */
+#define SVIMG_FORMAT_MAJOR 1u          /* a changed meaning bumps this: old images rejected */
+#define SVIMG_FORMAT_MINOR 0u          /* new opcodes/services/sections bump this */
+#define SVIMG_WORD_SIZE 4u
+
+/* ---- header: 64 bytes at offset 0 ---- */
+#define SVIMG_HEADER_SIZE 64u
+#define SVIMG_OFF_MAGIC 0u        /* u8[4]  "SVMI" */
+#define SVIMG_OFF_MAJOR 4u        /* u16 */
+#define SVIMG_OFF_MINOR 6u        /* u16 */
+#define SVIMG_OFF_FLAGS 8u        /* u32 SVIMG_F_* */
+#define SVIMG_OFF_WORDSIZE 12u    /* u8 = 4 */
+#define SVIMG_OFF_HDRSIZE 13u     /* u8 = 64 */
+#define SVIMG_OFF_NSECT 14u       /* u16 section count, 3..SVIMG_MAX_SECTIONS */
+#define SVIMG_OFF_SIZE 16u        /* u32 total image size in bytes */
+#define SVIMG_OFF_CRC 20u         /* u32 CRC-32 of bytes [0,size) with this field as 0 */
+#define SVIMG_OFF_SHA 24u         /* u8[32] SHA-256 of [0,size) with CRC, SHA fields and the
+                                   * SIGNATURE section contents as 0 */
+#define SVIMG_OFF_RESERVED 56u    /* u8[8] must be 0 */
+
+#define SVIMG_F_DEBUG 0x1u        /* SYMBOLS/LINES sections present */
+#define SVIMG_F_SIGNED 0x2u       /* a SIGNATURE section is present */
+#define SVIMG_F_KNOWN (SVIMG_F_DEBUG | SVIMG_F_SIGNED)
+
+#define SVIMG_MAX_SIZE (16u << 20) /* images above 16 MiB are refused */
+
+/* ---- section table: nsect entries of 16 bytes right after the header ---- */
+#define SVIMG_SECT_ENTRY_SIZE 16u /* u32 kind, u32 offset, u32 size, u32 flags (= 0) */
+#define SVIMG_MAX_SECTIONS 8u
+enum svimg_section_kind {
+    SVIMG_SECT_CODE = 1,      /* bytecode, executed in place */
+    SVIMG_SECT_CONST = 2,     /* constant pool */
+    SVIMG_SECT_MANIFEST = 3,  /* svimg manifest, SVIMG_MANIFEST_SIZE bytes */
+    SVIMG_SECT_SYMBOLS = 4,   /* optional: code offset -> name, for traces and disassembly */
+    SVIMG_SECT_LINES = 5,     /* optional: code offset -> source line */
+    SVIMG_SECT_SIGNATURE = 6, /* optional: Ed25519 signature over the SHA-256 digest */
+    SVIMG_SECT_KIND_MAX = 6
+};
+/* Sections are 4-byte aligned, in ascending offset order, non-overlapping, start after the
+ * section table, end within the image, and each kind occurs at most once. */
+
+/* ---- manifest section ---- */
+#define SVIMG_MANIFEST_SIZE 280u
+#define SVIMG_NAME_MAX 16u          /* NUL-padded, 1..15 chars of [A-Za-z0-9_.-] */
+#define SVIMG_MAX_DEVICES 8u
+#define SVIMG_MAX_XCHANS 4u
+#define SVMF_OFF_NAME 0u            /* char[16] */
+#define SVMF_OFF_PRIORITY 16u       /* u8: 0 lowest .. 255 most critical */
+#define SVMF_OFF_POLICY 17u         /* u8 fault policy: SVMF_POLICY_* */
+#define SVMF_OFF_NDEVICES 18u       /* u8 0..8 */
+#define SVMF_OFF_NXCHANS 19u        /* u8 0..4 */
+#define SVMF_OFF_HEAP 20u           /* u32 heap bytes, SVMF_HEAP_MIN..SVMF_HEAP_MAX, multiple of 8 */
+#define SVMF_OFF_STACK 24u          /* u32 stack bytes per context, SVMF_STACK_MIN..MAX, mult. of 4 */
+#define SVMF_OFF_ARRAYS 28u         /* u32 array-storage bytes (0 = arrays live in the heap) */
+#define SVMF_OFF_CONTEXTS 32u       /* u16 max contexts 1..256 */
+#define SVMF_OFF_CHANNELS 34u       /* u16 max channels 0..1024 */
+#define SVMF_OFF_ENTRY 36u          /* u32 code offset of the entry instruction */
+#define SVMF_OFF_GLOBALS 40u        /* u32 global variable slots 0..65535 */
+#define SVMF_OFF_HEARTBEAT 44u      /* u32 heartbeat/deadline period in ms, 0 = none */
+#define SVMF_OFF_FUEL 48u           /* u32 instructions per slice, 0 = runner default */
+#define SVMF_OFF_RESERVED 52u       /* u32 must be 0 */
+#define SVMF_OFF_DEVICES 56u        /* 8 x char[16] device names, NUL padded */
+#define SVMF_OFF_XCHANS 184u        /* 4 x 24-byte inter-container channel declarations */
+#define SVMF_XCHAN_SIZE 24u         /* char[16] name, u8 dir, u8 policy, u16 depth, u32 0 */
+
+#define SVMF_HEAP_MIN 512u
+#define SVMF_HEAP_MAX (16u << 20)
+#define SVMF_STACK_MIN 256u
+#define SVMF_STACK_MAX (4u << 20)
+#define SVMF_CONTEXTS_MAX 256u
+#define SVMF_CHANNELS_MAX 1024u
+#define SVMF_GLOBALS_MAX 65535u
+
+enum { SVMF_POLICY_STOP = 0, SVMF_POLICY_RESTART = 1, SVMF_POLICY_LOG = 2 };
+enum { SVMF_XCHAN_SEND = 0, SVMF_XCHAN_RECV = 1 };
+enum { SVMF_XPOLICY_DROP_NEW = 0, SVMF_XPOLICY_OVERWRITE = 1 };
+
+/* Defaults used by the linker when no option sets a field. */
+#define SVMF_DEFAULT_HEAP (64u << 10)
+#define SVMF_DEFAULT_STACK (16u << 10)
+#define SVMF_DEFAULT_CONTEXTS 8u
+#define SVMF_DEFAULT_CHANNELS 16u
+
+/* ---- constant pool: u32 count; u32 offset[count]; objects ---- */
+/* Each offset (from the start of the CONST section) points at an object header word; the
+ * objects lie after the offset table, 4-aligned, ascending, non-overlapping, inside the
+ * section. Allowed kinds: STRING and FLOAT. A constant value is (offset | SVOBJ_CONST_TAG). */
+#define SVIMG_CONST_MAX 65535u
+
+/* ---- object header word (heap objects and constants alike) ----
+ *   31                    12 11    8 7      0
+ *  +------------------------+-------+--------+
+ *  | size (payload words)   | kind  |  tag   |
+ *  +------------------------+-------+--------+                                          */
+#define SVOBJ_TAG(h) ((h) & 0xffu)
+#define SVOBJ_KIND(h) (((h) >> 8) & 0xfu)
+#define SVOBJ_SIZE(h) ((h) >> 12)
+#define SVOBJ_HEADER(kind, tag, size) (((uint32_t)(size) << 12) | ((uint32_t)(kind) << 8) | (uint32_t)(tag))
+#define SVOBJ_SIZE_MAX 0xfffffu
+enum svobj_kind {
+    SVOBJ_BLOCK = 0,   /* tuple/record/constructor/ref/exception: size value fields */
+    SVOBJ_CLOSURE = 1, /* field0 = code offset (int), field1 = arity (int), then free vars */
+    SVOBJ_PAP = 2,     /* partial application: field0 = closure, then the held arguments */
+    SVOBJ_STRING = 3,  /* word0 = byte length, then bytes (padding zero) */
+    SVOBJ_FLOAT = 4,   /* two words: IEEE-754 double, little-endian */
+    SVOBJ_ARRAY = 5,   /* mutable array: size value fields */
+    SVOBJ_BYTES = 6,   /* like STRING but mutable */
+    SVOBJ_KIND_PUBLIC_MAX = 6 /* kinds 7..15 are the runtime's own (forwarding, free) */
+};
+#define SVOBJ_TAG_EXN 248u    /* exception values: block, field0 = name string, then args */
+#define SVOBJ_CONST_TAG 2u    /* value low bits 10: constant-pool reference */
+
+/* ---- sealing (src/image.c) ---- */
+/* SHA-256 over img[0..len) with the CRC/SHA fields and SIGNATURE contents as zero. */
+void svimg_digest(const uint8_t *img, uint32_t len, uint8_t digest[32]);
+/* CRC-32 over img[0..len) with the CRC field as zero. */
+uint32_t svimg_crc(const uint8_t *img, uint32_t len);
+/* Fill in the SHA-256 and then the CRC-32 of a complete image. */
+void svimg_seal(uint8_t *img, uint32_t len);
+
+#endif

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT
+ * bytecode.c — info tables expanded from opcodes.def/services.def, and the instruction
+ * encoder/decoder. Freestanding: no malloc, no stdio.
+ */
+#include <sensevm/bytecode.h>
+
+#include <string.h>
+
+/* Length of a shape string in bytes, computed at compile time for fixed shapes. */
+
+#ifndef SVBC_CFG_NO_DOCS
+#define DOC_(d) , .doc = d
+#else
+#define DOC_(d)
+#endif
+
+const svbc_opinfo_t svbc_opinfo[256] = {
+#define OP(name_, code, operands_, pop_, push_, flags_, doc)                                  \
+    [code] = {.name = #name_, .operands = operands_, .pop = pop_, .push = push_,             \
+              .flags = (uint8_t)(flags_) DOC_(doc)},
+#include "opcodes.def"
+#undef OP
+};
+
+const svbc_svcinfo_t svbc_svcinfo[SVBC_SVC_LIMIT] = {
+#define SVC(name_, num, arity_, flags_, doc) \
+    [num] = {.name = #name_, .arity = arity_, .flags = (uint8_t)(flags_) DOC_(doc)},
+#include "services.def"
+#undef SVC
+};
+
+unsigned svbc_operand_size(char kind)
+{
+    switch (kind) {
+    case SVBC_OPND_U8: return 1;
+    case SVBC_OPND_U16: case SVBC_OPND_CONST: case SVBC_OPND_GLOBAL: case SVBC_OPND_SERVICE: return 2;
+    case SVBC_OPND_IMM: case SVBC_OPND_LABEL: case SVBC_OPND_TABLE: return 4;
+    default: return 0;
+    }
+}
+
+uint32_t svbc_decode(const uint8_t *code, size_t avail, svbc_insn_t *out)
+{
+    if (avail < 1)
+        return 0;
+    const svbc_opinfo_t *info = &svbc_opinfo[code[0]];
+    if (!info->name)
+        return 0;
+    size_t pos = 1;
+    out->op = code[0];
+    out->nopnd = 0;
+    out->table = NULL;
+    for (const char *k = info->operands; *k; k++) {
+        unsigned sz = svbc_operand_size(*k);
+        if (avail - pos < sz)
+            return 0;
+        const uint8_t *p = code + pos;
+        switch (*k) {
+        case SVBC_OPND_U8: out->opnd[out->nopnd++] = p[0]; break;
+        case SVBC_OPND_IMM: case SVBC_OPND_LABEL: out->opnd[out->nopnd++] = svbc_read_i32(p); break;
+        case SVBC_OPND_TABLE: {
+            uint32_t n = (uint32_t)svbc_read_u16(p) + svbc_read_u16(p + 2);
+            out->opnd[out->nopnd++] = svbc_read_u16(p);
+            out->opnd[out->nopnd++] = svbc_read_u16(p + 2);
+            if ((avail - pos - 4) / 4 < n)
+                return 0;
+            out->table = p + 4;
+            pos += 4u * n;
+            break;
+        }
+        default: out->opnd[out->nopnd++] = svbc_read_u16(p); break;
+        }
+        pos += sz;
+    }
+    out->len = (uint32_t)pos;
+    return out->len;
+}
+
+static int operand_fits(char kind, int32_t v)
+{
+    switch (kind) {
+    case SVBC_OPND_U8: return v >= 0 && v <= 0xff;
+    case SVBC_OPND_IMM: return v >= SVBC_IMM_MIN && v <= SVBC_IMM_MAX;
+    case SVBC_OPND_LABEL: return 1;
+    case SVBC_OPND_SERVICE: return v >= 0 && v < SVBC_SVC_LIMIT;
+    default: return v >= 0 && v <= 0xffff;
+    }
+}
+
+uint32_t svbc_encode(uint8_t op, const int32_t *opnd, const int32_t *labels, uint8_t *out,
+                     size_t cap)
+{
+    const svbc_opinfo_t *info = &svbc_opinfo[op];
+    if (!info->name)
+        return 0;
+    size_t len = 1;
+    unsigned i = 0;
+    for (const char *k = info->operands; *k; k++) {
+        if (*k == SVBC_OPND_TABLE) {
+            if (!operand_fits('h', opnd[i]) || !operand_fits('h', opnd[i + 1]))
+                return 0;
+            len += 4 + 4u * ((uint32_t)opnd[i] + (uint32_t)opnd[i + 1]);
+            i += 2;
+        } else {
+            if (!operand_fits(*k, opnd[i]))
+                return 0;
+            len += svbc_operand_size(*k);
+            i++;
+        }
+    }
+    if (!out)
+        return (uint32_t)len;
+    if (len > cap)
+        return 0;
+    uint8_t *p = out;
+    *p++ = op;
+    i = 0;
+    for (const char *k = info->operands; *k; k++) {
+        switch (*k) {
+        case SVBC_OPND_U8: *p++ = (uint8_t)opnd[i++]; break;
+        case SVBC_OPND_IMM: case SVBC_OPND_LABEL: svbc_write_i32(p, opnd[i++]); p += 4; break;
+        case SVBC_OPND_TABLE: {
+            uint32_t n = (uint32_t)opnd[i] + (uint32_t)opnd[i + 1];
+            svbc_write_u16(p, (uint16_t)opnd[i]);
+            svbc_write_u16(p + 2, (uint16_t)opnd[i + 1]);
+            p += 4;
+            for (uint32_t j = 0; j < n; j++, p += 4)
+                svbc_write_i32(p, labels[j]);
+            i += 2;
+            break;
+        }
+        default: svbc_write_u16(p, (uint16_t)opnd[i++]); p += 2; break;
+        }
+    }
+    return (uint32_t)len;
+}
+
+int svbc_stack_effect(const svbc_insn_t *insn, int *pop, int *push)
+{
+    const svbc_opinfo_t *info = &svbc_opinfo[insn->op];
+    *pop = info->pop;
+    *push = info->push;
+    switch (insn->op) {
+    case SVBC_OP_pop: *pop = insn->opnd[0]; return 0;
+    case SVBC_OP_makeblock: *pop = insn->opnd[1] > 0 ? insn->opnd[1] - 1 : 0; return 0;
+    case SVBC_OP_arrayn: *pop = insn->opnd[0] > 0 ? insn->opnd[0] - 1 : 0; return 0;
+    case SVBC_OP_cur: *pop = insn->opnd[2] > 0 ? insn->opnd[2] - 1 : 0; return 0;
+    case SVBC_OP_svc: {
+        const svbc_svcinfo_t *s = &svbc_svcinfo[insn->opnd[0] & 0xff];
+        if (insn->opnd[0] >= SVBC_SVC_LIMIT || !s->name)
+            return -1;
+        *pop = s->arity > 0 ? s->arity - 1 : 0;
+        *push = 0;
+        return 0;
+    }
+    case SVBC_OP_call: /* the callee returns with its arguments gone */
+        *pop = insn->opnd[1];
+        *push = 0;
+        return 0;
+    case SVBC_OP_app:
+        *pop = insn->opnd[0];
+        *push = 0;
+        return 0;
+    default: return (*pop < 0 || *push < 0) ? -1 : 0;
+    }
+}
+
+static int lookup(const char *name, size_t len, int is_svc)
+{
+    for (int i = 0; i < 256; i++) {
+        const char *n = is_svc ? svbc_svcinfo[i].name : svbc_opinfo[i].name;
+        if (n && strncmp(n, name, len) == 0 && n[len] == '\0')
+            return i;
+    }
+    return -1;
+}
+
+int svbc_lookup_op(const char *name, size_t len) { return lookup(name, len, 0); }
+int svbc_lookup_svc(const char *name, size_t len) { return lookup(name, len, 1); }
