@@ -45,7 +45,7 @@ typedef enum svbc_service {
 #define SVC(name, num, arity, flags, doc) SVBC_SVC_##name = num,
 #include "services.def"
 #undef SVC
-    SVBC_SVC_LIMIT = 256 /* service numbers are below this */
+    SVBC_SVC_LIMIT = 128 /* service numbers are below this */
 } svbc_service_t;
 
 /* Operand kinds, the letters of the shape strings. */
