@@ -1,3 +1,648 @@
 /* SPDX-License-Identifier: MIT
- * validate.c — placeholder until the validator lands. */
+ * validate.c — the image validator. Freestanding C11: no malloc, no stdio, only string.h.
+ *
+ * Invariants: every read is preceded by a bounds check against the length established so
+ * far (len, then the image size, then a section's size), all size arithmetic is done in
+ * 32 bits on values already bounded by SVIMG_MAX_SIZE (16 MiB) or in 64 bits, and the
+ * checks run in the order of bytecode-spec/image-format.md §9 so that each image is
+ * rejected by the first rule it breaks. The result and offset never depend on the size of
+ * the caller's work buffer.
+ */
+#include <sensevm/bytecode.h>
 #include <sensevm/loader.h>
+
+#include <string.h>
+
+#define FAIL(code, off)                                                                    \
+    do {                                                                                   \
+        *eo = (uint32_t)(off);                                                             \
+        return SVL_##code;                                                                 \
+    } while (0)
+#define TRY(expr)                                                                          \
+    do {                                                                                   \
+        svl_result_t r_ = (expr);                                                          \
+        if (r_ != SVL_OK)                                                                  \
+            return r_;                                                                     \
+    } while (0)
+
+static uint32_t rd32(const uint8_t *p) { return (uint32_t)svbc_read_i32(p); }
+
+/* What the structural checks learn, for the later ones. */
+typedef struct vctx {
+    const uint8_t *img;
+    uint32_t size, flags;
+    uint32_t off[SVIMG_SECT_KIND_MAX + 1], len[SVIMG_SECT_KIND_MAX + 1];
+    uint32_t seen; /* bit k: section kind k present */
+    uint32_t nconsts, globals, entry;
+    const uint8_t *code;
+    uint32_t code_off, code_size;
+} vctx_t;
+
+/* ---- header, size, CRC-32, SHA-256 ------------------------------------------------- */
+
+static svl_result_t check_header(vctx_t *v, const uint8_t *img, size_t len, uint32_t *eo)
+{
+    if (len < 8)
+        FAIL(too_small, 0);
+    if (memcmp(img, SVIMG_MAGIC, 4) != 0)
+        FAIL(bad_magic, SVIMG_OFF_MAGIC);
+    if (svbc_read_u16(img + SVIMG_OFF_MAJOR) != SVIMG_FORMAT_MAJOR)
+        FAIL(bad_major, SVIMG_OFF_MAJOR);
+    if (svbc_read_u16(img + SVIMG_OFF_MINOR) > SVIMG_FORMAT_MINOR)
+        FAIL(bad_minor, SVIMG_OFF_MINOR);
+    if (len < SVIMG_HEADER_SIZE)
+        FAIL(too_small, 0);
+    if (img[SVIMG_OFF_WORDSIZE] != SVIMG_WORD_SIZE)
+        FAIL(bad_word_size, SVIMG_OFF_WORDSIZE);
+    if (img[SVIMG_OFF_HDRSIZE] != SVIMG_HEADER_SIZE)
+        FAIL(bad_header_size, SVIMG_OFF_HDRSIZE);
+    v->flags = rd32(img + SVIMG_OFF_FLAGS);
+    if (v->flags & ~(uint32_t)SVIMG_F_KNOWN)
+        FAIL(bad_flags, SVIMG_OFF_FLAGS);
+    for (uint32_t i = SVIMG_OFF_RESERVED; i < SVIMG_HEADER_SIZE; i++)
+        if (img[i])
+            FAIL(bad_reserved, i);
+    uint32_t size = rd32(img + SVIMG_OFF_SIZE);
+    if (size > SVIMG_MAX_SIZE)
+        FAIL(too_large, SVIMG_OFF_SIZE);
+    if (len != size)
+        FAIL(bad_size, SVIMG_OFF_SIZE);
+    v->img = img;
+    v->size = size;
+    if (svimg_crc(img, size) != rd32(img + SVIMG_OFF_CRC))
+        FAIL(bad_crc, SVIMG_OFF_CRC);
+    uint8_t d[32];
+    svimg_digest(img, size, d);
+    if (memcmp(d, img + SVIMG_OFF_SHA, 32) != 0)
+        FAIL(bad_sha256, SVIMG_OFF_SHA);
+    return SVL_OK;
+}
+
+/* ---- section table ---------------------------------------------------------------- */
+
+static svl_result_t check_sections(vctx_t *v, uint32_t *eo)
+{
+    const uint8_t *img = v->img;
+    uint32_t nsect = svbc_read_u16(img + SVIMG_OFF_NSECT);
+    if (nsect < 3 || nsect > SVIMG_MAX_SECTIONS)
+        FAIL(bad_section_count, SVIMG_OFF_NSECT);
+    uint32_t table_end = SVIMG_HEADER_SIZE + nsect * SVIMG_SECT_ENTRY_SIZE;
+    if (table_end > v->size)
+        FAIL(section_table_overflow, SVIMG_OFF_NSECT);
+    uint32_t prev_off = 0, prev_end = 0;
+    for (uint32_t i = 0; i < nsect; i++) {
+        uint32_t e = SVIMG_HEADER_SIZE + i * SVIMG_SECT_ENTRY_SIZE;
+        uint32_t kind = rd32(img + e), off = rd32(img + e + 4), sz = rd32(img + e + 8);
+        if (kind == 0 || kind > SVIMG_SECT_KIND_MAX)
+            FAIL(bad_section_kind, e);
+        if (v->seen & (1u << kind))
+            FAIL(duplicate_section, e);
+        if (rd32(img + e + 12) != 0)
+            FAIL(bad_section_flags, e + 12);
+        if (off & 3u)
+            FAIL(misaligned_section, e + 4);
+        if (off < table_end)
+            FAIL(section_in_header, e + 4);
+        if (off > v->size || sz > v->size - off)
+            FAIL(section_out_of_image, e + 8);
+        if (i > 0 && off < prev_off)
+            FAIL(unordered_sections, e + 4);
+        if (i > 0 && off < prev_end)
+            FAIL(overlapping_sections, e + 4);
+        v->seen |= 1u << kind;
+        v->off[kind] = off;
+        v->len[kind] = sz;
+        prev_off = off;
+        prev_end = off + sz;
+    }
+    if (!(v->seen & (1u << SVIMG_SECT_CODE)))
+        FAIL(missing_code, SVIMG_HEADER_SIZE);
+    if (!(v->seen & (1u << SVIMG_SECT_CONST)))
+        FAIL(missing_const, SVIMG_HEADER_SIZE);
+    if (!(v->seen & (1u << SVIMG_SECT_MANIFEST)))
+        FAIL(missing_manifest, SVIMG_HEADER_SIZE);
+    int has_debug = (v->seen & ((1u << SVIMG_SECT_SYMBOLS) | (1u << SVIMG_SECT_LINES))) != 0;
+    if (has_debug != ((v->flags & SVIMG_F_DEBUG) != 0))
+        FAIL(debug_flag_mismatch, SVIMG_OFF_FLAGS);
+    int has_sig = (v->seen & (1u << SVIMG_SECT_SIGNATURE)) != 0;
+    if (has_sig != ((v->flags & SVIMG_F_SIGNED) != 0))
+        FAIL(signed_flag_mismatch, SVIMG_OFF_FLAGS);
+    /* Per-kind sizes: report at the size field of that kind's table entry. */
+    for (uint32_t i = 0; i < nsect; i++) {
+        uint32_t e = SVIMG_HEADER_SIZE + i * SVIMG_SECT_ENTRY_SIZE;
+        uint32_t kind = rd32(img + e), sz = rd32(img + e + 8);
+        if (kind == SVIMG_SECT_MANIFEST && sz != SVIMG_MANIFEST_SIZE)
+            FAIL(bad_manifest_size, e + 8);
+        if (kind == SVIMG_SECT_SIGNATURE && sz != 64)
+            FAIL(bad_signature_size, e + 8);
+        if (kind == SVIMG_SECT_CODE && sz == 0)
+            FAIL(empty_code, e + 8);
+    }
+    v->code_off = v->off[SVIMG_SECT_CODE];
+    v->code_size = v->len[SVIMG_SECT_CODE];
+    v->code = img + v->code_off;
+    return SVL_OK;
+}
+
+/* ---- manifest --------------------------------------------------------------------- */
+
+static int name_char(uint8_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.' || c == '-';
+}
+
+/* 1..15 chars of [A-Za-z0-9_.-], then NUL up to 16 bytes. */
+static int name_ok(const uint8_t *p)
+{
+    uint32_t n = 0;
+    while (n < SVIMG_NAME_MAX && p[n])
+        if (!name_char(p[n++]))
+            return 0;
+    if (n == 0 || n >= SVIMG_NAME_MAX)
+        return 0;
+    for (; n < SVIMG_NAME_MAX; n++)
+        if (p[n])
+            return 0;
+    return 1;
+}
+
+static int all_zero(const uint8_t *p, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (p[i])
+            return 0;
+    return 1;
+}
+
+static svl_result_t check_manifest(vctx_t *v, uint32_t *eo)
+{
+    uint32_t mo = v->off[SVIMG_SECT_MANIFEST];
+    const uint8_t *m = v->img + mo;
+    if (!name_ok(m + SVMF_OFF_NAME))
+        FAIL(bad_name, mo + SVMF_OFF_NAME);
+    /* priority: any u8 is valid */
+    if (m[SVMF_OFF_POLICY] > SVMF_POLICY_LOG)
+        FAIL(bad_policy, mo + SVMF_OFF_POLICY);
+    uint32_t ndev = m[SVMF_OFF_NDEVICES], nx = m[SVMF_OFF_NXCHANS];
+    if (ndev > SVIMG_MAX_DEVICES)
+        FAIL(bad_ndevices, mo + SVMF_OFF_NDEVICES);
+    if (nx > SVIMG_MAX_XCHANS)
+        FAIL(bad_nxchans, mo + SVMF_OFF_NXCHANS);
+    uint32_t heap = rd32(m + SVMF_OFF_HEAP);
+    if (heap < SVMF_HEAP_MIN || heap > SVMF_HEAP_MAX || heap % 8u)
+        FAIL(bad_heap_size, mo + SVMF_OFF_HEAP);
+    uint32_t stack = rd32(m + SVMF_OFF_STACK);
+    if (stack < SVMF_STACK_MIN || stack > SVMF_STACK_MAX || stack % 4u)
+        FAIL(bad_stack_size, mo + SVMF_OFF_STACK);
+    uint32_t arrays = rd32(m + SVMF_OFF_ARRAYS);
+    if (arrays > SVMF_ARRAYS_MAX || arrays % 8u)
+        FAIL(bad_array_size, mo + SVMF_OFF_ARRAYS);
+    uint32_t ctxs = svbc_read_u16(m + SVMF_OFF_CONTEXTS);
+    if (ctxs < 1 || ctxs > SVMF_CONTEXTS_MAX)
+        FAIL(bad_contexts, mo + SVMF_OFF_CONTEXTS);
+    if (svbc_read_u16(m + SVMF_OFF_CHANNELS) > SVMF_CHANNELS_MAX)
+        FAIL(bad_channels, mo + SVMF_OFF_CHANNELS);
+    v->globals = rd32(m + SVMF_OFF_GLOBALS);
+    if (v->globals > SVMF_GLOBALS_MAX)
+        FAIL(bad_globals, mo + SVMF_OFF_GLOBALS);
+    /* heartbeat and fuel: any u32 is valid */
+    if (rd32(m + SVMF_OFF_RESERVED) != 0)
+        FAIL(manifest_reserved, mo + SVMF_OFF_RESERVED);
+    for (uint32_t i = 0; i < SVIMG_MAX_DEVICES; i++) {
+        uint32_t o = SVMF_OFF_DEVICES + i * SVIMG_NAME_MAX;
+        if (i >= ndev) {
+            if (!all_zero(m + o, SVIMG_NAME_MAX))
+                FAIL(device_slot_not_empty, mo + o);
+            continue;
+        }
+        if (!name_ok(m + o))
+            FAIL(bad_device_name, mo + o);
+        for (uint32_t j = 0; j < i; j++)
+            if (memcmp(m + o, m + SVMF_OFF_DEVICES + j * SVIMG_NAME_MAX, SVIMG_NAME_MAX) == 0)
+                FAIL(duplicate_device, mo + o);
+    }
+    for (uint32_t i = 0; i < SVIMG_MAX_XCHANS; i++) {
+        uint32_t o = SVMF_OFF_XCHANS + i * SVMF_XCHAN_SIZE;
+        const uint8_t *x = m + o;
+        if (i >= nx) {
+            if (!all_zero(x, SVMF_XCHAN_SIZE))
+                FAIL(xchan_slot_not_empty, mo + o);
+            continue;
+        }
+        if (!name_ok(x))
+            FAIL(bad_xchan_name, mo + o);
+        for (uint32_t j = 0; j < i; j++)
+            if (memcmp(x, m + SVMF_OFF_XCHANS + j * SVMF_XCHAN_SIZE, SVIMG_NAME_MAX) == 0)
+                FAIL(duplicate_xchan, mo + o);
+        if (x[16] > SVMF_XCHAN_RECV)
+            FAIL(bad_xchan_dir, mo + o + 16);
+        if (x[17] > SVMF_XPOLICY_OVERWRITE)
+            FAIL(bad_xchan_policy, mo + o + 17);
+        if (svbc_read_u16(x + 18) == 0)
+            FAIL(bad_xchan_depth, mo + o + 18);
+        if (rd32(x + 20) != 0)
+            FAIL(xchan_reserved, mo + o + 20);
+    }
+    v->entry = rd32(m + SVMF_OFF_ENTRY);
+    if (v->entry >= v->code_size)
+        FAIL(bad_entry, mo + SVMF_OFF_ENTRY);
+    return SVL_OK;
+}
+
+/* ---- constant pool ---------------------------------------------------------------- */
+
+static svl_result_t check_consts(vctx_t *v, uint32_t *eo)
+{
+    uint32_t co = v->off[SVIMG_SECT_CONST], cs = v->len[SVIMG_SECT_CONST];
+    const uint8_t *c = v->img + co;
+    if (cs < 4)
+        FAIL(const_truncated, co);
+    uint32_t n = rd32(c);
+    if (n > SVIMG_CONST_MAX)
+        FAIL(bad_const_count, co);
+    uint32_t tend = 4 + 4 * n; /* <= 262144 */
+    if (tend > cs)
+        FAIL(const_table_overflow, co);
+    uint32_t prev_end = tend;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t e = 4 + 4 * k, o = rd32(c + e);
+        if ((o & 3u) || o < tend)
+            FAIL(bad_const_offset, co + e);
+        if (o < prev_end)
+            FAIL(const_overlap, co + e);
+        if (o > cs - 4)
+            FAIL(const_out_of_section, co + e);
+        uint32_t h = rd32(c + o), words = SVOBJ_SIZE(h);
+        if ((cs - o - 4) / 4 < words)
+            FAIL(const_out_of_section, co + o);
+        uint32_t kind = SVOBJ_KIND(h);
+        if (kind != SVOBJ_STRING && kind != SVOBJ_FLOAT)
+            FAIL(bad_const_kind, co + o);
+        if (SVOBJ_TAG(h) != 0)
+            FAIL(bad_const_tag, co + o);
+        if (kind == SVOBJ_FLOAT && words != 2)
+            FAIL(bad_float_size, co + o);
+        if (kind == SVOBJ_STRING) {
+            if (words == 0)
+                FAIL(bad_string_size, co + o);
+            uint32_t blen = rd32(c + o + 4);
+            if (blen / 4 + (blen % 4 != 0) != words - 1)
+                FAIL(bad_string_size, co + o + 4);
+            for (uint32_t b = blen; b < (words - 1) * 4; b++)
+                if (c[o + 8 + b])
+                    FAIL(bad_string_padding, co + o + 8 + b);
+        }
+        prev_end = o + 4 + 4 * words;
+    }
+    v->nconsts = n;
+    return SVL_OK;
+}
+
+/* ---- debug sections ----------------------------------------------------------------
+ * SYMBOLS (written by the linker): u32 n; n x {u32 code address, u32 name offset from the
+ * section start}; NUL-terminated names; zero padding. Requiring the section's last byte to
+ * be NUL makes every name in range terminated, in O(1) per symbol. LINES: bounds only. */
+
+static svl_result_t check_symbols(vctx_t *v, uint32_t *eo)
+{
+    if (!(v->seen & (1u << SVIMG_SECT_SYMBOLS)))
+        return SVL_OK;
+    uint32_t so = v->off[SVIMG_SECT_SYMBOLS], ss = v->len[SVIMG_SECT_SYMBOLS];
+    const uint8_t *s = v->img + so;
+    if (ss < 4 || rd32(s) > (ss - 4) / 8)
+        FAIL(symbols_truncated, so);
+    uint32_t n = rd32(s), names = 4 + 8 * n;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t e = 4 + 8 * i;
+        if (rd32(s + e) > v->code_size)
+            FAIL(bad_symbol_address, so + e);
+        uint32_t name = rd32(s + e + 4);
+        if (name < names || name >= ss || s[ss - 1] != 0)
+            FAIL(bad_symbol_name, so + e + 4);
+    }
+    return SVL_OK;
+}
+
+/* ---- code ------------------------------------------------------------------------- */
+
+/* Calls f(t) for every label target of insn at pc (relative to the code); stops and
+ * returns 1 at the first call of f that returns 1. Targets are computed in 64 bits. */
+typedef int (*target_fn)(void *arg, int64_t target);
+static int each_target(const svbc_insn_t *in, uint32_t pc, target_fn f, void *arg)
+{
+    const char *shape = svbc_opinfo[in->op].operands;
+    unsigned i = 0;
+    for (const char *k = shape; *k; k++) {
+        if (*k == SVBC_OPND_LABEL) {
+            if (f(arg, (int64_t)pc + in->opnd[i]))
+                return 1;
+        } else if (*k == SVBC_OPND_TABLE) {
+            uint32_t n = (uint32_t)in->opnd[i] + (uint32_t)in->opnd[i + 1];
+            for (uint32_t j = 0; j < n; j++)
+                if (f(arg, (int64_t)pc + svbc_read_i32(in->table + 4 * j)))
+                    return 1;
+            i++;
+        }
+        i++;
+    }
+    return 0;
+}
+
+static int outside(void *arg, int64_t t)
+{
+    const uint32_t *size = arg;
+    return t < 0 || t >= (int64_t)*size;
+}
+
+/* Pass 1: decode every instruction, check its operands and that its targets are inside
+ * the code; mark instruction starts in [0, win) of the bitmap. */
+static svl_result_t check_insns(vctx_t *v, uint8_t *bits, uint32_t win, uint32_t *eo)
+{
+    const uint8_t *code = v->code;
+    uint32_t cs = v->code_size, pc = 0, last = 0;
+    svbc_insn_t in;
+    while (pc < cs) {
+        uint32_t at = v->code_off + pc;
+        uint32_t n = svbc_decode(code + pc, cs - pc, &in);
+        if (n == 0) {
+            if (!svbc_opinfo[code[pc]].name)
+                FAIL(bad_opcode, at);
+            FAIL(truncated_insn, at);
+        }
+        const char *shape = svbc_opinfo[in.op].operands;
+        unsigned i = 0;
+        for (const char *k = shape; *k; k++, i++) {
+            int32_t x = in.opnd[i];
+            switch (*k) {
+            case SVBC_OPND_IMM:
+                if (x < SVBC_IMM_MIN || x > SVBC_IMM_MAX)
+                    FAIL(bad_immediate, at);
+                break;
+            case SVBC_OPND_SERVICE:
+                if (x >= SVBC_SVC_LIMIT || !svbc_svcinfo[x].name)
+                    FAIL(bad_service, at);
+                break;
+            case SVBC_OPND_CONST:
+                if ((uint32_t)x >= v->nconsts)
+                    FAIL(bad_const_index, at);
+                break;
+            case SVBC_OPND_GLOBAL:
+                if ((uint32_t)x >= v->globals)
+                    FAIL(bad_global_index, at);
+                break;
+            case SVBC_OPND_TABLE: i++; break;
+            default: break;
+            }
+        }
+        switch (in.op) {
+        case SVBC_OP_makeblock:
+            if (in.opnd[1] == 0)
+                FAIL(bad_block_size, at);
+            if (in.opnd[0] > (int32_t)SVOBJ_TAG_EXN)
+                FAIL(bad_block_tag, at);
+            break;
+        case SVBC_OP_arrayn:
+            if (in.opnd[0] == 0)
+                FAIL(bad_array_count, at);
+            break;
+        case SVBC_OP_cur:
+            if (in.opnd[1] == 0)
+                FAIL(bad_closure_arity, at);
+            break;
+        default: break;
+        }
+        if (each_target(&in, pc, outside, &cs))
+            FAIL(target_outside_code, at);
+        if (pc < win)
+            bits[pc >> 3] |= (uint8_t)(1u << (pc & 7));
+        last = pc;
+        pc += n;
+    }
+    if (!(svbc_opinfo[code[last]].flags & SVBC_F_END))
+        FAIL(falls_off_end, v->code_off + last);
+    return SVL_OK;
+}
+
+typedef struct window {
+    const uint8_t *bits;
+    uint32_t lo, hi;
+} window_t;
+
+static int mid_insn(void *arg, int64_t t)
+{
+    const window_t *w = arg;
+    if (t < w->lo || t >= w->hi)
+        return 0;
+    uint32_t b = (uint32_t)t - w->lo;
+    return !(w->bits[b >> 3] & (1u << (b & 7)));
+}
+
+/* Pass 2 (once per window of 8*work_size code bytes): every target and the entry point
+ * must be an instruction start. Targets are known to be inside the code (pass 1). */
+static svl_result_t check_targets(vctx_t *v, uint8_t *bits, uint32_t wbytes, uint32_t *eo)
+{
+    const uint8_t *code = v->code;
+    uint32_t cs = v->code_size, win = wbytes * 8u;
+    uint32_t bad = cs; /* lowest pc with a bad target so far */
+    int entry_bad = 0;
+    svbc_insn_t in;
+    for (uint32_t lo = 0; lo < cs; lo += win) {
+        window_t w = {bits, lo, cs - lo < win ? cs : lo + win};
+        if (lo > 0) { /* pass 1 marked window 0 */
+            memset(bits, 0, wbytes);
+            for (uint32_t pc = 0; pc < w.hi; pc += svbc_decode(code + pc, cs - pc, &in))
+                if (pc >= lo)
+                    bits[(pc - lo) >> 3] |= (uint8_t)(1u << ((pc - lo) & 7));
+        }
+        for (uint32_t pc = 0; pc < bad; pc += in.len) {
+            (void)svbc_decode(code + pc, cs - pc, &in);
+            if (each_target(&in, pc, mid_insn, &w)) /* by shape, not by the BR flag */
+                bad = pc;
+        }
+        if (mid_insn(&w, v->entry))
+            entry_bad = 1;
+    }
+    if (bad < cs)
+        FAIL(target_mid_insn, v->code_off + bad);
+    if (entry_bad)
+        FAIL(entry_mid_insn, v->off[SVIMG_SECT_MANIFEST] + SVMF_OFF_ENTRY);
+    return SVL_OK;
+}
+
+/* Pass 3: the entry point runs with an empty stack. Walk its straight-line code with the
+ * exact depth, following unconditional `branch`es, up to the first other instruction with
+ * a label, no fall-through or a dynamic stack effect, and reject any pop or stack access
+ * below the bottom. At most code-size steps, so a `branch` loop ends the walk. */
+static svl_result_t check_entry_stack(vctx_t *v, uint32_t *eo)
+{
+    const uint8_t *code = v->code;
+    uint32_t cs = v->code_size, depth = 0, steps = 0;
+    svbc_insn_t in;
+    for (uint32_t pc = v->entry; pc < cs && steps < cs; pc += in.len, steps++) {
+        (void)svbc_decode(code + pc, cs - pc, &in);
+        if (in.op == SVBC_OP_branch) { /* targets are instruction starts (pass 2) */
+            pc = (uint32_t)((int64_t)pc + in.opnd[0]);
+            in.len = 0;
+            continue;
+        }
+        int pop, push;
+        if (svbc_stack_effect(&in, &pop, &push) != 0)
+            break;
+        uint32_t need = (uint32_t)pop;
+        if ((in.op == SVBC_OP_acc || in.op == SVBC_OP_assign) && (uint32_t)in.opnd[0] + 1 > need)
+            need = (uint32_t)in.opnd[0] + 1;
+        if (need > depth)
+            FAIL(stack_underflow, v->code_off + pc);
+        depth = depth - (uint32_t)pop + (uint32_t)push;
+        if ((svbc_opinfo[in.op].flags & (SVBC_F_END | SVBC_F_BR)) ||
+            strpbrk(svbc_opinfo[in.op].operands, "lt"))
+            break;
+    }
+    return SVL_OK;
+}
+
+/* ---- the result ------------------------------------------------------------------- */
+
+static void copy_name(char *dst, const uint8_t *src)
+{
+    memcpy(dst, src, SVIMG_NAME_MAX);
+    dst[SVIMG_NAME_MAX - 1] = '\0';
+}
+
+static void fill(const vctx_t *v, svl_image_t *out)
+{
+    const uint8_t *img = v->img, *m = img + v->off[SVIMG_SECT_MANIFEST];
+    memset(out, 0, sizeof *out);
+    out->base = img;
+    out->size = v->size;
+    out->format_major = svbc_read_u16(img + SVIMG_OFF_MAJOR);
+    out->format_minor = svbc_read_u16(img + SVIMG_OFF_MINOR);
+    out->flags = v->flags;
+    out->code = v->code;
+    out->code_size = v->code_size;
+    out->consts = img + v->off[SVIMG_SECT_CONST];
+    out->consts_size = v->len[SVIMG_SECT_CONST];
+    out->nconsts = v->nconsts;
+    if (v->seen & (1u << SVIMG_SECT_SYMBOLS)) {
+        out->symbols = img + v->off[SVIMG_SECT_SYMBOLS];
+        out->symbols_size = v->len[SVIMG_SECT_SYMBOLS];
+    }
+    if (v->seen & (1u << SVIMG_SECT_LINES)) {
+        out->lines = img + v->off[SVIMG_SECT_LINES];
+        out->lines_size = v->len[SVIMG_SECT_LINES];
+    }
+    if (v->seen & (1u << SVIMG_SECT_SIGNATURE)) {
+        out->signature = img + v->off[SVIMG_SECT_SIGNATURE];
+        out->signature_size = v->len[SVIMG_SECT_SIGNATURE];
+    }
+    memcpy(out->sha256, img + SVIMG_OFF_SHA, 32);
+    svl_manifest_t *mf = &out->manifest;
+    copy_name(mf->name, m + SVMF_OFF_NAME);
+    mf->priority = m[SVMF_OFF_PRIORITY];
+    mf->policy = m[SVMF_OFF_POLICY];
+    mf->ndevices = m[SVMF_OFF_NDEVICES];
+    mf->nxchans = m[SVMF_OFF_NXCHANS];
+    mf->heap_size = rd32(m + SVMF_OFF_HEAP);
+    mf->stack_size = rd32(m + SVMF_OFF_STACK);
+    mf->array_size = rd32(m + SVMF_OFF_ARRAYS);
+    mf->max_contexts = svbc_read_u16(m + SVMF_OFF_CONTEXTS);
+    mf->max_channels = svbc_read_u16(m + SVMF_OFF_CHANNELS);
+    mf->entry = v->entry;
+    mf->globals = v->globals;
+    mf->heartbeat_ms = rd32(m + SVMF_OFF_HEARTBEAT);
+    mf->fuel = rd32(m + SVMF_OFF_FUEL);
+    for (uint32_t i = 0; i < mf->ndevices; i++)
+        copy_name(mf->devices[i], m + SVMF_OFF_DEVICES + i * SVIMG_NAME_MAX);
+    for (uint32_t i = 0; i < mf->nxchans; i++) {
+        const uint8_t *x = m + SVMF_OFF_XCHANS + i * SVMF_XCHAN_SIZE;
+        copy_name(mf->xchans[i].name, x);
+        mf->xchans[i].dir = x[16];
+        mf->xchans[i].policy = x[17];
+        mf->xchans[i].depth = svbc_read_u16(x + 18);
+    }
+}
+
+static svl_result_t validate(const uint8_t *img, size_t len, uint8_t *work, size_t work_size,
+                             svl_image_t *out, uint32_t *eo)
+{
+    vctx_t v;
+    memset(&v, 0, sizeof v);
+    if (!img)
+        FAIL(too_small, 0);
+    TRY(check_header(&v, img, len, eo));
+    TRY(check_sections(&v, eo));
+    TRY(check_manifest(&v, eo));
+    TRY(check_consts(&v, eo));
+    TRY(check_symbols(&v, eo));
+    /* The bitmap: never more than the code needs, so that windows are as few as can be. */
+    uint32_t wbytes = SVL_WORK_SIZE(v.code_size);
+    if (work_size < wbytes)
+        wbytes = (uint32_t)work_size;
+    memset(work, 0, wbytes);
+    TRY(check_insns(&v, work, wbytes * 8u, eo));
+    TRY(check_targets(&v, work, wbytes, eo));
+    TRY(check_entry_stack(&v, eo));
+    if (out)
+        fill(&v, out);
+    *eo = 0;
+    return SVL_OK;
+}
+
+svl_result_t svl_validate_ex(const uint8_t *img, size_t len, uint8_t *work, size_t work_size,
+                             svl_image_t *out, uint32_t *err_offset)
+{
+    uint32_t dummy;
+    uint8_t local[64];
+    if (!work || work_size == 0) {
+        work = local;
+        work_size = sizeof local;
+    }
+    return validate(img, len, work, work_size, out, err_offset ? err_offset : &dummy);
+}
+
+svl_result_t svl_validate(const uint8_t *img, size_t len, svl_image_t *out,
+                          uint32_t *err_offset)
+{
+    uint8_t work[SVL_CFG_WORK_BYTES];
+    return svl_validate_ex(img, len, work, sizeof work, out, err_offset);
+}
+
+/* ---- names, messages, constants --------------------------------------------------- */
+
+const char *svl_result_name(svl_result_t r)
+{
+#ifdef SVL_CFG_NO_STRINGS
+    (void)r;
+    return "";
+#else
+    switch (r) {
+#define SVL_ERR(name, code, msg) case SVL_##name: return #name;
+#include "errors.def"
+#undef SVL_ERR
+    default: return "unknown";
+    }
+#endif
+}
+
+const char *svl_result_message(svl_result_t r)
+{
+#ifdef SVL_CFG_NO_STRINGS
+    (void)r;
+    return "";
+#else
+    switch (r) {
+#define SVL_ERR(name, code, msg) case SVL_##name: return msg;
+#include "errors.def"
+#undef SVL_ERR
+    default: return "unknown loader error";
+    }
+#endif
+}
+
+uint32_t svl_const_value(const svl_image_t *img, uint32_t k)
+{
+    if (k >= img->nconsts)
+        return 0;
+    return rd32(img->consts + 4 + 4 * k) | SVOBJ_CONST_TAG;
+}

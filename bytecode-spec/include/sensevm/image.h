@@ -76,6 +76,7 @@ enum svimg_section_kind {
 
 #define SVMF_HEAP_MIN 512u
 #define SVMF_HEAP_MAX (16u << 20)
+#define SVMF_ARRAYS_MAX (16u << 20) /* array storage: 0..this, multiple of 8 */
 #define SVMF_STACK_MIN 256u
 #define SVMF_STACK_MAX (4u << 20)
 #define SVMF_CONTEXTS_MAX 256u

@@ -56,8 +56,25 @@ typedef struct svl_image {
     svl_manifest_t manifest;
 } svl_image_t;
 
-/* Validate img[0..len). On success fills *out and returns SVL_OK; otherwise returns the
- * error and sets *err_offset to the byte offset of the offending field or instruction. */
+/* Validate img[0..len) (len must equal the image's size field). On success fills *out and
+ * returns SVL_OK; otherwise returns the error and sets *err_offset to the image-relative
+ * byte offset of the offending field or instruction (out and err_offset may be NULL).
+ * The check is the same for any input: it never reads outside img[0..len).
+ *
+ * The branch-target check needs a bitmap of instruction starts: one bit per code byte.
+ * svl_validate_ex takes it from the caller: with work_size >= SVL_WORK_SIZE(code size)
+ * (SVL_WORK_SIZE(len) always suffices) the code is decoded three times in all; a smaller
+ * buffer covers the code in windows of 8*work_size bytes, two extra decoding passes per
+ * window, so memory can be traded for time (a 1 KiB buffer covers 8 KiB of code per
+ * window). The result, including the offset, does not depend on work_size. With work NULL
+ * or work_size 0 an internal 64-byte stack buffer is used.
+ * svl_validate uses an SVL_CFG_WORK_BYTES (default 256) buffer on the stack. Reentrant. */
+#define SVL_WORK_SIZE(code_size) (((uint32_t)(code_size) + 7u) / 8u)
+#ifndef SVL_CFG_WORK_BYTES
+#define SVL_CFG_WORK_BYTES 256u
+#endif
+svl_result_t svl_validate_ex(const uint8_t *img, size_t len, uint8_t *work, size_t work_size,
+                             svl_image_t *out, uint32_t *err_offset);
 svl_result_t svl_validate(const uint8_t *img, size_t len, svl_image_t *out,
                           uint32_t *err_offset);
 
@@ -66,7 +83,8 @@ svl_result_t svl_validate(const uint8_t *img, size_t len, svl_image_t *out,
 const char *svl_result_name(svl_result_t r);
 const char *svl_result_message(svl_result_t r);
 
-/* The value of constant k of a validated image (offset | SVOBJ_CONST_TAG). */
+/* The value of constant k of a validated image (offset | SVOBJ_CONST_TAG); 0 (never a
+ * valid constant value) if k >= img->nconsts. */
 uint32_t svl_const_value(const svl_image_t *img, uint32_t k);
 
 #ifdef __cplusplus
