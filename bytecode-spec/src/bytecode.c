@@ -146,9 +146,9 @@ int svbc_stack_effect(const svbc_insn_t *insn, int *pop, int *push)
     case SVBC_OP_arrayn: *pop = insn->opnd[0] > 0 ? insn->opnd[0] - 1 : 0; return 0;
     case SVBC_OP_cur: *pop = insn->opnd[2] > 0 ? insn->opnd[2] - 1 : 0; return 0;
     case SVBC_OP_svc: {
-        const svbc_svcinfo_t *s = &svbc_svcinfo[insn->opnd[0] & 0xff];
-        if (insn->opnd[0] >= SVBC_SVC_LIMIT || !s->name)
+        if (insn->opnd[0] < 0 || insn->opnd[0] >= SVBC_SVC_LIMIT || !svbc_svcinfo[insn->opnd[0]].name)
             return -1;
+        const svbc_svcinfo_t *s = &svbc_svcinfo[insn->opnd[0]];
         *pop = s->arity > 0 ? s->arity - 1 : 0;
         *push = 0;
         return 0;
@@ -167,7 +167,8 @@ int svbc_stack_effect(const svbc_insn_t *insn, int *pop, int *push)
 
 static int lookup(const char *name, size_t len, int is_svc)
 {
-    for (int i = 0; i < 256; i++) {
+    int limit = is_svc ? SVBC_SVC_LIMIT : 256;
+    for (int i = 0; i < limit; i++) {
         const char *n = is_svc ? svbc_svcinfo[i].name : svbc_opinfo[i].name;
         if (n && strncmp(n, name, len) == 0 && n[len] == '\0')
             return i;

@@ -496,7 +496,8 @@ static svl_result_t check_entry_stack(vctx_t *v, uint32_t *eo)
             FAIL(stack_underflow, v->code_off + pc);
         depth = depth - (uint32_t)pop + (uint32_t)push;
         if ((svbc_opinfo[in.op].flags & (SVBC_F_END | SVBC_F_BR)) ||
-            strpbrk(svbc_opinfo[in.op].operands, "lt"))
+            strchr(svbc_opinfo[in.op].operands, SVBC_OPND_LABEL) ||
+            strchr(svbc_opinfo[in.op].operands, SVBC_OPND_TABLE))
             break;
     }
     return SVL_OK;
