@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: MIT
+ * image.c — writing a container image (header, section table, CODE, CONST, MANIFEST,
+ * optional SYMBOLS; sealed with svimg_seal) and reading its structure back for the
+ * inspector and the disassembler. Layout: <sensevm/image.h>; SYMBOLS layout:
+ * bytecode-spec/object-format.md §6.
+ */
+#include "internal.h"
+
+#include <sensevm/bytecode.h>
+#include <sensevm/image.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint32_t align4(uint32_t v) { return (v + 3u) & ~3u; }
+
+uint8_t *asm_image_build(const uint8_t *code, uint32_t code_size, const uint8_t *pool,
+                         uint32_t pool_size, const uint8_t *manifest, const uint8_t *syms,
+                         uint32_t syms_size, const uint8_t *lines, uint32_t lines_size,
+                         uint32_t *outlen)
+{
+    uint32_t nsect = 3;
+    struct {
+        uint32_t kind, size;
+        const uint8_t *data;
+    } s[5] = {{SVIMG_SECT_CODE, code_size, code},
+              {SVIMG_SECT_CONST, pool_size, pool},
+              {SVIMG_SECT_MANIFEST, SVIMG_MANIFEST_SIZE, manifest}};
+    if (syms) {
+        s[nsect].kind = SVIMG_SECT_SYMBOLS;
+        s[nsect].size = syms_size;
+        s[nsect++].data = syms;
+    }
+    if (lines) {
+        s[nsect].kind = SVIMG_SECT_LINES;
+        s[nsect].size = lines_size;
+        s[nsect++].data = lines;
+    }
+    uint64_t off = SVIMG_HEADER_SIZE + SVIMG_SECT_ENTRY_SIZE * nsect, offs[5];
+    for (uint32_t i = 0; i < nsect; i++) {
+        offs[i] = off;
+        off = align4((uint32_t)(off + s[i].size));
+        if (off > SVIMG_MAX_SIZE)
+            return NULL;
+    }
+    uint32_t size = (uint32_t)off;
+    uint8_t *img = asm_xcalloc(size, 1);
+    memcpy(img + SVIMG_OFF_MAGIC, SVIMG_MAGIC, 4);
+    svbc_write_u16(img + SVIMG_OFF_MAJOR, SVIMG_FORMAT_MAJOR);
+    svbc_write_u16(img + SVIMG_OFF_MINOR, SVIMG_FORMAT_MINOR);
+    svbc_write_i32(img + SVIMG_OFF_FLAGS, (int32_t)(syms || lines ? SVIMG_F_DEBUG : 0));
+    img[SVIMG_OFF_WORDSIZE] = SVIMG_WORD_SIZE;
+    img[SVIMG_OFF_HDRSIZE] = SVIMG_HEADER_SIZE;
+    svbc_write_u16(img + SVIMG_OFF_NSECT, (uint16_t)nsect);
+    svbc_write_i32(img + SVIMG_OFF_SIZE, (int32_t)size);
+    for (uint32_t i = 0; i < nsect; i++) {
+        uint8_t *e = img + SVIMG_HEADER_SIZE + SVIMG_SECT_ENTRY_SIZE * i;
+        svbc_write_i32(e, (int32_t)s[i].kind);
+        svbc_write_i32(e + 4, (int32_t)offs[i]);
+        svbc_write_i32(e + 8, (int32_t)s[i].size);
+        svbc_write_i32(e + 12, 0);
+        if (s[i].size)
+            memcpy(img + offs[i], s[i].data, s[i].size);
+    }
+    svimg_seal(img, size);
+    *outlen = size;
+    return img;
+}
+
+int svasm_is_image(const uint8_t *buf, size_t len)
+{
+    return len >= 4 && memcmp(buf, SVIMG_MAGIC, 4) == 0;
+}
+
+int svasm_image_parse(const uint8_t *buf, size_t len, svasm_image_t *out, svasm_diags_t *d,
+                      const char *name)
+{
+    memset(out, 0, sizeof *out);
+#define FAIL(...)                                                                            \
+    do {                                                                                     \
+        svasm_diag_add(d, SVASM_ERROR, name, 0, 0, NULL, __VA_ARGS__);                      \
+        return -1;                                                                           \
+    } while (0)
+    if (len < SVIMG_HEADER_SIZE || !svasm_is_image(buf, len))
+        FAIL("bad magic: this is not a Sense-VM image");
+    out->base = buf;
+    out->major = svbc_read_u16(buf + SVIMG_OFF_MAJOR);
+    out->minor = svbc_read_u16(buf + SVIMG_OFF_MINOR);
+    out->flags = (uint32_t)svbc_read_i32(buf + SVIMG_OFF_FLAGS);
+    out->size = (uint32_t)svbc_read_i32(buf + SVIMG_OFF_SIZE);
+    out->nsect = svbc_read_u16(buf + SVIMG_OFF_NSECT);
+    if (out->size > len)
+        FAIL("image truncated (%zu of %u bytes)", len, out->size);
+    if (out->nsect > SVIMG_MAX_SECTIONS ||
+        SVIMG_HEADER_SIZE + SVIMG_SECT_ENTRY_SIZE * out->nsect > out->size)
+        FAIL("bad section count %u", out->nsect);
+    for (uint32_t i = 0; i < out->nsect; i++) {
+        const uint8_t *e = buf + SVIMG_HEADER_SIZE + SVIMG_SECT_ENTRY_SIZE * i;
+        uint32_t k = (uint32_t)svbc_read_i32(e), off = (uint32_t)svbc_read_i32(e + 4),
+                 sz = (uint32_t)svbc_read_i32(e + 8);
+        if ((uint64_t)off + sz > out->size)
+            FAIL("section %u outside the image", i);
+        out->sect[i].kind = k;
+        out->sect[i].offset = off;
+        out->sect[i].size = sz;
+        switch (k) {
+        case SVIMG_SECT_CODE: out->code = buf + off; out->code_size = sz; break;
+        case SVIMG_SECT_CONST: out->consts = buf + off; out->consts_size = sz; break;
+        case SVIMG_SECT_MANIFEST:
+            if (sz < SVIMG_MANIFEST_SIZE)
+                FAIL("manifest too small");
+            out->manifest = buf + off;
+            break;
+        case SVIMG_SECT_SYMBOLS: out->symbols = buf + off; out->symbols_size = sz; break;
+        case SVIMG_SECT_LINES: out->lines = buf + off; out->lines_size = sz; break;
+        default: break;
+        }
+    }
+    if (out->consts && out->consts_size >= 4) {
+        out->nconsts = (uint32_t)svbc_read_i32(out->consts);
+        if ((uint64_t)out->nconsts * 4 + 4 > out->consts_size)
+            FAIL("bad constant pool");
+    }
+    if (!out->code || !out->manifest)
+        FAIL("image without CODE or MANIFEST section");
+#undef FAIL
+    return 0;
+}
+
+static const char *sect_name(uint32_t k)
+{
+    static const char *const n[] = {"?", "CODE", "CONST", "MANIFEST", "SYMBOLS", "LINES",
+                                    "SIGNATURE"};
+    return k <= SVIMG_SECT_KIND_MAX ? n[k] : "?";
+}
+
+char *svasm_info_image(const svasm_image_t *im)
+{
+    asm_sb_t b = {0};
+    const uint8_t *h = im->base;
+    asm_sb_printf(&b, "Sense-VM image:\n");
+    asm_sb_printf(&b, "  Format version:    %u.%u\n", im->major, im->minor);
+    asm_sb_printf(&b, "  Flags:             0x%x%s%s\n", im->flags,
+                  im->flags & SVIMG_F_DEBUG ? " DEBUG" : "", im->flags & SVIMG_F_SIGNED ? " SIGNED" : "");
+    asm_sb_printf(&b, "  Word size:         %u\n", h[SVIMG_OFF_WORDSIZE]);
+    asm_sb_printf(&b, "  Header size:       %u\n", h[SVIMG_OFF_HDRSIZE]);
+    asm_sb_printf(&b, "  Image size:        %u bytes\n", im->size);
+    uint32_t crc = (uint32_t)svbc_read_i32(h + SVIMG_OFF_CRC);
+    asm_sb_printf(&b, "  CRC-32:            0x%08x (%s)\n", crc,
+                  svimg_crc(h, im->size) == crc ? "ok" : "MISMATCH");
+    uint8_t dg[32];
+    svimg_digest(h, im->size, dg);
+    asm_sb_printf(&b, "  SHA-256:           ");
+    for (int i = 0; i < 32; i++)
+        asm_sb_printf(&b, "%02x", h[SVIMG_OFF_SHA + i]);
+    asm_sb_printf(&b, " (%s)\n", memcmp(dg, h + SVIMG_OFF_SHA, 32) == 0 ? "ok" : "MISMATCH");
+    asm_sb_printf(&b, "\nSections:\n  [Nr] %-10s %-10s %-10s\n", "Kind", "Offset", "Size");
+    for (uint32_t i = 0; i < im->nsect; i++)
+        asm_sb_printf(&b, "  [%2u] %-10s 0x%08x %u\n", i, sect_name(im->sect[i].kind),
+                      im->sect[i].offset, im->sect[i].size);
+    const uint8_t *m = im->manifest;
+    char name[SVIMG_NAME_MAX + 1] = {0};
+    memcpy(name, m + SVMF_OFF_NAME, SVIMG_NAME_MAX);
+    static const char *const pol[] = {"stop", "restart", "log"};
+    uint8_t policy = m[SVMF_OFF_POLICY];
+    asm_sb_printf(&b, "\nManifest:\n");
+    asm_sb_printf(&b, "  name:        %s\n", name);
+    asm_sb_printf(&b, "  priority:    %u\n", m[SVMF_OFF_PRIORITY]);
+    asm_sb_printf(&b, "  policy:      %s\n", policy < 3 ? pol[policy] : "?");
+    asm_sb_printf(&b, "  heap:        %u\n", (uint32_t)svbc_read_i32(m + SVMF_OFF_HEAP));
+    asm_sb_printf(&b, "  stack:       %u\n", (uint32_t)svbc_read_i32(m + SVMF_OFF_STACK));
+    asm_sb_printf(&b, "  arrays:      %u\n", (uint32_t)svbc_read_i32(m + SVMF_OFF_ARRAYS));
+    asm_sb_printf(&b, "  contexts:    %u\n", svbc_read_u16(m + SVMF_OFF_CONTEXTS));
+    asm_sb_printf(&b, "  channels:    %u\n", svbc_read_u16(m + SVMF_OFF_CHANNELS));
+    asm_sb_printf(&b, "  entry:       0x%04x\n", (uint32_t)svbc_read_i32(m + SVMF_OFF_ENTRY));
+    asm_sb_printf(&b, "  globals:     %u\n", (uint32_t)svbc_read_i32(m + SVMF_OFF_GLOBALS));
+    asm_sb_printf(&b, "  heartbeat:   %u ms\n", (uint32_t)svbc_read_i32(m + SVMF_OFF_HEARTBEAT));
+    asm_sb_printf(&b, "  fuel:        %u\n", (uint32_t)svbc_read_i32(m + SVMF_OFF_FUEL));
+    unsigned nd = m[SVMF_OFF_NDEVICES];
+    asm_sb_printf(&b, "  devices:     ");
+    for (unsigned i = 0; i < nd && i < SVIMG_MAX_DEVICES; i++) {
+        char dev[SVIMG_NAME_MAX + 1] = {0};
+        memcpy(dev, m + SVMF_OFF_DEVICES + SVIMG_NAME_MAX * i, SVIMG_NAME_MAX);
+        asm_sb_printf(&b, "%s%s", i ? ", " : "", dev);
+    }
+    asm_sb_printf(&b, "%s\n", nd ? "" : "(none)");
+    uint32_t nsyms = im->symbols && im->symbols_size >= 4 ? (uint32_t)svbc_read_i32(im->symbols) : 0;
+    uint32_t nlines = im->lines && im->lines_size >= 4 ? (uint32_t)svbc_read_i32(im->lines) : 0;
+    asm_sb_printf(&b, "\nSizes: code %u bytes, %u constant%s (%u bytes), %u symbol%s, %u line entr%s\n",
+                  im->code_size, im->nconsts, im->nconsts == 1 ? "" : "s", im->consts_size, nsyms,
+                  nsyms == 1 ? "" : "s", nlines, nlines == 1 ? "y" : "ies");
+    return asm_sb_take(&b);
+}
+
+char *svasm_info_obj(const svasm_obj_t *o)
+{
+    asm_sb_t b = {0};
+    asm_sb_printf(&b, "Sense-VM relocatable object (ELF32, machine 0x5356):\n");
+    asm_sb_printf(&b, "  code:       %u bytes\n", o->code_size);
+    asm_sb_printf(&b, "  constants:  %u\n", o->nconsts);
+    asm_sb_printf(&b, "  variables:  %u\n", o->nvars);
+    asm_sb_printf(&b, "  symbols:    %u\n", o->nsyms);
+    asm_sb_printf(&b, "  relocations: %u\n", o->nrelocs);
+    asm_sb_printf(&b, "  line entries: %u\n", o->nlines);
+    asm_sb_printf(&b, "\nSymbols:\n  %-8s %-6s %-7s %-6s %s\n", "value", "size", "bind", "kind", "name");
+    static const char *const kinds[] = {"undef", "code", "var"};
+    for (uint32_t i = 0; i < o->nsyms; i++) {
+        const svasm_sym_t *s = &o->syms[i];
+        asm_sb_printf(&b, "  0x%04x   %-6u %-7s %-6s %s\n", s->value, s->size,
+                      s->bind == SVASM_BIND_GLOBAL ? "global" : "local", kinds[s->kind], s->name);
+    }
+    if (o->nmanifest) {
+        asm_sb_printf(&b, "\nManifest directives:\n");
+        for (uint32_t i = 0; i < o->nmanifest; i++)
+            asm_sb_printf(&b, "  %s %s\n", o->manifest[i].key, o->manifest[i].value);
+    }
+    return asm_sb_take(&b);
+}

@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: MIT
+ * main.c — the `senseasm` command line: assemble (-c), link (default; .s inputs are
+ * assembled on the fly), disassemble (-d) and inspect (--info). Prints the library's
+ * diagnostics GNU style. Exit status: 0 ok, 1 errors, 2 bad usage.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "internal.h"
+
+#include <sensevm/asm.h>
+#include <sensevm/image.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *prog = "senseasm";
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+"Usage: senseasm -c FILE.s... [-o FILE.o]       assemble to ELF relocatable objects\n"
+"       senseasm [-o APP.svm] INPUT... [options] link objects, archives and .s files\n"
+"       senseasm -d FILE                         disassemble an object or image\n"
+"       senseasm --info FILE                     header, manifest, sections and sizes\n"
+"\n"
+"Linker options:\n"
+"  -o FILE             output image (default a.svm)\n"
+"  --entry SYM         entry point (default main)\n"
+"  --map=FILE          write a map file (symbols, addresses, section sizes)\n"
+"  --no-dce            keep unreachable code\n"
+"  --strip             omit the SYMBOLS section\n"
+"  --format=FMT        raw (default), c (a C array) or ihex (Intel HEX)\n"
+"  --symbol NAME       name of the C array (default from the output name)\n"
+"  --base ADDR         load address of the Intel HEX output (default 0)\n"
+"Manifest options (override .manifest directives):\n"
+"  --name NAME  --priority N  --heap SIZE  --stack SIZE  --arrays SIZE  --contexts N\n"
+"  --channels N  --device NAME (repeatable)  --policy stop|restart|log\n"
+"  --heartbeat MS  --fuel N          (sizes take K/M suffixes: --heap 64K)\n"
+"Other:\n"
+"  -h, --help          this text\n"
+"  -V, --version       version\n");
+}
+
+static void print_diags(const svasm_diags_t *d)
+{
+    for (const svasm_diag_t *g = d->head; g; g = g->next) {
+        const char *sev = g->severity == SVASM_ERROR     ? "error"
+                          : g->severity == SVASM_WARNING ? "warning"
+                                                         : "note";
+        if (g->file && g->line > 0) {
+            fprintf(stderr, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col, sev, g->msg);
+            if (g->srcline) {
+                fprintf(stderr, "%s\n", g->srcline);
+                size_t n = (size_t)(g->col > 0 ? g->col - 1 : 0), len = strlen(g->srcline);
+                for (size_t i = 0; i < n; i++)
+                    fputc(i < len && g->srcline[i] == '\t' ? '\t' : ' ', stderr);
+                fputs("^\n", stderr);
+            }
+        } else if (g->file) {
+            fprintf(stderr, "%s: %s: %s: %s\n", prog, g->file, sev, g->msg);
+        } else {
+            fprintf(stderr, "%s: %s: %s\n", prog, sev, g->msg);
+        }
+    }
+}
+
+static uint8_t *read_file(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "%s: error: cannot open '%s': %s\n", prog, path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 65536, n = 0;
+    uint8_t *buf = asm_xmalloc(cap);
+    for (;;) {
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (n < cap) {
+            if (ferror(f)) {
+                fprintf(stderr, "%s: error: cannot read '%s'\n", prog, path);
+                free(buf);
+                if (f != stdin)
+                    fclose(f);
+                return NULL;
+            }
+            break;
+        }
+        buf = asm_xrealloc(buf, cap *= 2);
+    }
+    if (f != stdin)
+        fclose(f);
+    *len = n;
+    return buf;
+}
+
+static int write_file(const char *path, const uint8_t *buf, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        fprintf(stderr, "%s: error: cannot write '%s': %s\n", prog, path, strerror(errno));
+        return -1;
+    }
+    int bad = fwrite(buf, 1, len, f) != len;
+    bad |= fclose(f) != 0;
+    if (bad) {
+        fprintf(stderr, "%s: error: cannot write '%s': %s\n", prog, path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* "dir/prog.s" -> "prog" + ext (objects go to the current directory, as cc -c does). */
+static char *replace_ext(const char *path, const char *ext)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+    char *r = asm_xmalloc(n + strlen(ext) + 1);
+    memcpy(r, base, n);
+    strcpy(r + n, ext);
+    return r;
+}
+
+static int is_source(const char *path, const uint8_t *buf, size_t len)
+{
+    size_t n = strlen(path);
+    if (n > 2 && (strcmp(path + n - 2, ".s") == 0 || strcmp(path + n - 2, ".S") == 0))
+        return 1;
+    return !svasm_is_elf(buf, len) && !svasm_is_archive(buf, len) && !svasm_is_image(buf, len);
+}
+
+static char *c_symbol(const char *out)
+{
+    const char *b = strrchr(out, '/');
+    b = b ? b + 1 : out;
+    size_t n = strcspn(b, ".");
+    char *s = asm_xmalloc(n + 2);
+    size_t k = 0;
+    if (n == 0 || (b[0] >= '0' && b[0] <= '9'))
+        s[k++] = '_';
+    for (size_t i = 0; i < n; i++) {
+        char c = b[i];
+        s[k++] = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+                     ? c : '_';
+    }
+    s[k] = 0;
+    return s;
+}
+
+static int inspect(const char *path, int disasm)
+{
+    size_t len;
+    uint8_t *buf = read_file(path, &len);
+    if (!buf)
+        return 1;
+    svasm_diags_t d = {0};
+    int rc = 0;
+    char *text = NULL;
+    if (svasm_is_image(buf, len)) {
+        svasm_image_t im;
+        if (svasm_image_parse(buf, len, &im, &d, path) == 0)
+            text = disasm ? svasm_disasm_image(&im) : svasm_info_image(&im);
+    } else if (svasm_is_elf(buf, len)) {
+        svasm_obj_t *o = svasm_obj_from_elf(path, buf, len, &d);
+        if (o) {
+            text = disasm ? svasm_disasm_obj(o) : svasm_info_obj(o);
+            svasm_obj_free(o);
+        }
+    } else if (svasm_is_archive(buf, len)) {
+        asm_ar_member_t *m;
+        size_t n;
+        asm_sb_t b = {0};
+        if (asm_ar_list(path, buf, len, &m, &n, &d) == 0) {
+            for (size_t i = 0; i < n; i++) {
+                asm_sb_printf(&b, "%s; ---- %s\n", i ? "\n" : "", m[i].name);
+                svasm_obj_t *o = svasm_is_elf(m[i].data, m[i].size)
+                                     ? svasm_obj_from_elf(m[i].name, m[i].data, m[i].size, &d)
+                                     : NULL;
+                if (o) {
+                    char *t = disasm ? svasm_disasm_obj(o) : svasm_info_obj(o);
+                    asm_sb_printf(&b, "%s", t);
+                    free(t);
+                    svasm_obj_free(o);
+                } else {
+                    asm_sb_printf(&b, "; (not a Sense-VM object)\n");
+                }
+                free(m[i].name);
+            }
+            free(m);
+        }
+        text = asm_sb_take(&b);
+    } else {
+        svasm_diag_add(&d, SVASM_ERROR, path, 0, 0, NULL,
+                       "file format not recognized (expected an object, archive or image)");
+    }
+    if (text) {
+        fputs(text, stdout);
+        free(text);
+    }
+    print_diags(&d);
+    rc = d.nerrors ? 1 : 0;
+    svasm_diags_free(&d);
+    free(buf);
+    return rc;
+}
+
+enum {
+    OPT_INFO = 256, OPT_MAP, OPT_ENTRY, OPT_NAME, OPT_PRIORITY, OPT_HEAP, OPT_STACK, OPT_ARRAYS,
+    OPT_CONTEXTS, OPT_CHANNELS, OPT_DEVICE, OPT_POLICY, OPT_HEARTBEAT, OPT_FUEL, OPT_FORMAT,
+    OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP
+};
+
+static int bad_usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s: error: ", prog);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'senseasm --help' for more information.\n");
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"disassemble", no_argument, NULL, 'd'},
+        {"info", no_argument, NULL, OPT_INFO},
+        {"map", required_argument, NULL, OPT_MAP},
+        {"entry", required_argument, NULL, OPT_ENTRY},
+        {"name", required_argument, NULL, OPT_NAME},
+        {"priority", required_argument, NULL, OPT_PRIORITY},
+        {"heap", required_argument, NULL, OPT_HEAP},
+        {"stack", required_argument, NULL, OPT_STACK},
+        {"arrays", required_argument, NULL, OPT_ARRAYS},
+        {"contexts", required_argument, NULL, OPT_CONTEXTS},
+        {"channels", required_argument, NULL, OPT_CHANNELS},
+        {"device", required_argument, NULL, OPT_DEVICE},
+        {"policy", required_argument, NULL, OPT_POLICY},
+        {"heartbeat", required_argument, NULL, OPT_HEARTBEAT},
+        {"fuel", required_argument, NULL, OPT_FUEL},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"symbol", required_argument, NULL, OPT_SYMBOL},
+        {"base", required_argument, NULL, OPT_BASE},
+        {"no-dce", no_argument, NULL, OPT_NODCE},
+        {"strip", no_argument, NULL, OPT_STRIP},
+        {NULL, 0, NULL, 0},
+    };
+    int compile = 0, disasm = 0, info = 0, fmt = SVASM_FMT_RAW;
+    const char *out = NULL, *map = NULL, *symbol = NULL;
+    uint32_t base = 0;
+    svasm_link_opts_t lo;
+    svasm_link_opts_init(&lo);
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":co:dhV", longopts, NULL)) != -1) {
+        long v;
+        char canon[64];
+        const char *key = NULL;
+        long *field = NULL;
+        switch (c) {
+        case 'c': compile = 1; break;
+        case 'o': out = optarg; break;
+        case 'd': disasm = 1; break;
+        case OPT_INFO: info = 1; break;
+        case 'h': usage(stdout); return 0;
+        case 'V': printf("senseasm %s (Sense-VM image format %u.%u)\n", SVASM_VERSION,
+                         SVIMG_FORMAT_MAJOR, SVIMG_FORMAT_MINOR); return 0;
+        case OPT_MAP: map = optarg; break;
+        case OPT_ENTRY: lo.entry = optarg; break;
+        case OPT_NAME:
+            if (asm_mfield_check("name", optarg, 0, 0, canon, sizeof canon))
+                return bad_usage("bad --name '%s' (1..15 characters of A-Z a-z 0-9 _ . -)", optarg);
+            lo.mset.name = optarg;
+            break;
+        case OPT_DEVICE:
+            if (asm_mfield_check("device", optarg, 0, 0, canon, sizeof canon))
+                return bad_usage("bad --device '%s' (1..15 characters of A-Z a-z 0-9 _ . -)", optarg);
+            if (lo.mset.ndevices >= (int)(sizeof lo.mset.devices / sizeof lo.mset.devices[0]))
+                return bad_usage("too many --device options%s", "");
+            lo.mset.devices[lo.mset.ndevices++] = optarg;
+            break;
+        case OPT_POLICY:
+            if ((lo.mset.policy = svasm_parse_policy(optarg)) < 0)
+                return bad_usage("bad --policy '%s' (expected stop, restart or log)", optarg);
+            break;
+        case OPT_PRIORITY: key = "priority"; field = &lo.mset.priority; break;
+        case OPT_HEAP: key = "heap"; field = &lo.mset.heap; break;
+        case OPT_STACK: key = "stack"; field = &lo.mset.stack; break;
+        case OPT_ARRAYS: key = "arrays"; field = &lo.mset.arrays; break;
+        case OPT_CONTEXTS: key = "contexts"; field = &lo.mset.contexts; break;
+        case OPT_CHANNELS: key = "channels"; field = &lo.mset.channels; break;
+        case OPT_HEARTBEAT: key = "heartbeat"; field = &lo.mset.heartbeat; break;
+        case OPT_FUEL: key = "fuel"; field = &lo.mset.fuel; break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "raw") == 0) fmt = SVASM_FMT_RAW;
+            else if (strcmp(optarg, "c") == 0) fmt = SVASM_FMT_C;
+            else if (strcmp(optarg, "ihex") == 0) fmt = SVASM_FMT_IHEX;
+            else return bad_usage("unknown --format '%s' (expected raw, c or ihex)", optarg);
+            break;
+        case OPT_SYMBOL: symbol = optarg; break;
+        case OPT_BASE:
+            if (svasm_parse_size(optarg, &v) != 0) {
+                char *end;
+                errno = 0;
+                unsigned long long u = strtoull(optarg, &end, 0);
+                if (errno || *end || !*optarg || u > 0xffffffffull)
+                    return bad_usage("bad --base '%s'", optarg);
+                base = (uint32_t)u;
+            } else
+                base = (uint32_t)v;
+            break;
+        case OPT_NODCE: lo.no_dce = 1; break;
+        case OPT_STRIP: lo.strip = 1; break;
+        case ':': return bad_usage("option '%s' needs an argument", argv[optind - 1]);
+        default: return bad_usage("unknown option '%s'", argv[optind - 1]);
+        }
+        if (key) {
+            const char *e;
+            if (svasm_parse_size(optarg, &v) != 0)
+                return bad_usage("bad number '%s'", optarg);
+            if ((e = asm_mfield_check(key, "", 1, v, canon, sizeof canon)) != NULL)
+                return bad_usage("%s", e);
+            *field = v;
+        }
+    }
+    int nin = argc - optind;
+    char **inputs = argv + optind;
+    if (compile + disasm + info > 1)
+        return bad_usage("-c, -d and --info exclude each other%s", "");
+    if (disasm || info) {
+        if (nin != 1)
+            return bad_usage("%s expects exactly one input file", disasm ? "-d" : "--info");
+        return inspect(inputs[0], disasm);
+    }
+    if (nin == 0)
+        return bad_usage("no input files%s", "");
+    if (compile && out && nin > 1)
+        return bad_usage("-o with -c needs a single input file%s", "");
+
+    int rc = 0;
+    svasm_diags_t d = {0};
+    svasm_input_t *in = asm_xcalloc((size_t)nin, sizeof *in);
+    uint8_t **bufs = asm_xcalloc((size_t)nin, sizeof *bufs);
+    for (int i = 0; i < nin; i++) {
+        size_t len;
+        bufs[i] = read_file(inputs[i], &len);
+        if (!bufs[i]) {
+            rc = 1;
+            continue;
+        }
+        in[i].name = inputs[i];
+        if (compile || is_source(inputs[i], bufs[i], len)) {
+            in[i].obj = svasm_assemble(inputs[i], (const char *)bufs[i], len, &d);
+            if (!in[i].obj)
+                rc = 1;
+            else if (compile) {
+                char *o = out ? asm_xstrdup(out) : replace_ext(inputs[i], ".o");
+                if (svasm_obj_write(in[i].obj, o, &d) != 0)
+                    rc = 1;
+                free(o);
+            }
+        } else {
+            in[i].buf = bufs[i];
+            in[i].len = len;
+        }
+    }
+    if (!compile && rc == 0) {
+        const char *outname = out ? out : "a.svm";
+        char *maptext = NULL;
+        lo.outname = outname;
+        lo.map = map ? &maptext : NULL;
+        uint8_t *img;
+        uint32_t imglen;
+        if (svasm_link(in, (size_t)nin, &lo, &img, &imglen, &d) != 0) {
+            rc = 1;
+        } else {
+            char *sym = symbol ? asm_xstrdup(symbol) : c_symbol(outname);
+            size_t flen;
+            uint8_t *f = svasm_format(img, imglen, fmt, sym, base, &flen);
+            if (write_file(outname, f, flen) != 0)
+                rc = 1;
+            if (map && write_file(map, (const uint8_t *)maptext, strlen(maptext)) != 0)
+                rc = 1;
+            free(f);
+            free(sym);
+            free(img);
+            free(maptext);
+        }
+    }
+    print_diags(&d);
+    if (d.nerrors)
+        rc = 1;
+    svasm_diags_free(&d);
+    for (int i = 0; i < nin; i++) {
+        svasm_obj_free(in[i].obj);
+        free(bufs[i]);
+    }
+    free(in);
+    free(bufs);
+    return rc;
+}

@@ -1,0 +1,5 @@
+main:
+        quote 10
+        pushh
+        acc 300
+        branch nowhere

@@ -1,0 +1,4 @@
+; archive member: sub (nobody needs it)
+        .global sub
+sub:    const "sub"
+        return 1
