@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Run the Sense-VM benchmarks (B1..B5) side by side with OCaml's bytecode interpreter
+(ocamlc + ocamlrun) and Lua 5.4, several times each; print a table of medians and the
+ratios Sense-VM/ocamlrun and Sense-VM/Lua, and check every result.
+usage: run_bench.py --senseasm PATH --sensevm PATH [--srcdir DIR] [--workdir DIR]
+                    [--runs N] [--only NAME,...]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+BENCHES = [
+    ("fib", "B1 fib 30", "832040"),
+    ("tak", "B2 tak 18 12 6 x7500", "52500"),
+    ("loop", "B3 loop 10M mod", "10000001"),
+    ("map", "B4 list map+sum x5", "500500000"),
+    ("fold", "B5 closure fold x10", "1000000000"),
+]
+SENSEVM_OPTS = ["--heap", "256M"]
+
+
+def timed(cmd):
+    t = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True)
+    dt = time.perf_counter() - t
+    return dt, r
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--senseasm", required=True)
+    ap.add_argument("--sensevm", required=True)
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap.add_argument("--srcdir", default=here)
+    ap.add_argument("--workdir", default="bench-work")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--only", default="")
+    a = ap.parse_args()
+    os.makedirs(a.workdir, exist_ok=True)
+    only = set(filter(None, a.only.split(",")))
+    ocamlc = shutil.which("ocamlc")
+    ocamlrun = shutil.which("ocamlrun")
+    lua = shutil.which("lua5.4") or shutil.which("lua")
+    rows, bad = [], 0
+    for name, title, expect in BENCHES:
+        if only and name not in only:
+            continue
+        img = os.path.join(a.workdir, name + ".svm")
+        subprocess.run([a.senseasm, "-o", img, os.path.join(a.srcdir, "asm", name + ".s")],
+                       check=True)
+        cmds = {"sensevm": [a.sensevm] + SENSEVM_OPTS + [img]}
+        if ocamlc and ocamlrun:
+            byt = os.path.join(a.workdir, name + ".byte")
+            subprocess.run([ocamlc, "-o", byt, os.path.join(a.srcdir, "ml", name + ".ml")],
+                           check=True, cwd=a.workdir)
+            cmds["ocamlrun"] = [ocamlrun, byt]
+        if lua:
+            cmds["lua"] = [lua, os.path.join(a.srcdir, "lua", name + ".lua")]
+        med = {}
+        for who, cmd in cmds.items():
+            times = []
+            for _ in range(a.runs):
+                dt, r = timed(cmd)
+                out = r.stdout.decode().strip()
+                if r.returncode != 0 or out != expect:
+                    print("%s: %s: wrong result %r (exit %d), expected %s: %s" %
+                          (name, who, out, r.returncode, expect, r.stderr.decode()[:300]))
+                    bad += 1
+                    break
+                times.append(dt)
+            med[who] = statistics.median(times) if times else float("nan")
+        rows.append((title, med))
+        sys.stdout.flush()
+
+    def f(x):
+        return "%8.3f" % x if x == x else "%8s" % "-"
+
+    def ratio(m, k):
+        return "%8.2f" % (m["sensevm"] / m[k]) if k in m and m[k] == m[k] else "%8s" % "-"
+
+    print("%-24s %8s %8s %8s %8s %8s" % ("benchmark (median s)", "sensevm", "ocamlrun",
+                                         "lua5.4", "sv/ocaml", "sv/lua"))
+    for title, m in rows:
+        print("%-24s %s %s %s %s %s" % (title, f(m.get("sensevm", float("nan"))),
+                                       f(m.get("ocamlrun", float("nan"))),
+                                       f(m.get("lua", float("nan"))), ratio(m, "ocamlrun"),
+                                       ratio(m, "lua")))
+    print("runs per program: %d; results %s" % (a.runs, "all correct" if not bad else
+                                                  "%d WRONG" % bad))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

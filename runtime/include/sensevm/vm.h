@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: MIT
+ * sensevm/vm.h — the Sense-VM runtime's public interface: a container (svm_vm_t: image,
+ * heap, globals), its contexts (svm_context_t: the registers of one green thread and its
+ * stack region), and svm_run(), which runs one context for a budget of instructions.
+ * Freestanding: the caller hands in all memory; the library never prints or exits (output
+ * goes through the write callback of the configuration).
+ */
+#ifndef SENSEVM_VM_H
+#define SENSEVM_VM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sensevm/loader.h>
+#include <sensevm/value.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SVM_VERSION "0.1.0"
+
+/* Words of guard above each context's value-stack base: `acc n`/`assign n` (n <= 255) read
+ * and write up to 255 slots above SP without a check, so a stack that is (hostile code) or
+ * looks (empty) shallower than n still touches only this context's own memory. The guard
+ * holds valid values and is scanned by the GC. */
+#define SVM_STACK_GUARD 256u
+/* Minimum context stack region (svm_context_init): guard + a little room. */
+#define SVM_STACK_MIN_WORDS (SVM_STACK_GUARD + 16u)
+/* Nesting depth limit of structural comparison/hashing (C recursion on the host stack). */
+#ifndef SVM_CFG_COMPARE_DEPTH
+#define SVM_CFG_COMPARE_DEPTH 256
+#endif
+/* Temporaries a service may root while it allocates. */
+#define SVM_MAX_ROOTS 8u
+
+/* ---- traps, defined once: SVM_TRAP(name, "message") ---- */
+#define SVM_TRAP_LIST(X)                                                                  \
+    X(none, "no trap")                                                                     \
+    X(stack_overflow, "stack overflow")                                                    \
+    X(heap_exhausted, "heap exhausted")                                                    \
+    X(match_failure, "match failure")                                                      \
+    X(type_error, "type error")                                                            \
+    X(unknown_service, "unknown service")                                                  \
+    X(device_not_claimed, "device not claimed")                                            \
+    X(uncaught_exception, "uncaught exception")                                            \
+    X(fuel_exhausted, "fuel exhausted")                                                    \
+    X(stack_underflow, "stack underflow")                                                  \
+    X(bad_frame, "bad control frame")
+
+typedef enum svm_trap {
+#define SVM_TRAP_ENUM_(name, msg) SVM_TRAP_##name,
+    SVM_TRAP_LIST(SVM_TRAP_ENUM_)
+#undef SVM_TRAP_ENUM_
+    SVM_TRAP_COUNT_
+} svm_trap_t;
+
+/* Name ("stack_overflow") and message ("stack overflow") of a trap. */
+const char *svm_trap_name(svm_trap_t t);
+const char *svm_trap_message(svm_trap_t t);
+
+/* What svm_run() reports. */
+typedef enum svm_status {
+    SVM_HALTED = 0, /* the context executed `halt` (or returned from its entry frame) */
+    SVM_EXITED,     /* the program called the `exit` service: vm->exit_code */
+    SVM_BLOCKED,    /* the context is suspended in a blocking service (issue 5) */
+    SVM_FUEL,       /* the instruction budget ran out; call svm_run again to continue */
+    SVM_TRAPPED     /* a trap (incl. an uncaught exception): see vm->trap */
+} svm_status_t;
+
+/* Where and why a context stopped. */
+typedef struct svm_trap_info {
+    svm_trap_t code;
+    uint32_t container; /* svm_config_t.container_id */
+    uint32_t context;   /* svm_context_t.id */
+    uint32_t pc;        /* code offset of the faulting instruction */
+    uint8_t opcode;
+    svm_value_t value;  /* the exception for uncaught_exception (a GC root), else () */
+} svm_trap_info_t;
+
+typedef struct svm_gc_stats {
+    uint32_t collections;
+    uint64_t bytes_allocated; /* total since svm_vm_init */
+    uint32_t live_hwm;        /* most bytes live after a collection */
+    uint32_t heap_hwm;        /* most bytes of one semispace in use */
+    uint32_t longest_pause;   /* words copied+scanned by the longest collection */
+    uint64_t total_pause;     /* words copied+scanned by all collections */
+} svm_gc_stats_t;
+
+/* Output: stream 1 = standard output, 2 = error output. */
+typedef void (*svm_write_fn)(void *user, int stream, const char *buf, size_t len);
+typedef void (*svm_flush_fn)(void *user);
+
+typedef struct svm_config {
+    void *memory;          /* 8-aligned: globals, then the two heap semispaces */
+    uint32_t memory_size;  /* bytes; see svm_memory_size() */
+    uint32_t heap_size;    /* heap RAM budget in bytes: two semispaces of half of it */
+    svm_write_fn write;    /* may be NULL (output discarded) */
+    svm_flush_fn flush;    /* may be NULL */
+    void *user;
+    int gc_every_alloc;    /* collect before every allocation (testing) */
+    int count_steps;       /* 1: fuel and ctx->steps count every instruction exactly;
+                            * 0: only control transfers (branches, calls, returns, raise),
+                            * which every loop passes: about 1.5x faster */
+    int argc;              /* the `argv` service's Sys.argv */
+    const char *const *argv;
+    uint32_t container_id;
+} svm_config_t;
+
+struct svm_vm;
+
+/* One context (green thread). The registers a context switch saves are exactly pc, sp,
+ * csp, ep, acc and trap (a scheduler just keeps these structs); the rest describes the
+ * stack region. The region is [lo, hi): the control stack (return/handler records, which
+ * bytecode cannot address) grows up from lo, the value stack grows down from base, and
+ * [base, hi) is the guard. Overflow: the two stacks meet (checked before any write). */
+typedef struct svm_context {
+    uint32_t pc;          /* byte offset of the next instruction */
+    svm_value_t *sp;      /* value stack top: S0 = sp[0] */
+    uint32_t *csp;        /* control stack: next free word */
+    svm_value_t ep;       /* the running closure (or ()) */
+    svm_value_t acc;      /* A */
+    uint32_t trap;        /* innermost handler: control word index + 1; 0 = none */
+    uint32_t *lo;
+    svm_value_t *base;
+    svm_value_t *hi;
+    uint32_t id;
+    uint8_t status;       /* last svm_status_t */
+    uint64_t steps;       /* instructions executed (control transfers if !count_steps) */
+    struct svm_context *next; /* the container's contexts (GC roots) */
+} svm_context_t;
+
+typedef struct svm_vm {
+    /* image */
+    const svl_image_t *image;
+    const uint8_t *code;
+    uint32_t code_size;
+    const uint8_t *consts;
+    uint32_t consts_size;
+    /* heap: two semispaces of semi_size bytes; values are offsets into `heap` */
+    uint8_t *heap;
+    uint8_t *spare;
+    uint32_t semi_size;
+    uint32_t hp;           /* allocation offset in `heap` */
+    uint32_t alloc_limit;  /* semi_size, or 0 to force the slow path (gc_every_alloc) */
+    uint32_t hp_after_gc;  /* hp right after the last collection (for allocation stats) */
+    svm_value_t *globals;
+    uint32_t nglobals;
+    svm_context_t *contexts;
+    /* temporaries rooted by the runtime (services, exception construction) */
+    svm_value_t *roots[SVM_MAX_ROOTS];
+    uint32_t nroots;
+    svm_value_t exn_div_by_zero, exn_index_oob; /* prebuilt, so raising them never allocates */
+    svm_config_t cfg;
+    svm_gc_stats_t gc;
+    svm_trap_info_t trap;
+    int exit_code;
+} svm_vm_t;
+
+/* Bytes of `memory` needed for a heap of heap_size bytes and nglobals globals. */
+uint32_t svm_memory_size(uint32_t heap_size, uint32_t nglobals);
+
+/* Result of svm_vm_init / svm_context_init. */
+typedef enum svm_init_result {
+    SVM_INIT_OK = 0,
+    SVM_INIT_NO_MEMORY,  /* memory too small for heap + globals + built-in exceptions */
+    SVM_INIT_BAD_ARG
+} svm_init_result_t;
+
+/* Set up a container for a validated image. */
+svm_init_result_t svm_vm_init(svm_vm_t *vm, const svl_image_t *img, const svm_config_t *cfg);
+
+/* Set up a context over stack[0..stack_words) (the last SVM_STACK_GUARD words are the
+ * guard, so give stack bytes/4 + SVM_STACK_GUARD) that will start at code offset `entry` with
+ * EP = () and an empty stack; returning from the entry frame halts it. The context is
+ * added to the container's root set. */
+svm_init_result_t svm_context_init(svm_vm_t *vm, svm_context_t *ctx, uint32_t id,
+                                   uint32_t *stack, uint32_t stack_words, uint32_t entry);
+
+/* Run ctx for at most `fuel` (>= 1) instructions (or control transfers, see
+ * svm_config_t.count_steps). */
+svm_status_t svm_run(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel);
+
+/* Most words the context's value and control stacks have used (from stack painting). */
+uint32_t svm_stack_hwm(const svm_context_t *ctx);
+
+/* GC figures including the allocation since the last collection. */
+void svm_get_gc_stats(const svm_vm_t *vm, svm_gc_stats_t *out);
+
+/* Collect now (registers must be saved in the contexts). Returns 0. */
+int svm_gc_collect(svm_vm_t *vm);
+
+/* Format an exception value as OCaml does after "Fatal error: exception ":
+ * NAME or NAME(arg, …). Returns the length (the text is truncated to cap-1 and NUL
+ * terminated). */
+size_t svm_format_exn(const svm_vm_t *vm, svm_value_t exn, char *buf, size_t cap);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

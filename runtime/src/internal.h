@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: MIT
+ * internal.h — runtime-private helpers shared by the interpreter, GC and services: object
+ * access for heap and constant references, allocation, exceptions.
+ *
+ * Invariant (see value.h): every value word reachable by the GC is valid. Anything that
+ * allocates may move every heap object, so C code holds values across an allocation only
+ * in the context registers/stack or in vm->roots (svm_root_push/pop).
+ */
+#ifndef SVM_INTERNAL_H
+#define SVM_INTERNAL_H
+
+#include <sensevm/bytecode.h>
+#include <sensevm/vm.h>
+
+#include <string.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define SVM_LIKELY(x) __builtin_expect(!!(x), 1)
+#define SVM_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define SVM_LIKELY(x) (x)
+#define SVM_UNLIKELY(x) (x)
+#endif
+
+static inline uint32_t svm_ld32(const void *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Pointer to the header word of a heap or constant object (v must be a reference). */
+static inline const uint8_t *svm_obj_bytes(const svm_vm_t *vm, svm_value_t v)
+{
+    return svm_is_ptr(v) ? vm->heap + v : vm->consts + (v & ~3u);
+}
+static inline uint32_t *svm_heap_obj(const svm_vm_t *vm, svm_value_t v)
+{
+    return (uint32_t *)(void *)(vm->heap + v);
+}
+/* Header of any reference. */
+static inline uint32_t svm_header(const svm_vm_t *vm, svm_value_t v)
+{
+    return svm_ld32(svm_obj_bytes(vm, v));
+}
+
+/* A heap object of `kind` (NULL otherwise). */
+static inline uint32_t *svm_heap_kind(const svm_vm_t *vm, svm_value_t v, uint32_t kind)
+{
+    if (!svm_is_ptr(v))
+        return NULL;
+    uint32_t *o = svm_heap_obj(vm, v);
+    return SVOBJ_KIND(o[0]) == kind ? o : NULL;
+}
+
+/* String or bytes (heap or constant): pointer to its bytes and its length; 0 if not one. */
+static inline int svm_string_view(const svm_vm_t *vm, svm_value_t v, const uint8_t **s,
+                                  uint32_t *len)
+{
+    if (svm_is_int(v))
+        return 0;
+    const uint8_t *o = svm_obj_bytes(vm, v);
+    uint32_t k = SVOBJ_KIND(svm_ld32(o));
+    if (k != SVOBJ_STRING && k != SVOBJ_BYTES)
+        return 0;
+    *len = svm_ld32(o + 4);
+    *s = o + 8;
+    return 1;
+}
+
+/* A float (heap or constant); 0 if not one. */
+static inline int svm_float_view(const svm_vm_t *vm, svm_value_t v, double *d)
+{
+    if (svm_is_int(v))
+        return 0;
+    const uint8_t *o = svm_obj_bytes(vm, v);
+    if (SVOBJ_KIND(svm_ld32(o)) != SVOBJ_FLOAT)
+        return 0;
+    memcpy(d, o + 4, 8);
+    return 1;
+}
+
+/* Physical size in bytes of an object of `size` payload words (>= 1 payload word, so a
+ * forwarding pointer always fits). */
+static inline uint32_t svm_obj_bytes_for(uint32_t size)
+{
+    return (size ? size + 1u : 2u) * 4u;
+}
+
+/* Allocate an object; returns its offset, or 0 when the heap is exhausted even after a
+ * collection. MAY RUN THE GC: every value must be in a root (context registers saved). The
+ * payload is not initialised except for a zero-size object's pad word. */
+uint32_t svm_alloc_slow(svm_vm_t *vm, uint32_t header);
+
+static inline uint32_t svm_alloc(svm_vm_t *vm, uint32_t header)
+{
+    uint32_t bytes = svm_obj_bytes_for(SVOBJ_SIZE(header));
+    if (SVM_LIKELY(vm->hp + bytes <= vm->alloc_limit)) {
+        uint32_t off = vm->hp;
+        vm->hp += bytes;
+        uint32_t *o = (uint32_t *)(void *)(vm->heap + off);
+        o[0] = header;
+        o[1] = SVM_VAL_UNIT;
+        return off;
+    }
+    return svm_alloc_slow(vm, header);
+}
+
+/* Fresh string/bytes of len bytes (contents zeroed). 0 = exhausted. May GC. */
+uint32_t svm_alloc_string(svm_vm_t *vm, uint32_t kind, uint32_t len);
+/* Fresh string copied from C memory that is NOT in the heap. 0 = exhausted. May GC. */
+uint32_t svm_make_string(svm_vm_t *vm, const char *s, uint32_t len);
+/* Fresh float box. 0 = exhausted. May GC. */
+uint32_t svm_make_float(svm_vm_t *vm, double d);
+/* Exception value NAME or NAME(arg) with a string argument (arg may be NULL). 0 =
+ * exhausted. May GC. */
+uint32_t svm_make_exn(svm_vm_t *vm, const char *name, const char *arg);
+
+static inline void svm_root_push(svm_vm_t *vm, svm_value_t *slot)
+{
+    vm->roots[vm->nroots++] = slot;
+}
+static inline void svm_root_pop(svm_vm_t *vm, uint32_t n) { vm->nroots -= n; }
+
+/* Structural comparison (compare.c). mode 0: total order as `compare` (nan = nan, nan
+ * smallest); mode 1: IEEE for floats — returns SVM_CMP_UNORDERED when a nan is met.
+ * Returns -1/0/1, SVM_CMP_UNORDERED, or SVM_CMP_FUNCTIONAL (functional value met),
+ * SVM_CMP_TOO_DEEP. */
+#define SVM_CMP_UNORDERED 2
+#define SVM_CMP_FUNCTIONAL 3
+#define SVM_CMP_TOO_DEEP 4
+int svm_compare(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee);
+uint32_t svm_hash(const svm_vm_t *vm, svm_value_t v);
+
+/* Services (services.c). The context's registers are saved; arguments per services.def:
+ * A = last argument, S0 = the one before it, … The service leaves its result in ctx->acc
+ * and does NOT pop (the interpreter pops arity-1 slots after success). */
+typedef enum svm_svc_result {
+    SVM_SVC_OK = 0,
+    SVM_SVC_RAISE, /* ctx->acc = the exception to raise */
+    SVM_SVC_TRAP,  /* vm->trap.code set */
+    SVM_SVC_EXIT,  /* vm->exit_code set */
+    SVM_SVC_BLOCK  /* suspend the context after the svc (issue 5) */
+} svm_svc_result_t;
+svm_svc_result_t svm_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num);
+
+/* Output helpers. */
+void svm_write(svm_vm_t *vm, int stream, const char *s, size_t len);
+
+/* Number formatting (format.c; snprintf lives only there). */
+size_t svm_fmt_int(char *buf, int32_t n);                 /* decimal, buf >= 16 */
+size_t svm_fmt_string_of_float(char *buf, size_t cap, double d);
+/* One printf conversion: kind 'i' int, 'f' float, 's' string. Returns length or -1 if
+ * the format is invalid; writes at most cap-1 bytes + NUL (the length may exceed cap). */
+long svm_fmt_one(char *buf, size_t cap, const char *fmt, uint32_t fmtlen, int kind,
+                 int32_t ival, double fval, const uint8_t *sval, uint32_t slen);
+/* Parse a %s conversion: flags '-' (left) and width. -1 if invalid. */
+int svm_fmt_string_spec(const char *fmt, uint32_t fmtlen, int *left, int *width);
+int svm_parse_int(const uint8_t *s, uint32_t len, int32_t *out);
+int svm_parse_float(const uint8_t *s, uint32_t len, double *out);
+
+#endif

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT
+ * interp.c — the CAM interpreter: svm_run() executes one context for a budget of
+ * instructions. Every opcodes.def row has a handler `OPCASE(name)`; the dispatch table is
+ * generated from opcodes.def, so a missing handler is a compile error ("label used but not
+ * defined") in both dispatch modes.
+ *
+ * Invariants
+ *   - The image was validated (loader.h): instructions decode, operands are in range,
+ *     branch/call/closure/handler targets are instruction starts. So the hot loop never
+ *     checks code bounds. Closures' code offsets come only from `cur` operands and return
+ *     addresses live in the control stack, which bytecode cannot address, so every PC the
+ *     interpreter jumps to is one the validator approved.
+ *   - The value stack satisfies lo <= csp <= sp <= base < hi. Pushes check for the control
+ *     stack before writing (stack_overflow); pops check against base (stack_underflow);
+ *     acc/assign n (n <= 255) may reach into the guard [base, hi) unchecked.
+ *   - Heap and field accesses check kind and bounds (type_error), array/string indices
+ *     raise Invalid_argument "index out of bounds".
+ *   - While a handler runs, `pc` points at the start of the current instruction.
+ *   - The loop (interp_loop.h) is compiled twice: run_counted spends fuel on and counts
+ *     every instruction (stats, --max-steps, tracing); run_fast only at control transfers.
+ *     SVM_CFG_COUNTED_ONLY / SVM_CFG_FAST_ONLY keep just one of them (smaller firmware;
+ *     cross builds use SVM_CFG_FAST_ONLY).
+ *
+ * Control stack records (two words each; the odd word is always a valid value, the GC
+ * scans it):   [pc << 2 | 0, caller EP]   return frame
+ *              [k << 2 | 1, ()]           apply the result to k more stack arguments
+ *                                         (over-application); k = 0: halt (entry frame)
+ *              [pc << 2 | 2, EP] [prev << 2 | 3, depth]   exception handler (4 words)
+ */
+#include "internal.h"
+
+#if !defined(SVM_CFG_SWITCH_DISPATCH) && (defined(__GNUC__) || defined(__clang__))
+#define SVM_COMPUTED_GOTO 1
+#endif
+
+#define REC_RETURN 0u
+#define REC_EXTRA 1u
+#define REC_HANDLER 2u
+#define REC_LINK 3u
+
+static inline int32_t rd_i32(const uint8_t *p)
+{
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+static inline uint32_t rd_u16(const uint8_t *p) { return (uint32_t)p[0] | ((uint32_t)p[1] << 8); }
+
+static int32_t wrap_float_to_int(double d)
+{
+    if (!(d > -9.2e18 && d < 9.2e18))
+        return 0; /* nan, inf or out of int64 range: unspecified in OCaml */
+    int64_t i = (int64_t)d;
+    return (int32_t)((uint32_t)(uint64_t)i << 1) >> 1;
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#ifdef __clang__
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+#else
+#pragma GCC diagnostic ignored "-Woverride-init"
+#endif
+#endif
+
+#ifndef SVM_CFG_FAST_ONLY
+#define SVM_RUN_NAME run_counted
+#define SVM_COUNT_EACH 1
+#include "interp_loop.h"
+#undef SVM_RUN_NAME
+#undef SVM_COUNT_EACH
+#endif
+
+#ifndef SVM_CFG_COUNTED_ONLY
+#define SVM_RUN_NAME run_fast
+#define SVM_COUNT_EACH 0
+#include "interp_loop.h"
+#undef SVM_RUN_NAME
+#undef SVM_COUNT_EACH
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+svm_status_t svm_run(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel)
+{
+#if defined(SVM_CFG_FAST_ONLY)
+    return run_fast(vm, ctx, fuel);
+#elif defined(SVM_CFG_COUNTED_ONLY)
+    return run_counted(vm, ctx, fuel);
+#else
+    return vm->cfg.count_steps ? run_counted(vm, ctx, fuel) : run_fast(vm, ctx, fuel);
+#endif
+}

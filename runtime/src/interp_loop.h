@@ -1,0 +1,941 @@
+/* SPDX-License-Identifier: MIT
+ * interp_loop.h — the body of the interpreter loop, included twice by interp.c with
+ * SVM_RUN_NAME/SVM_COUNT_EACH set: once counting (and spending fuel on) every instruction,
+ * once spending fuel only at control transfers (faster). See interp.c for the invariants.
+ */
+
+static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel)
+{
+    const uint8_t *const code = vm->code;
+    const uint8_t *pc = code + ctx->pc;
+    svm_value_t *sp = ctx->sp;
+    uint32_t *csp = ctx->csp;
+    svm_value_t a = ctx->acc, ep = ctx->ep;
+    svm_value_t *const base = ctx->base;
+    uint8_t *heap = vm->heap;
+    int64_t left = fuel; /* budget left; < 0: exhausted before this instruction */
+    svm_status_t st = SVM_TRAPPED;
+    svm_trap_t trapc = SVM_TRAP_none;
+    /* scratch shared by the apply/return paths */
+    uint32_t nargs = 0, mslots = 0, is_tail = 0;
+    const uint8_t *next_pc = pc;
+
+/* ---- register save/restore ----
+ * SAVE writes the VM registers into the context, where the GC and the services find them
+ * (the GC rewrites A, EP and the stack in place); LOAD reads them back (A/EP may have
+ * moved; the heap base may have flipped). PROTECT(stmt) wraps every call that may
+ * allocate, raise or run a service (Lua's Protect, OCaml's Setup_for_gc): no value may be
+ * held in a C local across it — allocate first, then read the operands from A/the stack. */
+#define SAVE()                                                                            \
+    (ctx->pc = (uint32_t)(pc - code), ctx->sp = sp, ctx->csp = csp, ctx->acc = a,          \
+     ctx->ep = ep)
+#define LOAD() (sp = ctx->sp, csp = ctx->csp, a = ctx->acc, ep = ctx->ep, heap = vm->heap)
+#define PROTECT(stmt)                                                                     \
+    do {                                                                                  \
+        SAVE();                                                                           \
+        stmt;                                                                             \
+        LOAD();                                                                           \
+    } while (0)
+
+/* One cold label per trap kind, so hot handlers carry no trap-code bookkeeping. */
+#define TRAP(name) goto trap_##name
+#define RAISE(exn)                                                                        \
+    do {                                                                                  \
+        a = (exn);                                                                        \
+        goto do_raise;                                                                    \
+    } while (0)
+/* Raise a fresh Invalid_argument msg (allocates). */
+#define RAISE_INVALID(msg)                                                                \
+    do {                                                                                  \
+        uint32_t e_;                                                                      \
+        PROTECT(e_ = svm_make_exn(vm, "Invalid_argument", msg));                          \
+        if (!e_)                                                                          \
+            TRAP(heap_exhausted);                                                         \
+        RAISE(e_);                                                                        \
+    } while (0)
+
+/* k values must be on the stack before popping them */
+#define NEED(k)                                                                           \
+    do {                                                                                  \
+        if (SVM_UNLIKELY((size_t)((const char *)base - (const char *)sp) < (size_t)(k) * 4u)) \
+            TRAP(stack_underflow);                                                        \
+    } while (0)
+/* room for v value words and c control words */
+#define ROOM(v, c)                                                                        \
+    do {                                                                                  \
+        if (SVM_UNLIKELY((size_t)((const char *)sp - (const char *)csp) <                 \
+                         ((size_t)(v) + (size_t)(c)) * 4u))                               \
+            TRAP(stack_overflow);                                                         \
+    } while (0)
+
+/* ALLOC(off, header): bump allocation, or the collector under PROTECT. */
+#define ALLOC(off, hd)                                                                    \
+    do {                                                                                  \
+        uint32_t hd_ = (hd), nb_ = svm_obj_bytes_for(SVOBJ_SIZE(hd_));                    \
+        if (SVM_LIKELY(vm->hp + nb_ <= vm->alloc_limit)) {                                \
+            off = vm->hp;                                                                 \
+            vm->hp += nb_;                                                                \
+            uint32_t *o_ = (uint32_t *)(void *)(heap + off);                              \
+            o_[0] = hd_;                                                                  \
+            o_[1] = SVM_VAL_UNIT;                                                         \
+        } else {                                                                          \
+            PROTECT(off = svm_alloc_slow(vm, hd_));                                       \
+            if (SVM_UNLIKELY(!off))                                                       \
+                TRAP(heap_exhausted);                                                     \
+        }                                                                                 \
+    } while (0)
+
+#define OBJ(v) ((uint32_t *)(void *)(heap + (v)))
+/* o := block v with more than n fields, else type_error */
+#define BLOCK_FIELD(o, v, n)                                                              \
+    do {                                                                                  \
+        if (SVM_UNLIKELY(!svm_is_ptr(v)))                                                 \
+            TRAP(type_error);                                                             \
+        o = OBJ(v);                                                                       \
+        if (SVM_UNLIKELY((o[0] & 0xf00u) != 0 || SVOBJ_SIZE(o[0]) <= (uint32_t)(n)))       \
+            TRAP(type_error);                                                             \
+    } while (0)
+#define FLOAT_ARG(v, d)                                                                   \
+    do {                                                                                  \
+        if (SVM_UNLIKELY(!svm_float_view(vm, v, &d)))                                     \
+            TRAP(type_error);                                                             \
+    } while (0)
+#define BOX_FLOAT(d)                                                                      \
+    do {                                                                                  \
+        double d_ = (d);                                                                  \
+        uint32_t off_;                                                                    \
+        ALLOC(off_, SVOBJ_HEADER(SVOBJ_FLOAT, 0, 2));                                     \
+        memcpy(heap + off_ + 4, &d_, 8);                                                  \
+        a = off_;                                                                         \
+    } while (0)
+
+/* ---- dispatch: OPCASE labels a handler, NEXT ends one, DISPATCH fetches ---- */
+#define OPCASE(name) op_##name
+#define FUEL()                                                                            \
+    do {                                                                                  \
+        if (SVM_UNLIKELY(--left < 0))                                                     \
+            goto out_of_fuel;                                                             \
+    } while (0)
+/* Counted mode spends fuel on every instruction; fast mode only at control transfers
+ * (JUMPED), which every loop and recursion passes through. */
+#if SVM_COUNT_EACH
+#define EACH() FUEL()
+#define JUMPED() do { } while (0)
+#else
+#define EACH() do { } while (0)
+#define JUMPED() FUEL()
+#endif
+#ifdef SVM_COMPUTED_GOTO
+    static const void *const dispatch_table[256] = {
+        [0 ... 255] = &&op_invalid_,
+#define OP(name, code_, shape, pop, push, flags, doc) [code_] = &&op_##name,
+#include "opcodes.def"
+#undef OP
+    };
+#define DISPATCH()                                                                        \
+    do {                                                                                  \
+        EACH();                                                                           \
+        goto *dispatch_table[*pc];                                                        \
+    } while (0)
+#else
+#define DISPATCH()                                                                        \
+    do {                                                                                  \
+        EACH();                                                                           \
+        goto dispatch_switch;                                                             \
+    } while (0)
+#endif
+#define NEXT DISPATCH()
+/* Dynamic fusion (fast mode only): a handler whose most frequent successor is `op` jumps
+ * straight to that handler — a direct, well-predicted branch instead of an indirect one.
+ * The successor is a real instruction start (validated), so semantics are unchanged. */
+#if SVM_COUNT_EACH
+#define FUSE(op) do { } while (0)
+#else
+#define FUSE(op)                                                                          \
+    do {                                                                                  \
+        if (*pc == SVBC_OP_##op)                                                          \
+            goto op_##op;                                                                 \
+    } while (0)
+#endif
+/* end of a handler that transferred control */
+#define NEXT_JUMP                                                                         \
+    do {                                                                                  \
+        JUMPED();                                                                         \
+        DISPATCH();                                                                       \
+    } while (0)
+
+    NEXT_JUMP;
+
+#ifndef SVM_COMPUTED_GOTO
+dispatch_switch:
+    switch (*pc) {
+#define OP(name, code_, shape, pop, push, flags, doc)                                     \
+    case code_: goto op_##name;
+#include "opcodes.def"
+#undef OP
+    default: goto op_invalid_;
+    }
+#endif
+
+    /* ---- classic CAM core ---- */
+OPCASE(nop):
+    pc += 1;
+    NEXT;
+OPCASE(acc):
+    a = sp[pc[1]];
+    pc += 2;
+    FUSE(push);
+    NEXT;
+OPCASE(envacc): {
+    uint32_t n = pc[1];
+    if (SVM_UNLIKELY(!svm_is_ptr(ep)))
+        TRAP(type_error);
+    uint32_t *o = OBJ(ep);
+    if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
+        TRAP(type_error);
+    a = o[3 + n];
+    pc += 2;
+    FUSE(push);
+    NEXT;
+}
+OPCASE(push):
+    ROOM(1, 0);
+    *--sp = a;
+    pc += 1;
+    FUSE(acc);
+    NEXT;
+OPCASE(pop):
+    NEED(pc[1]);
+    sp += pc[1];
+    pc += 2;
+    NEXT;
+OPCASE(swap): {
+    svm_value_t t = sp[0];
+    sp[0] = a;
+    a = t;
+    pc += 1;
+    NEXT;
+}
+OPCASE(assign):
+    sp[pc[1]] = a;
+    a = SVM_VAL_UNIT;
+    pc += 2;
+    NEXT;
+OPCASE(quote):
+    a = ((uint32_t)rd_i32(pc + 1) << 1) | 1u;
+    pc += 5;
+    FUSE(push);
+    NEXT;
+OPCASE(const):
+    a = svm_ld32(vm->consts + 4 + 4 * rd_u16(pc + 1)) | SVOBJ_CONST_TAG;
+    pc += 3;
+    NEXT;
+OPCASE(fst): {
+    uint32_t *o;
+    BLOCK_FIELD(o, a, 0);
+    a = o[1];
+    pc += 1;
+    FUSE(push);
+    NEXT;
+}
+OPCASE(snd): {
+    uint32_t *o;
+    BLOCK_FIELD(o, a, 1);
+    a = o[2];
+    pc += 1;
+    FUSE(push);
+    NEXT;
+}
+OPCASE(field): {
+    uint32_t *o, n = pc[1];
+    BLOCK_FIELD(o, a, n);
+    a = o[1 + n];
+    pc += 2;
+    NEXT;
+}
+OPCASE(cons): {
+    uint32_t off;
+    NEED(1);
+    ALLOC(off, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
+    uint32_t *o = OBJ(off);
+    o[1] = sp[0];
+    o[2] = a;
+    sp++;
+    a = off;
+    pc += 1;
+    NEXT;
+}
+OPCASE(makeblock): {
+    uint32_t tag = pc[1], n = rd_u16(pc + 2), off;
+    NEED(n ? n - 1 : 0);
+    ALLOC(off, SVOBJ_HEADER(SVOBJ_BLOCK, tag, n));
+    if (n) {
+        uint32_t *o = OBJ(off);
+        o[1] = a;
+        for (uint32_t i = 1; i < n; i++)
+            o[1 + i] = sp[i - 1];
+        sp += n - 1;
+    }
+    a = off;
+    pc += 4;
+    NEXT;
+}
+OPCASE(setfield): {
+    uint32_t *o, n = pc[1];
+    NEED(1);
+    BLOCK_FIELD(o, a, n);
+    o[1 + n] = *sp++;
+    a = SVM_VAL_UNIT;
+    pc += 2;
+    NEXT;
+}
+OPCASE(getenv):
+    a = ep;
+    pc += 1;
+    NEXT;
+
+    /* ---- closures and calls ---- */
+OPCASE(cur): {
+    uint32_t target = (uint32_t)(pc - code) + (uint32_t)rd_i32(pc + 1);
+    uint32_t arity = pc[5], n = pc[6], off;
+    NEED(n ? n - 1 : 0);
+    ALLOC(off, SVOBJ_HEADER(SVOBJ_CLOSURE, 0, 2 + n));
+    uint32_t *o = OBJ(off);
+    o[1] = svm_int_val((int32_t)target);
+    o[2] = svm_int_val((int32_t)arity);
+    if (n) {
+        o[3] = a;
+        for (uint32_t i = 1; i < n; i++)
+            o[3 + i] = sp[i - 1];
+        sp += n - 1;
+    }
+    a = off;
+    pc += 7;
+    NEXT;
+}
+OPCASE(closurepatch): {
+    uint32_t n = pc[1];
+    NEED(1);
+    if (SVM_UNLIKELY(!svm_is_ptr(a)))
+        TRAP(type_error);
+    uint32_t *o = OBJ(a);
+    if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
+        TRAP(type_error);
+    o[3 + n] = *sp++;
+    pc += 2;
+    NEXT;
+}
+OPCASE(call):
+    ROOM(0, 2);
+    csp[0] = (uint32_t)(pc + 6 - code) << 2 | REC_RETURN;
+    csp[1] = ep;
+    csp += 2;
+    ep = a;
+    pc += rd_i32(pc + 1);
+    NEXT_JUMP;
+OPCASE(tailcall): {
+    uint32_t n = pc[5], m = rd_u16(pc + 6);
+    NEED(n + m);
+    if (m) {
+        for (uint32_t i = n; i-- > 0;)
+            sp[m + i] = sp[i];
+        sp += m;
+    }
+    ep = a;
+    pc += rd_i32(pc + 1);
+    NEXT_JUMP;
+}
+OPCASE(app):
+    nargs = pc[1];
+    mslots = 0;
+    is_tail = 0;
+    next_pc = pc + 2;
+    goto apply;
+OPCASE(tailapp):
+    nargs = pc[1];
+    mslots = rd_u16(pc + 2);
+    is_tail = 1;
+    goto apply;
+OPCASE(return): {
+    uint32_t m = rd_u16(pc + 1);
+    NEED(m);
+    sp += m;
+    goto do_return;
+}
+
+apply : {
+    /* A = closure or PAP; nargs arguments on the stack (S0 = first); for a tail
+     * application, mslots slots of the current frame below them are dropped. */
+    NEED(nargs + mslots);
+    if (SVM_UNLIKELY(!svm_is_ptr(a)))
+        TRAP(type_error);
+    uint32_t *o = OBJ(a);
+    if (SVOBJ_KIND(o[0]) == SVOBJ_PAP) {
+        uint32_t k = SVOBJ_SIZE(o[0]) - 1u; /* held arguments go first: on top */
+        ROOM(k, 0);
+        sp -= k;
+        for (uint32_t i = 0; i < k; i++)
+            sp[i] = o[2 + i];
+        nargs += k;
+        a = o[1];
+        o = OBJ(a);
+    }
+    if (SVM_UNLIKELY(SVOBJ_KIND(o[0]) != SVOBJ_CLOSURE))
+        TRAP(type_error);
+    uint32_t arity = (uint32_t)svm_val_int(o[2]);
+    const uint8_t *target = code + svm_val_int(o[1]);
+    if (nargs == arity) {
+        if (is_tail) {
+            if (mslots) {
+                for (uint32_t i = nargs; i-- > 0;)
+                    sp[mslots + i] = sp[i];
+                sp += mslots;
+            }
+        } else {
+            ROOM(0, 2);
+            csp[0] = (uint32_t)(next_pc - code) << 2 | REC_RETURN;
+            csp[1] = ep;
+            csp += 2;
+        }
+        ep = a;
+        pc = target;
+        NEXT_JUMP;
+    }
+    if (nargs < arity) { /* partial application: a PAP, no call */
+        uint32_t off;
+        ALLOC(off, SVOBJ_HEADER(SVOBJ_PAP, 0, 1 + nargs));
+        uint32_t *p = OBJ(off);
+        p[1] = a;
+        for (uint32_t i = 0; i < nargs; i++)
+            p[2 + i] = sp[i];
+        sp += nargs;
+        a = off;
+        if (is_tail) {
+            sp += mslots;
+            goto do_return;
+        }
+        pc = next_pc;
+        NEXT_JUMP;
+    }
+    /* over-application: call with `arity` arguments; the record makes the return apply
+     * the result to the remaining ones */
+    if (is_tail) {
+        if (mslots) {
+            for (uint32_t i = nargs; i-- > 0;)
+                sp[mslots + i] = sp[i];
+            sp += mslots;
+        }
+        ROOM(0, 2);
+    } else {
+        ROOM(0, 4);
+        csp[0] = (uint32_t)(next_pc - code) << 2 | REC_RETURN;
+        csp[1] = ep;
+        csp += 2;
+    }
+    csp[0] = (nargs - arity) << 2 | REC_EXTRA;
+    csp[1] = SVM_VAL_UNIT;
+    csp += 2;
+    ep = a;
+    pc = target;
+    NEXT_JUMP;
+}
+
+do_return : {
+    /* the result is in A and the frame's slots are gone: pop a control record */
+    /* csp >= lo + 2 here: the entry record at the bottom is never popped (it halts) */
+    uint32_t w = csp[-2];
+    switch (w & 3u) {
+    case REC_RETURN:
+        ep = csp[-1];
+        csp -= 2;
+        pc = code + (w >> 2);
+        NEXT_JUMP;
+    case REC_EXTRA:
+        if (w >> 2 == 0) { /* the entry record: stays, so running again halts again */
+            st = SVM_HALTED;
+            goto leave;
+        }
+        csp -= 2;
+        nargs = w >> 2;
+        mslots = 0;
+        is_tail = 1;
+        goto apply;
+    default: TRAP(bad_frame); /* returning from inside a try block */
+    }
+}
+
+    /* ---- control ---- */
+OPCASE(branch):
+    pc += rd_i32(pc + 1);
+    NEXT_JUMP;
+OPCASE(branchif):
+    pc += a != SVM_VAL_FALSE ? rd_i32(pc + 1) : 5;
+    NEXT_JUMP;
+OPCASE(branchifnot):
+    pc += a == SVM_VAL_FALSE ? rd_i32(pc + 1) : 5;
+    NEXT_JUMP;
+OPCASE(switch): {
+    uint32_t nint = rd_u16(pc + 1), nblk = rd_u16(pc + 3), i;
+    if (svm_is_int(a)) {
+        i = (uint32_t)svm_val_int(a);
+        if (SVM_UNLIKELY(i >= nint))
+            TRAP(match_failure);
+    } else {
+        if (SVM_UNLIKELY(!svm_is_ptr(a) || (OBJ(a)[0] & 0xf00u) != 0))
+            TRAP(type_error);
+        i = SVOBJ_TAG(OBJ(a)[0]);
+        if (SVM_UNLIKELY(i >= nblk))
+            TRAP(match_failure);
+        i += nint;
+    }
+    pc += rd_i32(pc + 5 + 4 * i);
+    NEXT_JUMP;
+}
+OPCASE(isint):
+    a = svm_bool_val(svm_is_int(a));
+    pc += 1;
+    NEXT;
+OPCASE(gettag):
+    if (!svm_is_int(a))
+        a = svm_int_val((int32_t)SVOBJ_TAG(svm_header(vm, a)));
+    pc += 1;
+    NEXT;
+OPCASE(halt):
+    st = SVM_HALTED;
+    goto leave;
+OPCASE(matchfail):
+    TRAP(match_failure);
+
+    /* ---- exceptions ---- */
+OPCASE(pushtrap): {
+    ROOM(3, 4);
+    uint32_t h = (uint32_t)(csp - ctx->lo);
+    csp[0] = ((uint32_t)(pc - code) + (uint32_t)rd_i32(pc + 1)) << 2 | REC_HANDLER;
+    csp[1] = ep;
+    csp[2] = ctx->trap << 2 | REC_LINK;
+    csp[3] = svm_int_val((int32_t)(base - sp));
+    csp += 4;
+    ctx->trap = h + 1;
+    sp -= 3;
+    sp[0] = sp[1] = sp[2] = SVM_VAL_UNIT;
+    pc += 5;
+    NEXT;
+}
+OPCASE(poptrap): {
+    uint32_t h = ctx->trap;
+    if (SVM_UNLIKELY(h == 0 || (uint32_t)(csp - ctx->lo) != h - 1 + 4 ||
+                     csp[-1] != svm_int_val((int32_t)(base - sp) - 3)))
+        TRAP(bad_frame);
+    sp += 3;
+    ctx->trap = csp[-2] >> 2;
+    csp -= 4;
+    pc += 1;
+    NEXT;
+}
+OPCASE(raise):
+do_raise : {
+    if (ctx->trap == 0) {
+        vm->trap.value = a;
+        TRAP(uncaught_exception);
+    }
+    uint32_t *rec = ctx->lo + (ctx->trap - 1);
+    pc = code + (rec[0] >> 2);
+    ep = rec[1];
+    ctx->trap = rec[2] >> 2;
+    sp = base - svm_val_int(rec[3]);
+    csp = rec;
+    NEXT_JUMP;
+}
+
+    /* ---- globals ---- */
+OPCASE(getvar): {
+    uint32_t g = rd_u16(pc + 1);
+    if (SVM_UNLIKELY(g >= vm->nglobals))
+        TRAP(type_error);
+    a = vm->globals[g];
+    pc += 3;
+    NEXT;
+}
+OPCASE(setvar): {
+    uint32_t g = rd_u16(pc + 1);
+    if (SVM_UNLIKELY(g >= vm->nglobals))
+        TRAP(type_error);
+    vm->globals[g] = a;
+    a = SVM_VAL_UNIT;
+    pc += 3;
+    NEXT;
+}
+
+    /* ---- integer arithmetic on tagged words (results always carry the int tag) ---- */
+#define BINOP(name, expr)                                                                 \
+    OPCASE(name) : {                                                                      \
+        NEED(1);                                                                          \
+        uint32_t b = *sp++;                                                               \
+        a = (expr);                                                                       \
+        pc += 1;                                                                          \
+        NEXT;                                                                             \
+    }
+    BINOP(addint, (a + b - 1u) | 1u)
+    BINOP(subint, (a - b + 1u) | 1u)
+    BINOP(mulint, ((a >> 1) * (b - 1u)) | 1u)
+    BINOP(andint, (a & b) | 1u)
+    BINOP(orint, a | b | 1u)
+    BINOP(xorint, (a ^ b) | 1u)
+    BINOP(lslint, ((a - 1u) << ((b >> 1) & 31u)) | 1u)
+    BINOP(lsrint, (a >> ((b >> 1) & 31u)) | 1u)
+    BINOP(asrint, (uint32_t)((int32_t)a >> ((b >> 1) & 31u)) | 1u)
+    BINOP(eq, svm_bool_val(a == b))
+    BINOP(ne, svm_bool_val(a != b))
+    BINOP(lt, svm_bool_val((int32_t)a < (int32_t)b))
+    BINOP(le, svm_bool_val((int32_t)a <= (int32_t)b))
+    BINOP(gt, svm_bool_val((int32_t)a > (int32_t)b))
+    BINOP(ge, svm_bool_val((int32_t)a >= (int32_t)b))
+OPCASE(divint):
+OPCASE(modint): {
+    NEED(1);
+    int32_t y = svm_val_int(sp[0]), x = svm_val_int(a);
+    if (SVM_UNLIKELY(y == 0))
+        RAISE(vm->exn_div_by_zero);
+    sp++;
+    /* 31-bit operands: min_int / -1 = 2^30 fits in int32 and wraps when re-tagged */
+    a = svm_int_val(*pc == SVBC_OP_divint ? x / y : x % y);
+    pc += 1;
+    NEXT;
+}
+OPCASE(negint):
+    a = (2u - a) | 1u;
+    pc += 1;
+    NEXT;
+OPCASE(addimm):
+    a = (a + ((uint32_t)rd_i32(pc + 1) << 1)) | 1u;
+    pc += 5;
+    FUSE(push);
+    NEXT;
+OPCASE(not):
+    a = (4u - a) | 1u;
+    pc += 1;
+    NEXT;
+#define CBRANCH(name, cond)                                                               \
+    OPCASE(name) : {                                                                      \
+        NEED(1);                                                                          \
+        uint32_t b = *sp++;                                                               \
+        pc += (cond) ? rd_i32(pc + 1) : 5;                                                \
+        NEXT_JUMP;                                                                             \
+    }
+    CBRANCH(beq, a == b)
+    CBRANCH(bne, a != b)
+    CBRANCH(blt, (int32_t)a < (int32_t)b)
+    CBRANCH(ble, (int32_t)a <= (int32_t)b)
+    CBRANCH(bgt, (int32_t)a > (int32_t)b)
+    CBRANCH(bge, (int32_t)a >= (int32_t)b)
+
+    /* ---- structural comparison ---- */
+OPCASE(polyeq):
+OPCASE(polyne):
+OPCASE(polylt):
+OPCASE(polyle):
+OPCASE(polygt):
+OPCASE(polyge):
+OPCASE(polycmp): {
+    NEED(1);
+    uint8_t op = *pc;
+    int r = svm_compare(vm, a, sp[0], op != SVBC_OP_polycmp);
+    if (SVM_UNLIKELY(r == SVM_CMP_FUNCTIONAL))
+        RAISE_INVALID("compare: functional value");
+    if (SVM_UNLIKELY(r == SVM_CMP_TOO_DEEP))
+        TRAP(stack_overflow);
+    sp++;
+    switch (op) {
+    case SVBC_OP_polyeq: a = svm_bool_val(r == 0); break;
+    case SVBC_OP_polyne: a = svm_bool_val(r != 0); break;
+    case SVBC_OP_polylt: a = svm_bool_val(r == -1); break;
+    case SVBC_OP_polyle: a = svm_bool_val(r == -1 || r == 0); break;
+    case SVBC_OP_polygt: a = svm_bool_val(r == 1); break;
+    case SVBC_OP_polyge: a = svm_bool_val(r == 1 || r == 0); break;
+    default: a = svm_int_val(r); break;
+    }
+    pc += 1;
+    NEXT;
+}
+
+    /* ---- floats ---- */
+OPCASE(addfloat):
+OPCASE(subfloat):
+OPCASE(mulfloat):
+OPCASE(divfloat): {
+    double x, y, r;
+    NEED(1);
+    FLOAT_ARG(a, x);
+    FLOAT_ARG(sp[0], y);
+    sp++; /* x and y are C doubles: nothing to root across the allocation */
+    switch (*pc) {
+    case SVBC_OP_addfloat: r = x + y; break;
+    case SVBC_OP_subfloat: r = x - y; break;
+    case SVBC_OP_mulfloat: r = x * y; break;
+    default: r = x / y; break;
+    }
+    BOX_FLOAT(r);
+    pc += 1;
+    NEXT;
+}
+OPCASE(negfloat): {
+    double x;
+    FLOAT_ARG(a, x);
+    BOX_FLOAT(-x);
+    pc += 1;
+    NEXT;
+}
+OPCASE(floatofint):
+    BOX_FLOAT((double)svm_val_int(a));
+    pc += 1;
+    NEXT;
+OPCASE(intoffloat): {
+    double x;
+    FLOAT_ARG(a, x);
+    a = svm_int_val(wrap_float_to_int(x));
+    pc += 1;
+    NEXT;
+}
+OPCASE(eqfloat):
+OPCASE(ltfloat):
+OPCASE(lefloat): {
+    double x, y;
+    NEED(1);
+    FLOAT_ARG(a, x);
+    FLOAT_ARG(sp[0], y);
+    sp++;
+    a = svm_bool_val(*pc == SVBC_OP_eqfloat ? x == y : *pc == SVBC_OP_ltfloat ? x < y : x <= y);
+    pc += 1;
+    NEXT;
+}
+
+    /* ---- arrays, strings, bytes ---- */
+OPCASE(makearray): {
+    NEED(1);
+    if (SVM_UNLIKELY(!svm_is_int(a)))
+        TRAP(type_error);
+    int32_t n = svm_val_int(a);
+    if (n < 0 || (uint32_t)n > SVOBJ_SIZE_MAX)
+        RAISE_INVALID("Array.make");
+    uint32_t off;
+    ALLOC(off, SVOBJ_HEADER(SVOBJ_ARRAY, 0, (uint32_t)n));
+    uint32_t *o = OBJ(off);
+    svm_value_t fill = *sp++; /* read after the allocation: it may have moved */
+    for (int32_t i = 0; i < n; i++)
+        o[1 + i] = fill;
+    a = off;
+    pc += 1;
+    NEXT;
+}
+OPCASE(arrayn): {
+    uint32_t n = rd_u16(pc + 1), off;
+    NEED(n ? n - 1 : 0);
+    ALLOC(off, SVOBJ_HEADER(SVOBJ_ARRAY, 0, n));
+    if (n) {
+        uint32_t *o = OBJ(off);
+        o[1] = a;
+        for (uint32_t i = 1; i < n; i++)
+            o[1 + i] = sp[i - 1];
+        sp += n - 1;
+    }
+    a = off;
+    pc += 3;
+    NEXT;
+}
+OPCASE(arrayget): {
+    NEED(1);
+    if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_ARRAY || !svm_is_int(sp[0])))
+        TRAP(type_error);
+    uint32_t *o = OBJ(a), i = (uint32_t)svm_val_int(sp[0]);
+    if (SVM_UNLIKELY(i >= SVOBJ_SIZE(o[0])))
+        RAISE(vm->exn_index_oob);
+    a = o[1 + i];
+    sp++;
+    pc += 1;
+    NEXT;
+}
+OPCASE(arrayset): {
+    NEED(2);
+    if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_ARRAY || !svm_is_int(sp[0])))
+        TRAP(type_error);
+    uint32_t *o = OBJ(a), i = (uint32_t)svm_val_int(sp[0]);
+    if (SVM_UNLIKELY(i >= SVOBJ_SIZE(o[0])))
+        RAISE(vm->exn_index_oob);
+    o[1 + i] = sp[1];
+    sp += 2;
+    a = SVM_VAL_UNIT;
+    pc += 1;
+    NEXT;
+}
+OPCASE(arraylen):
+    if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_ARRAY))
+        TRAP(type_error);
+    a = svm_int_val((int32_t)SVOBJ_SIZE(OBJ(a)[0]));
+    pc += 1;
+    NEXT;
+OPCASE(strlen): {
+    const uint8_t *s;
+    uint32_t len;
+    if (SVM_UNLIKELY(!svm_string_view(vm, a, &s, &len)))
+        TRAP(type_error);
+    a = svm_int_val((int32_t)len);
+    pc += 1;
+    NEXT;
+}
+OPCASE(strget): {
+    const uint8_t *s;
+    uint32_t len;
+    NEED(1);
+    if (SVM_UNLIKELY(!svm_string_view(vm, a, &s, &len) || !svm_is_int(sp[0])))
+        TRAP(type_error);
+    uint32_t i = (uint32_t)svm_val_int(sp[0]);
+    if (SVM_UNLIKELY(i >= len))
+        RAISE(vm->exn_index_oob);
+    a = svm_int_val(s[i]);
+    sp++;
+    pc += 1;
+    NEXT;
+}
+OPCASE(bytesset): {
+    const uint8_t *s;
+    uint32_t len;
+    NEED(2);
+    if (SVM_UNLIKELY(!svm_string_view(vm, a, &s, &len) || !svm_is_int(sp[0])))
+        TRAP(type_error);
+    if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_BYTES))
+        RAISE_INVALID("Bytes.set: read-only string");
+    uint32_t i = (uint32_t)svm_val_int(sp[0]);
+    if (SVM_UNLIKELY(i >= len))
+        RAISE(vm->exn_index_oob);
+    heap[a + 8 + i] = (uint8_t)svm_val_int(sp[1]);
+    sp += 2;
+    a = SVM_VAL_UNIT;
+    pc += 1;
+    NEXT;
+}
+OPCASE(bytesmake): {
+    NEED(1);
+    if (SVM_UNLIKELY(!svm_is_int(a)))
+        TRAP(type_error);
+    int32_t n = svm_val_int(a);
+    if (n < 0 || (uint32_t)n > (SVOBJ_SIZE_MAX - 1u) * 4u)
+        RAISE_INVALID("Bytes.create");
+    uint32_t off;
+    PROTECT(off = svm_alloc_string(vm, SVOBJ_BYTES, (uint32_t)n));
+    if (!off)
+        TRAP(heap_exhausted);
+    memset(heap + off + 8, svm_val_int(*sp++) & 0xff, (size_t)n);
+    a = off;
+    pc += 1;
+    NEXT;
+}
+OPCASE(strcat): {
+    const uint8_t *s1, *s2;
+    uint32_t l1, l2, off;
+    NEED(1);
+    if (SVM_UNLIKELY(!svm_string_view(vm, a, &s1, &l1) || !svm_string_view(vm, sp[0], &s2, &l2)))
+        TRAP(type_error);
+    if ((uint64_t)l1 + l2 > (SVOBJ_SIZE_MAX - 1u) * 4u)
+        TRAP(heap_exhausted);
+    PROTECT(off = svm_alloc_string(vm, SVOBJ_STRING, l1 + l2));
+    if (!off)
+        TRAP(heap_exhausted);
+    /* the operands may have moved: view them again */
+    svm_string_view(vm, a, &s1, &l1);
+    svm_string_view(vm, sp[0], &s2, &l2);
+    memcpy(heap + off + 8, s1, l1);
+    memcpy(heap + off + 8 + l1, s2, l2);
+    sp++;
+    a = off;
+    pc += 1;
+    NEXT;
+}
+
+    /* ---- runtime services ---- */
+OPCASE(svc): {
+    uint32_t num = rd_u16(pc + 1);
+    if (SVM_UNLIKELY(num >= SVBC_SVC_LIMIT || !svbc_svcinfo[num].name))
+        TRAP(unknown_service);
+    uint32_t npop = svbc_svcinfo[num].arity ? svbc_svcinfo[num].arity - 1u : 0u;
+    NEED(npop);
+    svm_svc_result_t r;
+    PROTECT(r = svm_service(vm, ctx, num));
+    switch (r) {
+    case SVM_SVC_OK:
+        sp += npop;
+        pc += 3;
+        NEXT;
+    case SVM_SVC_RAISE: goto do_raise;
+    case SVM_SVC_EXIT:
+        st = SVM_EXITED;
+        goto leave;
+    case SVM_SVC_BLOCK:
+        sp += npop;
+        pc += 3;
+        st = SVM_BLOCKED;
+        goto leave;
+    default: trapc = vm->trap.code; goto do_trap;
+    }
+}
+
+op_invalid_: /* unreachable in a validated image */
+    TRAP(type_error);
+
+out_of_fuel:
+    left = 0;
+    st = SVM_FUEL;
+    goto leave;
+
+#define TRAP_LABEL_(name)                                                                 \
+    trap_##name : trapc = SVM_TRAP_##name;                                                \
+    goto do_trap;
+    TRAP_LABEL_(stack_overflow)
+    TRAP_LABEL_(stack_underflow)
+    TRAP_LABEL_(heap_exhausted)
+    TRAP_LABEL_(match_failure)
+    TRAP_LABEL_(type_error)
+    TRAP_LABEL_(unknown_service)
+    TRAP_LABEL_(uncaught_exception)
+    TRAP_LABEL_(bad_frame)
+#undef TRAP_LABEL_
+
+do_trap:
+    vm->trap.code = trapc;
+    vm->trap.container = vm->cfg.container_id;
+    vm->trap.context = ctx->id;
+    vm->trap.pc = (uint32_t)(pc - code);
+    vm->trap.opcode = *pc;
+    if (trapc != SVM_TRAP_uncaught_exception)
+        vm->trap.value = SVM_VAL_UNIT;
+    st = SVM_TRAPPED;
+    /* fall through */
+leave:
+    SAVE();
+    ctx->steps += (uint64_t)((int64_t)fuel - left);
+    ctx->status = (uint8_t)st;
+    return st;
+}
+
+#undef SAVE
+#undef LOAD
+#undef PROTECT
+#undef TRAP
+#undef RAISE
+#undef RAISE_INVALID
+#undef NEED
+#undef ROOM
+#undef ALLOC
+#undef OBJ
+#undef BLOCK_FIELD
+#undef FLOAT_ARG
+#undef BOX_FLOAT
+#undef OPCASE
+#undef FUEL
+#undef EACH
+#undef JUMPED
+#undef DISPATCH
+#undef NEXT
+#undef NEXT_JUMP
+#undef FUSE
+#undef BINOP
+#undef CBRANCH

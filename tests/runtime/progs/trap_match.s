@@ -1,0 +1,5 @@
+        .global main
+main:
+        quote 0
+        matchfail
+        halt

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: MIT
+ * test_runtime.c — Criterion units for the runtime: value encoding, the copying GC
+ * (roots in stacks, globals and registers survive, garbage is reclaimed, forwarding keeps
+ * sharing), number formatting/parsing with OCaml's semantics, structural comparison.
+ */
+#include <criterion/criterion.h>
+
+#include "internal.h"
+
+#include <sensevm/value.h>
+#include <sensevm/vm.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+Test(value, ints_wrap_to_31_bits)
+{
+    cr_assert_eq(svm_val_int(svm_int_val(0)), 0);
+    cr_assert_eq(svm_val_int(svm_int_val(-5)), -5);
+    cr_assert_eq(svm_val_int(svm_int_val((int32_t)SVM_INT_MAX)), SVM_INT_MAX);
+    cr_assert_eq(svm_val_int(svm_int_val((int32_t)SVM_INT_MAX + 1)), SVM_INT_MIN);
+    cr_assert(svm_is_int(SVM_VAL_UNIT));
+    cr_assert_eq(SVM_VAL_UNIT, svm_int_val(0));
+    cr_assert_eq(SVM_VAL_TRUE, svm_int_val(1));
+    cr_assert(svm_is_ptr(8) && !svm_is_const(8) && svm_is_const(8 | 2) && !svm_is_ptr(8 | 2));
+}
+
+/* A VM over a dummy image with no code (the GC and services do not need any). */
+typedef struct fixture {
+    svl_image_t img;
+    svm_vm_t vm;
+    svm_context_t ctx;
+    uint64_t mem[4096];
+    uint32_t stack[SVM_STACK_GUARD + 512];
+} fixture_t;
+
+static fixture_t *make(uint32_t heap, int every)
+{
+    fixture_t *f = calloc(1, sizeof *f);
+    static const uint8_t code[1] = {0x1e}; /* halt */
+    f->img.code = code;
+    f->img.code_size = 1;
+    f->img.manifest.globals = 4;
+    svm_config_t cfg = {.memory = f->mem, .memory_size = sizeof f->mem, .heap_size = heap,
+                        .gc_every_alloc = every};
+    cr_assert_eq(svm_vm_init(&f->vm, &f->img, &cfg), SVM_INIT_OK);
+    cr_assert_eq(svm_context_init(&f->vm, &f->ctx, 0, f->stack,
+                                  sizeof f->stack / 4, 0), SVM_INIT_OK);
+    return f;
+}
+
+static svm_value_t cons(svm_vm_t *vm, svm_context_t *ctx, svm_value_t hd)
+{
+    /* the list so far is in ctx->acc (a root) */
+    uint32_t off = svm_alloc(vm, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
+    cr_assert_neq(off, 0u);
+    uint32_t *o = svm_heap_obj(vm, off);
+    o[1] = hd;
+    o[2] = ctx->acc;
+    return off;
+}
+
+static int32_t sum(svm_vm_t *vm, svm_value_t l)
+{
+    int32_t s = 0;
+    while (!svm_is_int(l)) {
+        uint32_t *o = svm_heap_obj(vm, l);
+        s += svm_val_int(o[1]);
+        l = o[2];
+    }
+    return s;
+}
+
+Test(gc, roots_survive_and_garbage_is_reclaimed)
+{
+    for (int every = 0; every < 2; every++) {
+        fixture_t *f = make(2048, every);
+        svm_vm_t *vm = &f->vm;
+        f->ctx.acc = SVM_VAL_UNIT;
+        for (int i = 1; i <= 20; i++)
+            f->ctx.acc = cons(vm, &f->ctx, svm_int_val(i)); /* live: 20 pairs */
+        *--f->ctx.sp = f->ctx.acc;                          /* also on the stack */
+        vm->globals[2] = f->ctx.acc;                        /* and in a global */
+        for (int i = 0; i < 1000; i++) {                    /* garbage */
+            uint32_t g = svm_alloc(vm, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 3));
+            cr_assert_neq(g, 0u, "heap exhausted by garbage (every=%d)", every);
+            uint32_t *o = svm_heap_obj(vm, g);
+            o[1] = o[2] = o[3] = SVM_VAL_UNIT;
+        }
+        svm_gc_collect(vm);
+        cr_assert_eq(sum(vm, f->ctx.acc), 210);
+        /* sharing is preserved: the three roots still name one list */
+        cr_assert_eq(f->ctx.sp[0], f->ctx.acc);
+        cr_assert_eq(vm->globals[2], f->ctx.acc);
+        cr_assert(vm->gc.collections >= 1);
+        cr_assert_leq(vm->gc.live_hwm, 2048u / 2);
+        free(f);
+    }
+}
+
+Test(gc, exhaustion_returns_zero)
+{
+    fixture_t *f = make(1024, 0);
+    f->ctx.acc = SVM_VAL_UNIT;
+    uint32_t off = 1;
+    int n = 0;
+    while (off && n < 10000) {
+        off = svm_alloc(&f->vm, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
+        if (off) {
+            uint32_t *o = svm_heap_obj(&f->vm, off);
+            o[1] = SVM_VAL_UNIT;
+            o[2] = f->ctx.acc;
+            f->ctx.acc = off;
+            n++;
+        }
+    }
+    cr_assert_eq(off, 0u);
+    cr_assert(n > 10 && n < 100, "n = %d", n);
+    free(f);
+}
+
+Test(gc, strings_and_floats_move_intact)
+{
+    fixture_t *f = make(1024, 1);
+    svm_vm_t *vm = &f->vm;
+    f->ctx.acc = svm_make_string(vm, "hello", 5);
+    *--f->ctx.sp = svm_make_float(vm, 2.5);
+    svm_gc_collect(vm);
+    const uint8_t *s;
+    uint32_t len;
+    double d;
+    cr_assert(svm_string_view(vm, f->ctx.acc, &s, &len));
+    cr_assert_eq(len, 5u);
+    cr_assert(memcmp(s, "hello", 5) == 0);
+    cr_assert(svm_float_view(vm, f->ctx.sp[0], &d));
+    cr_assert_eq(d, 2.5);
+    free(f);
+}
+
+static const char *sof(double d)
+{
+    static char buf[64];
+    svm_fmt_string_of_float(buf, sizeof buf, d);
+    return buf;
+}
+
+Test(format, string_of_float_is_ocamls)
+{
+    cr_assert_str_eq(sof(1.0), "1.");
+    cr_assert_str_eq(sof(-2.0), "-2.");
+    cr_assert_str_eq(sof(0.1), "0.1");
+    cr_assert_str_eq(sof(1e20), "1e+20");
+    cr_assert_str_eq(sof(3.14159265358979), "3.14159265359");
+    cr_assert_str_eq(sof(1.0 / 0.0), "inf");
+    cr_assert_str_eq(sof(-1.0 / 0.0), "-inf");
+    cr_assert_str_eq(sof(0.0 / 0.0), "nan");
+}
+
+static int pint(const char *s, int32_t *out)
+{
+    return svm_parse_int((const uint8_t *)s, (uint32_t)strlen(s), out);
+}
+
+Test(format, int_of_string_is_ocamls)
+{
+    int32_t n;
+    cr_assert_eq(pint("123", &n), 0);
+    cr_assert_eq(n, 123);
+    cr_assert_eq(pint("-0x1F", &n), 0);
+    cr_assert_eq(n, -31);
+    cr_assert_eq(pint("0b1_01", &n), 0);
+    cr_assert_eq(n, 5);
+    cr_assert_eq(pint("0o17", &n), 0);
+    cr_assert_eq(n, 15);
+    cr_assert_eq(pint("1073741823", &n), 0);
+    cr_assert_eq(n, 1073741823);
+    cr_assert_eq(pint("-1073741824", &n), 0);
+    cr_assert_eq(n, -1073741824);
+    cr_assert_neq(pint("1073741824", &n), 0);
+    cr_assert_eq(pint("0x7fffffff", &n), 0); /* wraps, as in OCaml */
+    cr_assert_eq(n, -1);
+    cr_assert_neq(pint("0x80000000", &n), 0);
+    cr_assert_neq(pint("", &n), 0);
+    cr_assert_neq(pint("_1", &n), 0);
+    cr_assert_neq(pint("12a", &n), 0);
+}
+
+static const char *fmt(const char *f, int kind, int32_t i, double d)
+{
+    static char buf[128];
+    long n = svm_fmt_one(buf, sizeof buf, f, (uint32_t)strlen(f), kind, i, d, NULL, 0);
+    return n < 0 ? "<bad>" : buf;
+}
+
+Test(format, one_conversion)
+{
+    cr_assert_str_eq(fmt("%5d", 'i', 42, 0), "   42");
+    cr_assert_str_eq(fmt("%-4d", 'i', 7, 0), "7   ");
+    cr_assert_str_eq(fmt("%x", 'i', -1, 0), "7fffffff");
+    cr_assert_str_eq(fmt("%04X", 'i', 255, 0), "00FF");
+    cr_assert_str_eq(fmt("%.3f", 'f', 0, 3.14159), "3.142");
+    cr_assert_str_eq(fmt("%F", 'f', 0, 2.0), "2.");
+    cr_assert_str_eq(fmt("%e", 'f', 0, 1234.5), "1.234500e+03");
+    cr_assert_str_eq(fmt("%q", 'i', 1, 0), "<bad>");
+}
+
+Test(compare, structural_order)
+{
+    fixture_t *f = make(4096, 0);
+    svm_vm_t *vm = &f->vm;
+    svm_value_t a = svm_make_string(vm, "abc", 3);
+    vm->globals[0] = a;
+    svm_value_t b = svm_make_string(vm, "abd", 3);
+    a = vm->globals[0];
+    cr_assert_eq(svm_compare(vm, a, b, 0), -1);
+    cr_assert_eq(svm_compare(vm, b, a, 0), 1);
+    cr_assert_eq(svm_compare(vm, a, a, 0), 0);
+    cr_assert_eq(svm_compare(vm, svm_int_val(3), a, 0), -1); /* immediates first */
+    vm->globals[1] = b;
+    svm_value_t n1 = svm_make_float(vm, 0.0 / 0.0);
+    cr_assert_eq(svm_compare(vm, n1, n1, 0), 0);
+    cr_assert_eq(svm_compare(vm, n1, n1, 1), SVM_CMP_UNORDERED);
+    free(f);
+}
