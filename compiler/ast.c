@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: MIT
+ * ast.c — arena-style allocation, GNU-style diagnostics with source line and caret, and
+ * the small AST constructors the parser uses.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ast.h"
+
+struct srcfile *cur_file;
+int n_errors, n_warnings, quiet_warnings;
+jmp_buf *fatal_jmp;
+
+void *xalloc(size_t n)
+{
+    void *p = calloc(1, n ? n : 1);
+    if (!p) {
+        fputs("sensec: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+char *xstrdup(const char *s)
+{
+    size_t n = strlen(s);
+    char *p = xalloc(n + 1);
+    memcpy(p, s, n);
+    return p;
+}
+
+char *xfmt(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *p = xalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void vpush(vec_t *v, void *x)
+{
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 8;
+        void **nv = realloc(v->v, sizeof(void *) * (size_t)v->cap);
+        if (!nv) abort();
+        v->v = nv;
+    }
+    v->v[v->n++] = x;
+}
+
+void **vec_to_array(vec_t *v)
+{
+    void **a = xalloc(sizeof(void *) * (size_t)(v->n + 1));
+    if (v->n) memcpy(a, v->v, sizeof(void *) * (size_t)v->n);
+    return a;
+}
+
+const char *src_line(int line, int *len)
+{
+    if (!cur_file || line < 1) return NULL;
+    const char *p = cur_file->text, *end = p + cur_file->len;
+    for (int l = 1; l < line && p < end; p++)
+        if (*p == '\n') l++;
+    if (p > end) return NULL;
+    const char *q = p;
+    while (q < end && *q != '\n') q++;
+    *len = (int)(q - p);
+    return p;
+}
+
+static void vdiag(const char *kind, loc_t l, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "%s:%d:%d: %s: ", cur_file ? cur_file->name : "sensec", l.line, l.col, kind);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    int len;
+    const char *s = src_line(l.line, &len);
+    if (!s) return;
+    fprintf(stderr, " %5d | %.*s\n", l.line, len, s);
+    fprintf(stderr, "       | ");
+    for (int i = 1; i < l.col && i <= len; i++) fputc(s[i - 1] == '\t' ? '\t' : ' ', stderr);
+    fputc('^', stderr);
+    int endc = (l.eline == l.line) ? l.ecol : len + 1;
+    for (int i = l.col + 1; i < endc && i <= len; i++) fputc('~', stderr);
+    fputc('\n', stderr);
+}
+
+void diag_error(loc_t l, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag("error", l, fmt, ap);
+    va_end(ap);
+    n_errors++;
+}
+
+void diag_warning(loc_t l, const char *fmt, ...)
+{
+    if (quiet_warnings) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag("warning", l, fmt, ap);
+    va_end(ap);
+    n_warnings++;
+}
+
+void fatal_at(loc_t l, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag("error", l, fmt, ap);
+    va_end(ap);
+    n_errors++;
+    if (fatal_jmp) longjmp(*fatal_jmp, 1);
+    exit(1);
+}
+
+void fatal_stop(void)
+{
+    if (fatal_jmp) longjmp(*fatal_jmp, 1);
+    exit(1);
+}
+
+void internal_error(const char *file, int line)
+{
+    fprintf(stderr, "sensec: internal error at %s:%d\n", file, line);
+    abort();
+}
+
+expr_t *mk_expr(int kind, loc_t l)
+{
+    expr_t *e = xalloc(sizeof *e);
+    e->kind = kind;
+    e->loc = l;
+    return e;
+}
+
+pat_t *mk_pat(int kind, loc_t l)
+{
+    pat_t *p = xalloc(sizeof *p);
+    p->kind = kind;
+    p->loc = l;
+    return p;
+}
+
+texpr_t *mk_texpr(int kind, loc_t l, const char *name)
+{
+    texpr_t *t = xalloc(sizeof *t);
+    t->kind = kind;
+    t->loc = l;
+    t->name = name;
+    return t;
+}
+
+expr_t *mk_app(loc_t l, expr_t *f, int n, expr_t **args)
+{
+    /* flatten (f a) b into f a b, as OCaml's parser does for juxtaposition */
+    expr_t *e = mk_expr(E_APP, l);
+    e->a = f;
+    e->n = n;
+    e->args = xalloc(sizeof(expr_t *) * (size_t)(n + 1));
+    memcpy(e->args, args, sizeof(expr_t *) * (size_t)n);
+    return e;
+}
+
+expr_t *mk_var(loc_t l, const char *name)
+{
+    expr_t *e = mk_expr(E_VAR, l);
+    e->sval = name;
+    return e;
+}
+
+expr_t *mk_binop(loc_t l, const char *op, loc_t opl, expr_t *a, expr_t *b)
+{
+    expr_t *args[2] = { a, b };
+    return mk_app(l, mk_var(opl, op), 2, args);
+}
+
+expr_t *mk_constr(loc_t l, const char *name, expr_t *arg)
+{
+    expr_t *e = mk_expr(E_CONSTR, l);
+    e->sval = name;
+    e->a = arg;
+    return e;
+}
+
+pat_t *mk_pconstr(loc_t l, const char *name, pat_t *arg)
+{
+    pat_t *p = mk_pat(P_CONSTR, l);
+    p->name = name;
+    if (arg) {
+        p->n = 1;
+        p->sub = xalloc(sizeof(pat_t *));
+        p->sub[0] = arg;
+    }
+    return p;
+}

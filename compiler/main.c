@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: MIT
+ * main.c — the sensec driver: `sensec -S x.ml` (assembly), `sensec -c x.ml` (object via
+ * senseasm), `sensec -o app.svm a.ml b.ml [link options]` (compile, assemble, link with
+ * the stdlib archive). The stdlib's types come from its sources, embedded at build time.
+ * Exit status: 0 ok, 1 compile errors, 2 bad usage.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <errno.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "ast.h"
+
+extern jmp_buf *fatal_jmp;
+static const char *argv0;
+
+static int usage(const char *msg)
+{
+    if (msg) fprintf(stderr, "sensec: %s\n", msg);
+    fprintf(stderr,
+            "Usage: sensec [-o APP.svm] FILE.ml... [senseasm link options]   compile and link\n"
+            "       sensec -S FILE.ml... [-o FILE.s]                          assembly only\n"
+            "       sensec -c FILE.ml... [-o FILE.o]                          object only\n"
+            "Options: -w (no warnings), --keep-temps, -h/--help, -V/--version\n"
+            "Link options (passed to senseasm): --heap SIZE --stack SIZE --name NAME --entry SYM ...\n");
+    return 2;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 4096, n = 0;
+    char *b = xalloc(cap);
+    size_t r;
+    while ((r = fread(b + n, 1, cap - n - 1, f)) > 0) {
+        n += r;
+        if (cap - n - 1 == 0) {
+            char *nb = xalloc(cap * 2);
+            memcpy(nb, b, n);
+            b = nb;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    b[n] = 0;
+    *len = n;
+    return b;
+}
+
+static const char *module_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    const char *dot = strrchr(b, '.');
+    size_t n = dot ? (size_t)(dot - b) : strlen(b);
+    char *m = xalloc(n + 1);
+    for (size_t i = 0; i < n; i++) {
+        char c = b[i];
+        m[i] = (isalnum((unsigned char)c) || c == '_') ? c : '_';
+    }
+    m[0] = (char)toupper((unsigned char)m[0]);
+    if (!isalpha((unsigned char)m[0])) return xfmt("M%s", m);
+    return m;
+}
+
+static int file_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+static const char *self_dir(void)
+{
+    static char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) {
+        const char *s = strrchr(argv0, '/');
+        if (!s) return ".";
+        snprintf(buf, sizeof buf, "%.*s", (int)(s - argv0), argv0);
+        return buf;
+    }
+    buf[n] = 0;
+    char *s = strrchr(buf, '/');
+    if (s) *s = 0;
+    return buf;
+}
+
+static const char *find_senseasm(void)
+{
+    const char *e = getenv("SENSEASM");
+    if (e && *e) return e;
+    const char *d = self_dir();
+    const char *p = xfmt("%s/../assembler/senseasm", d);
+    if (file_exists(p)) return p;
+    p = xfmt("%s/senseasm", d);
+    if (file_exists(p)) return p;
+    return "senseasm";
+}
+
+static const char *find_stdlib(void)
+{
+    const char *e = getenv("SENSE_STDLIB");
+    if (e && *e) return e;
+    const char *d = self_dir();
+    const char *p = xfmt("%s/../stdlib/libsense.a", d);
+    if (file_exists(p)) return p;
+    p = xfmt("%s/../lib/sensevm/libsense.a", d);
+    if (file_exists(p)) return p;
+    return NULL;
+}
+
+static int run(char **args)
+{
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("sensec: fork");
+        return -1;
+    }
+    if (pid == 0) {
+        execvp(args[0], args);
+        fprintf(stderr, "sensec: cannot run %s: %s\n", args[0], strerror(errno));
+        _exit(127);
+    }
+    int st;
+    if (waitpid(pid, &st, 0) < 0) return -1;
+    if (WIFEXITED(st)) return WEXITSTATUS(st);
+    return -1;
+}
+
+static int stdlib_loaded;
+/* type the embedded stdlib modules before `upto` (all if NULL) */
+static void load_stdlib(const char *upto)
+{
+    if (stdlib_loaded) return;
+    stdlib_loaded = 1;
+    typer_init();
+    int saved_q = quiet_warnings;
+    quiet_warnings = 1;
+    for (int i = 0; i < sensec_stdlib_count; i++) {
+        const struct stdlib_src *s = &sensec_stdlib[i];
+        if (upto && strcmp(s->module, upto) == 0) break;
+        struct srcfile *f = xalloc(sizeof *f);
+        f->name = s->file;
+        f->text = s->text;
+        f->len = strlen(s->text);
+        cur_file = f;
+        program_t *p = xalloc(sizeof *p);
+        jmp_buf jb;
+        fatal_jmp = &jb;
+        if (setjmp(jb) != 0 || parse_source(f, p) != 0 || n_errors) {
+            fprintf(stderr, "sensec: internal error: the embedded stdlib module %s does not compile\n", s->module);
+            exit(1);
+        }
+        typer_module(p, s->module, 1);
+        fatal_jmp = NULL;
+    }
+    quiet_warnings = saved_q;
+}
+
+static int is_stdlib_module(const char *m)
+{
+    for (int i = 0; i < sensec_stdlib_count; i++)
+        if (strcmp(sensec_stdlib[i].module, m) == 0) return 1;
+    return 0;
+}
+
+/* compile one source file to assembly at out_s; 0 ok */
+static int compile_file(const char *path, const char *out_s, int stdlib_mode)
+{
+    size_t len;
+    char *text = read_file(path, &len);
+    if (!text) {
+        fprintf(stderr, "sensec: cannot open %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    const char *mod = module_name(path);
+    load_stdlib(stdlib_mode ? mod : NULL);
+    struct srcfile *f = xalloc(sizeof *f);
+    f->name = path;
+    f->text = text;
+    f->len = len;
+    cur_file = f;
+    program_t *p = xalloc(sizeof *p);
+    jmp_buf jb;
+    fatal_jmp = &jb;
+    if (setjmp(jb) != 0) {
+        fatal_jmp = NULL;
+        return 1;
+    }
+    int before = n_errors;
+    if (parse_source(f, p) != 0 || n_errors > before) {
+        fatal_jmp = NULL;
+        return 1;
+    }
+    typer_module(p, mod, stdlib_mode);
+    if (n_errors > before) {
+        fatal_jmp = NULL;
+        return 1;
+    }
+    FILE *o = fopen(out_s, "w");
+    if (!o) {
+        fprintf(stderr, "sensec: cannot write %s: %s\n", out_s, strerror(errno));
+        fatal_jmp = NULL;
+        return 1;
+    }
+    gen_module(o, p, mod);
+    fclose(o);
+    fatal_jmp = NULL;
+    if (n_errors > before) {
+        unlink(out_s);
+        return 1;
+    }
+    return 0;
+}
+
+static const char *replace_ext(const char *path, const char *ext)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    const char *dot = strrchr(b, '.');
+    size_t n = dot ? (size_t)(dot - b) : strlen(b);
+    return xfmt("%.*s%s", (int)n, b, ext);
+}
+
+static const char *const link_opts_with_arg[] = {
+    "--heap", "--stack", "--name", "--entry", "--priority", "--arrays", "--contexts", "--channels",
+    "--device", "--policy", "--heartbeat", "--fuel", "--symbol", "--base", "--map", "--format", NULL
+};
+
+int main(int argc, char **argv)
+{
+    argv0 = argv[0];
+    int mode = 0; /* 0 link, 'S', 'c' */
+    const char *out = NULL;
+    int keep = 0;
+    int stdlib_mode = 0;
+    vec_t files = { 0 }, lopts = { 0 };
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-S")) mode = 'S';
+        else if (!strcmp(a, "-c")) mode = 'c';
+        else if (!strcmp(a, "-o")) {
+            if (++i >= argc) return usage("option '-o' needs an argument");
+            out = argv[i];
+        } else if (!strcmp(a, "-w")) quiet_warnings = 1;
+        else if (!strcmp(a, "--keep-temps")) keep = 1;
+        else if (!strcmp(a, "--stdlib-module")) stdlib_mode = 1;
+        else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(NULL); return 0; }
+        else if (!strcmp(a, "-V") || !strcmp(a, "--version")) { printf("sensec 0.1.0\n"); return 0; }
+        else if (a[0] == '-' && a[1] == '-') {
+            vpush(&lopts, (void *)a);
+            int takes = 0;
+            for (int k = 0; link_opts_with_arg[k]; k++)
+                if (!strcmp(a, link_opts_with_arg[k])) takes = 1;
+            if (takes) {
+                if (++i >= argc) return usage(xfmt("option '%s' needs an argument", a));
+                vpush(&lopts, argv[i]);
+            }
+        } else if (a[0] == '-' && a[1]) return usage(xfmt("unknown option '%s'", a));
+        else vpush(&files, (void *)a);
+    }
+    if (files.n == 0) return usage("no input files");
+    for (int i = 0; i < files.n; i++) {
+        const char *f = files.v[i];
+        size_t n = strlen(f);
+        if (n < 4 || strcmp(f + n - 3, ".ml") != 0) return usage(xfmt("%s: expected a .ml source file", f));
+    }
+    if (out && mode && files.n > 1) return usage("-o with -S/-c needs exactly one input file");
+    if (mode && lopts.n) return usage("link options need a link (no -S/-c)");
+    if (stdlib_mode && !is_stdlib_module(module_name(files.v[0]))) return usage("--stdlib-module: not a stdlib module");
+
+    int errors = 0;
+    if (mode == 'S' || mode == 'c') {
+        for (int i = 0; i < files.n; i++) {
+            const char *src = files.v[i];
+            const char *s_out = (mode == 'S') ? (out ? out : replace_ext(src, ".s"))
+                                              : xfmt("%s.sensec-%d.s", out ? out : replace_ext(src, ".o"), (int)getpid());
+            if (compile_file(src, s_out, stdlib_mode)) {
+                errors = 1;
+                continue;
+            }
+            if (mode == 'c') {
+                const char *o = out ? out : replace_ext(src, ".o");
+                char *args[] = { (char *)find_senseasm(), "-c", (char *)s_out, "-o", (char *)o, NULL };
+                int rc = run(args);
+                if (!keep) unlink(s_out);
+                if (rc != 0) {
+                    fprintf(stderr, "sensec: senseasm failed on the generated assembly of %s\n", src);
+                    errors = 1;
+                }
+            }
+        }
+        return errors ? 1 : 0;
+    }
+
+    /* compile + link */
+    char tmpl[] = "/tmp/sensec-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    if (!dir) {
+        perror("sensec: mkdtemp");
+        return 1;
+    }
+    vec_t objs = { 0 }, temps = { 0 };
+    const char *asmexe = find_senseasm();
+    for (int i = 0; i < files.n; i++) {
+        const char *src = files.v[i];
+        const char *s = xfmt("%s/%d-%s", dir, i, replace_ext(src, ".s"));
+        const char *o = xfmt("%s/%d-%s", dir, i, replace_ext(src, ".o"));
+        vpush(&temps, (void *)s);
+        if (compile_file(src, s, 0)) {
+            errors = 1;
+            continue;
+        }
+        char *args[] = { (char *)asmexe, "-c", (char *)s, "-o", (char *)o, NULL };
+        if (run(args) != 0) {
+            fprintf(stderr, "sensec: senseasm failed on the generated assembly of %s\n", src);
+            errors = 1;
+            continue;
+        }
+        vpush(&temps, (void *)o);
+        vpush(&objs, (void *)o);
+    }
+    if (!errors) {
+        const char *ms = xfmt("%s/main.s", dir), *mo = xfmt("%s/main.o", dir);
+        vpush(&temps, (void *)ms);
+        FILE *f = fopen(ms, "w");
+        if (!f) {
+            perror("sensec: main.s");
+            return 1;
+        }
+        fprintf(f, "; entry: run each module's top-level code in order\n        .text\n        .global main\n");
+        for (int i = 0; i < files.n; i++) fprintf(f, "        .extern %s.__init\n", module_name(files.v[i]));
+        fprintf(f, "main:\n");
+        for (int i = 0; i < files.n; i++) fprintf(f, "        quote 0\n        call %s.__init, 0\n", module_name(files.v[i]));
+        fprintf(f, "        halt\n");
+        fclose(f);
+        char *args[] = { (char *)asmexe, "-c", (char *)ms, "-o", (char *)mo, NULL };
+        if (run(args) != 0) errors = 1;
+        vpush(&temps, (void *)mo);
+        if (!errors) {
+            vec_t la = { 0 };
+            vpush(&la, (void *)asmexe);
+            vpush(&la, "-o");
+            vpush(&la, (void *)(out ? out : "a.svm"));
+            vpush(&la, (void *)mo);
+            for (int i = 0; i < objs.n; i++) vpush(&la, objs.v[i]);
+            const char *lib = find_stdlib();
+            if (lib) vpush(&la, (void *)lib);
+            else fprintf(stderr, "sensec: warning: stdlib archive libsense.a not found (set SENSE_STDLIB)\n");
+            /* desktop-friendly defaults, overridden by the user's own options */
+            int has_heap = 0, has_stack = 0;
+            for (int i = 0; i < lopts.n; i++) {
+                if (!strncmp(lopts.v[i], "--heap", 6)) has_heap = 1;
+                if (!strncmp(lopts.v[i], "--stack", 7)) has_stack = 1;
+            }
+            if (!has_heap) { vpush(&la, "--heap"); vpush(&la, "1M"); }
+            if (!has_stack) { vpush(&la, "--stack"); vpush(&la, "4M"); }
+            for (int i = 0; i < lopts.n; i++) vpush(&la, lopts.v[i]);
+            vpush(&la, NULL);
+            if (run((char **)la.v) != 0) errors = 1;
+        }
+    }
+    if (!keep) {
+        for (int i = 0; i < temps.n; i++) unlink(temps.v[i]);
+        rmdir(dir);
+    } else
+        fprintf(stderr, "sensec: temporaries kept in %s\n", dir);
+    return errors ? 1 : 0;
+}

@@ -1,0 +1,1708 @@
+/* SPDX-License-Identifier: MIT
+ * typer.c — Hindley–Milner type inference for the sensec subset: levels-based
+ * generalisation with the value restriction, type declarations (variants, records, aliases,
+ * mutually recursive), exceptions, Printf formats; resolves every name to its var_t /
+ * constructor / field record and computes the free variables of every function.
+ * Invariant: after a module is typed, every expr/pat carries its type (ty) and every
+ * identifier its resolved record, which is all the code generator reads.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ast.h"
+
+const char *cur_module;
+struct fn *init_fn_of_module;
+
+/* ------------------------------------------------------------------ types */
+static int cur_level = 1;
+static int var_counter;
+static struct tdecl *td_int, *td_char, *td_string, *td_float, *td_bool, *td_unit, *td_list,
+    *td_option, *td_array, *td_exn, *td_bytes, *td_ref;
+static vec_t all_types, all_cons, all_fields;
+
+static type_t *newvar_at(int level)
+{
+    type_t *t = xalloc(sizeof *t);
+    t->kind = TY_VAR;
+    t->level = level;
+    t->id = ++var_counter;
+    return t;
+}
+static type_t *newvar(void) { return newvar_at(cur_level); }
+
+static type_t *tcon(struct tdecl *d, const char *name, int n, type_t **args)
+{
+    type_t *t = xalloc(sizeof *t);
+    t->kind = TY_CON;
+    t->decl = d;
+    t->name = d ? d->name : name;
+    t->nargs = n;
+    t->args = xalloc(sizeof(type_t *) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) t->args[i] = args[i];
+    return t;
+}
+static type_t *tc0(struct tdecl *d) { return tcon(d, NULL, 0, NULL); }
+static type_t *tc1(struct tdecl *d, type_t *a) { return tcon(d, NULL, 1, &a); }
+static type_t *tarrow(type_t *a, type_t *b)
+{
+    type_t *x[2] = { a, b };
+    return tcon(NULL, "->", 2, x);
+}
+
+static type_t *repr(type_t *t)
+{
+    while (t->kind == TY_VAR && t->link) t = t->link;
+    return t;
+}
+
+static int is_con(type_t *t, struct tdecl *d)
+{
+    t = repr(t);
+    return t->kind == TY_CON && t->decl == d;
+}
+
+/* ---- printing ---- */
+struct names {
+    type_t *v[64];
+    int n;
+};
+static void pr_type(vec_t *out, type_t *t, int prec, struct names *nm);
+static void out_str(vec_t *o, const char *s)
+{
+    for (; *s; s++) vpush(o, (void *)(intptr_t)*s);
+}
+static void pr_type(vec_t *o, type_t *t, int prec, struct names *nm)
+{
+    t = repr(t);
+    if (t->kind == TY_VAR) {
+        int i;
+        for (i = 0; i < nm->n; i++)
+            if (nm->v[i] == t) break;
+        if (i == nm->n && nm->n < 64) nm->v[nm->n++] = t;
+        char buf[32];
+        if (t->level != GENERIC_LEVEL && t->weak)
+            snprintf(buf, sizeof buf, "'_weak%d", i + 1);
+        else if (i < 26)
+            snprintf(buf, sizeof buf, "'%c", 'a' + i);
+        else
+            snprintf(buf, sizeof buf, "'a%d", i);
+        out_str(o, buf);
+        return;
+    }
+    if (t->decl == NULL && strcmp(t->name, "->") == 0) {
+        if (prec > 0) out_str(o, "(");
+        pr_type(o, t->args[0], 1, nm);
+        out_str(o, " -> ");
+        pr_type(o, t->args[1], 0, nm);
+        if (prec > 0) out_str(o, ")");
+        return;
+    }
+    if (t->decl == NULL && strcmp(t->name, "*") == 0) {
+        if (prec > 1) out_str(o, "(");
+        for (int i = 0; i < t->nargs; i++) {
+            if (i) out_str(o, " * ");
+            pr_type(o, t->args[i], 2, nm);
+        }
+        if (prec > 1) out_str(o, ")");
+        return;
+    }
+    if (t->nargs == 1) {
+        pr_type(o, t->args[0], 2, nm);
+        out_str(o, " ");
+    } else if (t->nargs > 1) {
+        out_str(o, "(");
+        for (int i = 0; i < t->nargs; i++) {
+            if (i) out_str(o, ", ");
+            pr_type(o, t->args[i], 0, nm);
+        }
+        out_str(o, ") ");
+    }
+    out_str(o, t->name);
+}
+static const char *pr_to_string(type_t *t, struct names *nm)
+{
+    vec_t o = { 0 };
+    pr_type(&o, t, 0, nm);
+    char *s = xalloc((size_t)o.n + 1);
+    for (int i = 0; i < o.n; i++) s[i] = (char)(intptr_t)o.v[i];
+    free(o.v);
+    return s;
+}
+const char *type_to_string(type_t *t)
+{
+    struct names nm = { .n = 0 };
+    return pr_to_string(t, &nm);
+}
+
+/* ---- unification ---- */
+static int occurs(type_t *v, type_t *t)
+{
+    t = repr(t);
+    if (t == v) return 1;
+    if (t->kind == TY_VAR) {
+        if (t->level > v->level) t->level = v->level;
+        return 0;
+    }
+    for (int i = 0; i < t->nargs; i++)
+        if (occurs(v, t->args[i])) return 1;
+    return 0;
+}
+
+static int unify(type_t *a, type_t *b)
+{
+    a = repr(a);
+    b = repr(b);
+    if (a == b) return 1;
+    if (a->kind == TY_VAR) {
+        if (occurs(a, b)) return 0;
+        a->link = b;
+        return 1;
+    }
+    if (b->kind == TY_VAR) return unify(b, a);
+    if (a->decl != b->decl || strcmp(a->name, b->name) != 0 || a->nargs != b->nargs) return 0;
+    for (int i = 0; i < a->nargs; i++)
+        if (!unify(a->args[i], b->args[i])) return 0;
+    return 1;
+}
+
+static void type_mismatch(loc_t l, type_t *actual, type_t *expected, const char *extra)
+{
+    struct names nm = { .n = 0 };
+    const char *s1 = pr_to_string(actual, &nm);
+    const char *s2 = pr_to_string(expected, &nm);
+    diag_error(l, "This expression has type %s but an expression was expected of type %s%s", s1, s2,
+               extra ? extra : "");
+}
+
+/* ---- generalisation / instantiation ---- */
+static void generalize(type_t *t)
+{
+    t = repr(t);
+    if (t->kind == TY_VAR) {
+        if (t->level > cur_level && t->level != GENERIC_LEVEL) t->level = GENERIC_LEVEL;
+        return;
+    }
+    for (int i = 0; i < t->nargs; i++) generalize(t->args[i]);
+}
+static void mark_weak(type_t *t)
+{
+    t = repr(t);
+    if (t->kind == TY_VAR) {
+        t->weak = 1;
+        return;
+    }
+    for (int i = 0; i < t->nargs; i++) mark_weak(t->args[i]);
+}
+
+struct subst {
+    type_t *from[64], *to[64];
+    int n;
+};
+static type_t *inst_rec(type_t *t, struct subst *s)
+{
+    t = repr(t);
+    if (t->kind == TY_VAR) {
+        if (t->level != GENERIC_LEVEL) return t;
+        for (int i = 0; i < s->n; i++)
+            if (s->from[i] == t) return s->to[i];
+        type_t *v = newvar();
+        if (s->n < 64) {
+            s->from[s->n] = t;
+            s->to[s->n++] = v;
+        }
+        return v;
+    }
+    if (t->nargs == 0) return t;
+    type_t **a = xalloc(sizeof(type_t *) * (size_t)t->nargs);
+    int changed = 0;
+    for (int i = 0; i < t->nargs; i++) {
+        a[i] = inst_rec(t->args[i], s);
+        if (a[i] != t->args[i]) changed = 1;
+    }
+    if (!changed) return t;
+    return tcon(t->decl, t->name, t->nargs, a);
+}
+static type_t *instantiate(type_t *t)
+{
+    struct subst s = { .n = 0 };
+    return inst_rec(t, &s);
+}
+/* instantiate a declaration's types: params -> given args */
+static type_t *subst_params(type_t *t, struct tdecl *d, type_t **args)
+{
+    struct subst s = { .n = 0 };
+    for (int i = 0; i < d->nparams && i < 64; i++) {
+        s.from[i] = d->params[i];
+        s.to[i] = args[i];
+    }
+    s.n = d->nparams;
+    return inst_rec(t, &s);
+}
+
+type_t *typer_subst(type_t *ty, struct tdecl *d, type_t **args) { return subst_params(ty, d, args); }
+
+/* ------------------------------------------------------------------ environments */
+typedef struct envent {
+    const char *name;
+    var_t *v;
+    struct envent *next;
+} envent_t;
+static envent_t *venv;
+
+static void bind_var(var_t *v)
+{
+    envent_t *e = xalloc(sizeof *e);
+    e->name = v->name;
+    e->v = v;
+    e->next = venv;
+    venv = e;
+}
+static void bind_as(const char *name, var_t *v)
+{
+    envent_t *e = xalloc(sizeof *e);
+    e->name = name;
+    e->v = v;
+    e->next = venv;
+    venv = e;
+}
+static var_t *lookup_var(const char *name)
+{
+    for (envent_t *e = venv; e; e = e->next)
+        if (strcmp(e->name, name) == 0) return e->v;
+    return NULL;
+}
+static struct tdecl *lookup_type(const char *name)
+{
+    const char *d = strrchr(name, '.');
+    if (d) name = d + 1;
+    for (int i = all_types.n - 1; i >= 0; i--) {
+        struct tdecl *t = all_types.v[i];
+        if (strcmp(t->name, name) == 0) return t;
+    }
+    return NULL;
+}
+static struct cinfo *lookup_con(const char *name)
+{
+    for (int i = all_cons.n - 1; i >= 0; i--) {
+        struct cinfo *c = all_cons.v[i];
+        if (strcmp(c->name, name) == 0) return c;
+    }
+    return NULL;
+}
+static struct finfo *lookup_field(const char *name)
+{
+    for (int i = all_fields.n - 1; i >= 0; i--) {
+        struct finfo *f = all_fields.v[i];
+        if (strcmp(f->name, name) == 0) return f;
+    }
+    return NULL;
+}
+
+/* the most recent record type that has all these fields (OCaml's disambiguation) */
+static struct finfo *lookup_fields(const char **names, int n)
+{
+    for (int i = all_fields.n - 1; i >= 0; i--) {
+        struct finfo *f = all_fields.v[i];
+        if (n == 0 || strcmp(f->name, names[0]) != 0) continue;
+        int all = 1;
+        for (int k = 1; k < n && all; k++) {
+            int found = 0;
+            for (int j = 0; j < f->owner->fields.n; j++)
+                if (!strcmp(((struct finfo *)f->owner->fields.v[j])->name, names[k])) found = 1;
+            all = found;
+        }
+        if (all) return f;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ builtins */
+static struct tdecl *new_tdecl(const char *name, int nparams, int kind)
+{
+    struct tdecl *d = xalloc(sizeof *d);
+    d->name = name;
+    d->nparams = nparams;
+    d->kind = kind;
+    d->params = xalloc(sizeof(type_t *) * (size_t)(nparams + 1));
+    for (int i = 0; i < nparams; i++) d->params[i] = newvar_at(GENERIC_LEVEL);
+    vpush(&all_types, d);
+    return d;
+}
+static struct cinfo *add_con(struct tdecl *d, const char *name, int arity, type_t **args)
+{
+    struct cinfo *c = xalloc(sizeof *c);
+    c->name = name;
+    c->owner = d;
+    c->arity = arity;
+    c->args = xalloc(sizeof(type_t *) * (size_t)(arity + 1));
+    for (int i = 0; i < arity; i++) c->args[i] = args[i];
+    c->result = tcon(d, NULL, d->nparams, d->params);
+    c->index = d->cons.n;
+    c->tag = arity ? d->nblock++ : d->nconst++;
+    vpush(&d->cons, c);
+    vpush(&all_cons, c);
+    return c;
+}
+static struct cinfo *add_exn(const char *name, int arity, type_t **args, const char *exn_name)
+{
+    struct cinfo *c = xalloc(sizeof *c);
+    c->name = name;
+    c->arity = arity;
+    c->args = xalloc(sizeof(type_t *) * (size_t)(arity + 1));
+    for (int i = 0; i < arity; i++) c->args[i] = args[i];
+    c->result = tc0(td_exn);
+    c->is_exn = 1;
+    c->tag = 248;
+    c->exn_name = exn_name;
+    vpush(&all_cons, c);
+    return c;
+}
+
+/* a tiny parser for the primitive type strings of prims.def */
+struct tparse {
+    const char *p;
+    type_t *vars[8];
+    const char *vnames[8];
+    int nv;
+};
+static type_t *tp_arrow(struct tparse *s);
+static void tp_ws(struct tparse *s)
+{
+    while (*s->p == ' ') s->p++;
+}
+static type_t *tp_simple(struct tparse *s)
+{
+    tp_ws(s);
+    type_t *t;
+    if (*s->p == '(') {
+        s->p++;
+        t = tp_arrow(s);
+        tp_ws(s);
+        s->p++; /* ) */
+    } else if (*s->p == '\'') {
+        s->p++;
+        char nm = *s->p++;
+        int i;
+        for (i = 0; i < s->nv; i++)
+            if (s->vnames[i][0] == nm) break;
+        if (i == s->nv) {
+            s->vars[i] = newvar_at(GENERIC_LEVEL);
+            s->vnames[i] = xfmt("%c", nm);
+            s->nv++;
+        }
+        t = s->vars[i];
+    } else {
+        const char *b = s->p;
+        while ((*s->p >= 'a' && *s->p <= 'z') || *s->p == '_') s->p++;
+        char *n = xfmt("%.*s", (int)(s->p - b), b);
+        t = tc0(lookup_type(n));
+    }
+    for (;;) {
+        tp_ws(s);
+        if (*s->p >= 'a' && *s->p <= 'z') {
+            const char *b = s->p;
+            while ((*s->p >= 'a' && *s->p <= 'z') || *s->p == '_') s->p++;
+            char *n = xfmt("%.*s", (int)(s->p - b), b);
+            t = tc1(lookup_type(n), t);
+        } else
+            return t;
+    }
+}
+static type_t *tp_tuple(struct tparse *s)
+{
+    type_t *a[8];
+    int n = 0;
+    a[n++] = tp_simple(s);
+    for (;;) {
+        tp_ws(s);
+        if (*s->p == '*') {
+            s->p++;
+            a[n++] = tp_simple(s);
+        } else
+            break;
+    }
+    return n == 1 ? a[0] : tcon(NULL, "*", n, a);
+}
+static type_t *tp_arrow(struct tparse *s)
+{
+    type_t *a = tp_tuple(s);
+    tp_ws(s);
+    if (s->p[0] == '-' && s->p[1] == '>') {
+        s->p += 2;
+        return tarrow(a, tp_arrow(s));
+    }
+    return a;
+}
+
+static const char *prim_names[] = {
+#define PRIM(id, name, arity, type) name,
+#include "prims.def"
+#undef PRIM
+};
+static const int prim_arities[] = {
+#define PRIM(id, name, arity, type) arity,
+#include "prims.def"
+#undef PRIM
+};
+static const char *prim_types[] = {
+#define PRIM(id, name, arity, type) type,
+#include "prims.def"
+#undef PRIM
+};
+
+static vec_t used_syms;
+static const char *unique_sym(const char *s)
+{
+    const char *r = s;
+    for (int k = 2;; k++) {
+        int clash = 0;
+        for (int i = 0; i < used_syms.n; i++)
+            if (!strcmp(used_syms.v[i], r)) clash = 1;
+        if (!clash) break;
+        r = xfmt("%s$%d", s, k);
+    }
+    vpush(&used_syms, (void *)r);
+    return r;
+}
+const char *mangle(const char *module, const char *name)
+{
+    int op = !((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_' || (name[0] >= 'A' && name[0] <= 'Z'));
+    if (!op) return xfmt("%s.%s", module, name);
+    static const struct { char c; const char *n; } tbl[] = {
+        {'+', "plus"}, {'-', "minus"}, {'*', "star"}, {'/', "slash"}, {'=', "eq"}, {'<', "lt"},
+        {'>', "gt"}, {'@', "at"}, {'^', "caret"}, {'|', "bar"}, {'&', "amp"}, {'!', "bang"},
+        {':', "colon"}, {'~', "tilde"}, {'.', "dot"}, {'$', "dollar"}, {'%', "percent"}, {'?', "qmark"},
+    };
+    char buf[256] = "op";
+    for (const char *p = name; *p; p++)
+        for (size_t i = 0; i < sizeof tbl / sizeof tbl[0]; i++)
+            if (tbl[i].c == *p && strlen(buf) + 12 < sizeof buf) {
+                strcat(buf, "_");
+                strcat(buf, tbl[i].n);
+            }
+    return xfmt("%s.%s", module, buf);
+}
+
+static struct cinfo *exn_failure, *exn_invalid_arg, *exn_match_failure, *exn_assert_failure;
+struct cinfo *typer_exn(const char *name) { return lookup_con(name); }
+
+void typer_init(void)
+{
+    td_int = new_tdecl("int", 0, TD_ABSTRACT);
+    td_char = new_tdecl("char", 0, TD_ABSTRACT);
+    td_string = new_tdecl("string", 0, TD_ABSTRACT);
+    td_float = new_tdecl("float", 0, TD_ABSTRACT);
+    td_bytes = new_tdecl("bytes", 0, TD_ABSTRACT);
+    td_exn = new_tdecl("exn", 0, TD_ABSTRACT);
+    td_exn->is_exn = 1;
+    td_array = new_tdecl("array", 1, TD_ABSTRACT);
+    td_bool = new_tdecl("bool", 0, TD_VARIANT);
+    add_con(td_bool, "false", 0, NULL);
+    add_con(td_bool, "true", 0, NULL);
+    td_unit = new_tdecl("unit", 0, TD_VARIANT);
+    add_con(td_unit, "()", 0, NULL);
+    td_list = new_tdecl("list", 1, TD_VARIANT);
+    add_con(td_list, "[]", 0, NULL);
+    {
+        type_t *a[2] = { td_list->params[0], tc1(td_list, td_list->params[0]) };
+        add_con(td_list, "::", 2, a);
+    }
+    td_option = new_tdecl("option", 1, TD_VARIANT);
+    add_con(td_option, "None", 0, NULL);
+    add_con(td_option, "Some", 1, td_option->params);
+    td_ref = new_tdecl("ref", 1, TD_RECORD);
+    {
+        struct finfo *f = xalloc(sizeof *f);
+        f->name = "contents";
+        f->owner = td_ref;
+        f->is_mutable = 1;
+        f->type = td_ref->params[0];
+        vpush(&td_ref->fields, f);
+        vpush(&all_fields, f);
+    }
+    type_t *s = tc0(td_string), *i = tc0(td_int);
+    add_exn("Not_found", 0, NULL, "Not_found");
+    add_exn("Exit", 0, NULL, "Stdlib.Exit");
+    add_exn("Division_by_zero", 0, NULL, "Division_by_zero");
+    add_exn("End_of_file", 0, NULL, "End_of_file");
+    add_exn("Stack_overflow", 0, NULL, "Stack_overflow");
+    add_exn("Out_of_memory", 0, NULL, "Out_of_memory");
+    exn_failure = add_exn("Failure", 1, &s, "Failure");
+    exn_invalid_arg = add_exn("Invalid_argument", 1, &s, "Invalid_argument");
+    add_exn("Sys_error", 1, &s, "Sys_error");
+    {
+        type_t *a[3] = { s, i, i };
+        exn_match_failure = add_exn("Match_failure", 3, a, "Match_failure");
+        exn_match_failure->tuple_arg = 1;
+        exn_assert_failure = add_exn("Assert_failure", 3, a, "Assert_failure");
+        exn_assert_failure->tuple_arg = 1;
+    }
+    for (int k = 0; k < PR_COUNT; k++) {
+        struct tparse tp = { .p = prim_types[k] };
+        var_t *v = xalloc(sizeof *v);
+        v->name = prim_names[k];
+        v->kind = V_PRIM;
+        v->prim = k;
+        v->arity = prim_arities[k];
+        v->type = tp_arrow(&tp);
+        const char *dot = strchr(v->name, '.');
+        if (dot && dot != v->name && v->name[1] != '.')
+            v->sym = mangle(xfmt("%.*s", (int)(dot - v->name), v->name), dot + 1);
+        else
+            v->sym = mangle("Stdlib", v->name);
+        bind_var(v);
+    }
+}
+
+int prim_lookup(const char *name, int *arity)
+{
+    for (int k = 0; k < PR_COUNT; k++)
+        if (strcmp(prim_names[k], name) == 0) {
+            *arity = prim_arities[k];
+            return k;
+        }
+    return -1;
+}
+
+/* ------------------------------------------------------------------ type expressions */
+struct tvmap {
+    const char *name[64];
+    type_t *t[64];
+    int n;
+    int fixed;                           /* declarations: unknown variables are errors */
+};
+static struct tvmap *item_tvars;
+
+static type_t *texpr_type(texpr_t *te, struct tvmap *m)
+{
+    switch (te->kind) {
+    case TE_VAR: {
+        if (strcmp(te->name, "_") == 0) return newvar();
+        for (int i = 0; i < m->n; i++)
+            if (strcmp(m->name[i], te->name) == 0) return m->t[i];
+        if (m->fixed) fatal_at(te->loc, "The type variable '%s is unbound in this type declaration.", te->name);
+        if (m->n >= 64) fatal_at(te->loc, "too many type variables");
+        m->name[m->n] = te->name;
+        m->t[m->n] = newvar();
+        return m->t[m->n++];
+    }
+    case TE_ARROW:
+        return tarrow(texpr_type(te->args[0], m), texpr_type(te->args[1], m));
+    case TE_TUPLE: {
+        type_t **a = xalloc(sizeof(type_t *) * (size_t)te->n);
+        for (int i = 0; i < te->n; i++) a[i] = texpr_type(te->args[i], m);
+        return tcon(NULL, "*", te->n, a);
+    }
+    default: {
+        struct tdecl *d = lookup_type(te->name);
+        if (!d) fatal_at(te->loc, "Unbound type constructor %s", te->name);
+        if (d->nparams != te->n)
+            fatal_at(te->loc, "The type constructor %s expects %d argument(s),\nbut is here applied to %d argument(s)",
+                     te->name, d->nparams, te->n);
+        type_t **a = xalloc(sizeof(type_t *) * (size_t)(te->n + 1));
+        for (int i = 0; i < te->n; i++) a[i] = texpr_type(te->args[i], m);
+        if (d->kind == TD_ALIAS) {
+            if (!d->alias) fatal_at(te->loc, "The type abbreviation %s is cyclic", te->name);
+            return subst_params(d->alias, d, a);
+        }
+        return tcon(d, NULL, te->n, a);
+    }
+    }
+}
+
+/* ------------------------------------------------------------------ functions */
+static struct fn *cur_fn;
+
+static struct fn *new_fn(loc_t l)
+{
+    struct fn *f = xalloc(sizeof *f);
+    f->parent = cur_fn;
+    f->loc = l;
+    return f;
+}
+
+static var_t *new_local(const char *name, loc_t l, type_t *t)
+{
+    var_t *v = xalloc(sizeof *v);
+    v->name = name;
+    v->kind = V_LOCAL;
+    v->type = t;
+    v->owner = cur_fn;
+    v->loc = l;
+    return v;
+}
+
+static void note_use(var_t *v)
+{
+    v->used = 1;
+    if (v->kind != V_LOCAL) return;
+    for (struct fn *f = cur_fn; f && f != v->owner; f = f->parent) {
+        if (v == f->self) break;
+        int found = 0;
+        for (int i = 0; i < f->fv.n; i++)
+            if (f->fv.v[i] == v) found = 1;
+        if (!found) vpush(&f->fv, v);
+    }
+}
+
+/* ------------------------------------------------------------------ patterns */
+typedef struct pbind {
+    vec_t vars;                          /* var_t* bound so far (for or-patterns / duplicates) */
+    int in_or_second;
+    vec_t *or_vars;                      /* first alternative's vars */
+} pbind_t;
+
+static type_t *tpat(pat_t *p, pbind_t *pb);
+
+static void tpat_check(pat_t *p, type_t *expected, pbind_t *pb)
+{
+    type_t *t = tpat(p, pb);
+    type_t *a0 = repr(t), *e0 = repr(expected);
+    if (!unify(t, expected)) {
+        struct names nm = { .n = 0 };
+        const char *s1 = pr_to_string(a0, &nm);
+        const char *s2 = pr_to_string(e0, &nm);
+        fatal_at(p->loc, "This pattern matches values of type %s but a pattern was expected which matches values of type %s", s1, s2);
+    }
+}
+
+static var_t *pat_bind_name(const char *name, loc_t l, type_t *t, pbind_t *pb)
+{
+    for (int i = 0; i < pb->vars.n; i++) {
+        var_t *v = pb->vars.v[i];
+        if (strcmp(v->name, name) == 0) fatal_at(l, "Variable %s is bound several times in this matching", name);
+    }
+    if (pb->or_vars) {
+        for (int i = 0; i < pb->or_vars->n; i++) {
+            var_t *v = pb->or_vars->v[i];
+            if (strcmp(v->name, name) == 0) {
+                if (!unify(v->type, t)) fatal_at(l, "The variable %s on the left-hand side of this or-pattern has a different type", name);
+                vpush(&pb->vars, v);
+                return v;
+            }
+        }
+        fatal_at(l, "Variable %s must occur on both sides of this | pattern", name);
+    }
+    var_t *v = new_local(name, l, t);
+    vpush(&pb->vars, v);
+    return v;
+}
+
+static type_t *tpat(pat_t *p, pbind_t *pb)
+{
+    type_t *t;
+    switch (p->kind) {
+    case P_ANY: t = newvar(); break;
+    case P_VAR:
+        t = newvar();
+        p->var = pat_bind_name(p->name, p->loc, t, pb);
+        t = p->var->type;
+        break;
+    case P_INT: t = tc0(td_int); break;
+    case P_CHAR: t = tc0(td_char); break;
+    case P_STRING: t = tc0(td_string); break;
+    case P_FLOAT: t = tc0(td_float); break;
+    case P_TUPLE: {
+        type_t **a = xalloc(sizeof(type_t *) * (size_t)p->n);
+        for (int i = 0; i < p->n; i++) a[i] = tpat(p->sub[i], pb);
+        t = tcon(NULL, "*", p->n, a);
+        break;
+    }
+    case P_ARRAY: {
+        type_t *el = newvar();
+        for (int i = 0; i < p->n; i++) tpat_check(p->sub[i], el, pb);
+        t = tc1(td_array, el);
+        break;
+    }
+    case P_CONSTR: {
+        struct cinfo *c = lookup_con(p->name);
+        if (!c) fatal_at(p->loc, "Unbound constructor %s", p->name);
+        p->con = c;
+        type_t *res;
+        type_t **args;
+        if (c->is_exn) {
+            res = tc0(td_exn);
+            args = c->args;
+        } else {
+            struct subst s = { .n = 0 };
+            res = inst_rec(c->result, &s);
+            args = xalloc(sizeof(type_t *) * (size_t)(c->arity + 1));
+            for (int i = 0; i < c->arity; i++) args[i] = inst_rec(c->args[i], &s);
+        }
+        pat_t *arg = p->n ? p->sub[0] : NULL;
+        if (c->arity == 0) {
+            if (arg) fatal_at(p->loc, "The constructor %s expects 0 argument(s),\nbut is applied here to 1 argument(s)", c->name);
+            p->n = 0;
+        } else {
+            if (!arg) fatal_at(p->loc, "The constructor %s expects %d argument(s),\nbut is applied here to 0 argument(s)", c->name, c->arity);
+            if (c->arity == 1) {
+                tpat_check(arg, args[0], pb);
+            } else if (arg->kind == P_ANY) {
+                p->n = c->arity;
+                p->sub = xalloc(sizeof(pat_t *) * (size_t)c->arity);
+                for (int i = 0; i < c->arity; i++) {
+                    p->sub[i] = mk_pat(P_ANY, arg->loc);
+                    p->sub[i]->ty = args[i];
+                }
+            } else if (arg->kind == P_TUPLE && arg->n == c->arity) {
+                p->n = c->arity;
+                p->sub = arg->sub;
+                for (int i = 0; i < c->arity; i++) tpat_check(p->sub[i], args[i], pb);
+            } else if (c->tuple_arg || c->is_exn) {
+                /* "of (a * b)": one tuple argument matched as a whole */
+                type_t *tt = tcon(NULL, "*", c->arity, args);
+                tpat_check(arg, tt, pb);
+                p->kind = P_CONSTR;
+                /* represent as a tuple sub-pattern over the fields */
+                if (arg->kind == P_VAR || arg->kind == P_ALIAS)
+                    fatal_at(arg->loc, "Sense does not support binding the whole argument tuple of constructor %s; match its components", c->name);
+            } else
+                fatal_at(p->loc, "The constructor %s expects %d argument(s),\nbut is applied here to 1 argument(s)", c->name, c->arity);
+        }
+        t = res;
+        break;
+    }
+    case P_RECORD: {
+        if (p->n == 0) fatal_at(p->loc, "Syntax error");
+        struct finfo *f0 = lookup_fields(p->fnames, p->n);
+        for (int i = 0; i < p->n && !f0; i++) f0 = lookup_field(p->fnames[i]);
+        if (!f0) fatal_at(p->loc, "Unbound record field %s", p->fnames[0]);
+        struct tdecl *d = f0->owner;
+        type_t **args = xalloc(sizeof(type_t *) * (size_t)(d->nparams + 1));
+        for (int i = 0; i < d->nparams; i++) args[i] = newvar();
+        t = tcon(d, NULL, d->nparams, args);
+        p->fields = xalloc(sizeof(struct finfo *) * (size_t)p->n);
+        for (int i = 0; i < p->n; i++) {
+            struct finfo *f = NULL;
+            for (int k = 0; k < d->fields.n; k++)
+                if (strcmp(((struct finfo *)d->fields.v[k])->name, p->fnames[i]) == 0) f = d->fields.v[k];
+            if (!f) {
+                if (lookup_field(p->fnames[i]))
+                    fatal_at(p->loc, "The record field %s belongs to the type %s but is mixed here with fields of type %s",
+                             p->fnames[i], lookup_field(p->fnames[i])->owner->name, d->name);
+                fatal_at(p->loc, "Unbound record field %s", p->fnames[i]);
+            }
+            p->fields[i] = f;
+            tpat_check(p->sub[i], subst_params(f->type, d, args), pb);
+        }
+        break;
+    }
+    case P_OR: {
+        pbind_t left = { .vars = { 0 } };
+        left.or_vars = pb->or_vars;
+        type_t *t1 = tpat(p->sub[0], &left);
+        pbind_t right = { .vars = { 0 } };
+        right.or_vars = &left.vars;
+        tpat_check(p->sub[1], t1, &right);
+        if (right.vars.n != left.vars.n) {
+            for (int i = 0; i < left.vars.n; i++) {
+                int found = 0;
+                for (int k = 0; k < right.vars.n; k++)
+                    if (right.vars.v[k] == left.vars.v[i]) found = 1;
+                if (!found)
+                    fatal_at(p->loc, "Variable %s must occur on both sides of this | pattern", ((var_t *)left.vars.v[i])->name);
+            }
+        }
+        for (int i = 0; i < left.vars.n; i++) {
+            var_t *v = left.vars.v[i];
+            if (!pb->or_vars) {
+                for (int k = 0; k < pb->vars.n; k++)
+                    if (strcmp(((var_t *)pb->vars.v[k])->name, v->name) == 0)
+                        fatal_at(p->loc, "Variable %s is bound several times in this matching", v->name);
+            }
+            vpush(&pb->vars, v);
+        }
+        t = t1;
+        break;
+    }
+    case P_ALIAS: {
+        t = tpat(p->sub[0], pb);
+        p->var = pat_bind_name(p->name, p->loc, t, pb);
+        break;
+    }
+    case P_CONSTRAINT: {
+        t = texpr_type(p->cty, item_tvars);
+        tpat_check(p->sub[0], t, pb);
+        break;
+    }
+    default: ICE();
+    }
+    p->ty = t;
+    return t;
+}
+
+/* ------------------------------------------------------------------ expressions */
+static type_t *infer(expr_t *e);
+static void check(expr_t *e, type_t *expected)
+{
+    type_t *t = infer(e);
+    type_t *a0 = repr(t), *e0 = repr(expected);
+    if (!unify(t, expected)) {
+        type_mismatch(e->loc, a0, e0, NULL);
+        fatal_stop();
+    }
+}
+
+static int nonexpansive(expr_t *e)
+{
+    switch (e->kind) {
+    case E_INT: case E_CHAR: case E_FLOAT: case E_STRING: case E_VAR: case E_FUN: case E_FUNCTION:
+        return 1;
+    case E_CONSTR: return !e->a || nonexpansive(e->a);
+    case E_TUPLE:
+        for (int i = 0; i < e->n; i++)
+            if (!nonexpansive(e->args[i])) return 0;
+        return 1;
+    case E_CONSTRAINT: return nonexpansive(e->a);
+    case E_LET:
+        for (int i = 0; i < e->n; i++)
+            if (!nonexpansive(e->binds[i]->e)) return 0;
+        return nonexpansive(e->a);
+    case E_RECORD:
+        if (e->a) return 0;
+        for (int i = 0; i < e->n; i++)
+            if (!nonexpansive(e->args[i])) return 0;
+        for (int i = 0; i < e->n; i++)
+            if (e->fields && e->fields[i] && e->fields[i]->is_mutable) return 0;
+        return 1;
+    default: return 0;
+    }
+}
+
+static int is_simple_param(pat_t *p)
+{
+    while (p->kind == P_CONSTRAINT) p = p->sub[0];
+    return p->kind == P_VAR || p->kind == P_ANY;
+}
+
+static int synth_counter;
+static const char *synth_name(void) { return xfmt("%%p%d", ++synth_counter); }
+
+/* fun p1 .. pn -> body with complex patterns: fun %a1 .. %an -> match %ai with pi -> ... */
+static void desugar_fun(expr_t *e)
+{
+    expr_t *body = e->a;
+    for (int i = e->n - 1; i >= 0; i--) {
+        pat_t *p = e->params[i];
+        if (is_simple_param(p)) continue;
+        const char *nm = synth_name();
+        pat_t *pv = mk_pat(P_VAR, p->loc);
+        pv->name = nm;
+        e->params[i] = pv;
+        expr_t *m = mk_expr(E_MATCH, p->loc);
+        m->a = mk_var(p->loc, nm);
+        m->n = 1;
+        m->cases = xalloc(sizeof(mcase_t *));
+        m->cases[0] = xalloc(sizeof(mcase_t));
+        m->cases[0]->pat = p;
+        m->cases[0]->body = body;
+        body = m;
+    }
+    e->a = body;
+}
+
+static int fmt_arity(vec_t *segs)
+{
+    int k = 0;
+    for (int i = 0; i < segs->n; i++)
+        if (((fmtseg_t *)segs->v[i])->conv) k++;
+    return k;
+}
+
+int fmt_parse(const char *s, int len, vec_t *out, const char **err)
+{
+    int i = 0;
+    while (i < len) {
+        int st = i;
+        while (i < len && s[i] != '%') i++;
+        if (i > st) {
+            fmtseg_t *g = xalloc(sizeof *g);
+            g->text = s + st;
+            g->len = i - st;
+            vpush(out, g);
+        }
+        if (i >= len) break;
+        st = i++;
+        if (i < len && (s[i] == '%' || s[i] == '!' || s[i] == '@' || s[i] == ',')) {
+            if (s[i] == '%' || s[i] == '@') {
+                fmtseg_t *g = xalloc(sizeof *g);
+                g->text = s + i;
+                g->len = 1;
+                vpush(out, g);
+            }
+            i++;
+            continue;
+        }
+        int simple = 1;
+        while (i < len && strchr("-0+ #", s[i])) { i++; simple = 0; }
+        while (i < len && s[i] >= '0' && s[i] <= '9') { i++; simple = 0; }
+        if (i < len && s[i] == '.') {
+            i++;
+            simple = 0;
+            while (i < len && s[i] >= '0' && s[i] <= '9') i++;
+        }
+        if (i >= len) { *err = "incomplete format"; return -1; }
+        char c = s[i++];
+        if (!strchr("diuxXoscbfFeEgGBSC", c)) { *err = xfmt("bad conversion %%%c", c); return -1; }
+        fmtseg_t *g = xalloc(sizeof *g);
+        g->conv = c;
+        g->text = s + st;
+        g->len = i - st;
+        g->simple = simple || c == 'c';     /* OCaml ignores flags and width for %c */
+        if (c == 'c') { g->text = "%c"; g->len = 2; }
+        vpush(out, g);
+    }
+    return 0;
+}
+
+static type_t *fmt_conv_type(int c)
+{
+    switch (c) {
+    case 's': case 'S': return tc0(td_string);
+    case 'c': case 'C': return tc0(td_char);
+    case 'b': case 'B': return tc0(td_bool);
+    case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': return tc0(td_float);
+    default: return tc0(td_int);
+    }
+}
+
+/* Printf.printf "fmt" a1 .. ak: rewrite e (an E_APP) in place */
+static int printf_kind(expr_t *head)
+{
+    if (head->kind != E_VAR) return -1;
+    const char *n = head->sval;
+    var_t *v = lookup_var(n);
+    if (v) return -1;
+    if (!strcmp(n, "Printf.printf") || !strcmp(n, "printf")) return 0;
+    if (!strcmp(n, "Printf.sprintf") || !strcmp(n, "sprintf")) return 1;
+    if (!strcmp(n, "Printf.eprintf") || !strcmp(n, "eprintf")) return 2;
+    return -1;
+}
+
+static type_t *infer_printf(expr_t *e, int kind)
+{
+    expr_t *fmt = e->args[0];
+    if (fmt->kind != E_STRING)
+        fatal_at(fmt->loc, "Sense supports Printf only with a literal format string");
+    vec_t segs = { 0 };
+    const char *err = NULL;
+    if (fmt_parse(fmt->sval, fmt->slen, &segs, &err) != 0) fatal_at(fmt->loc, "invalid format %s", err);
+    int k = fmt_arity(&segs);
+    int given = e->n - 1;
+    expr_t *pf = mk_expr(E_PRINTF, e->loc);
+    pf->pf_kind = kind;
+    pf->a = fmt;
+    pf->n = k;
+    pf->args = xalloc(sizeof(expr_t *) * (size_t)(k + 1));
+    if (given >= k) {
+        for (int i = 0; i < k; i++) pf->args[i] = e->args[1 + i];
+        if (given == k) {
+            *e = *pf;
+        } else {
+            expr_t **rest = e->args + 1 + k;
+            int nr = given - k;
+            e->a = pf;
+            e->n = nr;
+            e->args = rest;
+        }
+        return infer(e);
+    }
+    /* partial application: let xi = ai (right to left) in fun p.. -> printf */
+    expr_t *fun = mk_expr(E_FUN, e->loc);
+    fun->n = k - given;
+    fun->params = xalloc(sizeof(pat_t *) * (size_t)fun->n);
+    for (int i = 0; i < k; i++) {
+        const char *nm = synth_name();
+        if (i < given) {
+            pf->args[i] = mk_var(e->args[1 + i]->loc, nm);
+        } else {
+            pat_t *pv = mk_pat(P_VAR, e->loc);
+            pv->name = nm;
+            fun->params[i - given] = pv;
+            pf->args[i] = mk_var(e->loc, nm);
+        }
+    }
+    fun->a = pf;
+    expr_t *r = fun;
+    for (int i = 0; i < given; i++) {
+        expr_t *l = mk_expr(E_LET, e->loc);
+        l->n = 1;
+        l->binds = xalloc(sizeof(binding_t *));
+        l->binds[0] = xalloc(sizeof(binding_t));
+        pat_t *pv = mk_pat(P_VAR, e->args[1 + i]->loc);
+        pv->name = pf->args[i]->sval;
+        l->binds[0]->pat = pv;
+        l->binds[0]->e = e->args[1 + i];
+        l->a = r;
+        r = l;
+    }
+    *e = *r;
+    return infer(e);
+}
+
+static type_t *infer_printf_node(expr_t *e)
+{
+    vec_t segs = { 0 };
+    const char *err = NULL;
+    fmt_parse(e->a->sval, e->a->slen, &segs, &err);
+    int j = 0;
+    for (int i = 0; i < segs.n; i++) {
+        fmtseg_t *g = segs.v[i];
+        if (!g->conv) continue;
+        check(e->args[j++], fmt_conv_type(g->conv));
+    }
+    return e->pf_kind == 1 ? tc0(td_string) : tc0(td_unit);
+}
+
+static void warn_unused(var_t *v)
+{
+    if (!v->used && v->name[0] != '_' && v->name[0] != '%')
+        diag_warning(v->loc, "unused variable %s.", v->name);
+}
+
+static void bind_pattern_vars(pbind_t *pb)
+{
+    for (int i = 0; i < pb->vars.n; i++) bind_var(pb->vars.v[i]);
+}
+
+static type_t *infer_cases(expr_t *e, type_t *scrut_t)
+{
+    type_t *res = newvar();
+    for (int i = 0; i < e->n; i++) {
+        mcase_t *c = e->cases[i];
+        envent_t *save = venv;
+        pbind_t pb = { .vars = { 0 } };
+        tpat_check(c->pat, scrut_t, &pb);
+        bind_pattern_vars(&pb);
+        if (c->guard) check(c->guard, tc0(td_bool));
+        check(c->body, res);
+        venv = save;
+    }
+    return res;
+}
+
+/* the function f: parameters typed, body inferred; returns the arrow type */
+static type_t *infer_fun(expr_t *e, var_t *self)
+{
+    desugar_fun(e);
+    struct fn *f = new_fn(e->loc);
+    f->self = self;
+    /* merge fun x -> fun y -> e into one function of arity 2 */
+    while (e->a->kind == E_FUN) {
+        expr_t *in = e->a;
+        desugar_fun(in);
+        pat_t **np = xalloc(sizeof(pat_t *) * (size_t)(e->n + in->n));
+        memcpy(np, e->params, sizeof(pat_t *) * (size_t)e->n);
+        memcpy(np + e->n, in->params, sizeof(pat_t *) * (size_t)in->n);
+        e->params = np;
+        e->n += in->n;
+        e->a = in->a;
+    }
+    f->arity = e->n;
+    f->params = e->params;
+    f->body = e->a;
+    e->fn = f;
+    struct fn *saved_fn = cur_fn;
+    cur_fn = f;
+    envent_t *save = venv;
+    type_t **pt = xalloc(sizeof(type_t *) * (size_t)e->n);
+    for (int i = 0; i < e->n; i++) {
+        pbind_t pb = { .vars = { 0 } };
+        pt[i] = tpat(e->params[i], &pb);
+        bind_pattern_vars(&pb);
+    }
+    type_t *rt = infer(e->a);
+    venv = save;
+    cur_fn = saved_fn;
+    for (int i = e->n - 1; i >= 0; i--) rt = tarrow(pt[i], rt);
+    return rt;
+}
+
+static pat_t *strip_constraint(pat_t *p)
+{
+    while (p->kind == P_CONSTRAINT) p = p->sub[0];
+    return p;
+}
+
+static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bound);
+
+static type_t *infer(expr_t *e)
+{
+    type_t *t = NULL;
+    switch (e->kind) {
+    case E_INT:
+        if (e->ival > 0x3fffffffL) diag_error(e->loc, "Integer literal exceeds the range of representable integers of type int");
+        t = tc0(td_int);
+        break;
+    case E_CHAR: t = tc0(td_char); break;
+    case E_FLOAT: t = tc0(td_float); break;
+    case E_STRING: t = tc0(td_string); break;
+    case E_VAR: {
+        var_t *v = lookup_var(e->sval);
+        if (!v) {
+            if (printf_kind(e) >= 0)
+                fatal_at(e->loc, "Sense supports %s only applied to a literal format string", e->sval);
+            const char *dot = strchr(e->sval, '.');
+            if (dot && e->sval[0] >= 'A' && e->sval[0] <= 'Z') {
+                char *m = xfmt("%.*s", (int)(dot - e->sval), e->sval);
+                int known = 0;
+                for (envent_t *x = venv; x; x = x->next)
+                    if (strncmp(x->name, m, strlen(m)) == 0 && x->name[strlen(m)] == '.') { known = 1; break; }
+                if (!known) fatal_at(e->loc, "Unbound module %s", m);
+            }
+            fatal_at(e->loc, "Unbound value %s", e->sval);
+        }
+        e->var = v;
+        note_use(v);
+        t = instantiate(v->type);
+        break;
+    }
+    case E_CONSTR: {
+        struct cinfo *c = lookup_con(e->sval);
+        if (!c) fatal_at(e->loc, "Unbound constructor %s", e->sval);
+        e->con = c;
+        type_t *res;
+        type_t **args;
+        if (c->is_exn) {
+            res = tc0(td_exn);
+            args = c->args;
+        } else {
+            struct subst s = { .n = 0 };
+            res = inst_rec(c->result, &s);
+            args = xalloc(sizeof(type_t *) * (size_t)(c->arity + 1));
+            for (int i = 0; i < c->arity; i++) args[i] = inst_rec(c->args[i], &s);
+        }
+        if (c->arity == 0) {
+            if (e->a) fatal_at(e->loc, "The constructor %s expects 0 argument(s),\nbut is applied here to 1 argument(s)", c->name);
+            e->n = 0;
+        } else {
+            if (!e->a) fatal_at(e->loc, "The constructor %s expects %d argument(s),\nbut is applied here to 0 argument(s)", c->name, c->arity);
+            if (c->arity == 1) {
+                e->n = 1;
+                e->args = xalloc(sizeof(expr_t *));
+                e->args[0] = e->a;
+                check(e->a, args[0]);
+            } else if (e->a->kind == E_TUPLE && e->a->n == c->arity) {
+                e->n = c->arity;
+                e->args = e->a->args;
+                for (int i = 0; i < c->arity; i++) check(e->args[i], args[i]);
+            } else
+                fatal_at(e->loc, "The constructor %s expects %d argument(s),\nbut is applied here to 1 argument(s)", c->name, c->arity);
+        }
+        t = res;
+        break;
+    }
+    case E_APP: {
+        int pk = printf_kind(e->a);
+        if (pk >= 0 && e->n >= 1) return infer_printf(e, pk);
+        /* flatten (f a) b */
+        while (e->a->kind == E_APP && e->a->a->kind != E_PRINTF && printf_kind(e->a->a) < 0) {
+            expr_t *in = e->a;
+            expr_t **na = xalloc(sizeof(expr_t *) * (size_t)(in->n + e->n));
+            memcpy(na, in->args, sizeof(expr_t *) * (size_t)in->n);
+            memcpy(na + in->n, e->args, sizeof(expr_t *) * (size_t)e->n);
+            e->args = na;
+            e->n += in->n;
+            e->a = in->a;
+        }
+        int labelled = 0;
+        for (int i = 0; i < e->n; i++)
+            if (e->args[i]->label) labelled = 1;
+        if (labelled) {
+            var_t *hv = e->a->kind == E_VAR ? lookup_var(e->a->sval) : NULL;
+            if (!hv || !hv->fn || hv->fn->arity != e->n)
+                fatal_at(e->loc, "Sense supports labelled arguments only in full applications of functions with labelled parameters");
+            expr_t **na = xalloc(sizeof(expr_t *) * (size_t)e->n);
+            int next = 0;
+            for (int i = 0; i < e->n; i++) {
+                pat_t *pp = hv->fn->params[i];
+                while (pp->kind == P_CONSTRAINT) pp = pp->sub[0];
+                const char *lab = pp->kind == P_VAR ? pp->sval : NULL;
+                expr_t *a = NULL;
+                if (lab) {
+                    for (int k = 0; k < e->n; k++)
+                        if (e->args[k]->label && !strcmp(e->args[k]->label, lab)) a = e->args[k];
+                } else {
+                    while (next < e->n && e->args[next]->label) next++;
+                    if (next < e->n) a = e->args[next++];
+                }
+                if (!a) fatal_at(e->loc, "This function is applied to arguments in an order different from other calls.");
+                na[i] = a;
+            }
+            e->args = na;
+        }
+        type_t *ft = infer(e->a);
+        for (int i = 0; i < e->n; i++) {
+            type_t *f = repr(ft);
+            if (f->kind == TY_VAR) {
+                type_t *a = newvar(), *r = newvar();
+                unify(f, tarrow(a, r));
+                f = repr(ft);
+            }
+            if (f->kind != TY_CON || f->decl || strcmp(f->name, "->") != 0) {
+                if (i == 0)
+                    fatal_at(e->a->loc, "This expression has type %s. This is not a function; it cannot be applied.", type_to_string(ft));
+                fatal_at(e->a->loc, "This function has type %s. It is applied to too many arguments; maybe you forgot a `;'.",
+                         type_to_string(e->a->ty ? e->a->ty : ft));
+            }
+            if (i == 0) e->a->ty = ft;
+            check(e->args[i], f->args[0]);
+            ft = f->args[1];
+        }
+        t = ft;
+        break;
+    }
+    case E_PRINTF: t = infer_printf_node(e); break;
+    case E_FUNCTION: {
+        /* function cases  ==>  fun %x -> match %x with cases */
+        const char *nm = synth_name();
+        expr_t *m = mk_expr(E_MATCH, e->loc);
+        m->a = mk_var(e->loc, nm);
+        m->n = e->n;
+        m->cases = e->cases;
+        pat_t *pv = mk_pat(P_VAR, e->loc);
+        pv->name = nm;
+        e->kind = E_FUN;
+        e->n = 1;
+        e->params = xalloc(sizeof(pat_t *));
+        e->params[0] = pv;
+        e->a = m;
+        e->cases = NULL;
+        t = infer_fun(e, NULL);
+        break;
+    }
+    case E_FUN: t = infer_fun(e, NULL); break;
+    case E_LET: {
+        envent_t *save = venv;
+        vec_t bound = { 0 };
+        infer_let(e->binds, e->n, (int)e->ival, 0, &bound);
+        t = infer(e->a);
+        for (int i = 0; i < bound.n; i++) warn_unused(bound.v[i]);
+        venv = save;
+        break;
+    }
+    case E_MATCH: {
+        type_t *st = infer(e->a);
+        t = infer_cases(e, st);
+        check_exhaustive(e->cases, e->n, st, e->loc);
+        break;
+    }
+    case E_TRY: {
+        t = infer(e->a);
+        type_t *r = infer_cases(e, tc0(td_exn));
+        if (!unify(t, r)) ICE();
+        break;
+    }
+    case E_TUPLE: {
+        type_t **a = xalloc(sizeof(type_t *) * (size_t)e->n);
+        for (int i = 0; i < e->n; i++) a[i] = infer(e->args[i]);
+        t = tcon(NULL, "*", e->n, a);
+        break;
+    }
+    case E_IF:
+        check(e->a, tc0(td_bool));
+        if (e->c) {
+            t = infer(e->b);
+            check(e->c, t);
+        } else {
+            type_t *bt = infer(e->b);
+            type_t *b0 = repr(bt);
+            if (!unify(bt, tc0(td_unit))) {
+                type_mismatch(e->b->loc, b0, tc0(td_unit), " because it is in the result of a conditional with no else branch");
+                fatal_stop();
+            }
+            t = tc0(td_unit);
+        }
+        break;
+    case E_SEQ: {
+        type_t *a = infer(e->a);
+        type_t *ra = repr(a);
+        if (ra->kind == TY_CON && !ra->decl && strcmp(ra->name, "->") == 0)
+            diag_warning(e->a->loc, "this function application is partial, maybe some arguments are missing.");
+        else if (!(ra->kind == TY_VAR) && !is_con(ra, td_unit))
+            diag_warning(e->a->loc, "this expression should have type unit.");
+        t = infer(e->b);
+        break;
+    }
+    case E_WHILE:
+        check(e->a, tc0(td_bool));
+        {
+            type_t *b = infer(e->b);
+            if (!unify(b, tc0(td_unit))) diag_warning(e->b->loc, "this expression should have type unit.");
+        }
+        t = tc0(td_unit);
+        break;
+    case E_FOR: {
+        check(e->a, tc0(td_int));
+        check(e->b, tc0(td_int));
+        envent_t *save = venv;
+        pbind_t pb = { .vars = { 0 } };
+        tpat_check(e->pat, tc0(td_int), &pb);
+        bind_pattern_vars(&pb);
+        type_t *b = infer(e->c);
+        if (!unify(b, tc0(td_unit))) diag_warning(e->c->loc, "this expression should have type unit.");
+        venv = save;
+        t = tc0(td_unit);
+        break;
+    }
+    case E_RECORD: {
+        struct finfo *f0 = lookup_fields(e->fnames, e->n);
+        for (int i = 0; i < e->n && !f0; i++) f0 = lookup_field(e->fnames[i]);
+        if (!f0) fatal_at(e->loc, "Unbound record field %s", e->fnames[0]);
+        struct tdecl *d = f0->owner;
+        type_t **args = xalloc(sizeof(type_t *) * (size_t)(d->nparams + 1));
+        for (int i = 0; i < d->nparams; i++) args[i] = newvar();
+        t = tcon(d, NULL, d->nparams, args);
+        e->fields = xalloc(sizeof(struct finfo *) * (size_t)(e->n + 1));
+        if (e->a) check(e->a, t);
+        for (int i = 0; i < e->n; i++) {
+            struct finfo *f = NULL;
+            for (int k = 0; k < d->fields.n; k++)
+                if (strcmp(((struct finfo *)d->fields.v[k])->name, e->fnames[i]) == 0) f = d->fields.v[k];
+            if (!f) {
+                if (lookup_field(e->fnames[i]))
+                    fatal_at(e->args[i]->loc, "The record field %s belongs to the type %s but is mixed here with fields of type %s",
+                             e->fnames[i], lookup_field(e->fnames[i])->owner->name, d->name);
+                fatal_at(e->loc, "Unbound record field %s", e->fnames[i]);
+            }
+            for (int k = 0; k < i; k++)
+                if (e->fields[k] == f) fatal_at(e->loc, "The record field label %s is defined several times", f->name);
+            e->fields[i] = f;
+            check(e->args[i], subst_params(f->type, d, args));
+        }
+        if (!e->a && e->n != d->fields.n) {
+            vec_t miss = { 0 };
+            for (int k = 0; k < d->fields.n; k++) {
+                int found = 0;
+                for (int i = 0; i < e->n; i++)
+                    if (e->fields[i] == d->fields.v[k]) found = 1;
+                if (!found) vpush(&miss, (void *)((struct finfo *)d->fields.v[k])->name);
+            }
+            char buf[512] = "";
+            for (int i = 0; i < miss.n; i++) {
+                if (i) strncat(buf, " ", sizeof buf - strlen(buf) - 1);
+                strncat(buf, miss.v[i], sizeof buf - strlen(buf) - 1);
+            }
+            fatal_at(e->loc, "Some record fields are undefined: %s", buf);
+        }
+        break;
+    }
+    case E_FIELD:
+    case E_SETFIELD: {
+        struct finfo *f = lookup_field(e->sval);
+        if (!f) fatal_at(e->loc, "Unbound record field %s", e->sval);
+        /* type-directed: if the record's type is already known, take its field */
+        type_t *known = NULL;
+        if (e->a->kind == E_VAR && lookup_var(e->a->sval)) {
+            known = repr(instantiate(lookup_var(e->a->sval)->type));
+        }
+        if (known && known->kind == TY_CON && known->decl && known->decl->kind == TD_RECORD)
+            for (int k = 0; k < known->decl->fields.n; k++)
+                if (!strcmp(((struct finfo *)known->decl->fields.v[k])->name, e->sval)) f = known->decl->fields.v[k];
+        e->field = f;
+        struct tdecl *d = f->owner;
+        type_t **args = xalloc(sizeof(type_t *) * (size_t)(d->nparams + 1));
+        for (int i = 0; i < d->nparams; i++) args[i] = newvar();
+        type_t *rt = tcon(d, NULL, d->nparams, args);
+        check(e->a, rt);
+        type_t *ft = subst_params(f->type, d, args);
+        if (e->kind == E_FIELD)
+            t = ft;
+        else {
+            if (!f->is_mutable) fatal_at(e->loc, "The record field %s is not mutable", f->name);
+            check(e->b, ft);
+            t = tc0(td_unit);
+        }
+        break;
+    }
+    case E_ARRAY: {
+        type_t *el = newvar();
+        for (int i = 0; i < e->n; i++) check(e->args[i], el);
+        t = tc1(td_array, el);
+        break;
+    }
+    case E_CONSTRAINT: {
+        t = texpr_type(e->cty, item_tvars);
+        check(e->a, t);
+        break;
+    }
+    case E_AND:
+    case E_OR:
+        check(e->a, tc0(td_bool));
+        check(e->b, tc0(td_bool));
+        t = tc0(td_bool);
+        break;
+    case E_ASSERT:
+        check(e->a, tc0(td_bool));
+        t = tc0(td_unit);
+        break;
+    default: ICE();
+    }
+    e->ty = t;
+    return t;
+}
+
+/* let [rec] b1 and b2 ...: types the bindings and binds their variables in venv */
+static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bound)
+{
+    vec_t *pbs = xalloc(sizeof(vec_t) * (size_t)n);
+    if (rec) {
+        cur_level++;
+        var_t **vs = xalloc(sizeof(var_t *) * (size_t)n);
+        for (int i = 0; i < n; i++) {
+            pat_t *p = strip_constraint(binds[i]->pat);
+            if (p->kind != P_VAR) fatal_at(binds[i]->pat->loc, "Only variables are allowed as left-hand side of `let rec'");
+            expr_t *rhs = binds[i]->e;
+            while (rhs->kind == E_CONSTRAINT) rhs = rhs->a;
+            if (rhs->kind != E_FUN && rhs->kind != E_FUNCTION)
+                fatal_at(binds[i]->e->loc, "This kind of expression is not allowed as right-hand side of `let rec'");
+            var_t *v = new_local(p->name, p->loc, newvar());
+            p->var = v;
+            p->ty = v->type;
+            vs[i] = v;
+            if (toplevel) {
+                v->kind = V_GFUN;
+                v->sym = unique_sym(mangle(cur_module, v->name));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (binds[i]->pat->kind == P_CONSTRAINT) {
+                pbind_t pb = { .vars = { 0 } };
+                pbind_t *pbp = &pb;
+                type_t *ct = texpr_type(binds[i]->pat->cty, item_tvars);
+                (void)pbp;
+                if (!unify(vs[i]->type, ct)) ICE();
+            }
+            bind_var(vs[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            expr_t *rhs = binds[i]->e;
+            expr_t *fe = rhs;
+            while (fe->kind == E_CONSTRAINT) fe = fe->a;
+            type_t *t;
+            if (fe->kind == E_FUNCTION) {
+                t = infer(fe);
+                fe->fn->self = toplevel ? NULL : vs[i];
+            } else {
+                t = infer_fun(fe, toplevel ? NULL : vs[i]);
+                fe->ty = t;
+            }
+            if (rhs != fe) {
+                /* re-check the annotation around the function */
+                type_t *ct = texpr_type(rhs->cty, item_tvars);
+                if (!unify(t, ct)) type_mismatch(rhs->loc, t, ct, NULL);
+                rhs->ty = t;
+            }
+            type_t *v0 = repr(vs[i]->type);
+            if (!unify(vs[i]->type, t)) {
+                type_mismatch(rhs->loc, t, v0, NULL);
+                fatal_stop();
+            }
+            vs[i]->fn = fe->fn;
+            vs[i]->arity = fe->fn->arity;
+        }
+        if (!toplevel && n > 1)
+            for (int i = 0; i < n; i++)
+                for (int k = 0; k < n; k++) vpush(&vs[i]->fn->mutual, vs[k]);
+        cur_level--;
+        for (int i = 0; i < n; i++) {
+            generalize(vs[i]->type);
+            if (!toplevel) vs[i]->warn_unused = 1;
+            vpush(bound, vs[i]);
+        }
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        cur_level++;
+        expr_t *rhs = binds[i]->e;
+        type_t *t = infer(rhs);
+        cur_level--;
+        pbind_t b = { .vars = { 0 } };
+        cur_level++;
+        tpat_check(binds[i]->pat, t, &b);
+        cur_level--;
+        pbs[i] = b.vars;
+        {
+            pat_t *sp = strip_constraint(binds[i]->pat);
+            if (sp->kind != P_VAR && sp->kind != P_ANY) {
+                mcase_t mc = { .pat = binds[i]->pat };
+                mcase_t *mcp = &mc;
+                check_exhaustive(&mcp, 1, t, binds[i]->pat->loc);
+            }
+        }
+        if (nonexpansive(rhs))
+            generalize(t);
+        else
+            mark_weak(t);
+        pat_t *p = strip_constraint(binds[i]->pat);
+        expr_t *fe = rhs;
+        while (fe->kind == E_CONSTRAINT) fe = fe->a;
+        if (p->kind == P_VAR && fe->kind == E_FUN) {
+            p->var->fn = fe->fn;
+            p->var->arity = fe->fn->arity;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        vec_t *vs = &pbs[i];
+        for (int k = 0; k < vs->n; k++) {
+            var_t *v = vs->v[k];
+            if (toplevel) {
+                if (v->fn) {
+                    v->kind = V_GFUN;
+                    v->fn->toplevel = 1;
+                } else {
+                    v->kind = V_GVAL;
+                    expr_t *ce = binds[i]->e;
+                    while (ce->kind == E_CONSTRAINT) ce = ce->a;
+                    if (ce->kind == E_INT || ce->kind == E_CHAR) { v->is_const = 1; v->cval = ce->ival; }
+                    else if (ce->kind == E_CONSTR && ce->con && !ce->con->is_exn && ce->con->arity == 0) { v->is_const = 1; v->cval = ce->con->tag; }
+                    else if (ce->kind == E_FLOAT) v->fconst = ce->sval;
+                    if (!strcmp(cur_module, "Stdlib")) {
+                        if (!strcmp(v->name, "nan")) v->fconst = "nan";
+                        else if (!strcmp(v->name, "infinity")) v->fconst = "inf";
+                        else if (!strcmp(v->name, "neg_infinity")) v->fconst = "-inf";
+                    }
+                }
+                v->sym = unique_sym(mangle(cur_module, v->name));
+            }
+            bind_var(v);
+            vpush(bound, v);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ declarations */
+static void declare_types(item_t *it)
+{
+    struct tdecl **ds = xalloc(sizeof(struct tdecl *) * (size_t)it->n);
+    struct tvmap **maps = xalloc(sizeof(struct tvmap *) * (size_t)it->n);
+    for (int i = 0; i < it->n; i++) {
+        tydef_t *td = it->tydefs[i];
+        int kind = td->kind == TD_ABSTRACT ? TD_ABSTRACT : td->kind;
+        ds[i] = new_tdecl(td->name, td->nparams, kind);
+        maps[i] = xalloc(sizeof(struct tvmap));
+        maps[i]->fixed = 1;
+        for (int k = 0; k < td->nparams; k++) {
+            maps[i]->name[k] = td->params[k];
+            maps[i]->t[k] = ds[i]->params[k];
+        }
+        maps[i]->n = td->nparams;
+    }
+    /* aliases first (in order), then variants/records, which may refer to aliases */
+    for (int i = 0; i < it->n; i++) {
+        tydef_t *td = it->tydefs[i];
+        if (td->kind != TD_ALIAS) continue;
+        int saved = cur_level;
+        cur_level = GENERIC_LEVEL;
+        ds[i]->alias = texpr_type(td->alias, maps[i]);
+        cur_level = saved;
+    }
+    for (int i = 0; i < it->n; i++) {
+        tydef_t *td = it->tydefs[i];
+        struct tdecl *d = ds[i];
+        int saved = cur_level;
+        cur_level = GENERIC_LEVEL;
+        if (td->kind == TD_VARIANT) {
+            for (int c = 0; c < td->ncons; c++) {
+                type_t **args = xalloc(sizeof(type_t *) * (size_t)(td->cnargs[c] + 1));
+                int n = td->cnargs[c];
+                for (int k = 0; k < n; k++) args[k] = texpr_type(td->cargs[c][k], maps[i]);
+                add_con(d, td->cnames[c], n, args);
+            }
+        } else if (td->kind == TD_RECORD) {
+            for (int k = 0; k < td->nfields; k++) {
+                struct finfo *f = xalloc(sizeof *f);
+                f->name = td->fnames[k];
+                f->owner = d;
+                f->index = k;
+                f->is_mutable = td->fmut[k];
+                f->type = texpr_type(td->ftypes[k], maps[i]);
+                vpush(&d->fields, f);
+                vpush(&all_fields, f);
+            }
+        }
+        cur_level = saved;
+    }
+}
+
+static void export_module(const char *modname, envent_t *before, envent_t *top, int is_stdlib_prefix)
+{
+    /* restore the environment to "before", then add qualified names (and for Stdlib the
+     * plain ones); primitives keep priority over their stdlib wrappers */
+    vec_t names = { 0 };
+    for (envent_t *e = top; e && e != before; e = e->next) vpush(&names, e);
+    venv = before;
+    for (int i = names.n - 1; i >= 0; i--) {
+        envent_t *e = names.v[i];
+        if (strchr(e->name, '.')) continue;
+        const char *q = xfmt("%s.%s", modname, e->name);
+        var_t *old = lookup_var(q);
+        if (old && old->kind == V_PRIM && is_stdlib_prefix) continue;
+        if (strcmp(modname, "Stdlib") == 0) {
+            var_t *o2 = lookup_var(e->name);
+            if (o2 && o2->kind == V_PRIM && is_stdlib_prefix) continue;
+            bind_as(e->name, e->v);
+        }
+        bind_as(q, e->v);
+    }
+}
+
+void typer_module(program_t *p, const char *modname, int is_stdlib)
+{
+    cur_module = modname;
+    envent_t *before = venv;
+    struct fn *init = new_fn((loc_t){ 1, 1, 1, 1 });
+    init->label = xfmt("%s.__init", modname);
+    init_fn_of_module = init;
+    cur_fn = init;
+    for (int i = 0; i < p->items.n; i++) {
+        item_t *it = p->items.v[i];
+        struct tvmap tv = { .n = 0 };
+        item_tvars = &tv;
+        switch (it->kind) {
+        case I_LET:
+            infer_let(it->binds, it->n, it->rec, 1, &it->vars);
+            break;
+        case I_TYPE:
+            declare_types(it);
+            break;
+        case I_EXN: {
+            struct tvmap m = { .n = 0, .fixed = 1 };
+            int saved = cur_level;
+            cur_level = GENERIC_LEVEL;
+            type_t **args = xalloc(sizeof(type_t *) * (size_t)(it->nargs + 1));
+            int n = it->nargs;
+            for (int k = 0; k < n; k++) args[k] = texpr_type(it->args[k], &m);
+            cur_level = saved;
+            add_exn(it->name, n, args, is_stdlib ? xfmt("%s.%s", modname, it->name) : it->name);
+            break;
+        }
+        case I_EXPR: {
+            cur_level++;
+            infer(it->e);
+            cur_level--;
+            break;
+        }
+        case I_OPEN: {
+            const char *m = it->name;
+            size_t ml = strlen(m);
+            vec_t add = { 0 };
+            int found = 0;
+            for (envent_t *e = venv; e; e = e->next)
+                if (strncmp(e->name, m, ml) == 0 && e->name[ml] == '.') {
+                    found = 1;
+                    vpush(&add, e);
+                }
+            if (!found && strcmp(m, "Printf") != 0) fatal_at(it->loc, "Unbound module %s", m);
+            for (int k = add.n - 1; k >= 0; k--) {
+                envent_t *e = add.v[k];
+                bind_as(e->name + ml + 1, e->v);
+            }
+            break;
+        }
+        }
+    }
+    cur_fn = NULL;
+    export_module(modname, before, venv, is_stdlib);
+}

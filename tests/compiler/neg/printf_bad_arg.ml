@@ -1,0 +1,1 @@
+let () = Printf.printf "%d %s\n" 1 2

@@ -1,0 +1,2 @@
+type p = { x : int; y : int }
+let v = { x = 1 }

@@ -1,0 +1,2 @@
+let f x = x + 1
+let () = print_string (f 2)

@@ -1,0 +1,2 @@
+type t = A | B of int
+let () = match A with C -> ()

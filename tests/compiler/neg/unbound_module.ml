@@ -1,0 +1,1 @@
+let () = Foo.bar 1

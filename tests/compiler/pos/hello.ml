@@ -1,0 +1,2 @@
+(* size-max: 1024 *)
+let () = print_endline "Hello, world!"

@@ -1,0 +1,14 @@
+let () = Printf.eprintf "err %d %s %c\n" 5 "x" 'y'
+let s = Printf.sprintf "[%5b|%-6c|%c|%3s|%x|%o|%X|%u|%+.3f|%10.4e|%F|%%|%08.2f]" true 'a' 'b' "z" 255 8 171 42 3.14159 12345.6789 2.0 (-3.5)
+let () = print_endline s
+let () = print_endline (Printf.sprintf "%d" 0 ^ Printf.sprintf "" ^ Printf.sprintf "abc")
+let fmt = Printf.sprintf "%d-%d"
+let () = print_endline (fmt 1 2)
+let p3 = Printf.printf "%d %d %d\n" 1
+let () = p3 2 3; p3 4 5
+let () = List.iter (fun x -> print_float x; print_char ' ') [0.0; 1.0; -1.5; 1e20; 1e-5; 123456789.123; 0.1 +. 0.2; 100.; 1. /. 3.]; print_newline ()
+let () = List.iter (fun x -> print_string (string_of_float x ^ " ")) [nan; infinity; neg_infinity; -0.0]; print_newline ()
+let () = Printf.printf "%f %f %g %g\n" infinity nan 1e100 123456789.0
+let () = Printf.printf "%s\n" (string_of_int (int_of_string "0x1F" + int_of_string "-12" + int_of_string "0b101"))
+let () = Printf.printf "%d %d\n" (int_of_float 3.99) (int_of_float (-3.99))
+let () = Printf.printf "%.0f %.1f %5.0f|\n" 2.5 0.05 1e3
