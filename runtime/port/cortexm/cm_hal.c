@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: MIT
+ * cm_hal.c — the HAL on bare-metal Cortex-M (ARMv7-M: M3/M4) for QEMU's MPS2 boards.
+ *
+ * Invariants
+ *   - The port owns SysTick, VTOR (a RAM vector table copied from the boot one) and the two
+ *     stand-in IRQ lines. SysTick has a higher priority than the device lines, so the tick
+ *     count is current inside a device handler (event timestamps never go backwards).
+ *   - Only the device handlers push into the event queue; they share one priority, so they
+ *     never pre-empt each other: one producer at a time, as svm_evq_push requires.
+ *   - sleep_until never sleeps with an event queued: the queue is checked with interrupts
+ *     masked right before `wfi`, and a pending interrupt wakes `wfi` even when masked.
+ */
+#include "svm_cortexm.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define REG(a) (*(volatile uint32_t *)(uintptr_t)(a))
+#define SYST_CSR REG(0xe000e010u)
+#define SYST_RVR REG(0xe000e014u)
+#define SYST_CVR REG(0xe000e018u)
+#define SCB_ICSR REG(0xe000ed04u)
+#define SCB_VTOR REG(0xe000ed08u)
+#define SCB_SHPR3 REG(0xe000ed20u)
+#define NVIC_ISER(n) REG(0xe000e100u + 4u * (n))
+#define NVIC_ISPR(n) REG(0xe000e200u + 4u * (n))
+#define NVIC_IPR(n) (*(volatile uint8_t *)(uintptr_t)(0xe000e400u + (n)))
+#define ICSR_PENDSTSET (1u << 26)
+
+#define RELOAD (SVM_CM_CPU_HZ / SVM_CM_TICK_HZ - 1u)
+#define NS_PER_TICK (1000000000u / SVM_CM_TICK_HZ)
+
+typedef void (*isr_t)(void);
+static isr_t vtab[16 + SVM_CM_NIRQ] __attribute__((aligned(256)));
+
+static svm_cm_t *cm;
+static svm_evq_t *volatile cm_evq;
+static volatile uint32_t ticks_lo, ticks_hi;
+static volatile int button_level;
+static volatile uint8_t uart_byte;
+static volatile uint64_t button_at = UINT64_MAX;
+static volatile int button_at_level;
+
+static const svm_hal_dev_t cm_devs[SVM_CM_NDEVS] = {
+    [SVM_CM_LED0] = {"led0", SVM_DEV_LED},
+    [SVM_CM_LED1] = {"led1", SVM_DEV_LED},
+    [SVM_CM_BUTTON0] = {"button0", SVM_DEV_BUTTON},
+    [SVM_CM_UART0] = {"uart0", SVM_DEV_UART},
+};
+
+static void irq_disable(void) { __asm volatile("cpsid i" ::: "memory"); }
+static void irq_enable(void) { __asm volatile("cpsie i" ::: "memory"); }
+
+/* Read with interrupts masked, so that the tick count cannot change under us. The counter
+ * wraps and pends SysTick before the handler counts the tick: if SysTick is pending, count
+ * the wrap and re-read the counter (now certainly from after it). QEMU's SysTick may even
+ * show the wrapped counter some microseconds before it pends the exception; the clamp to
+ * the last value returned keeps time monotonic there (it stands still for that moment). */
+static uint64_t last_ns;
+
+uint64_t svm_cm_now_ns(void)
+{
+    uint32_t primask;
+    __asm volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
+    uint64_t ticks = ((uint64_t)ticks_hi << 32) | ticks_lo;
+    uint32_t v = SYST_CVR;
+    if (SCB_ICSR & ICSR_PENDSTSET) {
+        v = SYST_CVR;
+        ticks++;
+    }
+    uint64_t t = ticks * NS_PER_TICK + (uint64_t)(RELOAD - v) * 1000000000u / SVM_CM_CPU_HZ;
+    if (t < last_ns)
+        t = last_ns;
+    last_ns = t;
+    __asm volatile("msr primask, %0" ::"r"(primask) : "memory");
+    return t;
+}
+
+static void pend(uint32_t irq) { NVIC_ISPR(irq / 32u) = 1u << (irq % 32u); }
+
+static void systick_isr(void)
+{
+    if (++ticks_lo == 0)
+        ticks_hi++;
+    if (button_at != UINT64_MAX && svm_cm_now_ns() >= button_at) {
+        button_at = UINT64_MAX;
+        button_level = button_at_level;
+        pend(SVM_CM_IRQ_BUTTON);
+    }
+}
+
+static void push(uint16_t dev, uint16_t kind, int32_t value)
+{
+    svm_hal_event_t ev = {svm_cm_now_ns(), dev, kind, value};
+    svm_evq_t *q = cm_evq;
+    if (q)
+        svm_evq_push(q, &ev);
+}
+
+static void button_isr(void)
+{
+    int level = button_level;
+    cm->state[SVM_CM_BUTTON0] = level;
+    push(SVM_CM_BUTTON0, level ? SVM_EV_PRESS : SVM_EV_RELEASE, level);
+}
+
+static void uart_isr(void) { push(SVM_CM_UART0, SVM_EV_RX, uart_byte); }
+
+static void unexpected_isr(void)
+{
+    for (;;)
+        __asm volatile("bkpt #0");
+}
+
+void svm_cm_button(int pressed)
+{
+    button_level = pressed != 0;
+    pend(SVM_CM_IRQ_BUTTON);
+}
+
+void svm_cm_button_at(uint64_t t, int pressed)
+{
+    irq_disable();
+    button_at_level = pressed != 0;
+    button_at = t;
+    irq_enable();
+}
+
+void svm_cm_uart_rx(uint8_t byte)
+{
+    uart_byte = byte;
+    pend(SVM_CM_IRQ_UART);
+}
+
+/* ---- the HAL table ---- */
+
+static uint64_t hal_now(void *port)
+{
+    (void)port;
+    return svm_cm_now_ns();
+}
+
+static int hal_sleep_until(void *port, uint64_t t)
+{
+    svm_cm_t *p = port;
+    int slept = 0;
+    for (;;) {
+        svm_evq_t *q = cm_evq;
+        if (q && svm_evq_count(q)) {
+            if (slept)
+                p->wakeups_by_event++;
+            return SVM_HAL_WOKE_EVENT;
+        }
+        if (svm_cm_now_ns() >= t)
+            return SVM_HAL_WOKE_TIME;
+        irq_disable();
+        if (!(q && svm_evq_count(q)) && !(SCB_ICSR & ICSR_PENDSTSET)) {
+            __asm volatile("dsb\n\twfi" ::: "memory");
+            p->sleeps++;
+            slept = 1;
+        }
+        irq_enable();
+        __asm volatile("isb" ::: "memory");
+    }
+}
+
+static void hal_attach(void *port, svm_evq_t *q)
+{
+    (void)port;
+    cm_evq = q;
+}
+
+static void log_dev(svm_cm_t *p, uint16_t dev, int32_t value)
+{
+    uint64_t us = svm_cm_now_ns() / 1000u;
+    printf("[%6lu.%03lu ms] %s %s\n", (unsigned long)(us / 1000u), (unsigned long)(us % 1000u),
+           p->hal.devs[dev].name, value ? "on" : "off");
+}
+
+static int hal_dev_write(void *port, uint16_t dev, int32_t value)
+{
+    svm_cm_t *p = port;
+    if (dev >= SVM_CM_NDEVS)
+        return SVM_HAL_ENODEV;
+    switch (cm_devs[dev].cls) {
+    case SVM_DEV_LED:
+        if (value != 0 && value != 1)
+            return SVM_HAL_EINVAL;
+        p->state[dev] = value;
+        p->writes[dev]++;
+        if (p->log_devices)
+            log_dev(p, dev, value);
+        return SVM_HAL_OK;
+    case SVM_DEV_UART: {
+        if (value < 0 || value > 255)
+            return SVM_HAL_EINVAL;
+        char c = (char)value;
+        p->state[dev] = value;
+        p->writes[dev]++;
+        fwrite(&c, 1, 1, stdout);
+        return SVM_HAL_OK;
+    }
+    default:
+        return SVM_HAL_ENODEV;
+    }
+}
+
+static int hal_dev_read(void *port, uint16_t dev, int32_t *value)
+{
+    svm_cm_t *p = port;
+    if (dev >= SVM_CM_NDEVS || cm_devs[dev].cls == SVM_DEV_UART)
+        return SVM_HAL_ENODEV;
+    *value = p->state[dev];
+    return SVM_HAL_OK;
+}
+
+static int hal_console_write(void *port, int stream, const uint8_t *buf, size_t len)
+{
+    (void)port;
+    FILE *f = stream == 2 ? stderr : stdout;
+    return fwrite(buf, 1, len, f) == len ? SVM_HAL_OK : SVM_HAL_EIO;
+}
+
+static int hal_flash_geometry(void *port, uint32_t *page_size, uint32_t *npages,
+                              uint32_t *write_unit)
+{
+    svm_cm_t *p = port;
+    *page_size = p->flash.page_size;
+    *npages = p->flash.npages;
+    *write_unit = p->flash.write_unit;
+    return SVM_HAL_OK;
+}
+
+static int hal_flash_erase(void *port, uint32_t page)
+{
+    return svm_cm_flash_erase(&((svm_cm_t *)port)->flash, page);
+}
+
+static int hal_flash_write(void *port, uint32_t off, const uint8_t *buf, uint32_t len)
+{
+    return svm_cm_flash_write(&((svm_cm_t *)port)->flash, off, buf, len);
+}
+
+static int hal_flash_read(void *port, uint32_t off, uint8_t *buf, uint32_t len)
+{
+    return svm_cm_flash_read(&((svm_cm_t *)port)->flash, off, buf, len);
+}
+
+void svm_cm_init(svm_cm_t *p)
+{
+    memset(p, 0, sizeof *p);
+    cm = p;
+    p->flash.base = (uint8_t *)SVM_CM_SLOT_AREA;
+    p->flash.page_size = SVM_CM_FLASH_PAGE;
+    p->flash.npages = SVM_CM_SLOT_AREA_SIZE / SVM_CM_FLASH_PAGE;
+    p->flash.write_unit = SVM_CM_FLASH_UNIT;
+    svm_hal_t *h = &p->hal;
+    h->port = p;
+    h->devs = cm_devs;
+    h->ndevs = SVM_CM_NDEVS;
+    h->now_ns = hal_now;
+    h->sleep_until = hal_sleep_until;
+    h->attach = hal_attach;
+    h->dev_write = hal_dev_write;
+    h->dev_read = hal_dev_read;
+    h->console_write = hal_console_write;
+    h->flash_geometry = hal_flash_geometry;
+    h->flash_erase = hal_flash_erase;
+    h->flash_write = hal_flash_write;
+    h->flash_read = hal_flash_read;
+
+    /* A RAM vector table: the boot table's system handlers, then ours. */
+    irq_disable();
+    const isr_t *boot = (const isr_t *)(uintptr_t)SCB_VTOR;
+    for (unsigned i = 0; i < 16; i++)
+        vtab[i] = boot[i];
+    for (unsigned i = 16; i < 16 + SVM_CM_NIRQ; i++)
+        vtab[i] = unexpected_isr;
+    vtab[15] = systick_isr;
+    vtab[16 + SVM_CM_IRQ_BUTTON] = button_isr;
+    vtab[16 + SVM_CM_IRQ_UART] = uart_isr;
+    __asm volatile("dsb" ::: "memory");
+    SCB_VTOR = (uint32_t)(uintptr_t)vtab;
+    __asm volatile("dsb\n\tisb" ::: "memory");
+
+    /* SysTick above the device lines (lower number = higher priority). */
+    SCB_SHPR3 = (SCB_SHPR3 & 0x00ffffffu) | (0x40u << 24);
+    NVIC_IPR(SVM_CM_IRQ_BUTTON) = 0x80;
+    NVIC_IPR(SVM_CM_IRQ_UART) = 0x80;
+    NVIC_ISER(SVM_CM_IRQ_BUTTON / 32u) = 1u << (SVM_CM_IRQ_BUTTON % 32u);
+    NVIC_ISER(SVM_CM_IRQ_UART / 32u) = 1u << (SVM_CM_IRQ_UART % 32u);
+    ticks_lo = ticks_hi = 0;
+    SYST_RVR = RELOAD;
+    SYST_CVR = 0;
+    SYST_CSR = 7u; /* processor clock, interrupt, enable */
+    irq_enable();
+}

@@ -1,0 +1,745 @@
+/* SPDX-License-Identifier: MIT
+ * vmglue.c — the VM side of the scheduler: scheduled containers (svm_box_t), the
+ * concurrency, time and device services (0x40..0x64, reached through the runtime's
+ * cfg.ext_service hook) and the scheduler's run_ctx/restart operations.
+ *
+ * GC safety: services read their arguments from the saved context (ARG) and re-read them
+ * after every allocation; values the scheduler keeps (sent values, results, the event of
+ * a blocked sync) are extra roots (cfg.ext_roots -> svm_container_roots). Event trees are
+ * walked without allocating; the wrapper list of the fired branch is rebuilt by index
+ * after each allocation.
+ */
+#include <sensevm/vmsched.h>
+
+#include <stddef.h>
+
+#include "../src/internal.h"
+
+typedef svm_svc_result_t svc_result_t;
+
+#define ARG(n, i) ((i) == (n) - 1 ? ctx->acc : ctx->sp[(n) - 2 - (i)])
+#define RESULT(v) (ctx->acc = (v))
+#define MAX_EV_DEPTH 16u
+
+static svm_box_t *box_of_vm(svm_vm_t *vm)
+{
+    return (svm_box_t *)(void *)((char *)vm - offsetof(svm_box_t, vm));
+}
+static svm_box_t *box_of(svm_container_t *c)
+{
+    return (svm_box_t *)(void *)((char *)c - offsetof(svm_box_t, c));
+}
+
+static svc_result_t trap(svm_vm_t *vm, svm_trap_t t)
+{
+    vm->trap.code = t;
+    return SVM_SVC_TRAP;
+}
+
+static svc_result_t raise_exn(svm_vm_t *vm, svm_context_t *ctx, const char *name,
+                              const char *msg)
+{
+    uint32_t e = svm_make_exn(vm, name, msg);
+    if (!e)
+        return trap(vm, SVM_TRAP_heap_exhausted);
+    ctx->acc = e;
+    return SVM_SVC_RAISE;
+}
+#define INVALID(msg) return raise_exn(vm, ctx, "Invalid_argument", msg)
+#define FAILURE(msg) return raise_exn(vm, ctx, "Failure", msg)
+
+static uint64_t now_of(svm_box_t *b)
+{
+    return b->c.sched ? b->c.sched->now : 0;
+}
+
+/* A block of `size` fields with tag; fields 0..size-1 from vals (re-read after the
+ * allocation through the pointers, which must be rooted slots). 0 = heap exhausted. */
+static uint32_t make_block(svm_vm_t *vm, uint32_t tag, uint32_t size, svm_value_t *const *vals)
+{
+    uint32_t off = svm_alloc(vm, SVOBJ_HEADER(SVOBJ_BLOCK, tag, size));
+    if (!off)
+        return 0;
+    uint32_t *o = svm_heap_obj(vm, off);
+    for (uint32_t i = 0; i < size; i++)
+        o[1 + i] = *vals[i];
+    return off;
+}
+
+/* ---- devices and inter-container channels: name or index -> local index ---- */
+static int local_dev(svm_box_t *b, svm_value_t d)
+{
+    if (svm_is_int(d)) {
+        int32_t i = svm_val_int(d);
+        return i >= 0 && i < b->c.ndev ? i : -1;
+    }
+    const uint8_t *s;
+    uint32_t len;
+    if (!svm_string_view(&b->vm, d, &s, &len) || len >= SVIMG_NAME_MAX)
+        return -1;
+    for (uint32_t i = 0; i < b->c.ndev; i++) {
+        const char *n = b->c.mf->devices[i];
+        uint32_t k = 0;
+        while (k < len && n[k] == (char)s[k])
+            k++;
+        if (k == len && (len == SVIMG_NAME_MAX || n[len] == '\0'))
+            return (int)i;
+    }
+    return -1;
+}
+
+static int local_xchan(svm_box_t *b, svm_value_t d)
+{
+    if (svm_is_int(d)) {
+        int32_t i = svm_val_int(d);
+        return i >= 0 && i < b->c.nx ? i : -1;
+    }
+    const uint8_t *s;
+    uint32_t len;
+    if (!svm_string_view(&b->vm, d, &s, &len) || len >= SVIMG_NAME_MAX)
+        return -1;
+    for (uint32_t i = 0; i < b->c.nx; i++) {
+        const char *n = b->c.mf->xchans[i].name;
+        uint32_t k = 0;
+        while (k < len && n[k] == (char)s[k])
+            k++;
+        if (k == len && n[len] == '\0')
+            return (int)i;
+    }
+    return -1;
+}
+
+/* ---- message (de)serialisation for inter-container channels ----
+ * 'i' i32 | 's' u16 len bytes | 'b' u16 len bytes | 'f' f64 | 'B' tag u8, n u8, n fields
+ * (fields: i/s/b/f only: one level of tuple). Little-endian. */
+static int ser(const svm_vm_t *vm, svm_value_t v, uint8_t *buf, uint32_t *len, int depth)
+{
+    const uint8_t *s;
+    uint32_t n;
+    double d;
+    if (svm_is_int(v)) {
+        if (*len + 5 > SVM_XMSG_MAX)
+            return -1;
+        uint32_t w = (uint32_t)svm_val_int(v);
+        buf[(*len)++] = 'i';
+        for (int k = 0; k < 4; k++)
+            buf[(*len)++] = (uint8_t)(w >> (8 * k));
+        return 0;
+    }
+    if (svm_string_view(vm, v, &s, &n)) {
+        if (*len + 3 + n > SVM_XMSG_MAX)
+            return -1;
+        buf[(*len)++] = SVOBJ_KIND(svm_header(vm, v)) == SVOBJ_STRING ? 's' : 'b';
+        buf[(*len)++] = (uint8_t)n;
+        buf[(*len)++] = (uint8_t)(n >> 8);
+        memcpy(buf + *len, s, n);
+        *len += n;
+        return 0;
+    }
+    if (svm_float_view(vm, v, &d)) {
+        if (*len + 9 > SVM_XMSG_MAX)
+            return -1;
+        buf[(*len)++] = 'f';
+        memcpy(buf + *len, &d, 8);
+        *len += 8;
+        return 0;
+    }
+    uint32_t *o = svm_heap_kind(vm, v, SVOBJ_BLOCK);
+    if (!o || depth > 0 || SVOBJ_SIZE(o[0]) > 255u || *len + 3 > SVM_XMSG_MAX)
+        return -1;
+    uint32_t nf = SVOBJ_SIZE(o[0]);
+    buf[(*len)++] = 'B';
+    buf[(*len)++] = (uint8_t)SVOBJ_TAG(o[0]);
+    buf[(*len)++] = (uint8_t)nf;
+    for (uint32_t i = 0; i < nf; i++)
+        if (ser(vm, o[1 + i], buf, len, depth + 1))
+            return -1;
+    return 0;
+}
+
+/* Deserialise one value at *pos into *out, which the CALLER has rooted (a slot must be
+ * rooted once only: the copying GC would forward it twice). */
+static int deser(svm_vm_t *vm, const uint8_t *buf, uint32_t len, uint32_t *pos,
+                 svm_value_t *out, int depth)
+{
+    if (*pos >= len)
+        return -1;
+    uint8_t k = buf[(*pos)++];
+    if (k == 'i') {
+        if (*pos + 4 > len)
+            return -1;
+        uint32_t w = 0;
+        for (int i = 0; i < 4; i++)
+            w |= (uint32_t)buf[(*pos)++] << (8 * i);
+        *out = svm_int_val((int32_t)w);
+        return 0;
+    }
+    if (k == 's' || k == 'b') {
+        if (*pos + 2 > len)
+            return -1;
+        uint32_t n = buf[*pos] | (uint32_t)buf[*pos + 1] << 8;
+        *pos += 2;
+        if (*pos + n > len)
+            return -1;
+        uint32_t off = svm_alloc_string(vm, k == 's' ? SVOBJ_STRING : SVOBJ_BYTES, n);
+        if (!off)
+            return -2;
+        memcpy(vm->heap + off + 8, buf + *pos, n);
+        *pos += n;
+        *out = off;
+        return 0;
+    }
+    if (k == 'f') {
+        double d;
+        if (*pos + 8 > len)
+            return -1;
+        memcpy(&d, buf + *pos, 8);
+        *pos += 8;
+        uint32_t off = svm_make_float(vm, d);
+        if (!off)
+            return -2;
+        *out = off;
+        return 0;
+    }
+    if (k == 'B') {
+        if (depth > 0 || *pos + 2 > len)
+            return -1;
+        uint32_t tag = buf[*pos], nf = buf[*pos + 1];
+        *pos += 2;
+        uint32_t off = svm_alloc(vm, SVOBJ_HEADER(SVOBJ_BLOCK, tag, nf ? nf : 1u));
+        if (!off)
+            return -2;
+        uint32_t *o = svm_heap_obj(vm, off);
+        for (uint32_t i = 0; i < (nf ? nf : 1u); i++)
+            o[1 + i] = SVM_VAL_UNIT;
+        *out = off;
+        svm_value_t field = SVM_VAL_UNIT;
+        svm_root_push(vm, &field);
+        for (uint32_t i = 0; i < nf; i++) {
+            int r = deser(vm, buf, len, pos, &field, depth + 1);
+            if (r) {
+                svm_root_pop(vm, 1);
+                return r;
+            }
+            svm_heap_obj(vm, *out)[1 + i] = field;
+        }
+        svm_root_pop(vm, 1);
+        return 0;
+    }
+    return -1;
+}
+
+/* ---- events ---- */
+static svc_result_t make_event(svm_vm_t *vm, svm_context_t *ctx, uint32_t tag,
+                               uint32_t nargs)
+{
+    /* fields = the service arguments in order, read from their rooted slots */
+    svm_value_t *slots[2];
+    for (uint32_t i = 0; i < nargs; i++)
+        slots[i] = i == nargs - 1 ? &ctx->acc : &ctx->sp[nargs - 2 - i];
+    uint32_t off = make_block(vm, tag, nargs, slots);
+    if (!off)
+        return trap(vm, SVM_TRAP_heap_exhausted);
+    RESULT(off);
+    return SVM_SVC_OK;
+}
+
+/* Flatten event ev into x's offers (no allocation). Returns 0 or an SVM_S_* error. */
+static int flatten(svm_box_t *b, svm_ctx_t *x, svm_value_t ev, uint64_t now, uint32_t depth)
+{
+    svm_vm_t *vm = &b->vm;
+    uint32_t *o = svm_heap_kind(vm, ev, SVOBJ_BLOCK);
+    if (!o || depth > MAX_EV_DEPTH)
+        return SVM_S_EINVAL;
+    uint32_t size = SVOBJ_SIZE(o[0]), tag = SVOBJ_TAG(o[0]);
+    int r;
+    switch (tag) {
+    case SVM_EVT_SEND:
+    case SVM_EVT_RECV:
+        if (size < 1 || !svm_is_int(o[1]) || svm_val_int(o[1]) < 0)
+            return SVM_S_EBADCHAN;
+        r = svm_sync_add(&b->c, x, tag == SVM_EVT_SEND ? SVM_OFFER_SEND : SVM_OFFER_RECV,
+                         (uint32_t)svm_val_int(o[1]),
+                         tag == SVM_EVT_SEND && size >= 2 ? o[2] : SVM_VAL_UNIT, 0);
+        return r < 0 ? r : 0;
+    case SVM_EVT_ALWAYS:
+        r = svm_sync_add(&b->c, x, SVM_OFFER_ALWAYS, 0, size >= 1 ? o[1] : SVM_VAL_UNIT, 0);
+        return r < 0 ? r : 0;
+    case SVM_EVT_AFTER: {
+        int32_t ns = size >= 1 && svm_is_int(o[1]) ? svm_val_int(o[1]) : 0;
+        r = svm_sync_add(&b->c, x, SVM_OFFER_AFTER, 0, SVM_VAL_UNIT,
+                         now + (ns > 0 ? (uint64_t)ns : 0u));
+        return r < 0 ? r : 0;
+    }
+    case SVM_EVT_DEV:
+    case SVM_EVT_XRECV:
+        if (size < 1 || !svm_is_int(o[1]) || svm_val_int(o[1]) < 0)
+            return SVM_S_EINVAL;
+        r = svm_sync_add(&b->c, x, tag == SVM_EVT_DEV ? SVM_OFFER_DEV : SVM_OFFER_XRECV,
+                         (uint32_t)svm_val_int(o[1]), SVM_VAL_UNIT, 0);
+        return r < 0 ? r : 0;
+    case SVM_EVT_CHOOSE: {
+        svm_value_t l = size >= 1 ? o[1] : SVM_VAL_UNIT;
+        for (uint32_t guard = 0; !svm_is_int(l); guard++) {
+            uint32_t *cell = svm_heap_kind(vm, l, SVOBJ_BLOCK);
+            if (!cell || SVOBJ_SIZE(cell[0]) < 2 || guard > SVM_CFG_MAX_OFFERS)
+                return SVM_S_ETOOMANY;
+            r = flatten(b, x, cell[1], now, depth + 1);
+            if (r)
+                return r;
+            l = cell[2];
+        }
+        return 0;
+    }
+    case SVM_EVT_WRAP:
+        if (size < 2)
+            return SVM_S_EINVAL;
+        return flatten(b, x, o[1], now, depth + 1);
+    default:
+        return SVM_S_EINVAL;
+    }
+}
+
+/* Find the wrappers on the path to base event number `want` (DFS order), innermost first
+ * into out[]. Returns the count, or -1 if not found (*seen counts base events). */
+static int find_wraps(const svm_vm_t *vm, svm_value_t ev, uint32_t want, uint32_t *seen,
+                      svm_value_t *out, uint32_t depth)
+{
+    uint32_t *o = svm_heap_kind(vm, ev, SVOBJ_BLOCK);
+    if (!o || depth > MAX_EV_DEPTH)
+        return -1;
+    uint32_t tag = SVOBJ_TAG(o[0]);
+    if (tag == SVM_EVT_CHOOSE) {
+        svm_value_t l = o[1];
+        while (!svm_is_int(l)) {
+            uint32_t *cell = svm_heap_kind(vm, l, SVOBJ_BLOCK);
+            if (!cell)
+                return -1;
+            int n = find_wraps(vm, cell[1], want, seen, out, depth + 1);
+            if (n >= 0)
+                return n;
+            l = cell[2];
+        }
+        return -1;
+    }
+    if (tag == SVM_EVT_WRAP) {
+        int n = find_wraps(vm, o[1], want, seen, out, depth + 1);
+        if (n < 0)
+            return -1;
+        out[n] = o[2]; /* the inner ones are already in out[0..n) */
+        return n + 1;
+    }
+    if ((*seen)++ == want)
+        return 0;
+    return -1;
+}
+
+/* ctx->acc := (x->result, wrappers of the fired branch); wrapped in Some if poll. May GC.
+ * Returns 0 or -1 (heap exhausted). */
+static int deliver(svm_box_t *b, svm_ctx_t *x, svm_context_t *ctx, int poll)
+{
+    svm_vm_t *vm = &b->vm;
+    if (x->fired < x->noffers && x->offers[x->fired].kind == SVM_OFFER_XRECV) {
+        /* an inter-container message: copy it into this heap now */
+        uint32_t pos = 0;
+        svm_value_t v = SVM_VAL_UNIT;
+        svm_root_push(vm, &v);
+        int r = deser(vm, x->xmsg, x->xlen, &pos, &v, 0);
+        svm_root_pop(vm, 1);
+        if (r == -2)
+            return -1;
+        x->result = r ? SVM_VAL_UNIT : v;
+        x->xlen = 0;
+    }
+    svm_value_t list = SVM_VAL_UNIT, w[MAX_EV_DEPTH + 2];
+    uint32_t seen = 0;
+    int n = find_wraps(vm, x->ev, x->fired, &seen, w, 0);
+    svm_root_push(vm, &list);
+    for (int i = n - 1; i >= 0; i--) { /* cons from the outermost: head = innermost */
+        uint32_t cell = svm_alloc(vm, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
+        if (!cell) {
+            svm_root_pop(vm, 1);
+            return -1;
+        }
+        seen = 0;
+        find_wraps(vm, x->ev, x->fired, &seen, w, 0); /* the heap may have moved */
+        uint32_t *o = svm_heap_obj(vm, cell);
+        o[1] = w[i];
+        o[2] = list;
+        list = cell;
+    }
+    svm_value_t *pair[2] = {&x->result, &list};
+    uint32_t p = make_block(vm, 0, 2, pair);
+    if (!p) {
+        svm_root_pop(vm, 1);
+        return -1;
+    }
+    if (poll) {
+        svm_value_t pv = p;
+        svm_value_t *one[1] = {&pv};
+        svm_root_push(vm, &pv);
+        p = make_block(vm, 0, 1, one);
+        svm_root_pop(vm, 1);
+        if (!p) {
+            svm_root_pop(vm, 1);
+            return -1;
+        }
+    }
+    svm_root_pop(vm, 1);
+    ctx->acc = p;
+    x->ev = SVM_VAL_UNIT;
+    x->result = SVM_VAL_UNIT;
+    return 0;
+}
+
+static svc_result_t do_sync(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x, int poll)
+{
+    svm_vm_t *vm = &b->vm;
+    uint64_t now = now_of(b);
+    svm_sync_begin(x);
+    x->xlen = 0;
+    int r = flatten(b, x, ctx->acc, now, 0);
+    if (r == SVM_S_ETOOMANY)
+        INVALID("Event.sync: too many events in one choice");
+    if (r == SVM_S_EBADCHAN)
+        INVALID("Event.sync: not a channel");
+    if (r == SVM_S_ENODEV)
+        return trap(vm, SVM_TRAP_device_not_claimed);
+    if (r)
+        return trap(vm, SVM_TRAP_type_error);
+    x->ev = ctx->acc;
+    r = svm_sync(&b->c, x, now, !poll);
+    if (r == SVM_SYNC_NONE) {
+        x->ev = SVM_VAL_UNIT;
+        RESULT(SVM_VAL_UNIT); /* None */
+        return SVM_SVC_OK;
+    }
+    if (r == SVM_SYNC_BLOCKED) {
+        x->pending = 1;
+        return SVM_SVC_BLOCK;
+    }
+    if (r != SVM_SYNC_DONE)
+        return trap(vm, SVM_TRAP_type_error);
+    if (deliver(b, x, ctx, poll))
+        return trap(vm, SVM_TRAP_heap_exhausted);
+    return SVM_SVC_OK;
+}
+
+/* ---- contexts ---- */
+static void unlink_rctx(svm_vm_t *vm, svm_context_t *rc)
+{
+    for (svm_context_t **p = &vm->contexts; *p; p = &(*p)->next)
+        if (*p == rc) {
+            *p = rc->next;
+            rc->next = NULL;
+            return;
+        }
+}
+
+static svc_result_t thread_create(svm_box_t *b, svm_context_t *ctx)
+{
+    svm_vm_t *vm = &b->vm;
+    svm_value_t f = ARG(2, 0), arg = ARG(2, 1);
+    /* what to enter: a closure of arity 1, or a PAP that one more argument completes */
+    uint32_t *o = svm_is_ptr(f) ? svm_heap_obj(vm, f) : NULL;
+    if (!o)
+        return trap(vm, SVM_TRAP_type_error);
+    svm_value_t clo = f;
+    uint32_t held = 0;
+    if (SVOBJ_KIND(o[0]) == SVOBJ_PAP) {
+        held = SVOBJ_SIZE(o[0]) - 1u;
+        clo = o[1];
+    }
+    uint32_t *co = svm_heap_kind(vm, clo, SVOBJ_CLOSURE);
+    if (!co)
+        return trap(vm, SVM_TRAP_type_error);
+    int slot = svm_ctx_spawn(&b->c);
+    if (slot < 0)
+        FAILURE("Thread.create: too many threads");
+    svm_ctx_t *x = svm_ctx_get(&b->c, (uint32_t)slot);
+    svm_context_t *rc = &b->rctx[slot];
+    svm_context_init(vm, rc, x->tid, b->stacks + (size_t)slot * b->stack_words,
+                     b->stack_words, (uint32_t)svm_val_int(co[1]));
+    x->regs.rt = rc;
+    if ((uint32_t)svm_val_int(co[2]) != held + 1u ||
+        (uint32_t)(rc->base - (svm_value_t *)(void *)rc->csp) < held + 8u) {
+        /* f x is a partial application (no effect) or cannot even start: it ends at once */
+        unlink_rctx(vm, rc);
+        svm_ctx_halt(&b->c, x);
+    } else {
+        /* as `app`: S0 = first argument (the PAP's held ones), the new one deepest */
+        *--rc->sp = arg;
+        for (uint32_t i = held; i-- > 0;)
+            *--rc->sp = o[2 + i];
+        rc->ep = clo;
+    }
+    RESULT(svm_int_val((int32_t)x->tid));
+    return SVM_SVC_OK;
+}
+
+static svm_ctx_t *cur_ctx(svm_box_t *b, svm_context_t *ctx)
+{
+    return svm_ctx_get(&b->c, (uint32_t)(ctx - b->rctx));
+}
+
+static svc_result_t sleep_for(svm_box_t *b, svm_context_t *ctx, int32_t n, uint64_t unit)
+{
+    svm_ctx_t *x = cur_ctx(b, ctx);
+    RESULT(SVM_VAL_UNIT);
+    uint64_t now = now_of(b);
+    svm_ctx_sleep_until(&b->c, x, n > 0 ? now + (uint64_t)n * unit : now);
+    return SVM_SVC_BLOCK;
+}
+
+/* The ext_service hook: every service the runtime leaves to the scheduler. */
+static int glue_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num)
+{
+    svm_box_t *b = box_of_vm(vm);
+    svm_container_t *c = &b->c;
+    svm_ctx_t *x = cur_ctx(b, ctx);
+    svm_sched_t *s = c->sched;
+    const svm_hal_t *hal = s ? s->hal : NULL;
+    uint64_t now = now_of(b);
+    switch (num) {
+    case SVBC_SVC_thread_create: return thread_create(b, ctx);
+    case SVBC_SVC_thread_yield:
+        RESULT(SVM_VAL_UNIT);
+        return SVM_SVC_BLOCK; /* the scheduler puts a still-running context at the tail */
+    case SVBC_SVC_thread_self: RESULT(svm_int_val((int32_t)x->tid)); return SVM_SVC_OK;
+    case SVBC_SVC_chan_new: {
+        int32_t ch = svm_chan_new(c);
+        if (ch < 0)
+            FAILURE("Event.new_channel: too many channels");
+        RESULT(svm_int_val(ch));
+        return SVM_SVC_OK;
+    }
+    case SVBC_SVC_ev_send: return make_event(vm, ctx, SVM_EVT_SEND, 2);
+    case SVBC_SVC_ev_receive: return make_event(vm, ctx, SVM_EVT_RECV, 1);
+    case SVBC_SVC_ev_always: return make_event(vm, ctx, SVM_EVT_ALWAYS, 1);
+    case SVBC_SVC_ev_choose: return make_event(vm, ctx, SVM_EVT_CHOOSE, 1);
+    case SVBC_SVC_ev_wrap: return make_event(vm, ctx, SVM_EVT_WRAP, 2);
+    case SVBC_SVC_ev_after:
+        if (!svm_is_int(ctx->acc))
+            return trap(vm, SVM_TRAP_type_error);
+        return make_event(vm, ctx, SVM_EVT_AFTER, 1);
+    case SVBC_SVC_ev_sync: return do_sync(b, ctx, x, 0);
+    case SVBC_SVC_ev_poll: return do_sync(b, ctx, x, 1);
+    case SVBC_SVC_sleep_ns:
+    case SVBC_SVC_sleep_us:
+    case SVBC_SVC_sleep_ms:
+        if (!svm_is_int(ctx->acc))
+            return trap(vm, SVM_TRAP_type_error);
+        return sleep_for(b, ctx, svm_val_int(ctx->acc),
+                         num == SVBC_SVC_sleep_ns ? 1u
+                         : num == SVBC_SVC_sleep_us ? 1000u : 1000000u);
+    case SVBC_SVC_time_ms:
+        RESULT(svm_int_val((int32_t)((now / 1000000u) & 0x3fffffffu)));
+        return SVM_SVC_OK;
+    case SVBC_SVC_time_us:
+        RESULT(svm_int_val((int32_t)((now / 1000u) & 0x3fffffffu)));
+        return SVM_SVC_OK;
+    case SVBC_SVC_sleep_until_ms: {
+        if (!svm_is_int(ctx->acc))
+            return trap(vm, SVM_TRAP_type_error);
+        /* the baseline is a time_ms value (30 bits of ms): the deadline is the 64-bit time
+         * congruent to it that is nearest to now (within +-2^29 ms = 6 days) */
+        uint64_t now_ms = now / 1000000u;
+        uint32_t want = (uint32_t)svm_val_int(ctx->acc) & 0x3fffffffu;
+        int32_t delta = (int32_t)(((want - (uint32_t)now_ms) & 0x3fffffffu) << 2) >> 2;
+        uint64_t t = delta > 0 ? (now_ms + (uint64_t)delta) * 1000000u : now;
+        RESULT(SVM_VAL_UNIT);
+        svm_ctx_sleep_until(c, x, t);
+        return SVM_SVC_BLOCK;
+    }
+    case SVBC_SVC_progress:
+        svm_container_progress(c, now);
+        RESULT(SVM_VAL_UNIT);
+        return SVM_SVC_OK;
+    case SVBC_SVC_monitor_count:
+        RESULT(svm_int_val((int32_t)c->stats.monitor_flags));
+        return SVM_SVC_OK;
+    case SVBC_SVC_dev_write: {
+        int d = local_dev(b, ARG(2, 0));
+        if (d < 0)
+            return trap(vm, SVM_TRAP_device_not_claimed);
+        if (!svm_is_int(ctx->acc))
+            return trap(vm, SVM_TRAP_type_error);
+        if (!hal || !hal->dev_write ||
+            hal->dev_write(hal->port, c->dev[d], svm_val_int(ctx->acc)) != SVM_HAL_OK)
+            INVALID("Sense.dev_write");
+        RESULT(SVM_VAL_UNIT);
+        return SVM_SVC_OK;
+    }
+    case SVBC_SVC_dev_read: {
+        int d = local_dev(b, ctx->acc);
+        int32_t v = 0;
+        if (d < 0)
+            return trap(vm, SVM_TRAP_device_not_claimed);
+        if (!hal || !hal->dev_read || hal->dev_read(hal->port, c->dev[d], &v) != SVM_HAL_OK)
+            INVALID("Sense.dev_read");
+        RESULT(svm_int_val(v));
+        return SVM_SVC_OK;
+    }
+    case SVBC_SVC_dev_event: {
+        int d = local_dev(b, ctx->acc);
+        if (d < 0)
+            return trap(vm, SVM_TRAP_device_not_claimed);
+        ctx->acc = svm_int_val(d);
+        return make_event(vm, ctx, SVM_EVT_DEV, 1);
+    }
+    case SVBC_SVC_xchan_send: {
+        int k = local_xchan(b, ARG(2, 0));
+        if (k < 0)
+            INVALID("Sense.xsend: channel not declared");
+        uint8_t buf[SVM_XMSG_MAX];
+        uint32_t len = 0;
+        if (ser(vm, ctx->acc, buf, &len, 0))
+            INVALID("Sense.xsend: message too large or not copyable");
+        int r = svm_xchan_send(c, (uint32_t)k, buf, len);
+        if (r < 0)
+            INVALID("Sense.xsend: channel not declared for sending");
+        RESULT(svm_bool_val(r));
+        if (s && s->preempt)
+            return SVM_SVC_BLOCK; /* the receiver outranks us: end the slice now */
+        return SVM_SVC_OK;
+    }
+    case SVBC_SVC_xchan_receive: {
+        int k = local_xchan(b, ctx->acc);
+        if (k < 0 || c->xchan[k] < 0 || !s || s->xchans[c->xchan[k]].receiver != (int16_t)c->index)
+            INVALID("Sense.xreceive: channel not declared for receiving");
+        ctx->acc = svm_int_val(k);
+        return make_event(vm, ctx, SVM_EVT_XRECV, 1);
+    }
+    default:
+        return trap(vm, SVM_TRAP_unknown_service);
+    }
+}
+
+static void glue_roots(svm_vm_t *vm, void (*visit)(svm_value_t *slot, void *arg), void *arg)
+{
+    svm_container_roots(&box_of_vm(vm)->c, visit, arg);
+}
+
+/* ---- set-up and the scheduler operations ---- */
+static size_t align8(size_t n) { return (n + 7u) & ~(size_t)7u; }
+
+static void sizes(const svl_image_t *img, uint32_t *heap, uint32_t *stack_words)
+{
+    if (!*heap)
+        *heap = img->manifest.heap_size;
+    uint32_t stack = *stack_words ? *stack_words : img->manifest.stack_size;
+    *stack_words = stack / 4u + SVM_STACK_GUARD;
+}
+
+size_t svm_box_mem_size(const svl_image_t *img, uint32_t heap_size, uint32_t stack_size)
+{
+    uint32_t heap = heap_size, words = stack_size;
+    sizes(img, &heap, &words);
+    uint32_t n = img->manifest.max_contexts;
+    return 8u + align8(svm_memory_size(heap, img->manifest.globals)) +
+           align8(sizeof(svm_context_t) * n) + align8((size_t)words * 4u * n) +
+           align8(svm_container_mem_size(n, img->manifest.max_channels));
+}
+
+static int start_main(svm_box_t *b)
+{
+    int slot = svm_ctx_spawn(&b->c);
+    if (slot < 0)
+        return SVM_S_ENOCTX;
+    svm_context_t *rc = &b->rctx[slot];
+    if (svm_context_init(&b->vm, rc, svm_ctx_get(&b->c, (uint32_t)slot)->tid,
+                         b->stacks + (size_t)slot * b->stack_words, b->stack_words,
+                         b->img->manifest.entry) != SVM_INIT_OK)
+        return SVM_S_ENOMEM;
+    svm_ctx_get(&b->c, (uint32_t)slot)->regs.rt = rc;
+    return 0;
+}
+
+int svm_box_init(svm_box_t *b, const svl_image_t *img, const svm_config_t *cfg,
+                 uint32_t heap_size, uint32_t stack_size, void *mem, size_t size)
+{
+    if (!b || !img || !cfg || !mem)
+        return SVM_S_EINVAL;
+    if (size < svm_box_mem_size(img, heap_size, stack_size))
+        return SVM_S_ENOMEM;
+    uint32_t heap = heap_size, words = stack_size;
+    sizes(img, &heap, &words);
+    uint32_t n = img->manifest.max_contexts;
+    memset(b, 0, sizeof *b);
+    uintptr_t p = ((uintptr_t)mem + 7u) & ~(uintptr_t)7u;
+    b->cfg = *cfg;
+    b->cfg.memory = (void *)p;
+    b->cfg.memory_size = svm_memory_size(heap, img->manifest.globals);
+    b->cfg.heap_size = heap;
+    b->cfg.ext_service = glue_service;
+    b->cfg.ext_roots = glue_roots;
+    p += align8(b->cfg.memory_size);
+    b->rctx = (svm_context_t *)p;
+    p += align8(sizeof(svm_context_t) * n);
+    b->stacks = (uint32_t *)p;
+    b->stack_words = words;
+    p += align8((size_t)words * 4u * n);
+    size_t cm = svm_container_mem_size(n, img->manifest.max_channels);
+    b->img = img;
+    int r = svm_container_init(&b->c, &img->manifest, (void *)p, cm);
+    if (r)
+        return r;
+    b->c.vm = b;
+    if (svm_vm_init(&b->vm, img, &b->cfg) != SVM_INIT_OK)
+        return SVM_S_ENOMEM;
+    return start_main(b);
+}
+
+int svm_box_restart(void *user, svm_container_t *c)
+{
+    (void)user;
+    svm_box_t *b = box_of(c);
+    if (svm_vm_init(&b->vm, b->img, &b->cfg) != SVM_INIT_OK)
+        return -1;
+    return start_main(b) ? -1 : 0;
+}
+
+svm_ctx_status_t svm_box_run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, uint32_t fuel,
+                                 uint32_t *used)
+{
+    (void)user;
+    svm_box_t *b = box_of(c);
+    svm_context_t *rc = &b->rctx[x->slot];
+    *used = 0;
+    if (x->pending) { /* a blocked sync was committed: build its result now */
+        int poll = x->pending == 2;
+        x->pending = 0;
+        if (deliver(b, x, rc, poll)) {
+            c->fault.reason = SVM_TRAP_heap_exhausted;
+            c->fault.pc = rc->pc;
+            c->fault.opcode = 0;
+            b->vm.trap.code = SVM_TRAP_heap_exhausted;
+            b->vm.trap.context = rc->id;
+            b->vm.trap.pc = rc->pc;
+            return SVM_RUN_FAULT;
+        }
+    }
+    uint64_t steps = rc->steps;
+    svm_status_t st = svm_run(&b->vm, rc, fuel ? fuel : 1u);
+    *used = (uint32_t)(rc->steps - steps);
+    switch (st) {
+    case SVM_FUEL: return SVM_RUN_FUEL;
+    case SVM_BLOCKED: return SVM_RUN_SWITCH;
+    case SVM_HALTED:
+        unlink_rctx(&b->vm, rc);
+        if (x->tid == 0) { /* as in OCaml: the program ends with its main thread */
+            c->exit_status = 0;
+            return SVM_RUN_EXIT;
+        }
+        return SVM_RUN_HALT;
+    case SVM_EXITED:
+        c->exit_status = b->vm.exit_code;
+        return SVM_RUN_EXIT;
+    default:
+        c->fault.reason = (uint16_t)b->vm.trap.code;
+        c->fault.pc = b->vm.trap.pc;
+        c->fault.opcode = b->vm.trap.opcode;
+        unlink_rctx(&b->vm, rc);
+        return SVM_RUN_FAULT;
+    }
+}

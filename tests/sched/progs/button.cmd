@@ -1,0 +1,1 @@
+--input button.in button.svm

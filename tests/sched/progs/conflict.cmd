@@ -1,0 +1,1 @@
+blinky.svm ledclaim.svm

@@ -1,0 +1,2 @@
+divzero.svm checksum.svm
+checksum.svm divzero.svm

@@ -1,0 +1,1 @@
+--stats hi.svm lo.svm

@@ -1,0 +1,1 @@
+ctrl.svm logger.svm
