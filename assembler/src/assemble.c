@@ -257,7 +257,7 @@ static void dir_manifest(asm_state_t *st, asm_loc_t loc)
         err(st, v->loc, "manifest string contains a NUL byte");
         return;
     }
-    char canon[64];
+    char canon[192];
     const char *e = asm_mfield_check(k->str, isnum ? "" : v->str, isnum, v->ival, canon,
                                      sizeof canon);
     if (e) {

@@ -103,7 +103,8 @@ void asm_map_put(asm_map_t *m, const void *key, size_t len, int val);
 void asm_map_free(asm_map_t *m);
 
 /* Manifest field validation shared by `.manifest` and the linker options: checks key and
- * value, and writes the canonical value text into canon. Returns NULL or an error text. */
+ * value, and writes the canonical value text into canon. Returns NULL, or the error text
+ * (written into canon; give it 192 bytes). */
 const char *asm_mfield_check(const char *key, const char *value, int value_is_num,
                              int64_t num, char *canon, size_t canoncap);
 int asm_valid_name(const char *s);

@@ -235,12 +235,16 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static const svasm_obj_t *sort_obj; /* qsort context for relocation order */
+/* (offset, index) pairs: sorting them needs no global qsort context */
+typedef struct lk_relkey {
+    uint32_t offset, index;
+} lk_relkey_t;
 static int cmp_rel(const void *a, const void *b)
 {
-    uint32_t x = sort_obj->relocs[*(const uint32_t *)a].offset;
-    uint32_t y = sort_obj->relocs[*(const uint32_t *)b].offset;
-    return x < y ? -1 : x > y;
+    const lk_relkey_t *x = a, *y = b;
+    if (x->offset != y->offset)
+        return x->offset < y->offset ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
 }
 
 static int make_chunks(lk_t *l, lk_obj_t *x)
@@ -292,11 +296,16 @@ static int make_chunks(lk_t *l, lk_obj_t *x)
     }
     free(b);
     x->relord = asm_xmalloc(sizeof *x->relord * (o->nrelocs ? o->nrelocs : 1));
-    for (uint32_t i = 0; i < o->nrelocs; i++)
-        x->relord[i] = i;
-    sort_obj = o;
+    lk_relkey_t *keys = asm_xmalloc(sizeof *keys * (o->nrelocs ? o->nrelocs : 1));
+    for (uint32_t i = 0; i < o->nrelocs; i++) {
+        keys[i].offset = o->relocs[i].offset;
+        keys[i].index = i;
+    }
     if (o->nrelocs)
-        qsort(x->relord, o->nrelocs, sizeof *x->relord, cmp_rel);
+        qsort(keys, o->nrelocs, sizeof *keys, cmp_rel);
+    for (uint32_t i = 0; i < o->nrelocs; i++)
+        x->relord[i] = keys[i].index;
+    free(keys);
     x->constmap = asm_xmalloc(sizeof *x->constmap * (o->nconsts ? o->nconsts : 1));
     for (uint32_t i = 0; i < o->nconsts; i++)
         x->constmap[i] = -1;
@@ -510,7 +519,7 @@ static void build_manifest(lk_t *l, lk_manifest_t *m)
         svasm_obj_t *o = l->objs[oi].o;
         for (uint32_t i = 0; i < o->nmanifest; i++) {
             const char *k = o->manifest[i].key, *v = o->manifest[i].value;
-            char canon[64];
+            char canon[192];
             char *end;
             long num = strtol(v, &end, 10);
             int isnum = *v && !*end;
@@ -612,7 +621,10 @@ static int cmp_symout(const void *a, const void *b)
     const lk_symout_t *x = a, *y = b;
     if (x->addr != y->addr)
         return x->addr < y->addr ? -1 : 1;
-    return x < y ? -1 : x > y; /* never equal pointers: keeps qsort deterministic enough */
+    int c = strcmp(x->name, y->name);
+    if (c)
+        return c;
+    return strcmp(x->obj, y->obj);
 }
 
 

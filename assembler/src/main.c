@@ -258,7 +258,7 @@ int main(int argc, char **argv)
     int c;
     while ((c = getopt_long(argc, argv, ":co:dhV", longopts, NULL)) != -1) {
         long v;
-        char canon[64];
+        char canon[192];
         const char *key = NULL;
         long *field = NULL;
         switch (c) {

@@ -321,22 +321,24 @@ const char *asm_mfield_check(const char *key, const char *value, int value_is_nu
         {"heartbeat", 0, 0x7fffffff, 1},
         {"fuel", 0, 0x7fffffff, 1},
     };
-    static char msg[160];
+    /* errors are written into canon too (the caller's buffer: reentrant) */
+    char *msg = canon;
+    size_t msgcap = canoncap;
     for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
         if (strcmp(key, nums[i].key) != 0)
             continue;
         if (!value_is_num) {
-            snprintf(msg, sizeof msg, "manifest '%.20s' needs a number", key);
+            snprintf(msg, msgcap, "manifest '%.20s' needs a number", key);
             return msg;
         }
         if (num < nums[i].min || num > nums[i].max || num % nums[i].mult) {
             if (nums[i].mult > 1)
-                snprintf(msg, sizeof msg,
+                snprintf(msg, msgcap,
                          "manifest '%.20s' out of range: %lld (expected %lld..%lld, a multiple of %lld)",
                          key, (long long)num, (long long)nums[i].min, (long long)nums[i].max,
                          (long long)nums[i].mult);
             else
-                snprintf(msg, sizeof msg, "manifest '%.20s' out of range: %lld (expected %lld..%lld)",
+                snprintf(msg, msgcap, "manifest '%.20s' out of range: %lld (expected %lld..%lld)",
                          key, (long long)num, (long long)nums[i].min, (long long)nums[i].max);
             return msg;
         }
@@ -345,7 +347,7 @@ const char *asm_mfield_check(const char *key, const char *value, int value_is_nu
     }
     if (strcmp(key, "name") == 0 || strcmp(key, "device") == 0) {
         if (value_is_num || !asm_valid_name(value)) {
-            snprintf(msg, sizeof msg,
+            snprintf(msg, msgcap,
                      "bad %.20s '%.40s' (1..15 characters of A-Z a-z 0-9 _ . -)", key,
                      value_is_num ? "?" : value);
             return msg;
@@ -355,13 +357,13 @@ const char *asm_mfield_check(const char *key, const char *value, int value_is_nu
     }
     if (strcmp(key, "policy") == 0) {
         if (value_is_num || svasm_parse_policy(value) < 0) {
-            snprintf(msg, sizeof msg, "bad policy '%.40s' (expected stop, restart or log)",
+            snprintf(msg, msgcap, "bad policy '%.40s' (expected stop, restart or log)",
                      value_is_num ? "?" : value);
             return msg;
         }
         snprintf(canon, canoncap, "%s", value);
         return NULL;
     }
-    snprintf(msg, sizeof msg, "unknown manifest key '%.40s'", key);
+    snprintf(msg, msgcap, "unknown manifest key '%.40s'", key);
     return msg;
 }
