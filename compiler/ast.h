@@ -116,6 +116,7 @@ typedef struct var {
     int is_const;                        /* top-level immediate constant: cval */
     long cval;
     const char *fconst;                  /* top-level float constant (assembly text) */
+    int spill;                           /* codegen: >= 0: slot in the frame's spill array */
 } var_t;
 
 /* ---- patterns ---- */

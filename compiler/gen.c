@@ -37,6 +37,10 @@ static struct {
     vec_t queue;                         /* struct fn* waiting to be emitted */
     int nlabel;
     const char *modname;
+    int spill_mode;                      /* let-bound locals live in a heap array */
+    int spill_pos;                       /* frame position of that array */
+    int nspill;
+    int too_deep;                        /* an acc needed an offset above 255 */
 } g;
 
 static vec_t g_refs;                     /* global symbols referenced */
@@ -79,8 +83,30 @@ static const char *newlabel(void) { return xfmt(".L%d", ++g.nlabel); }
 static void push(void) { emit("push"); g.depth++; }
 static void popn(int n)
 {
-    if (n > 0) emit("pop %d", n);
     g.depth -= n;
+    while (n > 255) {
+        emit("pop 255");
+        n -= 255;
+    }
+    if (n > 0) emit("pop %d", n);
+}
+
+/* app n for any n: the first 255 arguments are on top, the rest stay below for the
+ * result (over-application); tail: the last piece is a tailapp */
+static void emit_app(int n, int tail, int frame)
+{
+    while (n > 255) {
+        emit("app 255");
+        g.depth -= 255;
+        n -= 255;
+    }
+    if (tail) {
+        emit("tailapp %d, %d", n, frame);
+        g.depth = frame;
+    } else {
+        emit("app %d", n);
+        g.depth -= n;
+    }
 }
 
 static const char *quote_str(const char *s, int len)
@@ -148,9 +174,21 @@ static void load_var(var_t *v, loc_t l)
     switch (v->kind) {
     case V_LOCAL:
         if (v->owner == g.fn) {
+            if (v->spill >= 0 && g.spill_mode) {
+                emit("quote %d", v->spill);
+                push();
+                emit("acc %d", g.depth - 1 - g.spill_pos);
+                emit("arrayget");
+                g.depth--;
+                return;
+            }
             int off = g.depth - 1 - v->pos;
             if (off < 0) ICE();
-            if (off > 255) fatal_at(l, "function too large: more than 255 live stack slots");
+            if (off > 255) {
+                if (g.spill_mode) fatal_at(l, "function too large: more than 255 live stack slots");
+                g.too_deep = 1;
+                off = 255;
+            }
             emit("acc %d", off);
             return;
         }
@@ -161,7 +199,12 @@ static void load_var(var_t *v, loc_t l)
         for (struct fn *f = g.fn; f; f = NULL)
             for (int i = 0; i < f->fv.n; i++)
                 if (f->fv.v[i] == v) {
-                    emit("envacc %d", i);
+                    if (f->fv.n > 250 && i >= 249) {
+                        /* free variables beyond 249 live in a block in slot 249 */
+                        emit("envacc 249");
+                        emit("field %d", i - 249);
+                    } else
+                        emit("envacc %d", i);
                     return;
                 }
         ICE();
@@ -201,6 +244,35 @@ static void make_closure(struct fn *f, vec_t *pending)
 {
     enqueue_fn(f);
     int n = f->fv.n;
+    if (n > 250) {
+        /* slot 249 holds a block with free variables 249 .. n-1 */
+        int m = n - 249;
+        if (m > 255) fatal_at(f->loc, "too many free variables (more than 504)");
+        for (int i = n - 1; i >= 249; i--) {
+            var_t *v = f->fv.v[i];
+            if (pending)
+                for (int k = 0; k < pending->n; k++)
+                    if (pending->v[k] == v) fatal_at(f->loc, "too many free variables in a recursive definition");
+            load_var(v, f->loc);
+            if (i > 249) push();
+        }
+        emit("makeblock 0, %d", m);
+        g.depth -= m - 1;
+        push();
+        for (int i = 248; i >= 0; i--) {
+            var_t *v = f->fv.v[i];
+            int pend = 0;
+            if (pending)
+                for (int k = 0; k < pending->n; k++)
+                    if (pending->v[k] == v) pend = 1;
+            if (pend) emit("quote 0");
+            else load_var(v, f->loc);
+            if (i > 0) push();
+        }
+        emit("cur %s, %d, %d", f->label, f->arity, 250);
+        g.depth -= 249;
+        return;
+    }
     for (int i = n - 1; i >= 0; i--) {
         var_t *v = f->fv.v[i];
         int pend = 0;
@@ -284,6 +356,17 @@ static void do_svc(const char *name, expr_t **args, int n)
 
 static void binop(expr_t *a, expr_t *b, const char *op)
 {
+    if (simple_expr(b) && a->kind == E_APP && a->a->kind == E_VAR && a->a->var && a->a->var->kind == V_PRIM) {
+        /* a long left-nested chain (v0 + v1 + ... + vn): evaluate the left operand first
+         * so temporaries do not pile up; b is pure, so the order is not observable */
+        gexpr(a, 0);
+        push();
+        gexpr(b, 0);
+        emit("swap");
+        emit("%s", op);
+        g.depth--;
+        return;
+    }
     gexpr(b, 0);
     push();
     gexpr(a, 0);
@@ -404,7 +487,16 @@ static int cprim(int p, expr_t **a, expr_t *e, int tail)
         compare_value(p, a[0], a[1]); return 0;
     case PR_COMPARE: binop(a[0], a[1], "polycmp"); return 0;
     case PR_NOT: gexpr(a[0], 0); emit("not"); return 0;
-    case PR_STRCAT: binop(a[0], a[1], "strcat"); return 0;
+    case PR_STRCAT:
+        if (a[0]->kind == E_STRING && a[1]->kind == E_STRING) {
+            char *cat = xalloc((size_t)(a[0]->slen + a[1]->slen + 1));
+            memcpy(cat, a[0]->sval, (size_t)a[0]->slen);
+            memcpy(cat + a[0]->slen, a[1]->sval, (size_t)a[1]->slen);
+            emit_const_string(cat, a[0]->slen + a[1]->slen);
+            return 0;
+        }
+        binop(a[0], a[1], "strcat");
+        return 0;
     case PR_REF: gexpr(a[0], 0); emit("makeblock 0, 1"); return 0;
     case PR_DEREF: gexpr(a[0], 0); emit("field 0"); return 0;
     case PR_ASSIGN:
@@ -469,6 +561,32 @@ static int cprim(int p, expr_t **a, expr_t *e, int tail)
     case PR_BYTES_BLIT_RAW: case PR_BYTES_BLIT_STRING_RAW: do_svc("bytes_blit", a, 5); return 0;
     case PR_HASH: gexpr(a[0], 0); emit("svc hash"); return 0;
     case PR_FLUSH_STDOUT: gexpr(a[0], 0); emit("svc flush"); return 0;
+    case PR_MAGIC: case PR_THREAD_ID: gexpr(a[0], 0); return 0;
+    case PR_THREAD_CREATE: do_svc("thread_create", a, 2); return 0;
+    case PR_THREAD_YIELD: do_svc("thread_yield", a, 1); return 0;
+    case PR_THREAD_SELF: do_svc("thread_self", a, 1); return 0;
+    case PR_EV_NEW_CHANNEL: do_svc("chan_new", a, 1); return 0;
+    case PR_EV_SEND: do_svc("ev_send", a, 2); return 0;
+    case PR_EV_RECEIVE: do_svc("ev_receive", a, 1); return 0;
+    case PR_EV_ALWAYS: do_svc("ev_always", a, 1); return 0;
+    case PR_EV_CHOOSE: do_svc("ev_choose", a, 1); return 0;
+    case PR_EV_WRAP: do_svc("ev_wrap", a, 2); return 0;
+    case PR_EV_SYNC_RAW: do_svc("ev_sync", a, 1); return 0;
+    case PR_EV_POLL_RAW: do_svc("ev_poll", a, 1); return 0;
+    case PR_SLEEP_NS: do_svc("sleep_ns", a, 1); return 0;
+    case PR_SLEEP_US: do_svc("sleep_us", a, 1); return 0;
+    case PR_SLEEP_MS: do_svc("sleep_ms", a, 1); return 0;
+    case PR_TIME_MS: do_svc("time_ms", a, 1); return 0;
+    case PR_TIME_US: do_svc("time_us", a, 1); return 0;
+    case PR_SLEEP_UNTIL_MS: do_svc("sleep_until_ms", a, 1); return 0;
+    case PR_EV_AFTER: do_svc("ev_after", a, 1); return 0;
+    case PR_PROGRESS: do_svc("progress", a, 1); return 0;
+    case PR_MONITOR_COUNT: do_svc("monitor_count", a, 1); return 0;
+    case PR_DEV_WRITE: do_svc("dev_write", a, 2); return 0;
+    case PR_DEV_READ: do_svc("dev_read", a, 1); return 0;
+    case PR_DEV_EVENT: do_svc("dev_event", a, 1); return 0;
+    case PR_XSEND: do_svc("xchan_send", a, 2); return 0;
+    case PR_XRECEIVE: do_svc("xchan_receive", a, 1); return 0;
     }
     ICE();
 }
@@ -487,8 +605,7 @@ static void capp(expr_t *e, int tail)
         }
         int done = cprim(v->prim, e->args, e, extra ? 0 : tail);
         if (extra) {
-            emit(tail ? "tailapp %d, %d" : "app %d", extra, g.depth - extra);
-            g.depth -= extra;
+            emit_app(extra, tail, g.depth - extra);
             return;
         }
         if (!done) ret(tail);
@@ -519,25 +636,14 @@ static void capp(expr_t *e, int tail)
         emit("call %s, %d", lab, k);
         g.depth -= k;
         if (extra) {
-            if (tail) {
-                emit("tailapp %d, %d", extra, frame);
-                g.depth = frame;
-                return;
-            }
-            emit("app %d", extra);
-            g.depth -= extra;
+            emit_app(extra, tail, frame);
+            if (tail) return;
         }
         ret(tail);
         return;
     }
     gexpr(h, 0);
-    if (tail) {
-        emit("tailapp %d, %d", n, frame);
-        g.depth = frame;
-        return;
-    }
-    emit("app %d", n);
-    g.depth -= n;
+    emit_app(n, tail, frame);
 }
 
 /* ------------------------------------------------------------------ conditions */
@@ -549,8 +655,19 @@ static int prim_of(expr_t *e, int *arity)
     return e->a->var->prim;
 }
 
+static int const_bool(expr_t *e)
+{
+    if (e->kind == E_CONSTR && e->con && !e->con->is_exn && e->n == 0 && e->con->owner &&
+        !strcmp(e->con->owner->name, "bool"))
+        return e->con->tag;
+    return -1;
+}
+
 static void cjump_false(expr_t *e, const char *lf)
 {
+    int cb = const_bool(e);
+    if (cb == 0) { emit("branch %s", lf); return; }
+    if (cb == 1) return;
     int ar, p = prim_of(e, &ar);
     if (p >= 0 && cmp_prim(p) && (is_immediate(e->args[0]->ty) || p == PR_PHYS_EQ || p == PR_PHYS_NE)) {
         static const char *neg[] = { [PR_EQ] = "bne", [PR_NE] = "beq", [PR_LT] = "bge", [PR_LE] = "bgt",
@@ -584,6 +701,9 @@ static void cjump_false(expr_t *e, const char *lf)
 
 static void cjump_true(expr_t *e, const char *lt)
 {
+    int cb = const_bool(e);
+    if (cb == 1) { emit("branch %s", lt); return; }
+    if (cb == 0) return;
     int ar, p = prim_of(e, &ar);
     if (p >= 0 && cmp_prim(p) && (is_immediate(e->args[0]->ty) || p == PR_PHYS_EQ || p == PR_PHYS_NE)) {
         static const char *pos[] = { [PR_EQ] = "beq", [PR_NE] = "bne", [PR_LT] = "blt", [PR_LE] = "ble",
@@ -660,6 +780,7 @@ typedef struct mctx {
     occ_t *root;
     loc_t loc;
     int toplevel_let;                    /* top-level pattern let: bind globals */
+    int last_clause;                     /* clause of the last leaf emitted (its body follows) */
 } mctx_t;
 
 static pat_t wild_pat = { .kind = P_ANY };
@@ -754,10 +875,17 @@ static void leaf(row_t **rows, int nrows, occ_t **occs, int ncols, mctx_t *m)
         emit("branch %s", m->body_label[c]);
         label(lf);
         popn(pushed);
-        mcomp(rows + 1, nrows - 1, occs, ncols, m);
+        /* a failed guard goes on with the next clause: the other alternatives of this
+         * clause's or-pattern are not retried (OCaml's semantics) */
+        row_t **rest = xalloc(sizeof(row_t *) * (size_t)nrows);
+        int nrest = 0;
+        for (int i = 1; i < nrows; i++)
+            if (rows[i]->clause != c) rest[nrest++] = rows[i];
+        mcomp(rest, nrest, occs, ncols, m);
         return;
     }
     emit("branch %s", m->body_label[c]);
+    m->last_clause = c;
     g.depth -= pushed;
 }
 
@@ -1384,6 +1512,7 @@ static void cmatch(expr_t *scrut, mcase_t **cases, int n, int tail, int reraise,
     m.reraise = reraise;
     m.root = root;
     m.loc = l;
+    m.last_clause = -1;
     for (int i = 0; i < n; i++) pat_vars(cases[i]->pat, &m.cvars[i]);
     row_t **rows = xalloc(sizeof(row_t *) * (size_t)(n + 1));
     for (int i = 0; i < n; i++) {
@@ -1401,8 +1530,11 @@ static void cmatch(expr_t *scrut, mcase_t **cases, int n, int tail, int reraise,
     int d0 = g.depth;
     mcomp(rows, n, occs, ncols, &m);
     const char *lend = newlabel();
-    for (int i = 0; i < n; i++) {
-        if (!m.body_used[i]) continue;
+    for (int ii = -1; ii < n; ii++) {
+        /* the body of the last leaf first: its branch then falls through */
+        int i = ii < 0 ? m.last_clause : ii;
+        if (ii >= 0 && i == m.last_clause) continue;
+        if (i < 0 || !m.body_used[i]) continue;
         g.depth = d0;
         int k = 0;
         for (int j = 0; j < m.cvars[i].n; j++) {
@@ -1553,6 +1685,18 @@ static void clet(expr_t *e, int i, int tail)
     while (p->kind == P_CONSTRAINT) p = p->sub[0];
     if (p->kind == P_VAR) {
         gexpr(b->e, 0);
+        if (g.spill_mode) {
+            p->var->spill = g.nspill++;
+            push();
+            emit("quote %d", p->var->spill);
+            push();
+            emit("acc %d", g.depth - 1 - g.spill_pos);
+            emit("arrayset");
+            g.depth -= 2;
+            clet(e, i + 1, tail);
+            return;
+        }
+        p->var->spill = -1;
         push();
         p->var->pos = g.depth - 1;
         clet(e, i + 1, tail);
@@ -1962,28 +2106,56 @@ static void peephole(sbuf_t *b)
 }
 
 /* ------------------------------------------------------------------ functions */
+/* A function whose frame would need stack offsets above 255 is compiled again with its
+ * let-bound locals in a heap array allocated on entry (frame slot `arity`). */
 static void emit_fn(struct fn *f, sbuf_t *out)
 {
-    sbuf_t b = { 0 };
-    g.buf = &b;
-    g.fn = f;
-    g.last_line = -1;
-    g.depth = f->arity;
-    if (f->toplevel) {
-        char *t = xfmt("        .global %s\n", f->label);
-        sb_add(&b, t, strlen(t));
+    for (int attempt = 0; attempt < 2; attempt++) {
+        sbuf_t b = { 0 };
+        g.buf = &b;
+        g.fn = f;
+        g.last_line = -1;
+        g.depth = f->arity;
+        g.spill_mode = attempt;
+        g.too_deep = 0;
+        g.nspill = 0;
+        for (int i = 0; i < f->arity; i++) {
+            pat_t *p = f->params[i];
+            while (p->kind == P_CONSTRAINT) p = p->sub[0];
+            if (p->kind == P_VAR) {
+                p->var->pos = f->arity - 1 - i;
+                p->var->spill = -1;
+            }
+        }
+        if (attempt) {
+            g.spill_pos = g.depth;
+            g.depth++;
+        }
+        gexpr(f->body, 1);
+        if (g.too_deep && !attempt) {
+            free(b.s);
+            continue;
+        }
+        sbuf_t h = { 0 };
+        if (f->toplevel) {
+            char *t = xfmt("        .global %s\n", f->label);
+            sb_add(&h, t, strlen(t));
+        }
+        char *t = xfmt("%s:\n", f->label);
+        sb_add(&h, t, strlen(t));
+        if (attempt) {
+            t = xfmt("        quote 0\n        push\n        quote %d\n        makearray\n        push\n", g.nspill ? g.nspill : 1);
+            sb_add(&h, t, strlen(t));
+        }
+        sb_add(&h, b.s, b.n);
+        free(b.s);
+        peephole(&h);
+        sb_add(out, h.s, h.n);
+        sb_add(out, "\n", 1);
+        free(h.s);
+        break;
     }
-    label(f->label);
-    for (int i = 0; i < f->arity; i++) {
-        pat_t *p = f->params[i];
-        while (p->kind == P_CONSTRAINT) p = p->sub[0];
-        if (p->kind == P_VAR) p->var->pos = f->arity - 1 - i;
-    }
-    gexpr(f->body, 1);
-    peephole(&b);
-    sb_add(out, b.s, b.n);
-    sb_add(out, "\n", 1);
-    free(b.s);
+    g.spill_mode = 0;
 }
 
 static void drain_queue(sbuf_t *out)
@@ -2028,14 +2200,25 @@ void gen_module(FILE *out, program_t *p, const char *modname)
             }
         }
     }
-    /* the module initialiser: top-level code in order */
+    /* the module initialiser: top-level code in order (again with spilled locals if its
+     * frame gets too deep, as for functions) */
     struct fn *initf = init_fn_of_module;
+    for (int attempt = 0; attempt < 2; attempt++) {
+    init.n = 0;
     g.buf = &init;
     g.fn = initf;
     g.depth = 0;
     g.last_line = -1;
+    g.spill_mode = attempt;
+    g.too_deep = 0;
+    g.nspill = 0;
     char *t = xfmt("        .global %s\n%s:\n", initf->label, initf->label);
     sb_add(&init, t, strlen(t));
+    size_t spill_at = init.n;
+    if (attempt) {
+        g.spill_pos = 0;
+        g.depth = 1;
+    }
     for (int i = 0; i < p->items.n; i++) {
         item_t *it = p->items.v[i];
         if (it->kind == I_EXPR) {
@@ -2052,7 +2235,7 @@ void gen_module(FILE *out, program_t *p, const char *modname)
                 while (fe->kind == E_CONSTRAINT) fe = fe->a;
                 fe->fn->label = pp->var->sym;
                 fe->fn->toplevel = 1;
-                vpush(&defined, (void *)pp->var->sym);
+                if (!attempt) vpush(&defined, (void *)pp->var->sym);
                 enqueue_fn(fe->fn);
                 continue;
             }
@@ -2077,6 +2260,20 @@ void gen_module(FILE *out, program_t *p, const char *modname)
     }
     emit("quote 0");
     emit("return %d", g.depth);
+    if (g.too_deep && !attempt) continue;
+    if (attempt) {
+        /* insert the spill array's allocation after the label */
+        char *alloc = xfmt("        quote 0\n        push\n        quote %d\n        makearray\n        push\n", g.nspill ? g.nspill : 1);
+        sbuf_t x = { 0 };
+        sb_add(&x, init.s, spill_at);
+        sb_add(&x, alloc, strlen(alloc));
+        sb_add(&x, init.s + spill_at, init.n - spill_at);
+        free(init.s);
+        init = x;
+    }
+    break;
+    }
+    g.spill_mode = 0;
     peephole(&init);
     sb_add(&init, "\n", 1);
     sbuf_t fns = { 0 };

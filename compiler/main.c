@@ -181,6 +181,10 @@ static int compile_file(const char *path, const char *out_s, int stdlib_mode)
         return 1;
     }
     const char *mod = module_name(path);
+    if (!stdlib_mode && is_stdlib_module(mod)) {
+        fprintf(stderr, "sensec: %s: the module name %s is taken by the stdlib; rename the file\n", path, mod);
+        return 1;
+    }
     load_stdlib(stdlib_mode ? mod : NULL);
     struct srcfile *f = xalloc(sizeof *f);
     f->name = path;

@@ -272,15 +272,22 @@ static var_t *lookup_var(const char *name)
         if (strcmp(e->name, name) == 0) return e->v;
     return NULL;
 }
-static struct tdecl *lookup_type(const char *name)
+static struct tdecl *lookup_type1(const char *name)
 {
-    const char *d = strrchr(name, '.');
-    if (d) name = d + 1;
     for (int i = all_types.n - 1; i >= 0; i--) {
         struct tdecl *t = all_types.v[i];
         if (strcmp(t->name, name) == 0) return t;
     }
     return NULL;
+}
+/* "Thread.t" exactly; inside module M, "t" may be M's own "M.t"; else the last part */
+static struct tdecl *lookup_type(const char *name)
+{
+    struct tdecl *t = lookup_type1(name);
+    if (t) return t;
+    if (cur_module && !strchr(name, '.') && (t = lookup_type1(xfmt("%s.%s", cur_module, name)))) return t;
+    const char *d = strrchr(name, '.');
+    return d ? lookup_type1(d + 1) : NULL;
 }
 static struct cinfo *lookup_con(const char *name)
 {
@@ -394,15 +401,15 @@ static type_t *tp_simple(struct tparse *s)
         t = s->vars[i];
     } else {
         const char *b = s->p;
-        while ((*s->p >= 'a' && *s->p <= 'z') || *s->p == '_') s->p++;
+        while ((*s->p >= 'a' && *s->p <= 'z') || (*s->p >= 'A' && *s->p <= 'Z') || *s->p == '_' || *s->p == '.') s->p++;
         char *n = xfmt("%.*s", (int)(s->p - b), b);
         t = tc0(lookup_type(n));
     }
     for (;;) {
         tp_ws(s);
-        if (*s->p >= 'a' && *s->p <= 'z') {
+        if ((*s->p >= 'a' && *s->p <= 'z') || (*s->p >= 'A' && *s->p <= 'Z')) {
             const char *b = s->p;
-            while ((*s->p >= 'a' && *s->p <= 'z') || *s->p == '_') s->p++;
+            while ((*s->p >= 'a' && *s->p <= 'z') || (*s->p >= 'A' && *s->p <= 'Z') || *s->p == '_' || *s->p == '.') s->p++;
             char *n = xfmt("%.*s", (int)(s->p - b), b);
             t = tc1(lookup_type(n), t);
         } else
@@ -497,6 +504,9 @@ void typer_init(void)
     td_exn = new_tdecl("exn", 0, TD_ABSTRACT);
     td_exn->is_exn = 1;
     td_array = new_tdecl("array", 1, TD_ABSTRACT);
+    new_tdecl("Thread.t", 0, TD_ABSTRACT);
+    new_tdecl("Event.channel", 1, TD_ABSTRACT);
+    new_tdecl("Event.event", 1, TD_ABSTRACT);
     td_bool = new_tdecl("bool", 0, TD_VARIANT);
     add_con(td_bool, "false", 0, NULL);
     add_con(td_bool, "true", 0, NULL);
@@ -598,7 +608,7 @@ static type_t *texpr_type(texpr_t *te, struct tvmap *m)
         struct tdecl *d = lookup_type(te->name);
         if (!d) fatal_at(te->loc, "Unbound type constructor %s", te->name);
         if (d->nparams != te->n)
-            fatal_at(te->loc, "The type constructor %s expects %d argument(s),\nbut is here applied to %d argument(s)",
+            fatal_at(te->loc, "The type constructor %s expects %d argument(s), but is here applied to %d argument(s)",
                      te->name, d->nparams, te->n);
         type_t **a = xalloc(sizeof(type_t *) * (size_t)(te->n + 1));
         for (int i = 0; i < te->n; i++) a[i] = texpr_type(te->args[i], m);
@@ -630,6 +640,7 @@ static var_t *new_local(const char *name, loc_t l, type_t *t)
     v->type = t;
     v->owner = cur_fn;
     v->loc = l;
+    v->spill = -1;
     return v;
 }
 
@@ -732,10 +743,10 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
         }
         pat_t *arg = p->n ? p->sub[0] : NULL;
         if (c->arity == 0) {
-            if (arg) fatal_at(p->loc, "The constructor %s expects 0 argument(s),\nbut is applied here to 1 argument(s)", c->name);
+            if (arg) fatal_at(p->loc, "The constructor %s expects 0 argument(s), but is applied here to 1 argument(s)", c->name);
             p->n = 0;
         } else {
-            if (!arg) fatal_at(p->loc, "The constructor %s expects %d argument(s),\nbut is applied here to 0 argument(s)", c->name, c->arity);
+            if (!arg) fatal_at(p->loc, "The constructor %s expects %d argument(s), but is applied here to 0 argument(s)", c->name, c->arity);
             if (c->arity == 1) {
                 tpat_check(arg, args[0], pb);
             } else if (arg->kind == P_ANY) {
@@ -758,7 +769,7 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
                 if (arg->kind == P_VAR || arg->kind == P_ALIAS)
                     fatal_at(arg->loc, "Sense does not support binding the whole argument tuple of constructor %s; match its components", c->name);
             } else
-                fatal_at(p->loc, "The constructor %s expects %d argument(s),\nbut is applied here to 1 argument(s)", c->name, c->arity);
+                fatal_at(p->loc, "The constructor %s expects %d argument(s), but is applied here to 1 argument(s)", c->name, c->arity);
         }
         t = res;
         break;
@@ -834,8 +845,10 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
 
 /* ------------------------------------------------------------------ expressions */
 static type_t *infer(expr_t *e);
+static type_t *pending_expected;         /* check()'s expected type, for infer() to push down */
 static void check(expr_t *e, type_t *expected)
 {
+    pending_expected = expected;
     type_t *t = infer(e);
     type_t *a0 = repr(t), *e0 = repr(expected);
     if (!unify(t, expected)) {
@@ -1066,9 +1079,9 @@ static void bind_pattern_vars(pbind_t *pb)
     for (int i = 0; i < pb->vars.n; i++) bind_var(pb->vars.v[i]);
 }
 
-static type_t *infer_cases(expr_t *e, type_t *scrut_t)
+static type_t *infer_cases(expr_t *e, type_t *scrut_t, type_t *res)
 {
-    type_t *res = newvar();
+    if (!res) res = newvar();
     for (int i = 0; i < e->n; i++) {
         mcase_t *c = e->cases[i];
         envent_t *save = venv;
@@ -1083,13 +1096,23 @@ static type_t *infer_cases(expr_t *e, type_t *scrut_t)
 }
 
 /* the function f: parameters typed, body inferred; returns the arrow type */
+#define MAX_ARITY 32
 static type_t *infer_fun(expr_t *e, var_t *self)
 {
+    if (e->n > MAX_ARITY) {
+        /* fun a1 .. an -> b  ==>  fun a1 .. a32 -> fun a33 .. an -> b */
+        expr_t *in = mk_expr(E_FUN, e->loc);
+        in->n = e->n - MAX_ARITY;
+        in->params = e->params + MAX_ARITY;
+        in->a = e->a;
+        e->n = MAX_ARITY;
+        e->a = in;
+    }
     desugar_fun(e);
     struct fn *f = new_fn(e->loc);
     f->self = self;
-    /* merge fun x -> fun y -> e into one function of arity 2 */
-    while (e->a->kind == E_FUN) {
+    /* merge fun x -> fun y -> e into one function of arity 2 (up to MAX_ARITY) */
+    while (e->a->kind == E_FUN && e->n + e->a->n <= MAX_ARITY) {
         expr_t *in = e->a;
         desugar_fun(in);
         pat_t **np = xalloc(sizeof(pat_t *) * (size_t)(e->n + in->n));
@@ -1130,6 +1153,8 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
 static type_t *infer(expr_t *e)
 {
     type_t *t = NULL;
+    type_t *expected = pending_expected;
+    pending_expected = NULL;
     switch (e->kind) {
     case E_INT:
         if (e->ival > 0x3fffffffL) diag_error(e->loc, "Integer literal exceeds the range of representable integers of type int");
@@ -1172,12 +1197,14 @@ static type_t *infer(expr_t *e)
             res = inst_rec(c->result, &s);
             args = xalloc(sizeof(type_t *) * (size_t)(c->arity + 1));
             for (int i = 0; i < c->arity; i++) args[i] = inst_rec(c->args[i], &s);
+            /* as OCaml: the expected type flows into the arguments (errors point at them) */
+            if (expected && repr(expected)->kind == TY_CON && repr(expected)->decl == c->owner) unify(res, expected);
         }
         if (c->arity == 0) {
-            if (e->a) fatal_at(e->loc, "The constructor %s expects 0 argument(s),\nbut is applied here to 1 argument(s)", c->name);
+            if (e->a) fatal_at(e->loc, "The constructor %s expects 0 argument(s), but is applied here to 1 argument(s)", c->name);
             e->n = 0;
         } else {
-            if (!e->a) fatal_at(e->loc, "The constructor %s expects %d argument(s),\nbut is applied here to 0 argument(s)", c->name, c->arity);
+            if (!e->a) fatal_at(e->loc, "The constructor %s expects %d argument(s), but is applied here to 0 argument(s)", c->name, c->arity);
             if (c->arity == 1) {
                 e->n = 1;
                 e->args = xalloc(sizeof(expr_t *));
@@ -1188,7 +1215,7 @@ static type_t *infer(expr_t *e)
                 e->args = e->a->args;
                 for (int i = 0; i < c->arity; i++) check(e->args[i], args[i]);
             } else
-                fatal_at(e->loc, "The constructor %s expects %d argument(s),\nbut is applied here to 1 argument(s)", c->name, c->arity);
+                fatal_at(e->loc, "The constructor %s expects %d argument(s), but is applied here to 1 argument(s)", c->name, c->arity);
         }
         t = res;
         break;
@@ -1284,19 +1311,26 @@ static type_t *infer(expr_t *e)
     }
     case E_MATCH: {
         type_t *st = infer(e->a);
-        t = infer_cases(e, st);
+        t = infer_cases(e, st, NULL);
         check_exhaustive(e->cases, e->n, st, e->loc);
         break;
     }
     case E_TRY: {
         t = infer(e->a);
-        type_t *r = infer_cases(e, tc0(td_exn));
-        if (!unify(t, r)) ICE();
+        infer_cases(e, tc0(td_exn), t);
         break;
     }
     case E_TUPLE: {
         type_t **a = xalloc(sizeof(type_t *) * (size_t)e->n);
-        for (int i = 0; i < e->n; i++) a[i] = infer(e->args[i]);
+        type_t *xt = expected ? repr(expected) : NULL;
+        int push_down = xt && xt->kind == TY_CON && !xt->decl && !strcmp(xt->name, "*") && xt->nargs == e->n;
+        for (int i = 0; i < e->n; i++) {
+            if (push_down) {
+                check(e->args[i], xt->args[i]);
+                a[i] = xt->args[i];
+            } else
+                a[i] = infer(e->args[i]);
+        }
         t = tcon(NULL, "*", e->n, a);
         break;
     }
@@ -1468,11 +1502,8 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
         }
         for (int i = 0; i < n; i++) {
             if (binds[i]->pat->kind == P_CONSTRAINT) {
-                pbind_t pb = { .vars = { 0 } };
-                pbind_t *pbp = &pb;
                 type_t *ct = texpr_type(binds[i]->pat->cty, item_tvars);
-                (void)pbp;
-                if (!unify(vs[i]->type, ct)) ICE();
+                if (!unify(vs[i]->type, ct)) fatal_at(binds[i]->pat->loc, "This type annotation is inconsistent");
             }
             bind_var(vs[i]);
         }
@@ -1514,13 +1545,12 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
         return;
     }
     for (int i = 0; i < n; i++) {
+        /* as OCaml: the pattern first, then the expression against its type */
         cur_level++;
         expr_t *rhs = binds[i]->e;
-        type_t *t = infer(rhs);
-        cur_level--;
         pbind_t b = { .vars = { 0 } };
-        cur_level++;
-        tpat_check(binds[i]->pat, t, &b);
+        type_t *t = tpat(binds[i]->pat, &b);
+        check(rhs, t);
         cur_level--;
         pbs[i] = b.vars;
         {
@@ -1573,6 +1603,7 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
 }
 
 /* ------------------------------------------------------------------ declarations */
+static int typing_stdlib;
 static void declare_types(item_t *it)
 {
     struct tdecl **ds = xalloc(sizeof(struct tdecl *) * (size_t)it->n);
@@ -1580,7 +1611,9 @@ static void declare_types(item_t *it)
     for (int i = 0; i < it->n; i++) {
         tydef_t *td = it->tydefs[i];
         int kind = td->kind == TD_ABSTRACT ? TD_ABSTRACT : td->kind;
-        ds[i] = new_tdecl(td->name, td->nparams, kind);
+        /* a stdlib module's types are named Module.t (as OCaml prints them) */
+        const char *tn = (typing_stdlib && strcmp(cur_module, "Stdlib") != 0) ? xfmt("%s.%s", cur_module, td->name) : td->name;
+        ds[i] = new_tdecl(tn, td->nparams, kind);
         maps[i] = xalloc(sizeof(struct tvmap));
         maps[i]->fixed = 1;
         for (int k = 0; k < td->nparams; k++) {
@@ -1651,6 +1684,7 @@ static void export_module(const char *modname, envent_t *before, envent_t *top, 
 void typer_module(program_t *p, const char *modname, int is_stdlib)
 {
     cur_module = modname;
+    typing_stdlib = is_stdlib;
     envent_t *before = venv;
     struct fn *init = new_fn((loc_t){ 1, 1, 1, 1 });
     init->label = xfmt("%s.__init", modname);

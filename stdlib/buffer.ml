@@ -1,0 +1,29 @@
+(* SPDX-License-Identifier: MIT
+   buffer.ml - module Buffer: extensible byte buffers. *)
+type t = { mutable __buf : bytes; mutable __len : int; __init : int }
+let create n =
+  let n = if n < 1 then 1 else n in
+  { __buf = Bytes.create n; __len = 0; __init = n }
+let contents b = String.sub (Bytes.to_string b.__buf) 0 b.__len
+let length b = b.__len
+let clear b = b.__len <- 0
+let reset b = b.__len <- 0; b.__buf <- Bytes.create b.__init
+let resize b more =
+  let len = Bytes.length b.__buf in
+  let new_len = ref (if len < 1 then 1 else len) in
+  while b.__len + more > !new_len do new_len := 2 * !new_len done;
+  let nb = Bytes.create !new_len in
+  Bytes.blit b.__buf 0 nb 0 b.__len;
+  b.__buf <- nb
+let add_char b c =
+  if b.__len >= Bytes.length b.__buf then resize b 1;
+  Bytes.set b.__buf b.__len c;
+  b.__len <- b.__len + 1
+let add_string b s =
+  let l = String.length s in
+  if b.__len + l > Bytes.length b.__buf then resize b l;
+  Bytes.blit_string s 0 b.__buf b.__len l;
+  b.__len <- b.__len + l
+let add_buffer b b2 = add_string b (contents b2)
+let nth b i =
+  if i < 0 || i >= b.__len then invalid_arg "Buffer.nth" else Bytes.get b.__buf i

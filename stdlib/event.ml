@@ -1,0 +1,20 @@
+(* SPDX-License-Identifier: MIT
+   event.ml - module Event: Concurrent-ML channels and events (docs/concurrency.md).
+   The sync/poll services return the value of the branch that fired with the list of its
+   wrap functions, innermost first; a service cannot call bytecode, so they are applied
+   here. *)
+let new_channel () = Event.new_channel ()
+let send c v = Event.send c v
+let receive c = Event.receive c
+let always v = Event.always v
+let choose l = Event.choose l
+let wrap e f = Event.wrap e f
+let rec apply_wraps v fs = match fs with [] -> v | f :: r -> apply_wraps (f v) r
+let sync (e : 'a Event.event) : 'a =
+  let (v, fs) = Sense.__magic (Event.__sync e) in
+  Sense.__magic (apply_wraps v fs)
+let poll (e : 'a Event.event) : 'a option =
+  match Sense.__magic (Event.__poll e) with
+  | None -> None
+  | Some (v, fs) -> Some (Sense.__magic (apply_wraps v fs))
+let select l = sync (Event.choose l)

@@ -1,0 +1,2 @@
+type t = A of int * int
+let x = A 1

@@ -1,0 +1,1 @@
+let x = try 1 with Not_found -> "a"
