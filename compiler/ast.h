@@ -30,10 +30,11 @@ extern int n_errors, n_warnings;
 extern int quiet_warnings;
 void diag_error(loc_t l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_warning(loc_t l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* user error: print and stop compiling this file (longjmp to the driver) */
-_Noreturn void fatal_at(loc_t l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-_Noreturn void internal_error(const char *file, int line);
-_Noreturn void fatal_stop(void);       /* stop after errors already reported */
+/* user error: print and stop compiling this file (longjmp to the driver). noreturn is also
+ * spelled as an attribute: cppcheck 2.10 does not see _Noreturn on these declarations. */
+_Noreturn void fatal_at(loc_t l, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
+_Noreturn void internal_error(const char *file, int line) __attribute__((noreturn));
+_Noreturn void fatal_stop(void) __attribute__((noreturn)); /* stop after errors already reported */
 #define ICE() internal_error(__FILE__, __LINE__)
 const char *src_line(int line, int *len); /* start of a source line of cur_file */
 

@@ -15,6 +15,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <sensevm/bytecode.h>
 #include "ast.h"
 
 extern jmp_buf *fatal_jmp;
@@ -342,8 +343,9 @@ int main(int argc, char **argv)
         fprintf(f, "; entry: run each module's top-level code in order\n        .text\n        .global main\n");
         for (int i = 0; i < files.n; i++) fprintf(f, "        .extern %s.__init\n", module_name(files.v[i]));
         fprintf(f, "main:\n");
-        for (int i = 0; i < files.n; i++) fprintf(f, "        quote 0\n        call %s.__init, 0\n", module_name(files.v[i]));
-        fprintf(f, "        halt\n");
+        for (int i = 0; i < files.n; i++) fprintf(f, "        %s 0\n        %s %s.__init, 0\n", svbc_opinfo[SVBC_OP_quote].name,
+                    svbc_opinfo[SVBC_OP_call].name, module_name(files.v[i]));
+        fprintf(f, "        %s\n", svbc_opinfo[SVBC_OP_halt].name);
         fclose(f);
         char *args[] = { (char *)asmexe, "-c", (char *)ms, "-o", (char *)mo, NULL };
         if (run(args) != 0) errors = 1;

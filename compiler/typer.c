@@ -56,7 +56,7 @@ static type_t *repr(type_t *t)
     return t;
 }
 
-static int is_con(type_t *t, struct tdecl *d)
+static int is_con(type_t *t, const struct tdecl *d)
 {
     t = repr(t);
     return t->kind == TY_CON && t->decl == d;
@@ -477,8 +477,8 @@ const char *mangle(const char *module, const char *name)
     int op = !((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_' || (name[0] >= 'A' && name[0] <= 'Z'));
     if (!op) return xfmt("%s.%s", module, name);
     static const struct { char c; const char *n; } tbl[] = {
-        {'+', "plus"}, {'-', "minus"}, {'*', "star"}, {'/', "slash"}, {'=', "eq"}, {'<', "lt"},
-        {'>', "gt"}, {'@', "at"}, {'^', "caret"}, {'|', "bar"}, {'&', "amp"}, {'!', "bang"},
+        {'+', "plus"}, {'-', "minus"}, {'*', "star"}, {'/', "slash"}, {'=', "eq"}, {'<', "lt"}, /* opcode-names: ok — operator names, not opcodes */
+        {'>', "gt"}, {'@', "at"}, {'^', "caret"}, {'|', "bar"}, {'&', "amp"}, {'!', "bang"}, /* opcode-names: ok — operator names, not opcodes */
         {':', "colon"}, {'~', "tilde"}, {'.', "dot"}, {'$', "dollar"}, {'%', "percent"}, {'?', "qmark"},
     };
     char buf[256] = "op";
@@ -582,7 +582,11 @@ struct tvmap {
     int n;
     int fixed;                           /* declarations: unknown variables are errors */
 };
-static struct tvmap *item_tvars;
+/* type variables of the structure item being typed ('a in annotations). Static storage, not
+ * a local of typer_module: a user error longjmps out of typing, and the pointer must never
+ * be left aimed at a dead stack frame. */
+static struct tvmap item_tvars_store;
+static struct tvmap *item_tvars = &item_tvars_store;
 
 static type_t *texpr_type(texpr_t *te, struct tvmap *m)
 {
@@ -660,7 +664,6 @@ static void note_use(var_t *v)
 /* ------------------------------------------------------------------ patterns */
 typedef struct pbind {
     vec_t vars;                          /* var_t* bound so far (for or-patterns / duplicates) */
-    int in_or_second;
     vec_t *or_vars;                      /* first alternative's vars */
 } pbind_t;
 
@@ -1692,8 +1695,8 @@ void typer_module(program_t *p, const char *modname, int is_stdlib)
     cur_fn = init;
     for (int i = 0; i < p->items.n; i++) {
         item_t *it = p->items.v[i];
-        struct tvmap tv = { .n = 0 };
-        item_tvars = &tv;
+        item_tvars_store = (struct tvmap){ .n = 0 };
+        item_tvars = &item_tvars_store;
         switch (it->kind) {
         case I_LET:
             infer_let(it->binds, it->n, it->rec, 1, &it->vars);
