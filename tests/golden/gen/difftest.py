@@ -25,6 +25,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
 import gen_prog  # noqa: E402
 
 
@@ -48,7 +49,8 @@ def check(args, seed, workdir):
     with open(path, "w", encoding="utf-8") as f:
         f.write(src)
     ost, oout, oerr = run([args.ocaml, "-w", "-a", path], args.timeout)
-    if ost != 0 or b"Error" in oerr:
+    want = int(src.split("(* expect status ")[1].split()[0]) if "(* expect status " in src else 0
+    if ost != want or b"Error:" in oerr:
         return ("generator", "ocaml rejected or failed (status %s):\n%s" % (ost, text(oerr)[:3000]), src)
     image = os.path.join(workdir, "seed-%d.svm" % seed)
     cst, cout, cerr = run([args.sensec, "-o", image, path], args.timeout)

@@ -104,7 +104,7 @@ class Gen:
                 n, b = self.pick(vs)
                 return n, b
             return self.int_lit()
-        k = self.r.randint(0, 27)
+        k = self.r.randint(0, 31)
         if k <= 3:
             op = self.pick(["+", "-", "*", "+", "-"])
             a, ba = self.gen_int(env, d - 1)
@@ -153,6 +153,17 @@ class Gen:
             a, ba = self.gen_int(env, d - 1)
             b, bb = self.gen_int(env + [(x, "int", ba)], d - 1)
             return "(let %s = %s in %s)" % (x, a, b), bb
+        if k == 9 and self.chance(0.3):
+            # or-pattern under a guard, with alternatives binding x to different values
+            o1, b1 = self.gen_option(env, d - 1)
+            o2, b2 = self.gen_option(env, d - 1)
+            x, y = self.fresh("x"), self.fresh("y")
+            k2, _ = self.gen_int(env, d - 1)
+            e1, c1 = self.gen_int(env + [(x, "int", max(b1, b2))], d - 1)
+            e2, c2 = self.gen_int(env + [(x, "int", b1), (y, "int", b2)], d - 1)
+            e3, c3 = self.gen_int(env, d - 1)
+            return ("(match (%s, %s) with (Some %s, _) | (_, Some %s) when %s > %s -> %s | (Some %s, Some %s) -> %s | _ -> %s)"
+                    % (o1, o2, x, x, x, k2, e1, x, y, e2, e3)), max(c1, c2, c3)
         if k == 9:
             o = self.gen_option(env, d - 1)
             x = self.fresh("x")
@@ -288,7 +299,22 @@ class Gen:
                     % (a, n, i, init, a, j, v, a)), n * max(bi, bv)
         if k == 24:
             s = self.gen_string(env, d - 1)
-            return "(if String.length %s > 0 then Char.code (String.get %s 0) else 0)" % (s, s), 255
+            form = self.r.randint(0, 3)
+            if form == 0:
+                return "(if String.length %s > 0 then Char.code (String.get %s 0) else 0)" % (s, s), 255
+            if form == 1:
+                i = self.clip(*self.gen_int(env, d - 1), 20)[0]
+                return "(try Char.code %s.[%s] with Invalid_argument _ -> -1)" % (s, i), 255
+            if form == 2:
+                lit = self.pick(['"12"', '"-7"', '"0x1f"', '"abc"', '""', '"1_000"', '" 5"', '"0b11"', '"+3"', '"0o17"'])
+                alt, balt = self.int_lit()
+                if self.chance(0.5):
+                    a, ba = self.gen_int(env, d - 1)
+                    return "(try int_of_string (string_of_int %s) with Failure _ -> %s)" % (a, alt), max(ba, balt)
+                return "(try int_of_string %s with Failure _ -> %s)" % (lit, alt), max(1000, balt)
+            l, eb, _ = self.gen_list(env, d - 1)
+            i = self.clip(*self.gen_int(env, d - 1), 8)[0]
+            return "(try List.nth %s %s with Failure _ -> -2 | Invalid_argument _ -> -3)" % (l, i), max(eb, 3)
         if k == 25:
             a = self.gen_any_comparable(env, d - 1)
             b = self.gen_typed(a[1], env, d - 1)
@@ -303,6 +329,41 @@ class Gen:
             c1, c2, c3 = (self.r.randint(-2, 5) for _ in range(3))
             return ("(match %s with %d | %d -> %s | %s when %s > %d -> %s | _ -> %s)"
                     % (a, c1, c2 if c2 != c1 else c1 + 10, r1, x, x, c3, r2, r3)), max(b1, b2, b3)
+        if k == 28:
+            # local mutual recursion
+            ev, od, n = self.fresh("ev"), self.fresh("od"), self.fresh("n")
+            a, ba = self.gen_int(env, d - 1)
+            b, bb = self.gen_int(env + [(n, "int", 50)], d - 1)
+            x, _ = self.gen_int(env, d - 1)
+            return ("(let rec %s %s = if %s <= 0 then %s else %s (%s - 1) and %s %s = if %s <= 0 then %s else %s (%s - 1) in %s (abs %s mod 50))"
+                    % (ev, n, n, a, od, n, od, n, n, b, ev, n, ev, x)), max(ba, bb)
+        if k == 29:
+            # string patterns
+            sv = self.gen_string(env, d - 1)
+            s2 = self.fresh("s")
+            e1, b1 = self.gen_int(env, d - 1)
+            e2, b2 = self.gen_int(env, d - 1)
+            e3, b3 = self.gen_int(env + [(s2, "string", None)], d - 1)
+            e4, b4 = self.gen_int(env, d - 1)
+            return ('(match %s with "foo" | "bar" -> %s | "" -> %s | %s when String.length %s > 3 -> %s | _ -> %s)'
+                    % (sv, e1, e2, s2, s2, e3, e4)), max(b1, b2, b3, b4)
+        if k == 30:
+            # function keyword, as-pattern
+            l, eb, lb = self.gen_list(env, d - 1)
+            x, y, t = self.fresh("x"), self.fresh("y"), self.fresh("t")
+            e1, b1 = self.gen_int(env, d - 1)
+            e2, b2 = self.gen_int(env + [(x, "int", eb)], d - 1)
+            e3, b3 = self.gen_int(env + [(x, "int", eb), (y, "int", eb), (t, "list", (eb, lb))], d - 1)
+            return ("((function [] -> %s | [%s] -> %s | %s :: (%s :: _ as %s) -> %s) %s)"
+                    % (e1, x, e2, x, y, t, e3, l)), max(b1, b2, b3)
+        if k == 31:
+            # char patterns
+            sv = self.gen_string(env, d - 1)
+            c = self.fresh("c")
+            e1, b1 = self.gen_int(env, d - 1)
+            e3, b3 = self.gen_int(env, d - 1)
+            return ("(match (if String.length %s > 0 then %s.[0] else 'x') with 'a' | 'e' | 'o' -> %s | %s when %s > 'm' -> Char.code %s | _ -> %s)"
+                    % (sv, sv, e1, c, c, c, e3)), max(b1, 255, b3)
         # tail-recursive loop
         f, i, acc = self.fresh("loop"), self.fresh("i"), self.fresh("acc")
         n = self.r.randint(0, 30)
@@ -392,6 +453,9 @@ class Gen:
         if k <= 1:
             return "(%s ^ %s)" % (self.gen_string(env, d - 1), self.gen_string(env, d - 1))
         if k == 2:
+            if self.chance(0.3):
+                c = self.gen_int(env, d - 1)[0]
+                return "(String.make %d (Char.chr (abs %s mod 256)))" % (self.r.randint(1, 3), c)
             return "(string_of_int %s)" % self.gen_int(env, d - 1)[0]
         if k == 3:
             return "(if %s then %s else %s)" % (self.gen_bool(env, d - 1), self.gen_string(env, d - 1),
@@ -593,7 +657,7 @@ class Gen:
                 return ("  for %s = %d to %d do Printf.printf \"%%d \" %s done;\n  print_newline ();\n"
                         % (i, lo, hi, body))
             c = self.fresh("c")
-            return ("  (let %s = ref %d in while !%s > %d do (let %s = !%s in Printf.printf \"<%%d>\" %s); decr %s done);\n"
+            return ("  (let %s = ref (%d) in while !%s > %d do (let %s = !%s in Printf.printf \"<%%d>\" %s); decr %s done);\n"
                     "  print_newline ();\n" % (c, hi, c, lo, i, c, body, c))
         if ty == "iter_exn":
             l = self.gen_list(env, d)[0]
@@ -637,7 +701,7 @@ class Gen:
         if ty == "printf":
             a, b = self.gen_int(env, d - 1)[0], self.gen_int(env, d - 1)[0]
             s1 = self.gen_string(env, d - 1)
-            fmt = self.pick(["[%5d|%-5d|%05d]", "%d%%%d", "<%i> <%d>", "%-6d|%6d"])
+            fmt = self.pick(["[%5d|%-5d]", "%05d%%%d", "<%i> <%d>", "%-6d|%6d"])
             return ("  Printf.printf \"%s %%s %%c %%b %%x\\n\" %s %s %s (if String.length %s > 0 then %s.[0] else '?') (%s > %s) (abs %s);\n"
                     % (fmt, a, b, s1, s1, s1, a, b, a))
         if ty == "array":
@@ -717,7 +781,7 @@ class Gen:
 
     def gen_cvalue(self, t, env, d):
         if t == "int":
-            return self.gen_int(env, 1)[0] if self.chance(0.5) else str(self.r.randint(-3, 3))
+            return self.gen_int(env, 1)[0] if self.chance(0.5) else "(%d)" % self.r.randint(-3, 3)
         if t == "string":
             return self.str_lit()
         if t == "bool":
@@ -798,7 +862,7 @@ def selftest(n):
                 f.write(src)
             r = subprocess.run(["ocaml", "-w", "-a", path], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
             want = int(src.split("(* expect status ")[1].split()[0])
-            ends = b"done\n" if want == 0 else (b"raising" if "raising" in src else b"exiting")
+            ends = b"raising" if "raising\"" in src else b"exiting" if "exiting\"" in src else b"done\n"
             if r.returncode != want or (want == 0 and r.stderr) or not r.stdout.endswith(ends):
                 print("seed %d: ocaml status %d\n%s" % (seed, r.returncode, r.stderr.decode(errors="replace")[:2000]))
                 bad += 1
