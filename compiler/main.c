@@ -366,7 +366,7 @@ int main(int argc, char **argv)
                 if (!strncmp(lopts.v[i], "--heap", 6)) has_heap = 1;
                 if (!strncmp(lopts.v[i], "--stack", 7)) has_stack = 1;
             }
-            if (!has_heap) { vpush(&la, "--heap"); vpush(&la, "1M"); }
+            if (!has_heap) { vpush(&la, "--heap"); vpush(&la, "16M"); }
             if (!has_stack) { vpush(&la, "--stack"); vpush(&la, "4M"); }
             for (int i = 0; i < lopts.n; i++) vpush(&la, lopts.v[i]);
             vpush(&la, NULL);

@@ -14,8 +14,7 @@ fib:                            ; n -> if n < 2 then n else fib (n-1) + fib (n-2
         quote 2
         push
         acc 1
-        blt .Lsmall
-        acc 0
+        blt .Lsmall             ; A is still n
         addimm -1
         push
         call fib, 1             ; closed function: EP is not used, A need not be ()
@@ -27,5 +26,4 @@ fib:                            ; n -> if n < 2 then n else fib (n-1) + fib (n-2
         addint
         return 1
 .Lsmall:
-        acc 0
-        return 1
+        return 1                ; n < 2: the result is n, still in A

@@ -58,8 +58,7 @@ main:
 
 fold_left:                      ; f acc l
         acc 2
-        branchifnot .Lfd
-        acc 2
+        branchifnot .Lfd        ; A is still l
         fst
         push
         acc 2

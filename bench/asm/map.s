@@ -67,7 +67,6 @@ mklist:                         ; [i mod 1000 for i = 0 .. 999999]
 rev_map_succ:                   ; l acc -> rev_map (fun x -> x + 1) l acc
         acc 0
         branchifnot .Lrd
-        acc 0
         fst
         addimm 1
         push
@@ -85,7 +84,6 @@ rev_map_succ:                   ; l acc -> rev_map (fun x -> x + 1) l acc
 rev:                            ; l acc
         acc 0
         branchifnot .Lvd
-        acc 0
         fst
         push
         acc 2
@@ -102,7 +100,6 @@ rev:                            ; l acc
 sum:                            ; l acc
         acc 0
         branchifnot .Lsd
-        acc 0
         fst
         push
         acc 2

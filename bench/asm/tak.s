@@ -36,8 +36,7 @@ tak:                            ; x y z -> if y < x then tak (tak (x-1) y z) (ta
         blt .Lrec
         acc 2
         return 3
-.Lrec:
-        acc 1
+.Lrec:                          ; A is still y
         push
         acc 1
         push

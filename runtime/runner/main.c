@@ -112,31 +112,29 @@ static uint8_t *read_file(const char *path, size_t *len)
     return buf;
 }
 
-/* Symbol for a code offset, from the image's SYMBOLS section if present. Layout (see
- * bytecode-spec/object-format.md): u32 count, then count x {u32 code offset, u32 name
- * offset into the string table that follows}. Unknown layouts are simply not used. */
+/* Symbol for a code offset, from the image's SYMBOLS section if present
+ * (bytecode-spec/object-format.md §6): u32 n; n x {u32 code address, u32 name offset from
+ * the section start}, ascending; NUL-terminated names. Malformed entries are ignored. */
 static const char *symbol_for(const svl_image_t *img, uint32_t pc, uint32_t *sym_off)
 {
     if (!img->symbols || img->symbols_size < 4)
         return NULL;
     const uint8_t *s = img->symbols;
+    uint32_t size = img->symbols_size;
     uint32_t n = (uint32_t)svbc_read_i32(s);
-    if (n > (img->symbols_size - 4) / 8)
+    if (n > (size - 4) / 8)
         return NULL;
-    const uint8_t *strtab = s + 4 + 8 * n;
-    uint32_t strsize = img->symbols_size - 4 - 8 * n;
     const char *best = NULL;
-    uint32_t best_off = 0;
     for (uint32_t i = 0; i < n; i++) {
         uint32_t off = (uint32_t)svbc_read_i32(s + 4 + 8 * i);
         uint32_t name = (uint32_t)svbc_read_i32(s + 8 + 8 * i);
-        if (off <= pc && (!best || off >= best_off) && name < strsize &&
-            memchr(strtab + name, 0, strsize - name)) {
-            best = (const char *)strtab + name;
-            best_off = off;
+        if (off > pc)
+            break;
+        if (name >= 4 + 8 * n && name < size && memchr(s + name, 0, size - name)) {
+            best = (const char *)s + name;
+            *sym_off = off;
         }
     }
-    *sym_off = best_off;
     return best;
 }
 

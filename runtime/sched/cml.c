@@ -127,7 +127,10 @@ static uint64_t c_now(const svm_container_t *c) { return c->sched ? c->sched->no
 static void ctx_ready(svm_container_t *c, svm_ctx_t *x)
 {
     x->state = SVM_CS_RUNNABLE;
-    c->runq[(uint32_t)(c->rq_head + c->rq_count) % c->maxctx] = x->slot;
+    uint32_t tail = (uint32_t)c->rq_head + c->rq_count;
+    if (tail >= c->maxctx)
+        tail -= c->maxctx;
+    c->runq[tail] = x->slot;
     c->rq_count++;
     if (c->idle) {
         c->idle = 0;
@@ -164,7 +167,8 @@ static void ctx_wake(svm_container_t *c, svm_ctx_t *x, uint16_t branch, svm_valu
 {
     for (uint32_t k = 0; k < x->noffers; k++)
         waitq_unlink(&x->offers[k]);
-    svm_timerq_cancel(&c->timers, x->slot);
+    if (c->timers.pos[x->slot])
+        svm_timerq_cancel(&c->timers, x->slot);
     x->fired = branch;
     x->result = result;
     x->woke_by_timer = (uint8_t)by_timer;
@@ -378,12 +382,16 @@ static int try_commit(svm_container_t *c, svm_ctx_t *x, const svm_offer_t *o, ui
 int svm_sync(svm_container_t *c, svm_ctx_t *x, uint64_t now, int block)
 {
     uint32_t n = x->noffers;
-    if (n) {
-        uint32_t start = x->rot++ % n;
+    if (n == 1) {
+        if (try_commit(c, x, &x->offers[0], now))
+            return SVM_SYNC_DONE;
+    } else if (n) {
+        uint32_t j = x->rot++ % n; /* the rotating start: fair choice */
         for (uint32_t i = 0; i < n; i++) {
-            const svm_offer_t *o = &x->offers[(start + i) % n];
-            if (try_commit(c, x, o, now))
+            if (try_commit(c, x, &x->offers[j], now))
                 return SVM_SYNC_DONE;
+            if (++j == n)
+                j = 0;
         }
     }
     if (!block)

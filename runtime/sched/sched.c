@@ -13,8 +13,16 @@
 
 #include <string.h>
 
+#if defined(SVM_CFG_NO_STRINGS) || defined(SVL_CFG_NO_STRINGS)
+#define SCHED_NO_STRINGS 1 /* small firmware: messages compiled out (codes remain) */
+#endif
+
 const char *svm_sched_strerror(int code)
 {
+#ifdef SCHED_NO_STRINGS
+    (void)code;
+    return "";
+#else
     switch (code) {
     case SVM_S_OK: return "ok";
     case SVM_S_EINVAL: return "invalid argument";
@@ -32,8 +40,10 @@ const char *svm_sched_strerror(int code)
     case SVM_S_ETOOBIG: return "inter-container message too large";
     default: return "unknown error";
     }
+#endif
 }
 
+#ifndef SCHED_NO_STRINGS
 /* ---- tiny string builder (freestanding: no snprintf) ---- */
 typedef struct sb { char *buf; size_t size, len; } sb_t;
 static void sb_put(sb_t *b, const char *s)
@@ -53,13 +63,19 @@ static void sb_name(sb_t *b, const char *s, size_t max)
     tmp[i] = '\0';
     sb_put(b, tmp);
 }
+#endif
+
 size_t svm_sched_format_err(const svm_sched_t *s, const svm_sched_err_t *e, char *buf,
                             size_t size)
 {
     (void)s;
-    sb_t b = {buf, size, 0};
     if (size)
         buf[0] = '\0';
+#ifdef SCHED_NO_STRINGS
+    (void)e;
+    return 0;
+#else
+    sb_t b = {buf, size, 0};
     switch (e->code) {
     case SVM_S_EDEVCLAIM:
         sb_put(&b, "container '"); sb_name(&b, e->cname, SVIMG_NAME_MAX);
@@ -92,6 +108,7 @@ size_t svm_sched_format_err(const svm_sched_t *s, const svm_sched_err_t *e, char
         break;
     }
     return b.len;
+#endif
 }
 
 static void copy_name(char dst[SVIMG_NAME_MAX], const char *src)
@@ -158,7 +175,9 @@ int svm_sched_add(svm_sched_t *s, svm_container_t *c, svm_sched_err_t *err)
         return SVM_S_EFULL;
     }
     const svl_manifest_t *mf = c->mf;
-    uint32_t nd = mf->ndevices < SVIMG_MAX_DEVICES ? mf->ndevices : SVIMG_MAX_DEVICES;
+    uint32_t nd = mf->ndevices;
+    if (nd > SVIMG_MAX_DEVICES)
+        nd = SVIMG_MAX_DEVICES;
     for (uint32_t i = 0; i < nd; i++) {
         char name[SVIMG_NAME_MAX + 1];
         memcpy(name, mf->devices[i], SVIMG_NAME_MAX);
@@ -329,7 +348,7 @@ uint64_t svm_sched_next_wakeup(const svm_sched_t *s)
     uint64_t t = UINT64_MAX;
     for (uint16_t i = 0; i < s->n; i++) {
         const svm_container_t *c = s->cont[i];
-        if (c->state != SVM_K_ACTIVE)
+        if (!c || c->state != SVM_K_ACTIVE) /* (never NULL below s->n; for the analyzer) */
             continue;
         uint64_t w = svm_timerq_peek(&c->timers, NULL);
         if (w < t)
@@ -368,7 +387,7 @@ static svm_ctx_status_t container_run(svm_sched_t *s, svm_container_t *c, uint32
                 break;
             }
             uint16_t slot = c->runq[c->rq_head];
-            c->rq_head = (uint16_t)((c->rq_head + 1u) % c->maxctx);
+            c->rq_head = (uint16_t)(c->rq_head + 1u == c->maxctx ? 0u : c->rq_head + 1u);
             c->rq_count--;
             c->ctxs[slot].state = SVM_CS_RUNNING;
             c->cur = slot;

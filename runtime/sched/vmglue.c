@@ -248,8 +248,10 @@ static svc_result_t make_event(svm_vm_t *vm, svm_context_t *ctx, uint32_t tag,
 static int flatten(svm_box_t *b, svm_ctx_t *x, svm_value_t ev, uint64_t now, uint32_t depth)
 {
     svm_vm_t *vm = &b->vm;
+    if (depth > MAX_EV_DEPTH)
+        return SVM_S_ETOOMANY; /* choose/wrap nested too deeply */
     uint32_t *o = svm_heap_kind(vm, ev, SVOBJ_BLOCK);
-    if (!o || depth > MAX_EV_DEPTH)
+    if (!o)
         return SVM_S_EINVAL;
     uint32_t size = SVOBJ_SIZE(o[0]), tag = SVOBJ_TAG(o[0]);
     int r;
@@ -353,7 +355,10 @@ static int deliver(svm_box_t *b, svm_ctx_t *x, svm_context_t *ctx, int poll)
     }
     svm_value_t list = SVM_VAL_UNIT, w[MAX_EV_DEPTH + 2];
     uint32_t seen = 0;
-    int n = find_wraps(vm, x->ev, x->fired, &seen, w, 0);
+    int n = 0;
+    uint32_t *evo = svm_heap_kind(vm, x->ev, SVOBJ_BLOCK);
+    if (evo && (SVOBJ_TAG(evo[0]) == SVM_EVT_CHOOSE || SVOBJ_TAG(evo[0]) == SVM_EVT_WRAP))
+        n = find_wraps(vm, x->ev, x->fired, &seen, w, 0); /* else: a base event, no wraps */
     svm_root_push(vm, &list);
     for (int i = n - 1; i >= 0; i--) { /* cons from the outermost: head = innermost */
         uint32_t cell = svm_alloc(vm, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
@@ -400,7 +405,7 @@ static svc_result_t do_sync(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x, int 
     x->xlen = 0;
     int r = flatten(b, x, ctx->acc, now, 0);
     if (r == SVM_S_ETOOMANY)
-        INVALID("Event.sync: too many events in one choice");
+        INVALID("Event.sync: too many events in one choice, or nested too deeply");
     if (r == SVM_S_EBADCHAN)
         INVALID("Event.sync: not a channel");
     if (r == SVM_S_ENODEV)
@@ -477,9 +482,9 @@ static svc_result_t thread_create(svm_box_t *b, svm_context_t *ctx)
     return SVM_SVC_OK;
 }
 
-static svm_ctx_t *cur_ctx(svm_box_t *b, svm_context_t *ctx)
+static inline svm_ctx_t *cur_ctx(svm_box_t *b, const svm_context_t *ctx)
 {
-    return svm_ctx_get(&b->c, (uint32_t)(ctx - b->rctx));
+    return &b->c.ctxs[ctx - b->rctx];
 }
 
 static svc_result_t sleep_for(svm_box_t *b, svm_context_t *ctx, int32_t n, uint64_t unit)

@@ -49,6 +49,9 @@ static void forward_range(gc_state_t *g, svm_value_t *p, svm_value_t *end)
         forward(g, p);
 }
 
+/* issue 5: the scheduler's values (sched.h svm_container_roots) are roots too */
+static void visit_ext_root(svm_value_t *slot, void *arg) { forward(arg, slot); }
+
 int svm_gc_collect(svm_vm_t *vm)
 {
     gc_state_t g = {vm, vm->spare, HEAP_START, 0};
@@ -70,6 +73,8 @@ int svm_gc_collect(svm_vm_t *vm)
     forward(&g, &vm->exn_div_by_zero);
     forward(&g, &vm->exn_index_oob);
     forward(&g, &vm->trap.value);
+    if (vm->cfg.ext_roots)
+        vm->cfg.ext_roots(vm, visit_ext_root, &g);
 
     /* Cheney scan: the to-space between `scan` and `free` is the grey queue. */
     uint32_t scan = HEAP_START;

@@ -33,6 +33,13 @@
 #define SVM_COMPUTED_GOTO 1
 #endif
 
+/* gcc: keep trap paths out of line (else their set-up is hoisted into every handler) */
+#if defined(__GNUC__) && !defined(__clang__)
+#define SVM_COLD_LABEL __attribute__((cold));
+#else
+#define SVM_COLD_LABEL
+#endif
+
 #define REC_RETURN 0u
 #define REC_EXTRA 1u
 #define REC_HANDLER 2u

@@ -445,11 +445,12 @@ do_return : {
     /* csp >= lo + 2 here: the entry record at the bottom is never popped (it halts) */
     uint32_t w = csp[-2];
     switch (w & 3u) {
-    case REC_RETURN:
+    case REC_RETURN: /* no fuel here: returns are bounded by the calls that fuelled */
         ep = csp[-1];
         csp -= 2;
         pc = code + (w >> 2);
-        NEXT_JUMP;
+        FUSE(push);
+        NEXT;
     case REC_EXTRA:
         if (w >> 2 == 0) { /* the entry record: stays, so running again halts again */
             st = SVM_HALTED;
@@ -874,7 +875,7 @@ OPCASE(svc): {
         pc += 3;
         st = SVM_BLOCKED;
         goto leave;
-    default: trapc = vm->trap.code; goto do_trap;
+    default: goto do_trap; /* the service set vm->trap.code */
     }
 }
 
@@ -887,7 +888,7 @@ out_of_fuel:
     goto leave;
 
 #define TRAP_LABEL_(name)                                                                 \
-    trap_##name : trapc = SVM_TRAP_##name;                                                \
+    trap_##name : SVM_COLD_LABEL vm->trap.code = SVM_TRAP_##name;                        \
     goto do_trap;
     TRAP_LABEL_(stack_overflow)
     TRAP_LABEL_(stack_underflow)
@@ -900,7 +901,7 @@ out_of_fuel:
 #undef TRAP_LABEL_
 
 do_trap:
-    vm->trap.code = trapc;
+    trapc = vm->trap.code;
     vm->trap.container = vm->cfg.container_id;
     vm->trap.context = ctx->id;
     vm->trap.pc = (uint32_t)(pc - code);

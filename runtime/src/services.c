@@ -393,7 +393,8 @@ SVC_FN(argv)
 #define NOT_YET(name)                                                                     \
     SVC_FN(name)                                                                          \
     {                                                                                     \
-        (void)ctx;                                                                        \
+        if (vm->cfg.ext_service) /* issue 5: the scheduler glue implements these */       \
+            return (svc_result_t)vm->cfg.ext_service(vm, ctx, SVBC_SVC_##name);          \
         return trap(vm, SVM_TRAP_unknown_service);                                        \
     }
 NOT_YET(thread_create)

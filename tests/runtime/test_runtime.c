@@ -30,7 +30,7 @@ typedef struct fixture {
     svl_image_t img;
     svm_vm_t vm;
     svm_context_t ctx;
-    uint64_t mem[4096];
+    uint64_t mem[16384];
     uint32_t stack[SVM_STACK_GUARD + 512];
 } fixture_t;
 
@@ -220,5 +220,35 @@ Test(compare, structural_order)
     svm_value_t n1 = svm_make_float(vm, 0.0 / 0.0);
     cr_assert_eq(svm_compare(vm, n1, n1, 0), 0);
     cr_assert_eq(svm_compare(vm, n1, n1, 1), SVM_CMP_UNORDERED);
+    free(f);
+}
+
+/* Left-deep pairs ((((0, 1), 2), 3) …): the deep side is field 0, so comparison must not
+ * recurse on the C stack (OCaml compares these at any depth). */
+static svm_value_t left_deep(svm_vm_t *vm, svm_context_t *ctx, int n, int last)
+{
+    ctx->acc = svm_int_val(0);
+    for (int i = 1; i <= n; i++) {
+        uint32_t off = svm_alloc(vm, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
+        cr_assert_neq(off, 0u);
+        uint32_t *o = svm_heap_obj(vm, off);
+        o[1] = ctx->acc;
+        o[2] = svm_int_val(i == n ? last : i);
+        ctx->acc = off;
+    }
+    return ctx->acc;
+}
+
+Test(compare, any_depth_without_c_recursion)
+{
+    fixture_t *f = make(96 * 1024, 0); /* 48 KB semispaces */
+    svm_vm_t *vm = &f->vm;
+    vm->globals[0] = left_deep(vm, &f->ctx, 1000, 1000);
+    vm->globals[1] = left_deep(vm, &f->ctx, 1000, 1000);
+    vm->globals[2] = left_deep(vm, &f->ctx, 1000, -1);
+    cr_assert_eq(svm_compare(vm, vm->globals[0], vm->globals[1], 0), 0);
+    cr_assert_eq(svm_compare(vm, vm->globals[0], vm->globals[1], 1), 0);
+    cr_assert_eq(svm_compare(vm, vm->globals[0], vm->globals[2], 0), 1);
+    cr_assert_eq(svm_compare(vm, vm->globals[2], vm->globals[0], 0), -1);
     free(f);
 }

@@ -27,10 +27,6 @@ extern "C" {
 #define SVM_STACK_GUARD 256u
 /* Minimum context stack region (svm_context_init): guard + a little room. */
 #define SVM_STACK_MIN_WORDS (SVM_STACK_GUARD + 16u)
-/* Nesting depth limit of structural comparison/hashing (C recursion on the host stack). */
-#ifndef SVM_CFG_COMPARE_DEPTH
-#define SVM_CFG_COMPARE_DEPTH 256
-#endif
 /* Temporaries a service may root while it allocates. */
 #define SVM_MAX_ROOTS 8u
 
@@ -91,6 +87,9 @@ typedef struct svm_gc_stats {
 typedef void (*svm_write_fn)(void *user, int stream, const char *buf, size_t len);
 typedef void (*svm_flush_fn)(void *user);
 
+struct svm_vm;
+struct svm_context;
+
 typedef struct svm_config {
     void *memory;          /* 8-aligned: globals, then the two heap semispaces */
     uint32_t memory_size;  /* bytes; see svm_memory_size() */
@@ -105,6 +104,14 @@ typedef struct svm_config {
     int argc;              /* the `argv` service's Sys.argv */
     const char *const *argv;
     uint32_t container_id;
+    /* Issue 5 hooks, filled in by the scheduler glue (runtime/sched/vmglue.c); NULL when
+     * running without a scheduler. ext_service implements the services the runtime leaves
+     * to the scheduler (0x40..0x64: contexts, channels, time, devices) and returns an
+     * svm_svc_result_t value (internal.h); ext_roots visits the values the scheduler holds
+     * for this container (extra GC roots). */
+    int (*ext_service)(struct svm_vm *vm, struct svm_context *ctx, uint32_t num);
+    void (*ext_roots)(struct svm_vm *vm, void (*visit)(svm_value_t *slot, void *arg),
+                      void *arg);
 } svm_config_t;
 
 struct svm_vm;

@@ -38,8 +38,11 @@ static svm_evq_t *volatile cm_evq;
 static volatile uint32_t ticks_lo, ticks_hi;
 static volatile int button_level;
 static volatile uint8_t uart_byte;
-static volatile uint64_t button_at = UINT64_MAX;
-static volatile int button_at_level;
+/* Scheduled button changes, sorted by time; written by the thread with interrupts masked,
+ * consumed by the SysTick handler. */
+static volatile uint64_t sched_t[SVM_CM_SCHEDULED];
+static volatile uint8_t sched_level[SVM_CM_SCHEDULED];
+static volatile uint32_t nsched;
 
 static const svm_hal_dev_t cm_devs[SVM_CM_NDEVS] = {
     [SVM_CM_LED0] = {"led0", SVM_DEV_LED},
@@ -82,9 +85,14 @@ static void systick_isr(void)
 {
     if (++ticks_lo == 0)
         ticks_hi++;
-    if (button_at != UINT64_MAX && svm_cm_now_ns() >= button_at) {
-        button_at = UINT64_MAX;
-        button_level = button_at_level;
+    if (nsched && svm_cm_now_ns() >= sched_t[0]) {
+        /* one change per tick, so that the button handler sees each level */
+        button_level = sched_level[0];
+        for (uint32_t i = 1; i < nsched; i++) {
+            sched_t[i - 1] = sched_t[i];
+            sched_level[i - 1] = sched_level[i];
+        }
+        nsched--;
         pend(SVM_CM_IRQ_BUTTON);
     }
 }
@@ -118,12 +126,22 @@ void svm_cm_button(int pressed)
     pend(SVM_CM_IRQ_BUTTON);
 }
 
-void svm_cm_button_at(uint64_t t, int pressed)
+int svm_cm_button_at(uint64_t t, int pressed)
 {
+    int rc = -1;
     irq_disable();
-    button_at_level = pressed != 0;
-    button_at = t;
+    if (nsched < SVM_CM_SCHEDULED) {
+        uint32_t i = nsched++;
+        for (; i > 0 && sched_t[i - 1] > t; i--) {
+            sched_t[i] = sched_t[i - 1];
+            sched_level[i] = sched_level[i - 1];
+        }
+        sched_t[i] = t;
+        sched_level[i] = (uint8_t)(pressed != 0);
+        rc = 0;
+    }
     irq_enable();
+    return rc;
 }
 
 void svm_cm_uart_rx(uint8_t byte)
@@ -188,6 +206,8 @@ static int hal_dev_write(void *port, uint16_t dev, int32_t value)
             return SVM_HAL_EINVAL;
         p->state[dev] = value;
         p->writes[dev]++;
+        if (p->ndevlog < SVM_CM_DEVLOG)
+            p->devlog[p->ndevlog++] = (svm_cm_devlog_t){svm_cm_now_ns(), dev, value};
         if (p->log_devices)
             log_dev(p, dev, value);
         return SVM_HAL_OK;

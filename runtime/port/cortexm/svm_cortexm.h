@@ -26,11 +26,21 @@ extern "C" {
 /* The board's devices, index = device id. */
 enum { SVM_CM_LED0, SVM_CM_LED1, SVM_CM_BUTTON0, SVM_CM_UART0, SVM_CM_NDEVS };
 
+#define SVM_CM_DEVLOG 32u
+
+typedef struct svm_cm_devlog {
+    uint64_t t;       /* now_ns() of the write */
+    uint16_t dev;
+    int32_t value;
+} svm_cm_devlog_t;
+
 typedef struct svm_cm {
     svm_hal_t hal;
     svm_cm_flash_t flash;
     int32_t state[SVM_CM_NDEVS];     /* LED/button levels, last UART byte out */
     uint32_t writes[SVM_CM_NDEVS];   /* dev_write calls per device (tests observe LEDs) */
+    svm_cm_devlog_t devlog[SVM_CM_DEVLOG]; /* the first LED writes, timestamped */
+    uint32_t ndevlog;
     int log_devices;                 /* 1: print "[  t ms] led0 on" lines on the console */
     volatile uint32_t sleeps, wakeups_by_event;
 } svm_cm_t;
@@ -43,11 +53,12 @@ void svm_cm_init(svm_cm_t *p);
 uint64_t svm_cm_now_ns(void);
 
 /* Stand-ins for the outside world. Each sets the input and pends the device's interrupt;
- * the handler pushes the event (SVM_EV_PRESS/RELEASE, SVM_EV_RX). The _at forms schedule
- * the input at time t (checked by the SysTick handler, 1 ms resolution); one pending input
- * of each kind. */
+ * the handler pushes the event (SVM_EV_PRESS/RELEASE, SVM_EV_RX). svm_cm_button_at
+ * schedules a button change at time t (the SysTick handler applies it, 1 ms resolution);
+ * up to SVM_CM_SCHEDULED changes may be pending (more are ignored: returns -1). */
+#define SVM_CM_SCHEDULED 8u
 void svm_cm_button(int pressed);
-void svm_cm_button_at(uint64_t t, int pressed);
+int svm_cm_button_at(uint64_t t, int pressed);
 void svm_cm_uart_rx(uint8_t byte);
 
 #ifdef __cplusplus

@@ -464,7 +464,7 @@ static int sc_line(svm_posix_t *p, sc_t *s, size_t *cap)
         return sc_error(s, at, "expected an action (press, release, brownout, glitch, or a "
                                "device name)");
     s->p += n;
-    int d = -1;
+    int d;
     if (strcmp(w, "brownout") == 0 || strcmp(w, "glitch") == 0) {
         if (add_ev(p, cap, t, s->lineno, NO_DEV, w[0] == 'b' ? EV_BROWNOUT : EV_GLITCH, 0))
             return -1;

@@ -20,6 +20,12 @@
 
 static const char *prog = "sensevm-run";
 
+#ifdef SVM_RUNNER_GC_EVERY_ALLOC
+#define RUNNER_GC_EVERY_ALLOC 1 /* -Dgc_every_alloc=true: as the single-context runner */
+#else
+#define RUNNER_GC_EVERY_ALLOC 0
+#endif
+
 typedef struct run {
     svm_posix_t port;
     svm_sched_t sched;
@@ -138,7 +144,7 @@ static const char *cname(const run_t *r, int i)
 
 static const char *status_name(int st)
 {
-    static const char *const n[] = {"switch", "fuel", "halt", "fault", "exit"};
+    static const char *const n[] = {"switched", "out of fuel", "halted", "fault", "exited"};
     return st >= 0 && st <= 4 ? n[st] : "?";
 }
 
@@ -333,7 +339,7 @@ int svm_posix_main(int argc, char **argv)
     svm_sched_default_cfg(&scfg);
     uint64_t heap = 0, stack = 0, max_steps = 0, v;
     const char *input = NULL, *devlog = NULL;
-    int gc_every = 0, ns_set = 0, count_steps = 0;
+    int gc_every = RUNNER_GC_EVERY_ALLOC, ns_set = 0, count_steps = 0;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         const char *o = argv[i];

@@ -1,3 +1,4 @@
+(* golden: heap 4M *)
 (* Structural equality and compare on deeply nested data: left-deep expression trees
    (as List.fold_left builds them), left-nested pairs, single-field chains. OCaml compares
    these at any depth; this program goes up to 10000. *)
