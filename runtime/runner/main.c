@@ -268,6 +268,8 @@ int main(int argc, char **argv)
     uint32_t *stk = malloc((size_t)stack_words * 4u);
     if (!mem || !stk) {
         fprintf(stderr, "%s: out of host memory\n", prog);
+        free(mem);
+        free(stk);
         return EXIT_USAGE;
     }
 

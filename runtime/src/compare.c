@@ -30,8 +30,8 @@ static int cmp_shallow(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int iee
     case SVOBJ_STRING: {
         const uint8_t *sa = NULL, *sb = NULL;
         uint32_t la = 0, lb = 0;
-        svm_string_view(vm, a, &sa, &la);
-        svm_string_view(vm, b, &sb, &lb);
+        if (!svm_string_view(vm, a, &sa, &la) || !svm_string_view(vm, b, &sb, &lb))
+            return 0; /* unreachable: both kinds were checked to be STRING/BYTES */
         int r = memcmp(sa, sb, la < lb ? la : lb);
         if (r)
             return r < 0 ? -1 : 1;
@@ -140,8 +140,7 @@ uint32_t svm_hash(const svm_vm_t *vm, svm_value_t v)
             meaningful--;
         } else if (svm_float_view(vm, v, &d)) {
             uint32_t w[2];
-            if (d == 0.0)
-                d = 0.0; /* -0.0 and 0.0 hash alike */
+            d += 0.0; /* -0.0 + 0.0 = +0.0: -0.0 and 0.0 hash alike */
             memcpy(w, &d, 8);
             h = mix(mix(h, w[0]), w[1]);
             meaningful--;

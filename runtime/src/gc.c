@@ -43,7 +43,7 @@ static void forward(gc_state_t *g, svm_value_t *slot)
     *slot = nv;
 }
 
-static void forward_range(gc_state_t *g, svm_value_t *p, svm_value_t *end)
+static void forward_range(gc_state_t *g, svm_value_t *p, const svm_value_t *end)
 {
     for (; p < end; p++)
         forward(g, p);

@@ -146,7 +146,6 @@ static void put_quoted(out_buf_t *o, const uint8_t *s, uint32_t n)
     put(o, "\"", 1);
     for (uint32_t i = 0; i < n; i++) {
         uint8_t c = s[i];
-        char esc[5];
         switch (c) {
         case '"': put(o, "\\\"", 2); break;
         case '\\': put(o, "\\\\", 2); break;
@@ -158,6 +157,7 @@ static void put_quoted(out_buf_t *o, const uint8_t *s, uint32_t n)
             if (c >= 32 && c < 127) {
                 put(o, (const char *)&c, 1);
             } else {
+                char esc[4];
                 esc[0] = '\\';
                 esc[1] = (char)('0' + c / 100);
                 esc[2] = (char)('0' + c / 10 % 10);

@@ -69,7 +69,6 @@ static void check_case(const corpus_case_t *c, const char *src, const char *out)
     static corpus_img_t im;
     static uint8_t disk[CORPUS_CAP + 16];
     uint32_t want_off = corpus_make(c, &im);
-    char msg[512];
     /* the file name names the rule */
     const char *want_name = c->code == SVL_OK ? "good" : svl_result_name(c->code);
     if (rule_len(c->file) != strlen(want_name) || strncmp(c->file, want_name, strlen(want_name)) != 0)
@@ -80,6 +79,7 @@ static void check_case(const corpus_case_t *c, const char *src, const char *out)
     svl_image_t img;
     svl_result_t r = svl_validate(im.b, im.size, &img, &off);
     if (r != c->code || (r != SVL_OK && off != want_off)) {
+        char msg[512];
         snprintf(msg, sizeof msg, "expected %s at 0x%x, got %s at 0x%x", svl_result_name(c->code),
                  (unsigned)want_off, svl_result_name(r), (unsigned)off);
         fail("%s: %s", c->file, msg);

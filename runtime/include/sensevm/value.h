@@ -58,6 +58,7 @@ typedef uint32_t svm_value_t;
 /* ---- immediates ---- */
 static inline int svm_is_int(svm_value_t v) { return (int)(v & 1u); }
 /* The integer of an immediate (arithmetic shift: gcc/clang define >> on negatives). */
+/* cppcheck-suppress shiftNegativeLHS ; implementation-defined, arithmetic on gcc and clang */
 static inline int32_t svm_val_int(svm_value_t v) { return (int32_t)v >> 1; }
 /* The immediate of n; n is wrapped to 31 bits. */
 static inline svm_value_t svm_int_val(int32_t n) { return ((uint32_t)n << 1) | 1u; }
