@@ -7,7 +7,7 @@ export DEBIAN_FRONTEND=noninteractive
 PKGS="meson ninja-build pkg-config gcc libc6-dev python3 flex bison libelf-dev libcriterion-dev
   ocaml-nox lua5.4 clang clang-tools libclang-rt-14-dev cppcheck
   gcc-arm-none-eabi binutils-arm-none-eabi picolibc-arm-none-eabi qemu-system-arm
-  libsodium-dev binutils"
+  libsodium-dev binutils make"
 missing=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' $PKGS 2>/dev/null | awk '$1 == "ii" {print $2}' | sort > /tmp/.svm-have; \
           for p in $PKGS; do grep -qx "$p" /tmp/.svm-have || echo "$p"; done)
 rm -f /tmp/.svm-have
