@@ -204,10 +204,22 @@ svl_inst_result_t svl_slot_probe(const svl_flash_t *flash, const svl_slots_t *sl
     return SVL_INST_OK;
 }
 
+/* The signature policy on a validated image: SVL_INST_OK, _BAD_SIGNATURE or _UNSIGNED. */
+static svl_inst_result_t check_sig(const svl_sig_policy_t *sig, const svl_image_t *im)
+{
+    if (!sig)
+        return SVL_INST_OK;
+    if (!im->signature || im->signature_size != 64u)
+        return sig->require ? SVL_INST_UNSIGNED : SVL_INST_OK;
+    if (!sig->verify || sig->verify(sig->ctx, im->sha256, im->signature) != 0)
+        return SVL_INST_BAD_SIGNATURE;
+    return SVL_INST_OK;
+}
+
 /* Try slot v as the boot image: view it (mapped or read into buf) and re-validate it. */
 static svl_inst_result_t try_boot(const svl_flash_t *f, const inst_view_t *v, uint8_t *buf,
                                   size_t buf_size, uint8_t *work, size_t work_size,
-                                  svl_boot_t *out)
+                                  const svl_sig_policy_t *sig, svl_boot_t *out)
 {
     const uint8_t *data;
     if (f->mapped) {
@@ -220,7 +232,8 @@ static svl_inst_result_t try_boot(const svl_flash_t *f, const inst_view_t *v, ui
         data = buf;
     }
     if (svl_validate_ex(data, v->info.size, work, work_size, &out->image, NULL) != SVL_OK ||
-        memcmp(out->image.sha256, v->info.sha256, 32) != 0)
+        memcmp(out->image.sha256, v->info.sha256, 32) != 0 ||
+        check_sig(sig, &out->image) != SVL_INST_OK)
         return SVL_INST_NO_IMAGE;
     out->data = data;
     out->size = v->info.size;
@@ -233,17 +246,21 @@ static svl_inst_result_t try_boot(const svl_flash_t *f, const inst_view_t *v, ui
  * *chosen to 0/1 or -1. */
 static svl_inst_result_t select_slot(const svl_flash_t *f, const svl_slots_t *sl, uint8_t *buf,
                                      size_t buf_size, uint8_t *work, size_t work_size, int full,
-                                     inst_view_t v[2], int *chosen, svl_boot_t *out)
+                                     const svl_sig_policy_t *sig, inst_view_t v[2], int *chosen,
+                                     svl_boot_t *out)
 {
     *chosen = -1;
+    svl_inst_result_t res = SVL_INST_NO_IMAGE;
     for (unsigned s = 0; s < 2; s++)
-        if (probe(f, sl, s, &v[s]) != 0)
-            return SVL_INST_FLASH;
+        if (probe(f, sl, s, &v[s]) != 0) {
+            /* an unreadable slot cannot boot, but must not keep the other from booting */
+            v[s].info.state = SVL_SLOT_EMPTY;
+            res = SVL_INST_FLASH;
+        }
     unsigned first = 0;
     if (v[1].info.state == SVL_SLOT_COMMITTED &&
         (v[0].info.state != SVL_SLOT_COMMITTED || seq_newer(v[1].info.seq, v[0].info.seq)))
         first = 1;
-    svl_inst_result_t res = SVL_INST_NO_IMAGE;
     for (unsigned k = 0; k < 2; k++) {
         unsigned s = k == 0 ? first : 1u - first;
         if (v[s].info.state != SVL_SLOT_COMMITTED)
@@ -252,7 +269,7 @@ static svl_inst_result_t select_slot(const svl_flash_t *f, const svl_slots_t *sl
             *chosen = (int)s;
             return SVL_INST_OK;
         }
-        svl_inst_result_t r = try_boot(f, &v[s], buf, buf_size, work, work_size, out);
+        svl_inst_result_t r = try_boot(f, &v[s], buf, buf_size, work, work_size, sig, out);
         if (r == SVL_INST_OK) {
             out->slot = (uint8_t)s;
             *chosen = (int)s;
@@ -264,17 +281,25 @@ static svl_inst_result_t select_slot(const svl_flash_t *f, const svl_slots_t *sl
     return res;
 }
 
-svl_inst_result_t svl_boot_select(const svl_flash_t *flash, const svl_slots_t *slots,
-                                  uint8_t *buf, size_t buf_size, uint8_t *work,
-                                  size_t work_size, svl_boot_t *out)
+svl_inst_result_t svl_boot_select_ex(const svl_flash_t *flash, const svl_slots_t *slots,
+                                     uint8_t *buf, size_t buf_size, uint8_t *work,
+                                     size_t work_size, const svl_sig_policy_t *sig,
+                                     svl_boot_t *out)
 {
     inst_view_t v[2];
     svl_boot_t tmp;
     int chosen;
     if (!check_config(flash, slots))
         return SVL_INST_BAD_CONFIG;
-    return select_slot(flash, slots, buf, buf_size, work, work_size, 1, v, &chosen,
+    return select_slot(flash, slots, buf, buf_size, work, work_size, 1, sig, v, &chosen,
                        out ? out : &tmp);
+}
+
+svl_inst_result_t svl_boot_select(const svl_flash_t *flash, const svl_slots_t *slots,
+                                  uint8_t *buf, size_t buf_size, uint8_t *work,
+                                  size_t work_size, svl_boot_t *out)
+{
+    return svl_boot_select_ex(flash, slots, buf, buf_size, work, work_size, NULL, out);
 }
 
 #define TRYF(call)                                                                         \
@@ -290,6 +315,14 @@ svl_inst_result_t svl_install(const svl_flash_t *f, const svl_slots_t *sl, const
                               size_t len, uint8_t *work, size_t work_size,
                               svl_install_info_t *info)
 {
+    return svl_install_ex(f, sl, img, len, work, work_size, NULL, info);
+}
+
+svl_inst_result_t svl_install_ex(const svl_flash_t *f, const svl_slots_t *sl,
+                                 const uint8_t *img, size_t len, uint8_t *work,
+                                 size_t work_size, const svl_sig_policy_t *sig,
+                                 svl_install_info_t *info)
+{
     svl_install_info_t dummy;
     if (!info)
         info = &dummy;
@@ -297,7 +330,8 @@ svl_inst_result_t svl_install(const svl_flash_t *f, const svl_slots_t *sl, const
     if (!check_config(f, sl))
         return SVL_INST_BAD_CONFIG;
 
-    /* 1. Validate completely: nothing touches flash before this. */
+    /* 1. Validate completely (and check the signature policy): nothing touches flash
+     * before this. */
     svl_image_t vi;
     info->vres = svl_validate_ex(img, len, work, work_size, &vi, &info->err_offset);
     if (info->vres != SVL_OK)
@@ -305,12 +339,15 @@ svl_inst_result_t svl_install(const svl_flash_t *f, const svl_slots_t *sl, const
     uint32_t size = (uint32_t)len;
     if (size > svl_slot_capacity(f, sl))
         return SVL_INST_TOO_LARGE;
+    svl_inst_result_t sr = check_sig(sig, &vi);
+    if (sr != SVL_INST_OK)
+        return sr;
 
     /* 2. Which slot boots now; the other one is the target. */
     inst_view_t v[2];
     svl_boot_t bt;
     int active;
-    svl_inst_result_t r = select_slot(f, sl, NULL, 0, work, work_size, 0, v, &active, &bt);
+    svl_inst_result_t r = select_slot(f, sl, NULL, 0, work, work_size, 0, sig, v, &active, &bt);
     if (r == SVL_INST_FLASH)
         return SVL_INST_FLASH;
     unsigned t = active < 0 ? 0u : 1u - (unsigned)active;
@@ -319,6 +356,14 @@ svl_inst_result_t svl_install(const svl_flash_t *f, const svl_slots_t *sl, const
     info->seq = seq;
     uint32_t base = v[t].base, wu = f->write_unit, csz = commit_size(f);
     uint8_t c[CHUNK];
+    /* The source must not lie in the slot about to be erased (e.g. re-installing the
+     * fallback image from where it is mapped). */
+    if (f->mapped) {
+        uintptr_t lo = (uintptr_t)(f->mapped + base);
+        uintptr_t hi = lo + (uintptr_t)sl->npages * f->page_size;
+        if ((uintptr_t)img < hi && (uintptr_t)img + size > lo)
+            return SVL_INST_BAD_CONFIG;
+    }
 
     /* 3. Make the fallback's commit record solid (a no-op for a fully programmed one). */
     if (active >= 0 && (f->flags & SVL_FLASH_REPROGRAM)) {
@@ -392,8 +437,9 @@ const char *svl_inst_result_name(svl_inst_result_t r)
     (void)r;
     return "";
 #else
-    static const char *const names[] = {"ok", "invalid", "too_large", "bad_config",
-                                        "flash", "verify", "no_image", "no_buffer"};
+    static const char *const names[] = {"ok",       "invalid",  "too_large",     "bad_config",
+                                        "flash",    "verify",   "no_image",      "no_buffer",
+                                        "bad_signature", "unsigned"};
     return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "?";
 #endif
 }

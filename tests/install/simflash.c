@@ -17,6 +17,7 @@ void sim_init(simflash_t *s, uint32_t page_size, uint32_t npages, uint32_t write
     s->cut_op = -1;
     s->stuck_off = -1;
     s->flip_off = -1;
+    s->fail_off = -1;
 }
 
 void sim_free(simflash_t *s) { free(s->mem); s->mem = NULL; }
@@ -25,6 +26,12 @@ void sim_reboot(simflash_t *s)
 {
     s->dead = 0;
     s->cut_op = -1;
+}
+
+static uint8_t garbage(simflash_t *s)
+{
+    s->rng = s->rng * 1103515245u + 12345u;
+    return (uint8_t)(s->rng >> 16);
 }
 
 /* Is this op the one the power fails in? Returns the byte it stops at, or -1. */
@@ -54,6 +61,12 @@ static int sim_erase(void *ctx, uint32_t page)
         memset(p, 0xff, s->page_size);
         return 0;
     }
+    if (s->cut_garbage && (uint32_t)cut < s->page_size) {
+        for (uint32_t i = 0; i < s->page_size; i++)
+            p[i] = garbage(s);
+        s->dead = 1;
+        return SIM_EPOWER;
+    }
     /* Interrupted: the erase got as far as byte cut (bits only move towards 1). */
     uint32_t n = (uint32_t)cut < s->page_size ? (uint32_t)cut : s->page_size;
     memset(p, 0xff, n);
@@ -81,6 +94,8 @@ static int sim_write(void *ctx, uint32_t off, const uint8_t *buf, uint32_t len)
     s->last_len = len;
     long cut = cut_here(s);
     uint32_t n = cut < 0 || (uint32_t)cut > len ? len : (uint32_t)cut;
+    if (cut >= 0 && n < len && s->cut_garbage)
+        n -= n % s->write_unit; /* the whole unit holding the cut byte is undefined */
     for (uint32_t i = 0; i < n; i++) {
         uint8_t v = buf[i];
         if (s->stuck_off == (long)(off + i))
@@ -89,7 +104,10 @@ static int sim_write(void *ctx, uint32_t off, const uint8_t *buf, uint32_t len)
     }
     if (cut < 0)
         return 0;
-    if (n < len) /* a partly programmed byte: only the bits of cut_mask were cleared */
+    if (n < len && s->cut_garbage)
+        for (uint32_t i = n; i < n + s->write_unit; i++)
+            s->mem[off + i] = garbage(s);
+    else if (n < len) /* a partly programmed byte: only the bits of cut_mask were cleared */
         s->mem[off + n] &= (uint8_t)(buf[n] | (uint8_t)~s->cut_mask);
     s->dead = 1;
     return SIM_EPOWER;
@@ -102,6 +120,8 @@ static int sim_read(void *ctx, uint32_t off, uint8_t *buf, uint32_t len)
         return SIM_EPOWER;
     if ((uint64_t)off + len > (uint64_t)s->page_size * s->npages)
         return SIM_ERANGE;
+    if (s->fail_off >= (long)off && s->fail_off < (long)off + (long)len)
+        return SIM_EIO;
     s->nread++;
     memcpy(buf, s->mem + off, len);
     if (s->flip_off >= (long)off && s->flip_off < (long)off + (long)len)

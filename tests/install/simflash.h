@@ -11,7 +11,7 @@
 #include <sensevm/loader.h>
 
 enum {
-    SIM_ERANGE = -3, SIM_ENOTERASED = -4, SIM_EALIGN = -5,
+    SIM_ERANGE = -3, SIM_ENOTERASED = -4, SIM_EALIGN = -5, SIM_EIO = -6,
     SIM_EPOWER = -100 /* the power is off: the op did not (fully) happen */
 };
 
@@ -29,12 +29,18 @@ typedef struct simflash {
     uint32_t cut_byte;
     uint8_t cut_mask;
     int dead;
+    /* cut_garbage: the interrupted op leaves its unit undefined instead (hal.h's wording):
+     * an interrupted write fills the write unit holding byte cut_byte with pseudo-random
+     * bytes, an interrupted erase the whole page. */
+    int cut_garbage;
+    uint32_t rng;
     /* fault injection: a stuck-at-1 cell (writes cannot clear bit stuck_mask at byte
      * stuck_off; -1 = none) and a read that flips bit flip_mask of byte flip_off. */
     long stuck_off;
     uint8_t stuck_mask;
     long flip_off;
     uint8_t flip_mask;
+    long fail_off;  /* reads covering this byte fail with SIM_EIO (-1 = none) */
     /* the last op's kind and length, for enumerating cut points */
     int last_kind; /* 1 erase, 2 write */
     uint32_t last_len;

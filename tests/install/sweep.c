@@ -55,7 +55,8 @@ static int boots(const svl_flash_t *f, const svl_slots_t *sl, const corpus_img_t
         goto out;                                                                          \
     } while (0)
 
-int sweep_run(const sweep_geom_t *g, unsigned pre, unsigned *points, char *err, size_t errsz)
+int sweep_run(const sweep_geom_t *g, unsigned pre, int garbage, unsigned *points, char *err,
+              size_t errsz)
 {
     static corpus_img_t old, nw;
     simflash_t s;
@@ -101,6 +102,8 @@ int sweep_run(const sweep_geom_t *g, unsigned pre, unsigned *points, char *err, 
             s.cut_op = (long)k;
             s.cut_byte = cuts[c].byte;
             s.cut_mask = cuts[c].mask;
+            s.cut_garbage = garbage;
+            s.rng = k * 7919u + (uint32_t)c;
             svl_install_info_t info;
             svl_inst_result_t r = svl_install(&f, &sl, nw.b, nw.size, work, sizeof work, &info);
             if (r != SVL_INST_FLASH || info.flash_err != SIM_EPOWER)

@@ -18,10 +18,13 @@ typedef struct sweep_geom {
 extern const sweep_geom_t sweep_geoms[];
 extern const size_t sweep_ngeoms;
 
-/* `pre` images installed first (0..3), then one more with the power cut at each point.
+/* `pre` images installed first (0..3), then one more with the power cut at each point;
+ * with garbage, the interrupted unit/page is left with pseudo-random contents (only
+ * meaningful without SVL_FLASH_REPROGRAM, whose safety rests on NOR physics).
  * Adds the cut points tried to *points. Returns 0, or -1 with a message in err: the
  * device booted neither the old nor the new image, booted the uncommitted new image,
  * booted the old one after the commit, or did not recover with the next install. */
-int sweep_run(const sweep_geom_t *g, unsigned pre, unsigned *points, char *err, size_t errsz);
+int sweep_run(const sweep_geom_t *g, unsigned pre, int garbage, unsigned *points, char *err,
+              size_t errsz);
 
 #endif

@@ -17,7 +17,7 @@ int main(void)
         for (unsigned pre = 0; pre <= 3; pre++) {
             unsigned points = 0;
             err[0] = 0;
-            int rc = sweep_run(&sweep_geoms[g], pre, &points, err, sizeof err);
+            int rc = sweep_run(&sweep_geoms[g], pre, 0, &points, err, sizeof err);
             total += points;
             snprintf(msg, sizeof msg,
                      "page %lu, write unit %lu, %s, %u earlier installs: %u cut points %s",

@@ -15,8 +15,8 @@ LIBS = [('libsvbc.a', 'bytecode-spec'), ('libsvl.a', 'loader'), ('libsvm.a', 'ru
 
 def owner(path):
     base = path.split('/')[-1]
-    for lib, name in LIBS:
-        if base.startswith(lib + '('):
+    for lib, name in LIBS:  # a regular archive member, or an object of a thin archive
+        if base.startswith(lib + '(') or path.startswith(lib + '.p/') or '/' + lib + '.p/' in path:
             return name
     if 'libc.a' in base or 'libsemihost' in base or 'crt0' in base or 'libgcc' in base or 'libm.a' in base:
         return 'libc (picolibc)'

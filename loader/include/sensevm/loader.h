@@ -157,11 +157,14 @@ typedef enum svl_inst_result {
     SVL_INST_INVALID = 1,    /* the validator refused the image (info: vres, err_offset);
                               * flash untouched */
     SVL_INST_TOO_LARGE = 2,  /* the image does not fit a slot; flash untouched */
-    SVL_INST_BAD_CONFIG = 3, /* bad flash geometry or slot layout; flash untouched */
+    SVL_INST_BAD_CONFIG = 3, /* bad flash geometry or slot layout, or the image lies in
+                              * the slot it would be written to; flash untouched */
     SVL_INST_FLASH = 4,      /* a flash operation failed (info: flash_err); not committed */
     SVL_INST_VERIFY = 5,     /* read-back from flash differs from the image; not committed */
     SVL_INST_NO_IMAGE = 6,   /* svl_boot_select: neither slot holds a bootable image */
     SVL_INST_NO_BUFFER = 7,  /* svl_boot_select: flash not mapped and buf too small */
+    SVL_INST_BAD_SIGNATURE = 8, /* the signature policy refused the signature; untouched */
+    SVL_INST_UNSIGNED = 9,   /* the policy requires a signature and there is none; untouched */
     SVL_INST_RESULT_LIMIT_
 } svl_inst_result_t;
 
@@ -210,11 +213,32 @@ typedef struct svl_boot {
 /* Pick the newest committed slot whose image is intact and re-validates completely
  * (svl_validate_ex); fall back to the other slot. With flash->mapped the image is
  * validated in place and out->data points into flash (execute in place); otherwise it is
- * read into buf[0..buf_size) (SVL_INST_NO_BUFFER if too small). Returns SVL_INST_OK or
- * SVL_INST_NO_IMAGE (or a flash/config error). */
+ * read into buf[0..buf_size) (SVL_INST_NO_BUFFER if too small). A slot that cannot be
+ * read is skipped. Returns SVL_INST_OK; or, when nothing boots, SVL_INST_FLASH if a read
+ * failed, else SVL_INST_NO_IMAGE (or SVL_INST_BAD_CONFIG). */
 svl_inst_result_t svl_boot_select(const svl_flash_t *flash, const svl_slots_t *slots,
                                   uint8_t *buf, size_t buf_size, uint8_t *work,
                                   size_t work_size, svl_boot_t *out);
+
+/* Optional signature policy (docs/flash.md §5): the image's SIGNATURE section is an
+ * Ed25519 signature over its SHA-256 digest; `verify` checks it with the implementation
+ * the build chooses (libsodium on the desktop) and returns 0 when it is valid. With a
+ * policy, svl_install_ex refuses a badly signed image (SVL_INST_BAD_SIGNATURE) or, with
+ * `require`, an unsigned one (SVL_INST_UNSIGNED) before any flash operation, and
+ * svl_boot_select_ex skips slots that fail the policy (falling back to the other one). */
+typedef struct svl_sig_policy {
+    int (*verify)(void *ctx, const uint8_t digest[32], const uint8_t sig[64]);
+    void *ctx;
+    int require;
+} svl_sig_policy_t;
+svl_inst_result_t svl_install_ex(const svl_flash_t *flash, const svl_slots_t *slots,
+                                 const uint8_t *img, size_t len, uint8_t *work,
+                                 size_t work_size, const svl_sig_policy_t *sig,
+                                 svl_install_info_t *info);
+svl_inst_result_t svl_boot_select_ex(const svl_flash_t *flash, const svl_slots_t *slots,
+                                     uint8_t *buf, size_t buf_size, uint8_t *work,
+                                     size_t work_size, const svl_sig_policy_t *sig,
+                                     svl_boot_t *out);
 
 /* Bytes of image a slot of `slots` can hold. */
 uint32_t svl_slot_capacity(const svl_flash_t *flash, const svl_slots_t *slots);
