@@ -2,7 +2,8 @@
  * sensevm-run — the desktop runner: reads an image, validates it (svl_validate), gives it
  * a heap and a stack (from the manifest or --heap/--stack) and runs its entry context.
  * The only runtime part that uses the host's libc. Exit codes: see usage() and
- * docs/runtime.md.
+ * docs/runtime.md. --verify-key checks the image's Ed25519 signature with libsodium when
+ * the build found it (SVM_RUNNER_HAVE_SODIUM).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <sensevm/bytecode.h>
@@ -14,6 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#ifdef SVM_RUNNER_HAVE_SODIUM
+#include <sodium.h>
+#endif
 
 #define EXIT_TRAP 2
 #define EXIT_INVALID 125
@@ -35,6 +40,9 @@ static void usage(FILE *f)
             "  --gc-every-alloc   collect before every allocation (testing)\n"
             "  --trace            print each instruction on stderr: context, pc, mnemonic, operands\n"
             "  --stats            print instruction, GC and stack figures on stderr at the end\n"
+            "  --verify-key FILE  refuse the image unless it is signed (senseasm --sign) with\n"
+            "                     the Ed25519 key whose public half FILE holds (64 hex digits;\n"
+            "                     needs a build with libsodium)\n"
             "  --help, --version\n"
             "\n"
             "exit status: the program's `exit n` (n land 255); 0 when it ends normally;\n"
@@ -138,6 +146,34 @@ static const char *symbol_for(const svl_image_t *img, uint32_t pc, uint32_t *sym
     return best;
 }
 
+/* The public key file: 32 bytes as 64 hex digits, white space ignored. Returns 0 if ok. */
+static int read_pubkey(const char *path, uint8_t key[32])
+{
+    size_t len;
+    uint8_t *buf = read_file(path, &len);
+    if (!buf)
+        return -1;
+    size_t n = 0;
+    int hi = -1, bad = 0;
+    for (size_t i = 0; i < len && !bad; i++) {
+        int c = buf[i], v;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (v < 0 || (hi >= 0 && n >= 32))
+            bad = 1;
+        else if (hi < 0)
+            hi = v;
+        else {
+            key[n++] = (uint8_t)(hi << 4 | v);
+            hi = -1;
+        }
+    }
+    free(buf);
+    return bad || hi >= 0 || n != 32 ? -1 : 0;
+}
+
 static void trace_insn(const svm_vm_t *vm, const svm_context_t *ctx)
 {
     svbc_insn_t in;
@@ -179,10 +215,32 @@ static void trace_insn(const svm_vm_t *vm, const svm_context_t *ctx)
     fputc('\n', stderr);
 }
 
+#ifdef SVM_HAVE_POSIX_MAIN
+#include "svm_posix.h"
+
+/* Runs go to the container scheduler (runtime/port/posix/posix_main.c: several images,
+ * contexts, channels, virtual time, devices), except the per-instruction --trace, the
+ * signature check --verify-key and --no-sched (the bare VM as a firmware embeds it without
+ * a scheduler), which this single-container loop implements. */
+static int wants_single_loop(int argc, char **argv)
+{
+    for (int i = 1; i < argc && argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2]; i++)
+        if (!strcmp(argv[i], "--trace") || !strcmp(argv[i], "--verify-key") ||
+            !strcmp(argv[i], "--no-sched"))
+            return 1;
+    return 0;
+}
+#endif
+
 int main(int argc, char **argv)
 {
+#ifdef SVM_HAVE_POSIX_MAIN
+    if (!wants_single_loop(argc, argv))
+        return svm_posix_main(argc, argv);
+#endif
     int trace = 0, stats = 0, gc_every = 0;
     uint64_t heap = 0, stack = 0, max_steps = 0;
+    const char *verify_key = NULL;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         const char *o = argv[i];
@@ -200,8 +258,16 @@ int main(int argc, char **argv)
             trace = 1;
         } else if (!strcmp(o, "--stats")) {
             stats = 1;
+        } else if (!strcmp(o, "--no-sched")) {
+            /* this loop is the no-scheduler path already */
         } else if (!strcmp(o, "--gc-every-alloc")) {
             gc_every = 1;
+        } else if (!strcmp(o, "--verify-key")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s: --verify-key needs a public key file\n", prog);
+                return EXIT_USAGE;
+            }
+            verify_key = argv[++i];
         } else if (!strcmp(o, "--heap") || !strcmp(o, "--stack") || !strcmp(o, "--max-steps")) {
             uint64_t v;
             if (i + 1 >= argc || parse_size(argv[i + 1], &v)) {
@@ -242,6 +308,27 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
 
+    uint8_t pubkey[32];
+    if (verify_key) {
+#ifdef SVM_RUNNER_HAVE_SODIUM
+        if (sodium_init() < 0) {
+            fprintf(stderr, "%s: libsodium failed to initialise\n", prog);
+            return EXIT_USAGE;
+        }
+        if (read_pubkey(verify_key, pubkey) != 0) {
+            fprintf(stderr, "%s: %s: not a public key file (expected 64 hex digits)\n", prog,
+                    verify_key);
+            return EXIT_USAGE;
+        }
+#else
+        (void)read_pubkey;
+        (void)pubkey;
+        fprintf(stderr, "%s: --verify-key needs libsodium, and this sensevm-run was built "
+                "without it (install libsodium-dev and reconfigure)\n", prog);
+        return EXIT_USAGE;
+#endif
+    }
+
     size_t len;
     uint8_t *img = read_file(path, &len);
     if (!img) {
@@ -257,6 +344,19 @@ int main(int argc, char **argv)
         free(img);
         return EXIT_INVALID;
     }
+#ifdef SVM_RUNNER_HAVE_SODIUM
+    if (verify_key) {
+        /* The SHA-256 digest reads the SIGNATURE contents as zero (image-format.md §8). */
+        uint8_t digest[32];
+        svimg_digest(img, image.size, digest);
+        if (!image.signature || image.signature_size != crypto_sign_BYTES ||
+            crypto_sign_verify_detached(image.signature, digest, sizeof digest, pubkey) != 0) {
+            fprintf(stderr, "%s: %s: invalid image: bad signature\n", prog, path);
+            free(img);
+            return EXIT_INVALID;
+        }
+    }
+#endif
 
     if (!heap)
         heap = image.manifest.heap_size;

@@ -17,8 +17,9 @@ static inline void *talloc(size_t n)
     static size_t nkeep, capkeep;
     if (nkeep == capkeep) {
         capkeep = capkeep ? capkeep * 2 : 256;
-        keep = realloc(keep, capkeep * sizeof *keep);
-        cr_assert_not_null(keep);
+        void **nk = realloc(keep, capkeep * sizeof *keep);
+        cr_assert_not_null(nk);
+        keep = nk;
     }
     void *p = calloc(1, n);
     cr_assert_not_null(p);

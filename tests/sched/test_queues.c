@@ -121,8 +121,8 @@ Test(timerq, random_against_reference)
     enum { CAP = 64 };
     svm_timerq_t q;
     svm_timerq_init(&q, CAP, mem, sizeof mem);
-    uint64_t ref[CAP];
-    uint32_t refseq[CAP], seq = 0;
+    uint64_t ref[CAP] = {0};
+    uint32_t refseq[CAP] = {0}, seq = 0;
     int on[CAP] = {0};
     srand(12345);
     uint64_t now = 0;

@@ -1,4 +1,5 @@
-; a service with no implementation yet
+; a service this VM has no implementation for: the bare VM (--no-sched) leaves
+; the thread/channel/time services to a scheduler
         .global main
 main:
         quote 0

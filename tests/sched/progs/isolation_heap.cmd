@@ -1,0 +1,1 @@
+heapbomb.svm checksum.svm

@@ -1,0 +1,1 @@
+stackbomb.svm checksum.svm

@@ -1,0 +1,1 @@
+hi.svm storm.svm
