@@ -1100,3 +1100,52 @@ out:
     free_lk(l);
     return rc;
 }
+
+/* ---- signing (senseasm --sign): append a SIGNATURE section to a sealed image ---- */
+uint8_t *svasm_image_add_signature(const uint8_t *img, uint32_t len, const uint8_t sig[64],
+                                   uint32_t *outlen, svasm_diags_t *d)
+{
+    svasm_image_t im;
+    if (svasm_image_parse(img, len, &im, d, "image") != 0)
+        return NULL;
+    if (im.flags & SVIMG_F_SIGNED) {
+        svasm_diag_add(d, SVASM_ERROR, NULL, 0, 0, NULL, "the image is already signed");
+        return NULL;
+    }
+    if (im.nsect >= SVIMG_MAX_SECTIONS) {
+        svasm_diag_add(d, SVASM_ERROR, NULL, 0, 0, NULL,
+                       "no room for a SIGNATURE section (%u sections)", im.nsect);
+        return NULL;
+    }
+    /* Every section moves up by one table entry (section contents are position
+     * independent: all their offsets are relative to their own section); the signature
+     * goes last, 4-aligned. */
+    uint32_t table_end = SVIMG_HEADER_SIZE + SVIMG_SECT_ENTRY_SIZE * im.nsect;
+    uint32_t body = (im.size + 3u) & ~3u;
+    uint64_t size = (uint64_t)body + SVIMG_SECT_ENTRY_SIZE + 64u;
+    if (size > SVIMG_MAX_SIZE) {
+        svasm_diag_add(d, SVASM_ERROR, NULL, 0, 0, NULL, "image too large");
+        return NULL;
+    }
+    uint8_t *out = asm_xcalloc((size_t)size, 1);
+    memcpy(out, img, table_end);
+    memcpy(out + table_end + SVIMG_SECT_ENTRY_SIZE, img + table_end, im.size - table_end);
+    for (uint32_t i = 0; i < im.nsect; i++) {
+        uint8_t *e = out + SVIMG_HEADER_SIZE + SVIMG_SECT_ENTRY_SIZE * i;
+        svbc_write_i32(e + 4, (int32_t)(im.sect[i].offset + SVIMG_SECT_ENTRY_SIZE));
+    }
+    uint32_t sig_off = body + SVIMG_SECT_ENTRY_SIZE;
+    uint8_t *e = out + table_end;
+    svbc_write_i32(e, SVIMG_SECT_SIGNATURE);
+    svbc_write_i32(e + 4, (int32_t)sig_off);
+    svbc_write_i32(e + 8, 64);
+    svbc_write_i32(e + 12, 0);
+    if (sig)
+        memcpy(out + sig_off, sig, 64);
+    svbc_write_u16(out + SVIMG_OFF_NSECT, (uint16_t)(im.nsect + 1));
+    svbc_write_i32(out + SVIMG_OFF_FLAGS, (int32_t)(im.flags | SVIMG_F_SIGNED));
+    svbc_write_i32(out + SVIMG_OFF_SIZE, (int32_t)size);
+    svimg_seal(out, (uint32_t)size);
+    *outlen = (uint32_t)size;
+    return out;
+}

@@ -2,6 +2,7 @@
  * main.c — the `senseasm` command line: assemble (-c), link (default; .s inputs are
  * assembled on the fly), disassemble (-d) and inspect (--info). Prints the library's
  * diagnostics GNU style. Exit status: 0 ok, 1 errors, 2 bad usage.
+ * Signing (--sign, --gen-key) uses libsodium when the build found it (SENSEASM_HAVE_SODIUM).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "internal.h"
@@ -10,10 +11,16 @@
 #include <sensevm/image.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#ifdef SENSEASM_HAVE_SODIUM
+#include <sodium.h>
+#endif
 
 static const char *prog = "senseasm";
 
@@ -24,6 +31,7 @@ static void usage(FILE *f)
 "       senseasm [-o APP.svm] INPUT... [options] link objects, archives and .s files\n"
 "       senseasm -d FILE                         disassemble an object or image\n"
 "       senseasm --info FILE                     header, manifest, sections and sizes\n"
+"       senseasm --gen-key KEYFILE               new Ed25519 key: KEYFILE, KEYFILE.pub\n"
 "\n"
 "Linker options:\n"
 "  -o FILE             output image (default a.svm)\n"
@@ -34,6 +42,8 @@ static void usage(FILE *f)
 "  --format=FMT        raw (default), c (a C array) or ihex (Intel HEX)\n"
 "  --symbol NAME       name of the C array (default from the output name)\n"
 "  --base ADDR         load address of the Intel HEX output (default 0)\n"
+"  --sign KEYFILE      sign the image's SHA-256 digest with Ed25519 (needs libsodium);\n"
+"                      KEYFILE holds the 32-byte secret seed as 64 hex digits\n"
 "Manifest options (override .manifest directives):\n"
 "  --name NAME  --priority N  --heap SIZE  --stack SIZE  --arrays SIZE  --contexts N\n"
 "  --channels N  --device NAME (repeatable)  --policy stop|restart|log\n"
@@ -211,7 +221,7 @@ static int inspect(const char *path, int disasm)
 enum {
     OPT_INFO = 256, OPT_MAP, OPT_ENTRY, OPT_NAME, OPT_PRIORITY, OPT_HEAP, OPT_STACK, OPT_ARRAYS,
     OPT_CONTEXTS, OPT_CHANNELS, OPT_DEVICE, OPT_POLICY, OPT_HEARTBEAT, OPT_FUEL, OPT_FORMAT,
-    OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP
+    OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP, OPT_SIGN, OPT_GENKEY
 };
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -221,6 +231,130 @@ static int bad_usage(const char *fmt, const char *arg)
     fprintf(stderr, "\nTry 'senseasm --help' for more information.\n");
     return 2;
 }
+
+/* ---- Ed25519 keys (docs/senseasm.md "Signing") ----
+ * Secret key file: the 32-byte seed as 64 hex digits (the libsodium 64-byte secret key,
+ * seed then public key, as 128 hex digits is accepted too). Public key file: 32 bytes as
+ * 64 hex digits. White space anywhere is ignored. */
+#ifdef SENSEASM_HAVE_SODIUM
+/* Decode the hex text of a key file into out[0..cap); returns the byte count or -1. */
+static int read_hex_key(const char *path, uint8_t *out, size_t cap)
+{
+    size_t len;
+    uint8_t *buf = read_file(path, &len);
+    if (!buf)
+        return -1;
+    size_t n = 0;
+    int hi = -1, bad = 0;
+    for (size_t i = 0; i < len && !bad; i++) {
+        int c = buf[i], v;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (v < 0 || (hi >= 0 && n >= cap))
+            bad = 1;
+        else if (hi < 0)
+            hi = v;
+        else {
+            out[n++] = (uint8_t)(hi << 4 | v);
+            hi = -1;
+        }
+    }
+    sodium_memzero(buf, len);
+    free(buf);
+    if (bad || hi >= 0) {
+        fprintf(stderr, "%s: error: %s: not a key file (expected hex digits)\n", prog, path);
+        return -1;
+    }
+    return (int)n;
+}
+
+static int load_secret_key(const char *path, uint8_t sk[crypto_sign_SECRETKEYBYTES])
+{
+    uint8_t raw[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
+    int n = read_hex_key(path, raw, sizeof raw);
+    int rc = -1;
+    if (n == crypto_sign_SEEDBYTES || n == crypto_sign_SECRETKEYBYTES) {
+        crypto_sign_seed_keypair(pk, sk, raw);
+        if (n == crypto_sign_SECRETKEYBYTES && sodium_memcmp(sk, raw, sizeof raw) != 0)
+            fprintf(stderr, "%s: error: %s: the public half of the secret key does not match "
+                    "its seed\n", prog, path);
+        else
+            rc = 0;
+    } else if (n >= 0) {
+        fprintf(stderr, "%s: error: %s: a secret key file holds %d or %d hex digits, not %d\n",
+                prog, path, 2 * crypto_sign_SEEDBYTES, 2 * crypto_sign_SECRETKEYBYTES, 2 * n);
+    }
+    sodium_memzero(raw, sizeof raw);
+    return rc;
+}
+
+static int write_hex(const char *path, const uint8_t *b, size_t n, int secret)
+{
+    char text[2 * crypto_sign_SECRETKEYBYTES + 2];
+    for (size_t i = 0; i < n; i++)
+        snprintf(text + 2 * i, 3, "%02x", b[i]);
+    text[2 * n] = '\n';
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, secret ? 0600 : 0644);
+    if (fd < 0) {
+        fprintf(stderr, "%s: error: cannot create '%s': %s\n", prog, path, strerror(errno));
+        return -1;
+    }
+    ssize_t w = write(fd, text, 2 * n + 1);
+    int bad = w != (ssize_t)(2 * n + 1);
+    bad |= close(fd) != 0;
+    sodium_memzero(text, sizeof text);
+    if (bad) {
+        fprintf(stderr, "%s: error: cannot write '%s'\n", prog, path);
+        return -1;
+    }
+    return 0;
+}
+
+static int gen_key(const char *path)
+{
+    uint8_t pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+    size_t n = strlen(path);
+    char *pub = asm_xmalloc(n + 5);
+    memcpy(pub, path, n);
+    memcpy(pub + n, ".pub", 5);
+    crypto_sign_keypair(pk, sk);
+    int rc = 0;
+    if (write_hex(path, sk, crypto_sign_SEEDBYTES, 1) != 0)
+        rc = 1;
+    else if (write_hex(pub, pk, sizeof pk, 0) != 0) {
+        unlink(path);
+        rc = 1;
+    }
+    sodium_memzero(sk, sizeof sk);
+    free(pub);
+    return rc;
+}
+
+/* Append a SIGNATURE section to the sealed image and sign its digest. */
+static uint8_t *sign_image(uint8_t *img, uint32_t *len, const uint8_t *sk, svasm_diags_t *d)
+{
+    uint32_t nlen;
+    uint8_t *s = svasm_image_add_signature(img, *len, NULL, &nlen, d);
+    free(img);
+    if (!s)
+        return NULL;
+    uint8_t digest[32];
+    svimg_digest(s, nlen, digest);
+    crypto_sign_detached(s + nlen - crypto_sign_BYTES, NULL, digest, sizeof digest, sk);
+    svimg_seal(s, nlen);
+    *len = nlen;
+    return s;
+}
+#else
+static int no_sodium(const char *opt)
+{
+    fprintf(stderr, "%s: error: %s needs libsodium, and this senseasm was built without it "
+            "(install libsodium-dev and reconfigure)\n", prog, opt);
+    return 2;
+}
+#endif
 
 int main(int argc, char **argv)
 {
@@ -247,10 +381,12 @@ int main(int argc, char **argv)
         {"base", required_argument, NULL, OPT_BASE},
         {"no-dce", no_argument, NULL, OPT_NODCE},
         {"strip", no_argument, NULL, OPT_STRIP},
+        {"sign", required_argument, NULL, OPT_SIGN},
+        {"gen-key", required_argument, NULL, OPT_GENKEY},
         {NULL, 0, NULL, 0},
     };
     int compile = 0, disasm = 0, info = 0, fmt = SVASM_FMT_RAW;
-    const char *out = NULL, *map = NULL, *symbol = NULL;
+    const char *out = NULL, *map = NULL, *symbol = NULL, *signkey = NULL, *genkey = NULL;
     uint32_t base = 0;
     svasm_link_opts_t lo;
     svasm_link_opts_init(&lo);
@@ -315,6 +451,8 @@ int main(int argc, char **argv)
             break;
         case OPT_NODCE: lo.no_dce = 1; break;
         case OPT_STRIP: lo.strip = 1; break;
+        case OPT_SIGN: signkey = optarg; break;
+        case OPT_GENKEY: genkey = optarg; break;
         case ':': return bad_usage("option '%s' needs an argument", argv[optind - 1]);
         default: return bad_usage("unknown option '%s'", argv[optind - 1]);
         }
@@ -329,6 +467,35 @@ int main(int argc, char **argv)
     }
     int nin = argc - optind;
     char **inputs = argv + optind;
+    if (genkey) {
+        if (nin || compile || disasm || info || signkey)
+            return bad_usage("--gen-key takes no other options or inputs%s", "");
+#ifdef SENSEASM_HAVE_SODIUM
+        if (sodium_init() < 0) {
+            fprintf(stderr, "%s: error: libsodium failed to initialise\n", prog);
+            return 1;
+        }
+        return gen_key(genkey);
+#else
+        return no_sodium("--gen-key");
+#endif
+    }
+    if (signkey && (compile || disasm || info))
+        return bad_usage("--sign applies to linking only%s", "");
+#ifdef SENSEASM_HAVE_SODIUM
+    uint8_t sk[crypto_sign_SECRETKEYBYTES];
+    if (signkey) {
+        if (sodium_init() < 0) {
+            fprintf(stderr, "%s: error: libsodium failed to initialise\n", prog);
+            return 1;
+        }
+        if (load_secret_key(signkey, sk) != 0)
+            return 1;
+    }
+#else
+    if (signkey)
+        return no_sodium("--sign");
+#endif
     if (compile + disasm + info > 1)
         return bad_usage("-c, -d and --info exclude each other%s", "");
     if (disasm || info) {
@@ -375,7 +542,12 @@ int main(int argc, char **argv)
         lo.map = map ? &maptext : NULL;
         uint8_t *img;
         uint32_t imglen;
-        if (svasm_link(in, (size_t)nin, &lo, &img, &imglen, &d) != 0) {
+        int linked = svasm_link(in, (size_t)nin, &lo, &img, &imglen, &d) == 0;
+#ifdef SENSEASM_HAVE_SODIUM
+        if (linked && signkey && !(img = sign_image(img, &imglen, sk, &d)))
+            linked = 0;
+#endif
+        if (!linked) {
             rc = 1;
         } else {
             char *sym = symbol ? asm_xstrdup(symbol) : c_symbol(outname);
@@ -391,6 +563,9 @@ int main(int argc, char **argv)
             free(maptext);
         }
     }
+#ifdef SENSEASM_HAVE_SODIUM
+    sodium_memzero(sk, sizeof sk);
+#endif
     print_diags(&d);
     if (d.nerrors)
         rc = 1;

@@ -168,6 +168,16 @@ typedef struct svasm_image {
 int svasm_image_parse(const uint8_t *buf, size_t len, svasm_image_t *out, svasm_diags_t *d,
                       const char *name);
 
+/* ---- signing ---- */
+/* Copy of the sealed image img[0..len) with a 64-byte SIGNATURE section appended as the
+ * last section (contents `sig`, or zeros when sig is NULL), the SIGNED flag set, and
+ * resealed (svimg_seal). The caller signs with: svimg_digest over the result (which reads
+ * the signature as zero), write the 64 signature bytes at out[*outlen - 64], svimg_seal.
+ * Returns the malloc'ed image, or NULL after an error in *d (malformed image, already
+ * signed, no free section slot). */
+uint8_t *svasm_image_add_signature(const uint8_t *img, uint32_t len, const uint8_t sig[64],
+                                   uint32_t *outlen, svasm_diags_t *d);
+
 /* ---- disassembly ---- */
 /* A symbol lookup: name at exactly code offset `off`, or NULL. */
 typedef const char *(*svasm_symname_fn)(void *ctx, uint32_t off);
