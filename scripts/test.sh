@@ -12,7 +12,8 @@ if [ ! -f "$dir/build.ninja" ]; then
   meson setup "$dir" "$@" || exit 1
 fi
 ninja -C "$dir" || { echo "0 passed, 1 failed"; exit 1; }
-meson test -C "$dir" --print-errorlogs
+# shellcheck disable=SC2086
+meson test -C "$dir" --print-errorlogs ${MESON_TEST_ARGS:-}
 rc=$?
 log="$dir/meson-logs/testlog.txt"
 ok=$(awk '/^Ok:/ {n=$2} END {print n+0}' "$log")

@@ -177,6 +177,8 @@ def main():
     ap.add_argument("-q", "--quiet", action="store_true", help="print only failures and the summary")
     ap.add_argument("progs", nargs="+", help="program.ml, directory, or @listfile")
     args = ap.parse_args()
+    # slow builds (sanitizers) scale every timeout, as `meson test --timeout-multiplier` does
+    args.timeout *= float(os.environ.get("GOLDEN_TIMEOUT_SCALE", "1"))
 
     for tool in (args.sensec, args.runner):
         if not (os.path.isfile(tool) and os.access(tool, os.X_OK)) and shutil.which(tool) is None:

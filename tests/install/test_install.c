@@ -166,18 +166,21 @@ static void readback_case(int stuck)
     for (uint8_t m = 1; m; m = (uint8_t)(m << 1))
         if (!(b.b[b.code_off + 1] & m)) {
             if (stuck) {
+                // cppcheck-suppress redundantAssignment ; the simulated flash behind `f` reads it
                 s.stuck_off = at;
                 s.stuck_mask = m;
             }
             break;
         }
     if (!stuck) {
+        // cppcheck-suppress redundantAssignment ; the simulated flash behind `f` reads it
         s.flip_off = at;
         s.flip_mask = 0x10;
     }
     svl_install_info_t info;
     cr_assert_eq(svl_install(&f, &sl, b.b, b.size, work, sizeof work, &info), SVL_INST_VERIFY);
     cr_assert_eq(info.slot, 1);
+    // cppcheck-suppress redundantAssignment ; the simulated flash behind `f` reads it
     s.flip_off = -1;
     svl_slot_info_t si;
     cr_assert_eq(svl_slot_probe(&f, &sl, 1, &si), SVL_INST_OK);
@@ -186,6 +189,7 @@ static void readback_case(int stuck)
     cr_assert_eq(boot(&f, &sl, sha, NULL), SVL_INST_OK);
     cr_assert_eq(memcmp(sha, digest_of(&a), 32), 0, "the old image still boots");
     /* the fault gone, the same install succeeds */
+    // cppcheck-suppress redundantAssignment ; the simulated flash behind `f` reads it
     s.stuck_off = -1;
     install_ok(&f, &sl, &b, &info);
     cr_assert_eq(info.slot, 1);
@@ -336,6 +340,7 @@ Test(install, unreadable_slot_does_not_stop_boot)
     install_ok(&f, &sl, &a, NULL);
     install_ok(&f, &sl, &b, NULL);
     /* the newer slot B cannot be read (e.g. an ECC fault) */
+    // cppcheck-suppress redundantAssignment ; the simulated flash behind `f` reads it
     s.fail_off = (long)(sl.first_page[1] * s.page_size + 8);
     svl_slot_info_t si;
     cr_assert_eq(svl_slot_probe(&f, &sl, 1, &si), SVL_INST_FLASH);
@@ -353,9 +358,11 @@ Test(install, unreadable_slot_does_not_stop_boot)
     cr_assert_eq(bt.slot, 0);
     /* A unreadable too (B holds the uncommitted new image): nothing boots, and the
      * result says that a read failed rather than that there is no image */
+    // cppcheck-suppress redundantAssignment ; the simulated flash behind `f` reads it
     s.fail_off = (long)(sl.first_page[0] * s.page_size + 8);
     cr_assert_eq(svl_boot_select(&f, &sl, bootbuf, sizeof bootbuf, work, sizeof work, &bt),
                  SVL_INST_FLASH);
+    // cppcheck-suppress redundantAssignment ; the simulated flash behind `f` reads it
     s.fail_off = -1;
     cr_assert_eq(boot(&f, &sl, sha, &bt), SVL_INST_OK);
     cr_assert_eq(bt.slot, 0);
