@@ -3,8 +3,11 @@
 """Run the Sense-VM benchmarks (B1..B5) side by side with OCaml's bytecode interpreter
 (ocamlc + ocamlrun) and Lua 5.4, several times each; print a table of medians and the
 ratios Sense-VM/ocamlrun and Sense-VM/Lua, and check every result.
-usage: run_bench.py --senseasm PATH --sensevm PATH [--srcdir DIR] [--workdir DIR]
-                    [--runs N] [--only NAME,...]
+The SAME OCaml source (bench/ml/NAME.ml) is compiled by sensec for Sense-VM and by ocamlc
+for ocamlrun. With --senseasm, the hand-written assembly (bench/asm/NAME.s) is run as an
+extra column ("sv-asm").
+usage: run_bench.py --sensec PATH --sensevm PATH [--senseasm PATH] [--srcdir DIR]
+                    [--workdir DIR] [--runs N] [--only NAME,...]
 """
 import argparse
 import os
@@ -21,7 +24,7 @@ BENCHES = [
     ("map", "B4 list map+sum x5", "500500000"),
     ("fold", "B5 closure fold x10", "1000000000"),
 ]
-SENSEVM_OPTS = ["--heap", "256M"]
+SENSEVM_OPTS = ["--heap", "64M"]
 
 
 def timed(cmd):
@@ -33,7 +36,8 @@ def timed(cmd):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--senseasm", required=True)
+    ap.add_argument("--sensec", required=True)
+    ap.add_argument("--senseasm", default="")
     ap.add_argument("--sensevm", required=True)
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--srcdir", default=here)
@@ -50,14 +54,21 @@ def main():
     for name, title, expect in BENCHES:
         if only and name not in only:
             continue
+        ml = os.path.join(a.srcdir, "ml", name + ".ml")
         img = os.path.join(a.workdir, name + ".svm")
-        subprocess.run([a.senseasm, "-o", img, os.path.join(a.srcdir, "asm", name + ".s")],
-                       check=True)
+        subprocess.run([a.sensec, "-o", img, ml], check=True)
         cmds = {"sensevm": [a.sensevm] + SENSEVM_OPTS + [img]}
+        if a.senseasm:
+            aimg = os.path.join(a.workdir, name + ".asm.svm")
+            subprocess.run([a.senseasm, "-o", aimg, os.path.join(a.srcdir, "asm", name + ".s")],
+                           check=True)
+            cmds["sv-asm"] = [a.sensevm] + SENSEVM_OPTS + [aimg]
         if ocamlc and ocamlrun:
+            # compile a copy: ocamlc writes .cmi/.cmo next to its source
+            mlcopy = os.path.join(a.workdir, name + ".ml")
+            shutil.copyfile(ml, mlcopy)
             byt = os.path.join(a.workdir, name + ".byte")
-            subprocess.run([ocamlc, "-o", byt, os.path.join(a.srcdir, "ml", name + ".ml")],
-                           check=True, cwd=a.workdir)
+            subprocess.run([ocamlc, "-o", byt, name + ".ml"], check=True, cwd=a.workdir)
             cmds["ocamlrun"] = [ocamlrun, byt]
         if lua:
             cmds["lua"] = [lua, os.path.join(a.srcdir, "lua", name + ".lua")]
@@ -83,13 +94,18 @@ def main():
     def ratio(m, k):
         return "%8.2f" % (m["sensevm"] / m[k]) if k in m and m[k] == m[k] else "%8s" % "-"
 
+    asm = bool(a.senseasm)
     print("%-24s %8s %8s %8s %8s %8s" % ("benchmark (median s)", "sensevm", "ocamlrun",
-                                         "lua5.4", "sv/ocaml", "sv/lua"))
+                                         "lua5.4", "sv/ocaml", "sv/lua") +
+          (" %8s" % "sv-asm" if asm else ""))
     for title, m in rows:
         print("%-24s %s %s %s %s %s" % (title, f(m.get("sensevm", float("nan"))),
                                        f(m.get("ocamlrun", float("nan"))),
                                        f(m.get("lua", float("nan"))), ratio(m, "ocamlrun"),
-                                       ratio(m, "lua")))
+                                       ratio(m, "lua")) +
+              (" %s" % f(m.get("sv-asm", float("nan"))) if asm else ""))
+    print("sensevm: sensec-compiled ml/NAME.ml; ocamlrun: ocamlc-compiled ml/NAME.ml" +
+          ("; sv-asm: hand-written asm/NAME.s on Sense-VM" if asm else ""))
     print("runs per program: %d; results %s" % (a.runs, "all correct" if not bad else
                                                   "%d WRONG" % bad))
     return 1 if bad else 0

@@ -57,6 +57,57 @@ static void ref_sym(const char *s)
         if (!strcmp(g_refs.v[i], s)) return;
     vpush(&g_refs, (void *)s);
 }
+/* The text of the last instruction line in the buffer ("" if the last line is a label,
+ * so that nothing fuses across a label). */
+static const char *last_insn(size_t *start)
+{
+    sbuf_t *b = g.buf;
+    if (!b->s || b->n < 9 || b->s[b->n - 1] != '\n') return "";
+    size_t i = b->n - 1;
+    while (i > 0 && b->s[i - 1] != '\n') i--;
+    // cppcheck-suppress knownConditionTrueFalse ; i moved back to the line start above
+    if (b->n - i < 9 || memcmp(b->s + i, "        ", 8) != 0 || b->s[i + 8] == '.') return "";
+    *start = i;
+    return b->s + i + 8;
+}
+/* peephole: fuse push + acc n / quote n / envacc n into pushacc/pushquote/pushenvacc
+ * and acc n + field m into accfield n, m (superinstructions, isa.md §6). Returns 1 if the
+ * instruction was merged into the previous line. */
+static int fuse(const char *ins)
+{
+    size_t st = 0;
+    const char *prev = last_insn(&st);
+    size_t pl = strlen(prev);
+    if (!pl) return 0;
+    char pbuf[64];
+    if (pl - 1 >= sizeof pbuf) return 0;
+    memcpy(pbuf, prev, pl - 1);
+    pbuf[pl - 1] = 0;
+    static const svbc_opcode_t from[] = { SVBC_OP_acc, SVBC_OP_quote, SVBC_OP_envacc };
+    static const svbc_opcode_t to[] = { SVBC_OP_pushacc, SVBC_OP_pushquote, SVBC_OP_pushenvacc };
+    if (!strcmp(pbuf, OPN(push))) {
+        for (size_t k = 0; k < sizeof from / sizeof from[0]; k++) {
+            size_t ol = strlen(OPNAME(from[k]));
+            if (!strncmp(ins, OPNAME(from[k]), ol) && ins[ol] == ' ') {
+                char *r = xfmt("        %s%s\n", OPNAME(to[k]), ins + ol);
+                g.buf->n = st;
+                sb_add(g.buf, r, strlen(r));
+                return 1;
+            }
+        }
+        return 0;
+    }
+    size_t al = strlen(OPN(acc)), fl = strlen(OPN(field));
+    if (!strncmp(pbuf, OPN(acc), al) && pbuf[al] == ' ' && !strncmp(ins, OPN(field), fl) &&
+        ins[fl] == ' ') {
+        char *r = xfmt("        %s %s,%s\n", OPN(accfield), pbuf + al + 1, ins + fl);
+        g.buf->n = st;
+        sb_add(g.buf, r, strlen(r));
+        return 1;
+    }
+    return 0;
+}
+
 static void emit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void emit(const char *fmt, ...)
 {
@@ -65,6 +116,7 @@ static void emit(const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
+    if (n < (int)sizeof tmp && fuse(tmp)) return;
     sb_add(g.buf, "        ", 8);
     if (n >= (int)sizeof tmp) {
         char *big = xalloc((size_t)n + 1);
@@ -370,7 +422,10 @@ static void binop(expr_t *a, expr_t *b, svbc_opcode_t op)
         gexpr(a, 0);
         push();
         gexpr(b, 0);
-        emit("%s", OPN(swap));
+        /* A op S0 = S0 op A for the commutative integer operations: no swap needed */
+        if (op != SVBC_OP_addint && op != SVBC_OP_mulint && op != SVBC_OP_andint &&
+            op != SVBC_OP_orint && op != SVBC_OP_xorint && op != SVBC_OP_eq && op != SVBC_OP_ne)
+            emit("%s", OPN(swap));
         emit("%s", OPNAME(op));
         g.depth--;
         return;
@@ -673,6 +728,30 @@ static int const_bool(expr_t *e)
     return -1;
 }
 
+/* compare with an integer constant: "x OP k" -> x; b<OP>imm k, L (and "k OP x" with the
+ * mirrored condition); tab maps the comparison primitive to the register-register branch */
+static int cmp_imm(expr_t *e, int p, const svbc_opcode_t *tab, const char *l)
+{
+    long k;
+    int side;
+    if (fold_int(e->args[1], &k)) side = 0;
+    else if (fold_int(e->args[0], &k)) side = 1;
+    else return 0;
+    svbc_opcode_t rr = tab[p], im;
+    switch (rr) {
+    case SVBC_OP_beq: im = SVBC_OP_beqimm; break;
+    case SVBC_OP_bne: im = SVBC_OP_bneimm; break;
+    case SVBC_OP_blt: im = side ? SVBC_OP_bgtimm : SVBC_OP_bltimm; break;
+    case SVBC_OP_ble: im = side ? SVBC_OP_bgeimm : SVBC_OP_bleimm; break;
+    case SVBC_OP_bgt: im = side ? SVBC_OP_bltimm : SVBC_OP_bgtimm; break;
+    case SVBC_OP_bge: im = side ? SVBC_OP_bleimm : SVBC_OP_bgeimm; break;
+    default: return 0;
+    }
+    gexpr(e->args[side ? 1 : 0], 0);
+    emit("%s %ld, %s", OPNAME(im), k, l);
+    return 1;
+}
+
 static void cjump_false(expr_t *e, const char *lf)
 {
     int cb = const_bool(e);
@@ -683,6 +762,7 @@ static void cjump_false(expr_t *e, const char *lf)
         static const svbc_opcode_t neg[] = { [PR_EQ] = SVBC_OP_bne, [PR_NE] = SVBC_OP_beq, [PR_LT] = SVBC_OP_bge,
                                              [PR_LE] = SVBC_OP_bgt, [PR_GT] = SVBC_OP_ble, [PR_GE] = SVBC_OP_blt,
                                              [PR_PHYS_EQ] = SVBC_OP_bne, [PR_PHYS_NE] = SVBC_OP_beq };
+        if (cmp_imm(e, p, neg, lf)) return;
         gexpr(e->args[1], 0);
         push();
         gexpr(e->args[0], 0);
@@ -720,6 +800,7 @@ static void cjump_true(expr_t *e, const char *lt)
         static const svbc_opcode_t pos[] = { [PR_EQ] = SVBC_OP_beq, [PR_NE] = SVBC_OP_bne, [PR_LT] = SVBC_OP_blt,
                                              [PR_LE] = SVBC_OP_ble, [PR_GT] = SVBC_OP_bgt, [PR_GE] = SVBC_OP_bge,
                                              [PR_PHYS_EQ] = SVBC_OP_beq, [PR_PHYS_NE] = SVBC_OP_bne };
+        if (cmp_imm(e, p, pos, lt)) return;
         gexpr(e->args[1], 0);
         push();
         gexpr(e->args[0], 0);
@@ -1077,8 +1158,9 @@ static void mcomp(row_t **rows, int nrows, occ_t **occs, int ncols, mctx_t *m)
             emit("%s %s", OPN(branchif), cl[1]);
             emit("%s %s", OPN(branch), cl[0]);
         } else if (nconst == 1 && nblock == 1) {
-            emit("%s", OPN(isint));
-            emit("%s %s", OPN(branchif), cl[0]);
+            /* one constant constructor (tag 0, the word of `quote 0`) and one block
+             * constructor: a value of the type is that word or a pointer */
+            emit("%s 0, %s", OPN(beqimm), cl[0]);
             emit("%s %s", OPN(branch), bl[0]);
         } else if (nconst == 0 && nblock == 1) {
             emit("%s %s", OPN(branch), bl[0]);
@@ -2078,6 +2160,19 @@ static void peephole(sbuf_t *b)
                 break;
             }
         }
+        /* compare-with-immediate branches: "k, L" */
+        static const svbc_opcode_t ibrs[] = { SVBC_OP_beqimm, SVBC_OP_bneimm, SVBC_OP_bltimm,
+                                              SVBC_OP_bleimm, SVBC_OP_bgtimm, SVBC_OP_bgeimm };
+        for (size_t k = 0; k < sizeof ibrs / sizeof ibrs[0]; k++) {
+            const char *opnds = insn_operands(ins, ibrs[k]);
+            const char *comma = opnds ? strstr(opnds, ", ") : NULL;
+            if (comma) {
+                const char *t;
+                RESOLVE(comma + 2, t);
+                L[i] = xfmt("        %s %.*s, %s", OPNAME(ibrs[k]), (int)(comma - opnds), opnds, t);
+                break;
+            }
+        }
     }
     /* referenced local labels */
     vec_t refs = { 0 };
@@ -2092,9 +2187,11 @@ static void peephole(sbuf_t *b)
     }
     sbuf_t o = { 0 };
     int dead = 0, seen_label = 0;
+    const char *last_acc = NULL;         /* A = S[last_acc] here (straight-line code) */
     for (int i = 0; i < n; i++) {
         char *l = L[i];
         if (is_label_line(l)) {
+            last_acc = NULL;
             size_t ll = strlen(l) - 1;
             if (l[0] == '.' && l[1] == 'L' && seen_label) {
                 int used = 0;
@@ -2129,6 +2226,35 @@ static void peephole(sbuf_t *b)
             if (drop) {
                 dead = 1;
                 continue;
+            }
+        }
+        /* acc n; b<cmp>imm k, L; acc n: the compare-with-immediate branches keep A and the
+         * stack, so the second acc n is redundant */
+        {
+            const char *an = insn_operands(ins, SVBC_OP_acc);
+            if (an && last_acc && !strcmp(an, last_acc)) continue;
+            int keeps = 0;
+            static const svbc_opcode_t kb[] = { SVBC_OP_beqimm, SVBC_OP_bneimm, SVBC_OP_bltimm,
+                                                SVBC_OP_bleimm, SVBC_OP_bgtimm, SVBC_OP_bgeimm };
+            for (size_t k = 0; k < sizeof kb / sizeof kb[0]; k++)
+                if (insn_operands(ins, kb[k])) keeps = 1;
+            if (an) last_acc = an;
+            else if (!keeps) last_acc = NULL;
+        }
+        /* push + acc/quote/envacc that an (unused, dropped) label kept apart */
+        static const svbc_opcode_t pf[] = { SVBC_OP_acc, SVBC_OP_quote, SVBC_OP_envacc };
+        static const svbc_opcode_t pt[] = { SVBC_OP_pushacc, SVBC_OP_pushquote, SVBC_OP_pushenvacc };
+        char *tp = xfmt("        %s\n", OPN(push));
+        size_t tpl = strlen(tp);
+        if (o.s && o.n >= tpl && memcmp(o.s + o.n - tpl, tp, tpl) == 0 &&
+            (o.n == tpl || o.s[o.n - tpl - 1] == '\n')) {
+            for (size_t k = 0; k < sizeof pf / sizeof pf[0]; k++) {
+                const char *opnds = insn_operands(ins, pf[k]);
+                if (opnds) {
+                    o.n -= tpl;
+                    l = xfmt("        %s %s", OPNAME(pt[k]), opnds);
+                    break;
+                }
             }
         }
         sb_add(&o, l, strlen(l));

@@ -92,7 +92,7 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
         if (SVM_UNLIKELY(!svm_is_ptr(v)))                                                 \
             TRAP(type_error);                                                             \
         o = OBJ(v);                                                                       \
-        if (SVM_UNLIKELY((o[0] & 0xf00u) != 0 || SVOBJ_SIZE(o[0]) <= (uint32_t)(n)))       \
+        if (SVM_UNLIKELY((o[0] & 0xf00u) != 0 || SVOBJ_SIZE(o[0]) < (uint32_t)(n) + 1u))   \
             TRAP(type_error);                                                             \
     } while (0)
 #define FLOAT_ARG(v, d)                                                                   \
@@ -293,6 +293,43 @@ OPCASE(getenv):
     a = ep;
     pc += 1;
     NEXT;
+    /* ---- superinstructions: push; acc/quote/envacc and acc; field (same checks as the
+     * separate instructions: the push checks ROOM, acc n reaches at most 255 slots past
+     * SP into the guard, envacc/field check kind and size) ---- */
+OPCASE(pushacc):
+    ROOM(1, 0);
+    *--sp = a;
+    a = sp[pc[1]];
+    pc += 2;
+    FUSE(pushacc);
+    NEXT;
+OPCASE(pushquote):
+    ROOM(1, 0);
+    *--sp = a;
+    a = ((uint32_t)rd_i32(pc + 1) << 1) | 1u;
+    pc += 5;
+    NEXT;
+OPCASE(pushenvacc): {
+    uint32_t n = pc[1];
+    ROOM(1, 0);
+    if (SVM_UNLIKELY(!svm_is_ptr(ep)))
+        TRAP(type_error);
+    uint32_t *o = OBJ(ep);
+    if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
+        TRAP(type_error);
+    *--sp = a;
+    a = o[3 + n];
+    pc += 2;
+    NEXT;
+}
+OPCASE(accfield): {
+    uint32_t *o, n = pc[2];
+    svm_value_t v = sp[pc[1]];
+    BLOCK_FIELD(o, v, n);
+    a = o[1 + n];
+    pc += 3;
+    NEXT;
+}
 
     /* ---- closures and calls ---- */
 OPCASE(cur): {
@@ -629,6 +666,21 @@ OPCASE(not):
     CBRANCH(ble, (int32_t)a <= (int32_t)b)
     CBRANCH(bgt, (int32_t)a > (int32_t)b)
     CBRANCH(bge, (int32_t)a >= (int32_t)b)
+#define CBRANCHIMM(name, cond)                                                            \
+    OPCASE(name) : {                                                                      \
+        uint32_t b = ((uint32_t)rd_i32(pc + 1) << 1) | 1u;                                \
+        pc += (cond) ? rd_i32(pc + 5) : 9;                                                \
+        NEXT_JUMP;                                                                        \
+    }
+    /* compare A with a tagged immediate, A kept, nothing popped (the label is relative
+     * to the start of the instruction, as everywhere) */
+    CBRANCHIMM(beqimm, a == b)
+    CBRANCHIMM(bneimm, a != b)
+    CBRANCHIMM(bltimm, (int32_t)a < (int32_t)b)
+    CBRANCHIMM(bleimm, (int32_t)a <= (int32_t)b)
+    CBRANCHIMM(bgtimm, (int32_t)a > (int32_t)b)
+    CBRANCHIMM(bgeimm, (int32_t)a >= (int32_t)b)
+#undef CBRANCHIMM
 
     /* ---- structural comparison ---- */
 OPCASE(polyeq):
