@@ -272,10 +272,11 @@ static int read_hex_key(const char *path, uint8_t *out, size_t cap)
 
 static int load_secret_key(const char *path, uint8_t sk[crypto_sign_SECRETKEYBYTES])
 {
-    uint8_t raw[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
+    uint8_t raw[crypto_sign_SECRETKEYBYTES];
     int n = read_hex_key(path, raw, sizeof raw);
     int rc = -1;
     if (n == crypto_sign_SEEDBYTES || n == crypto_sign_SECRETKEYBYTES) {
+        uint8_t pk[crypto_sign_PUBLICKEYBYTES];
         crypto_sign_seed_keypair(pk, sk, raw);
         if (n == crypto_sign_SECRETKEYBYTES && sodium_memcmp(sk, raw, sizeof raw) != 0)
             fprintf(stderr, "%s: error: %s: the public half of the secret key does not match "

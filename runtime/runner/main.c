@@ -392,6 +392,8 @@ int main(int argc, char **argv)
     if (svm_vm_init(&vm, &image, &cfg) != SVM_INIT_OK ||
         svm_context_init(&vm, &ctx, 0, stk, stack_words, image.manifest.entry) != SVM_INIT_OK) {
         fprintf(stderr, "%s: %s: heap or stack too small\n", prog, path);
+        free(mem);
+        free(stk);
         return EXIT_TRAP;
     }
 
