@@ -490,8 +490,11 @@ static svl_result_t check_entry_stack(vctx_t *v, uint32_t *eo)
         if (svbc_stack_effect(&in, &pop, &push) != 0)
             break;
         uint32_t need = (uint32_t)pop;
-        if ((in.op == SVBC_OP_acc || in.op == SVBC_OP_assign) && (uint32_t)in.opnd[0] + 1 > need)
+        if ((in.op == SVBC_OP_acc || in.op == SVBC_OP_assign || in.op == SVBC_OP_accfield) &&
+            (uint32_t)in.opnd[0] + 1 > need)
             need = (uint32_t)in.opnd[0] + 1;
+        if (in.op == SVBC_OP_pushacc && (uint32_t)in.opnd[0] > need) /* reads S[n] after its push */
+            need = (uint32_t)in.opnd[0];
         if (need > depth)
             FAIL(stack_underflow, v->code_off + pc);
         depth = depth - (uint32_t)pop + (uint32_t)push;

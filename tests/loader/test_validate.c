@@ -451,6 +451,16 @@ Test(loader, entry_stack_walk)
         cr_expect_eq(off, im.code_off + 7);
     }
     {
+        /* pushacc n reads S[n] after its own push: n slots must already be there */
+        const char *ops[] = {"push", "pushacc", "pop", "halt"};
+        const int32_t a[] = {0, 1, 2, 0};
+        cr_expect_eq(run_asm(ops, a, 4, &off), SVL_OK);
+        const char *ops2[] = {"push", "pushacc", "halt"};
+        const int32_t a2[] = {0, 2, 0};
+        cr_expect_eq(run_asm(ops2, a2, 3, &off), SVL_stack_underflow);
+        cr_expect_eq(off, im.code_off + 1);
+    }
+    {
         const char *ops[] = {"push", "pop", "halt"};
         const int32_t a[] = {0, 2, 0};
         cr_expect_eq(run_asm(ops, a, 3, &off), SVL_stack_underflow);
