@@ -10,6 +10,8 @@
 #include <sensevm/loader.h>
 #include <sensevm/vm.h>
 
+#include "svm_posix.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -50,76 +52,6 @@ static void usage(FILE *f)
             prog);
 }
 
-static int parse_size(const char *s, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s)
-        return -1;
-    if (*end == 'K' || *end == 'k') {
-        v <<= 10;
-        end++;
-    } else if (*end == 'M' || *end == 'm') {
-        v <<= 20;
-        end++;
-    }
-    if (*end || v > (1ull << 40))
-        return -1;
-    *out = v;
-    return 0;
-}
-
-static void write_out(void *user, int stream, const char *buf, size_t len)
-{
-    (void)user;
-    if (stream == 2) {
-        fflush(stdout);
-        fwrite(buf, 1, len, stderr);
-    } else {
-        fwrite(buf, 1, len, stdout);
-    }
-}
-
-static void flush_out(void *user)
-{
-    (void)user;
-    fflush(stdout);
-    fflush(stderr);
-}
-
-static uint8_t *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    uint8_t *buf = malloc(cap);
-    while (buf) {
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (n < cap) {
-            if (ferror(f)) {
-                free(buf);
-                buf = NULL;
-            }
-            break;
-        }
-        if (cap >= SVIMG_MAX_SIZE * 2u)
-            break;
-        uint8_t *nb = realloc(buf, cap * 2);
-        if (!nb) {
-            free(buf);
-            buf = NULL;
-        }
-        buf = nb;
-        cap *= 2;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 /* Symbol for a code offset, from the image's SYMBOLS section if present
  * (bytecode-spec/object-format.md §6): u32 n; n x {u32 code address, u32 name offset from
  * the section start}, ascending; NUL-terminated names. Malformed entries are ignored. */
@@ -150,7 +82,7 @@ static const char *symbol_for(const svl_image_t *img, uint32_t pc, uint32_t *sym
 static int read_pubkey(const char *path, uint8_t key[32])
 {
     size_t len;
-    uint8_t *buf = read_file(path, &len);
+    uint8_t *buf = svm_posix_read_file(path, &len);
     if (!buf)
         return -1;
     size_t n = 0;
@@ -215,9 +147,6 @@ static void trace_insn(const svm_vm_t *vm, const svm_context_t *ctx)
     fputc('\n', stderr);
 }
 
-#ifdef SVM_HAVE_POSIX_MAIN
-#include "svm_posix.h"
-
 /* Runs go to the container scheduler (runtime/port/posix/posix_main.c: several images,
  * contexts, channels, virtual time, devices), except the per-instruction --trace, the
  * signature check --verify-key and --no-sched (the bare VM as a firmware embeds it without
@@ -230,14 +159,11 @@ static int wants_single_loop(int argc, char **argv)
             return 1;
     return 0;
 }
-#endif
 
 int main(int argc, char **argv)
 {
-#ifdef SVM_HAVE_POSIX_MAIN
     if (!wants_single_loop(argc, argv))
         return svm_posix_main(argc, argv);
-#endif
     int trace = 0, stats = 0, gc_every = 0;
     uint64_t heap = 0, stack = 0, max_steps = 0;
     const char *verify_key = NULL;
@@ -270,7 +196,7 @@ int main(int argc, char **argv)
             verify_key = argv[++i];
         } else if (!strcmp(o, "--heap") || !strcmp(o, "--stack") || !strcmp(o, "--max-steps")) {
             uint64_t v;
-            if (i + 1 >= argc || parse_size(argv[i + 1], &v)) {
+            if (i + 1 >= argc || svm_posix_parse_size(argv[i + 1], &v)) {
                 fprintf(stderr, "%s: %s needs a size argument (e.g. 64K)\n", prog, o);
                 return EXIT_USAGE;
             }
@@ -330,7 +256,7 @@ int main(int argc, char **argv)
     }
 
     size_t len;
-    uint8_t *img = read_file(path, &len);
+    uint8_t *img = svm_posix_read_file(path, &len);
     if (!img) {
         fprintf(stderr, "%s: %s: cannot read: %s\n", prog, path, strerror(errno));
         return EXIT_INVALID;
@@ -378,8 +304,8 @@ int main(int argc, char **argv)
         .memory = mem,
         .memory_size = mem_size,
         .heap_size = (uint32_t)heap,
-        .write = write_out,
-        .flush = flush_out,
+        .write = svm_posix_write,
+        .flush = svm_posix_flush,
         .user = NULL,
         .gc_every_alloc = gc_every,
         .count_steps = stats || trace || max_steps,

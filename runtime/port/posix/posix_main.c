@@ -80,7 +80,7 @@ static void usage(FILE *f)
             prog);
 }
 
-static int parse_num(const char *s, uint64_t *out)
+int svm_posix_parse_size(const char *s, uint64_t *out)
 {
     char *end;
     errno = 0;
@@ -100,7 +100,7 @@ static int parse_num(const char *s, uint64_t *out)
     return 0;
 }
 
-static void write_out(void *user, int stream, const char *buf, size_t len)
+void svm_posix_write(void *user, int stream, const char *buf, size_t len)
 {
     (void)user;
     if (stream == 2) {
@@ -111,14 +111,14 @@ static void write_out(void *user, int stream, const char *buf, size_t len)
     }
 }
 
-static void flush_out(void *user)
+void svm_posix_flush(void *user)
 {
     (void)user;
     fflush(stdout);
     fflush(stderr);
 }
 
-static uint8_t *read_file(const char *path, size_t *len)
+uint8_t *svm_posix_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -126,12 +126,22 @@ static uint8_t *read_file(const char *path, size_t *len)
     size_t cap = 1 << 16, n = 0;
     uint8_t *buf = malloc(cap);
     while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap || cap >= SVIMG_MAX_SIZE * 2u)
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (n < cap) {
+            if (ferror(f)) {
+                free(buf);
+                buf = NULL;
+            }
+            break;
+        }
+        if (cap >= SVIMG_MAX_SIZE * 2u)
             break;
         uint8_t *nb = realloc(buf, cap * 2);
-        if (!nb)
+        if (!nb) {
             free(buf);
+            buf = NULL;
+        }
         buf = nb;
         cap *= 2;
     }
@@ -382,7 +392,7 @@ int svm_posix_main(int argc, char **argv)
         } else if (!strcmp(o, "--fuel") || !strcmp(o, "--ns-per-insn") ||
                    !strcmp(o, "--heartbeat") || !strcmp(o, "--spin-limit") ||
                    !strcmp(o, "--max-steps") || !strcmp(o, "--heap") || !strcmp(o, "--stack")) {
-            if (i + 1 >= argc || parse_num(argv[i + 1], &v)) {
+            if (i + 1 >= argc || svm_posix_parse_size(argv[i + 1], &v)) {
                 fprintf(stderr, "%s: %s needs a number\n", prog, o);
                 return EXIT_USAGE;
             }
@@ -471,7 +481,7 @@ int svm_posix_main(int argc, char **argv)
     int pargc = argc - i + 1;
     for (int k = 0; k < r.n; k++) {
         size_t len;
-        r.bytes[k] = read_file(r.path[k], &len);
+        r.bytes[k] = svm_posix_read_file(r.path[k], &len);
         if (!r.bytes[k]) {
             fprintf(stderr, "%s: %s: cannot read: %s\n", prog, r.path[k], strerror(errno));
             return finish(&r, EXIT_INVALID);
@@ -498,8 +508,8 @@ int svm_posix_main(int argc, char **argv)
         av[0] = r.path[k];
         av[pargc] = NULL;
         svm_config_t vcfg = {
-            .write = write_out,
-            .flush = flush_out,
+            .write = svm_posix_write,
+            .flush = svm_posix_flush,
             .gc_every_alloc = gc_every,
             .count_steps = count_steps || max_steps,
             .argc = pargc,

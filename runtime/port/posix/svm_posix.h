@@ -78,6 +78,14 @@ int svm_posix_script_file(svm_posix_t *p, const char *path, FILE *diag);
  * --help): returns the process exit status. Needs the runtime's scheduler hooks. */
 int svm_posix_main(int argc, char **argv);
 
+/* Host helpers shared by the runners: a size with an optional K/M suffix (0, or -1 if
+ * malformed); the VM output callbacks over stdout/stderr; a whole file read into malloc'd
+ * memory (NULL on error or above twice the largest image). */
+int svm_posix_parse_size(const char *s, uint64_t *out);
+void svm_posix_write(void *user, int stream, const char *buf, size_t len);
+void svm_posix_flush(void *user);
+uint8_t *svm_posix_read_file(const char *path, size_t *len);
+
 /* "[   500.000 ms]" for a time in ns (buf >= 32). */
 void svm_posix_stamp(char *buf, size_t size, uint64_t t);
 
