@@ -118,6 +118,8 @@ typedef struct var {
     long cval;
     const char *fconst;                  /* top-level float constant (assembly text) */
     int spill;                           /* codegen: >= 0: slot in the frame's spill array */
+    struct occ *alias;                   /* codegen: a pattern variable read in place from
+                                          * this field of the matched value (no slot) */
 } var_t;
 
 /* ---- patterns ---- */

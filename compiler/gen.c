@@ -48,6 +48,8 @@ static struct {
     int spill_pos;                       /* frame position of that array */
     int nspill;
     int too_deep;                        /* an acc needed an offset above 255 */
+    int discard;                         /* the next gexpr's value is not used (effect
+                                          * context: e1 in e1; e2, loop bodies) */
 } g;
 
 static vec_t g_refs;                     /* global symbols referenced */
@@ -83,8 +85,8 @@ static int fuse(const char *ins)
     if (pl - 1 >= sizeof pbuf) return 0;
     memcpy(pbuf, prev, pl - 1);
     pbuf[pl - 1] = 0;
-    static const svbc_opcode_t from[] = { SVBC_OP_acc, SVBC_OP_quote, SVBC_OP_envacc };
-    static const svbc_opcode_t to[] = { SVBC_OP_pushacc, SVBC_OP_pushquote, SVBC_OP_pushenvacc };
+    static const svbc_opcode_t from[] = { SVBC_OP_acc, SVBC_OP_quote, SVBC_OP_envacc, SVBC_OP_accfield };
+    static const svbc_opcode_t to[] = { SVBC_OP_pushacc, SVBC_OP_pushquote, SVBC_OP_pushenvacc, SVBC_OP_pushaccfield };
     if (!strcmp(pbuf, OPN(push))) {
         for (size_t k = 0; k < sizeof from / sizeof from[0]; k++) {
             size_t ol = strlen(OPNAME(from[k]));
@@ -97,13 +99,19 @@ static int fuse(const char *ins)
         }
         return 0;
     }
-    size_t al = strlen(OPN(acc)), fl = strlen(OPN(field));
-    if (!strncmp(pbuf, OPN(acc), al) && pbuf[al] == ' ' && !strncmp(ins, OPN(field), fl) &&
-        ins[fl] == ' ') {
-        char *r = xfmt("        %s %s,%s\n", OPN(accfield), pbuf + al + 1, ins + fl);
-        g.buf->n = st;
-        sb_add(g.buf, r, strlen(r));
-        return 1;
+    /* X n; field m -> Xfield n, m for acc, pushacc and envacc */
+    static const svbc_opcode_t ffrom[] = { SVBC_OP_acc, SVBC_OP_pushacc, SVBC_OP_envacc };
+    static const svbc_opcode_t fto[] = { SVBC_OP_accfield, SVBC_OP_pushaccfield, SVBC_OP_envaccfield };
+    size_t fl = strlen(OPN(field));
+    if (strncmp(ins, OPN(field), fl) || ins[fl] != ' ') return 0;
+    for (size_t k = 0; k < sizeof ffrom / sizeof ffrom[0]; k++) {
+        size_t al = strlen(OPNAME(ffrom[k]));
+        if (!strncmp(pbuf, OPNAME(ffrom[k]), al) && pbuf[al] == ' ') {
+            char *r = xfmt("        %s %s,%s\n", OPNAME(fto[k]), pbuf + al + 1, ins + fl);
+            g.buf->n = st;
+            sb_add(g.buf, r, strlen(r));
+            return 1;
+        }
     }
     return 0;
 }
@@ -228,11 +236,17 @@ static int is_float(type_t *t)
 }
 
 /* ------------------------------------------------------------------ variables */
+struct occ;
+static void load_occ(struct occ *o);
 static void load_var(var_t *v, loc_t l)
 {
     switch (v->kind) {
     case V_LOCAL:
         if (v->owner == g.fn) {
+            if (v->alias) { /* a pattern variable read in place (cmatch) */
+                load_occ(v->alias);
+                return;
+            }
             if (v->spill >= 0 && g.spill_mode) {
                 emit("%s %d", OPN(quote), v->spill);
                 push();
@@ -527,9 +541,11 @@ static int cprim(int p, expr_t **a, expr_t *e, int tail)
         binop(a[0], a[1], SVBC_OP_mulint); return 0;
     case PR_DIV:
         if (fold_int(a[0], &x) && fold_int(a[1], &y) && y != 0 && !(x == -0x40000000L && y == -1)) { emit("%s %ld", OPN(quote), x / y); return 0; }
+        if (fold_int(a[1], &y) && y != 0) { gexpr(a[0], 0); emit("%s %ld", OPN(divimm), y); return 0; }
         binop(a[0], a[1], SVBC_OP_divint); return 0;
     case PR_MOD:
         if (fold_int(a[0], &x) && fold_int(a[1], &y) && y != 0 && y != -1) { emit("%s %ld", OPN(quote), x % y); return 0; }
+        if (fold_int(a[1], &y) && y != 0) { gexpr(a[0], 0); emit("%s %ld", OPN(modimm), y); return 0; }
         binop(a[0], a[1], SVBC_OP_modint); return 0;
     case PR_LAND: binop(a[0], a[1], SVBC_OP_andint); return 0;
     case PR_LOR: binop(a[0], a[1], SVBC_OP_orint); return 0;
@@ -684,21 +700,28 @@ static void capp(expr_t *e, int tail)
     }
     if (known) {
         const char *lab;
+        int k = v->arity, extra = n - k, fold_push = 0;
         if (v->kind == V_GFUN) {
-            emit("%s 0", OPN(quote));
             lab = v->sym;
             ref_sym(lab);
+            /* a closed function never reads EP: fold the last argument's push into the
+             * call (pushcall/pushtailcall, EP := that argument) instead of quote 0 */
+            size_t st = 0;
+            if (!strcmp(last_insn(&st), xfmt("%s\n", OPN(push)))) {
+                g.buf->n = st;
+                fold_push = 1;
+            } else
+                emit("%s 0", OPN(quote));
         } else {
             load_var(v, h->loc);
             lab = v->fn->label ? v->fn->label : (v->fn->label = newlabel());
         }
-        int k = v->arity, extra = n - k;
         if (extra == 0 && tail) {
-            emit("%s %s, %d, %d", OPN(tailcall), lab, k, frame);
+            emit("%s %s, %d, %d", fold_push ? OPN(pushtailcall) : OPN(tailcall), lab, k, frame);
             g.depth = frame;
             return;
         }
-        emit("%s %s, %d", OPN(call), lab, k);
+        emit("%s %s, %d", fold_push ? OPN(pushcall) : OPN(call), lab, k);
         g.depth -= k;
         if (extra) {
             emit_app(extra, tail, frame);
@@ -752,6 +775,40 @@ static int cmp_imm(expr_t *e, int p, const svbc_opcode_t *tab, const char *l)
     return 1;
 }
 
+/* the stack offset of a local that lives in a slot of the current frame, else -1 */
+static int local_slot(expr_t *e)
+{
+    while (e->kind == E_CONSTRAINT) e = e->a;
+    if (e->kind != E_VAR || !e->var) return -1;
+    var_t *v = e->var;
+    if (v->kind != V_LOCAL || v->owner != g.fn || v->alias || (v->spill >= 0 && g.spill_mode)) return -1;
+    int off = g.depth - 1 - v->pos;
+    return off >= 0 && off <= 255 ? off : -1;
+}
+
+/* compare with a local in a slot: "e OP x" -> e; b<OP>acc off(x), L (and "x OP e" with the
+ * mirrored condition); tab maps the comparison primitive to the register-register branch */
+static int cmp_acc(expr_t *e, int p, const svbc_opcode_t *tab, const char *l)
+{
+    int side;
+    if (local_slot(e->args[1]) >= 0) side = 0;
+    else if (local_slot(e->args[0]) >= 0) side = 1;
+    else return 0;
+    svbc_opcode_t im;
+    switch (tab[p]) {
+    case SVBC_OP_beq: im = SVBC_OP_beqacc; break;
+    case SVBC_OP_bne: im = SVBC_OP_bneacc; break;
+    case SVBC_OP_blt: im = side ? SVBC_OP_bgtacc : SVBC_OP_bltacc; break;
+    case SVBC_OP_ble: im = side ? SVBC_OP_bgeacc : SVBC_OP_bleacc; break;
+    case SVBC_OP_bgt: im = side ? SVBC_OP_bltacc : SVBC_OP_bgtacc; break;
+    case SVBC_OP_bge: im = side ? SVBC_OP_bleacc : SVBC_OP_bgeacc; break;
+    default: return 0;
+    }
+    gexpr(e->args[side ? 1 : 0], 0);
+    emit("%s %d, %s", OPNAME(im), local_slot(e->args[side ? 0 : 1]), l);
+    return 1;
+}
+
 static void cjump_false(expr_t *e, const char *lf)
 {
     int cb = const_bool(e);
@@ -762,7 +819,7 @@ static void cjump_false(expr_t *e, const char *lf)
         static const svbc_opcode_t neg[] = { [PR_EQ] = SVBC_OP_bne, [PR_NE] = SVBC_OP_beq, [PR_LT] = SVBC_OP_bge,
                                              [PR_LE] = SVBC_OP_bgt, [PR_GT] = SVBC_OP_ble, [PR_GE] = SVBC_OP_blt,
                                              [PR_PHYS_EQ] = SVBC_OP_bne, [PR_PHYS_NE] = SVBC_OP_beq };
-        if (cmp_imm(e, p, neg, lf)) return;
+        if (cmp_imm(e, p, neg, lf) || cmp_acc(e, p, neg, lf)) return;
         gexpr(e->args[1], 0);
         push();
         gexpr(e->args[0], 0);
@@ -800,7 +857,7 @@ static void cjump_true(expr_t *e, const char *lt)
         static const svbc_opcode_t pos[] = { [PR_EQ] = SVBC_OP_beq, [PR_NE] = SVBC_OP_bne, [PR_LT] = SVBC_OP_blt,
                                              [PR_LE] = SVBC_OP_ble, [PR_GT] = SVBC_OP_bgt, [PR_GE] = SVBC_OP_bge,
                                              [PR_PHYS_EQ] = SVBC_OP_beq, [PR_PHYS_NE] = SVBC_OP_bne };
-        if (cmp_imm(e, p, pos, lt)) return;
+        if (cmp_imm(e, p, pos, lt) || cmp_acc(e, p, pos, lt)) return;
         gexpr(e->args[1], 0);
         push();
         gexpr(e->args[0], 0);
@@ -845,7 +902,7 @@ static occ_t *occ_sub(occ_t *o, int field)
     r->steps[r->n++] = field;
     return r;
 }
-static void load_occ(occ_t *o)
+static void load_occ(struct occ *o)
 {
     if (o->rootvar)
         load_var(o->rootvar, o->rootvar->loc);
@@ -948,6 +1005,7 @@ static void leaf(row_t **rows, int nrows, occ_t **occs, int ncols, mctx_t *m)
         for (int k = 0; k < r->nb; k++)
             if (r->bv[k] == v) o = r->bo[k];
         if (!o) ICE();
+        if (v->alias) continue; /* read in place by the body */
         load_occ(o);
         if (v->kind == V_GVAL) {
             ref_sym(v->sym);
@@ -1568,6 +1626,41 @@ static int tuple_only(mcase_t **cases, int n, int arity)
     return 1;
 }
 
+/* Pattern variables that name a field of the matched value (or the value itself) are not
+ * copied into slots: the body reads them in place (`accfield`), when the path is at most
+ * one field from a slot and every block on it is immutable — tuples, constructor
+ * arguments, immutable record fields (a mutable field could change under the body).
+ * Variables under an or-pattern keep their slots (their path depends on the branch). */
+static int occ_depth(occ_t *o) { return o->n + (o->rootvar && o->rootvar->alias ? occ_depth(o->rootvar->alias) : 0); }
+static void try_alias(var_t *v, occ_t *o, int ok)
+{
+    v->alias = (ok && v->kind == V_LOCAL && occ_depth(o) <= 1) ? o : NULL;
+}
+static void alias_walk(pat_t *p, occ_t *o, int ok)
+{
+    switch (p->kind) {
+    case P_CONSTRAINT: alias_walk(p->sub[0], o, ok); return;
+    case P_VAR: try_alias(p->var, o, ok); return;
+    case P_ALIAS: try_alias(p->var, o, ok); alias_walk(p->sub[0], o, ok); return;
+    case P_TUPLE:
+        for (int a = 0; a < p->n; a++) alias_walk(p->sub[a], occ_sub(o, a), ok);
+        return;
+    case P_CONSTR: {
+        int base = p->con && p->con->is_exn ? 1 : 0;
+        for (int a = 0; a < p->n; a++) alias_walk(p->sub[a], occ_sub(o, a + base), ok);
+        return;
+    }
+    case P_RECORD:
+        for (int f = 0; f < p->n; f++)
+            alias_walk(p->sub[f], occ_sub(o, p->fields[f]->index), ok && !p->fields[f]->is_mutable);
+        return;
+    case P_OR: case P_ARRAY:
+        for (int a = 0; a < p->n; a++) alias_walk(p->sub[a], o, 0);
+        return;
+    default: return;
+    }
+}
+
 static void cmatch(expr_t *scrut, mcase_t **cases, int n, int tail, int reraise, loc_t l, int in_A)
 {
     int base = g.depth;
@@ -1621,6 +1714,13 @@ static void cmatch(expr_t *scrut, mcase_t **cases, int n, int tail, int reraise,
         while (p->kind == P_CONSTRAINT) p = p->sub[0];
         for (int j = 0; j < ntup; j++) rows[i]->p[j] = p->kind == P_TUPLE ? p->sub[j] : &wild_pat;
     }
+    for (int i = 0; i < n; i++) {
+        pat_t *p = cases[i]->pat;
+        while (p->kind == P_CONSTRAINT) p = p->sub[0];
+        if (!ntup) alias_walk(p, root, 1);
+        else if (p->kind == P_TUPLE)
+            for (int j = 0; j < ntup; j++) alias_walk(p->sub[j], occs[j], 1);
+    }
     int d0 = g.depth;
     mcomp(rows, n, occs, ncols, &m);
     const char *lend = newlabel();
@@ -1633,7 +1733,7 @@ static void cmatch(expr_t *scrut, mcase_t **cases, int n, int tail, int reraise,
         int k = 0;
         for (int j = 0; j < m.cvars[i].n; j++) {
             var_t *v = m.cvars[i].v[j];
-            if (v->kind == V_GVAL) continue;
+            if (v->kind == V_GVAL || v->alias) continue;
             v->pos = g.depth;
             g.depth++;
             k++;
@@ -1875,8 +1975,18 @@ static void gexpr(expr_t *e, int tail)
     if (tail) g.depth = d;
 }
 
+/* compile e for its effect only: its value may be left out of A */
+static void geffect(expr_t *e)
+{
+    g.discard = 1;
+    gexpr(e, 0);
+    g.discard = 0;
+}
+
 static void gexpr_inner(expr_t *e, int tail)
 {
+    int discard = g.discard && !tail;
+    g.discard = 0;
     line_comment(e->loc);
     switch (e->kind) {
     case E_INT: case E_CHAR:
@@ -1927,14 +2037,23 @@ static void gexpr_inner(expr_t *e, int tail)
     }
     case E_IF: {
         const char *lf = newlabel(), *lend = newlabel();
+        if (discard && !e->c) { /* if c then e; — no () for the missing else */
+            cjump_false(e->a, lend);
+            geffect(e->b);
+            label(lend);
+            return;
+        }
         cjump_false(e->a, lf);
         int d = g.depth;
+        g.discard = discard;
         gexpr(e->b, tail);
         if (!tail) emit("%s %s", OPN(branch), lend);
         label(lf);
         g.depth = d;
-        if (e->c) gexpr(e->c, tail);
-        else {
+        if (e->c) {
+            g.discard = discard;
+            gexpr(e->c, tail);
+        } else {
             emit("%s 0", OPN(quote));
             ret(tail);
         }
@@ -1942,17 +2061,18 @@ static void gexpr_inner(expr_t *e, int tail)
         return;
     }
     case E_SEQ:
-        gexpr(e->a, 0);
+        geffect(e->a);
+        g.discard = discard;
         gexpr(e->b, tail);
         return;
     case E_WHILE: {
         const char *ltop = newlabel(), *lend = newlabel();
         label(ltop);
         cjump_false(e->a, lend);
-        gexpr(e->b, 0);
+        geffect(e->b);
         emit("%s %s", OPN(branch), ltop);
         label(lend);
-        emit("%s 0", OPN(quote));
+        if (!discard) emit("%s 0", OPN(quote));
         break;
     }
     case E_FOR: {
@@ -1965,25 +2085,16 @@ static void gexpr_inner(expr_t *e, int tail)
         push();
         int lpos = g.depth - 1;
         /* if i > limit (to) / i < limit (downto): skip */
-        emit("%s %d", OPN(acc), g.depth - 1 - lpos);
-        push();
         emit("%s %d", OPN(acc), g.depth - 1 - ipos);
-        emit("%s %s", e->ival ? OPN(bgt) : OPN(blt), lend);
-        g.depth--;
+        emit("%s %d, %s", e->ival ? OPN(bgtacc) : OPN(bltacc), g.depth - 1 - lpos, lend);
         label(ltop);
-        gexpr(e->c, 0);
-        emit("%s %d", OPN(acc), g.depth - 1 - lpos);
-        push();
-        emit("%s %d", OPN(acc), g.depth - 1 - ipos);
-        emit("%s %s", OPN(beq), lend);
-        g.depth--;
-        emit("%s %d", OPN(acc), g.depth - 1 - ipos);
-        emit("%s %d", OPN(addimm), e->ival ? 1 : -1);
-        emit("%s %d", OPN(assign), g.depth - 1 - ipos);
-        emit("%s %s", OPN(branch), ltop);
+        geffect(e->c);
+        /* i = limit: done; else step i and loop (one forup/fordown) */
+        emit("%s %d, %d, %s", e->ival ? OPN(forup) : OPN(fordown), g.depth - 1 - ipos,
+             g.depth - 1 - lpos, ltop);
         label(lend);
         popn(2);
-        emit("%s 0", OPN(quote));
+        if (!discard) emit("%s 0", OPN(quote));
         break;
     }
     case E_RECORD: {
@@ -2038,7 +2149,7 @@ static void gexpr_inner(expr_t *e, int tail)
         emit("%s %d", OPN(arrayn), e->n);
         g.depth -= e->n - 1;
         break;
-    case E_CONSTRAINT: gexpr(e->a, tail); return;
+    case E_CONSTRAINT: g.discard = discard; gexpr(e->a, tail); return;
     case E_AND: case E_OR: {
         const char *lend = newlabel();
         gexpr(e->a, 0);
@@ -2067,7 +2178,7 @@ static void gexpr_inner(expr_t *e, int tail)
         g.depth -= 3;
         emit("%s", OPN(raise));
         label(lok);
-        emit("%s 0", OPN(quote));
+        if (!discard) emit("%s 0", OPN(quote));
         break;
     }
     default: ICE();
@@ -2104,7 +2215,8 @@ static int is_insn(const char *ins, svbc_opcode_t op)
 static int is_end_insn(const char *i)
 {
     return insn_operands(i, SVBC_OP_branch) || insn_operands(i, SVBC_OP_return) ||
-           insn_operands(i, SVBC_OP_tailcall) || insn_operands(i, SVBC_OP_tailapp) || is_insn(i, SVBC_OP_raise) ||
+           insn_operands(i, SVBC_OP_tailcall) || insn_operands(i, SVBC_OP_tailapp) ||
+           insn_operands(i, SVBC_OP_pushtailcall) || is_insn(i, SVBC_OP_raise) ||
            is_insn(i, SVBC_OP_halt) || insn_operands(i, SVBC_OP_switch);
 }
 static void peephole(sbuf_t *b)
@@ -2162,10 +2274,14 @@ static void peephole(sbuf_t *b)
         }
         /* compare-with-immediate branches: "k, L" */
         static const svbc_opcode_t ibrs[] = { SVBC_OP_beqimm, SVBC_OP_bneimm, SVBC_OP_bltimm,
-                                              SVBC_OP_bleimm, SVBC_OP_bgtimm, SVBC_OP_bgeimm };
+                                              SVBC_OP_bleimm, SVBC_OP_bgtimm, SVBC_OP_bgeimm,
+                                              SVBC_OP_beqacc, SVBC_OP_bneacc, SVBC_OP_bltacc,
+                                              SVBC_OP_bleacc, SVBC_OP_bgtacc, SVBC_OP_bgeacc,
+                                              SVBC_OP_forup, SVBC_OP_fordown };
         for (size_t k = 0; k < sizeof ibrs / sizeof ibrs[0]; k++) {
             const char *opnds = insn_operands(ins, ibrs[k]);
-            const char *comma = opnds ? strstr(opnds, ", ") : NULL;
+            const char *comma = NULL; /* the label is the last operand */
+            for (const char *q = opnds ? strstr(opnds, ", ") : NULL; q; q = strstr(q + 1, ", ")) comma = q;
             if (comma) {
                 const char *t;
                 RESOLVE(comma + 2, t);
@@ -2235,15 +2351,17 @@ static void peephole(sbuf_t *b)
             if (an && last_acc && !strcmp(an, last_acc)) continue;
             int keeps = 0;
             static const svbc_opcode_t kb[] = { SVBC_OP_beqimm, SVBC_OP_bneimm, SVBC_OP_bltimm,
-                                                SVBC_OP_bleimm, SVBC_OP_bgtimm, SVBC_OP_bgeimm };
+                                                SVBC_OP_bleimm, SVBC_OP_bgtimm, SVBC_OP_bgeimm,
+                                                SVBC_OP_beqacc, SVBC_OP_bneacc, SVBC_OP_bltacc,
+                                                SVBC_OP_bleacc, SVBC_OP_bgtacc, SVBC_OP_bgeacc };
             for (size_t k = 0; k < sizeof kb / sizeof kb[0]; k++)
                 if (insn_operands(ins, kb[k])) keeps = 1;
             if (an) last_acc = an;
             else if (!keeps) last_acc = NULL;
         }
         /* push + acc/quote/envacc that an (unused, dropped) label kept apart */
-        static const svbc_opcode_t pf[] = { SVBC_OP_acc, SVBC_OP_quote, SVBC_OP_envacc };
-        static const svbc_opcode_t pt[] = { SVBC_OP_pushacc, SVBC_OP_pushquote, SVBC_OP_pushenvacc };
+        static const svbc_opcode_t pf[] = { SVBC_OP_acc, SVBC_OP_quote, SVBC_OP_envacc, SVBC_OP_accfield };
+        static const svbc_opcode_t pt[] = { SVBC_OP_pushacc, SVBC_OP_pushquote, SVBC_OP_pushenvacc, SVBC_OP_pushaccfield };
         char *tp = xfmt("        %s\n", OPN(push));
         size_t tpl = strlen(tp);
         if (o.s && o.n >= tpl && memcmp(o.s + o.n - tpl, tp, tpl) == 0 &&

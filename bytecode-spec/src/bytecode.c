@@ -157,6 +157,10 @@ int svbc_stack_effect(const svbc_insn_t *insn, int *pop, int *push)
         *pop = insn->opnd[1];
         *push = 0;
         return 0;
+    case SVBC_OP_pushcall: /* push A, then a call of n arguments */
+        *pop = insn->opnd[1] > 0 ? insn->opnd[1] - 1 : 0;
+        *push = insn->opnd[1] > 0 ? 0 : 1;
+        return 0;
     case SVBC_OP_app:
         *pop = insn->opnd[0];
         *push = 0;

@@ -493,8 +493,16 @@ static svl_result_t check_entry_stack(vctx_t *v, uint32_t *eo)
         if ((in.op == SVBC_OP_acc || in.op == SVBC_OP_assign || in.op == SVBC_OP_accfield) &&
             (uint32_t)in.opnd[0] + 1 > need)
             need = (uint32_t)in.opnd[0] + 1;
-        if (in.op == SVBC_OP_pushacc && (uint32_t)in.opnd[0] > need) /* reads S[n] after its push */
+        if ((in.op == SVBC_OP_pushacc || in.op == SVBC_OP_pushaccfield) &&
+            (uint32_t)in.opnd[0] > need) /* reads S[n] after its push */
             need = (uint32_t)in.opnd[0];
+        if (in.op >= SVBC_OP_beqacc && in.op <= SVBC_OP_fordown) { /* read S[n] (and S[h]) */
+            uint32_t hi = (uint32_t)in.opnd[0];
+            if ((in.op == SVBC_OP_forup || in.op == SVBC_OP_fordown) && (uint32_t)in.opnd[1] > hi)
+                hi = (uint32_t)in.opnd[1];
+            if (hi + 1 > need)
+                need = hi + 1;
+        }
         if (need > depth)
             FAIL(stack_underflow, v->code_off + pc);
         depth = depth - (uint32_t)pop + (uint32_t)push;

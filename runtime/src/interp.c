@@ -12,7 +12,7 @@
  *     interpreter jumps to is one the validator approved.
  *   - The value stack satisfies lo <= csp <= sp <= base < hi. Pushes check for the control
  *     stack before writing (stack_overflow); pops check against base (stack_underflow);
- *     acc/assign n (n <= 255) may reach into the guard [base, hi) unchecked.
+ *     acc/assign/forup/fordown n (n <= 255) may reach into the guard [base, hi) unchecked.
  *   - Heap and field accesses check kind and bounds (type_error), array/string indices
  *     raise Invalid_argument "index out of bounds".
  *   - While a handler runs, `pc` points at the start of the current instruction.

@@ -331,6 +331,47 @@ OPCASE(accfield): {
     NEXT;
 }
 
+OPCASE(pushaccfield): {
+    uint32_t *o, n = pc[2];
+    ROOM(1, 0);
+    *--sp = a;
+    svm_value_t v = sp[pc[1]];
+    BLOCK_FIELD(o, v, n);
+    a = o[1 + n];
+    pc += 3;
+    NEXT;
+}
+OPCASE(envaccfield): {
+    uint32_t n = pc[1], m = pc[2];
+    if (SVM_UNLIKELY(!svm_is_ptr(ep)))
+        TRAP(type_error);
+    uint32_t *o = OBJ(ep);
+    if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
+        TRAP(type_error);
+    svm_value_t v = o[3 + n];
+    BLOCK_FIELD(o, v, m);
+    a = o[1 + m];
+    pc += 3;
+    NEXT;
+}
+    /* A mod/div an immediate (the compiler's `x mod 3`); n = 0 raises like modint */
+OPCASE(modimm): {
+    int32_t y = rd_i32(pc + 1);
+    if (SVM_UNLIKELY(y == 0))
+        RAISE(vm->exn_div_by_zero);
+    a = svm_int_val(svm_val_int(a) % y);
+    pc += 5;
+    NEXT;
+}
+OPCASE(divimm): {
+    int32_t y = rd_i32(pc + 1);
+    if (SVM_UNLIKELY(y == 0))
+        RAISE(vm->exn_div_by_zero);
+    a = svm_int_val(svm_val_int(a) / y);
+    pc += 5;
+    NEXT;
+}
+
     /* ---- closures and calls ---- */
 OPCASE(cur): {
     uint32_t target = (uint32_t)(pc - code) + (uint32_t)rd_i32(pc + 1);
@@ -382,6 +423,19 @@ OPCASE(tailcall): {
     pc += rd_i32(pc + 1);
     NEXT_JUMP;
 }
+OPCASE(pushcall): /* push; call (sensec: known calls of closed functions, EP unused) */
+    ROOM(1, 2);
+    *--sp = a;
+    csp[0] = (uint32_t)(pc + 6 - code) << 2 | REC_RETURN;
+    csp[1] = ep;
+    csp += 2;
+    ep = a;
+    pc += rd_i32(pc + 1);
+    NEXT_JUMP;
+OPCASE(pushtailcall): /* same operand layout as tailcall */
+    ROOM(1, 0);
+    *--sp = a;
+    goto op_tailcall;
 OPCASE(app):
     nargs = pc[1];
     mslots = 0;
@@ -681,6 +735,42 @@ OPCASE(not):
     CBRANCHIMM(bgtimm, (int32_t)a > (int32_t)b)
     CBRANCHIMM(bgeimm, (int32_t)a >= (int32_t)b)
 #undef CBRANCHIMM
+    /* compare A with S[n], nothing popped, A kept (`if x < y` on two locals) */
+#define CBRANCHACC(name, cond)                                                            \
+    OPCASE(name) : {                                                                      \
+        uint32_t b = sp[pc[1]];                                                           \
+        pc += (cond) ? rd_i32(pc + 2) : 6;                                                \
+        NEXT_JUMP;                                                                        \
+    }
+    CBRANCHACC(beqacc, a == b)
+    CBRANCHACC(bneacc, a != b)
+    CBRANCHACC(bltacc, (int32_t)a < (int32_t)b)
+    CBRANCHACC(bleacc, (int32_t)a <= (int32_t)b)
+    CBRANCHACC(bgtacc, (int32_t)a > (int32_t)b)
+    CBRANCHACC(bgeacc, (int32_t)a >= (int32_t)b)
+#undef CBRANCHACC
+    /* the step of `for i = lo to/downto hi`: S[i] != S[h] -> S[i] +/-= 1 and loop. The
+     * result is forced to an integer (bytecode cannot forge a reference this way). */
+OPCASE(forup): {
+    svm_value_t *s = sp + pc[1];
+    if (*s != sp[pc[2]]) {
+        *s = (*s + 2u) | 1u;
+        pc += rd_i32(pc + 3);
+        NEXT_JUMP;
+    }
+    pc += 7;
+    NEXT;
+}
+OPCASE(fordown): {
+    svm_value_t *s = sp + pc[1];
+    if (*s != sp[pc[2]]) {
+        *s = (*s - 2u) | 1u;
+        pc += rd_i32(pc + 3);
+        NEXT_JUMP;
+    }
+    pc += 7;
+    NEXT;
+}
 
     /* ---- structural comparison ---- */
 OPCASE(polyeq):
