@@ -2304,17 +2304,22 @@ static void peephole(sbuf_t *b)
     sbuf_t o = { 0 };
     int dead = 0, seen_label = 0;
     const char *last_acc = NULL;         /* A = S[last_acc] here (straight-line code) */
+    vec_t kl = { 0 }, ka = { 0 };        /* label <- A = S[ka] at a branch to it that keeps A */
     for (int i = 0; i < n; i++) {
         char *l = L[i];
         if (is_label_line(l)) {
-            last_acc = NULL;
             size_t ll = strlen(l) - 1;
-            if (l[0] == '.' && l[1] == 'L' && seen_label) {
-                int used = 0;
-                for (int k = 0; k < refs.n; k++)
-                    if (strlen(refs.v[k]) == ll && !strncmp(refs.v[k], l, ll)) used = 1;
-                if (!used) continue;
-            }
+            int used = 0;
+            for (int k = 0; k < refs.n; k++)
+                if (strlen(refs.v[k]) == ll && !strncmp(refs.v[k], l, ll)) used++;
+            /* a label reached only from one A-keeping branch (no fall-through into it)
+             * still knows which slot A holds */
+            const char *known = NULL;
+            if (dead && used == 1)
+                for (int k = 0; k < kl.n; k++)
+                    if (strlen(kl.v[k]) == ll && !strncmp(kl.v[k], l, ll)) known = ka.v[k];
+            if (l[0] == '.' && l[1] == 'L' && seen_label && !used) continue; /* dropped */
+            last_acc = known;
             seen_label = 1;
             dead = 0;
             char *tb = xfmt("        %s %.*s\n", OPN(branch), (int)ll, l);
@@ -2341,6 +2346,10 @@ static void peephole(sbuf_t *b)
             }
             if (drop) {
                 dead = 1;
+                if (last_acc) { /* falls through to t with A = S[last_acc] */
+                    vpush(&kl, (void *)t);
+                    vpush(&ka, (void *)last_acc);
+                }
                 continue;
             }
         }
@@ -2349,6 +2358,11 @@ static void peephole(sbuf_t *b)
         {
             const char *an = insn_operands(ins, SVBC_OP_acc);
             if (an && last_acc && !strcmp(an, last_acc)) continue;
+            /* accfield n, m with A = S[n] already: field m */
+            const char *af = insn_operands(ins, SVBC_OP_accfield);
+            size_t lal = last_acc ? strlen(last_acc) : 0;
+            if (af && last_acc && !strncmp(af, last_acc, lal) && !strncmp(af + lal, ", ", 2))
+                l = xfmt("        %s %s", OPN(field), af + lal + 2);
             int keeps = 0;
             static const svbc_opcode_t kb[] = { SVBC_OP_beqimm, SVBC_OP_bneimm, SVBC_OP_bltimm,
                                                 SVBC_OP_bleimm, SVBC_OP_bgtimm, SVBC_OP_bgeimm,
@@ -2356,6 +2370,12 @@ static void peephole(sbuf_t *b)
                                                 SVBC_OP_bleacc, SVBC_OP_bgtacc, SVBC_OP_bgeacc };
             for (size_t k = 0; k < sizeof kb / sizeof kb[0]; k++)
                 if (insn_operands(ins, kb[k])) keeps = 1;
+            if (t) keeps = 1; /* branch */
+            if (keeps && last_acc) {
+                const char *lab = strrchr(ins, ' ');
+                vpush(&kl, (void *)(lab + 1));
+                vpush(&ka, (void *)last_acc);
+            }
             if (an) last_acc = an;
             else if (!keeps) last_acc = NULL;
         }
@@ -2430,6 +2450,7 @@ static void emit_fn(struct fn *f, sbuf_t *out)
         sb_add(&h, b.s, b.n);
         free(b.s);
         peephole(&h);
+        peephole(&h); /* again: label counts without the dead code the first pass removed */
         sb_add(out, h.s, h.n);
         sb_add(out, "\n", 1);
         free(h.s);
@@ -2554,6 +2575,7 @@ void gen_module(FILE *out, program_t *p, const char *modname)
     break;
     }
     g.spill_mode = 0;
+    peephole(&init);
     peephole(&init);
     sb_add(&init, "\n", 1);
     sbuf_t fns = { 0 };

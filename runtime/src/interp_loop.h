@@ -415,9 +415,17 @@ OPCASE(tailcall): {
     uint32_t n = pc[5], m = rd_u16(pc + 6);
     NEED(n + m);
     if (m) {
-        for (uint32_t i = n; i-- > 0;)
-            sp[m + i] = sp[i];
-        sp += m;
+        svm_value_t *d = sp + m;
+        switch (n) { /* the common small counts without a loop */
+        case 3: d[2] = sp[2]; /* fall through */
+        case 2: d[1] = sp[1]; /* fall through */
+        case 1: d[0] = sp[0]; /* fall through */
+        case 0: break;
+        default:
+            for (uint32_t i = n; i-- > 0;)
+                d[i] = sp[i];
+        }
+        sp = d;
     }
     ep = a;
     pc += rd_i32(pc + 1);
@@ -436,7 +444,21 @@ OPCASE(pushtailcall): /* same operand layout as tailcall */
     ROOM(1, 0);
     *--sp = a;
     goto op_tailcall;
-OPCASE(app):
+OPCASE(app): {
+    /* fast path: a closure of exactly this arity (the arguments stay where they are; the
+     * callee's accesses and its `return` do their own checks, as after `call`) */
+    if (SVM_LIKELY(svm_is_ptr(a) && (OBJ(a)[0] & 0xf00u) == (SVOBJ_CLOSURE << 8) &&
+                   OBJ(a)[2] == svm_int_val((int32_t)pc[1]))) {
+        uint32_t *o = OBJ(a);
+        ROOM(0, 2);
+        csp[0] = (uint32_t)(pc + 2 - code) << 2 | REC_RETURN;
+        csp[1] = ep;
+        csp += 2;
+        ep = a;
+        pc = code + svm_val_int(o[1]);
+        NEXT_JUMP;
+    }
+}
     nargs = pc[1];
     mslots = 0;
     is_tail = 0;
