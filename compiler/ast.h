@@ -266,6 +266,8 @@ int parse_source(struct srcfile *f, program_t *out);          /* 0 ok */
 void typer_init(void);
 void typer_module(program_t *p, const char *modname, int is_stdlib_prefix);
 void gen_module(FILE *out, program_t *p, const char *modname);
+int module_needs_init(program_t *p);
+int gen_uses_module(const char *m);
 const char *type_to_string(type_t *t);
 type_t *typer_subst(type_t *ty, struct tdecl *d, type_t **args);
 struct cinfo *typer_exn(const char *name);

@@ -53,8 +53,20 @@ static struct {
 } g;
 
 static vec_t g_refs;                     /* global symbols referenced */
+static vec_t g_used_mods;                /* modules referenced by anything compiled so far */
+int gen_uses_module(const char *m)
+{
+    for (int i = 0; i < g_used_mods.n; i++)
+        if (!strcmp(g_used_mods.v[i], m)) return 1;
+    return 0;
+}
 static void ref_sym(const char *s)
 {
+    const char *dot = strrchr(s, '.');
+    if (dot && dot != s) {
+        char *m = xfmt("%.*s", (int)(dot - s), s);
+        if (!gen_uses_module(m)) vpush(&g_used_mods, m);
+    }
     for (int i = 0; i < g_refs.n; i++)
         if (!strcmp(g_refs.v[i], s)) return;
     vpush(&g_refs, (void *)s);
@@ -2475,6 +2487,27 @@ static int is_fun_expr(expr_t *e)
 {
     while (e->kind == E_CONSTRAINT) e = e->a;
     return e->kind == E_FUN;
+}
+
+/* Does the module's initialiser (Mod.__init) do anything? Top-level functions and
+ * immediate/float constants need no code (readers inline them); any other value or
+ * top-level expression does. sensec's entry code calls the initialisers of the stdlib
+ * modules for which this holds (main.c). */
+int module_needs_init(program_t *p)
+{
+    for (int i = 0; i < p->items.n; i++) {
+        item_t *it = p->items.v[i];
+        if (it->kind == I_EXPR) return 1;
+        if (it->kind != I_LET) continue;
+        for (int b = 0; b < it->n; b++) {
+            pat_t *pp = it->binds[b]->pat;
+            while (pp->kind == P_CONSTRAINT) pp = pp->sub[0];
+            if (pp->kind == P_VAR && pp->var->kind == V_GFUN && is_fun_expr(it->binds[b]->e)) continue;
+            if (pp->kind == P_VAR && pp->var->kind == V_GVAL && (pp->var->is_const || pp->var->fconst)) continue;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 void gen_module(FILE *out, program_t *p, const char *modname)

@@ -136,6 +136,7 @@ static int run(char **args)
 }
 
 static int stdlib_loaded;
+static unsigned char *stdlib_needs_init; /* per sensec_stdlib[] entry */
 /* type the embedded stdlib modules before `upto` (all if NULL) */
 static void load_stdlib(const char *upto)
 {
@@ -144,6 +145,7 @@ static void load_stdlib(const char *upto)
     typer_init();
     int saved_q = quiet_warnings;
     quiet_warnings = 1;
+    stdlib_needs_init = xalloc((size_t)sensec_stdlib_count + 1);
     for (int i = 0; i < sensec_stdlib_count; i++) {
         const struct stdlib_src *s = &sensec_stdlib[i];
         if (upto && strcmp(s->module, upto) == 0) break;
@@ -160,6 +162,7 @@ static void load_stdlib(const char *upto)
             exit(1);
         }
         typer_module(p, s->module, 1);
+        stdlib_needs_init[i] = (unsigned char)module_needs_init(p);
         fatal_jmp = NULL;
     }
     quiet_warnings = saved_q;
@@ -340,11 +343,32 @@ int main(int argc, char **argv)
             perror("sensec: main.s");
             return 1;
         }
+        /* the stdlib modules whose top level computes values first, in stdlib order (each
+         * only uses the ones before it), then the program's modules in command-line order */
+        load_stdlib(NULL);
+        vec_t inits = { 0 };
+        unsigned char *used = xalloc((size_t)sensec_stdlib_count + 1);
+        for (int i = 0; i < sensec_stdlib_count; i++)
+            used[i] = (unsigned char)gen_uses_module(sensec_stdlib[i].module);
+        /* a used stdlib module uses the modules its source names (conservative) */
+        for (int changed = 1; changed;) {
+            changed = 0;
+            for (int j = 0; j < sensec_stdlib_count; j++)
+                for (int i = 0; used[j] && i < sensec_stdlib_count; i++)
+                    if (!used[i] && stdlib_needs_init[i] &&
+                        strstr(sensec_stdlib[j].text, xfmt("%s.", sensec_stdlib[i].module))) {
+                        used[i] = 1;
+                        changed = 1;
+                    }
+        }
+        for (int i = 0; i < sensec_stdlib_count; i++)
+            if (stdlib_needs_init[i] && used[i]) vpush(&inits, (void *)sensec_stdlib[i].module);
+        for (int i = 0; i < files.n; i++) vpush(&inits, (void *)module_name(files.v[i]));
         fprintf(f, "; entry: run each module's top-level code in order\n        .text\n        .global main\n");
-        for (int i = 0; i < files.n; i++) fprintf(f, "        .extern %s.__init\n", module_name(files.v[i]));
+        for (int i = 0; i < inits.n; i++) fprintf(f, "        .extern %s.__init\n", (const char *)inits.v[i]);
         fprintf(f, "main:\n");
-        for (int i = 0; i < files.n; i++) fprintf(f, "        %s 0\n        %s %s.__init, 0\n", svbc_opinfo[SVBC_OP_quote].name,
-                    svbc_opinfo[SVBC_OP_call].name, module_name(files.v[i]));
+        for (int i = 0; i < inits.n; i++) fprintf(f, "        %s 0\n        %s %s.__init, 0\n", svbc_opinfo[SVBC_OP_quote].name,
+                    svbc_opinfo[SVBC_OP_call].name, (const char *)inits.v[i]);
         fprintf(f, "        %s\n", svbc_opinfo[SVBC_OP_halt].name);
         fclose(f);
         char *args[] = { (char *)asmexe, "-c", (char *)ms, "-o", (char *)mo, NULL };

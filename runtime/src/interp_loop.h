@@ -473,6 +473,14 @@ OPCASE(return): {
     uint32_t m = rd_u16(pc + 1);
     NEED(m);
     sp += m;
+    uint32_t w = csp[-2];
+    if (SVM_LIKELY((w & 3u) == REC_RETURN)) { /* the common case of do_return, inline */
+        ep = csp[-1];
+        csp -= 2;
+        pc = code + (w >> 2);
+        FUSE(pushacc);
+        NEXT;
+    }
     goto do_return;
 }
 
