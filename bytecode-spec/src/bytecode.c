@@ -13,21 +13,31 @@
 #else
 #define DOC_(d)
 #endif
-
-const svbc_opinfo_t svbc_opinfo[256] = {
+/* The `name` member: the text (#name_, not expanded), or with SVBC_CFG_NO_NAMES only
+ * "assigned" (names.c keeps the text apart). */
+#ifndef SVBC_CFG_NO_NAMES
 #define OP(name_, code, operands_, pop_, push_, flags_, doc)                                  \
     [code] = {.name = #name_, .operands = operands_, .pop = pop_, .push = push_,             \
               .flags = (uint8_t)(flags_) DOC_(doc)},
+#define SVC(name_, num, arity_, flags_, doc) \
+    [num] = {.name = #name_, .arity = arity_, .flags = (uint8_t)(flags_) DOC_(doc)},
+#else
+#define OP(name_, code, operands_, pop_, push_, flags_, doc)                                  \
+    [code] = {.name = 1, .operands = operands_, .pop = pop_, .push = push_,                  \
+              .flags = (uint8_t)(flags_)},
+#define SVC(name_, num, arity_, flags_, doc) \
+    [num] = {.name = 1, .arity = arity_, .flags = (uint8_t)(flags_)},
+#endif
+
+const svbc_opinfo_t svbc_opinfo[256] = {
 #include "opcodes.def"
-#undef OP
 };
 
 const svbc_svcinfo_t svbc_svcinfo[SVBC_SVC_LIMIT] = {
-#define SVC(name_, num, arity_, flags_, doc) \
-    [num] = {.name = #name_, .arity = arity_, .flags = (uint8_t)(flags_) DOC_(doc)},
 #include "services.def"
-#undef SVC
 };
+#undef OP
+#undef SVC
 
 unsigned svbc_operand_size(char kind)
 {
@@ -168,17 +178,3 @@ int svbc_stack_effect(const svbc_insn_t *insn, int *pop, int *push)
     default: return (*pop < 0 || *push < 0) ? -1 : 0;
     }
 }
-
-static int lookup(const char *name, size_t len, int is_svc)
-{
-    int limit = is_svc ? SVBC_SVC_LIMIT : 256;
-    for (int i = 0; i < limit; i++) {
-        const char *n = is_svc ? svbc_svcinfo[i].name : svbc_opinfo[i].name;
-        if (n && strncmp(n, name, len) == 0 && n[len] == '\0')
-            return i;
-    }
-    return -1;
-}
-
-int svbc_lookup_op(const char *name, size_t len) { return lookup(name, len, 0); }
-int svbc_lookup_svc(const char *name, size_t len) { return lookup(name, len, 1); }

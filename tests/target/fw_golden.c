@@ -90,7 +90,7 @@ static int run(const golden_prog_t *g, cap_t *c)
             capture(c, 2, buf, strlen(buf));
             capture(c, 2, "\n", 1);
         } else {
-            const char *mn = svbc_opinfo[vm.trap.opcode].name;
+            const char *mn = svbc_op_name(vm.trap.opcode);
             err_printf(c, "sensevm-run: IMAGE: trap: %s at pc 0x%lx (%s) in context %lu\n",
                        svm_trap_message(vm.trap.code), (unsigned long)vm.trap.pc,
                        mn ? mn : "?", (unsigned long)vm.trap.context);

@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# size_report.py MAP [BUDGET [--enforce]] — the memory budget of a linked firmware, from its GNU ld map:
+# size_report.py MAP [BUDGET [--enforce] [--objects]] — the memory budget of a linked firmware, from its GNU ld map:
 # code (text + rodata), initialised data and bss contributed by each Sense-VM library
 # (bytecode-spec, loader, runtime, scheduler, the Cortex-M port) and by the rest (libc,
 # the test itself). Compares runtime + loader + bytecode library code with BUDGET bytes
-# (default 24576: issue 3's "runtime + loader <= 24 KB"); with --enforce, exceeding it fails.
+# (default 24576: issue 3's "runtime + loader <= 24 KB"; 0: no comparison); with --enforce,
+# exceeding it fails. --objects also lists the code of each object file of the VM libraries
+# and of the Ed25519 verifier, largest first.
 import re
 import sys
 
 LIBS = [('libsvbc.a', 'bytecode-spec'), ('libsvl.a', 'loader'), ('libsvm.a', 'runtime'),
         ('libsvm_interp.a', 'runtime'), ('libsvmsched.a', 'scheduler'),
         ('libsvmvmsched.a', 'scheduler'), ('libsvm_cortexm.a', 'cortexm port'),
-        ('libsvm_cm_evq.a', 'cortexm port')]
+        ('libsvm_cm_evq.a', 'cortexm port'), ('libsvm_sodium.a', 'ed25519 verify'),
+        ('libsvm_cm_sign.a', 'ed25519 verify')]
 
 def owner(path):
     base = path.split('/')[-1]
@@ -35,6 +38,8 @@ def kind(sect):
 text = open(sys.argv[1]).read()
 budget = int(sys.argv[2]) if len(sys.argv) > 2 else 24576
 enforce = '--enforce' in sys.argv[3:]
+objects = '--objects' in sys.argv[3:]
+objsizes = {}
 text = text[text.index('Linker script and memory map'):]
 sizes = {}
 pending = None
@@ -57,18 +62,39 @@ for line in text.splitlines():
         continue
     o = owner(path)
     sizes.setdefault(o, {'code': 0, 'data': 0, 'bss': 0})[k] += size
+    if k == 'code' and o in ('bytecode-spec', 'loader', 'runtime', 'ed25519 verify'):
+        obj = re.sub(r'^.*\.a\.p/', '', path.split('/')[-1] if '(' in path else path)
+        obj = re.sub(r'^.*libsodium_src_libsodium_', 'libsodium/', obj)
+        objsizes[(o, obj)] = objsizes.get((o, obj), 0) + size
 
-order = ['bytecode-spec', 'loader', 'runtime', 'scheduler', 'cortexm port', 'libc (picolibc)', 'firmware']
+order = ['bytecode-spec', 'loader', 'runtime', 'scheduler', 'cortexm port', 'ed25519 verify',
+         'libc (picolibc)', 'firmware']
 print(f'{"component":18} {"code":>7} {"data":>6} {"bss":>7}   (bytes; code = text+rodata, in flash)')
 for o in order:
     if o in sizes:
         s = sizes[o]
         print(f'{o:18} {s["code"]:7} {s["data"]:6} {s["bss"]:7}')
+if objects:
+    print('code by object file:')
+    for (o, obj), n in sorted(objsizes.items(), key=lambda kv: -kv[1]):
+        print(f'  {n:7}  {o:15} {obj}')
 vm = sum(sizes.get(o, {}).get('code', 0) for o in ('bytecode-spec', 'loader', 'runtime'))
 ram = sum(sizes.get(o, {}).get(k, 0) for o in ('bytecode-spec', 'loader', 'runtime', 'scheduler')
           for k in ('data', 'bss'))
-print(f'runtime + loader + bytecode library code: {vm} bytes (budget {budget})')
-if vm > budget:
-    print(f'OVER BUDGET by {vm - budget} bytes' + ('' if enforce else ' (not enforced)'))
+if 'ed25519 verify' in sizes:
+    print(f'Ed25519 verifier code (libsodium subset + cm_sign.c): {sizes["ed25519 verify"]["code"]} bytes')
+if budget > 0:
+    print(f'runtime + loader + bytecode library code: {vm} bytes (budget {budget}, '
+          f'{"headroom " + str(budget - vm) if vm <= budget else "OVER BUDGET by " + str(vm - budget)}'
+          f'{" (not enforced)" if vm > budget and not enforce else ""})')
+else:
+    print(f'runtime + loader + bytecode library code: {vm} bytes')
+# issue 3's own target counts the runtime and the loader (the bytecode library's tables are
+# shared with the tools and reported above); enforced together with the total budget
+RL_TARGET = 24576
+rl = sum(sizes.get(o, {}).get('code', 0) for o in ('loader', 'runtime'))
+print(f'runtime + loader code: {rl} bytes (target {RL_TARGET}, '
+      f'{"headroom " + str(RL_TARGET - rl) if rl <= RL_TARGET else "OVER by " + str(rl - RL_TARGET)})')
 print(f'static RAM of the VM libraries (data + bss): {ram} bytes')
-sys.exit(1 if enforce and vm > budget else 0)
+over = budget > 0 and (vm > budget or rl > RL_TARGET)
+sys.exit(1 if enforce and over else 0)

@@ -64,18 +64,40 @@ typedef enum svbc_operand_kind {
 #define SVBC_IMM_MIN (-(1L << 30))
 #define SVBC_IMM_MAX ((1L << 30) - 1)
 
+/* Build configuration of the info tables (docs/porting.md, "Code size"):
+ *   SVBC_CFG_NO_DOCS   drops the one-line doc strings (`doc`), which only tools show.
+ *   SVBC_CFG_NO_NAMES  (implies SVBC_CFG_NO_DOCS; the Cortex-M cross files set both) also
+ *                      takes the mnemonics and service names out of the tables: `name` is
+ *                      then only a flag (1 = assigned, 0 = hole), so tests written
+ *                      `!svbc_opinfo[op].name` work unchanged, and code that wants the text
+ *                      calls svbc_op_name / svbc_svc_name, whose table is in an object of its
+ *                      own that a firmware links only if it calls them (or svbc_lookup_*).
+ * The whole program must be compiled with the same configuration (it changes the layout). */
+#if defined(SVBC_CFG_NO_NAMES) && !defined(SVBC_CFG_NO_DOCS)
+#define SVBC_CFG_NO_DOCS 1
+#endif
+
 typedef struct svbc_opinfo {
+#ifndef SVBC_CFG_NO_NAMES
     const char *name;     /* NULL for an unassigned code */
+#endif
     const char *operands; /* shape string, "" for none */
     int8_t pop, push;     /* -1: depends on operands (svbc_stack_effect) */
     uint8_t flags;
+#ifdef SVBC_CFG_NO_NAMES
+    uint8_t name;         /* 1 for an assigned code, 0 for a hole (text: svbc_op_name) */
+#endif
 #ifndef SVBC_CFG_NO_DOCS
     const char *doc;
 #endif
 } svbc_opinfo_t;
 
 typedef struct svbc_svcinfo {
+#ifdef SVBC_CFG_NO_NAMES
+    uint8_t name;     /* 1 for an assigned number, 0 for a hole (text: svbc_svc_name) */
+#else
     const char *name; /* NULL for an unassigned number */
+#endif
     uint8_t arity;
     uint8_t flags;
 #ifndef SVBC_CFG_NO_DOCS
@@ -130,6 +152,11 @@ int svbc_stack_effect(const svbc_insn_t *insn, int *pop, int *push);
 /* Look up a mnemonic / service name (exact, lower case). Returns -1 if unknown. */
 int svbc_lookup_op(const char *name, size_t len);
 int svbc_lookup_svc(const char *name, size_t len);
+
+/* The mnemonic of opcode op / the name of service num, or NULL for a hole or an
+ * out-of-range number. Available in every configuration (src/names.c). */
+const char *svbc_op_name(unsigned op);
+const char *svbc_svc_name(unsigned num);
 
 /* CRC-32 (IEEE 802.3, reflected, as zlib): start with crc = 0. */
 uint32_t svbc_crc32(uint32_t crc, const void *data, size_t len);
