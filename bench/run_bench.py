@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Run the Sense-VM benchmarks (B1..B5) side by side with OCaml's bytecode interpreter
+"""Run the Sense-VM benchmarks (B1..B6) side by side with OCaml's bytecode interpreter
 (ocamlc + ocamlrun) and Lua 5.4, several times each; print a table of medians and the
 ratios Sense-VM/ocamlrun and Sense-VM/Lua, and check every result.
 The SAME OCaml source (bench/ml/NAME.ml) is compiled by sensec for Sense-VM and by ocamlc
@@ -23,8 +23,13 @@ BENCHES = [
     ("loop", "B3 loop 10M mod", "10000001"),
     ("map", "B4 list map+sum x5", "500500000"),
     ("fold", "B5 closure fold x10", "1000000000"),
+    ("pingpong", "B6 ping-pong 1M", "1000000"),
 ]
 SENSEVM_OPTS = ["--heap", "64M"]
+# B6 uses OCaml's threads library under ocamlrun (system threads: ~20 s, so one run only)
+OCAMLC_EXTRA = {"pingpong": ["-I", "+threads", "unix.cma", "threads.cma"]}
+RUNS_OVERRIDE = {("pingpong", "ocamlrun"): 1}
+ROUND_TRIPS = {"pingpong": 1000000}  # reported as round trips per second too
 
 
 def timed(cmd):
@@ -50,7 +55,7 @@ def main():
     ocamlc = shutil.which("ocamlc")
     ocamlrun = shutil.which("ocamlrun")
     lua = shutil.which("lua5.4") or shutil.which("lua")
-    rows, bad = [], 0
+    rows, bad, rts = [], 0, []
     for name, title, expect in BENCHES:
         if only and name not in only:
             continue
@@ -58,7 +63,7 @@ def main():
         img = os.path.join(a.workdir, name + ".svm")
         subprocess.run([a.sensec, "-o", img, ml], check=True)
         cmds = {"sensevm": [a.sensevm] + SENSEVM_OPTS + [img]}
-        if a.senseasm:
+        if a.senseasm and os.path.exists(os.path.join(a.srcdir, "asm", name + ".s")):
             aimg = os.path.join(a.workdir, name + ".asm.svm")
             subprocess.run([a.senseasm, "-o", aimg, os.path.join(a.srcdir, "asm", name + ".s")],
                            check=True)
@@ -68,14 +73,15 @@ def main():
             mlcopy = os.path.join(a.workdir, name + ".ml")
             shutil.copyfile(ml, mlcopy)
             byt = os.path.join(a.workdir, name + ".byte")
-            subprocess.run([ocamlc, "-o", byt, name + ".ml"], check=True, cwd=a.workdir)
+            subprocess.run([ocamlc] + OCAMLC_EXTRA.get(name, []) + ["-o", byt, name + ".ml"],
+                           check=True, cwd=a.workdir)
             cmds["ocamlrun"] = [ocamlrun, byt]
         if lua:
             cmds["lua"] = [lua, os.path.join(a.srcdir, "lua", name + ".lua")]
         med = {}
         for who, cmd in cmds.items():
             times = []
-            for _ in range(a.runs):
+            for _ in range(RUNS_OVERRIDE.get((name, who), a.runs)):
                 dt, r = timed(cmd)
                 out = r.stdout.decode().strip()
                 if r.returncode != 0 or out != expect:
@@ -86,6 +92,8 @@ def main():
                 times.append(dt)
             med[who] = statistics.median(times) if times else float("nan")
         rows.append((title, med))
+        if name in ROUND_TRIPS:
+            rts.append((title, ROUND_TRIPS[name], med))
         sys.stdout.flush()
 
     def f(x):
@@ -104,6 +112,10 @@ def main():
                                        f(m.get("lua", float("nan"))), ratio(m, "ocamlrun"),
                                        ratio(m, "lua")) +
               (" %s" % f(m.get("sv-asm", float("nan"))) if asm else ""))
+    for title, n, m in rts:  # B6: millions of round trips per second
+        who = [w for w in ("sensevm", "sv-asm", "ocamlrun", "lua") if w in m and m[w] == m[w]]
+        print("%-24s " % (title + " (M round trips/s)") +
+              " ".join("%s %.2f" % (w, n / m[w] / 1e6) for w in who))
     print("sensevm: sensec-compiled ml/NAME.ml; ocamlrun: ocamlc-compiled ml/NAME.ml" +
           ("; sv-asm: hand-written asm/NAME.s on Sense-VM" if asm else ""))
     print("runs per program: %d; results %s" % (a.runs, "all correct" if not bad else

@@ -404,7 +404,7 @@ char *svasm_disasm_obj(const svasm_obj_t *o)
                   o->code_size);
     for (uint32_t i = 0; i < o->nmanifest; i++) {
         const char *k = o->manifest[i].key, *v = o->manifest[i].value;
-        if (strcmp(k, "name") == 0 || strcmp(k, "device") == 0)
+        if (strcmp(k, "name") == 0 || strcmp(k, "device") == 0 || strcmp(k, "xchan") == 0)
             asm_sb_printf(&b, "        .manifest %s \"%s\"\n", k, v);
         else
             asm_sb_printf(&b, "        .manifest %s %s\n", k, v);

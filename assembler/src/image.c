@@ -185,6 +185,16 @@ char *svasm_info_image(const svasm_image_t *im)
         asm_sb_printf(&b, "%s%s", i ? ", " : "", dev);
     }
     asm_sb_printf(&b, "%s\n", nd ? "" : "(none)");
+    unsigned nx = m[SVMF_OFF_NXCHANS];
+    asm_sb_printf(&b, "  xchans:      ");
+    for (unsigned i = 0; i < nx && i < SVIMG_MAX_XCHANS; i++) {
+        const uint8_t *x = m + SVMF_OFF_XCHANS + SVMF_XCHAN_SIZE * i;
+        char xn[SVIMG_NAME_MAX + 1] = {0};
+        memcpy(xn, x, SVIMG_NAME_MAX);
+        asm_sb_printf(&b, "%s%s:%s:%u:%s", i ? ", " : "", xn, x[16] == SVMF_XCHAN_SEND ? "send" : "recv",
+                      svbc_read_u16(x + 18), x[17] == SVMF_XPOLICY_OVERWRITE ? "overwrite" : "drop");
+    }
+    asm_sb_printf(&b, "%s\n", nx ? "" : "(none)");
     uint32_t nsyms = im->symbols && im->symbols_size >= 4 ? (uint32_t)svbc_read_i32(im->symbols) : 0;
     uint32_t nlines = im->lines && im->lines_size >= 4 ? (uint32_t)svbc_read_i32(im->lines) : 0;
     asm_sb_printf(&b, "\nSizes: code %u bytes, %u constant%s (%u bytes), %u symbol%s, %u line entr%s\n",

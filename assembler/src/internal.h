@@ -7,6 +7,7 @@
 #define SVASM_INTERNAL_H
 
 #include <sensevm/asm.h>
+#include <sensevm/image.h>
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -108,6 +109,16 @@ void asm_map_free(asm_map_t *m);
 const char *asm_mfield_check(const char *key, const char *value, int value_is_num,
                              int64_t num, char *canon, size_t canoncap);
 int asm_valid_name(const char *s);
+/* An inter-container channel declaration (`.manifest xchan "NAME:DIR[:DEPTH[:POLICY]]"`,
+ * `--xchan`): DIR send|recv, DEPTH 1..65535 (default 1), POLICY drop|overwrite (default
+ * drop). Fills *out (may be NULL) and the canonical text "NAME:DIR:DEPTH:POLICY" into
+ * canon; returns NULL or the error text (written into canon, 192 bytes). */
+typedef struct asm_xchan {
+    char name[SVIMG_NAME_MAX];
+    uint8_t dir, policy;
+    uint16_t depth;
+} asm_xchan_t;
+const char *asm_xchan_parse(const char *spec, asm_xchan_t *out, char *canon, size_t canoncap);
 
 /* Lay out and seal an image (image.c). syms/lines may be NULL (section omitted). */
 uint8_t *asm_image_build(const uint8_t *code, uint32_t code_size, const uint8_t *pool,

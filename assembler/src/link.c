@@ -462,6 +462,8 @@ typedef struct lk_manifest {
     long priority, policy, heap, stack, arrays, contexts, channels, heartbeat, fuel;
     char devices[SVIMG_MAX_DEVICES][SVIMG_NAME_MAX];
     int ndevices;
+    asm_xchan_t xchans[SVIMG_MAX_XCHANS];
+    int nxchans;
     const char *set_by[16]; /* which object set each scalar (for conflicts) */
 } lk_manifest_t;
 
@@ -489,6 +491,32 @@ static void mf_add_device(lk_t *l, lk_manifest_t *m, const char *dev, const char
         return;
     }
     snprintf(m->devices[m->ndevices++], SVIMG_NAME_MAX, "%s", dev);
+}
+
+/* An inter-container channel: the same declaration twice is one; a different one with the
+ * same name is an error. */
+static void mf_add_xchan(lk_t *l, lk_manifest_t *m, const char *spec, const char *where)
+{
+    asm_xchan_t x;
+    char canon[192];
+    const char *e = asm_xchan_parse(spec, &x, canon, sizeof canon);
+    if (e) {
+        lerr(l, where, "%s", e);
+        return;
+    }
+    for (int i = 0; i < m->nxchans; i++)
+        if (strcmp(m->xchans[i].name, x.name) == 0) {
+            if (m->xchans[i].dir != x.dir || m->xchans[i].depth != x.depth ||
+                m->xchans[i].policy != x.policy)
+                lerr(l, where, "conflicting declarations of inter-container channel '%s'",
+                     x.name);
+            return;
+        }
+    if (m->nxchans >= (int)SVIMG_MAX_XCHANS) {
+        lerr(l, where, "too many inter-container channels (at most %u)", SVIMG_MAX_XCHANS);
+        return;
+    }
+    m->xchans[m->nxchans++] = x;
 }
 
 static void default_name(const char *out, char *name)
@@ -530,6 +558,8 @@ static void build_manifest(lk_t *l, lk_manifest_t *m)
             }
             if (strcmp(k, "device") == 0) {
                 mf_add_device(l, m, v, l->objs[oi].name);
+            } else if (strcmp(k, "xchan") == 0) {
+                mf_add_xchan(l, m, v, l->objs[oi].name);
             } else if (strcmp(k, "name") == 0) {
                 if (name_by && strcmp(m->name, v) != 0)
                     lerr(l, l->objs[oi].name, "conflicting manifest name '%s' (%s says '%s')", v,
@@ -559,6 +589,8 @@ static void build_manifest(lk_t *l, lk_manifest_t *m)
             *all[i] = opt[i];
     for (int i = 0; i < s->ndevices; i++)
         mf_add_device(l, m, s->devices[i], "senseasm");
+    for (int i = 0; i < s->nxchans; i++)
+        mf_add_xchan(l, m, s->xchans[i], "senseasm");
     if (!m->name[0])
         default_name(l->opts->outname, m->name);
     if (m->priority < 0) m->priority = 0;
@@ -580,7 +612,7 @@ static void write_manifest(const lk_manifest_t *m, uint32_t entry, uint32_t glob
     p[SVMF_OFF_PRIORITY] = (uint8_t)m->priority;
     p[SVMF_OFF_POLICY] = (uint8_t)m->policy;
     p[SVMF_OFF_NDEVICES] = (uint8_t)m->ndevices;
-    p[SVMF_OFF_NXCHANS] = 0;
+    p[SVMF_OFF_NXCHANS] = (uint8_t)m->nxchans;
     svbc_write_i32(p + SVMF_OFF_HEAP, (int32_t)m->heap);
     svbc_write_i32(p + SVMF_OFF_STACK, (int32_t)m->stack);
     svbc_write_i32(p + SVMF_OFF_ARRAYS, (int32_t)m->arrays);
@@ -593,6 +625,13 @@ static void write_manifest(const lk_manifest_t *m, uint32_t entry, uint32_t glob
     for (int i = 0; i < m->ndevices; i++)
         memcpy(p + SVMF_OFF_DEVICES + SVIMG_NAME_MAX * (unsigned)i, m->devices[i],
                strlen(m->devices[i]));
+    for (int i = 0; i < m->nxchans; i++) { /* name, dir, policy, depth, reserved 0 */
+        uint8_t *x = p + SVMF_OFF_XCHANS + SVMF_XCHAN_SIZE * (unsigned)i;
+        memcpy(x, m->xchans[i].name, strlen(m->xchans[i].name));
+        x[16] = m->xchans[i].dir;
+        x[17] = m->xchans[i].policy;
+        svbc_write_u16(x + 18, m->xchans[i].depth);
+    }
 }
 
 /* ---- the link ---- */

@@ -48,6 +48,8 @@ static void usage(FILE *f)
 "  --name NAME  --priority N  --heap SIZE  --stack SIZE  --arrays SIZE  --contexts N\n"
 "  --channels N  --device NAME (repeatable)  --policy stop|restart|log\n"
 "  --heartbeat MS  --fuel N          (sizes take K/M suffixes: --heap 64K)\n"
+"  --xchan NAME:send|recv[:DEPTH[:drop|overwrite]]   an inter-container channel\n"
+"                      (repeatable; sensec passes --xchan=SPEC through)\n"
 "Other:\n"
 "  -h, --help          this text\n"
 "  -V, --version       version\n");
@@ -220,7 +222,7 @@ static int inspect(const char *path, int disasm)
 
 enum {
     OPT_INFO = 256, OPT_MAP, OPT_ENTRY, OPT_NAME, OPT_PRIORITY, OPT_HEAP, OPT_STACK, OPT_ARRAYS,
-    OPT_CONTEXTS, OPT_CHANNELS, OPT_DEVICE, OPT_POLICY, OPT_HEARTBEAT, OPT_FUEL, OPT_FORMAT,
+    OPT_CONTEXTS, OPT_CHANNELS, OPT_DEVICE, OPT_POLICY, OPT_HEARTBEAT, OPT_FUEL, OPT_XCHAN, OPT_FORMAT,
     OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP, OPT_SIGN, OPT_GENKEY
 };
 
@@ -377,6 +379,7 @@ int main(int argc, char **argv)
         {"policy", required_argument, NULL, OPT_POLICY},
         {"heartbeat", required_argument, NULL, OPT_HEARTBEAT},
         {"fuel", required_argument, NULL, OPT_FUEL},
+        {"xchan", required_argument, NULL, OPT_XCHAN},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"symbol", required_argument, NULL, OPT_SYMBOL},
         {"base", required_argument, NULL, OPT_BASE},
@@ -419,6 +422,13 @@ int main(int argc, char **argv)
             if (lo.mset.ndevices >= (int)(sizeof lo.mset.devices / sizeof lo.mset.devices[0]))
                 return bad_usage("too many --device options%s", "");
             lo.mset.devices[lo.mset.ndevices++] = optarg;
+            break;
+        case OPT_XCHAN:
+            if (asm_mfield_check("xchan", optarg, 0, 0, canon, sizeof canon))
+                return bad_usage("%s", canon);
+            if (lo.mset.nxchans >= (int)(sizeof lo.mset.xchans / sizeof lo.mset.xchans[0]))
+                return bad_usage("too many --xchan options%s", "");
+            lo.mset.xchans[lo.mset.nxchans++] = optarg;
             break;
         case OPT_POLICY:
             if ((lo.mset.policy = svasm_parse_policy(optarg)) < 0)

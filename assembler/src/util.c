@@ -305,6 +305,61 @@ int svasm_parse_size(const char *s, long *out)
 #define SVASM_ARRAYS_MAX (16u << 20)
 #endif
 
+const char *asm_xchan_parse(const char *spec, asm_xchan_t *out, char *canon, size_t canoncap)
+{
+    char buf[64], *part[5];
+    int n = 0;
+    asm_xchan_t x;
+    memset(&x, 0, sizeof x);
+    x.depth = 1;
+    x.policy = SVMF_XPOLICY_DROP_NEW;
+    if (strlen(spec) >= sizeof buf)
+        goto bad;
+    strcpy(buf, spec);
+    part[n++] = buf;
+    for (char *p = buf; *p; p++)
+        if (*p == ':') {
+            if (n == 4)
+                goto bad;
+            *p = '\0';
+            part[n++] = p + 1;
+        }
+    if (n < 2 || !asm_valid_name(part[0]))
+        goto bad;
+    snprintf(x.name, sizeof x.name, "%s", part[0]);
+    if (strcmp(part[1], "send") == 0)
+        x.dir = SVMF_XCHAN_SEND;
+    else if (strcmp(part[1], "recv") == 0)
+        x.dir = SVMF_XCHAN_RECV;
+    else
+        goto bad;
+    if (n > 2) {
+        char *end;
+        long d = strtol(part[2], &end, 10);
+        if (!*part[2] || *end || d < 1 || d > 65535)
+            goto bad;
+        x.depth = (uint16_t)d;
+    }
+    if (n > 3) {
+        if (strcmp(part[3], "drop") == 0)
+            x.policy = SVMF_XPOLICY_DROP_NEW;
+        else if (strcmp(part[3], "overwrite") == 0)
+            x.policy = SVMF_XPOLICY_OVERWRITE;
+        else
+            goto bad;
+    }
+    if (out)
+        *out = x;
+    snprintf(canon, canoncap, "%s:%s:%u:%s", x.name, x.dir == SVMF_XCHAN_SEND ? "send" : "recv",
+             (unsigned)x.depth, x.policy == SVMF_XPOLICY_OVERWRITE ? "overwrite" : "drop");
+    return NULL;
+bad:
+    snprintf(canon, canoncap,
+             "bad xchan '%.40s' (expected NAME:send|recv[:DEPTH[:drop|overwrite]], NAME 1..15 "
+             "characters of A-Z a-z 0-9 _ . -, DEPTH 1..65535)", spec);
+    return canon;
+}
+
 const char *asm_mfield_check(const char *key, const char *value, int value_is_num,
                              int64_t num, char *canon, size_t canoncap)
 {
@@ -354,6 +409,13 @@ const char *asm_mfield_check(const char *key, const char *value, int value_is_nu
         }
         snprintf(canon, canoncap, "%s", value);
         return NULL;
+    }
+    if (strcmp(key, "xchan") == 0) {
+        if (value_is_num) {
+            snprintf(msg, msgcap, "manifest 'xchan' needs a string \"NAME:send|recv[:DEPTH[:drop|overwrite]]\"");
+            return msg;
+        }
+        return asm_xchan_parse(value, NULL, canon, canoncap);
     }
     if (strcmp(key, "policy") == 0) {
         if (value_is_num || svasm_parse_policy(value) < 0) {

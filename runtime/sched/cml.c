@@ -87,6 +87,8 @@ void svm_container_reset(svm_container_t *c)
         x->pending = 0;
         svm_timerq_cancel(&c->timers, i);
     }
+    for (uint32_t i = 0; i < c->maxctx; i++) /* after every offer is unlinked */
+        c->ctxs[i].joiners.head = c->ctxs[i].joiners.tail = NULL;
     for (uint32_t i = 0; i < c->maxchans; i++)
         memset(&c->chans[i], 0, sizeof c->chans[i]);
     for (uint32_t i = 0; i < SVIMG_MAX_DEVICES; i++) {
@@ -192,6 +194,7 @@ int svm_ctx_spawn(svm_container_t *c)
         x->ev = SVM_VAL_UNIT;
         x->pending = 0;
         x->woke_by_timer = 0;
+        x->joiners.head = x->joiners.tail = NULL;
         memset(&x->regs, 0, sizeof x->regs);
         c->nlive++;
         ctx_ready(c, x);
@@ -240,6 +243,10 @@ void svm_ctx_halt(svm_container_t *c, svm_ctx_t *x)
     if (c->cur == (int32_t)x->slot)
         c->cur = -1;
     c->nlive--;
+    while (x->joiners.head) { /* Thread.join: the waiters commit, in FIFO order */
+        svm_offer_t *p = x->joiners.head;
+        ctx_wake(c, &c->ctxs[p->ctx], p->branch, SVM_VAL_UNIT, 0);
+    }
 }
 
 void svm_container_timer_fired(svm_container_t *c, uint32_t slot, uint64_t now)
@@ -300,6 +307,7 @@ int svm_sync_add(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t obj,
     }
     case SVM_OFFER_ALWAYS:
     case SVM_OFFER_AFTER:
+    case SVM_OFFER_JOIN:
         break;
     default:
         return SVM_S_EINVAL;
@@ -314,6 +322,15 @@ int svm_sync_add(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t obj,
     o->ctx = x->slot;
     o->branch = x->noffers;
     return x->noffers++;
+}
+
+/* The live context with thread id tid, or NULL (ended, or never existed). */
+static svm_ctx_t *ctx_by_tid(svm_container_t *c, uint32_t tid)
+{
+    for (uint32_t i = 0; i < c->maxctx; i++)
+        if (c->ctxs[i].state != SVM_CS_FREE && c->ctxs[i].tid == tid)
+            return &c->ctxs[i];
+    return NULL;
 }
 
 static void xmsg_take(svm_xchan_t *xc, svm_ctx_t *x)
@@ -371,6 +388,11 @@ static int try_commit(svm_container_t *c, svm_ctx_t *x, const svm_offer_t *o, ui
         x->result = SVM_VAL_UNIT;
         break;
     }
+    case SVM_OFFER_JOIN:
+        if (ctx_by_tid(c, o->obj))
+            return 0;
+        x->result = SVM_VAL_UNIT;
+        break;
     default:
         return 0;
     }
@@ -406,6 +428,13 @@ int svm_sync(svm_container_t *c, svm_ctx_t *x, uint64_t now, int block)
         case SVM_OFFER_XRECV:
             waitq_push(&c->sched->xchans[c->xchan[o->obj]].waiters, o);
             break;
+        case SVM_OFFER_JOIN: { /* live (else try_commit fired); joining oneself blocks
+                                * forever, as in OCaml */
+            svm_ctx_t *t = ctx_by_tid(c, o->obj);
+            if (t)
+                waitq_push(&t->joiners, o);
+            break;
+        }
         case SVM_OFFER_AFTER:
             if (o->deadline < earliest)
                 earliest = o->deadline;
@@ -416,6 +445,51 @@ int svm_sync(svm_container_t *c, svm_ctx_t *x, uint64_t now, int block)
     }
     if (earliest != UINT64_MAX)
         svm_timerq_set(&c->timers, x->slot, earliest);
+    x->state = SVM_CS_BLOCKED;
+    return SVM_SYNC_BLOCKED;
+}
+
+int svm_sync_chan(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t chan,
+                  svm_value_t v)
+{
+    if (chan >= c->nchans || (kind != SVM_OFFER_SEND && kind != SVM_OFFER_RECV))
+        return chan >= c->nchans ? SVM_S_EBADCHAN : SVM_S_EINVAL;
+    svm_chan_t *ch = &c->chans[chan];
+    int send = kind == SVM_OFFER_SEND;
+    svm_offer_t *o = &x->offers[0];
+    x->noffers = 1;
+    o->kind = kind;
+    svm_offer_t *p = send ? ch->receivers.head : ch->senders.head;
+    if (p) { /* a partner waits (FIFO): the rendezvous commits now */
+        svm_value_t pv = p->value;
+        svm_ctx_t *y = &c->ctxs[p->ctx];
+        if (y->noffers == 1 && !c->timers.pos[y->slot]) {
+            /* ctx_wake for the common partner blocked on this one offer (no timer): p is
+             * the head of its queue */
+            svm_waitq_t *q = p->q;
+            q->head = p->next;
+            if (p->next) p->next->prev = NULL; else q->tail = NULL;
+            p->next = NULL;
+            p->q = NULL;
+            y->fired = p->branch;
+            y->result = send ? v : SVM_VAL_UNIT;
+            y->woke_by_timer = 0;
+            ctx_ready(c, y);
+        } else {
+            ctx_wake(c, y, p->branch, send ? v : SVM_VAL_UNIT, 0);
+        }
+        x->result = send ? SVM_VAL_UNIT : pv;
+        x->fired = 0;
+        x->woke_by_timer = 0;
+        return SVM_SYNC_DONE;
+    }
+    o->obj = chan;
+    o->value = send ? v : SVM_VAL_UNIT;
+    o->deadline = 0;
+    o->ctx = x->slot;
+    o->branch = 0;
+    o->next = o->prev = NULL;
+    waitq_push(send ? &ch->senders : &ch->receivers, o);
     x->state = SVM_CS_BLOCKED;
     return SVM_SYNC_BLOCKED;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * vmglue.c — the VM side of the scheduler: scheduled containers (svm_box_t), the
- * concurrency, time and device services (0x40..0x64, reached through the runtime's
+ * concurrency, time and device services (0x40..0x66, reached through the runtime's
  * cfg.ext_service hook) and the scheduler's run_ctx/restart operations.
  *
  * GC safety: services read their arguments from the saved context (ARG) and re-read them
@@ -16,6 +16,13 @@
 #include "../src/internal.h"
 
 typedef svm_svc_result_t svc_result_t;
+
+/* keep the rare paths out of the hot service entry (fewer registers saved per call) */
+#if defined(__GNUC__) || defined(__clang__)
+#define GLUE_NOINLINE __attribute__((noinline))
+#else
+#define GLUE_NOINLINE
+#endif
 
 #define ARG(n, i) ((i) == (n) - 1 ? ctx->acc : ctx->sp[(n) - 2 - (i)])
 #define RESULT(v) (ctx->acc = (v))
@@ -257,12 +264,20 @@ static int flatten(svm_box_t *b, svm_ctx_t *x, svm_value_t ev, uint64_t now, uin
     int r;
     switch (tag) {
     case SVM_EVT_SEND:
-    case SVM_EVT_RECV:
+    case SVM_EVT_RECV: {
+        int send = tag == SVM_EVT_SEND;
         if (size < 1 || !svm_is_int(o[1]) || svm_val_int(o[1]) < 0)
             return SVM_S_EBADCHAN;
-        r = svm_sync_add(&b->c, x, tag == SVM_EVT_SEND ? SVM_OFFER_SEND : SVM_OFFER_RECV,
-                         (uint32_t)svm_val_int(o[1]),
-                         tag == SVM_EVT_SEND && size >= 2 ? o[2] : SVM_VAL_UNIT, 0);
+        r = svm_sync_add(&b->c, x, send ? SVM_OFFER_SEND : SVM_OFFER_RECV,
+                         (uint32_t)svm_val_int(o[1]), send && size >= 2 ? o[2] : SVM_VAL_UNIT,
+                         0);
+        return r < 0 ? r : 0;
+    }
+    case SVM_EVT_JOIN:
+        if (size < 1 || !svm_is_int(o[1]))
+            return SVM_S_EINVAL;
+        r = svm_sync_add(&b->c, x, SVM_OFFER_JOIN, (uint32_t)svm_val_int(o[1]), SVM_VAL_UNIT,
+                         0);
         return r < 0 ? r : 0;
     case SVM_EVT_ALWAYS:
         r = svm_sync_add(&b->c, x, SVM_OFFER_ALWAYS, 0, size >= 1 ? o[1] : SVM_VAL_UNIT, 0);
@@ -397,7 +412,74 @@ static int deliver(svm_box_t *b, svm_ctx_t *x, svm_context_t *ctx, int poll)
     return 0;
 }
 
-static svc_result_t do_sync(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x, int poll)
+/* The value of a committed base-event sync (an inter-container message is copied into
+ * this heap now). 0, or -1 when the heap is exhausted. May GC. */
+static GLUE_NOINLINE int take_xmsg(svm_box_t *b, svm_ctx_t *x)
+{
+    svm_vm_t *vm = &b->vm;
+    uint32_t pos = 0;
+    svm_value_t v = SVM_VAL_UNIT;
+    svm_root_push(vm, &v);
+    int r = deser(vm, x->xmsg, x->xlen, &pos, &v, 0);
+    svm_root_pop(vm, 1);
+    if (r == -2)
+        return -1;
+    x->result = r ? SVM_VAL_UNIT : v;
+    x->xlen = 0;
+    return 0;
+}
+
+static inline int deliver_base(svm_box_t *b, svm_ctx_t *x, svm_context_t *ctx)
+{
+    if (x->offers[x->fired].kind == SVM_OFFER_XRECV && take_xmsg(b, x))
+        return -1;
+    ctx->acc = x->result;
+    x->result = SVM_VAL_UNIT;
+    return 0;
+}
+
+/* The other base events (and bad channels): the generic engine. */
+static GLUE_NOINLINE int sync_base_other(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x)
+{
+    uint64_t now = now_of(b);
+    x->xlen = 0;
+    svm_sync_begin(x);
+    int r = flatten(b, x, ctx->acc, now, 0);
+    return r ? r : svm_sync(&b->c, x, now, 1);
+}
+
+/* ev_sync on a base event (tag o[0], not choose/wrap): its value itself, no pair. The
+ * plain channel send/receive goes straight to the channel (svm_sync_chan). */
+static svc_result_t sync_base(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x,
+                              const uint32_t *o)
+{
+    svm_vm_t *vm = &b->vm;
+    uint32_t tag = SVOBJ_TAG(o[0]), size = SVOBJ_SIZE(o[0]);
+    int r;
+    if (SVM_LIKELY((tag == SVM_EVT_SEND || tag == SVM_EVT_RECV) && size >= 1 &&
+                   svm_is_int(o[1]) && svm_val_int(o[1]) >= 0))
+        r = svm_sync_chan(&b->c, x, tag == SVM_EVT_SEND ? SVM_OFFER_SEND : SVM_OFFER_RECV,
+                          (uint32_t)svm_val_int(o[1]),
+                          tag == SVM_EVT_SEND && size >= 2 ? o[2] : SVM_VAL_UNIT);
+    else
+        r = sync_base_other(b, ctx, x);
+    if (SVM_LIKELY(r == SVM_SYNC_DONE)) {
+        if (deliver_base(b, x, ctx))
+            return trap(vm, SVM_TRAP_heap_exhausted);
+        return SVM_SVC_OK;
+    }
+    if (r == SVM_S_EBADCHAN)
+        INVALID("Event.sync: not a channel");
+    if (r == SVM_S_ENODEV)
+        return trap(vm, SVM_TRAP_device_not_claimed);
+    if (r != SVM_SYNC_BLOCKED)
+        return trap(vm, SVM_TRAP_type_error);
+    x->pending = 3; /* the wake-up leaves the value in x->result (or x->xmsg) */
+    return SVM_SVC_BLOCK;
+}
+
+static GLUE_NOINLINE svc_result_t do_sync(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x,
+                                          int poll)
 {
     svm_vm_t *vm = &b->vm;
     uint64_t now = now_of(b);
@@ -496,8 +578,8 @@ static svc_result_t sleep_for(svm_box_t *b, svm_context_t *ctx, int32_t n, uint6
     return SVM_SVC_BLOCK;
 }
 
-/* The ext_service hook: every service the runtime leaves to the scheduler. */
-static int glue_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num)
+/* Every service the runtime leaves to the scheduler but the hot ones (glue_service). */
+static GLUE_NOINLINE int glue_service_other(svm_vm_t *vm, svm_context_t *ctx, uint32_t num)
 {
     svm_box_t *b = box_of_vm(vm);
     svm_container_t *c = &b->c;
@@ -620,6 +702,48 @@ static int glue_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num)
     }
 }
 
+/* ev_send_sync (S0 = channel, A = value) / ev_receive_sync (A = channel): exactly
+ * `ev_sync` on a Send/Receive event, without building the event. */
+static svc_result_t sync_fused(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x, int send)
+{
+    svm_vm_t *vm = &b->vm;
+    svm_value_t ch = send ? ARG(2, 0) : ctx->acc;
+    int r = SVM_S_EBADCHAN;
+    if (svm_is_int(ch) && svm_val_int(ch) >= 0)
+        r = svm_sync_chan(&b->c, x, send ? SVM_OFFER_SEND : SVM_OFFER_RECV,
+                          (uint32_t)svm_val_int(ch), send ? ctx->acc : SVM_VAL_UNIT);
+    if (SVM_LIKELY(r == SVM_SYNC_DONE)) {
+        ctx->acc = x->result;
+        x->result = SVM_VAL_UNIT;
+        return SVM_SVC_OK;
+    }
+    if (r == SVM_SYNC_BLOCKED) {
+        x->pending = 3; /* the wake-up leaves the value in x->result */
+        return SVM_SVC_BLOCK;
+    }
+    INVALID("Event.sync: not a channel");
+}
+
+/* The ext_service hook. The hot services first: sync on a base event (the fast path,
+ * sync_base) and the send/receive event constructors. */
+static int glue_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num)
+{
+    svm_box_t *b = box_of_vm(vm);
+    if (num == SVBC_SVC_ev_sync) {
+        const uint32_t *o = svm_heap_kind(vm, ctx->acc, SVOBJ_BLOCK);
+        if (o && SVOBJ_TAG(o[0]) != SVM_EVT_CHOOSE && SVOBJ_TAG(o[0]) != SVM_EVT_WRAP)
+            return sync_base(b, ctx, cur_ctx(b, ctx), o);
+        return do_sync(b, ctx, cur_ctx(b, ctx), 0);
+    }
+    if (num == SVBC_SVC_ev_send_sync || num == SVBC_SVC_ev_receive_sync)
+        return sync_fused(b, ctx, cur_ctx(b, ctx), num == SVBC_SVC_ev_send_sync);
+    if (num == SVBC_SVC_ev_send)
+        return make_event(vm, ctx, SVM_EVT_SEND, 2);
+    if (num == SVBC_SVC_ev_receive)
+        return make_event(vm, ctx, SVM_EVT_RECV, 1);
+    return glue_service_other(vm, ctx, num);
+}
+
 static void glue_roots(svm_vm_t *vm, void (*visit)(svm_value_t *slot, void *arg), void *arg)
 {
     svm_container_roots(&box_of_vm(vm)->c, visit, arg);
@@ -711,7 +835,18 @@ svm_ctx_status_t svm_box_run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, u
     svm_box_t *b = box_of(c);
     svm_context_t *rc = &b->rctx[x->slot];
     *used = 0;
-    if (x->pending) { /* a blocked sync was committed: build its result now */
+    if (x->pending == 3) { /* a base-event sync was committed: its value is the result */
+        x->pending = 0;
+        if (deliver_base(b, x, rc)) {
+            c->fault.reason = SVM_TRAP_heap_exhausted;
+            c->fault.pc = rc->pc;
+            c->fault.opcode = 0;
+            b->vm.trap.code = SVM_TRAP_heap_exhausted;
+            b->vm.trap.context = rc->id;
+            b->vm.trap.pc = rc->pc;
+            return SVM_RUN_FAULT;
+        }
+    } else if (x->pending) { /* a blocked sync was committed: build its result now */
         int poll = x->pending == 2;
         x->pending = 0;
         if (deliver(b, x, rc, poll)) {
@@ -727,6 +862,7 @@ svm_ctx_status_t svm_box_run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, u
     uint64_t steps = rc->steps;
     svm_status_t st = svm_run(&b->vm, rc, fuel ? fuel : 1u);
     *used = (uint32_t)(rc->steps - steps);
+    c->stats.executed += rc->steps - steps;
     switch (st) {
     case SVM_FUEL: return SVM_RUN_FUEL;
     case SVM_BLOCKED: return SVM_RUN_SWITCH;

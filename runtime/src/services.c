@@ -422,6 +422,8 @@ NOT_YET(dev_read)
 NOT_YET(dev_event)
 NOT_YET(xchan_send)
 NOT_YET(xchan_receive)
+NOT_YET(ev_send_sync)
+NOT_YET(ev_receive_sync)
 
 /* ---- dispatch, generated from services.def ---- */
 typedef svc_result_t (*svc_fn_t)(svm_vm_t *, svm_context_t *);

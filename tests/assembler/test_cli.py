@@ -145,6 +145,16 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, err = run('--info', t('hello.svm'))
     check(rc == 0 and 'name:        hello' in out and 'devices:     led0' in out and 'CRC-32' in out
           and '(ok)' in out and 'CODE' in out and 'heartbeat:   100 ms' in out, '--info on an image', out + err)
+    check('xchans:      (none)' in out, '--info shows no inter-container channel', out)
+    # --xchan (repeatable; --xchan=SPEC too, which sensec passes through)
+    rc, out, err = run('-o', t('x1.svm'), t('hello.o'), t('util.o'), '--xchan', 'log:recv:3:overwrite',
+                       '--xchan=cmd:send')
+    check(rc == 0, '--xchan links', err)
+    rc, out, err = run('--info', t('x1.svm'))
+    check(rc == 0 and 'xchans:      log:recv:3:overwrite, cmd:send:1:drop' in out,
+          '--info shows the inter-container channels', out + err)
+    rc, out, err = run('-o', t('x2.svm'), t('hello.o'), t('util.o'), '--xchan', 'log:sideways')
+    check(rc == 2 and "bad xchan 'log:sideways'" in err, 'bad --xchan exits 2', err)
     rc, out, err = run('--info', t('hello.o'))
     check(rc == 0 and 'print_twice' in out and 'undef' in out, '--info on an object', out + err)
     rc, out, err = run('-d', t('hello.o'))

@@ -158,3 +158,67 @@ Test(validate, signed_image)
         free(img);
     }
 }
+
+/* Inter-container channels: `.manifest xchan "NAME:DIR[:DEPTH[:POLICY]]"` and the --xchan
+ * option (mset.xchans) land in the manifest's xchans slots (image-format.md §5), which the
+ * loader accepts and decodes; a repeated identical declaration counts once. */
+Test(validate, xchan_directive_and_option)
+{
+    const char *prog[] = {"        .manifest xchan \"log:recv:4:overwrite\"\n"
+                          "        .manifest xchan \"cmd:send\"\n"
+                          "        .global main\n"
+                          "main:   halt\n",
+                          "        .manifest xchan \"log:recv:4:overwrite\"\n"
+                          "f:      halt\n",
+                          NULL};
+    char err[256];
+    uint32_t len;
+    svasm_link_opts_t o;
+    svasm_link_opts_init(&o);
+    o.mset.xchans[o.mset.nxchans++] = "temps:recv:2";
+    uint8_t *img = t_link(prog, &o, &len, err, sizeof err);
+    cr_assert_not_null(img, "%s", err);
+    expect_valid(img, len, "with inter-container channels");
+    svl_image_t im;
+    uint32_t off;
+    cr_assert_eq(svl_validate(img, len, &im, &off), SVL_OK);
+    const svl_manifest_t *m = &im.manifest;
+    cr_assert_eq(m->nxchans, 3);
+    cr_assert_str_eq(m->xchans[0].name, "log");
+    cr_assert_eq(m->xchans[0].dir, SVMF_XCHAN_RECV);
+    cr_assert_eq(m->xchans[0].policy, SVMF_XPOLICY_OVERWRITE);
+    cr_assert_eq(m->xchans[0].depth, 4);
+    cr_assert_str_eq(m->xchans[1].name, "cmd");
+    cr_assert_eq(m->xchans[1].dir, SVMF_XCHAN_SEND);
+    cr_assert_eq(m->xchans[1].policy, SVMF_XPOLICY_DROP_NEW);
+    cr_assert_eq(m->xchans[1].depth, 1, "depth defaults to 1");
+    cr_assert_str_eq(m->xchans[2].name, "temps");
+    cr_assert_eq(m->xchans[2].dir, SVMF_XCHAN_RECV);
+    cr_assert_eq(m->xchans[2].depth, 2);
+    free(img);
+}
+
+Test(validate, xchan_errors)
+{
+    cr_assert_str_eq(t_first_error(".manifest xchan \"log:both\"\nmain: halt\n"),
+                     "1:17: bad xchan 'log:both' (expected NAME:send|recv[:DEPTH[:drop|overwrite]], "
+                     "NAME 1..15 characters of A-Z a-z 0-9 _ . -, DEPTH 1..65535)");
+    cr_assert_neq(t_first_error(".manifest xchan \"log:recv:0\"\n")[0], 0, "depth >= 1");
+    cr_assert_neq(t_first_error(".manifest xchan \"log:recv:2:keep\"\n")[0], 0);
+    cr_assert_neq(t_first_error(".manifest xchan \"log:recv:2:drop:x\"\n")[0], 0);
+    cr_assert_neq(t_first_error(".manifest xchan \"a name:send\"\n")[0], 0);
+    cr_assert_neq(t_first_error(".manifest xchan 3\n")[0], 0);
+    char err[256];
+    uint32_t len;
+    svasm_link_opts_t o;
+    svasm_link_opts_init(&o);
+    const char *conflict[] = {".manifest xchan \"log:recv:4\"\n.global main\nmain: halt\n",
+                              ".manifest xchan \"log:recv:5\"\nf: halt\n", NULL};
+    cr_assert_null(t_link(conflict, &o, &len, err, sizeof err));
+    cr_assert_str_eq(err, "s1.s: conflicting declarations of inter-container channel 'log'");
+    const char *many[] = {".manifest xchan \"a:send\"\n.manifest xchan \"b:send\"\n"
+                          ".manifest xchan \"c:send\"\n.manifest xchan \"d:send\"\n"
+                          ".manifest xchan \"e:send\"\n.global main\nmain: halt\n", NULL};
+    cr_assert_null(t_link(many, &o, &len, err, sizeof err));
+    cr_assert_str_eq(err, "s0.s: too many inter-container channels (at most 4)");
+}

@@ -4,9 +4,6 @@
 with the expectations beside it (progs/):
   NAME.cmd   one run per line: runner arguments; every `X.svm` is progs/X.s assembled,
              every file after --input is copied from progs/ (default: `NAME.svm`)
-  X.xchans   optional, beside X.s: inter-container channel declarations patched into the
-             image's manifest (the assembler has no directive for them yet), one per line:
-             `NAME send|recv [drop|overwrite] DEPTH`; the image is re-sealed
   NAME.out   expected stdout (device log lines included), NAME.err expected stderr
              (default empty), NAME.rc expected exit status (default 0)
 Every run is done twice more with --trace-sched: the output and the trace must be
@@ -14,10 +11,8 @@ byte-identical (same inputs => same schedule).
 usage: run_sched_prog.py SENSEASM RUNNER PROGS-DIR WORK-DIR NAME [runner options...]
 (extra options, e.g. --gc-every-alloc, are added to every run)
 """
-import hashlib
 import os
 import shutil
-import struct
 import subprocess
 import sys
 
@@ -27,41 +22,6 @@ def read(path, default=None):
         return default
     with open(path, "rb") as f:
         return f.read()
-
-
-def patch_xchans(img_path, spec):
-    """Add inter-container channel declarations to an image and re-seal it (image.h:
-    manifest xchans at +184, 24 bytes each; SHA-256 then CRC-32)."""
-    img = bytearray(read(img_path))
-    nsect = struct.unpack_from("<H", img, 14)[0]
-    man = sig = None
-    for i in range(nsect):
-        kind, off, size, _ = struct.unpack_from("<IIII", img, 64 + 16 * i)
-        if kind == 3:
-            man = off
-        if kind == 6:
-            sig = (off, size)
-    decls = [l.split() for l in spec.decode().splitlines() if l.strip() and not l.startswith("#")]
-    img[man + 19] = len(decls)
-    for k, d in enumerate(decls):
-        name, direction = d[0], d[1]
-        policy = d[2] if len(d) > 3 else "drop"
-        depth = int(d[-1])
-        slot = man + 184 + 24 * k
-        img[slot:slot + 24] = (name.encode().ljust(16, b"\0") +
-                               struct.pack("<BBHI", 0 if direction == "send" else 1,
-                                           0 if policy == "drop" else 1, depth, 0))
-    size = struct.unpack_from("<I", img, 16)[0]
-    work = bytearray(img[:size])
-    work[20:56] = bytes(36)
-    if sig:
-        work[sig[0]:sig[0] + sig[1]] = bytes(sig[1])
-    img[24:56] = hashlib.sha256(bytes(work)).digest()
-    img[20:24] = bytes(4)
-    import zlib
-    struct.pack_into("<I", img, 20, zlib.crc32(bytes(img[:size])) & 0xffffffff)
-    with open(img_path, "wb") as f:
-        f.write(img)
 
 
 def main():
@@ -84,9 +44,6 @@ def main():
                 if r.returncode:
                     sys.stderr.write("senseasm %s failed:\n%s" % (src, r.stderr.decode()))
                     return 1
-                spec = read(os.path.join(progs, a[:-4] + ".xchans"))
-                if spec:
-                    patch_xchans(os.path.join(work, a), spec)
             if i > 0 and args[i - 1] == "--input":
                 shutil.copy(os.path.join(progs, a), os.path.join(work, a))
         r = subprocess.run([runner] + args, capture_output=True, cwd=work, timeout=100)

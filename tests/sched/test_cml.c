@@ -263,3 +263,87 @@ Test(cml, roots_cover_pending_values)
     cr_assert_eq(sync1(c, r, SVM_OFFER_RECV, 0, 0, 1), SVM_SYNC_DONE);
     cr_assert_eq(svm_val_int(r->result), 1005, "the GC's update of the sent value is seen");
 }
+
+Test(cml, sync_chan_fast_path_matches_the_engine)
+{
+    /* svm_sync_chan: FIFO partners, blocking, and a partner blocked in a choose (whose
+     * other offers are withdrawn) — the same outcomes as svm_sync with one offer */
+    svm_container_t *c = mk_cont(mk_mf("a", 1, 4, 4));
+    svm_chan_new(c);
+    svm_chan_new(c);
+    svm_ctx_t *r1 = spawn(c), *r2 = spawn(c), *s = spawn(c);
+    run(c, r1);
+    cr_assert_eq(svm_sync_chan(c, r1, SVM_OFFER_RECV, 0, SVM_VAL_UNIT), SVM_SYNC_BLOCKED);
+    cr_assert_eq(r1->state, SVM_CS_BLOCKED);
+    run(c, r2); /* r2 waits on channel 1 or channel 0 */
+    svm_sync_begin(r2);
+    svm_sync_add(c, r2, SVM_OFFER_RECV, 1, 0, 0);
+    svm_sync_add(c, r2, SVM_OFFER_RECV, 0, 0, 0);
+    cr_assert_eq(svm_sync(c, r2, 0, 1), SVM_SYNC_BLOCKED);
+    run(c, s);
+    cr_assert_eq(svm_sync_chan(c, s, SVM_OFFER_SEND, 0, svm_int_val(7)), SVM_SYNC_DONE);
+    cr_assert_eq(r1->state, SVM_CS_RUNNABLE, "the first waiting receiver gets it");
+    cr_assert_eq(svm_val_int(r1->result), 7);
+    cr_assert_eq(s->result, SVM_VAL_UNIT);
+    cr_assert_eq(svm_sync_chan(c, s, SVM_OFFER_SEND, 0, svm_int_val(8)), SVM_SYNC_DONE);
+    cr_assert_eq(r2->state, SVM_CS_RUNNABLE);
+    cr_assert_eq(r2->fired, 1, "the branch of the choose that fired");
+    cr_assert_eq(svm_val_int(r2->result), 8);
+    cr_assert_null(c->chans[1].receivers.head, "the losing offer is withdrawn");
+    cr_assert_eq(svm_sync_chan(c, s, SVM_OFFER_SEND, 0, svm_int_val(9)), SVM_SYNC_BLOCKED);
+    cr_assert_eq(c->chans[0].senders.head, &s->offers[0]);
+    cr_assert_eq(svm_sync_chan(c, s, SVM_OFFER_SEND, 5, svm_int_val(9)), SVM_S_EBADCHAN);
+}
+
+Test(cml, join_waits_for_the_end_of_a_context)
+{
+    svm_container_t *c = mk_cont(mk_mf("a", 1, 4, 1));
+    svm_ctx_t *m = spawn(c), *t = spawn(c), *u = spawn(c);
+    run(c, m);
+    cr_assert_eq(sync1(c, m, SVM_OFFER_JOIN, t->tid, 0, 1), SVM_SYNC_BLOCKED);
+    svm_ctx_yield(c, u);
+    run(c, u);
+    cr_assert_eq(sync1(c, u, SVM_OFFER_JOIN, t->tid, 0, 1), SVM_SYNC_BLOCKED);
+    cr_assert_eq(svm_container_idle_kind(c), SVM_IDLE_RUNNABLE);
+    uint32_t tid = t->tid;
+    run(c, t);
+    svm_ctx_halt(c, t);
+    cr_assert_eq(m->state, SVM_CS_RUNNABLE, "the joiners are released");
+    cr_assert_eq(u->state, SVM_CS_RUNNABLE);
+    cr_assert_eq(c->runq[c->rq_head], m->slot, "in the order they joined");
+    cr_assert_null(t->joiners.head);
+    run(c, m);
+    cr_assert_eq(sync1(c, m, SVM_OFFER_JOIN, tid, 0, 1), SVM_SYNC_DONE,
+                 "an ended thread: at once");
+    cr_assert_eq(sync1(c, m, SVM_OFFER_JOIN, 1000, 0, 0), SVM_SYNC_DONE,
+                 "a thread that never existed: at once");
+    /* joining oneself: blocked forever, a deadlock once nobody else can run */
+    cr_assert_eq(sync1(c, m, SVM_OFFER_JOIN, m->tid, 0, 1), SVM_SYNC_BLOCKED);
+    run(c, u);
+    svm_ctx_halt(c, u);
+    cr_assert_eq(svm_container_idle_kind(c), SVM_IDLE_DEADLOCK);
+}
+
+Test(cml, reset_forgets_joiners)
+{
+    svm_container_t *c = mk_cont(mk_mf("a", 1, 4, 1));
+    svm_ctx_t *t = spawn(c), *j1 = spawn(c), *j2 = spawn(c);
+    run(c, j1);
+    cr_assert_eq(sync1(c, j1, SVM_OFFER_JOIN, t->tid, 0, 1), SVM_SYNC_BLOCKED);
+    run(c, j2);
+    cr_assert_eq(sync1(c, j2, SVM_OFFER_JOIN, t->tid, 0, 1), SVM_SYNC_BLOCKED);
+    cr_assert_eq(t->joiners.head, &j1->offers[0]);
+    svm_container_reset(c);
+    for (uint32_t i = 0; i < c->maxctx; i++) {
+        cr_assert_null(c->ctxs[i].joiners.head);
+        cr_assert_null(c->ctxs[i].joiners.tail);
+        cr_assert_eq(c->ctxs[i].state, SVM_CS_FREE);
+    }
+    svm_ctx_t *n = spawn(c); /* the slots are reusable */
+    svm_ctx_t *m = spawn(c);
+    run(c, m);
+    cr_assert_eq(sync1(c, m, SVM_OFFER_JOIN, n->tid, 0, 1), SVM_SYNC_BLOCKED);
+    run(c, n);
+    svm_ctx_halt(c, n);
+    cr_assert_eq(m->state, SVM_CS_RUNNABLE);
+}

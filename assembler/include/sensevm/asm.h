@@ -124,6 +124,8 @@ typedef struct svasm_mset {
     long priority, policy, heap, stack, arrays, contexts, channels, heartbeat, fuel;
     const char *devices[16];
     int ndevices;
+    const char *xchans[16]; /* inter-container channels "NAME:DIR[:DEPTH[:POLICY]]" */
+    int nxchans;
 } svasm_mset_t;
 void svasm_mset_init(svasm_mset_t *m);
 /* Parse a size with optional K/M suffix ("64K"); returns 0 on success. */

@@ -14,6 +14,9 @@
  *                   all of them; a later partner or timer commits exactly one and withdraws
  *                   the others. Wrapping functions are applied by the VM after the commit
  *                   (the engine reports which branch fired).
+ *                   A JOIN offer (Thread.join) waits in the joiners queue of the target
+ *                   context and commits when that context ends (halt, fault with policy
+ *                   log); a thread id with no live context is ready at once.
  *   svm_sched_*     the container table, policy, fault isolation, monitor, sleep manager.
  *
  * Invariants
@@ -112,7 +115,9 @@ enum svm_offer_kind {
     SVM_OFFER_ALWAYS = 3, /* value = the result */
     SVM_OFFER_AFTER = 4,  /* deadline = absolute time (ns); result () */
     SVM_OFFER_DEV = 5,    /* obj = local device index (manifest order); result = event value */
-    SVM_OFFER_XRECV = 6   /* obj = local xchan index (manifest order); message in ctx->xmsg */
+    SVM_OFFER_XRECV = 6,  /* obj = local xchan index (manifest order); message in ctx->xmsg */
+    SVM_OFFER_JOIN = 7    /* obj = thread id: ready when that context has ended (or never
+                           * existed); result () — Thread.join */
 };
 
 struct svm_offer {
@@ -149,10 +154,12 @@ typedef struct svm_ctx {
     svm_offer_t *offers;    /* SVM_CFG_MAX_OFFERS entries */
     uint16_t fired;         /* branch of the offer that committed */
     svm_value_t result;     /* its result (received value, always value, device value) */
-    uint8_t pending;        /* VM glue: 1 sync / 2 poll result to deliver on resume */
+    uint8_t pending;        /* VM glue: 1 sync / 2 poll / 3 direct sync result to deliver
+                             * on resume */
     svm_value_t ev;         /* VM glue: the event being synchronised (a GC root) */
     uint16_t xlen;          /* XRECV: message length and bytes */
     uint8_t xmsg[SVM_XMSG_MAX];
+    svm_waitq_t joiners;    /* JOIN offers of contexts waiting for this one to end */
     svm_ctx_regs_t regs;
 } svm_ctx_t;
 
@@ -180,7 +187,10 @@ typedef struct svm_fault {
 } svm_fault_t;
 
 typedef struct svm_cstats {
-    uint64_t insns, slices, switches, preemptions, asleep_ns;
+    /* insns: fuel charged (what budgets count: the VM's units, at least 1 per activation);
+     * executed: what the VM counted — every instruction when it counts steps
+     * (svm_config_t.count_steps), else the control transfers (the fast loop's fuel unit) */
+    uint64_t insns, executed, slices, switches, preemptions, asleep_ns;
     uint32_t faults, restarts, monitor_flags, spins, hb_missed, dev_overflow, deadlocks;
     uint32_t xsent, xdropped;
 } svm_cstats_t;
@@ -254,6 +264,12 @@ enum { SVM_SYNC_DONE = 1, SVM_SYNC_BLOCKED = 2, SVM_SYNC_NONE = 3 };
  * channel, device not claimed …), nothing changed. A rendezvous also makes the partner
  * RUNNABLE (its container may be another one only for XRECV). */
 int svm_sync(svm_container_t *c, svm_ctx_t *x, uint64_t now, int block);
+
+/* The fast path of the common sync on ONE plain channel offer (kind SVM_OFFER_SEND with
+ * value v, or SVM_OFFER_RECV): exactly svm_sync_begin + svm_sync_add + svm_sync(block = 1)
+ * (the FIFO partner commits at once, else x blocks), without the generic walk. */
+int svm_sync_chan(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t chan,
+                  svm_value_t v);
 
 /* The scheduler calls this for each context whose timer fell due (sleep end, `after`). */
 void svm_container_timer_fired(svm_container_t *c, uint32_t slot, uint64_t now);

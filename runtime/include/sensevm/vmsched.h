@@ -1,17 +1,20 @@
 /* SPDX-License-Identifier: MIT
  * sensevm/vmsched.h — the glue between the VM (vm.h) and the scheduler (sched.h): a
  * scheduled container (`svm_box_t`: VM + scheduler state + one runtime context and stack
- * per context slot), the concurrency/time/device services 0x40..0x64, and the run_ctx /
+ * per context slot), the concurrency/time/device services 0x40..0x66, and the run_ctx /
  * restart operations the scheduler calls. Freestanding; all memory handed in.
  *
  * Protocols the compiler/stdlib rely on (docs/concurrency.md):
  *   - a channel is an immediate integer (its index in the container's channel table);
  *   - an event is an immutable BLOCK: tag 0 Send [chan; v], 1 Receive [chan], 2 Always [v],
  *     3 Choose [event list], 4 Wrap [event; f], 5 After [ns], 6 Device [local index],
- *     7 Xreceive [local index];
- *   - ev_sync returns the pair (v, fs) and ev_poll None | Some (v, fs), where fs is the
- *     list of wrapper functions of the branch that fired, innermost first: the stdlib's
- *     Event.sync is `let (v, fs) = prim e in List.fold_left (fun v f -> f v) v fs`;
+ *     7 Xreceive [local index], 8 Join [thread id];
+ *   - ev_sync on a base event (any tag but Choose and Wrap) returns its value v itself;
+ *     on a Choose or Wrap it returns the pair (v, fs), and ev_poll always returns
+ *     None | Some (v, fs), where fs is the list of wrapper functions of the branch that
+ *     fired, innermost first: the stdlib's Event.sync applies them (`let (v, fs) = prim e
+ *     in List.fold_left (fun v f -> f v) v fs`). The base-event case is the fast path of
+ *     `Event.sync (Event.send c v)` / `Event.sync (Event.receive c)`: no pair, no walk;
  *   - devices are named by string ("led0") or by index in the manifest's device list.
  */
 #ifndef SENSEVM_VMSCHED_H
@@ -26,7 +29,9 @@ extern "C" {
 
 enum svm_ev_tag {
     SVM_EVT_SEND = 0, SVM_EVT_RECV = 1, SVM_EVT_ALWAYS = 2, SVM_EVT_CHOOSE = 3,
-    SVM_EVT_WRAP = 4, SVM_EVT_AFTER = 5, SVM_EVT_DEV = 6, SVM_EVT_XRECV = 7
+    SVM_EVT_WRAP = 4, SVM_EVT_AFTER = 5, SVM_EVT_DEV = 6, SVM_EVT_XRECV = 7,
+    SVM_EVT_JOIN = 8 /* Join [thread id]: ready when that thread has ended; () (the
+                      * stdlib builds it for Thread.join) */
 };
 
 typedef struct svm_box {

@@ -38,7 +38,7 @@ typedef struct run {
     FILE *devf;
     const char *path[SVM_CFG_MAX_CONTAINERS];
     int n;
-    int trace, stats, rc, faulted;
+    int trace, stats, rc, faulted, count_steps;
     FILE *tracef;
 } run_t;
 
@@ -68,6 +68,7 @@ static void usage(FILE *f)
             "  --stack SIZE       stack bytes per context (default: manifest)\n"
             "  --gc-every-alloc   collect before every allocation (testing)\n"
             "  --stats            per-container figures on stderr at the end\n"
+            "                     (instructions with --count-steps, else control transfers)\n"
             "  --trace-sched      scheduler trace on stderr\n"
             "  --trace            one line per instruction (one image, no scheduler)\n"
             "  --verify-key FILE  check the image's Ed25519 signature first (one image)\n"
@@ -252,21 +253,24 @@ static void print_stats(run_t *r)
         svm_gc_stats_t g;
         svm_get_gc_stats(&r->box[i]->vm, &g);
         fprintf(stderr,
-                "%s: stats: %s: priority %u, fuel used %llu, slices %llu, context switches "
-                "%llu, pre-emptions %llu, asleep %llu.%03llu ms\n"
+                "%s: stats: %s: priority %u, %s %llu, fuel used %llu, slices %llu, context "
+                "switches %llu, pre-emptions %llu, asleep %llu.%03llu ms\n"
                 "%s: stats: %s: faults %u, restarts %u, monitor flags %u (spins %u, missed "
                 "heartbeats %u), deadlocks %u, device events dropped %u, messages sent %u, "
                 "dropped %u\n"
                 "%s: stats: %s: gc collections %u, allocated %llu bytes, live high-water %u "
-                "bytes\n",
-                prog, cname(r, i), c->priority, (unsigned long long)k->insns,
+                "bytes, heap high-water %u bytes, longest pause %u words\n",
+                prog, cname(r, i), c->priority,
+                r->count_steps ? "instructions" : "control transfers",
+                (unsigned long long)k->executed, (unsigned long long)k->insns,
                 (unsigned long long)k->slices, (unsigned long long)k->switches,
                 (unsigned long long)k->preemptions,
                 (unsigned long long)(k->asleep_ns / 1000000u),
                 (unsigned long long)(k->asleep_ns / 1000u % 1000u), prog, cname(r, i),
                 k->faults, k->restarts, k->monitor_flags, k->spins, k->hb_missed, k->deadlocks,
                 k->dev_overflow, k->xsent, k->xdropped, prog, cname(r, i), g.collections,
-                (unsigned long long)g.bytes_allocated, g.live_hwm);
+                (unsigned long long)g.bytes_allocated, g.live_hwm, g.heap_hwm,
+                g.longest_pause);
     }
     const svm_sched_stats_t *s = &r->sched.stats;
     fprintf(stderr,
@@ -511,7 +515,7 @@ int svm_posix_main(int argc, char **argv)
             .write = svm_posix_write,
             .flush = svm_posix_flush,
             .gc_every_alloc = gc_every,
-            .count_steps = count_steps || max_steps,
+            .count_steps = r.count_steps = count_steps || max_steps,
             .argc = pargc,
             .argv = av,
             .container_id = (uint32_t)k,

@@ -6,8 +6,7 @@
 main:
         const "button0"
         svc dev_event
-        svc ev_sync             ; A = (v, wrappers)
-        fst
+        svc ev_sync             ; A = v (a base event: no wrappers)
         push                    ; S0 = v
         const "led0"
         swap                    ; A = v, S0 = "led0"

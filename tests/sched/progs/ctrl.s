@@ -2,6 +2,7 @@
 ; prints them and ends; later sends are dropped and counted, never blocking the logger.
         .manifest name "ctrl"
         .manifest priority 200
+        .manifest xchan "log:recv:2:drop"   ; inter-container channel
         .global main
 main:
         quote 3
@@ -9,8 +10,7 @@ main:
 .Ll:
         const "log"
         svc xchan_receive
-        svc ev_sync             ; A = (v, wrappers)
-        fst
+        svc ev_sync             ; A = v (a base event: no wrappers)
         push                    ; S0 = (i, s)
         fst
         svc print_int

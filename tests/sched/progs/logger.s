@@ -2,6 +2,7 @@
 ; channel "log" as fast as it can, never blocking (xsend returns false when dropped).
         .manifest name "logger"
         .manifest priority 1
+        .manifest xchan "log:send"   ; inter-container channel
         .global main
 main:
         quote 0

@@ -15,8 +15,7 @@ main:
 .Lr:
         acc 1
         svc ev_receive
-        svc ev_sync             ; A = (v, wrappers)
-        fst
+        svc ev_sync             ; A = v (a base event: no wrappers)
         svc print_int
         quote 10
         svc print_char
