@@ -105,6 +105,14 @@ static int fuse(const char *ins)
             if (!strncmp(ins, OPNAME(from[k]), ol) && ins[ol] == ' ') {
                 char *r = xfmt("        %s%s\n", OPNAME(to[k]), ins + ol);
                 g.buf->n = st;
+                /* pushacc n; pushacc m -> pushacc2 n, m */
+                size_t st2 = 0, pl2 = strlen(OPN(pushacc));
+                const char *p2 = to[k] == SVBC_OP_pushacc ? last_insn(&st2) : "";
+                if (!strncmp(p2, OPN(pushacc), pl2) && p2[pl2] == ' ') {
+                    r = xfmt("        %s %.*s,%s\n", OPN(pushacc2), (int)strcspn(p2 + pl2 + 1, "\n"), p2 + pl2 + 1,
+                             ins + ol);
+                    g.buf->n = st2;
+                }
                 sb_add(g.buf, r, strlen(r));
                 return 1;
             }
@@ -685,11 +693,36 @@ static int cprim(int p, expr_t **a, expr_t *e, int tail)
 }
 
 /* applications */
+/* the stdlib function `sym` (or its primitive prim) applied to exactly n arguments */
+static int is_call_of(expr_t *e, const char *sym, int prim, int n)
+{
+    while (e->kind == E_CONSTRAINT) e = e->a;
+    if (e->kind != E_APP || e->n != n || e->a->kind != E_VAR || !e->a->var) return 0;
+    var_t *v = e->a->var;
+    return (v->kind == V_GFUN && v->sym && !strcmp(v->sym, sym)) || (v->kind == V_PRIM && v->prim == prim);
+}
+
 static void capp(expr_t *e, int tail)
 {
     expr_t *h = e->a;
     int n = e->n;
     var_t *v = (h->kind == E_VAR) ? h->var : NULL;
+    /* Event.sync (Event.send c x) / Event.sync (Event.receive c): one service each, no
+     * event block (ev_send_sync / ev_receive_sync; the same evaluation order) */
+    if (v && v->kind == V_GFUN && n == 1 && !strcmp(v->sym, "Event.sync")) {
+        expr_t *a0 = e->args[0];
+        while (a0->kind == E_CONSTRAINT) a0 = a0->a;
+        if (is_call_of(a0, "Event.send", PR_EV_SEND, 2)) {
+            do_svc(SVBC_SVC_ev_send_sync, a0->args, 2);
+            ret(tail);
+            return;
+        }
+        if (is_call_of(a0, "Event.receive", PR_EV_RECEIVE, 1)) {
+            do_svc(SVBC_SVC_ev_receive_sync, a0->args, 1);
+            ret(tail);
+            return;
+        }
+    }
     if (v && v->kind == V_PRIM && n >= v->arity) {
         int extra = n - v->arity;
         for (int i = n - 1; i >= v->arity; i--) {

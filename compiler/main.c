@@ -239,7 +239,7 @@ static const char *replace_ext(const char *path, const char *ext)
 
 static const char *const link_opts_with_arg[] = {
     "--heap", "--stack", "--name", "--entry", "--priority", "--arrays", "--contexts", "--channels",
-    "--device", "--policy", "--heartbeat", "--fuel", "--symbol", "--base", "--map", "--format", NULL
+    "--device", "--policy", "--heartbeat", "--fuel", "--symbol", "--base", "--map", "--format", "--xchan", NULL
 };
 
 int main(int argc, char **argv)

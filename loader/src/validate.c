@@ -496,6 +496,12 @@ static svl_result_t check_entry_stack(vctx_t *v, uint32_t *eo)
         if ((in.op == SVBC_OP_pushacc || in.op == SVBC_OP_pushaccfield) &&
             (uint32_t)in.opnd[0] > need) /* reads S[n] after its push */
             need = (uint32_t)in.opnd[0];
+        if (in.op == SVBC_OP_pushacc2) { /* S[n] after one push, S[m] after two */
+            if ((uint32_t)in.opnd[0] > need)
+                need = (uint32_t)in.opnd[0];
+            if ((uint32_t)in.opnd[1] > need + 1)
+                need = (uint32_t)in.opnd[1] - 1;
+        }
         if (in.op >= SVBC_OP_beqacc && in.op <= SVBC_OP_fordown) { /* read S[n] (and S[h]) */
             uint32_t hi = (uint32_t)in.opnd[0];
             if ((in.op == SVBC_OP_forup || in.op == SVBC_OP_fordown) && (uint32_t)in.opnd[1] > hi)

@@ -303,6 +303,15 @@ OPCASE(pushacc):
     pc += 2;
     FUSE(pushacc);
     NEXT;
+OPCASE(pushacc2): { /* pushacc n; pushacc m (each index counts from its own push) */
+    ROOM(2, 0);
+    sp[-1] = a;
+    sp[-2] = sp[-1 + pc[1]];
+    sp -= 2;
+    a = sp[pc[2]];
+    pc += 3;
+    NEXT;
+}
 OPCASE(pushquote):
     ROOM(1, 0);
     *--sp = a;

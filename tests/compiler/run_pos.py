@@ -3,7 +3,9 @@
 # run_pos.py SENSEC RUNNER DIR: compile each DIR/NAME.ml with sensec, run it, compare
 # stdout with DIR/NAME.expected and the exit status with DIR/NAME.status (default 0).
 # A first line "(* sensec: ARGS *)" gives extra sensec arguments; "(* run: ARGS *)"
-# extra runner arguments; "(* size-max: N *)" an upper bound for the image size.
+# extra runner arguments; "(* size-max: N *)" an upper bound for the image size;
+# "(* asm-has: M1 M2 ... *)" mnemonics/services that `sensec -S` must emit (code-generation
+# promises, e.g. the fused services or a superinstruction).
 import os, re, subprocess, sys, tempfile
 
 def main():
@@ -17,6 +19,14 @@ def main():
             sargs = re.search(r'\(\* sensec: (.*?) \*\)', text)
             rargs = re.search(r'\(\* run: (.*?) \*\)', text)
             smax = re.search(r'\(\* size-max: (\d+) \*\)', text)
+            ahas = re.search(r'\(\* asm-has: (.*?) \*\)', text)
+            if ahas:
+                asm = os.path.join(tmp, f[:-3] + '.s')
+                c = subprocess.run([sensec, '-w', '-S', '-o', asm, src], capture_output=True, text=True)
+                words = set(re.findall(r'^\s+(?:svc\s+)?([a-z_0-9]+)', open(asm).read(), re.M)) if c.returncode == 0 else set()
+                missing = [w for w in ahas.group(1).split() if w not in words]
+                if missing:
+                    print('FAIL %s: sensec -S emits no %s' % (f, ' '.join(missing))); fails += 1; continue
             img = os.path.join(tmp, f[:-3] + '.svm')
             c = subprocess.run([sensec, '-w', '-o', img, src] + (sargs.group(1).split() if sargs else []),
                                capture_output=True, text=True)

@@ -106,7 +106,7 @@ typedef struct svm_config {
     uint32_t container_id;
     /* Issue 5 hooks, filled in by the scheduler glue (runtime/sched/vmglue.c); NULL when
      * running without a scheduler. ext_service implements the services the runtime leaves
-     * to the scheduler (0x40..0x64: contexts, channels, time, devices) and returns an
+     * to the scheduler (0x40..0x66: contexts, channels, time, devices) and returns an
      * svm_svc_result_t value (internal.h); ext_roots visits the values the scheduler holds
      * for this container (extra GC roots). */
     int (*ext_service)(struct svm_vm *vm, struct svm_context *ctx, uint32_t num);

@@ -11,6 +11,17 @@ main:
         acc 0
         call pr, 0              ; 8
         pop 2
+        ; pushacc2 n, m = pushacc n; pushacc m
+        quote 7
+        push
+        quote 8                 ; A = 8, S0 = 7
+        pushacc2 0, 2           ; push 8, A = S0 = 8; push 8, A = S2 = 7
+        call pr, 0              ; 7
+        acc 1
+        call pr, 0              ; 8
+        acc 2
+        call pr, 0              ; 7
+        pop 3
         ; pushquote n
         quote 1
         pushquote -5            ; S0 = 1, A = -5
