@@ -71,7 +71,7 @@ Test(spec, nonames_decode_encode)
         cr_assert_eq(in.op, op);
     }
     uint8_t hole = 0;
-    while (svbc_opinfo[hole].name && hole < 255)
+    while (hole < 255 && svbc_opinfo[hole].name)
         hole++;
     if (!svbc_opinfo[hole].name) {
         svbc_insn_t in;
