@@ -746,70 +746,60 @@ OPCASE(not):
     a = (4u - a) | 1u;
     pc += 1;
     NEXT;
+    /* The fused compare-and-branch families, each over the same six conditions on the
+     * tagged words (signed order is the integers' order):
+     *   b<cmp> L          A with S0, popped;
+     *   b<cmp>imm n, L    A with the integer n, nothing popped, A kept;
+     *   b<cmp>acc n, L    A with S[n], nothing popped, A kept (`if x < y` on two locals).
+     * Labels are relative to the start of the instruction, as everywhere. */
+#define FOR_EACH_CMP(M, sfx)                                                              \
+    M(beq##sfx, a == b)                                                                   \
+    M(bne##sfx, a != b)                                                                   \
+    M(blt##sfx, (int32_t)a < (int32_t)b)                                                  \
+    M(ble##sfx, (int32_t)a <= (int32_t)b)                                                 \
+    M(bgt##sfx, (int32_t)a > (int32_t)b)                                                  \
+    M(bge##sfx, (int32_t)a >= (int32_t)b)
 #define CBRANCH(name, cond)                                                               \
     OPCASE(name) : {                                                                      \
         NEED(1);                                                                          \
         uint32_t b = *sp++;                                                               \
         pc += (cond) ? rd_i32(pc + 1) : 5;                                                \
-        NEXT_JUMP;                                                                             \
+        NEXT_JUMP;                                                                        \
     }
-    CBRANCH(beq, a == b)
-    CBRANCH(bne, a != b)
-    CBRANCH(blt, (int32_t)a < (int32_t)b)
-    CBRANCH(ble, (int32_t)a <= (int32_t)b)
-    CBRANCH(bgt, (int32_t)a > (int32_t)b)
-    CBRANCH(bge, (int32_t)a >= (int32_t)b)
 #define CBRANCHIMM(name, cond)                                                            \
     OPCASE(name) : {                                                                      \
         uint32_t b = ((uint32_t)rd_i32(pc + 1) << 1) | 1u;                                \
         pc += (cond) ? rd_i32(pc + 5) : 9;                                                \
         NEXT_JUMP;                                                                        \
     }
-    /* compare A with a tagged immediate, A kept, nothing popped (the label is relative
-     * to the start of the instruction, as everywhere) */
-    CBRANCHIMM(beqimm, a == b)
-    CBRANCHIMM(bneimm, a != b)
-    CBRANCHIMM(bltimm, (int32_t)a < (int32_t)b)
-    CBRANCHIMM(bleimm, (int32_t)a <= (int32_t)b)
-    CBRANCHIMM(bgtimm, (int32_t)a > (int32_t)b)
-    CBRANCHIMM(bgeimm, (int32_t)a >= (int32_t)b)
-#undef CBRANCHIMM
-    /* compare A with S[n], nothing popped, A kept (`if x < y` on two locals) */
 #define CBRANCHACC(name, cond)                                                            \
     OPCASE(name) : {                                                                      \
         uint32_t b = sp[pc[1]];                                                           \
         pc += (cond) ? rd_i32(pc + 2) : 6;                                                \
         NEXT_JUMP;                                                                        \
     }
-    CBRANCHACC(beqacc, a == b)
-    CBRANCHACC(bneacc, a != b)
-    CBRANCHACC(bltacc, (int32_t)a < (int32_t)b)
-    CBRANCHACC(bleacc, (int32_t)a <= (int32_t)b)
-    CBRANCHACC(bgtacc, (int32_t)a > (int32_t)b)
-    CBRANCHACC(bgeacc, (int32_t)a >= (int32_t)b)
+    FOR_EACH_CMP(CBRANCH, )
+    FOR_EACH_CMP(CBRANCHIMM, imm)
+    FOR_EACH_CMP(CBRANCHACC, acc)
+#undef CBRANCHIMM
 #undef CBRANCHACC
+#undef FOR_EACH_CMP
     /* the step of `for i = lo to/downto hi`: S[i] != S[h] -> S[i] +/-= 1 and loop. The
      * result is forced to an integer (bytecode cannot forge a reference this way). */
-OPCASE(forup): {
-    svm_value_t *s = sp + pc[1];
-    if (*s != sp[pc[2]]) {
-        *s = (*s + 2u) | 1u;
-        pc += rd_i32(pc + 3);
-        NEXT_JUMP;
+#define FORSTEP(name, delta)                                                              \
+    OPCASE(name) : {                                                                      \
+        svm_value_t *s = sp + pc[1];                                                      \
+        if (*s != sp[pc[2]]) {                                                            \
+            *s = (*s + (uint32_t)(delta)) | 1u;                                           \
+            pc += rd_i32(pc + 3);                                                         \
+            NEXT_JUMP;                                                                    \
+        }                                                                                 \
+        pc += 7;                                                                          \
+        NEXT;                                                                             \
     }
-    pc += 7;
-    NEXT;
-}
-OPCASE(fordown): {
-    svm_value_t *s = sp + pc[1];
-    if (*s != sp[pc[2]]) {
-        *s = (*s - 2u) | 1u;
-        pc += rd_i32(pc + 3);
-        NEXT_JUMP;
-    }
-    pc += 7;
-    NEXT;
-}
+    FORSTEP(forup, 2)
+    FORSTEP(fordown, -2)
+#undef FORSTEP
 
     /* ---- structural comparison ---- */
 OPCASE(polyeq):
