@@ -796,25 +796,31 @@ static int const_bool(expr_t *e)
     return -1;
 }
 
+/* The variant of the register-register branch rr (beq..bge) in a family listed in the
+ * order eq, ne, lt, le, gt, ge (the b<cmp>imm or b<cmp>acc rows); mirrored (operands
+ * swapped: lt <-> gt, le <-> ge) when side is 1. 0 if rr is not a compare branch. */
+static svbc_opcode_t cmp_variant(svbc_opcode_t rr, int side, const svbc_opcode_t fam[6])
+{
+    static const svbc_opcode_t rrs[6] = { SVBC_OP_beq, SVBC_OP_bne, SVBC_OP_blt, SVBC_OP_ble, SVBC_OP_bgt, SVBC_OP_bge };
+    static const int mirror[6] = { 0, 1, 4, 5, 2, 3 };
+    for (int i = 0; i < 6; i++)
+        if (rrs[i] == rr) return fam[side ? mirror[i] : i];
+    return 0;
+}
+
 /* compare with an integer constant: "x OP k" -> x; b<OP>imm k, L (and "k OP x" with the
  * mirrored condition); tab maps the comparison primitive to the register-register branch */
 static int cmp_imm(expr_t *e, int p, const svbc_opcode_t *tab, const char *l)
 {
+    static const svbc_opcode_t fam[6] = { SVBC_OP_beqimm, SVBC_OP_bneimm, SVBC_OP_bltimm,
+                                          SVBC_OP_bleimm, SVBC_OP_bgtimm, SVBC_OP_bgeimm };
     long k;
     int side;
     if (fold_int(e->args[1], &k)) side = 0;
     else if (fold_int(e->args[0], &k)) side = 1;
     else return 0;
-    svbc_opcode_t rr = tab[p], im;
-    switch (rr) {
-    case SVBC_OP_beq: im = SVBC_OP_beqimm; break;
-    case SVBC_OP_bne: im = SVBC_OP_bneimm; break;
-    case SVBC_OP_blt: im = side ? SVBC_OP_bgtimm : SVBC_OP_bltimm; break;
-    case SVBC_OP_ble: im = side ? SVBC_OP_bgeimm : SVBC_OP_bleimm; break;
-    case SVBC_OP_bgt: im = side ? SVBC_OP_bltimm : SVBC_OP_bgtimm; break;
-    case SVBC_OP_bge: im = side ? SVBC_OP_bleimm : SVBC_OP_bgeimm; break;
-    default: return 0;
-    }
+    svbc_opcode_t im = cmp_variant(tab[p], side, fam);
+    if (!im) return 0;
     gexpr(e->args[side ? 1 : 0], 0);
     emit("%s %ld, %s", OPNAME(im), k, l);
     return 1;
@@ -832,23 +838,17 @@ static int local_slot(expr_t *e)
 }
 
 /* compare with a local in a slot: "e OP x" -> e; b<OP>acc off(x), L (and "x OP e" with the
- * mirrored condition); tab maps the comparison primitive to the register-register branch */
+ * mirrored condition) */
 static int cmp_acc(expr_t *e, int p, const svbc_opcode_t *tab, const char *l)
 {
+    static const svbc_opcode_t fam[6] = { SVBC_OP_beqacc, SVBC_OP_bneacc, SVBC_OP_bltacc,
+                                          SVBC_OP_bleacc, SVBC_OP_bgtacc, SVBC_OP_bgeacc };
     int side;
     if (local_slot(e->args[1]) >= 0) side = 0;
     else if (local_slot(e->args[0]) >= 0) side = 1;
     else return 0;
-    svbc_opcode_t im;
-    switch (tab[p]) {
-    case SVBC_OP_beq: im = SVBC_OP_beqacc; break;
-    case SVBC_OP_bne: im = SVBC_OP_bneacc; break;
-    case SVBC_OP_blt: im = side ? SVBC_OP_bgtacc : SVBC_OP_bltacc; break;
-    case SVBC_OP_ble: im = side ? SVBC_OP_bgeacc : SVBC_OP_bleacc; break;
-    case SVBC_OP_bgt: im = side ? SVBC_OP_bltacc : SVBC_OP_bgtacc; break;
-    case SVBC_OP_bge: im = side ? SVBC_OP_bleacc : SVBC_OP_bgeacc; break;
-    default: return 0;
-    }
+    svbc_opcode_t im = cmp_variant(tab[p], side, fam);
+    if (!im) return 0;
     gexpr(e->args[side ? 1 : 0], 0);
     emit("%s %d, %s", OPNAME(im), local_slot(e->args[side ? 0 : 1]), l);
     return 1;
