@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "sched_fast.h"
+
 static uintptr_t align8(uintptr_t p) { return (p + 7u) & ~(uintptr_t)7u; }
 
 size_t svm_container_mem_size(uint32_t max_contexts, uint32_t max_channels)
@@ -124,24 +126,8 @@ void svm_container_roots(svm_container_t *c, void (*visit)(svm_value_t *v, void 
 }
 
 /* ---- run queue and wake-ups ---- */
-static uint64_t c_now(const svm_container_t *c) { return c->sched ? c->sched->now : 0; }
 
-static void ctx_ready(svm_container_t *c, svm_ctx_t *x)
-{
-    x->state = SVM_CS_RUNNABLE;
-    uint32_t tail = (uint32_t)c->rq_head + c->rq_count;
-    if (tail >= c->maxctx)
-        tail -= c->maxctx;
-    c->runq[tail] = x->slot;
-    c->rq_count++;
-    if (c->idle) {
-        c->idle = 0;
-        c->stats.asleep_ns += c_now(c) - c->idle_since;
-    }
-    svm_sched_t *s = c->sched;
-    if (s && s->running && s->running != c && s->running->priority < c->priority)
-        s->preempt = 1; /* a higher container became ready during a lower one's slice */
-}
+static void ctx_ready(svm_container_t *c, svm_ctx_t *x) { svm_fast_ready(c, x); }
 
 static void waitq_push(svm_waitq_t *q, svm_offer_t *o)
 {
@@ -175,6 +161,11 @@ static void ctx_wake(svm_container_t *c, svm_ctx_t *x, uint16_t branch, svm_valu
     x->result = result;
     x->woke_by_timer = (uint8_t)by_timer;
     ctx_ready(c, x);
+}
+
+void svm_fast_wake_other(svm_container_t *c, svm_ctx_t *y, uint16_t branch, svm_value_t result)
+{
+    ctx_wake(c, y, branch, result, 0);
 }
 
 int svm_ctx_spawn(svm_container_t *c)
@@ -452,46 +443,16 @@ int svm_sync(svm_container_t *c, svm_ctx_t *x, uint64_t now, int block)
 int svm_sync_chan(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t chan,
                   svm_value_t v)
 {
-    if (chan >= c->nchans || (kind != SVM_OFFER_SEND && kind != SVM_OFFER_RECV))
+    if (kind != SVM_OFFER_SEND && kind != SVM_OFFER_RECV)
         return chan >= c->nchans ? SVM_S_EBADCHAN : SVM_S_EINVAL;
-    svm_chan_t *ch = &c->chans[chan];
-    int send = kind == SVM_OFFER_SEND;
-    svm_offer_t *o = &x->offers[0];
-    x->noffers = 1;
-    o->kind = kind;
-    svm_offer_t *p = send ? ch->receivers.head : ch->senders.head;
-    if (p) { /* a partner waits (FIFO): the rendezvous commits now */
-        svm_value_t pv = p->value;
-        svm_ctx_t *y = &c->ctxs[p->ctx];
-        if (y->noffers == 1 && !c->timers.pos[y->slot]) {
-            /* ctx_wake for the common partner blocked on this one offer (no timer): p is
-             * the head of its queue */
-            svm_waitq_t *q = p->q;
-            q->head = p->next;
-            if (p->next) p->next->prev = NULL; else q->tail = NULL;
-            p->next = NULL;
-            p->q = NULL;
-            y->fired = p->branch;
-            y->result = send ? v : SVM_VAL_UNIT;
-            y->woke_by_timer = 0;
-            ctx_ready(c, y);
-        } else {
-            ctx_wake(c, y, p->branch, send ? v : SVM_VAL_UNIT, 0);
-        }
-        x->result = send ? SVM_VAL_UNIT : pv;
+    int r = svm_fast_sync_chan(c, x, kind == SVM_OFFER_SEND, chan, v, &x->result);
+    if (r == SVM_SYNC_DONE) {
+        x->noffers = 1;
+        x->offers[0].kind = kind;
         x->fired = 0;
         x->woke_by_timer = 0;
-        return SVM_SYNC_DONE;
     }
-    o->obj = chan;
-    o->value = send ? v : SVM_VAL_UNIT;
-    o->deadline = 0;
-    o->ctx = x->slot;
-    o->branch = 0;
-    o->next = o->prev = NULL;
-    waitq_push(send ? &ch->senders : &ch->receivers, o);
-    x->state = SVM_CS_BLOCKED;
-    return SVM_SYNC_BLOCKED;
+    return r;
 }
 
 /* ---- container state ---- */

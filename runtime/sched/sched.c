@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "sched_fast.h"
+
 #if defined(SVM_CFG_NO_STRINGS) || defined(SVL_CFG_NO_STRINGS)
 #define SCHED_NO_STRINGS 1 /* small firmware: messages compiled out (codes remain) */
 #endif
@@ -373,42 +375,36 @@ svm_container_t *svm_sched_pick(svm_sched_t *s)
     return best;
 }
 
-/* Run contexts of c for at most budget instructions (the context manager). */
+void svm_sched_flush(svm_sched_t *s)
+{
+    if (s->uncharged)
+        svm_fast_clock(s, 0);
+}
+
+/* Run contexts of c for at most budget instructions (the context manager). The runtime
+ * may switch between c's contexts itself (svm_sched_switch): the slice's counters live in
+ * c, and the context run_ctx ended with is c->cur. */
 static svm_ctx_status_t container_run(svm_sched_t *s, svm_container_t *c, uint32_t budget,
                                       uint32_t *used_out)
 {
-    uint32_t left = budget, used = 0;
     svm_ctx_status_t st = SVM_RUN_SWITCH;
     c->switched = 0;
-    while (left) {
+    c->slice_left = budget;
+    c->slice_used = 0;
+    while (c->slice_left) {
         if (c->cur < 0) {
             if (!c->rq_count) {
                 st = SVM_RUN_SWITCH;
                 break;
             }
-            uint16_t slot = c->runq[c->rq_head];
-            c->rq_head = (uint16_t)(c->rq_head + 1u == c->maxctx ? 0u : c->rq_head + 1u);
-            c->rq_count--;
-            c->ctxs[slot].state = SVM_CS_RUNNING;
-            c->cur = slot;
-            if (c->last != (int32_t)slot) {
-                c->stats.switches++;
-                c->switched = 1;
-            }
-            c->last = slot;
+            svm_fast_runq_pop(c);
         }
         svm_ctx_t *x = &c->ctxs[c->cur];
         uint32_t u = 0;
-        st = s->ops.run_ctx(s->ops.user, c, x, left, &u);
-        if (u == 0)
-            u = 1; /* every activation costs something: no zero-cost loops */
-        if (u > left)
-            u = left;
-        used += u;
-        left -= u;
-        if (s->hal->charge) /* virtual time: the clock follows the work done */
-            s->hal->charge(s->hal->port, u);
-        s->now = s->hal->now_ns(s->hal->port);
+        st = s->ops.run_ctx(s->ops.user, c, x, c->slice_left, &u);
+        if (c->cur >= 0)
+            x = &c->ctxs[c->cur]; /* the context it ended with */
+        svm_fast_charge(s, c, u);
         if (st == SVM_RUN_SWITCH && x->state == SVM_CS_RUNNING && s->preempt) {
             st = SVM_RUN_FUEL; /* pre-empted inside a service: stays current, no yield */
             break;
@@ -436,9 +432,9 @@ static svm_ctx_status_t container_run(svm_sched_t *s, svm_container_t *c, uint32
             c->fault.ctx = x->slot;
         break; /* FAULT, EXIT */
     }
-    if (st == SVM_RUN_SWITCH && left == 0 && svm_container_runnable(c))
+    if (st == SVM_RUN_SWITCH && c->slice_left == 0 && svm_container_runnable(c))
         st = SVM_RUN_FUEL; /* the budget ended exactly at a switch: still pre-empted */
-    *used_out = used;
+    *used_out = c->slice_used;
     return st;
 }
 

@@ -14,14 +14,17 @@
 #include <stddef.h>
 
 #include "../src/internal.h"
+#include "sched_fast.h"
 
 typedef svm_svc_result_t svc_result_t;
 
 /* keep the rare paths out of the hot service entry (fewer registers saved per call) */
 #if defined(__GNUC__) || defined(__clang__)
 #define GLUE_NOINLINE __attribute__((noinline))
+#define GLUE_INLINE inline __attribute__((always_inline))
 #else
 #define GLUE_NOINLINE
+#define GLUE_INLINE inline
 #endif
 
 #define ARG(n, i) ((i) == (n) - 1 ? ctx->acc : ctx->sp[(n) - 2 - (i)])
@@ -548,6 +551,7 @@ static svc_result_t thread_create(svm_box_t *b, svm_context_t *ctx)
     svm_context_init(vm, rc, x->tid, b->stacks + (size_t)slot * b->stack_words,
                      b->stack_words, (uint32_t)svm_val_int(co[1]));
     x->regs.rt = rc;
+    rc->owner = x;
     if ((uint32_t)svm_val_int(co[2]) != held + 1u ||
         (uint32_t)(rc->base - (svm_value_t *)(void *)rc->csp) < held + 8u) {
         /* f x is a partial application (no effect) or cannot even start: it ends at once */
@@ -566,7 +570,8 @@ static svc_result_t thread_create(svm_box_t *b, svm_context_t *ctx)
 
 static inline svm_ctx_t *cur_ctx(svm_box_t *b, const svm_context_t *ctx)
 {
-    return &b->c.ctxs[ctx - b->rctx];
+    (void)b;
+    return (svm_ctx_t *)ctx->owner;
 }
 
 static svc_result_t sleep_for(svm_box_t *b, svm_context_t *ctx, int32_t n, uint64_t unit)
@@ -729,6 +734,8 @@ static svc_result_t sync_fused(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x, i
 static int glue_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num)
 {
     svm_box_t *b = box_of_vm(vm);
+    if (b->c.sched && b->c.sched->uncharged) /* the time services may read must be current */
+        svm_sched_flush(b->c.sched);
     if (num == SVBC_SVC_ev_sync) {
         const uint32_t *o = svm_heap_kind(vm, ctx->acc, SVOBJ_BLOCK);
         if (o && SVOBJ_TAG(o[0]) != SVM_EVT_CHOOSE && SVOBJ_TAG(o[0]) != SVM_EVT_WRAP)
@@ -742,6 +749,67 @@ static int glue_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num)
     if (num == SVBC_SVC_ev_receive)
         return make_event(vm, ctx, SVM_EVT_RECV, 1);
     return glue_service_other(vm, ctx, num);
+}
+
+/* Context switches inside svm_run (cfg.ext_switch, ext_rendezvous): x (runtime context
+ * ctx, saved, steps up to date) gave up the processor. Go on with the next context of the
+ * container when the slice would anyway (svm_fast_switch) and its wake-up needs no
+ * allocation (a committed base-event sync leaves its value in y->result; other pending
+ * results are built by svm_box_run_ctx, so the slice takes that context through the
+ * scheduler). */
+static GLUE_INLINE svm_context_t *switch_next(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x,
+                                              uint32_t *fuel)
+{
+    svm_container_t *c = &b->c;
+    if (c->rq_count) {
+        const svm_ctx_t *n = &c->ctxs[c->runq[c->rq_head]];
+        if (n->pending && (n->pending != 3 || n->offers[n->fired].kind == SVM_OFFER_XRECV))
+            return NULL;
+    }
+    uint32_t used = (uint32_t)(ctx->steps - b->steps0);
+    svm_ctx_t *y = svm_fast_switch(c, x, used);
+    if (!y)
+        return NULL;
+    c->stats.executed += used;
+    svm_context_t *rc = (svm_context_t *)y->regs.rt;
+    if (y->pending == 3) {
+        y->pending = 0;
+        rc->acc = y->result;
+        y->result = SVM_VAL_UNIT;
+    }
+    b->steps0 = rc->steps;
+    *fuel = c->slice_left;
+    return rc;
+}
+
+static svm_context_t *glue_switch(svm_vm_t *vm, svm_context_t *ctx, uint32_t *fuel)
+{
+    return switch_next(box_of_vm(vm), ctx, cur_ctx(NULL, ctx), fuel);
+}
+
+/* The ext_rendezvous hook: sync_fused without the service call, and the switch when it
+ * blocks. -1 leaves everything else (errors: not a channel) to the service. */
+static int glue_rendezvous(svm_vm_t *vm, svm_context_t **ctxp, uint32_t num, uint32_t *fuel)
+{
+    svm_context_t *ctx = *ctxp;
+    uint32_t send = num == SVBC_SVC_ev_send_sync;
+    svm_value_t ch = send ? ctx->sp[0] : ctx->acc;
+    if (!svm_is_int(ch) || svm_val_int(ch) < 0)
+        return -1;
+    svm_box_t *b = box_of_vm(vm);
+    svm_ctx_t *x = cur_ctx(b, ctx);
+    int r = svm_fast_sync_chan(&b->c, x, (int)send, (uint32_t)svm_val_int(ch),
+                               send ? ctx->acc : SVM_VAL_UNIT, &ctx->acc);
+    if (SVM_LIKELY(r == SVM_SYNC_DONE))
+        return 0;
+    if (r != SVM_SYNC_BLOCKED)
+        return -1; /* not a channel of this container: nothing changed */
+    x->pending = 3; /* the wake-up leaves the value in x->result */
+    ctx->pc += 3;
+    ctx->sp += send;
+    ctx->status = SVM_BLOCKED;
+    *ctxp = switch_next(b, ctx, x, fuel);
+    return 0;
 }
 
 static void glue_roots(svm_vm_t *vm, void (*visit)(svm_value_t *slot, void *arg), void *arg)
@@ -781,6 +849,7 @@ static int start_main(svm_box_t *b)
                          b->img->manifest.entry) != SVM_INIT_OK)
         return SVM_S_ENOMEM;
     svm_ctx_get(&b->c, (uint32_t)slot)->regs.rt = rc;
+    rc->owner = svm_ctx_get(&b->c, (uint32_t)slot);
     return 0;
 }
 
@@ -802,6 +871,10 @@ int svm_box_init(svm_box_t *b, const svl_image_t *img, const svm_config_t *cfg,
     b->cfg.heap_size = heap;
     b->cfg.ext_service = glue_service;
     b->cfg.ext_roots = glue_roots;
+    if (!cfg->switch_via_scheduler) {
+        b->cfg.ext_switch = glue_switch;
+        b->cfg.ext_rendezvous = glue_rendezvous;
+    }
     p += align8(b->cfg.memory_size);
     b->rctx = (svm_context_t *)p;
     p += align8(sizeof(svm_context_t) * n);
@@ -859,10 +932,14 @@ svm_ctx_status_t svm_box_run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, u
             return SVM_RUN_FAULT;
         }
     }
-    uint64_t steps = rc->steps;
+    b->steps0 = rc->steps;
     svm_status_t st = svm_run(&b->vm, rc, fuel ? fuel : 1u);
-    *used = (uint32_t)(rc->steps - steps);
-    c->stats.executed += rc->steps - steps;
+    if (c->cur >= 0 && (uint32_t)c->cur != x->slot) { /* switched inside svm_run */
+        x = &c->ctxs[c->cur];
+        rc = &b->rctx[x->slot];
+    }
+    *used = (uint32_t)(rc->steps - b->steps0);
+    c->stats.executed += rc->steps - b->steps0;
     switch (st) {
     case SVM_FUEL: return SVM_RUN_FUEL;
     case SVM_BLOCKED: return SVM_RUN_SWITCH;

@@ -143,6 +143,9 @@ typedef enum svm_svc_result {
     SVM_SVC_BLOCK  /* suspend the context after the svc (issue 5) */
 } svm_svc_result_t;
 svm_svc_result_t svm_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num);
+/* Services from this number on (contexts, channels, time, devices) are the scheduler's:
+ * svm_service forwards them to cfg.ext_service first thing. */
+#define SVM_SVC_EXT_FIRST 0x40u
 
 /* Output helpers. */
 void svm_write(svm_vm_t *vm, int stream, const char *s, size_t len);

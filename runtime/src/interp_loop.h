@@ -11,7 +11,7 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
     svm_value_t *sp = ctx->sp;
     uint32_t *csp = ctx->csp;
     svm_value_t a = ctx->acc, ep = ctx->ep;
-    svm_value_t *const base = ctx->base;
+    svm_value_t *base = ctx->base; /* changes only at an in-loop context switch */
     uint8_t *heap = vm->heap;
     int64_t left = fuel; /* budget left; < 0: exhausted before this instruction */
     svm_status_t st = SVM_TRAPPED;
@@ -1031,7 +1031,29 @@ OPCASE(svc): {
     uint32_t npop = svbc_svcinfo[num].arity ? svbc_svcinfo[num].arity - 1u : 0u;
     NEED(npop);
     svm_svc_result_t r;
-    PROTECT(r = svm_service(vm, ctx, num));
+    svm_context_t *next;
+    SAVE();
+    /* Event.sync on a channel send/receive: the scheduler's rendezvous (and, when it
+     * blocks, the switch to the next context) without a service call */
+    if ((num == SVBC_SVC_ev_send_sync || num == SVBC_SVC_ev_receive_sync) &&
+        vm->cfg.ext_rendezvous) {
+        ctx->steps += (uint64_t)((int64_t)fuel - left);
+        fuel = (uint32_t)left;
+        next = ctx;
+        if (vm->cfg.ext_rendezvous(vm, &next, num, &fuel) >= 0) {
+            if (next == ctx) { /* committed: the result is in ctx->acc */
+                a = ctx->acc;
+                sp += npop;
+                pc += 3;
+                NEXT;
+            }
+            if (!next) /* blocked, and the slice goes back to the scheduler */
+                return SVM_BLOCKED;
+            goto switch_to_next;
+        }
+    }
+    r = svm_service(vm, ctx, num);
+    LOAD();
     switch (r) {
     case SVM_SVC_OK:
         sp += npop;
@@ -1045,6 +1067,21 @@ OPCASE(svc): {
         sp += npop;
         pc += 3;
         st = SVM_BLOCKED;
+        if (vm->cfg.ext_switch) { /* go on with the next context here (cfg.ext_switch) */
+            SAVE();
+            ctx->steps += (uint64_t)((int64_t)fuel - left);
+            ctx->status = (uint8_t)st;
+            next = vm->cfg.ext_switch(vm, ctx, &fuel);
+            if (!next)
+                return st;
+        switch_to_next:
+            ctx = next;
+            base = ctx->base;
+            pc = code + ctx->pc;
+            LOAD();
+            left = fuel;
+            NEXT_JUMP; /* as on entry */
+        }
         goto leave;
     default: goto do_trap; /* the service set vm->trap.code */
     }

@@ -389,7 +389,7 @@ SVC_FN(argv)
     return SVM_SVC_OK;
 }
 
-/* ---- not yet: contexts, channels, time, devices (issue 5) ---- */
+/* ---- contexts, channels, time, devices: the scheduler's (SVM_SVC_EXT_FIRST..) ---- */
 #define NOT_YET(name)                                                                     \
     SVC_FN(name)                                                                          \
     {                                                                                     \
@@ -433,8 +433,13 @@ static const svc_fn_t svc_table[SVBC_SVC_LIMIT] = {
 #undef SVC
 };
 
+_Static_assert(SVBC_SVC_thread_create == SVM_SVC_EXT_FIRST,
+               "the scheduler's services start at SVM_SVC_EXT_FIRST");
+
 svm_svc_result_t svm_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num)
 {
+    if (num >= SVM_SVC_EXT_FIRST && vm->cfg.ext_service) /* straight to the scheduler */
+        return (svc_result_t)vm->cfg.ext_service(vm, ctx, num);
     if (num >= SVBC_SVC_LIMIT || !svc_table[num])
         return trap(vm, SVM_TRAP_unknown_service);
     return svc_table[num](vm, ctx);

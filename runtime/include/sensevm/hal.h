@@ -143,7 +143,9 @@ typedef struct svm_hal {
 
     /* Optional, virtual-time ports only: account `insns` executed instructions as CPU time
      * (the virtual clock advances by a fixed cost per instruction), so that a busy program
-     * sees time pass deterministically. */
+     * sees time pass deterministically. Must be additive — charge(a); charge(b) has the
+     * effect of charge(a + b): the scheduler may sum the work of several context switches
+     * inside one slice into one call, made before anything reads the time. */
     void (*charge)(void *port, uint64_t insns);
 
     /* Device access (LED, GPIO, UART byte out; button/GPIO/sensor in). dev is an index into

@@ -215,6 +215,8 @@ struct svm_container {
     uint16_t rq_head, rq_count;
     uint32_t spin;              /* consecutive full slices without a context switch */
     uint8_t switched;           /* a context switched during the current slice */
+    uint32_t slice_left;        /* budget left in the running slice (container_run) */
+    uint32_t slice_used;        /* fuel charged so far in the running slice */
     svm_timerq_t timers;
     /* channels */
     svm_chan_t *chans;
@@ -349,7 +351,9 @@ typedef struct svm_sched_ops {
     void *user;
     /* Run context x of c for at most fuel instructions; *used = instructions executed. The
      * runtime's services call svm_ctx_yield/sleep_until/svm_sync/halt to change x's state
-     * and return SVM_RUN_SWITCH. Required. */
+     * and return SVM_RUN_SWITCH. It may go on with other contexts of c itself through
+     * svm_sched_switch (then the answer and *used are those of the context current when
+     * it returns, c->cur). Required. */
     svm_ctx_status_t (*run_ctx)(void *user, svm_container_t *c, svm_ctx_t *x, uint32_t fuel,
                                 uint32_t *used);
     /* Restart c: the scheduler has reset it (svm_container_reset); re-initialise the VM
@@ -383,6 +387,8 @@ struct svm_sched {
     uint16_t n;
     svm_container_t *running;   /* the container whose slice is running, or NULL */
     uint8_t preempt;            /* set when a higher container became ready mid-slice */
+    uint32_t uncharged;         /* fuel of context switches inside the running slice not
+                                 * yet charged to the clock (svm_sched_flush) */
     uint8_t hal_never;          /* the HAL said nothing can happen any more */
     uint8_t linked;
     uint64_t now, stamp, last_feed, last_heartbeat;
@@ -431,6 +437,11 @@ enum {
 /* One scheduling round: read time, deliver driver events and due timers, check heartbeats,
  * feed the watchdog, then run one slice of the picked container or sleep. */
 int svm_sched_step(svm_sched_t *s);
+/* Bring s->now up to date: charge the fuel of the context switches made inside the
+ * running slice (runtime/sched/sched_fast.h) to the clock. The runtime calls it before
+ * anything that reads the time mid-slice (its services); the scheduler's own loop does it
+ * after every activation. */
+void svm_sched_flush(svm_sched_t *s);
 /* Step until FINISHED or STUCK (returns which), or until max_steps rounds (0 = no limit;
  * returns SVM_STEP_RAN then). */
 int svm_sched_run(svm_sched_t *s, uint64_t max_steps);

@@ -104,6 +104,9 @@ typedef struct svm_config {
     int argc;              /* the `argv` service's Sys.argv */
     const char *const *argv;
     uint32_t container_id;
+    int switch_via_scheduler; /* 1: the scheduler glue installs no ext_switch and no
+                               * ext_rendezvous: every context switch goes back to the
+                               * scheduler's loop (testing; same results, slower) */
     /* Issue 5 hooks, filled in by the scheduler glue (runtime/sched/vmglue.c); NULL when
      * running without a scheduler. ext_service implements the services the runtime leaves
      * to the scheduler (0x40..0x66: contexts, channels, time, devices) and returns an
@@ -112,6 +115,23 @@ typedef struct svm_config {
     int (*ext_service)(struct svm_vm *vm, struct svm_context *ctx, uint32_t num);
     void (*ext_roots)(struct svm_vm *vm, void (*visit)(svm_value_t *slot, void *arg),
                       void *arg);
+    /* Optional: context switches without leaving svm_run. When a service blocks (returns
+     * SVM_SVC_BLOCK), ctx is saved (registers, status SVM_BLOCKED, ctx->steps counts this
+     * activation's instructions) and ext_switch names the context of this container to go
+     * on with and sets *fuel to its budget — or returns NULL, and svm_run returns
+     * SVM_BLOCKED for ctx. */
+    struct svm_context *(*ext_switch)(struct svm_vm *vm, struct svm_context *ctx,
+                                      uint32_t *fuel);
+    /* Optional: the channel rendezvous of `svc num`, num = ev_send_sync or
+     * ev_receive_sync, and when it blocks the switch to the next context, without the
+     * service call. *ctxp is saved as for a service (arguments unpopped, pc at the svc,
+     * ctx->steps up to date); the hook must not allocate. Returns -1 when it did nothing
+     * (the service runs: errors, the general case); else it completed the svc — pc past
+     * it, its argument popped — and *ctxp is: unchanged, the rendezvous committed and the
+     * result is in A; another context to go on with for *fuel (ctx blocked, as with
+     * ext_switch); NULL, ctx blocked and svm_run returns SVM_BLOCKED. */
+    int (*ext_rendezvous)(struct svm_vm *vm, struct svm_context **ctxp, uint32_t num,
+                          uint32_t *fuel);
 } svm_config_t;
 
 struct svm_vm;
@@ -134,6 +154,7 @@ typedef struct svm_context {
     uint32_t id;
     uint8_t status;       /* last svm_status_t */
     uint64_t steps;       /* instructions executed (control transfers if !count_steps) */
+    void *owner;          /* the scheduler's record of this context (NULL without one) */
     struct svm_context *next; /* the container's contexts (GC roots) */
 } svm_context_t;
 
@@ -185,7 +206,8 @@ svm_init_result_t svm_context_init(svm_vm_t *vm, svm_context_t *ctx, uint32_t id
                                    uint32_t *stack, uint32_t stack_words, uint32_t entry);
 
 /* Run ctx for at most `fuel` (>= 1) instructions (or control transfers, see
- * svm_config_t.count_steps). */
+ * svm_config_t.count_steps). With cfg.ext_switch it may go on with other contexts; the
+ * status is that of the context it ended with. */
 svm_status_t svm_run(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel);
 
 /* Most words the context's value and control stacks have used (from stack painting). */

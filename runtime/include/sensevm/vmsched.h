@@ -42,6 +42,7 @@ typedef struct svm_box {
     svm_context_t *rctx;        /* c.maxctx runtime contexts */
     uint32_t *stacks;           /* c.maxctx stacks of stack_words */
     uint32_t stack_words;
+    uint64_t steps0;            /* steps of the current context when it was activated */
 } svm_box_t;
 
 /* Bytes for a box over image img with a heap of heap_size bytes and stack_size bytes per

@@ -67,6 +67,8 @@ static void usage(FILE *f)
             "  --heap SIZE        heap bytes for every container (default: manifest)\n"
             "  --stack SIZE       stack bytes per context (default: manifest)\n"
             "  --gc-every-alloc   collect before every allocation (testing)\n"
+            "  --switch-via-scheduler  switch contexts only in the scheduler's loop, not\n"
+            "                     inside the interpreter (testing: same output and trace)\n"
             "  --stats            per-container figures on stderr at the end\n"
             "                     (instructions with --count-steps, else control transfers)\n"
             "  --trace-sched      scheduler trace on stderr\n"
@@ -356,7 +358,7 @@ int svm_posix_main(int argc, char **argv)
     svm_sched_default_cfg(&scfg);
     uint64_t heap = 0, stack = 0, max_steps = 0, v;
     const char *input = NULL, *devlog = NULL;
-    int gc_every = RUNNER_GC_EVERY_ALLOC, ns_set = 0, count_steps = 0;
+    int gc_every = RUNNER_GC_EVERY_ALLOC, ns_set = 0, count_steps = 0, via_sched = 0;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         const char *o = argv[i];
@@ -382,6 +384,8 @@ int svm_posix_main(int argc, char **argv)
             gc_every = 1;
         } else if (!strcmp(o, "--count-steps")) {
             count_steps = 1;
+        } else if (!strcmp(o, "--switch-via-scheduler")) {
+            via_sched = 1;
         } else if (!strcmp(o, "--input") || !strcmp(o, "--devices") || !strcmp(o, "--devlog")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "%s: %s needs an argument\n", prog, o);
@@ -519,6 +523,7 @@ int svm_posix_main(int argc, char **argv)
             .argc = pargc,
             .argv = av,
             .container_id = (uint32_t)k,
+            .switch_via_scheduler = via_sched,
         };
         size_t need = svm_box_mem_size(&r.img[k], (uint32_t)heap, (uint32_t)stack);
         void *mem = r.mem[k] = malloc(need);
