@@ -411,6 +411,17 @@ static void svc_args(expr_t **args, int n)
         return;
     }
     if (n == 1) { gexpr(args[0], 0); return; }
+    if (n == 2 && (simple_expr(args[0]) || args[0]->kind == E_FUN ||
+                   args[0]->kind == E_FUNCTION ||
+                   (args[0]->kind == E_VAR && args[0]->var && args[0]->var->kind == V_GVAL))) {
+        /* a constant, a variable (a global's value cannot change while the other argument
+         * is evaluated) or a closure: nothing to observe in the order, so evaluate it
+         * first, and no swap is needed */
+        gexpr(args[0], 0);
+        push();
+        gexpr(args[1], 0);
+        return;
+    }
     if (n == 2) {
         gexpr(args[1], 0);
         push();

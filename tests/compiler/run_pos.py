@@ -5,7 +5,8 @@
 # A first line "(* sensec: ARGS *)" gives extra sensec arguments; "(* run: ARGS *)"
 # extra runner arguments; "(* size-max: N *)" an upper bound for the image size;
 # "(* asm-has: M1 M2 ... *)" mnemonics/services that `sensec -S` must emit (code-generation
-# promises, e.g. the fused services or a superinstruction).
+# promises, e.g. the fused services or a superinstruction); "(* asm-not: M1 ... *)" ones
+# it must not emit.
 import os, re, subprocess, sys, tempfile
 
 def main():
@@ -20,13 +21,17 @@ def main():
             rargs = re.search(r'\(\* run: (.*?) \*\)', text)
             smax = re.search(r'\(\* size-max: (\d+) \*\)', text)
             ahas = re.search(r'\(\* asm-has: (.*?) \*\)', text)
-            if ahas:
+            anot = re.search(r'\(\* asm-not: (.*?) \*\)', text)
+            if ahas or anot:
                 asm = os.path.join(tmp, f[:-3] + '.s')
                 c = subprocess.run([sensec, '-w', '-S', '-o', asm, src], capture_output=True, text=True)
                 words = set(re.findall(r'^\s+(?:svc\s+)?([a-z_0-9]+)', open(asm).read(), re.M)) if c.returncode == 0 else set()
-                missing = [w for w in ahas.group(1).split() if w not in words]
-                if missing:
+                missing = [w for w in ahas.group(1).split() if w not in words] if ahas else []
+                if missing or c.returncode:
                     print('FAIL %s: sensec -S emits no %s' % (f, ' '.join(missing))); fails += 1; continue
+                extra = [w for w in anot.group(1).split() if w in words] if anot else []
+                if extra:
+                    print('FAIL %s: sensec -S emits %s' % (f, ' '.join(extra))); fails += 1; continue
             img = os.path.join(tmp, f[:-3] + '.svm')
             c = subprocess.run([sensec, '-w', '-o', img, src] + (sargs.group(1).split() if sargs else []),
                                capture_output=True, text=True)
