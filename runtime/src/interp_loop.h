@@ -1025,18 +1025,16 @@ OPCASE(strcat): {
 
     /* ---- runtime services ---- */
 OPCASE(svc): {
-    uint32_t num = rd_u16(pc + 1);
-    if (SVM_UNLIKELY(num >= SVBC_SVC_LIMIT || !svbc_svcinfo[num].name))
-        TRAP(unknown_service);
-    uint32_t npop = svbc_svcinfo[num].arity ? svbc_svcinfo[num].arity - 1u : 0u;
-    NEED(npop);
+    uint32_t num = rd_u16(pc + 1), npop;
     svm_svc_result_t r;
     svm_context_t *next;
-    SAVE();
     /* Event.sync on a channel send/receive: the scheduler's rendezvous (and, when it
      * blocks, the switch to the next context) without a service call */
     if ((num == SVBC_SVC_ev_send_sync || num == SVBC_SVC_ev_receive_sync) &&
         vm->cfg.ext_rendezvous) {
+        npop = num == SVBC_SVC_ev_send_sync;
+        NEED(npop);
+        SAVE();
         ctx->steps += (uint64_t)((int64_t)fuel - left);
         fuel = (uint32_t)left;
         next = ctx;
@@ -1051,6 +1049,12 @@ OPCASE(svc): {
                 return SVM_BLOCKED;
             goto switch_to_next;
         }
+    } else {
+        if (SVM_UNLIKELY(num >= SVBC_SVC_LIMIT || !svbc_svcinfo[num].name))
+            TRAP(unknown_service);
+        npop = svbc_svcinfo[num].arity ? svbc_svcinfo[num].arity - 1u : 0u;
+        NEED(npop);
+        SAVE();
     }
     r = svm_service(vm, ctx, num);
     LOAD();
