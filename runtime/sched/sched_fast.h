@@ -33,35 +33,40 @@ static inline void svm_fast_ready(svm_container_t *c, svm_ctx_t *x)
  * offers and its timer, make it runnable. */
 void svm_fast_wake_other(svm_container_t *c, svm_ctx_t *y, uint16_t branch, svm_value_t result);
 
-/* Sync of x on one channel offer (svm_sync_chan, sched.h): commit with the first waiting
- * partner (SVM_SYNC_DONE, *res = x's result; x's own fields are left to the caller),
- * else block x on the channel (SVM_SYNC_BLOCKED). */
-static inline int svm_fast_sync_chan(svm_container_t *c, svm_ctx_t *x, int send, uint32_t chan,
-                                     svm_value_t v, svm_value_t *res)
+/* The first partner waiting on channel ch for a sync of kind send, or NULL. */
+static inline svm_offer_t *svm_fast_partner(svm_chan_t *ch, int send)
 {
-    if (chan >= c->nchans)
-        return SVM_S_EBADCHAN;
-    svm_chan_t *ch = &c->chans[chan];
-    svm_offer_t *p = send ? ch->receivers.head : ch->senders.head;
-    if (p) { /* a partner waits (FIFO): the rendezvous commits now */
-        svm_ctx_t *y = &c->ctxs[p->ctx];
-        *res = send ? SVM_VAL_UNIT : p->value;
-        if (y->noffers != 1 || c->timers.pos[y->slot]) {
-            svm_fast_wake_other(c, y, p->branch, send ? v : SVM_VAL_UNIT);
-            return SVM_SYNC_DONE;
-        }
-        /* y blocked on this one offer, no timer: p is the head of its queue */
-        svm_waitq_t *q = p->q;
-        q->head = p->next;
-        if (p->next) p->next->prev = NULL; else q->tail = NULL;
-        p->next = NULL;
-        p->q = NULL;
-        y->fired = p->branch;
-        y->result = send ? v : SVM_VAL_UNIT;
-        y->woke_by_timer = 0;
-        svm_fast_ready(c, y);
-        return SVM_SYNC_DONE;
+    return send ? ch->receivers.head : ch->senders.head;
+}
+
+/* The rendezvous with partner offer p (the head of its queue) commits now: p's context
+ * becomes runnable with its result; returns the result of the other side. */
+static inline svm_value_t svm_fast_commit(svm_container_t *c, svm_offer_t *p, int send,
+                                          svm_value_t v)
+{
+    svm_ctx_t *y = &c->ctxs[p->ctx];
+    svm_value_t res = send ? SVM_VAL_UNIT : p->value;
+    if (y->noffers != 1 || c->timers.pos[y->slot]) {
+        svm_fast_wake_other(c, y, p->branch, send ? v : SVM_VAL_UNIT);
+        return res;
     }
+    /* y blocked on this one offer, no timer: p is the head of its queue */
+    svm_waitq_t *q = p->q;
+    q->head = p->next;
+    if (p->next) p->next->prev = NULL; else q->tail = NULL;
+    p->next = NULL;
+    p->q = NULL;
+    y->fired = p->branch;
+    y->result = send ? v : SVM_VAL_UNIT;
+    y->woke_by_timer = 0;
+    svm_fast_ready(c, y);
+    return res;
+}
+
+/* No partner: x blocks on channel ch (index chan) with its one offer. */
+static inline void svm_fast_block(svm_ctx_t *x, svm_chan_t *ch, int send, uint32_t chan,
+                                  svm_value_t v)
+{
     svm_offer_t *o = &x->offers[0];
     x->noffers = 1;
     o->kind = send ? SVM_OFFER_SEND : SVM_OFFER_RECV;
@@ -78,6 +83,23 @@ static inline int svm_fast_sync_chan(svm_container_t *c, svm_ctx_t *x, int send,
     if (q->tail) q->tail->next = o; else q->head = o;
     q->tail = o;
     x->state = SVM_CS_BLOCKED;
+}
+
+/* Sync of x on one channel offer (svm_sync_chan, sched.h): commit with the first waiting
+ * partner (SVM_SYNC_DONE, *res = x's result; x's own fields are left to the caller),
+ * else block x on the channel (SVM_SYNC_BLOCKED). */
+static inline int svm_fast_sync_chan(svm_container_t *c, svm_ctx_t *x, int send, uint32_t chan,
+                                     svm_value_t v, svm_value_t *res)
+{
+    if (chan >= c->nchans)
+        return SVM_S_EBADCHAN;
+    svm_chan_t *ch = &c->chans[chan];
+    svm_offer_t *p = svm_fast_partner(ch, send);
+    if (p) { /* a partner waits (FIFO): the rendezvous commits now */
+        *res = svm_fast_commit(c, p, send, v);
+        return SVM_SYNC_DONE;
+    }
+    svm_fast_block(x, ch, send, chan, v);
     return SVM_SYNC_BLOCKED;
 }
 

@@ -787,6 +787,20 @@ static svm_context_t *glue_switch(svm_vm_t *vm, svm_context_t *ctx, uint32_t *fu
     return switch_next(box_of_vm(vm), ctx, cur_ctx(NULL, ctx), fuel);
 }
 
+/* ext_rendezvous when no partner waits: x blocks on the channel, and the switch. */
+static GLUE_INLINE int rendezvous_block(svm_box_t *b, svm_context_t **ctxp, svm_ctx_t *x,
+                                        uint32_t send, uint32_t chan, uint32_t *fuel)
+{
+    svm_context_t *ctx = *ctxp;
+    svm_fast_block(x, &b->c.chans[chan], (int)send, chan, send ? ctx->acc : SVM_VAL_UNIT);
+    x->pending = 3; /* the wake-up leaves the value in x->result */
+    ctx->pc += 3;
+    ctx->sp += send;
+    ctx->status = SVM_BLOCKED;
+    *ctxp = switch_next(b, ctx, x, fuel);
+    return 0;
+}
+
 /* The ext_rendezvous hook: sync_fused without the service call, and the switch when it
  * blocks. -1 leaves everything else (errors: not a channel) to the service. */
 static int glue_rendezvous(svm_vm_t *vm, svm_context_t **ctxp, uint32_t num, uint32_t *fuel)
@@ -794,22 +808,16 @@ static int glue_rendezvous(svm_vm_t *vm, svm_context_t **ctxp, uint32_t num, uin
     svm_context_t *ctx = *ctxp;
     uint32_t send = num == SVBC_SVC_ev_send_sync;
     svm_value_t ch = send ? ctx->sp[0] : ctx->acc;
-    if (!svm_is_int(ch) || svm_val_int(ch) < 0)
-        return -1;
     svm_box_t *b = box_of_vm(vm);
-    svm_ctx_t *x = cur_ctx(b, ctx);
-    int r = svm_fast_sync_chan(&b->c, x, (int)send, (uint32_t)svm_val_int(ch),
-                               send ? ctx->acc : SVM_VAL_UNIT, &ctx->acc);
-    if (SVM_LIKELY(r == SVM_SYNC_DONE))
+    uint32_t chan = (uint32_t)svm_val_int(ch);
+    if (!svm_is_int(ch) || chan >= b->c.nchans) /* (a negative index is >= nchans) */
+        return -1; /* not a channel of this container: the service raises */
+    svm_offer_t *p = svm_fast_partner(&b->c.chans[chan], (int)send);
+    if (SVM_LIKELY(p != NULL)) {
+        ctx->acc = svm_fast_commit(&b->c, p, (int)send, send ? ctx->acc : SVM_VAL_UNIT);
         return 0;
-    if (r != SVM_SYNC_BLOCKED)
-        return -1; /* not a channel of this container: nothing changed */
-    x->pending = 3; /* the wake-up leaves the value in x->result */
-    ctx->pc += 3;
-    ctx->sp += send;
-    ctx->status = SVM_BLOCKED;
-    *ctxp = switch_next(b, ctx, x, fuel);
-    return 0;
+    }
+    return rendezvous_block(b, ctxp, cur_ctx(b, ctx), send, chan, fuel);
 }
 
 static void glue_roots(svm_vm_t *vm, void (*visit)(svm_value_t *slot, void *arg), void *arg)
