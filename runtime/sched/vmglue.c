@@ -477,7 +477,8 @@ static svc_result_t sync_base(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x,
         return trap(vm, SVM_TRAP_device_not_claimed);
     if (r != SVM_SYNC_BLOCKED)
         return trap(vm, SVM_TRAP_type_error);
-    x->pending = 3; /* the wake-up leaves the value in x->result (or x->xmsg) */
+    /* the wake-up leaves the value in x->result (3), or the message in x->xmsg (4) */
+    x->pending = x->offers[0].kind == SVM_OFFER_XRECV ? 4 : 3;
     return SVM_SVC_BLOCK;
 }
 
@@ -763,8 +764,8 @@ static GLUE_INLINE svm_context_t *switch_next(svm_box_t *b, svm_context_t *ctx, 
     svm_container_t *c = &b->c;
     if (c->rq_count) {
         const svm_ctx_t *n = &c->ctxs[c->runq[c->rq_head]];
-        if (n->pending && (n->pending != 3 || n->offers[n->fired].kind == SVM_OFFER_XRECV))
-            return NULL;
+        if (n->pending && n->pending != 3)
+            return NULL; /* its result is built by svm_box_run_ctx (may allocate) */
     }
     uint32_t used = (uint32_t)(ctx->steps - b->steps0);
     svm_ctx_t *y = svm_fast_switch(c, x, used);
@@ -916,7 +917,7 @@ svm_ctx_status_t svm_box_run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, u
     svm_box_t *b = box_of(c);
     svm_context_t *rc = &b->rctx[x->slot];
     *used = 0;
-    if (x->pending == 3) { /* a base-event sync was committed: its value is the result */
+    if (x->pending >= 3) { /* a base-event sync was committed: its value is the result */
         x->pending = 0;
         if (deliver_base(b, x, rc)) {
             c->fault.reason = SVM_TRAP_heap_exhausted;

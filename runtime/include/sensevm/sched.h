@@ -154,8 +154,8 @@ typedef struct svm_ctx {
     svm_offer_t *offers;    /* SVM_CFG_MAX_OFFERS entries */
     uint16_t fired;         /* branch of the offer that committed */
     svm_value_t result;     /* its result (received value, always value, device value) */
-    uint8_t pending;        /* VM glue: 1 sync / 2 poll / 3 direct sync result to deliver
-                             * on resume */
+    uint8_t pending;        /* VM glue: 1 sync / 2 poll / 3 direct sync result / 4 direct
+                             * sync message (XRECV) to deliver on resume */
     svm_value_t ev;         /* VM glue: the event being synchronised (a GC root) */
     uint16_t xlen;          /* XRECV: message length and bytes */
     uint8_t xmsg[SVM_XMSG_MAX];
