@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT
  * vmglue.c — the VM side of the scheduler: scheduled containers (svm_box_t), the
  * concurrency, time and device services (0x40..0x66, reached through the runtime's
- * cfg.ext_service hook) and the scheduler's run_ctx/restart operations.
+ * cfg.ext_service hook), the context switch inside the interpreter (cfg.ext_switch,
+ * cfg.ext_rendezvous: docs/concurrency.md, "The fast path of a rendezvous") and the
+ * scheduler's run_ctx/restart operations.
  *
  * GC safety: services read their arguments from the saved context (ARG) and re-read them
  * after every allocation; values the scheduler keeps (sent values, results, the event of

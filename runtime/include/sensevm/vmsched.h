@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT
  * sensevm/vmsched.h — the glue between the VM (vm.h) and the scheduler (sched.h): a
  * scheduled container (`svm_box_t`: VM + scheduler state + one runtime context and stack
- * per context slot), the concurrency/time/device services 0x40..0x66, and the run_ctx /
- * restart operations the scheduler calls. Freestanding; all memory handed in.
+ * per context slot), the concurrency/time/device services 0x40..0x66, the context switch
+ * inside the interpreter (svm_config_t.ext_switch / ext_rendezvous; off with
+ * svm_config_t.switch_via_scheduler), and the run_ctx / restart operations the scheduler
+ * calls. Freestanding; all memory handed in.
  *
  * Protocols the compiler/stdlib rely on (docs/concurrency.md):
  *   - a channel is an immediate integer (its index in the container's channel table);
