@@ -795,6 +795,7 @@ static GLUE_INLINE int rendezvous_block(svm_box_t *b, svm_context_t **ctxp, svm_
                                         uint32_t send, uint32_t chan, uint32_t *fuel)
 {
     svm_context_t *ctx = *ctxp;
+    ctx->steps += *fuel; /* in: the instructions of this activation; out: the budget */
     svm_fast_block(x, &b->c.chans[chan], (int)send, chan, send ? ctx->acc : SVM_VAL_UNIT);
     x->pending = 3; /* the wake-up leaves the value in x->result */
     ctx->pc += 3;
@@ -806,7 +807,7 @@ static GLUE_INLINE int rendezvous_block(svm_box_t *b, svm_context_t **ctxp, svm_
 
 /* The ext_rendezvous hook: sync_fused without the service call, and the switch when it
  * blocks. -1 leaves everything else (errors: not a channel) to the service. */
-static int glue_rendezvous(svm_vm_t *vm, svm_context_t **ctxp, uint32_t num, uint32_t *fuel)
+static int glue_rendezvous(svm_vm_t *vm, svm_context_t **ctxp, uint32_t num, uint32_t *used)
 {
     svm_context_t *ctx = *ctxp;
     uint32_t send = num == SVBC_SVC_ev_send_sync;
@@ -820,7 +821,7 @@ static int glue_rendezvous(svm_vm_t *vm, svm_context_t **ctxp, uint32_t num, uin
         ctx->acc = svm_fast_commit(&b->c, p, (int)send, send ? ctx->acc : SVM_VAL_UNIT);
         return 0;
     }
-    return rendezvous_block(b, ctxp, cur_ctx(b, ctx), send, chan, fuel);
+    return rendezvous_block(b, ctxp, cur_ctx(b, ctx), send, chan, used);
 }
 
 static void glue_roots(svm_vm_t *vm, void (*visit)(svm_value_t *slot, void *arg), void *arg)

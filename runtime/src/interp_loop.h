@@ -1035,10 +1035,9 @@ OPCASE(svc): {
         npop = num == SVBC_SVC_ev_send_sync;
         NEED(npop);
         SAVE();
-        ctx->steps += (uint64_t)((int64_t)fuel - left);
-        fuel = (uint32_t)left;
+        uint32_t used = (uint32_t)((int64_t)fuel - left);
         next = ctx;
-        if (vm->cfg.ext_rendezvous(vm, &next, num, &fuel) >= 0) {
+        if (vm->cfg.ext_rendezvous(vm, &next, num, &used) >= 0) {
             if (next == ctx) { /* committed: the result is in ctx->acc */
                 a = ctx->acc;
                 sp += npop;
@@ -1047,6 +1046,7 @@ OPCASE(svc): {
             }
             if (!next) /* blocked, and the slice goes back to the scheduler */
                 return SVM_BLOCKED;
+            fuel = used; /* the next context's budget */
             goto switch_to_next;
         }
     } else {

@@ -124,14 +124,16 @@ typedef struct svm_config {
                                       uint32_t *fuel);
     /* Optional: the channel rendezvous of `svc num`, num = ev_send_sync or
      * ev_receive_sync, and when it blocks the switch to the next context, without the
-     * service call. *ctxp is saved as for a service (arguments unpopped, pc at the svc,
-     * ctx->steps up to date); the hook must not allocate. Returns -1 when it did nothing
-     * (the service runs: errors, the general case); else it completed the svc — pc past
-     * it, its argument popped — and *ctxp is: unchanged, the rendezvous committed and the
-     * result is in A; another context to go on with for *fuel (ctx blocked, as with
-     * ext_switch); NULL, ctx blocked and svm_run returns SVM_BLOCKED. */
+     * service call. *ctxp is saved as for a service (arguments unpopped, pc at the svc);
+     * *used = the instructions it ran since svm_run started it (not yet in ctx->steps);
+     * the hook must not allocate. Returns -1 when it did nothing (the service runs:
+     * errors, the general case); else it completed the svc — pc past it, its argument
+     * popped — and *ctxp is: unchanged, the rendezvous committed and the result is in A;
+     * another context to go on with for *used instructions (ctx blocked, its steps and
+     * status updated as for ext_switch); NULL, ctx blocked (steps and status updated) and
+     * svm_run returns SVM_BLOCKED. */
     int (*ext_rendezvous)(struct svm_vm *vm, struct svm_context **ctxp, uint32_t num,
-                          uint32_t *fuel);
+                          uint32_t *used);
 } svm_config_t;
 
 struct svm_vm;
