@@ -787,7 +787,8 @@ static GLUE_INLINE svm_context_t *switch_next(svm_box_t *b, svm_context_t *ctx, 
 
 static svm_context_t *glue_switch(svm_vm_t *vm, svm_context_t *ctx, uint32_t *fuel)
 {
-    return switch_next(box_of_vm(vm), ctx, cur_ctx(NULL, ctx), fuel);
+    svm_box_t *b = box_of_vm(vm);
+    return switch_next(b, ctx, cur_ctx(b, ctx), fuel);
 }
 
 /* ext_rendezvous when no partner waits: x blocks on the channel, and the switch. */
