@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 """Run the Sense-VM benchmarks (B1..B6) side by side with OCaml's bytecode interpreter
-(ocamlc + ocamlrun) and Lua 5.4, several times each; print a table of medians and the
-ratios Sense-VM/ocamlrun and Sense-VM/Lua, and check every result.
+(ocamlc + ocamlrun) and Lua 5.4, several times each, taking turns; print a table of
+medians and the ratios Sense-VM/ocamlrun and Sense-VM/Lua, and check every result.
 The SAME OCaml source (bench/ml/NAME.ml) is compiled by sensec for Sense-VM and by ocamlc
 for ocamlrun. With --senseasm, the hand-written assembly (bench/asm/NAME.s) is run as an
 extra column ("sv-asm").
@@ -78,19 +78,26 @@ def main():
             cmds["ocamlrun"] = [ocamlrun, byt]
         if lua:
             cmds["lua"] = [lua, os.path.join(a.srcdir, "lua", name + ".lua")]
-        med = {}
-        for who, cmd in cmds.items():
-            times = []
-            for _ in range(RUNS_OVERRIDE.get((name, who), a.runs)):
+        # the tools take turns (run i of each, then run i+1 of each), so that a change in
+        # the machine's load or clock during the benchmark hits all columns alike
+        times = {who: [] for who in cmds}
+        failed = set()
+        nruns = {who: RUNS_OVERRIDE.get((name, who), a.runs) for who in cmds}
+        for i in range(max(nruns.values())):
+            for who, cmd in cmds.items():
+                if who in failed or i >= nruns[who]:
+                    continue
                 dt, r = timed(cmd)
                 out = r.stdout.decode().strip()
                 if r.returncode != 0 or out != expect:
                     print("%s: %s: wrong result %r (exit %d), expected %s: %s" %
                           (name, who, out, r.returncode, expect, r.stderr.decode()[:300]))
                     bad += 1
-                    break
-                times.append(dt)
-            med[who] = statistics.median(times) if times else float("nan")
+                    failed.add(who)
+                    continue
+                times[who].append(dt)
+        med = {who: statistics.median(t) if t and who not in failed else float("nan")
+               for who, t in times.items()}
         rows.append((title, med))
         if name in ROUND_TRIPS:
             rts.append((title, ROUND_TRIPS[name], med))
