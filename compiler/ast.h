@@ -120,6 +120,10 @@ typedef struct var {
     int spill;                           /* codegen: >= 0: slot in the frame's spill array */
     struct occ *alias;                   /* codegen: a pattern variable read in place from
                                           * this field of the matched value (no slot) */
+    int escapes;                         /* typing: used other than as the ref of `!x`,
+                                          * `x := e`, `incr x`, `decr x` in its own function */
+    int unboxed;                         /* codegen: `let x = ref e` whose slot holds the
+                                          * contents itself (x does not escape) */
 } var_t;
 
 /* ---- patterns ---- */

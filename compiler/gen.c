@@ -258,6 +258,19 @@ static int is_float(type_t *t)
 /* ------------------------------------------------------------------ variables */
 struct occ;
 static void load_occ(struct occ *o);
+/* the acc/assign operand of local v's slot here (> 255: compile the function again with
+ * its locals spilled) */
+static int slot_offset(var_t *v, loc_t l)
+{
+    int off = g.depth - 1 - v->pos;
+    if (off < 0) ICE();
+    if (off > 255) {
+        if (g.spill_mode) fatal_at(l, "function too large: more than 255 live stack slots");
+        g.too_deep = 1;
+        off = 255;
+    }
+    return off;
+}
 static void load_var(var_t *v, loc_t l)
 {
     switch (v->kind) {
@@ -275,14 +288,7 @@ static void load_var(var_t *v, loc_t l)
                 g.depth--;
                 return;
             }
-            int off = g.depth - 1 - v->pos;
-            if (off < 0) ICE();
-            if (off > 255) {
-                if (g.spill_mode) fatal_at(l, "function too large: more than 255 live stack slots");
-                g.too_deep = 1;
-                off = 255;
-            }
-            emit("%s %d", OPN(acc), off);
+            emit("%s %d", OPN(acc), slot_offset(v, l));
             return;
         }
         if (g.fn && v == g.fn->self) {
@@ -554,6 +560,15 @@ static expr_t *mk_app2(expr_t *f, expr_t *x, loc_t l)
 }
 
 /* a primitive applied to exactly its arity of arguments; returns 1 if it emitted `return` */
+/* x is a local `ref` kept unboxed in its slot (clet) */
+static int unboxed_ref(expr_t *x)
+{
+    return x->kind == E_VAR && x->var && x->var->kind == V_LOCAL && x->var->unboxed &&
+           x->var->owner == g.fn && !x->var->alias;
+}
+/* slot of unboxed ref v := A; A := () */
+static void assign_slot(var_t *v, loc_t l) { emit("%s %d", OPN(assign), slot_offset(v, l)); }
+
 static int cprim(int p, expr_t **a, expr_t *e, int tail)
 {
     long x, y;
@@ -610,10 +625,19 @@ static int cprim(int p, expr_t **a, expr_t *e, int tail)
         binop(a[0], a[1], SVBC_OP_strcat);
         return 0;
     case PR_REF: gexpr(a[0], 0); emit("%s 0, 1", OPN(makeblock)); return 0;
-    case PR_DEREF: gexpr(a[0], 0); emit("%s 0", OPN(field)); return 0;
+    case PR_DEREF:
+        if (unboxed_ref(a[0])) { gexpr(a[0], 0); return 0; } /* the slot holds the contents */
+        gexpr(a[0], 0); emit("%s 0", OPN(field)); return 0;
     case PR_ASSIGN:
+        if (unboxed_ref(a[0])) { gexpr(a[1], 0); assign_slot(a[0]->var, a[0]->loc); return 0; }
         gexpr(a[1], 0); push(); gexpr(a[0], 0); emit("%s 0", OPN(setfield)); g.depth--; return 0;
     case PR_INCR: case PR_DECR:
+        if (unboxed_ref(a[0])) {
+            gexpr(a[0], 0);
+            emit("%s %d", OPN(addimm), p == PR_INCR ? 1 : -1);
+            assign_slot(a[0]->var, a[0]->loc);
+            return 0;
+        }
         gexpr(a[0], 0); push(); emit("%s 0", OPN(field)); emit("%s %d", OPN(addimm), p == PR_INCR ? 1 : -1); emit("%s", OPN(swap));
         emit("%s 0", OPN(setfield)); g.depth--; return 0;
     case PR_FST: gexpr(a[0], 0); emit("%s 0", OPN(field)); return 0;
@@ -1934,7 +1958,15 @@ static void clet(expr_t *e, int i, int tail)
     pat_t *p = b->pat;
     while (p->kind == P_CONSTRAINT) p = p->sub[0];
     if (p->kind == P_VAR) {
-        gexpr(b->e, 0);
+        /* `let x = ref e` where x does not escape (typer: only `!x`, `x := e`, `incr x`,
+         * `decr x` in this function): the slot holds the contents, no block */
+        expr_t *init = b->e;
+        while (init->kind == E_CONSTRAINT) init = init->a;
+        int unboxed = !g.spill_mode && !p->var->escapes && init->kind == E_APP &&
+                      init->n == 1 && init->a->kind == E_VAR && init->a->var &&
+                      init->a->var->kind == V_PRIM && init->a->var->prim == PR_REF;
+        p->var->unboxed = 0;
+        gexpr(unboxed ? init->args[0] : b->e, 0);
         if (g.spill_mode) {
             p->var->spill = g.nspill++;
             push();
@@ -1949,6 +1981,7 @@ static void clet(expr_t *e, int i, int tail)
         p->var->spill = -1;
         push();
         p->var->pos = g.depth - 1;
+        p->var->unboxed = unboxed;
         clet(e, i + 1, tail);
         if (!tail) popn(1);
         return;

@@ -627,6 +627,7 @@ static type_t *texpr_type(texpr_t *te, struct tvmap *m)
 
 /* ------------------------------------------------------------------ functions */
 static struct fn *cur_fn;
+static expr_t *ref_operand; /* the E_VAR x of `!x`, `x := e`, `incr x`, `decr x` being typed */
 
 static struct fn *new_fn(loc_t l)
 {
@@ -1183,6 +1184,8 @@ static type_t *infer(expr_t *e)
         }
         e->var = v;
         note_use(v);
+        if (e != ref_operand || v->owner != cur_fn)
+            v->escapes = 1; /* (a local read in place of a ref: see E_APP) */
         t = instantiate(v->type);
         break;
     }
@@ -1277,7 +1280,15 @@ static type_t *infer(expr_t *e)
                          type_to_string(e->a->ty ? e->a->ty : ft));
             }
             if (i == 0) e->a->ty = ft;
+            /* `!x`, `x := e`, `incr x`, `decr x` on a local x do not make it escape: if
+             * nothing else does, its ref lives in its stack slot (gen.c, clet) */
+            var_t *hv = e->a->kind == E_VAR ? e->a->var : NULL;
+            if (i == 0 && hv && hv->kind == V_PRIM && e->n == hv->arity &&
+                (hv->prim == PR_DEREF || hv->prim == PR_ASSIGN || hv->prim == PR_INCR ||
+                 hv->prim == PR_DECR) && e->args[0]->kind == E_VAR)
+                ref_operand = e->args[0];
             check(e->args[i], f->args[0]);
+            ref_operand = NULL;
             ft = f->args[1];
         }
         t = ft;
