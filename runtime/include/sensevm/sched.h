@@ -351,9 +351,10 @@ typedef struct svm_sched_ops {
     void *user;
     /* Run context x of c for at most fuel instructions; *used = instructions executed. The
      * runtime's services call svm_ctx_yield/sleep_until/svm_sync/halt to change x's state
-     * and return SVM_RUN_SWITCH. It may go on with other contexts of c itself through
-     * svm_sched_switch (then the answer and *used are those of the context current when
-     * it returns, c->cur). Required. */
+     * and return SVM_RUN_SWITCH. It may go on with other contexts of c itself (the VM
+     * glue does, through runtime/sched/sched_fast.h's svm_fast_switch, which keeps the
+     * slice's counters in c): then the answer and *used are those of the context current
+     * when it returns, c->cur. Required. */
     svm_ctx_status_t (*run_ctx)(void *user, svm_container_t *c, svm_ctx_t *x, uint32_t fuel,
                                 uint32_t *used);
     /* Restart c: the scheduler has reset it (svm_container_reset); re-initialise the VM
