@@ -356,23 +356,32 @@ static int find_wraps(const svm_vm_t *vm, svm_value_t ev, uint32_t want, uint32_
     return -1;
 }
 
+/* The inter-container message of a committed XRECV offer becomes x->result: it is copied
+ * into this heap now (deliver, deliver_base). 0, or -1 when the heap is exhausted. May GC. */
+static GLUE_NOINLINE int take_xmsg(svm_box_t *b, svm_ctx_t *x)
+{
+    svm_vm_t *vm = &b->vm;
+    uint32_t pos = 0;
+    svm_value_t v = SVM_VAL_UNIT;
+    svm_root_push(vm, &v);
+    int r = deser(vm, x->xmsg, x->xlen, &pos, &v, 0);
+    svm_root_pop(vm, 1);
+    if (r == -2)
+        return -1;
+    x->result = r ? SVM_VAL_UNIT : v;
+    x->xlen = 0;
+    return 0;
+}
+
 /* ctx->acc := (x->result, wrappers of the fired branch); wrapped in Some if poll. May GC.
  * Returns 0 or -1 (heap exhausted). */
 static int deliver(svm_box_t *b, svm_ctx_t *x, svm_context_t *ctx, int poll)
 {
     svm_vm_t *vm = &b->vm;
-    if (x->fired < x->noffers && x->offers[x->fired].kind == SVM_OFFER_XRECV) {
-        /* an inter-container message: copy it into this heap now */
-        uint32_t pos = 0;
-        svm_value_t v = SVM_VAL_UNIT;
-        svm_root_push(vm, &v);
-        int r = deser(vm, x->xmsg, x->xlen, &pos, &v, 0);
-        svm_root_pop(vm, 1);
-        if (r == -2)
-            return -1;
-        x->result = r ? SVM_VAL_UNIT : v;
-        x->xlen = 0;
-    }
+    /* an inter-container message: copy it into this heap now */
+    if (x->fired < x->noffers && x->offers[x->fired].kind == SVM_OFFER_XRECV &&
+        take_xmsg(b, x))
+        return -1;
     svm_value_t list = SVM_VAL_UNIT, w[MAX_EV_DEPTH + 2];
     uint32_t seen = 0;
     int n = 0;
@@ -417,22 +426,6 @@ static int deliver(svm_box_t *b, svm_ctx_t *x, svm_context_t *ctx, int poll)
     return 0;
 }
 
-/* The value of a committed base-event sync (an inter-container message is copied into
- * this heap now). 0, or -1 when the heap is exhausted. May GC. */
-static GLUE_NOINLINE int take_xmsg(svm_box_t *b, svm_ctx_t *x)
-{
-    svm_vm_t *vm = &b->vm;
-    uint32_t pos = 0;
-    svm_value_t v = SVM_VAL_UNIT;
-    svm_root_push(vm, &v);
-    int r = deser(vm, x->xmsg, x->xlen, &pos, &v, 0);
-    svm_root_pop(vm, 1);
-    if (r == -2)
-        return -1;
-    x->result = r ? SVM_VAL_UNIT : v;
-    x->xlen = 0;
-    return 0;
-}
 
 static inline int deliver_base(svm_box_t *b, svm_ctx_t *x, svm_context_t *ctx)
 {
