@@ -126,17 +126,7 @@ void svm_container_roots(svm_container_t *c, void (*visit)(svm_value_t *v, void 
 }
 
 /* ---- run queue and wake-ups ---- */
-
 static void ctx_ready(svm_container_t *c, svm_ctx_t *x) { svm_fast_ready(c, x); }
-
-static void waitq_push(svm_waitq_t *q, svm_offer_t *o)
-{
-    o->q = q;
-    o->next = NULL;
-    o->prev = q->tail;
-    if (q->tail) q->tail->next = o; else q->head = o;
-    q->tail = o;
-}
 
 static void waitq_unlink(svm_offer_t *o)
 {
@@ -413,17 +403,17 @@ int svm_sync(svm_container_t *c, svm_ctx_t *x, uint64_t now, int block)
     for (uint32_t k = 0; k < n; k++) {
         svm_offer_t *o = &x->offers[k];
         switch (o->kind) {
-        case SVM_OFFER_SEND: waitq_push(&c->chans[o->obj].senders, o); break;
-        case SVM_OFFER_RECV: waitq_push(&c->chans[o->obj].receivers, o); break;
-        case SVM_OFFER_DEV: waitq_push(&c->mbox[o->obj].waiters, o); break;
+        case SVM_OFFER_SEND: svm_fast_waitq_push(&c->chans[o->obj].senders, o); break;
+        case SVM_OFFER_RECV: svm_fast_waitq_push(&c->chans[o->obj].receivers, o); break;
+        case SVM_OFFER_DEV: svm_fast_waitq_push(&c->mbox[o->obj].waiters, o); break;
         case SVM_OFFER_XRECV:
-            waitq_push(&c->sched->xchans[c->xchan[o->obj]].waiters, o);
+            svm_fast_waitq_push(&c->sched->xchans[c->xchan[o->obj]].waiters, o);
             break;
         case SVM_OFFER_JOIN: { /* live (else try_commit fired); joining oneself blocks
                                 * forever, as in OCaml */
             svm_ctx_t *t = ctx_by_tid(c, o->obj);
             if (t)
-                waitq_push(&t->joiners, o);
+                svm_fast_waitq_push(&t->joiners, o);
             break;
         }
         case SVM_OFFER_AFTER:

@@ -382,7 +382,7 @@ void svm_sched_flush(svm_sched_t *s)
 }
 
 /* Run contexts of c for at most budget instructions (the context manager). The runtime
- * may switch between c's contexts itself (svm_sched_switch): the slice's counters live in
+ * may switch between c's contexts itself (svm_fast_switch): the slice's counters live in
  * c, and the context run_ctx ended with is c->cur. */
 static svm_ctx_status_t container_run(svm_sched_t *s, svm_container_t *c, uint32_t budget,
                                       uint32_t *used_out)

@@ -63,6 +63,16 @@ static inline svm_value_t svm_fast_commit(svm_container_t *c, svm_offer_t *p, in
     return res;
 }
 
+/* Link offer o at the tail of wait queue q. */
+static inline void svm_fast_waitq_push(svm_waitq_t *q, svm_offer_t *o)
+{
+    o->q = q;
+    o->next = NULL;
+    o->prev = q->tail;
+    if (q->tail) q->tail->next = o; else q->head = o;
+    q->tail = o;
+}
+
 /* No partner: x blocks on channel ch (index chan) with its one offer. */
 static inline void svm_fast_block(svm_ctx_t *x, svm_chan_t *ch, int send, uint32_t chan,
                                   svm_value_t v)
@@ -75,13 +85,7 @@ static inline void svm_fast_block(svm_ctx_t *x, svm_chan_t *ch, int send, uint32
     o->deadline = 0;
     o->ctx = x->slot;
     o->branch = 0;
-    o->next = NULL;
-    /* link at the tail of the channel's queue */
-    svm_waitq_t *q = send ? &ch->senders : &ch->receivers;
-    o->q = q;
-    o->prev = q->tail;
-    if (q->tail) q->tail->next = o; else q->head = o;
-    q->tail = o;
+    svm_fast_waitq_push(send ? &ch->senders : &ch->receivers, o);
     x->state = SVM_CS_BLOCKED;
 }
 
