@@ -100,8 +100,10 @@ svm_init_result_t svm_context_init(svm_vm_t *vm, svm_context_t *ctx, uint32_t id
     ctx->base = ctx->hi - SVM_STACK_GUARD;
     for (svm_value_t *p = ctx->base; p < ctx->hi; p++)
         *p = SVM_VAL_UNIT;
-    for (uint32_t *p = ctx->lo; p < ctx->base; p++)
-        *p = STACK_PAINT;
+    ctx->painted = !vm->cfg.no_stack_paint;
+    if (ctx->painted)
+        for (uint32_t *p = ctx->lo; p < ctx->base; p++)
+            *p = STACK_PAINT;
     ctx->sp = ctx->base;
     ctx->csp = ctx->lo;
     /* the entry frame: an "extra arguments" record with k = 0 halts the context */
@@ -120,6 +122,8 @@ svm_init_result_t svm_context_init(svm_vm_t *vm, svm_context_t *ctx, uint32_t id
 uint32_t svm_stack_hwm(const svm_context_t *ctx)
 {
     const uint32_t *c = ctx->lo, *v = ctx->base;
+    if (!ctx->painted)
+        return 0;
     while (c < ctx->base && *c != STACK_PAINT)
         c++;
     while (v > c && v[-1] != STACK_PAINT)

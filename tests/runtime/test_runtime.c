@@ -49,6 +49,36 @@ static fixture_t *make(uint32_t heap, int every)
     return f;
 }
 
+/* Stack painting: the high-water mark counts the words a context used; with
+ * cfg.no_stack_paint, set-up leaves the stack below the guard alone and the mark is 0. */
+Test(vm, stack_hwm_with_and_without_painting)
+{
+    for (int off = 0; off <= 1; off++) {
+        fixture_t *f = calloc(1, sizeof *f);
+        static const uint8_t code[1] = {0x1e};
+        f->img.code = code;
+        f->img.code_size = 1;
+        svm_config_t cfg = {.memory = f->mem, .memory_size = sizeof f->mem,
+                            .heap_size = 4096, .no_stack_paint = off};
+        for (size_t i = 0; i < sizeof f->stack / 4; i++)
+            f->stack[i] = 0x5a5a5a5au;
+        cr_assert_eq(svm_vm_init(&f->vm, &f->img, &cfg), SVM_INIT_OK);
+        cr_assert_eq(svm_context_init(&f->vm, &f->ctx, 0, f->stack, sizeof f->stack / 4, 0),
+                     SVM_INIT_OK);
+        /* a context that used 3 value words and 2 more control words (+2 entry frame) */
+        f->ctx.sp[-1] = SVM_VAL_UNIT, f->ctx.sp[-2] = SVM_VAL_UNIT, f->ctx.sp[-3] = 7;
+        f->ctx.csp[0] = 1, f->ctx.csp[1] = 5;
+        if (off) {
+            cr_assert_eq(f->stack[100], 0x5a5a5a5au, "an unpainted stack is left alone");
+            cr_assert_eq(svm_stack_hwm(&f->ctx), 0u);
+        } else {
+            cr_assert_neq(f->stack[100], 0x5a5a5a5au);
+            cr_assert_eq(svm_stack_hwm(&f->ctx), 3u + 4u);
+        }
+        free(f);
+    }
+}
+
 static svm_value_t cons(svm_vm_t *vm, svm_context_t *ctx, svm_value_t hd)
 {
     /* the list so far is in ctx->acc (a root) */

@@ -107,6 +107,9 @@ typedef struct svm_config {
     int switch_via_scheduler; /* 1: the scheduler glue installs no ext_switch and no
                                * ext_rendezvous: every context switch goes back to the
                                * scheduler's loop (testing; same results, slower) */
+    int no_stack_paint;    /* 1: svm_context_init does not paint the stack, so that setting
+                            * up a context (Thread.create) costs nothing per stack word —
+                            * the desktop's 4 MB stacks; svm_stack_hwm then reports 0 */
     /* Issue 5 hooks, filled in by the scheduler glue (runtime/sched/vmglue.c); NULL when
      * running without a scheduler. ext_service implements the services the runtime leaves
      * to the scheduler (0x40..0x66: contexts, channels, time, devices) and returns an
@@ -155,6 +158,7 @@ typedef struct svm_context {
     svm_value_t *hi;
     uint32_t id;
     uint8_t status;       /* last svm_status_t */
+    uint8_t painted;      /* the stack was painted at set-up (svm_stack_hwm) */
     uint64_t steps;       /* instructions executed (control transfers if !count_steps) */
     void *owner;          /* the scheduler's record of this context (NULL without one) */
     struct svm_context *next; /* the container's contexts (GC roots) */
@@ -212,7 +216,8 @@ svm_init_result_t svm_context_init(svm_vm_t *vm, svm_context_t *ctx, uint32_t id
  * status is that of the context it ended with. */
 svm_status_t svm_run(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel);
 
-/* Most words the context's value and control stacks have used (from stack painting). */
+/* Most words the context's value and control stacks have used (from stack painting);
+ * 0 when the stack was not painted (svm_config_t.no_stack_paint). */
 uint32_t svm_stack_hwm(const svm_context_t *ctx);
 
 /* GC figures including the allocation since the last collection. */

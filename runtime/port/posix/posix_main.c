@@ -524,6 +524,7 @@ int svm_posix_main(int argc, char **argv)
             .argv = av,
             .container_id = (uint32_t)k,
             .switch_via_scheduler = via_sched,
+            .no_stack_paint = 1, /* nothing here reads svm_stack_hwm */
         };
         size_t need = svm_box_mem_size(&r.img[k], (uint32_t)heap, (uint32_t)stack);
         void *mem = r.mem[k] = malloc(need);
