@@ -390,7 +390,6 @@ static svm_ctx_status_t container_run(svm_sched_t *s, svm_container_t *c, uint32
     svm_ctx_status_t st = SVM_RUN_SWITCH;
     c->switched = 0;
     c->slice_left = budget;
-    c->slice_used = 0;
     while (c->slice_left) {
         if (c->cur < 0) {
             if (!c->rq_count) {
@@ -434,7 +433,7 @@ static svm_ctx_status_t container_run(svm_sched_t *s, svm_container_t *c, uint32
     }
     if (st == SVM_RUN_SWITCH && c->slice_left == 0 && svm_container_runnable(c))
         st = SVM_RUN_FUEL; /* the budget ended exactly at a switch: still pre-empted */
-    *used_out = c->slice_used;
+    *used_out = budget - c->slice_left;
     return st;
 }
 

@@ -130,7 +130,6 @@ static inline uint32_t svm_fast_account(svm_container_t *c, uint32_t u)
         u = 1; /* every activation costs something: no zero-cost loops */
     if (u > c->slice_left)
         u = c->slice_left;
-    c->slice_used += u;
     c->slice_left -= u;
     return u;
 }

@@ -215,8 +215,8 @@ struct svm_container {
     uint16_t rq_head, rq_count;
     uint32_t spin;              /* consecutive full slices without a context switch */
     uint8_t switched;           /* a context switched during the current slice */
-    uint32_t slice_left;        /* budget left in the running slice (container_run) */
-    uint32_t slice_used;        /* fuel charged so far in the running slice */
+    uint32_t slice_left;        /* budget left in the running slice (container_run); the
+                                 * fuel charged so far is the budget minus it */
     svm_timerq_t timers;
     /* channels */
     svm_chan_t *chans;
