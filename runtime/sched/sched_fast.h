@@ -10,9 +10,17 @@
 
 #include <sensevm/sched.h>
 
+/* Inlined wherever used, also into the glue's interpreter loop (a large function, where
+ * gcc would otherwise keep svm_fast_switch out of line) */
+#if defined(__GNUC__) || defined(__clang__)
+#define SVM_FAST static inline __attribute__((always_inline))
+#else
+#define SVM_FAST static inline
+#endif
+
 /* x becomes RUNNABLE at the tail of c's run queue; a higher container that becomes ready
  * during a lower one's slice pre-empts it (s->preempt). */
-static inline void svm_fast_ready(svm_container_t *c, svm_ctx_t *x)
+SVM_FAST void svm_fast_ready(svm_container_t *c, svm_ctx_t *x)
 {
     x->state = SVM_CS_RUNNABLE;
     uint32_t tail = (uint32_t)c->rq_head + c->rq_count;
@@ -34,14 +42,14 @@ static inline void svm_fast_ready(svm_container_t *c, svm_ctx_t *x)
 void svm_fast_wake_other(svm_container_t *c, svm_ctx_t *y, uint16_t branch, svm_value_t result);
 
 /* The first partner waiting on channel ch for a sync of kind send, or NULL. */
-static inline svm_offer_t *svm_fast_partner(svm_chan_t *ch, int send)
+SVM_FAST svm_offer_t *svm_fast_partner(svm_chan_t *ch, int send)
 {
     return send ? ch->receivers.head : ch->senders.head;
 }
 
 /* The rendezvous with partner offer p (the head of its queue) commits now: p's context
  * becomes runnable with its result; returns the result of the other side. */
-static inline svm_value_t svm_fast_commit(svm_container_t *c, svm_offer_t *p, int send,
+SVM_FAST svm_value_t svm_fast_commit(svm_container_t *c, svm_offer_t *p, int send,
                                           svm_value_t v)
 {
     svm_ctx_t *y = &c->ctxs[p->ctx];
@@ -64,7 +72,7 @@ static inline svm_value_t svm_fast_commit(svm_container_t *c, svm_offer_t *p, in
 }
 
 /* Link offer o at the tail of wait queue q. */
-static inline void svm_fast_waitq_push(svm_waitq_t *q, svm_offer_t *o)
+SVM_FAST void svm_fast_waitq_push(svm_waitq_t *q, svm_offer_t *o)
 {
     o->q = q;
     o->next = NULL;
@@ -74,7 +82,7 @@ static inline void svm_fast_waitq_push(svm_waitq_t *q, svm_offer_t *o)
 }
 
 /* No partner: x blocks on channel ch (index chan) with its one offer. */
-static inline void svm_fast_block(svm_ctx_t *x, svm_chan_t *ch, int send, uint32_t chan,
+SVM_FAST void svm_fast_block(svm_ctx_t *x, svm_chan_t *ch, int send, uint32_t chan,
                                   svm_value_t v)
 {
     svm_offer_t *o = &x->offers[0];
@@ -92,7 +100,7 @@ static inline void svm_fast_block(svm_ctx_t *x, svm_chan_t *ch, int send, uint32
 /* Sync of x on one channel offer (svm_sync_chan, sched.h): commit with the first waiting
  * partner (SVM_SYNC_DONE, *res = x's result; x's own fields are left to the caller),
  * else block x on the channel (SVM_SYNC_BLOCKED). */
-static inline int svm_fast_sync_chan(svm_container_t *c, svm_ctx_t *x, int send, uint32_t chan,
+SVM_FAST int svm_fast_sync_chan(svm_container_t *c, svm_ctx_t *x, int send, uint32_t chan,
                                      svm_value_t v, svm_value_t *res)
 {
     if (chan >= c->nchans)
@@ -108,7 +116,7 @@ static inline int svm_fast_sync_chan(svm_container_t *c, svm_ctx_t *x, int send,
 }
 
 /* The head of the run queue becomes c's current context. */
-static inline void svm_fast_runq_pop(svm_container_t *c)
+SVM_FAST void svm_fast_runq_pop(svm_container_t *c)
 {
     uint16_t slot = c->runq[c->rq_head];
     c->rq_head = (uint16_t)(c->rq_head + 1u == c->maxctx ? 0u : c->rq_head + 1u);
@@ -124,7 +132,7 @@ static inline void svm_fast_runq_pop(svm_container_t *c)
 
 /* Charge an activation of u instructions to c's slice; the clock follows in
  * svm_fast_charge or svm_fast_flush (s->uncharged). */
-static inline uint32_t svm_fast_account(svm_container_t *c, uint32_t u)
+SVM_FAST uint32_t svm_fast_account(svm_container_t *c, uint32_t u)
 {
     if (u == 0)
         u = 1; /* every activation costs something: no zero-cost loops */
@@ -135,7 +143,7 @@ static inline uint32_t svm_fast_account(svm_container_t *c, uint32_t u)
 }
 
 /* Charge the uncharged fuel plus u to the (virtual) clock and read it. */
-static inline void svm_fast_clock(svm_sched_t *s, uint32_t u)
+SVM_FAST void svm_fast_clock(svm_sched_t *s, uint32_t u)
 {
     u += s->uncharged;
     s->uncharged = 0;
@@ -145,7 +153,7 @@ static inline void svm_fast_clock(svm_sched_t *s, uint32_t u)
 }
 
 /* An activation of c's that ended in the scheduler's loop: slice and clock. */
-static inline void svm_fast_charge(svm_sched_t *s, svm_container_t *c, uint32_t u)
+SVM_FAST void svm_fast_charge(svm_sched_t *s, svm_container_t *c, uint32_t u)
 {
     svm_fast_clock(s, svm_fast_account(c, u));
 }
@@ -159,7 +167,7 @@ static inline void svm_fast_charge(svm_sched_t *s, svm_container_t *c, uint32_t 
  * current context (x itself after a yield with nothing else runnable); else change
  * nothing and return NULL: the runtime returns SVM_RUN_SWITCH and the slice decides
  * (budget spent, pre-emption, nothing runnable). */
-static inline svm_ctx_t *svm_fast_switch(svm_container_t *c, svm_ctx_t *x, uint32_t u)
+SVM_FAST svm_ctx_t *svm_fast_switch(svm_container_t *c, svm_ctx_t *x, uint32_t u)
 {
     svm_sched_t *s = c->sched;
     if (!s || s->running != c || s->preempt || (u ? u : 1u) >= c->slice_left)

@@ -778,7 +778,7 @@ static GLUE_INLINE svm_context_t *switch_next(svm_box_t *b, svm_context_t *ctx, 
     return rc;
 }
 
-static svm_context_t *glue_switch(svm_vm_t *vm, svm_context_t *ctx, uint32_t *fuel)
+static GLUE_INLINE svm_context_t *glue_switch(svm_vm_t *vm, svm_context_t *ctx, uint32_t *fuel)
 {
     svm_box_t *b = box_of_vm(vm);
     return switch_next(b, ctx, cur_ctx(b, ctx), fuel);
@@ -801,7 +801,8 @@ static GLUE_INLINE int rendezvous_block(svm_box_t *b, svm_context_t **ctxp, svm_
 
 /* The ext_rendezvous hook: sync_fused without the service call, and the switch when it
  * blocks. -1 leaves everything else (errors: not a channel) to the service. */
-static int glue_rendezvous(svm_vm_t *vm, svm_context_t **ctxp, uint32_t num, uint32_t *used)
+static GLUE_INLINE int glue_rendezvous(svm_vm_t *vm, svm_context_t **ctxp, uint32_t num,
+                                       uint32_t *used)
 {
     svm_context_t *ctx = *ctxp;
     uint32_t send = num == SVBC_SVC_ev_send_sync;
@@ -817,6 +818,23 @@ static int glue_rendezvous(svm_vm_t *vm, svm_context_t **ctxp, uint32_t num, uin
     }
     return rendezvous_block(b, ctxp, cur_ctx(b, ctx), send, chan, used);
 }
+
+#if SVM_GLUE_LOOP
+/* The glue's own instantiation of the interpreter loop (fast fuel), with the two hooks
+ * above inlined into the svc handler: no call, no spills around it (docs/performance.md,
+ * B6). Hosts only (meson: not in cross builds, where flash is scarcer than cycles);
+ * svm_box_run_ctx uses it whenever the hooks are installed and steps are not counted. */
+#include "../src/interp_defs.h"
+#define SVM_RUN_NAME run_box
+#define SVM_COUNT_EACH 0
+#define SVM_LOOP_RENDEZVOUS glue_rendezvous
+#define SVM_LOOP_SWITCH glue_switch
+#include "../src/interp_loop.h"
+#undef SVM_RUN_NAME
+#undef SVM_COUNT_EACH
+#undef SVM_LOOP_RENDEZVOUS
+#undef SVM_LOOP_SWITCH
+#endif
 
 static void glue_roots(svm_vm_t *vm, void (*visit)(svm_value_t *slot, void *arg), void *arg)
 {
@@ -939,7 +957,13 @@ svm_ctx_status_t svm_box_run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, u
         }
     }
     b->steps0 = rc->steps;
+#if SVM_GLUE_LOOP
+    svm_status_t st = b->vm.cfg.ext_rendezvous && !b->vm.cfg.count_steps
+                          ? run_box(&b->vm, rc, fuel ? fuel : 1u)
+                          : svm_run(&b->vm, rc, fuel ? fuel : 1u);
+#else
     svm_status_t st = svm_run(&b->vm, rc, fuel ? fuel : 1u);
+#endif
     if (c->cur >= 0 && (uint32_t)c->cur != x->slot) { /* switched inside svm_run */
         x = &c->ctxs[c->cur];
         rc = &b->rctx[x->slot];

@@ -19,7 +19,9 @@
  *   - The loop (interp_loop.h) is compiled twice: run_counted spends fuel on and counts
  *     every instruction (stats, --max-steps, tracing); run_fast only at control transfers.
  *     SVM_CFG_COUNTED_ONLY / SVM_CFG_FAST_ONLY keep just one of them (smaller firmware;
- *     cross builds use SVM_CFG_FAST_ONLY).
+ *     cross builds use SVM_CFG_FAST_ONLY). On hosts the scheduler glue compiles a third
+ *     instance, run_box, with its rendezvous/switch hooks inlined (runtime/sched/vmglue.c,
+ *     SVM_LOOP_RENDEZVOUS); interp_defs.h holds what every instance needs.
  *
  * Control stack records (two words each; the odd word is always a valid value, the GC
  * scans it):   [pc << 2 | 0, caller EP]   return frame
@@ -27,49 +29,7 @@
  *                                         (over-application); k = 0: halt (entry frame)
  *              [pc << 2 | 2, EP] [prev << 2 | 3, depth]   exception handler (4 words)
  */
-#include "internal.h"
-
-#if !defined(SVM_CFG_SWITCH_DISPATCH) && (defined(__GNUC__) || defined(__clang__))
-#define SVM_COMPUTED_GOTO 1
-#endif
-
-/* gcc: keep trap paths out of line (else their set-up is hoisted into every handler) */
-#if defined(__GNUC__) && !defined(__clang__)
-#define SVM_COLD_LABEL __attribute__((cold));
-#else
-#define SVM_COLD_LABEL
-#endif
-
-#define REC_RETURN 0u
-#define REC_EXTRA 1u
-#define REC_HANDLER 2u
-#define REC_LINK 3u
-
-static inline int32_t rd_i32(const uint8_t *p)
-{
-    int32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-static inline uint32_t rd_u16(const uint8_t *p) { return (uint32_t)p[0] | ((uint32_t)p[1] << 8); }
-
-static int32_t wrap_float_to_int(double d)
-{
-    if (!(d > -9.2e18 && d < 9.2e18))
-        return 0; /* nan, inf or out of int64 range: unspecified in OCaml */
-    int64_t i = (int64_t)d;
-    return (int32_t)((uint32_t)(uint64_t)i << 1) >> 1;
-}
-
-#if defined(__GNUC__) || defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wpedantic"
-#ifdef __clang__
-#pragma clang diagnostic ignored "-Winitializer-overrides"
-#else
-#pragma GCC diagnostic ignored "-Woverride-init"
-#endif
-#endif
+#include "interp_defs.h"
 
 #ifndef SVM_CFG_FAST_ONLY
 #define SVM_RUN_NAME run_counted
@@ -85,10 +45,6 @@ static int32_t wrap_float_to_int(double d)
 #include "interp_loop.h"
 #undef SVM_RUN_NAME
 #undef SVM_COUNT_EACH
-#endif
-
-#if defined(__GNUC__) || defined(__clang__)
-#pragma GCC diagnostic pop
 #endif
 
 svm_status_t svm_run(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel)

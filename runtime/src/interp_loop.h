@@ -4,6 +4,17 @@
  * once spending fuel only at control transfers (faster). See interp.c for the invariants.
  */
 
+/* the dispatch table's range initialiser and its overrides are intended */
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#ifdef __clang__
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+#else
+#pragma GCC diagnostic ignored "-Woverride-init"
+#endif
+#endif
+
 static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel)
 {
     const uint8_t *const code = vm->code;
@@ -108,6 +119,21 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
         memcpy(heap + off_ + 4, &d_, 8);                                                  \
         a = off_;                                                                         \
     } while (0)
+
+/* ---- the scheduler's hooks: through svm_config_t, or (SVM_LOOP_RENDEZVOUS and
+ * SVM_LOOP_SWITCH defined) the scheduler glue's own functions, inlined into its own
+ * instantiation of this loop (runtime/sched/vmglue.c) ---- */
+#ifdef SVM_LOOP_RENDEZVOUS
+#define LOOP_HAS_RENDEZVOUS 1
+#define LOOP_RENDEZVOUS SVM_LOOP_RENDEZVOUS
+#define LOOP_HAS_SWITCH 1
+#define LOOP_SWITCH SVM_LOOP_SWITCH
+#else
+#define LOOP_HAS_RENDEZVOUS (vm->cfg.ext_rendezvous != NULL)
+#define LOOP_RENDEZVOUS vm->cfg.ext_rendezvous
+#define LOOP_HAS_SWITCH (vm->cfg.ext_switch != NULL)
+#define LOOP_SWITCH vm->cfg.ext_switch
+#endif
 
 /* ---- dispatch: OPCASE labels a handler, NEXT ends one, DISPATCH fetches ---- */
 #define OPCASE(name) op_##name
@@ -1031,13 +1057,13 @@ OPCASE(svc): {
     /* Event.sync on a channel send/receive: the scheduler's rendezvous (and, when it
      * blocks, the switch to the next context) without a service call */
     if ((num == SVBC_SVC_ev_send_sync || num == SVBC_SVC_ev_receive_sync) &&
-        vm->cfg.ext_rendezvous) {
+        LOOP_HAS_RENDEZVOUS) {
         npop = num == SVBC_SVC_ev_send_sync;
         NEED(npop);
         SAVE();
         uint32_t used = (uint32_t)((int64_t)fuel - left);
         next = ctx;
-        if (vm->cfg.ext_rendezvous(vm, &next, num, &used) >= 0) {
+        if (LOOP_RENDEZVOUS(vm, &next, num, &used) >= 0) {
             if (next == ctx) { /* committed: the result is in ctx->acc */
                 a = ctx->acc;
                 sp += npop;
@@ -1071,11 +1097,11 @@ OPCASE(svc): {
         sp += npop;
         pc += 3;
         st = SVM_BLOCKED;
-        if (vm->cfg.ext_switch) { /* go on with the next context here (cfg.ext_switch) */
+        if (LOOP_HAS_SWITCH) { /* go on with the next context here (cfg.ext_switch) */
             SAVE();
             ctx->steps += (uint64_t)((int64_t)fuel - left);
             ctx->status = (uint8_t)st;
-            next = vm->cfg.ext_switch(vm, ctx, &fuel);
+            next = LOOP_SWITCH(vm, ctx, &fuel);
             if (!next)
                 return st;
         switch_to_next:
@@ -1129,6 +1155,10 @@ leave:
     return st;
 }
 
+#undef LOOP_HAS_RENDEZVOUS
+#undef LOOP_RENDEZVOUS
+#undef LOOP_HAS_SWITCH
+#undef LOOP_SWITCH
 #undef SAVE
 #undef LOAD
 #undef PROTECT
@@ -1152,3 +1182,7 @@ leave:
 #undef FUSE
 #undef BINOP
 #undef CBRANCH
+
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif

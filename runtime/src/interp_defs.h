@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT
+ * interp_defs.h — what every instantiation of the interpreter loop (interp_loop.h) needs:
+ * dispatch mode, control-record kinds, operand readers. Included by interp.c and by the
+ * scheduler glue's own loop (runtime/sched/vmglue.c, SVM_GLUE_LOOP).
+ */
+#ifndef SENSEVM_INTERP_DEFS_H
+#define SENSEVM_INTERP_DEFS_H
+
+#include "internal.h"
+
+#if !defined(SVM_CFG_SWITCH_DISPATCH) && (defined(__GNUC__) || defined(__clang__))
+#define SVM_COMPUTED_GOTO 1
+#endif
+
+/* gcc: keep trap paths out of line (else their set-up is hoisted into every handler) */
+#if defined(__GNUC__) && !defined(__clang__)
+#define SVM_COLD_LABEL __attribute__((cold));
+#else
+#define SVM_COLD_LABEL
+#endif
+
+#define REC_RETURN 0u
+#define REC_EXTRA 1u
+#define REC_HANDLER 2u
+#define REC_LINK 3u
+
+static inline int32_t rd_i32(const uint8_t *p)
+{
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+static inline uint32_t rd_u16(const uint8_t *p) { return (uint32_t)p[0] | ((uint32_t)p[1] << 8); }
+
+static int32_t wrap_float_to_int(double d)
+{
+    if (!(d > -9.2e18 && d < 9.2e18))
+        return 0; /* nan, inf or out of int64 range: unspecified in OCaml */
+    int64_t i = (int64_t)d;
+    return (int32_t)((uint32_t)(uint64_t)i << 1) >> 1;
+}
+
+#endif
