@@ -958,7 +958,11 @@ svm_ctx_status_t svm_box_run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, u
     }
     b->steps0 = rc->steps;
 #if SVM_GLUE_LOOP
-    svm_status_t st = b->vm.cfg.ext_rendezvous && !b->vm.cfg.count_steps
+    /* run_box only where its inlined hooks can act: another live context to meet or to
+     * switch to. A lone context runs the same instructions in svm_run's loop, whose
+     * layout gcc has tuned for plain code (docs/performance.md, B6) */
+    svm_status_t st = b->vm.cfg.ext_rendezvous && !b->vm.cfg.count_steps &&
+                              !b->vm.cfg.generic_loop && c->nlive > 1
                           ? run_box(&b->vm, rc, fuel ? fuel : 1u)
                           : svm_run(&b->vm, rc, fuel ? fuel : 1u);
 #else

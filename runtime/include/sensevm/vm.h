@@ -107,6 +107,9 @@ typedef struct svm_config {
     int switch_via_scheduler; /* 1: the scheduler glue installs no ext_switch and no
                                * ext_rendezvous: every context switch goes back to the
                                * scheduler's loop (testing; same results, slower) */
+    int generic_loop;      /* 1: the scheduler glue runs contexts with svm_run, its hooks
+                            * called through this struct as on targets, instead of its own
+                            * loop with them inlined (hosts; testing: same results) */
     int no_stack_paint;    /* 1: svm_context_init does not paint the stack, so that setting
                             * up a context (Thread.create) costs nothing per stack word —
                             * the desktop's 4 MB stacks; svm_stack_hwm then reports 0 */

@@ -69,6 +69,8 @@ static void usage(FILE *f)
             "  --gc-every-alloc   collect before every allocation (testing)\n"
             "  --switch-via-scheduler  switch contexts only in the scheduler's loop, not\n"
             "                     inside the interpreter (testing: same output and trace)\n"
+            "  --generic-loop     run contexts in the interpreter's own loop with the\n"
+            "                     scheduler's hooks called as on targets (testing)\n"
             "  --stats            per-container figures on stderr at the end\n"
             "                     (instructions with --count-steps, else control transfers)\n"
             "  --trace-sched      scheduler trace on stderr\n"
@@ -358,7 +360,8 @@ int svm_posix_main(int argc, char **argv)
     svm_sched_default_cfg(&scfg);
     uint64_t heap = 0, stack = 0, max_steps = 0, v;
     const char *input = NULL, *devlog = NULL;
-    int gc_every = RUNNER_GC_EVERY_ALLOC, ns_set = 0, count_steps = 0, via_sched = 0;
+    int gc_every = RUNNER_GC_EVERY_ALLOC, ns_set = 0, count_steps = 0, via_sched = 0,
+        generic_loop = 0;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         const char *o = argv[i];
@@ -386,6 +389,8 @@ int svm_posix_main(int argc, char **argv)
             count_steps = 1;
         } else if (!strcmp(o, "--switch-via-scheduler")) {
             via_sched = 1;
+        } else if (!strcmp(o, "--generic-loop")) {
+            generic_loop = 1;
         } else if (!strcmp(o, "--input") || !strcmp(o, "--devices") || !strcmp(o, "--devlog")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "%s: %s needs an argument\n", prog, o);
@@ -524,6 +529,7 @@ int svm_posix_main(int argc, char **argv)
             .argv = av,
             .container_id = (uint32_t)k,
             .switch_via_scheduler = via_sched,
+            .generic_loop = generic_loop,
             .no_stack_paint = 1, /* nothing here reads svm_stack_hwm */
         };
         size_t need = svm_box_mem_size(&r.img[k], (uint32_t)heap, (uint32_t)stack);
