@@ -705,14 +705,18 @@ do_raise : {
 }
 
     /* ---- globals ---- */
-OPCASE(getvar): { /* the loader checked g < globals (bad_global_index) */
+OPCASE(getvar): {
     uint32_t g = rd_u16(pc + 1);
+    if (SVM_UNLIKELY(g >= vm->nglobals))
+        TRAP(type_error);
     a = vm->globals[g];
     pc += 3;
     NEXT;
 }
 OPCASE(setvar): {
     uint32_t g = rd_u16(pc + 1);
+    if (SVM_UNLIKELY(g >= vm->nglobals))
+        TRAP(type_error);
     vm->globals[g] = a;
     a = SVM_VAL_UNIT;
     pc += 3;
