@@ -50,7 +50,7 @@ SVM_FAST svm_offer_t *svm_fast_partner(svm_chan_t *ch, int send)
 /* The rendezvous with partner offer p (the head of its queue) commits now: p's context
  * becomes runnable with its result; returns the result of the other side. */
 SVM_FAST svm_value_t svm_fast_commit(svm_container_t *c, svm_offer_t *p, int send,
-                                          svm_value_t v)
+                                     svm_value_t v)
 {
     svm_ctx_t *y = &c->ctxs[p->ctx];
     svm_value_t res = send ? SVM_VAL_UNIT : p->value;
@@ -83,7 +83,7 @@ SVM_FAST void svm_fast_waitq_push(svm_waitq_t *q, svm_offer_t *o)
 
 /* No partner: x blocks on channel ch (index chan) with its one offer. */
 SVM_FAST void svm_fast_block(svm_ctx_t *x, svm_chan_t *ch, int send, uint32_t chan,
-                                  svm_value_t v)
+                             svm_value_t v)
 {
     svm_offer_t *o = &x->offers[0];
     x->noffers = 1;
@@ -101,7 +101,7 @@ SVM_FAST void svm_fast_block(svm_ctx_t *x, svm_chan_t *ch, int send, uint32_t ch
  * partner (SVM_SYNC_DONE, *res = x's result; x's own fields are left to the caller),
  * else block x on the channel (SVM_SYNC_BLOCKED). */
 SVM_FAST int svm_fast_sync_chan(svm_container_t *c, svm_ctx_t *x, int send, uint32_t chan,
-                                     svm_value_t v, svm_value_t *res)
+                                svm_value_t v, svm_value_t *res)
 {
     if (chan >= c->nchans)
         return SVM_S_EBADCHAN;

@@ -823,7 +823,8 @@ static GLUE_INLINE int glue_rendezvous(svm_vm_t *vm, svm_context_t **ctxp, uint3
 /* The glue's own instantiation of the interpreter loop (fast fuel), with the two hooks
  * above inlined into the svc handler: no call, no spills around it (docs/performance.md,
  * B6). Hosts only (meson: not in cross builds, where flash is scarcer than cycles);
- * svm_box_run_ctx uses it whenever the hooks are installed and steps are not counted. */
+ * svm_box_run_ctx uses it when the hooks are installed, steps are not counted and the
+ * container has another live context. */
 #include "../src/interp_defs.h"
 #define SVM_RUN_NAME run_box
 #define SVM_COUNT_EACH 0

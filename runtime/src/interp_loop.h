@@ -2,6 +2,8 @@
  * interp_loop.h — the body of the interpreter loop, included twice by interp.c with
  * SVM_RUN_NAME/SVM_COUNT_EACH set: once counting (and spending fuel on) every instruction,
  * once spending fuel only at control transfers (faster). See interp.c for the invariants.
+ * On hosts the scheduler glue includes it once more (runtime/sched/vmglue.c) with
+ * SVM_LOOP_RENDEZVOUS/SVM_LOOP_SWITCH naming its hooks, which are then inlined.
  */
 
 /* the dispatch table's range initialiser and its overrides are intended */
