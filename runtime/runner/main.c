@@ -160,20 +160,6 @@ static int wants_single_loop(int argc, char **argv)
     return 0;
 }
 
-/* Options of the scheduler runner (posix_main.c) that this loop does not take. */
-static int scheduler_option(const char *o)
-{
-    static const char *const opts[] = {"--virtual-time", "--real-time", "--input",
-                                       "--devices", "--devlog", "--fuel", "--ns-per-insn",
-                                       "--heartbeat", "--spin-limit", "--count-steps",
-                                       "--switch-via-scheduler", "--generic-loop",
-                                       "--trace-sched"};
-    for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++)
-        if (!strcmp(o, opts[k]))
-            return 1;
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
     if (!wants_single_loop(argc, argv))
@@ -221,7 +207,7 @@ int main(int argc, char **argv)
             else
                 max_steps = v;
             i++;
-        } else if (scheduler_option(o)) {
+        } else if (svm_posix_sched_option(o)) {
             fprintf(stderr,
                     "%s: %s is an option of the container scheduler; --trace, --verify-key "
                     "and --no-sched run one image on the bare VM, without it\n",

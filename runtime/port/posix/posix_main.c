@@ -85,6 +85,21 @@ static void usage(FILE *f)
             prog);
 }
 
+/* Kept beside svm_posix_main's parser: the options it takes that the bare-VM runner
+ * (runtime/runner/main.c) does not. */
+int svm_posix_sched_option(const char *o)
+{
+    static const char *const opts[] = {"--virtual-time", "--real-time", "--input",
+                                       "--devices", "--devlog", "--fuel", "--ns-per-insn",
+                                       "--heartbeat", "--spin-limit", "--count-steps",
+                                       "--switch-via-scheduler", "--generic-loop",
+                                       "--trace-sched"};
+    for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++)
+        if (!strcmp(o, opts[k]))
+            return 1;
+    return 0;
+}
+
 int svm_posix_parse_size(const char *s, uint64_t *out)
 {
     char *end;

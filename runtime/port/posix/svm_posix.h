@@ -78,6 +78,10 @@ int svm_posix_script_file(svm_posix_t *p, const char *path, FILE *diag);
  * --help): returns the process exit status. Needs the runtime's scheduler hooks. */
 int svm_posix_main(int argc, char **argv);
 
+/* 1 if o is an option only svm_posix_main takes (the container scheduler's), so that the
+ * bare-VM runner can say why it refuses it. */
+int svm_posix_sched_option(const char *o);
+
 /* Host helpers shared by the runners: a size with an optional K/M suffix (0, or -1 if
  * malformed); the VM output callbacks over stdout/stderr; a whole file read into malloc'd
  * memory (NULL on error or above twice the largest image). */
