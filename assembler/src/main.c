@@ -335,20 +335,13 @@ static int gen_key(const char *path)
     return rc;
 }
 
-/* Append a SIGNATURE section to the sealed image and sign its digest. */
-static uint8_t *sign_image(uint8_t *img, uint32_t *len, const uint8_t *sk, svasm_diags_t *d)
+/* Sign the digest of an image the linker ended with a zeroed SIGNATURE section. */
+static void sign_image(uint8_t *img, uint32_t len, const uint8_t *sk)
 {
-    uint32_t nlen;
-    uint8_t *s = svasm_image_add_signature(img, *len, NULL, &nlen, d);
-    free(img);
-    if (!s)
-        return NULL;
     uint8_t digest[32];
-    svimg_digest(s, nlen, digest);
-    crypto_sign_detached(s + nlen - crypto_sign_BYTES, NULL, digest, sizeof digest, sk);
-    svimg_seal(s, nlen);
-    *len = nlen;
-    return s;
+    svimg_digest(img, len, digest);
+    crypto_sign_detached(img + len - crypto_sign_BYTES, NULL, digest, sizeof digest, sk);
+    svimg_seal(img, len);
 }
 #else
 static int no_sodium(const char *opt)
@@ -551,12 +544,13 @@ int main(int argc, char **argv)
         char *maptext = NULL;
         lo.outname = outname;
         lo.map = map ? &maptext : NULL;
+        lo.sign = signkey != NULL;
         uint8_t *img;
         uint32_t imglen;
         int linked = svasm_link(in, (size_t)nin, &lo, &img, &imglen, &d) == 0;
 #ifdef SENSEASM_HAVE_SODIUM
-        if (linked && signkey && !(img = sign_image(img, &imglen, sk, &d)))
-            linked = 0;
+        if (linked && signkey)
+            sign_image(img, imglen, sk);
 #endif
         if (!linked) {
             rc = 1;

@@ -146,7 +146,10 @@ typedef struct svasm_link_opts {
     const char *outname; /* default manifest name is derived from it */
     svasm_mset_t mset;
     int no_dce;          /* keep every chunk */
-    int strip;           /* no SYMBOLS section */
+    int strip;           /* no SYMBOLS and LINES sections */
+    int sign;            /* end the image with a zeroed 64-byte SIGNATURE section, for the
+                          * caller to sign: svimg_digest, write the signature at
+                          * img[*imglen - 64], svimg_seal */
     char **map;          /* if non-NULL: receives a malloc'ed map-file text */
 } svasm_link_opts_t;
 void svasm_link_opts_init(svasm_link_opts_t *o);
