@@ -469,11 +469,9 @@ static int resolve_numref(asm_state_t *st, const asm_insn_t *in, const asm_opnd_
 
 static const char *kind_range(char k)
 {
-    switch (k) {
-    case SVBC_OPND_U8: return "0..255";
-    case SVBC_OPND_IMM: return "-1073741824..1073741823";
-    default: return "0..65535";
-    }
+    if (k == SVBC_OPND_IMM)
+        return "-1073741824..1073741823";
+    return svbc_operand_size(k) == 1 ? "0..255" : "0..65535";
 }
 
 /* Service number by name, or -1. (Walks svbc_svcinfo within its bounds: svbc_lookup_svc
@@ -641,14 +639,15 @@ static void encode(asm_state_t *st, asm_insn_t *in)
                 ok = 0;
             }
             break;
-        default: { /* b, h, i: plain integers */
+        default: { /* i and the u8/u16 kinds (b h a p n c C): plain integers */
             if (o->kind != OPND_INT) {
                 err(st, o->loc, "expected an integer");
                 ok = 0;
                 break;
             }
             int64_t lo = *k == SVBC_OPND_IMM ? SVBC_IMM_MIN : 0;
-            int64_t hi = *k == SVBC_OPND_U8 ? 0xff : *k == SVBC_OPND_IMM ? SVBC_IMM_MAX : 0xffff;
+            int64_t hi = *k == SVBC_OPND_IMM ? SVBC_IMM_MAX
+                         : svbc_operand_size(*k) == 1 ? 0xff : 0xffff;
             if (o->suffixed && *k != SVBC_OPND_IMM) {
                 err(st, o->loc, "size suffix not allowed here");
                 ok = 0;

@@ -481,32 +481,10 @@ static svl_result_t check_entry_stack(vctx_t *v, uint32_t *eo)
         int pop, push;
         if (svbc_stack_effect(&in, &pop, &push) != 0)
             break;
-        uint32_t need = (uint32_t)pop;
-        if ((in.op == SVBC_OP_acc || in.op == SVBC_OP_assign || in.op == SVBC_OP_accfield) &&
-            (uint32_t)in.opnd[0] + 1 > need)
-            need = (uint32_t)in.opnd[0] + 1;
-        if ((in.op == SVBC_OP_pushacc || in.op == SVBC_OP_pushaccfield) &&
-            (uint32_t)in.opnd[0] > need) /* reads S[n] after its push */
-            need = (uint32_t)in.opnd[0];
-        if (in.op == SVBC_OP_pushacc2) { /* S[n] after one push, S[m] after two */
-            if ((uint32_t)in.opnd[0] > need)
-                need = (uint32_t)in.opnd[0];
-            if ((uint32_t)in.opnd[1] > need + 1)
-                need = (uint32_t)in.opnd[1] - 1;
-        }
-        if (in.op >= SVBC_OP_beqacc && in.op <= SVBC_OP_fordown) { /* read S[n] (and S[h]) */
-            uint32_t hi = (uint32_t)in.opnd[0];
-            if ((in.op == SVBC_OP_forup || in.op == SVBC_OP_fordown) && (uint32_t)in.opnd[1] > hi)
-                hi = (uint32_t)in.opnd[1];
-            if (hi + 1 > need)
-                need = hi + 1;
-        }
-        if (need > depth)
+        if (svbc_stack_need(&in) > depth) /* slots read and popped: opcodes.def's columns */
             FAIL(stack_underflow, v->code_off + pc);
         depth = depth - (uint32_t)pop + (uint32_t)push;
-        if ((svbc_opinfo[in.op].flags & (SVBC_F_END | SVBC_F_BR)) ||
-            strchr(svbc_opinfo[in.op].operands, SVBC_OPND_LABEL) ||
-            strchr(svbc_opinfo[in.op].operands, SVBC_OPND_TABLE))
+        if (svbc_opinfo[in.op].flags & (SVBC_F_END | SVBC_F_BR))
             break;
     }
     return SVL_OK;

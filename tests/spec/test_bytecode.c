@@ -13,8 +13,8 @@
 static int32_t sample(char kind, int variant)
 {
     switch (kind) {
-    case 'b': return variant ? 255 : 7;
-    case 'h': case 'k': case 'g': return variant ? 65535 : 300;
+    case 'b': case 'a': case 'p': case 'n': case 'c': return variant ? 255 : 7;
+    case 'h': case 'C': case 'k': case 'g': return variant ? 65535 : 300;
     case 'i': return variant ? (int32_t)SVBC_IMM_MIN : 123456;
     case 'l': return variant ? -40 : 1000;
     case 's': return SVBC_SVC_print_string;
@@ -140,4 +140,70 @@ Test(bytecode, seal_covers_everything_but_crc_and_sha)
     cr_assert_neq(svimg_crc(img, sizeof img), crc);
     svimg_digest(img, sizeof img, d);
     cr_assert(memcmp(d, img + SVIMG_OFF_SHA, 32) != 0);
+}
+
+/* The columns agree with each other: BR exactly for rows with a label operand; every
+ * operand letter is a known kind; a row whose pop/push is -1 (dynamic) has SVBC_F_END
+ * (only frame-replacing instructions are dynamic), so that svbc_stack_effect knows the
+ * effect of every instruction a straight-line walk can continue past. */
+Test(bytecode, columns_agree)
+{
+    for (int op = 0; op < 256; op++) {
+        const svbc_opinfo_t *info = &svbc_opinfo[op];
+        if (!info->name)
+            continue;
+        int has_label = strchr(info->operands, 'l') || strchr(info->operands, 't');
+        cr_assert_eq(!!(info->flags & SVBC_F_BR), !!has_label, "%s: BR flag vs shape", info->name);
+        for (const char *k = info->operands; *k; k++)
+            cr_assert_gt(svbc_operand_size(*k), 0, "%s: operand kind %c", info->name, *k);
+        if (info->pop < 0 || info->push < 0)
+            cr_assert(info->flags & SVBC_F_END, "%s: dynamic effect but not END", info->name);
+        int npush = 0;
+        for (const char *k = info->operands; *k; k++)
+            npush += *k == 'p';
+        cr_assert(info->push < 0 || npush <= info->push, "%s: more push-slot operands than pushes",
+                  info->name);
+    }
+}
+
+/* Stack effect and need come from the columns: counts, values, services and slots. */
+Test(bytecode, stack_effect_and_need)
+{
+    struct { const char *op; int32_t a, b, c; int pop, push; uint32_t need; } t[] = {
+        {"pop", 3, 0, 0, 3, 0, 3},          {"acc", 4, 0, 0, 0, 0, 5},
+        {"assign", 0, 0, 0, 0, 0, 1},       {"makeblock", 0, 3, 0, 2, 0, 2},
+        {"makeblock", 0, 1, 0, 0, 0, 0},    {"cur", 8, 1, 0, 0, 0, 0},
+        {"cur", 8, 1, 4, 3, 0, 3},          {"call", 8, 2, 0, 2, 0, 2},
+        {"app", 3, 0, 0, 3, 0, 3},          {"pushcall", 8, 2, 0, 1, 0, 1},
+        {"pushacc", 0, 0, 0, 0, 1, 0},      {"pushacc", 3, 0, 0, 0, 1, 3},
+        {"pushacc2", 2, 4, 0, 0, 2, 3},     {"accfield", 2, 0, 0, 0, 0, 3},
+        {"forup", 1, 5, 8, 0, 0, 6},        {"beqacc", 2, 8, 0, 0, 0, 3},
+        {"arrayn", 4, 0, 0, 3, 0, 3},       {"poptrap", 0, 0, 0, 3, 0, 3},
+        {"pushtrap", 8, 0, 0, 0, 3, 0},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        int op = svbc_lookup_op(t[i].op, strlen(t[i].op));
+        cr_assert_geq(op, 0);
+        int32_t opnd[3] = {t[i].a, t[i].b, t[i].c};
+        uint8_t buf[32];
+        svbc_insn_t in;
+        uint32_t n = svbc_encode((uint8_t)op, opnd, NULL, buf, sizeof buf);
+        cr_assert_gt(n, 0, "%s", t[i].op);
+        cr_assert_eq(svbc_decode(buf, n, &in), n);
+        int pop, push;
+        cr_assert_eq(svbc_stack_effect(&in, &pop, &push), 0, "%s", t[i].op);
+        cr_assert_eq(pop, t[i].pop, "%s pop %d", t[i].op, pop);
+        cr_assert_eq(push, t[i].push, "%s push %d", t[i].op, push);
+        cr_assert_eq(svbc_stack_need(&in), t[i].need, "%s need %u", t[i].op, svbc_stack_need(&in));
+    }
+    int32_t opnd[2] = {SVBC_SVC_print_string, 0};
+    uint8_t buf[8];
+    svbc_insn_t in;
+    int pop, push;
+    svbc_decode(buf, svbc_encode(SVBC_OP_svc, opnd, NULL, buf, sizeof buf), &in);
+    cr_assert_eq(svbc_stack_effect(&in, &pop, &push), 0);
+    cr_assert_eq(pop, svbc_svcinfo[SVBC_SVC_print_string].arity - 1);
+    int32_t ret[1] = {2};
+    svbc_decode(buf, svbc_encode(SVBC_OP_return, ret, NULL, buf, sizeof buf), &in);
+    cr_assert_eq(svbc_stack_effect(&in, &pop, &push), -1, "return is dynamic");
 }
