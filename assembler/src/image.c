@@ -220,3 +220,100 @@ char *svasm_info_obj(const svasm_obj_t *o)
     }
     return asm_sb_take(&b);
 }
+
+/* ---- debug information (SYMBOLS, LINES: object-format.md §6) ---- */
+
+static int cmp_dsym(const void *a, const void *b)
+{
+    const svasm_dsym_t *x = a, *y = b;
+    return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+static int cmp_dline(const void *a, const void *b)
+{
+    const svasm_dline_t *x = a, *y = b;
+    return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+/* A NUL-terminated name at offset off of sec[0..size), or NULL. */
+static const char *name_at(const uint8_t *sec, uint32_t size, uint32_t off)
+{
+    return off < size && memchr(sec + off, 0, size - off) ? (const char *)sec + off : NULL;
+}
+
+void svasm_debuginfo_read(const svasm_image_t *im, svasm_debuginfo_t *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t cap = 0;
+    uint32_t n = im->symbols && im->symbols_size >= 4 ? (uint32_t)svbc_read_i32(im->symbols) : 0;
+    if ((uint64_t)n * 8 + 4 > im->symbols_size)
+        n = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const uint8_t *e = im->symbols + 4 + 8 * i;
+        const char *name = name_at(im->symbols, im->symbols_size, (uint32_t)svbc_read_i32(e + 4));
+        if (!name)
+            continue;
+        ASM_GROW(out->syms, out->nsyms, cap);
+        out->syms[out->nsyms].addr = (uint32_t)svbc_read_i32(e);
+        out->syms[out->nsyms++].name = name;
+    }
+    cap = 0;
+    n = im->lines && im->lines_size >= 4 ? (uint32_t)svbc_read_i32(im->lines) : 0;
+    if ((uint64_t)n * 12 + 4 > im->lines_size)
+        n = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const uint8_t *e = im->lines + 4 + 12 * i;
+        const char *file = name_at(im->lines, im->lines_size, (uint32_t)svbc_read_i32(e + 8));
+        if (!file)
+            continue;
+        ASM_GROW(out->lines, out->nlines, cap);
+        out->lines[out->nlines].addr = (uint32_t)svbc_read_i32(e);
+        out->lines[out->nlines].pos = (uint32_t)svbc_read_i32(e + 4);
+        out->lines[out->nlines++].file = file;
+    }
+    /* stable order is not needed: equal addresses keep the table's (qsort is enough for
+     * the linker's ascending output, and a forged table only misleads) */
+    if (out->nsyms)
+        qsort(out->syms, out->nsyms, sizeof *out->syms, cmp_dsym);
+    if (out->nlines)
+        qsort(out->lines, out->nlines, sizeof *out->lines, cmp_dline);
+}
+
+void svasm_debuginfo_free(svasm_debuginfo_t *di)
+{
+    free(di->syms);
+    free(di->lines);
+    memset(di, 0, sizeof *di);
+}
+
+/* Index of the last element at or below pc in an ascending array (of stride `size`,
+ * address first), or -1. */
+static long at_or_below(const void *base, size_t n, size_t size, uint32_t pc)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint32_t a;
+        memcpy(&a, (const char *)base + mid * size, sizeof a);
+        if (a <= pc)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo - 1;
+}
+
+char *svasm_addr2line(const svasm_debuginfo_t *di, uint32_t code_size, uint32_t pc)
+{
+    asm_sb_t b = {0};
+    asm_sb_printf(&b, "0x%04x ", pc);
+    long s = pc < code_size ? at_or_below(di->syms, di->nsyms, sizeof *di->syms, pc) : -1;
+    long l = pc < code_size ? at_or_below(di->lines, di->nlines, sizeof *di->lines, pc) : -1;
+    asm_sb_printf(&b, "%s ", s >= 0 ? di->syms[s].name : "??");
+    if (l >= 0 && di->lines[l].file[0])
+        asm_sb_printf(&b, "%s:%u:%u", di->lines[l].file, SVIMG_POS_LINE(di->lines[l].pos),
+                      SVIMG_POS_COL(di->lines[l].pos));
+    else
+        asm_sb_printf(&b, "??:0:0");
+    return asm_sb_take(&b);
+}

@@ -78,6 +78,8 @@ void asm_on_lex_error(asm_state_t *st, asm_loc_t loc, const char *fmt, ...)
     ;
 void asm_clear_operands(asm_state_t *st);
 int asm_lex_error_line(const asm_state_t *st);
+/* The error budget is spent (svasm_diags_t.max_errors): the scanner ends the input. */
+int asm_stopped(const asm_state_t *st);
 
 /* Scanner position bookkeeping (the scanner's extra data). */
 typedef struct asm_scan_extra {

@@ -13,25 +13,18 @@ import sys
 import tempfile
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clicheck import check, finish  # noqa: E402
+
 ASM = os.environ['SENSEASM']
 RUN = os.environ['SENSEVM_RUN']
 PROGS = os.path.join(os.environ['TESTDIR'], 'progs')
 HELLO = [os.path.join(PROGS, 'hello.s'), os.path.join(PROGS, 'util.s')]
-failures = 0
 
 
 def run(cmd, *args):
     p = subprocess.run([cmd, *args], capture_output=True, text=True)
     return p.returncode, p.stdout, p.stderr
-
-
-def check(cond, what, detail=''):
-    global failures
-    if cond:
-        print(f'ok   {what}')
-    else:
-        failures += 1
-        print(f'FAIL {what}\n{detail}')
 
 
 def section(img, kind):
@@ -160,4 +153,4 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, _ = run(RUN, '--verify-key', t('key.pub'), '--help')
     check(rc == 0 and '--verify-key FILE' in out, '--help documents --verify-key', out)
 
-sys.exit(1 if failures else 0)
+finish()

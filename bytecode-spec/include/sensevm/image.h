@@ -140,6 +140,15 @@ enum { SVMF_XPOLICY_DROP_NEW = 0, SVMF_XPOLICY_OVERWRITE = 1 };
 #define SVMF_DEFAULT_CONTEXTS 8u
 #define SVMF_DEFAULT_CHANNELS 16u
 
+/* ---- LINES section entries: {u32 address, u32 position, u32 file-name offset} ----
+ * `position` packs the source line (bits 0..19, 1..1048575) and column (bits 20..31,
+ * 1..4095; 0 = not known), so that an image without columns reads as before. */
+#define SVIMG_LINE_MAX 0xfffffu
+#define SVIMG_COL_MAX 0xfffu
+#define SVIMG_POS(line, col) (((uint32_t)(col) << 20) | ((uint32_t)(line) & SVIMG_LINE_MAX))
+#define SVIMG_POS_LINE(p) ((p) & SVIMG_LINE_MAX)
+#define SVIMG_POS_COL(p) ((p) >> 20)
+
 /* ---- constant pool: u32 count; u32 offset[count]; objects ---- */
 /* Each offset (from the start of the CONST section) points at an object header word; the
  * objects lie after the offset table, 4-aligned, ascending, non-overlapping, inside the
