@@ -293,8 +293,10 @@ static svl_result_t check_consts(vctx_t *v, uint32_t *eo)
 
 /* ---- debug sections ----------------------------------------------------------------
  * SYMBOLS (written by the linker): u32 n; n x {u32 code address, u32 name offset from the
- * section start}; NUL-terminated names; zero padding. Requiring the section's last byte to
- * be NUL makes every name in range terminated, in O(1) per symbol. LINES: bounds only. */
+ * section start}; NUL-terminated names; zero padding. LINES: u32 n; n x {u32 address,
+ * u32 position, u32 file-name offset}, ascending addresses (a backtrace searches them);
+ * names; padding. Requiring the section's last byte to be NUL makes every name in range
+ * terminated, in O(1) per entry. */
 
 static svl_result_t check_symbols(vctx_t *v, uint32_t *eo)
 {
@@ -312,6 +314,29 @@ static svl_result_t check_symbols(vctx_t *v, uint32_t *eo)
         uint32_t name = rd32(s + e + 4);
         if (name < names || name >= ss || s[ss - 1] != 0)
             FAIL(bad_symbol_name, so + e + 4);
+    }
+    return SVL_OK;
+}
+
+static svl_result_t check_lines(vctx_t *v, uint32_t *eo)
+{
+    if (!(v->seen & (1u << SVIMG_SECT_LINES)))
+        return SVL_OK;
+    uint32_t lo = v->s.off[SVIMG_SECT_LINES], ls = v->s.size[SVIMG_SECT_LINES];
+    const uint8_t *l = v->img + lo;
+    if (ls < 4 || rd32(l) > (ls - 4) / 12)
+        FAIL(lines_truncated, lo);
+    uint32_t n = rd32(l), names = 4 + 12 * n, prev = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t e = 4 + 12 * i, addr = rd32(l + e);
+        if (addr >= v->code_size)
+            FAIL(bad_line_address, lo + e);
+        if (addr < prev)
+            FAIL(unordered_lines, lo + e);
+        prev = addr;
+        uint32_t file = rd32(l + e + 8);
+        if (file < names || file >= ls || l[ls - 1] != 0)
+            FAIL(bad_line_file, lo + e + 8);
     }
     return SVL_OK;
 }
@@ -563,6 +588,7 @@ static svl_result_t validate(const uint8_t *img, size_t len, uint8_t *work, size
     TRY(check_manifest(&v, eo));
     TRY(check_consts(&v, eo));
     TRY(check_symbols(&v, eo));
+    TRY(check_lines(&v, eo));
     /* The bitmap: never more than the code needs, so that windows are as few as can be. */
     uint32_t wbytes = SVL_WORK_SIZE(v.code_size);
     if (work_size < wbytes)
