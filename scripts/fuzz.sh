@@ -20,9 +20,9 @@ ninja -C "$dir" tests/fuzz/fuzz_validate tests/fuzz/fuzz_asm_parse tests/assembl
 # libFuzzer writes new inputs into the first directory: keep it in the build dir
 mkdir -p "$dir/corpus-validate" "$dir/corpus-asm-parse" "$dir/corpus-asm"
 echo "fuzz.sh: $secs s for each of $nharness harnesses"
-"$dir/tests/fuzz/fuzz_validate" -max_total_time="$secs" -print_final_stats=1 \
+"$dir/tests/fuzz/fuzz_validate" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix="$dir/" \
   "$dir/corpus-validate" tests/fuzz/seeds_validate tests/loader/corpus
-"$dir/tests/fuzz/fuzz_asm_parse" -max_total_time="$secs" -print_final_stats=1 \
+"$dir/tests/fuzz/fuzz_asm_parse" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix="$dir/" \
   "$dir/corpus-asm-parse" tests/assembler/progs
-"$dir/tests/assembler/fuzz_asm" -max_total_time="$secs" -print_final_stats=1 \
+"$dir/tests/assembler/fuzz_asm" -max_total_time="$secs" -print_final_stats=1 -artifact_prefix="$dir/" \
   "$dir/corpus-asm" tests/assembler/progs

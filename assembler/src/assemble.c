@@ -101,19 +101,26 @@ static char *source_excerpt(asm_state_t *st, int line, int col, int *caret)
         q--;
     size_t len = (size_t)(q - p), c = col > 0 ? (size_t)col - 1 : 0;
     *caret = col;
-    if (len <= SVASM_EXCERPT_MAX)
-        return asm_xstrndup(p, len);
-    size_t half = SVASM_EXCERPT_MAX / 2, from = c > half ? c - half : 0;
-    if (from > len)
-        from = len;
-    size_t to = from + SVASM_EXCERPT_MAX - 6 < len ? from + SVASM_EXCERPT_MAX - 6 : len;
+    size_t from = 0, to = len;
+    if (len > SVASM_EXCERPT_MAX) {
+        size_t half = SVASM_EXCERPT_MAX / 2;
+        from = c > half ? c - half : 0;
+        if (from > len)
+            from = len;
+        to = from + SVASM_EXCERPT_MAX - 6 < len ? from + SVASM_EXCERPT_MAX - 6 : len;
+    }
     asm_sb_t b = {0};
     if (from > 0)
         asm_sb_add(&b, "...", 3);
+    size_t at = b.len;
     asm_sb_add(&b, p + from, to - from);
+    for (size_t i = at; i < b.len; i++) /* a NUL in the line must not cut the echo */
+        if (b.s[i] == '\0')
+            b.s[i] = ' ';
     if (to < len)
         asm_sb_add(&b, "...", 3);
-    *caret = (int)(c - from) + 1 + (from > 0 ? 3 : 0);
+    if (from > 0)
+        *caret = (int)(c - from) + 1 + 3;
     return asm_sb_take(&b);
 }
 

@@ -48,6 +48,14 @@ with tempfile.TemporaryDirectory() as tmp:
           and src[len(caret) - 1] == '@', 'a long line is echoed as an excerpt around the column',
           err)
 
+    # a NUL byte in the line does not cut the echo short (found by fuzz_asm_parse)
+    with open(t('nul.s'), 'wb') as f:
+        f.write(b'; a\0b\n  halt x ; \0 z\n')
+    rc, out, err = run('-c', t('nul.s'), '-o', t('n.o'))
+    lines = err.splitlines()
+    check(rc == 1 and len(lines) >= 3 and lines[1] == '  halt x ;   z' and lines[2] == '  ^',
+          'a NUL in a source line is echoed as a space, the caret in place', repr(err))
+
     # ---- 40k labels (quadratic symbol handling took ~5 s; now it must just finish) ----
     n = 40000
     body = ['        .global main', 'main:']
