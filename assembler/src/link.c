@@ -7,7 +7,10 @@
  * (label references, and fall-through from a live chunk whose last instruction is not an
  * END instruction); lay the live chunks out in input order; assign constant-pool entries
  * (identical constants share one) and global-variable slots for what live code uses;
- * apply relocations; write the image (image.c).
+ * apply relocations; write the image (image.c), and the map file from the link's own
+ * data. Each step is a function (load_inputs, pull_members, find_entry, cut_and_mark,
+ * lay_out, find_var_base, relocate, build_pool, build_manifest, build_symbols,
+ * build_lines, write_image, write_map), run in order by link_steps.
  */
 #include "internal.h"
 

@@ -79,8 +79,12 @@ with tempfile.TemporaryDirectory() as tmp:
     unsigned = open(t('unsigned.svm'), 'rb').read()
     check(int.from_bytes(unsigned[8:12], 'little') & 2 == 0, 'unsigned by default')
     check(len(img) == len(unsigned) + 16 + 64, 'signing adds a table entry and 64 bytes')
-    rc, _, err = run(ASM, '-o', t('a2.svm'), *HELLO, '--sign', t('key'))
+    rc, _, err = run(ASM, '-o', t('a2.svm'), *HELLO, '--sign', t('key'), '--map=' + t('a2.map'))
     check(open(t('a2.svm'), 'rb').read() == img, 'Ed25519 signing is deterministic')
+    mp = open(t('a2.map')).read()
+    sig_off = 64 + 16 * (img[14] - 1) + 4
+    check(f'SIGNATURE  0x{int.from_bytes(img[sig_off:sig_off + 4], "little"):08x} 64' in mp,
+          'the map file lists the SIGNATURE section where the signed image has it', mp)
     rc, _, err = run(ASM, '-o', t('s.svm'), '--strip', '--format=c', *HELLO, '--sign', t('key'))
     check(rc == 0 and 'SVMI' not in err, '--sign with --strip and --format=c', err)
 

@@ -207,3 +207,45 @@ Test(bytecode, stack_effect_and_need)
     svbc_decode(buf, svbc_encode(SVBC_OP_return, ret, NULL, buf, sizeof buf), &in);
     cr_assert_eq(svbc_stack_effect(&in, &pop, &push), -1, "return is dynamic");
 }
+
+/* sections.def: names and flags by kind; the reader refuses a table by its first broken
+ * rule and reports where. (The loader's corpus covers every rule through the validator.) */
+Test(bytecode, section_table_and_reader)
+{
+    cr_assert_str_eq(svimg_section_name(SVIMG_SECT_CODE), "CODE");
+    cr_assert_str_eq(svimg_section_name(SVIMG_SECT_SIGNATURE), "SIGNATURE");
+    cr_assert_str_eq(svimg_section_name(0), "?");
+    cr_assert_str_eq(svimg_section_name(SVIMG_SECT_KIND_MAX + 1), "?");
+    unsigned required = 0;
+    for (uint32_t k = 1; k <= SVIMG_SECT_KIND_MAX; k++) {
+        cr_assert_str_neq(svimg_section_name(k), "?");
+        required += !!(svimg_sect_flags[k] & SVIMG_SF_REQUIRED);
+    }
+    cr_assert_eq(required, 3);
+    cr_assert(svimg_sect_flags[SVIMG_SECT_LINES] & SVIMG_SF_DEBUG);
+    cr_assert(svimg_sect_flags[SVIMG_SECT_SIGNATURE] & SVIMG_SF_SIGNED);
+
+    uint8_t img[256] = {0};
+    svbc_write_u16(img + SVIMG_OFF_NSECT, 3);
+    uint32_t at = 112; /* after the table */
+    for (uint32_t i = 0; i < 3; i++) {
+        uint8_t *e = img + SVIMG_HEADER_SIZE + 16 * i;
+        svbc_write_i32(e, (int32_t)(i + 1));
+        svbc_write_i32(e + 4, (int32_t)(at + 16 * i));
+        svbc_write_i32(e + 8, 16);
+    }
+    svimg_sections_t s;
+    uint32_t off = 0;
+    cr_assert_eq(svimg_read_sections(img, sizeof img, &s, &off), SVIMG_SERR_OK);
+    cr_assert_eq(s.nsect, 3);
+    cr_assert_eq(s.off[SVIMG_SECT_CONST], at + 16);
+    cr_assert_eq(s.order[2], SVIMG_SECT_MANIFEST);
+    svbc_write_i32(img + SVIMG_HEADER_SIZE + 16 + 4, (int32_t)at + 8); /* CONST inside CODE */
+    cr_assert_eq(svimg_read_sections(img, sizeof img, &s, &off), SVIMG_SERR_OVERLAP);
+    cr_assert_eq(off, SVIMG_HEADER_SIZE + 16 + 4);
+    svbc_write_i32(img + SVIMG_HEADER_SIZE + 16 + 4, (int32_t)at + 16);
+    svbc_write_i32(img + SVIMG_HEADER_SIZE + 32, SVIMG_SECT_LINES); /* no MANIFEST */
+    cr_assert_eq(svimg_read_sections(img, sizeof img, &s, &off), SVIMG_SERR_MISSING);
+    cr_assert_eq(s.missing, SVIMG_SECT_MANIFEST);
+    cr_assert_str_neq(svimg_sect_error_message(SVIMG_SERR_MISSING), "");
+}
