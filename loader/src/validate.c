@@ -31,8 +31,8 @@ static uint32_t rd32(const uint8_t *p) { return (uint32_t)svbc_read_i32(p); }
 typedef struct vctx {
     const uint8_t *img;
     uint32_t size, flags;
-    svimg_sections_t s; /* the section table, as the reader found it */
-    uint32_t seen;      /* bit k: section kind k present */
+    svimg_sections_t s; /* the section table, as the reader found it (s.present: bit k
+                         * set when kind k is there) */
     uint32_t nconsts, globals, entry;
     const uint8_t *code;
     uint32_t code_off, code_size;
@@ -104,15 +104,15 @@ static svl_result_t check_sections(vctx_t *v, uint32_t *eo)
         [SVIMG_SECT_MANIFEST] = SVL_missing_manifest,
     };
     svimg_sect_error_t se = svimg_read_sections(img, v->size, &v->s, eo);
-    if (se == SVIMG_SERR_MISSING)
-        return (svl_result_t)missing_code[v->s.missing];
+    if (se == SVIMG_SERR_MISSING) /* never OK, even for a REQUIRED kind added later */
+        return missing_code[v->s.missing] ? (svl_result_t)missing_code[v->s.missing]
+                                          : SVL_missing_code;
     if (se != SVIMG_SERR_OK)
         return (svl_result_t)code_of[se];
-    v->seen = v->s.present;
     /* the header flags say which optional sections are present (sections.def) */
     uint32_t has_debug = 0, has_sig = 0;
     for (uint32_t k = 1; k <= SVIMG_SECT_KIND_MAX; k++)
-        if (v->seen & (1u << k)) {
+        if (v->s.present & (1u << k)) {
             has_debug |= svimg_sect_flags[k] & SVIMG_SF_DEBUG;
             has_sig |= svimg_sect_flags[k] & SVIMG_SF_SIGNED;
         }
@@ -300,7 +300,7 @@ static svl_result_t check_consts(vctx_t *v, uint32_t *eo)
 
 static svl_result_t check_symbols(vctx_t *v, uint32_t *eo)
 {
-    if (!(v->seen & (1u << SVIMG_SECT_SYMBOLS)))
+    if (!(v->s.present & (1u << SVIMG_SECT_SYMBOLS)))
         return SVL_OK;
     uint32_t so = v->s.off[SVIMG_SECT_SYMBOLS], ss = v->s.size[SVIMG_SECT_SYMBOLS];
     const uint8_t *s = v->img + so;
@@ -320,7 +320,7 @@ static svl_result_t check_symbols(vctx_t *v, uint32_t *eo)
 
 static svl_result_t check_lines(vctx_t *v, uint32_t *eo)
 {
-    if (!(v->seen & (1u << SVIMG_SECT_LINES)))
+    if (!(v->s.present & (1u << SVIMG_SECT_LINES)))
         return SVL_OK;
     uint32_t lo = v->s.off[SVIMG_SECT_LINES], ls = v->s.size[SVIMG_SECT_LINES];
     const uint8_t *l = v->img + lo;
@@ -537,15 +537,15 @@ static void fill(const vctx_t *v, svl_image_t *out)
     out->consts = img + v->s.off[SVIMG_SECT_CONST];
     out->consts_size = v->s.size[SVIMG_SECT_CONST];
     out->nconsts = v->nconsts;
-    if (v->seen & (1u << SVIMG_SECT_SYMBOLS)) {
+    if (v->s.present & (1u << SVIMG_SECT_SYMBOLS)) {
         out->symbols = img + v->s.off[SVIMG_SECT_SYMBOLS];
         out->symbols_size = v->s.size[SVIMG_SECT_SYMBOLS];
     }
-    if (v->seen & (1u << SVIMG_SECT_LINES)) {
+    if (v->s.present & (1u << SVIMG_SECT_LINES)) {
         out->lines = img + v->s.off[SVIMG_SECT_LINES];
         out->lines_size = v->s.size[SVIMG_SECT_LINES];
     }
-    if (v->seen & (1u << SVIMG_SECT_SIGNATURE)) {
+    if (v->s.present & (1u << SVIMG_SECT_SIGNATURE)) {
         out->signature = img + v->s.off[SVIMG_SECT_SIGNATURE];
         out->signature_size = v->s.size[SVIMG_SECT_SIGNATURE];
     }
