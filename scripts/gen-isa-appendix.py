@@ -5,9 +5,12 @@
 import re
 import sys
 
-ROW = re.compile(r'^OP\((\w+),\s*(0x[0-9a-fA-F]+),\s*"([a-z]*)",\s*(-?\d+),\s*(-?\d+),\s*([^,]+),\s*"(.*)"\)\s*$')
+ROW = re.compile(r'^OP\((\w+),\s*(0x[0-9a-fA-F]+),\s*"([a-zA-Z]*)",\s*(-?\d+),\s*(-?\d+),\s*([^,]+),\s*"(.*)"\)\s*$')
 SHAPE = {'b': 'u8', 'h': 'u16', 'i': 'imm32', 'l': 'label', 'k': 'const', 'g': 'global',
-         's': 'service', 't': 'table'}
+         's': 'service', 't': 'table', 'a': 'slot', 'p': 'push+slot', 'n': 'count',
+         'c': 'values', 'C': 'values16'}
+# what an operand adds to the slots popped (opcodes.def header)
+POPS = {'n': 'n', 'c': '(n-1)', 'C': '(n-1)', 's': '(arity-1)'}
 BEGIN = '<!-- BEGIN GENERATED OPCODE TABLE (scripts/gen-isa-appendix.py) -->'
 END = '<!-- END GENERATED OPCODE TABLE -->'
 
@@ -19,7 +22,9 @@ def table(defpath):
         if m:
             name, code, shape, pop, push, flags, doc = m.groups()
             fl = ' '.join(f.replace('SVBC_F_', '').lower() for f in re.findall(r'SVBC_F_\w+', flags))
-            eff = '?' if pop == '-1' or push == '-1' else f'-{pop} +{push}'
+            extra = [POPS[c] for c in shape if c in POPS]
+            popped = '+'.join(([pop] if pop != '0' or not extra else []) + extra)
+            eff = '?' if pop == '-1' or push == '-1' else f'-{popped} +{push}'
             ops = ', '.join(SHAPE[c] for c in shape) or '—'
             rows.append(f'| `{code.lower()}` | `{name}` | {ops} | {eff} | {fl} | {doc.replace("|", "/")} |')
     out = [BEGIN, '', '| code | mnemonic | operands | stack | flags | semantics |',

@@ -62,22 +62,66 @@ struct asm_state {
     int have_line;
     uint32_t pc;
     int lex_err_line;
+    int too_many_consts;  /* the constant limit was reported */
+    int too_many_vars;    /* the variable limit was reported */
+    uint32_t *line_start; /* offset of each line (index line-1), built on first need */
+    size_t nline_start;
 };
 
 /* ---- diagnostics ---- */
 
-static char *source_line(const asm_state_t *st, int line)
+/* Offsets of the lines of the source, so that each diagnostic finds its line in O(log n)
+ * rather than by a scan from the start (thousands of errors on a long file). */
+static void index_lines(asm_state_t *st)
 {
-    const char *p = st->src, *end = st->src + st->len;
-    for (int l = 1; l < line && p < end; p++)
-        if (*p == '\n')
-            l++;
-    const char *q = p;
-    while (q < end && *q != '\n')
-        q++;
+    size_t n = 1, cap = 64;
+    st->line_start = asm_xmalloc(sizeof *st->line_start * cap);
+    st->line_start[0] = 0;
+    for (size_t i = 0; i < st->len; i++)
+        if (st->src[i] == '\n') {
+            ASM_GROW(st->line_start, n, cap);
+            st->line_start[n++] = (uint32_t)(i + 1);
+        }
+    st->nline_start = n;
+}
+
+/* The text of source line `line` around column `col`: the whole line when it is at most
+ * SVASM_EXCERPT_MAX bytes, else a window around the column with "..." at a cut end.
+ * *caret is the column's position in the returned text (1-based). */
+static char *source_excerpt(asm_state_t *st, int line, int col, int *caret)
+{
+    if (!st->line_start)
+        index_lines(st);
+    if (line < 1 || (size_t)line > st->nline_start)
+        return NULL;
+    const char *p = st->src + st->line_start[line - 1], *end = st->src + st->len;
+    const char *q = memchr(p, '\n', (size_t)(end - p));
+    q = q ? q : end;
     if (q > p && q[-1] == '\r')
         q--;
-    return asm_xstrndup(p, (size_t)(q - p));
+    size_t len = (size_t)(q - p), c = col > 0 ? (size_t)col - 1 : 0;
+    *caret = col;
+    size_t from = 0, to = len;
+    if (len > SVASM_EXCERPT_MAX) {
+        size_t half = SVASM_EXCERPT_MAX / 2;
+        from = c > half ? c - half : 0;
+        if (from > len)
+            from = len;
+        to = from + SVASM_EXCERPT_MAX - 6 < len ? from + SVASM_EXCERPT_MAX - 6 : len;
+    }
+    asm_sb_t b = {0};
+    if (from > 0)
+        asm_sb_add(&b, "...", 3);
+    size_t at = b.len;
+    asm_sb_add(&b, p + from, to - from);
+    for (size_t i = at; i < b.len; i++) /* a NUL in the line must not cut the echo */
+        if (b.s[i] == '\0')
+            b.s[i] = ' ';
+    if (to < len)
+        asm_sb_add(&b, "...", 3);
+    if (from > 0)
+        *caret = (int)(c - from) + 1 + 3;
+    return asm_sb_take(&b);
 }
 
 static void vdiag(asm_state_t *st, svasm_severity_t sev, asm_loc_t loc, const char *fmt,
@@ -85,10 +129,16 @@ static void vdiag(asm_state_t *st, svasm_severity_t sev, asm_loc_t loc, const ch
 {
     char buf[512];
     vsnprintf(buf, sizeof buf, fmt, ap);
-    char *src = loc.line > 0 ? source_line(st, loc.line) : NULL;
+    int caret = 0;
+    char *src = loc.line > 0 ? source_excerpt(st, loc.line, loc.col, &caret) : NULL;
+    svasm_diag_t *before = st->local.tail;
     svasm_diag_add(&st->local, sev, st->file, loc.line, loc.col, src, "%s", buf);
+    if (st->local.tail != before)
+        st->local.tail->caret = caret;
     free(src);
 }
+
+int asm_stopped(const asm_state_t *st) { return st->local.truncated; }
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
@@ -292,6 +342,12 @@ static void directive(asm_state_t *st, const char *name, asm_loc_t loc)
             err(st, o->loc, "'.var' expects a variable name");
             return;
         }
+        if (st->obj->nvars >= SVMF_GLOBALS_MAX) {
+            if (!st->too_many_vars++)
+                err(st, o->loc, "too many variables: an object or image holds at most %u",
+                SVMF_GLOBALS_MAX);
+            return;
+        }
         define(st, o->str, o->loc, 1, st->obj->nvars++);
         o->str = NULL;
     } else if (strcmp(name, ".manifest") == 0) {
@@ -305,16 +361,24 @@ static void directive(asm_state_t *st, const char *name, asm_loc_t loc)
                 st->cur_file = asm_xstrndup(st->cur[0].str, strlen(st->cur[0].str));
             }
         }
-    } else if (strcmp(name, ".line") == 0) {
-        if (want(st, name, loc, 1)) {
-            asm_opnd_t *o = &st->cur[0];
-            if (o->kind != OPND_INT || o->big || o->ival < 0 || o->ival > 0x7fffffff)
-                err(st, o->loc, "'.line' expects a line number");
-            else {
-                st->cur_line = (uint32_t)o->ival;
-                st->have_line = 1;
-            }
+    } else if (strcmp(name, ".line") == 0) { /* .line LINE[, COLUMN] */
+        if (st->ncur != 1 && st->ncur != 2) {
+            err(st, loc, "'.line' expects a line number and optionally a column");
+            return;
         }
+        static const int64_t max[2] = {SVIMG_LINE_MAX, SVIMG_COL_MAX};
+        int64_t v[2] = {0, 0};
+        for (int i = 0; i < st->ncur; i++) {
+            asm_opnd_t *o = &st->cur[i];
+            if (o->kind != OPND_INT || o->big || o->ival < 0 || o->ival > max[i]) {
+                err(st, o->loc, "'.line' expects a %s (0..%lld)", i ? "column" : "line number",
+                    (long long)max[i]);
+                return;
+            }
+            v[i] = o->ival;
+        }
+        st->cur_line = SVIMG_POS(v[0], v[1]);
+        st->have_line = 1;
     } else {
         err(st, loc, "unknown directive '%s'", name);
     }
@@ -423,7 +487,10 @@ static void add_reloc(asm_state_t *st, uint32_t off, int type, int sym, int64_t 
     o->nrelocs++;
 }
 
-static int add_const(asm_state_t *st, uint8_t kind, const uint8_t *data, uint32_t len)
+/* The object's index of a constant (identical ones shared), or -1 past the limit of
+ * SVIMG_CONST_MAX (an error at loc, once per file). */
+static int add_const(asm_state_t *st, asm_loc_t loc, uint8_t kind, const uint8_t *data,
+                     uint32_t len)
 {
     /* de-duplicate within the file: key = kind byte + payload */
     char *key = asm_xmalloc((size_t)len + 1);
@@ -436,6 +503,13 @@ static int add_const(asm_state_t *st, uint8_t kind, const uint8_t *data, uint32_
         return idx;
     }
     svasm_obj_t *o = st->obj;
+    if (o->nconsts >= SVIMG_CONST_MAX) {
+        free(key);
+        if (!st->too_many_consts++)
+            err(st, loc, "too many constants: an object or image holds at most %u distinct ones",
+                SVIMG_CONST_MAX);
+        return -1;
+    }
     ASM_GROW(o->consts, o->nconsts, st->capconsts);
     o->consts[o->nconsts].kind = kind;
     o->consts[o->nconsts].len = len;
@@ -451,29 +525,37 @@ static int add_const(asm_state_t *st, uint8_t kind, const uint8_t *data, uint32_
 static int resolve_numref(asm_state_t *st, const asm_insn_t *in, const asm_opnd_t *o,
                           uint32_t *target)
 {
-    int found = 0;
-    for (size_t i = 0; i < st->nnums; i++) {
-        const asm_numlabel_t *n = &st->nums[i];
-        if (n->num != o->ival)
-            continue;
-        if (o->dir == 'b' && n->seq <= in->seq) {
-            *target = n->offset;
-            found = 1;
-        } else if (o->dir == 'f' && n->seq > in->seq) {
-            *target = n->offset;
-            return 1;
-        }
+    /* nums are in definition (seq) order: find the first after the instruction, then walk
+     * back (1b) or forward (1f) to the nearest with the number */
+    size_t lo = 0, hi = st->nnums;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->nums[mid].seq <= in->seq)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return found;
+    if (o->dir == 'b') {
+        for (size_t i = lo; i-- > 0;)
+            if (st->nums[i].num == o->ival) {
+                *target = st->nums[i].offset;
+                return 1;
+            }
+    } else {
+        for (size_t i = lo; i < st->nnums; i++)
+            if (st->nums[i].num == o->ival) {
+                *target = st->nums[i].offset;
+                return 1;
+            }
+    }
+    return 0;
 }
 
 static const char *kind_range(char k)
 {
-    switch (k) {
-    case SVBC_OPND_U8: return "0..255";
-    case SVBC_OPND_IMM: return "-1073741824..1073741823";
-    default: return "0..65535";
-    }
+    if (k == SVBC_OPND_IMM)
+        return "-1073741824..1073741823";
+    return svbc_operand_size(k) == 1 ? "0..255" : "0..65535";
 }
 
 /* Service number by name, or -1. (Walks svbc_svcinfo within its bounds: svbc_lookup_svc
@@ -568,8 +650,12 @@ static void encode(asm_state_t *st, asm_insn_t *in)
             break;
         case SVBC_OPND_CONST:
             if (o->kind == OPND_STR) {
-                v = add_const(st, SVOBJ_STRING, (const uint8_t *)o->str, (uint32_t)o->len);
-                add_reloc(st, field, SVASM_R_CONST16, -1, v);
+                v = add_const(st, o->loc, SVOBJ_STRING, (const uint8_t *)o->str,
+                              (uint32_t)o->len);
+                if (v < 0)
+                    ok = 0;
+                else
+                    add_reloc(st, field, SVASM_R_CONST16, -1, v);
             } else if (o->kind == OPND_FLOAT ||
                        (o->kind == OPND_SYM && o->ival == 0 &&
                         (strcmp(o->str, "nan") == 0 || strcmp(o->str, "inf") == 0))) {
@@ -580,8 +666,11 @@ static void encode(asm_state_t *st, asm_insn_t *in)
                 memcpy(&u, &f, 8);
                 for (int i = 0; i < 8; i++)
                     b[i] = (uint8_t)(u >> (8 * i));
-                v = add_const(st, SVOBJ_FLOAT, b, 8);
-                add_reloc(st, field, SVASM_R_CONST16, -1, v);
+                v = add_const(st, o->loc, SVOBJ_FLOAT, b, 8);
+                if (v < 0)
+                    ok = 0;
+                else
+                    add_reloc(st, field, SVASM_R_CONST16, -1, v);
             } else if (o->kind == OPND_INT) {
                 if (o->big || o->ival < 0 || o->ival > 0xffff) {
                     err(st, o->loc, "operand out of range: %s%lld (expected 0..65535)",
@@ -641,14 +730,15 @@ static void encode(asm_state_t *st, asm_insn_t *in)
                 ok = 0;
             }
             break;
-        default: { /* b, h, i: plain integers */
+        default: { /* i and the u8/u16 kinds (b h a p n c C): plain integers */
             if (o->kind != OPND_INT) {
                 err(st, o->loc, "expected an integer");
                 ok = 0;
                 break;
             }
             int64_t lo = *k == SVBC_OPND_IMM ? SVBC_IMM_MIN : 0;
-            int64_t hi = *k == SVBC_OPND_U8 ? 0xff : *k == SVBC_OPND_IMM ? SVBC_IMM_MAX : 0xffff;
+            int64_t hi = *k == SVBC_OPND_IMM ? SVBC_IMM_MAX
+                         : svbc_operand_size(*k) == 1 ? 0xff : 0xffff;
             if (o->suffixed && *k != SVBC_OPND_IMM) {
                 err(st, o->loc, "size suffix not allowed here");
                 ok = 0;
@@ -676,6 +766,12 @@ static void encode(asm_state_t *st, asm_insn_t *in)
     free(labels);
 }
 
+static int cmp_offset(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 /* Symbols: code labels (not .L), variables, then referenced externals. */
 static void build_symbols(asm_state_t *st)
 {
@@ -695,18 +791,28 @@ static void build_symbols(asm_state_t *st)
         s->size = l->is_var ? 1 : 0;
         l->symidx = (int)o->nsyms++;
     }
-    /* code symbol sizes: up to the next code symbol (or the end) */
+    /* code symbol sizes: up to the next code symbol at a higher offset (or the end); by
+     * sorting the offsets, so that 40k labels cost n log n, not n^2 */
+    uint32_t *at = asm_xmalloc(sizeof *at * (o->nsyms ? o->nsyms : 1)), n = 0;
+    for (uint32_t i = 0; i < o->nsyms; i++)
+        if (o->syms[i].kind == SVASM_SYM_CODE)
+            at[n++] = o->syms[i].value;
+    qsort(at, n, sizeof *at, cmp_offset);
     for (uint32_t i = 0; i < o->nsyms; i++) {
         svasm_sym_t *s = &o->syms[i];
         if (s->kind != SVASM_SYM_CODE)
             continue;
-        uint32_t end = o->code_size;
-        for (uint32_t j = 0; j < o->nsyms; j++)
-            if (o->syms[j].kind == SVASM_SYM_CODE && o->syms[j].value > s->value &&
-                o->syms[j].value < end)
-                end = o->syms[j].value;
-        s->size = end - s->value;
+        uint32_t lo = 0, hi = n; /* first offset above s->value */
+        while (lo < hi) {
+            uint32_t mid = (lo + hi) / 2;
+            if (at[mid] <= s->value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        s->size = (lo < n ? at[lo] : o->code_size) - s->value;
     }
+    free(at);
 }
 
 static void finish(asm_state_t *st)
@@ -742,6 +848,9 @@ svasm_obj_t *svasm_assemble(const char *file, const char *src, size_t len, svasm
     st.d = d;
     st.obj = asm_xcalloc(1, sizeof *st.obj);
     st.obj->name = asm_xstrdup(file);
+    /* the error budget left in d (an exhausted one still lets this file report one) */
+    if (d->max_errors > 0)
+        st.local.max_errors = d->max_errors > d->nerrors ? d->max_errors - d->nerrors : 1;
     if (len > 0x7fffffff) {
         svasm_diag_add(d, SVASM_ERROR, file, 0, 0, NULL, "file too large");
         svasm_obj_free(st.obj);
@@ -797,7 +906,9 @@ svasm_obj_t *svasm_assemble(const char *file, const char *src, size_t len, svasm
             d->nwarnings++;
     }
     free(v);
+    d->truncated |= st.local.truncated;
     int failed = st.local.nerrors > 0;
+    free(st.line_start);
     /* free the state */
     for (size_t i = 0; i < st.ninsns; i++) {
         for (int j = 0; j < st.insns[i].nops; j++)

@@ -115,18 +115,12 @@ uint32_t svasm_disasm_insn(const uint8_t *code, size_t avail, uint32_t pc, char 
 
 /* ---- shared listing machinery ---- */
 
-typedef struct lst_sym {
-    uint32_t addr;
-    const char *name;
-} lst_sym_t;
+typedef svasm_dsym_t lst_sym_t;
 
 typedef struct lst {
     lst_sym_t *syms; /* sorted by address */
     size_t nsyms, capsyms;
-    struct lst_line {
-        uint32_t addr, line;
-        const char *file;
-    } *lines; /* ascending addresses */
+    svasm_dline_t *lines; /* ascending addresses */
     size_t nlines, caplines;
     uint32_t *targets; /* addresses needing a made-up label */
     size_t ntargets, captargets;
@@ -361,7 +355,11 @@ static void listing(asm_sb_t *b, lst_t *l, const asm_dis_t *cx)
                 free(q);
                 cur_file = l->lines[li].file;
             }
-            asm_sb_printf(b, "        .line %u\n", l->lines[li].line);
+            uint32_t pos = l->lines[li].pos;
+            if (SVIMG_POS_COL(pos))
+                asm_sb_printf(b, "        .line %u, %u\n", SVIMG_POS_LINE(pos), SVIMG_POS_COL(pos));
+            else
+                asm_sb_printf(b, "        .line %u\n", SVIMG_POS_LINE(pos));
         }
         uint32_t n = dis_one(l->code + pc, l->code_size - pc, pc, text, sizeof text, cx);
         if (!n) {
@@ -395,7 +393,7 @@ char *svasm_disasm_obj(const svasm_obj_t *o)
     for (uint32_t i = 0; i < o->nlines; i++) {
         ASM_GROW(l.lines, l.nlines, l.caplines);
         l.lines[l.nlines].addr = o->lines[i].offset;
-        l.lines[l.nlines].line = o->lines[i].line;
+        l.lines[l.nlines].pos = o->lines[i].line;
         l.lines[l.nlines++].file = o->lines[i].file;
     }
     l.code = o->code;
@@ -446,36 +444,12 @@ char *svasm_disasm_image(const svasm_image_t *im)
     l.im = im;
     l.code = im->code;
     l.code_size = im->code_size;
-    if (im->symbols && im->symbols_size >= 4) {
-        uint32_t n = (uint32_t)svbc_read_i32(im->symbols);
-        if ((uint64_t)n * 8 + 4 <= im->symbols_size)
-            for (uint32_t i = 0; i < n; i++) {
-                uint32_t a = (uint32_t)svbc_read_i32(im->symbols + 4 + 8 * i);
-                uint32_t no = (uint32_t)svbc_read_i32(im->symbols + 8 + 8 * i);
-                if (no >= im->symbols_size ||
-                    !memchr(im->symbols + no, 0, im->symbols_size - no))
-                    continue;
-                ASM_GROW(l.syms, l.nsyms, l.capsyms);
-                l.syms[l.nsyms].addr = a;
-                l.syms[l.nsyms++].name = (const char *)im->symbols + no;
-            }
-    }
-    if (l.nsyms)
-        qsort(l.syms, l.nsyms, sizeof *l.syms, cmp_sym);
-    if (im->lines && im->lines_size >= 4) {
-        uint32_t n = (uint32_t)svbc_read_i32(im->lines);
-        if ((uint64_t)n * 12 + 4 <= im->lines_size)
-            for (uint32_t i = 0; i < n; i++) {
-                const uint8_t *e = im->lines + 4 + 12 * i;
-                uint32_t fo = (uint32_t)svbc_read_i32(e + 8);
-                if (fo >= im->lines_size || !memchr(im->lines + fo, 0, im->lines_size - fo))
-                    continue;
-                ASM_GROW(l.lines, l.nlines, l.caplines);
-                l.lines[l.nlines].addr = (uint32_t)svbc_read_i32(e);
-                l.lines[l.nlines].line = (uint32_t)svbc_read_i32(e + 4);
-                l.lines[l.nlines++].file = (const char *)im->lines + fo;
-            }
-    }
+    svasm_debuginfo_t di;
+    svasm_debuginfo_read(im, &di);
+    l.syms = di.syms; /* taken over */
+    l.nsyms = di.nsyms;
+    l.lines = di.lines;
+    l.nlines = di.nlines;
     uint32_t entry = (uint32_t)svbc_read_i32(im->manifest + SVMF_OFF_ENTRY);
     asm_sb_printf(&b, "; Sense-VM image, %u bytes of code, %u constants, entry 0x%04x\n"
                       "        .text\n",

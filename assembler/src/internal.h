@@ -78,6 +78,8 @@ void asm_on_lex_error(asm_state_t *st, asm_loc_t loc, const char *fmt, ...)
     ;
 void asm_clear_operands(asm_state_t *st);
 int asm_lex_error_line(const asm_state_t *st);
+/* The error budget is spent (svasm_diags_t.max_errors): the scanner ends the input. */
+int asm_stopped(const asm_state_t *st);
 
 /* Scanner position bookkeeping (the scanner's extra data). */
 typedef struct asm_scan_extra {
@@ -120,11 +122,17 @@ typedef struct asm_xchan {
 } asm_xchan_t;
 const char *asm_xchan_parse(const char *spec, asm_xchan_t *out, char *canon, size_t canoncap);
 
-/* Lay out and seal an image (image.c). syms/lines may be NULL (section omitted). */
-uint8_t *asm_image_build(const uint8_t *code, uint32_t code_size, const uint8_t *pool,
-                         uint32_t pool_size, const uint8_t *manifest, const uint8_t *syms,
-                         uint32_t syms_size, const uint8_t *lines, uint32_t lines_size,
-                         uint32_t *outlen);
+/* Lay out and seal an image (image.c): the sections in the order given, each at the next
+ * multiple of 4 (data NULL: zeros); the header's DEBUG/SIGNED flags follow from the kinds
+ * (sections.def). Fills *layout (may be NULL) with where each section went. Returns the
+ * malloc'ed image, or NULL if it would exceed SVIMG_MAX_SIZE. */
+typedef struct asm_section {
+    uint32_t kind;
+    const uint8_t *data;
+    uint32_t size;
+} asm_section_t;
+uint8_t *asm_image_build(const asm_section_t *s, uint32_t nsect, uint32_t *outlen,
+                         svimg_sections_t *layout);
 
 /* Members of an ar archive (archive.c): names "lib.a(member.o)" (malloc'ed), data views
  * into buf. Returns 0, or -1 after an error in *d. */

@@ -7,7 +7,10 @@
  * (label references, and fall-through from a live chunk whose last instruction is not an
  * END instruction); lay the live chunks out in input order; assign constant-pool entries
  * (identical constants share one) and global-variable slots for what live code uses;
- * apply relocations; write the image (image.c).
+ * apply relocations; write the image (image.c), and the map file from the link's own
+ * data. Each step is a function (load_inputs, pull_members, find_entry, cut_and_mark,
+ * lay_out, find_var_base, relocate, build_pool, build_manifest, build_symbols,
+ * build_lines, write_image, write_map), run in order by link_steps.
  */
 #include "internal.h"
 
@@ -666,6 +669,44 @@ static int cmp_symout(const void *a, const void *b)
     return strcmp(x->obj, y->obj);
 }
 
+typedef struct lk_lineout {
+    uint32_t addr, line;
+    const char *file;
+} lk_lineout_t;
+
+/* What the steps of a link produce, for the later ones (and the map file). */
+typedef struct lk_out {
+    const char *entry;      /* entry symbol name */
+    uint32_t eoi, eoff;     /* its object and offset there */
+    uint32_t entry_addr;    /* its final code address */
+    uint8_t *code;
+    uint32_t code_size;
+    uint32_t var_base;      /* global slots 0..var_base-1 are used by number */
+    uint32_t nglobals;
+    asm_map_t cmap;         /* constant key (kind byte + payload) -> pool index */
+    char **ckeys;           /* keys in pool-index order */
+    uint32_t *ckeylen;      /* their payload lengths */
+    size_t nckeys, capckeys;
+    asm_sb_t pool, symsec, linesec;
+    lk_symout_t *so;        /* symbols of live code, by address */
+    size_t nso;
+    uint8_t mbytes[SVIMG_MANIFEST_SIZE];
+    svimg_sections_t layout; /* where asm_image_build put each section */
+} lk_out_t;
+
+static void free_out(lk_out_t *r)
+{
+    free(r->code);
+    free(r->pool.s);
+    free(r->symsec.s);
+    free(r->linesec.s);
+    free(r->so);
+    for (size_t i = 0; i < r->nckeys; i++)
+        free(r->ckeys[i]);
+    free(r->ckeys);
+    free(r->ckeylen);
+    asm_map_free(&r->cmap);
+}
 
 static void free_lk(lk_t *l)
 {
@@ -693,38 +734,17 @@ static void free_lk(lk_t *l)
     asm_map_free(&l->globals);
 }
 
-int svasm_link(const svasm_input_t *in, size_t nin, const svasm_link_opts_t *opts,
-               uint8_t **img, uint32_t *imglen, svasm_diags_t *d)
+/* Step 1: objects, assembled objects and archive member lists (members are loaded by
+ * pull_members). */
+static void load_inputs(lk_t *l, const svasm_input_t *in, size_t nin)
 {
-    lk_t L;
-    memset(&L, 0, sizeof L);
-    lk_t *l = &L;
-    l->opts = opts;
-    l->d = d;
-    const char *entry = opts->entry ? opts->entry : "main";
-    uint8_t *code = NULL;
-    asm_sb_t pool = {0}, symsec = {0}, map = {0}, linesec = {0};
-    struct lk_lineout {
-        uint32_t addr, line;
-        const char *file;
-    } *lo_ = NULL;
-    lk_symout_t *so = NULL;
-    asm_map_t cmap = {0};
-    char **ckeys = NULL;
-    uint32_t *ckeylen = NULL;
-    size_t nckeys = 0, capckeys = 0;
-    int rc = -1;
-    *img = NULL;
-    *imglen = 0;
-
-    /* 1. inputs: objects and archive member lists (archive members parsed lazily below) */
     for (size_t i = 0; i < nin; i++) {
         if (in[i].obj) {
             add_obj(l, in[i].obj, 0, in[i].name, NULL);
         } else if (svasm_is_archive(in[i].buf, in[i].len)) {
             ar_parse(l, in[i].name, in[i].buf, in[i].len);
         } else if (svasm_is_elf(in[i].buf, in[i].len)) {
-            svasm_obj_t *o = svasm_obj_from_elf(in[i].name, in[i].buf, in[i].len, d);
+            svasm_obj_t *o = svasm_obj_from_elf(in[i].name, in[i].buf, in[i].len, l->d);
             if (!o)
                 l->errors++;
             else
@@ -733,59 +753,67 @@ int svasm_link(const svasm_input_t *in, size_t nin, const svasm_link_opts_t *opt
             lerr(l, in[i].name, "file format not recognized (expected an object or archive)");
         }
     }
-    if (l->errors)
-        goto out;
-    pull_members(l);
-    if (l->errors)
-        goto out;
+}
 
-    /* 2. entry */
+/* Step 3: the entry symbol: a global, or a local code label defined in one object. */
+static int find_entry(lk_t *l, lk_out_t *r)
+{
     uint32_t eoi = 0, esi = 0;
     int found = 0;
-    if (global_lookup(l, entry, &eoi, &esi)) {
+    if (global_lookup(l, r->entry, &eoi, &esi)) {
         found = 1;
     } else {
         for (uint32_t oi = 0; oi < l->nobjs; oi++)
             for (uint32_t k = 0; k < l->objs[oi].o->nsyms; k++) {
                 const svasm_sym_t *s = &l->objs[oi].o->syms[k];
-                if (s->kind == SVASM_SYM_CODE && strcmp(s->name, entry) == 0) {
+                if (s->kind == SVASM_SYM_CODE && strcmp(s->name, r->entry) == 0) {
                     if (found)
                         lerr(l, l->objs[oi].name,
-                             "entry symbol '%s' is defined locally in several objects", entry);
+                             "entry symbol '%s' is defined locally in several objects", r->entry);
                     eoi = oi, esi = k, found = 1;
                 }
             }
     }
     if (!found) {
-        lerr(l, NULL, "undefined symbol '%s' (the entry point)", entry);
-        goto out;
+        lerr(l, NULL, "undefined symbol '%s' (the entry point)", r->entry);
+        return -1;
     }
-    if (l->objs[eoi].o->syms[esi].kind != SVASM_SYM_CODE) {
-        lerr(l, l->objs[eoi].name, "entry symbol '%s' is not a code label", entry);
-        goto out;
+    const svasm_sym_t *s = &l->objs[eoi].o->syms[esi];
+    if (s->kind != SVASM_SYM_CODE) {
+        lerr(l, l->objs[eoi].name, "entry symbol '%s' is not a code label", r->entry);
+        return -1;
     }
+    r->eoi = eoi;
+    r->eoff = s->value;
+    return 0;
+}
 
-    /* 3. chunks, references */
+/* Step 4: chunks, references, liveness (everything with --no-dce). */
+static int cut_and_mark(lk_t *l, lk_out_t *r)
+{
     for (uint32_t oi = 0; oi < l->nobjs; oi++)
         if (make_chunks(l, &l->objs[oi]) != 0)
-            goto out;
+            return -1;
     check_refs(l);
     if (l->errors)
-        goto out;
-    uint32_t eoff = l->objs[eoi].o->syms[esi].value;
-    if (eoff >= l->objs[eoi].o->code_size) {
-        lerr(l, l->objs[eoi].name, "entry symbol '%s' has no code", entry);
-        goto out;
+        return -1;
+    if (r->eoff >= l->objs[r->eoi].o->code_size) {
+        lerr(l, l->objs[r->eoi].name, "entry symbol '%s' has no code", r->entry);
+        return -1;
     }
-    if (opts->no_dce) {
+    if (l->opts->no_dce) {
         for (uint32_t oi = 0; oi < l->nobjs; oi++)
             for (uint32_t c = 0; c < l->objs[oi].nchunks; c++)
                 l->objs[oi].chunks[c].live = 1;
     } else {
-        mark_live(l, eoi, eoff);
+        mark_live(l, r->eoi, r->eoff);
     }
+    return 0;
+}
 
-    /* 4. layout */
+/* Step 5: live chunks in input order, copied into the final code. */
+static int lay_out(lk_t *l, lk_out_t *r)
+{
     uint64_t pc = 0;
     for (uint32_t oi = 0; oi < l->nobjs; oi++)
         for (uint32_t c = 0; c < l->objs[oi].nchunks; c++) {
@@ -797,19 +825,25 @@ int svasm_link(const svasm_input_t *in, size_t nin, const svasm_link_opts_t *opt
         }
     if (pc > SVIMG_MAX_SIZE) {
         lerr(l, NULL, "code too large (%llu bytes)", (unsigned long long)pc);
-        goto out;
+        return -1;
     }
-    uint32_t code_size = (uint32_t)pc;
-    code = asm_xcalloc(code_size ? code_size : 1, 1);
+    r->code_size = (uint32_t)pc;
+    r->code = asm_xcalloc(r->code_size ? r->code_size : 1, 1);
     for (uint32_t oi = 0; oi < l->nobjs; oi++)
         for (uint32_t c = 0; c < l->objs[oi].nchunks; c++) {
             lk_chunk_t *ch = &l->objs[oi].chunks[c];
             if (ch->live)
-                memcpy(code + ch->new_start, l->objs[oi].o->code + ch->start, ch->end - ch->start);
+                memcpy(r->code + ch->new_start, l->objs[oi].o->code + ch->start,
+                       ch->end - ch->start);
         }
+    r->entry_addr = new_addr(&l->objs[r->eoi], r->eoff);
+    return 0;
+}
 
-    /* 5. absolute variable slots used by live code (operands without a relocation) */
-    uint32_t var_base = 0;
+/* Step 6: global slots that live code uses by number (a `g` operand with no relocation)
+ * come first: var_base is one past the highest. */
+static void find_var_base(lk_t *l, lk_out_t *r)
+{
     for (uint32_t oi = 0; oi < l->nobjs; oi++) {
         lk_obj_t *x = &l->objs[oi];
         uint32_t k = 0;
@@ -827,8 +861,8 @@ int svasm_link(const svasm_input_t *in, size_t nin, const svasm_link_opts_t *opt
                         while (k < x->o->nrelocs && x->o->relocs[x->relord[k]].offset < field)
                             k++;
                         int has = k < x->o->nrelocs && x->o->relocs[x->relord[k]].offset == field;
-                        if (!has && (uint32_t)ins.opnd[j] + 1 > var_base)
-                            var_base = (uint32_t)ins.opnd[j] + 1;
+                        if (!has && (uint32_t)ins.opnd[j] + 1 > r->var_base)
+                            r->var_base = (uint32_t)ins.opnd[j] + 1;
                     }
                     field += svbc_operand_size(shape[j]);
                 }
@@ -836,114 +870,121 @@ int svasm_link(const svasm_input_t *in, size_t nin, const svasm_link_opts_t *opt
             }
         }
     }
+    r->nglobals = r->var_base;
+}
 
-    /* 6. constants and variables used by live code, relocations */
-    uint32_t nconst = 0, nglobals = var_base;
-    asm_sb_t objs = {0};
+/* The pool index of local constant ci of x: identical constants share one entry. */
+static int intern_const(lk_t *l, lk_out_t *r, lk_obj_t *x, uint32_t ci)
+{
+    if (x->constmap[ci] >= 0)
+        return 0;
+    const svasm_const_t *c = &x->o->consts[ci];
+    char *key = asm_xmalloc((size_t)c->len + 1);
+    key[0] = (char)c->kind;
+    memcpy(key + 1, c->data, c->len);
+    int idx;
+    if (asm_map_get(&r->cmap, key, (size_t)c->len + 1, &idx)) {
+        free(key);
+        x->constmap[ci] = idx;
+        return 0;
+    }
+    if (r->nckeys >= SVIMG_CONST_MAX) {
+        free(key);
+        lerr(l, x->name, "too many constants: an image holds at most %u", SVIMG_CONST_MAX);
+        return -1;
+    }
+    idx = (int)r->nckeys;
+    asm_map_put(&r->cmap, key, (size_t)c->len + 1, idx);
+    if (r->nckeys >= r->capckeys)
+        r->ckeylen = asm_xrealloc(r->ckeylen,
+                                  sizeof *r->ckeylen * (r->capckeys ? r->capckeys * 2 : 8));
+    ASM_GROW(r->ckeys, r->nckeys, r->capckeys);
+    r->ckeylen[r->nckeys] = c->len;
+    r->ckeys[r->nckeys++] = key;
+    x->constmap[ci] = idx;
+    return 0;
+}
+
+/* Step 7: relocations of live code: jump displacements, pool indices, global slots. */
+static int relocate(lk_t *l, lk_out_t *r)
+{
     for (uint32_t oi = 0; oi < l->nobjs; oi++) {
         lk_obj_t *x = &l->objs[oi];
         for (uint32_t k = 0; k < x->o->nrelocs; k++) {
-            const svasm_reloc_t *r = &x->o->relocs[x->relord[k]];
-            lk_chunk_t *ch = &x->chunks[chunk_of(x, r->offset)];
-            if (!ch->live)
+            const svasm_reloc_t *rl = &x->o->relocs[x->relord[k]];
+            if (!x->chunks[chunk_of(x, rl->offset)].live)
                 continue;
-            uint32_t at = new_addr(x, r->offset);
-            if (r->type == SVASM_R_PC32) {
+            uint8_t *field = r->code + new_addr(x, rl->offset);
+            if (rl->type == SVASM_R_PC32) {
                 uint32_t toi = 0, toff = 0;
-                pc_target(l, oi, r, &toi, &toff);
+                pc_target(l, oi, rl, &toi, &toff);
                 int64_t v = (int64_t)new_addr(&l->objs[toi], toff) -
-                            (int64_t)new_addr(x, x->insn[r->offset]);
-                svbc_write_i32(code + at, (int32_t)v);
-            } else if (r->type == SVASM_R_CONST16) {
-                uint32_t ci = (uint32_t)r->addend;
-                if (x->constmap[ci] < 0) {
-                    const svasm_const_t *c = &x->o->consts[ci];
-                    char *key = asm_xmalloc((size_t)c->len + 1);
-                    key[0] = (char)c->kind;
-                    memcpy(key + 1, c->data, c->len);
-                    int idx;
-                    if (asm_map_get(&cmap, key, (size_t)c->len + 1, &idx)) {
-                        free(key);
-                    } else {
-                        if (nconst >= SVIMG_CONST_MAX) {
-                            free(key);
-                            lerr(l, NULL, "too many constants (at most %u)", SVIMG_CONST_MAX);
-                            free(objs.s);
-                            goto out;
-                        }
-                        idx = (int)nconst++;
-                        asm_map_put(&cmap, key, (size_t)c->len + 1, idx);
-                        if (nckeys >= capckeys)
-                            ckeylen = asm_xrealloc(ckeylen, sizeof *ckeylen *
-                                                                (capckeys ? capckeys * 2 : 8));
-                        ASM_GROW(ckeys, nckeys, capckeys);
-                        ckeylen[nckeys] = c->len;
-                        ckeys[nckeys++] = key;
-                    }
-                    x->constmap[ci] = idx;
-                }
-                svbc_write_u16(code + at, (uint16_t)x->constmap[ci]);
-            } else if (r->type == SVASM_R_VAR16) {
+                            (int64_t)new_addr(x, x->insn[rl->offset]);
+                svbc_write_i32(field, (int32_t)v);
+            } else if (rl->type == SVASM_R_CONST16) {
+                if (intern_const(l, r, x, (uint32_t)rl->addend) != 0)
+                    return -1;
+                svbc_write_u16(field, (uint16_t)x->constmap[rl->addend]);
+            } else if (rl->type == SVASM_R_VAR16) {
                 uint32_t doi = 0, dsi = 0;
-                resolve(l, oi, r->sym, &doi, &dsi);
+                resolve(l, oi, rl->sym, &doi, &dsi);
                 lk_obj_t *dx = &l->objs[doi];
                 uint32_t slot = dx->o->syms[dsi].value;
                 if (dx->varslot[slot] < 0) {
-                    if (nglobals >= SVMF_GLOBALS_MAX) {
-                        lerr(l, NULL, "too many global variables (at most %u)", SVMF_GLOBALS_MAX);
-                        free(objs.s);
-                        goto out;
+                    if (r->nglobals >= SVMF_GLOBALS_MAX) {
+                        lerr(l, x->name, "too many global variables: an image holds at most %u",
+                             SVMF_GLOBALS_MAX);
+                        return -1;
                     }
-                    dx->varslot[slot] = (int32_t)nglobals++;
+                    dx->varslot[slot] = (int32_t)r->nglobals++;
                 }
-                svbc_write_u16(code + at, (uint16_t)dx->varslot[slot]);
+                svbc_write_u16(field, (uint16_t)dx->varslot[slot]);
             }
         }
     }
-    /* the pool: offsets table, then the objects (keys are kind byte + payload) */
-    {
-        uint8_t t[4];
-        svbc_write_i32(t, (int32_t)nconst);
-        asm_sb_add(&pool, (const char *)t, 4);
-        uint32_t off = 4 + 4 * nconst;
-        for (uint32_t i = 0; i < nckeys; i++) {
-            /* ckeys are in pool-index order */
-            uint32_t len = ckeylen[i];
-            const char *key = ckeys[i];
-            svbc_write_i32(t, (int32_t)off);
-            asm_sb_add(&pool, (const char *)t, 4);
-            uint8_t kind = (uint8_t)key[0];
-            uint32_t osz = kind == SVOBJ_STRING ? 8 + ((len + 3) & ~3u) : 12;
-            svbc_write_i32(t, (int32_t)(kind == SVOBJ_STRING
-                                            ? SVOBJ_HEADER(SVOBJ_STRING, 0, 1 + (len + 3) / 4)
-                                            : SVOBJ_HEADER(SVOBJ_FLOAT, 0, 2)));
-            asm_sb_add(&objs, (const char *)t, 4);
-            if (kind == SVOBJ_STRING) {
-                svbc_write_i32(t, (int32_t)len);
-                asm_sb_add(&objs, (const char *)t, 4);
-            }
-            asm_sb_add(&objs, key + 1, len);
-            static const char zero[4] = {0};
-            asm_sb_add(&objs, zero, (4 - (len & 3)) & 3);
-            off += osz;
+    return 0;
+}
+
+static void sb_u32(asm_sb_t *b, uint32_t v)
+{
+    uint8_t t[4];
+    svbc_write_i32(t, (int32_t)v);
+    asm_sb_add(b, (const char *)t, 4);
+}
+
+/* Step 8: the CONST section: count, offsets table, then the objects (image-format.md §6). */
+static void build_pool(lk_out_t *r)
+{
+    asm_sb_t objs = {0};
+    uint32_t n = (uint32_t)r->nckeys;
+    sb_u32(&r->pool, n);
+    uint32_t off = 4 + 4 * n;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t len = r->ckeylen[i];
+        const char *key = r->ckeys[i];
+        uint8_t kind = (uint8_t)key[0];
+        sb_u32(&r->pool, off);
+        if (kind == SVOBJ_STRING) {
+            sb_u32(&objs, SVOBJ_HEADER(SVOBJ_STRING, 0, 1 + (len + 3) / 4));
+            sb_u32(&objs, len);
+        } else {
+            sb_u32(&objs, SVOBJ_HEADER(SVOBJ_FLOAT, 0, 2));
         }
-        if (objs.len)
-            asm_sb_add(&pool, objs.s, objs.len);
-        free(objs.s);
+        asm_sb_add(&objs, key + 1, len);
+        static const char zero[4] = {0};
+        asm_sb_add(&objs, zero, (4 - (len & 3)) & 3);
+        off += kind == SVOBJ_STRING ? 8 + ((len + 3) & ~3u) : 12;
     }
+    if (objs.len)
+        asm_sb_add(&r->pool, objs.s, objs.len);
+    free(objs.s);
+}
 
-    /* 7. manifest */
-    lk_manifest_t mf;
-    memset(&mf, 0, sizeof mf);
-    build_manifest(l, &mf);
-    if (l->errors)
-        goto out;
-    uint8_t mbytes[SVIMG_MANIFEST_SIZE];
-    uint32_t entry_addr = new_addr(&l->objs[eoi], eoff);
-    write_manifest(&mf, entry_addr, nglobals, mbytes);
-
-    /* 8. symbols of live code */
-    size_t nso = 0, capso = 0;
+/* Step 10: symbols of live code, by address; the SYMBOLS section unless stripped
+ * (object-format.md §6). */
+static void build_symbols(lk_t *l, lk_out_t *r)
+{
+    size_t capso = 0;
     for (uint32_t oi = 0; oi < l->nobjs; oi++) {
         lk_obj_t *x = &l->objs[oi];
         for (uint32_t k = 0; k < x->o->nsyms; k++) {
@@ -951,196 +992,231 @@ int svasm_link(const svasm_input_t *in, size_t nin, const svasm_link_opts_t *opt
             if (s->kind != SVASM_SYM_CODE || s->value >= x->o->code_size ||
                 !x->chunks[chunk_of(x, s->value)].live)
                 continue;
-            ASM_GROW(so, nso, capso);
-            so[nso].addr = new_addr(x, s->value);
-            so[nso].name = s->name;
-            so[nso].obj = x->name;
-            so[nso].global = s->bind == SVASM_BIND_GLOBAL;
-            nso++;
+            ASM_GROW(r->so, r->nso, capso);
+            lk_symout_t *o = &r->so[r->nso++];
+            o->addr = new_addr(x, s->value);
+            o->name = s->name;
+            o->obj = x->name;
+            o->global = s->bind == SVASM_BIND_GLOBAL;
         }
     }
-    if (nso)
-        qsort(so, nso, sizeof *so, cmp_symout);
-    if (!opts->strip) {
-        uint8_t t[4];
-        asm_sb_t names = {0};
-        svbc_write_i32(t, (int32_t)nso);
-        asm_sb_add(&symsec, (const char *)t, 4);
-        uint32_t base = 4 + 8 * (uint32_t)nso;
-        for (size_t i = 0; i < nso; i++) {
-            svbc_write_i32(t, (int32_t)so[i].addr);
-            asm_sb_add(&symsec, (const char *)t, 4);
-            svbc_write_i32(t, (int32_t)(base + names.len));
-            asm_sb_add(&symsec, (const char *)t, 4);
-            asm_sb_add(&names, so[i].name, strlen(so[i].name) + 1);
-        }
-        if (names.len)
-            asm_sb_add(&symsec, names.s, names.len);
-        free(names.s);
-        while (symsec.len & 3)
-            asm_sb_add(&symsec, "", 1);
+    if (r->nso)
+        qsort(r->so, r->nso, sizeof *r->so, cmp_symout);
+    if (l->opts->strip)
+        return;
+    asm_sb_t names = {0};
+    sb_u32(&r->symsec, (uint32_t)r->nso);
+    uint32_t base = 4 + 8 * (uint32_t)r->nso;
+    for (size_t i = 0; i < r->nso; i++) {
+        sb_u32(&r->symsec, r->so[i].addr);
+        sb_u32(&r->symsec, base + (uint32_t)names.len);
+        asm_sb_add(&names, r->so[i].name, strlen(r->so[i].name) + 1);
     }
-
-    /* 9. line table of live code: u32 n; n x {u32 address, u32 line, u32 file name
-     * offset from the section start}; NUL-terminated names; zero padding */
-    size_t nlo = 0, caplo = 0;
-    if (!opts->strip) {
-        for (uint32_t oi = 0; oi < l->nobjs; oi++) {
-            lk_obj_t *x = &l->objs[oi];
-            for (uint32_t k = 0; k < x->o->nlines; k++) {
-                const svasm_line_t *ln = &x->o->lines[k];
-                if (ln->offset >= x->o->code_size || !x->chunks[chunk_of(x, ln->offset)].live)
-                    continue;
-                ASM_GROW(lo_, nlo, caplo);
-                lo_[nlo].addr = new_addr(x, ln->offset);
-                lo_[nlo].line = ln->line;
-                lo_[nlo].file = ln->file;
-                nlo++;
-            }
-        }
-        if (nlo) {
-            uint8_t t[4];
-            asm_sb_t names = {0};
-            asm_map_t seen = {0};
-            svbc_write_i32(t, (int32_t)nlo);
-            asm_sb_add(&linesec, (const char *)t, 4);
-            uint32_t base = 4 + 12 * (uint32_t)nlo;
-            for (size_t i = 0; i < nlo; i++) {
-                int off;
-                if (!asm_map_get(&seen, lo_[i].file, strlen(lo_[i].file), &off)) {
-                    off = (int)(base + names.len);
-                    asm_map_put(&seen, lo_[i].file, strlen(lo_[i].file), off);
-                    asm_sb_add(&names, lo_[i].file, strlen(lo_[i].file) + 1);
-                }
-                svbc_write_i32(t, (int32_t)lo_[i].addr);
-                asm_sb_add(&linesec, (const char *)t, 4);
-                svbc_write_i32(t, (int32_t)lo_[i].line);
-                asm_sb_add(&linesec, (const char *)t, 4);
-                svbc_write_i32(t, off);
-                asm_sb_add(&linesec, (const char *)t, 4);
-            }
-            asm_sb_add(&linesec, names.s, names.len);
-            free(names.s);
-            asm_map_free(&seen);
-            while (linesec.len & 3)
-                asm_sb_add(&linesec, "", 1);
-        }
-    }
-
-    *img = asm_image_build(code, code_size, (const uint8_t *)pool.s, (uint32_t)pool.len, mbytes,
-                           opts->strip ? NULL : (const uint8_t *)symsec.s,
-                           (uint32_t)symsec.len, nlo ? (const uint8_t *)linesec.s : NULL,
-                           (uint32_t)linesec.len, imglen);
-    if (!*img) {
-        lerr(l, NULL, "image too large");
-        goto out;
-    }
-
-    /* 10. map file */
-    if (opts->map) {
-        svasm_image_t im;
-        svasm_image_parse(*img, *imglen, &im, d, "image");
-        asm_sb_printf(&map, "# senseasm map file for %s\n\n", opts->outname ? opts->outname : "image");
-        asm_sb_printf(&map, "Image: %u bytes, entry %s at 0x%04x, %u global variable%s\n\n",
-                      *imglen, entry, entry_addr, nglobals, nglobals == 1 ? "" : "s");
-        asm_sb_printf(&map, "Sections:\n  %-10s %-10s %s\n", "kind", "offset", "size");
-        static const char *const kn[] = {"?", "CODE", "CONST", "MANIFEST", "SYMBOLS",
-                                         "LINES", "SIGNATURE"};
-        for (uint32_t i = 0; i < im.nsect; i++)
-            asm_sb_printf(&map, "  %-10s 0x%08x %u\n",
-                          im.sect[i].kind <= SVIMG_SECT_KIND_MAX ? kn[im.sect[i].kind] : "?",
-                          im.sect[i].offset, im.sect[i].size);
-        asm_sb_printf(&map, "\nInputs:\n");
-        for (uint32_t oi = 0; oi < l->nobjs; oi++) {
-            lk_obj_t *x = &l->objs[oi];
-            uint32_t live = 0;
-            for (uint32_t c = 0; c < x->nchunks; c++)
-                if (x->chunks[c].live)
-                    live += x->chunks[c].end - x->chunks[c].start;
-            asm_sb_printf(&map, "  %s: %u of %u code bytes kept", x->name, live, x->o->code_size);
-            if (x->pulled_for)
-                asm_sb_printf(&map, " (archive member, needed for '%s')", x->pulled_for);
-            asm_sb_printf(&map, "\n");
-        }
-        asm_sb_printf(&map, "\nSymbols:\n  %-8s %-6s %-7s %-24s %s\n", "address", "size", "bind",
-                      "name", "object");
-        for (size_t i = 0; i < nso; i++) {
-            uint32_t end = i + 1 < nso ? so[i + 1].addr : code_size;
-            asm_sb_printf(&map, "  0x%04x   %-6u %-7s %-24s %s\n", so[i].addr, end - so[i].addr,
-                          so[i].global ? "global" : "local", so[i].name, so[i].obj);
-        }
-        asm_sb_printf(&map, "\nDiscarded (unreachable from '%s'):\n", entry);
-        int ndisc = 0;
-        for (uint32_t oi = 0; oi < l->nobjs; oi++) {
-            lk_obj_t *x = &l->objs[oi];
-            for (uint32_t k = 0; k < x->o->nsyms; k++) {
-                const svasm_sym_t *s = &x->o->syms[k];
-                if (s->kind != SVASM_SYM_CODE)
-                    continue;
-                if (s->value < x->o->code_size && x->chunks[chunk_of(x, s->value)].live)
-                    continue;
-                asm_sb_printf(&map, "  %-24s %u bytes  %s\n", s->name, s->size, x->name);
-                ndisc++;
-            }
-        }
-        if (!ndisc)
-            asm_sb_printf(&map, "  (none)\n");
-        asm_sb_printf(&map, "\nConstants (%u):\n", nconst);
-        for (uint32_t i = 0; i < nckeys; i++) {
-            const char *key = ckeys[i];
-            uint32_t len = ckeylen[i];
-            if ((uint8_t)key[0] == SVOBJ_STRING) {
-                char *q = svasm_quote((const uint8_t *)key + 1, len);
-                asm_sb_printf(&map, "  %-5u string %s\n", i, q);
-                free(q);
-            } else {
-                double v;
-                uint64_t u = 0;
-                for (int b = 7; b >= 0; b--)
-                    u = (u << 8) | (uint8_t)key[1 + b];
-                memcpy(&v, &u, 8);
-                char fb[40];
-                asm_fmt_float(v, fb, sizeof fb);
-                asm_sb_printf(&map, "  %-5u float  %s\n", i, fb);
-            }
-        }
-        asm_sb_printf(&map, "\nGlobal variables (%u):\n", nglobals);
-        if (var_base)
-            asm_sb_printf(&map, "  0..%u  (used by number)\n", var_base - 1);
-        for (uint32_t oi = 0; oi < l->nobjs; oi++) {
-            lk_obj_t *x = &l->objs[oi];
-            for (uint32_t k = 0; k < x->o->nsyms; k++) {
-                const svasm_sym_t *s = &x->o->syms[k];
-                if (s->kind == SVASM_SYM_VAR && x->varslot[s->value] >= 0)
-                    asm_sb_printf(&map, "  %-5d %-24s %s\n", x->varslot[s->value], s->name,
-                                  x->name);
-            }
-        }
-        *opts->map = asm_sb_take(&map);
-    }
-    rc = 0;
-out:
-    if (rc && *img) {
-        free(*img);
-        *img = NULL;
-    }
-    free(code);
-    free(pool.s);
-    free(symsec.s);
-    free(linesec.s);
-    free(lo_);
-    free(map.s);
-    free(so);
-    for (size_t i = 0; i < nckeys; i++)
-        free(ckeys[i]);
-    free(ckeys);
-    free(ckeylen);
-    asm_map_free(&cmap);
-    free_lk(l);
-    return rc;
+    if (names.len)
+        asm_sb_add(&r->symsec, names.s, names.len);
+    free(names.s);
+    while (r->symsec.len & 3)
+        asm_sb_add(&r->symsec, "", 1);
 }
 
-/* ---- signing (senseasm --sign): append a SIGNATURE section to a sealed image ---- */
+/* Step 11: the LINES section of live code unless stripped: u32 n; n x {u32 address,
+ * u32 line, u32 file name offset from the section start}; NUL-terminated names; zero
+ * padding. */
+static void build_lines(lk_t *l, lk_out_t *r)
+{
+    if (l->opts->strip)
+        return;
+    lk_lineout_t *lo = NULL;
+    size_t nlo = 0, caplo = 0;
+    for (uint32_t oi = 0; oi < l->nobjs; oi++) {
+        lk_obj_t *x = &l->objs[oi];
+        for (uint32_t k = 0; k < x->o->nlines; k++) {
+            const svasm_line_t *ln = &x->o->lines[k];
+            if (ln->offset >= x->o->code_size || !x->chunks[chunk_of(x, ln->offset)].live)
+                continue;
+            ASM_GROW(lo, nlo, caplo);
+            lo[nlo].addr = new_addr(x, ln->offset);
+            lo[nlo].line = ln->line;
+            lo[nlo].file = ln->file;
+            nlo++;
+        }
+    }
+    if (!nlo)
+        return;
+    asm_sb_t names = {0};
+    asm_map_t seen = {0};
+    sb_u32(&r->linesec, (uint32_t)nlo);
+    uint32_t base = 4 + 12 * (uint32_t)nlo;
+    for (size_t i = 0; i < nlo; i++) {
+        int off;
+        size_t flen = strlen(lo[i].file);
+        if (!asm_map_get(&seen, lo[i].file, flen, &off)) {
+            off = (int)(base + names.len);
+            asm_map_put(&seen, lo[i].file, flen, off);
+            asm_sb_add(&names, lo[i].file, flen + 1);
+        }
+        sb_u32(&r->linesec, lo[i].addr);
+        sb_u32(&r->linesec, lo[i].line);
+        sb_u32(&r->linesec, (uint32_t)off);
+    }
+    asm_sb_add(&r->linesec, names.s, names.len);
+    free(names.s);
+    asm_map_free(&seen);
+    free(lo);
+    while (r->linesec.len & 3)
+        asm_sb_add(&r->linesec, "", 1);
+}
+
+/* Step 12: the sections in the linker's order (image-format.md §1), sealed. */
+static uint8_t *write_image(lk_t *l, lk_out_t *r, uint32_t *imglen)
+{
+    asm_section_t s[SVIMG_MAX_SECTIONS];
+    uint32_t n = 0;
+    s[n++] = (asm_section_t){SVIMG_SECT_CODE, r->code, r->code_size};
+    s[n++] = (asm_section_t){SVIMG_SECT_CONST, (const uint8_t *)r->pool.s, (uint32_t)r->pool.len};
+    s[n++] = (asm_section_t){SVIMG_SECT_MANIFEST, r->mbytes, SVIMG_MANIFEST_SIZE};
+    if (!l->opts->strip)
+        s[n++] = (asm_section_t){SVIMG_SECT_SYMBOLS, (const uint8_t *)r->symsec.s,
+                                 (uint32_t)r->symsec.len};
+    if (r->linesec.len)
+        s[n++] = (asm_section_t){SVIMG_SECT_LINES, (const uint8_t *)r->linesec.s,
+                                 (uint32_t)r->linesec.len};
+    if (l->opts->sign) /* zeros for now: the caller signs the sealed image */
+        s[n++] = (asm_section_t){SVIMG_SECT_SIGNATURE, NULL, 64};
+    uint8_t *img = asm_image_build(s, n, imglen, &r->layout);
+    if (!img)
+        lerr(l, NULL, "image too large");
+    return img;
+}
+
+/* Step 13: the map file, from the link's own data. */
+static char *write_map(lk_t *l, const lk_out_t *r, uint32_t imglen)
+{
+    asm_sb_t map = {0};
+    const char *outname = l->opts->outname ? l->opts->outname : "image";
+    asm_sb_printf(&map, "# senseasm map file for %s\n\n", outname);
+    asm_sb_printf(&map, "Image: %u bytes, entry %s at 0x%04x, %u global variable%s\n\n", imglen,
+                  r->entry, r->entry_addr, r->nglobals, r->nglobals == 1 ? "" : "s");
+    asm_sb_printf(&map, "Sections:\n  %-10s %-10s %s\n", "kind", "offset", "size");
+    for (uint32_t i = 0; i < r->layout.nsect; i++) {
+        uint32_t k = r->layout.order[i];
+        asm_sb_printf(&map, "  %-10s 0x%08x %u\n", svimg_section_name(k), r->layout.off[k],
+                      r->layout.size[k]);
+    }
+    asm_sb_printf(&map, "\nInputs:\n");
+    for (uint32_t oi = 0; oi < l->nobjs; oi++) {
+        lk_obj_t *x = &l->objs[oi];
+        uint32_t live = 0;
+        for (uint32_t c = 0; c < x->nchunks; c++)
+            if (x->chunks[c].live)
+                live += x->chunks[c].end - x->chunks[c].start;
+        asm_sb_printf(&map, "  %s: %u of %u code bytes kept", x->name, live, x->o->code_size);
+        if (x->pulled_for)
+            asm_sb_printf(&map, " (archive member, needed for '%s')", x->pulled_for);
+        asm_sb_printf(&map, "\n");
+    }
+    asm_sb_printf(&map, "\nSymbols:\n  %-8s %-6s %-7s %-24s %s\n", "address", "size", "bind",
+                  "name", "object");
+    for (size_t i = 0; i < r->nso; i++) {
+        uint32_t end = i + 1 < r->nso ? r->so[i + 1].addr : r->code_size;
+        asm_sb_printf(&map, "  0x%04x   %-6u %-7s %-24s %s\n", r->so[i].addr,
+                      end - r->so[i].addr, r->so[i].global ? "global" : "local", r->so[i].name,
+                      r->so[i].obj);
+    }
+    asm_sb_printf(&map, "\nDiscarded (unreachable from '%s'):\n", r->entry);
+    int ndisc = 0;
+    for (uint32_t oi = 0; oi < l->nobjs; oi++) {
+        lk_obj_t *x = &l->objs[oi];
+        for (uint32_t k = 0; k < x->o->nsyms; k++) {
+            const svasm_sym_t *s = &x->o->syms[k];
+            if (s->kind != SVASM_SYM_CODE)
+                continue;
+            if (s->value < x->o->code_size && x->chunks[chunk_of(x, s->value)].live)
+                continue;
+            asm_sb_printf(&map, "  %-24s %u bytes  %s\n", s->name, s->size, x->name);
+            ndisc++;
+        }
+    }
+    if (!ndisc)
+        asm_sb_printf(&map, "  (none)\n");
+    asm_sb_printf(&map, "\nConstants (%u):\n", (uint32_t)r->nckeys);
+    for (uint32_t i = 0; i < r->nckeys; i++) {
+        const char *key = r->ckeys[i];
+        uint32_t len = r->ckeylen[i];
+        if ((uint8_t)key[0] == SVOBJ_STRING) {
+            char *q = svasm_quote((const uint8_t *)key + 1, len);
+            asm_sb_printf(&map, "  %-5u string %s\n", i, q);
+            free(q);
+        } else {
+            double v;
+            uint64_t u = 0;
+            for (int b = 7; b >= 0; b--)
+                u = (u << 8) | (uint8_t)key[1 + b];
+            memcpy(&v, &u, 8);
+            char fb[40];
+            asm_fmt_float(v, fb, sizeof fb);
+            asm_sb_printf(&map, "  %-5u float  %s\n", i, fb);
+        }
+    }
+    asm_sb_printf(&map, "\nGlobal variables (%u):\n", r->nglobals);
+    if (r->var_base)
+        asm_sb_printf(&map, "  0..%u  (used by number)\n", r->var_base - 1);
+    for (uint32_t oi = 0; oi < l->nobjs; oi++) {
+        lk_obj_t *x = &l->objs[oi];
+        for (uint32_t k = 0; k < x->o->nsyms; k++) {
+            const svasm_sym_t *s = &x->o->syms[k];
+            if (s->kind == SVASM_SYM_VAR && x->varslot[s->value] >= 0)
+                asm_sb_printf(&map, "  %-5d %-24s %s\n", x->varslot[s->value], s->name, x->name);
+        }
+    }
+    return asm_sb_take(&map);
+}
+
+/* The steps, in order; each stops the link after errors (recorded in l->errors). */
+static uint8_t *link_steps(lk_t *l, lk_out_t *r, const svasm_input_t *in, size_t nin,
+                           uint32_t *imglen)
+{
+    load_inputs(l, in, nin);
+    if (l->errors)
+        return NULL;
+    pull_members(l);
+    if (l->errors || find_entry(l, r) != 0 || cut_and_mark(l, r) != 0 || lay_out(l, r) != 0)
+        return NULL;
+    find_var_base(l, r);
+    if (relocate(l, r) != 0)
+        return NULL;
+    build_pool(r);
+    lk_manifest_t mf;
+    memset(&mf, 0, sizeof mf);
+    build_manifest(l, &mf);
+    if (l->errors)
+        return NULL;
+    write_manifest(&mf, r->entry_addr, r->nglobals, r->mbytes);
+    build_symbols(l, r);
+    build_lines(l, r);
+    return write_image(l, r, imglen);
+}
+
+int svasm_link(const svasm_input_t *in, size_t nin, const svasm_link_opts_t *opts,
+               uint8_t **img, uint32_t *imglen, svasm_diags_t *d)
+{
+    lk_t l;
+    lk_out_t r;
+    memset(&l, 0, sizeof l);
+    memset(&r, 0, sizeof r);
+    l.opts = opts;
+    l.d = d;
+    r.entry = opts->entry ? opts->entry : "main";
+    *imglen = 0;
+    *img = link_steps(&l, &r, in, nin, imglen);
+    if (*img && opts->map)
+        *opts->map = write_map(&l, &r, *imglen);
+    free_out(&r);
+    free_lk(&l);
+    return *img ? 0 : -1;
+}
+
+/* ---- signing (senseasm --sign of an existing image): a SIGNATURE section added ---- */
 uint8_t *svasm_image_add_signature(const uint8_t *img, uint32_t len, const uint8_t sig[64],
                                    uint32_t *outlen, svasm_diags_t *d)
 {
@@ -1156,35 +1232,14 @@ uint8_t *svasm_image_add_signature(const uint8_t *img, uint32_t len, const uint8
                        "no room for a SIGNATURE section (%u sections)", im.nsect);
         return NULL;
     }
-    /* Every section moves up by one table entry (section contents are position
-     * independent: all their offsets are relative to their own section); the signature
-     * goes last, 4-aligned. */
-    uint32_t table_end = SVIMG_HEADER_SIZE + SVIMG_SECT_ENTRY_SIZE * im.nsect;
-    uint32_t body = (im.size + 3u) & ~3u;
-    uint64_t size = (uint64_t)body + SVIMG_SECT_ENTRY_SIZE + 64u;
-    if (size > SVIMG_MAX_SIZE) {
+    /* The sections keep their order and contents (all their offsets are relative to their
+     * own section); the signature goes last. */
+    asm_section_t s[SVIMG_MAX_SECTIONS];
+    for (uint32_t i = 0; i < im.nsect; i++)
+        s[i] = (asm_section_t){im.sect[i].kind, img + im.sect[i].offset, im.sect[i].size};
+    s[im.nsect] = (asm_section_t){SVIMG_SECT_SIGNATURE, sig, 64};
+    uint8_t *out = asm_image_build(s, im.nsect + 1, outlen, NULL);
+    if (!out)
         svasm_diag_add(d, SVASM_ERROR, NULL, 0, 0, NULL, "image too large");
-        return NULL;
-    }
-    uint8_t *out = asm_xcalloc((size_t)size, 1);
-    memcpy(out, img, table_end);
-    memcpy(out + table_end + SVIMG_SECT_ENTRY_SIZE, img + table_end, im.size - table_end);
-    for (uint32_t i = 0; i < im.nsect; i++) {
-        uint8_t *e = out + SVIMG_HEADER_SIZE + SVIMG_SECT_ENTRY_SIZE * i;
-        svbc_write_i32(e + 4, (int32_t)(im.sect[i].offset + SVIMG_SECT_ENTRY_SIZE));
-    }
-    uint32_t sig_off = body + SVIMG_SECT_ENTRY_SIZE;
-    uint8_t *e = out + table_end;
-    svbc_write_i32(e, SVIMG_SECT_SIGNATURE);
-    svbc_write_i32(e + 4, (int32_t)sig_off);
-    svbc_write_i32(e + 8, 64);
-    svbc_write_i32(e + 12, 0);
-    if (sig)
-        memcpy(out + sig_off, sig, 64);
-    svbc_write_u16(out + SVIMG_OFF_NSECT, (uint16_t)(im.nsect + 1));
-    svbc_write_i32(out + SVIMG_OFF_FLAGS, (int32_t)(im.flags | SVIMG_F_SIGNED));
-    svbc_write_i32(out + SVIMG_OFF_SIZE, (int32_t)size);
-    svimg_seal(out, (uint32_t)size);
-    *outlen = (uint32_t)size;
     return out;
 }

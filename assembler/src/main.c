@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * main.c — the `senseasm` command line: assemble (-c), link (default; .s inputs are
- * assembled on the fly), disassemble (-d) and inspect (--info). Prints the library's
+ * assembled on the fly), disassemble (-d), inspect (--info) and symbolise (--addr2line). Prints the library's
  * diagnostics GNU style. Exit status: 0 ok, 1 errors, 2 bad usage.
  * Signing (--sign, --gen-key) uses libsodium when the build found it (SENSEASM_HAVE_SODIUM).
  */
@@ -31,6 +31,7 @@ static void usage(FILE *f)
 "       senseasm [-o APP.svm] INPUT... [options] link objects, archives and .s files\n"
 "       senseasm -d FILE                         disassemble an object or image\n"
 "       senseasm --info FILE                     header, manifest, sections and sizes\n"
+"       senseasm --addr2line IMAGE PC...         function and source position of code pcs\n"
 "       senseasm --gen-key KEYFILE               new Ed25519 key: KEYFILE, KEYFILE.pub\n"
 "\n"
 "Linker options:\n"
@@ -51,6 +52,7 @@ static void usage(FILE *f)
 "  --xchan NAME:send|recv[:DEPTH[:drop|overwrite]]   an inter-container channel\n"
 "                      (repeatable; sensec passes --xchan=SPEC through)\n"
 "Other:\n"
+"  --max-errors N      stop after N errors (default 20; 0: no limit)\n"
 "  -h, --help          this text\n"
 "  -V, --version       version\n");
 }
@@ -65,7 +67,8 @@ static void print_diags(const svasm_diags_t *d)
             fprintf(stderr, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col, sev, g->msg);
             if (g->srcline) {
                 fprintf(stderr, "%s\n", g->srcline);
-                size_t n = (size_t)(g->col > 0 ? g->col - 1 : 0), len = strlen(g->srcline);
+                int col = g->caret > 0 ? g->caret : g->col;
+                size_t n = (size_t)(col > 0 ? col - 1 : 0), len = strlen(g->srcline);
                 for (size_t i = 0; i < n; i++)
                     fputc(i < len && g->srcline[i] == '\t' ? '\t' : ' ', stderr);
                 fputs("^\n", stderr);
@@ -76,6 +79,9 @@ static void print_diags(const svasm_diags_t *d)
             fprintf(stderr, "%s: %s: %s\n", prog, sev, g->msg);
         }
     }
+    if (d->truncated)
+        fprintf(stderr, "%s: note: stopped after %d errors (--max-errors %d; 0 for no limit)\n",
+                prog, d->max_errors, d->max_errors);
 }
 
 static uint8_t *read_file(const char *path, size_t *len)
@@ -223,7 +229,7 @@ static int inspect(const char *path, int disasm)
 enum {
     OPT_INFO = 256, OPT_MAP, OPT_ENTRY, OPT_NAME, OPT_PRIORITY, OPT_HEAP, OPT_STACK, OPT_ARRAYS,
     OPT_CONTEXTS, OPT_CHANNELS, OPT_DEVICE, OPT_POLICY, OPT_HEARTBEAT, OPT_FUEL, OPT_XCHAN, OPT_FORMAT,
-    OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP, OPT_SIGN, OPT_GENKEY
+    OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP, OPT_SIGN, OPT_GENKEY, OPT_MAXERR, OPT_ADDR2LINE
 };
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -335,20 +341,13 @@ static int gen_key(const char *path)
     return rc;
 }
 
-/* Append a SIGNATURE section to the sealed image and sign its digest. */
-static uint8_t *sign_image(uint8_t *img, uint32_t *len, const uint8_t *sk, svasm_diags_t *d)
+/* Sign the digest of an image the linker ended with a zeroed SIGNATURE section. */
+static void sign_image(uint8_t *img, uint32_t len, const uint8_t *sk)
 {
-    uint32_t nlen;
-    uint8_t *s = svasm_image_add_signature(img, *len, NULL, &nlen, d);
-    free(img);
-    if (!s)
-        return NULL;
     uint8_t digest[32];
-    svimg_digest(s, nlen, digest);
-    crypto_sign_detached(s + nlen - crypto_sign_BYTES, NULL, digest, sizeof digest, sk);
-    svimg_seal(s, nlen);
-    *len = nlen;
-    return s;
+    svimg_digest(img, len, digest);
+    crypto_sign_detached(img + len - crypto_sign_BYTES, NULL, digest, sizeof digest, sk);
+    svimg_seal(img, len);
 }
 #else
 static int no_sodium(const char *opt)
@@ -359,13 +358,27 @@ static int no_sodium(const char *opt)
 }
 #endif
 
-int main(int argc, char **argv)
+/* The command line, parsed. */
+typedef struct cli {
+    int compile, disasm, info, addr2line, fmt, max_errors;
+    const char *out, *map, *symbol, *signkey, *genkey;
+    uint32_t base;
+    svasm_link_opts_t lo;
+    int nin;
+    char **inputs;
+} cli_t;
+
+/* Parse the options into *c. Returns -1 to go on, or the exit status (help, version,
+ * bad usage). */
+static int parse_args(cli_t *c, int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {"disassemble", no_argument, NULL, 'd'},
         {"info", no_argument, NULL, OPT_INFO},
+        {"addr2line", no_argument, NULL, OPT_ADDR2LINE},
+        {"max-errors", required_argument, NULL, OPT_MAXERR},
         {"map", required_argument, NULL, OPT_MAP},
         {"entry", required_argument, NULL, OPT_ENTRY},
         {"name", required_argument, NULL, OPT_NAME},
@@ -389,66 +402,65 @@ int main(int argc, char **argv)
         {"gen-key", required_argument, NULL, OPT_GENKEY},
         {NULL, 0, NULL, 0},
     };
-    int compile = 0, disasm = 0, info = 0, fmt = SVASM_FMT_RAW;
-    const char *out = NULL, *map = NULL, *symbol = NULL, *signkey = NULL, *genkey = NULL;
-    uint32_t base = 0;
-    svasm_link_opts_t lo;
-    svasm_link_opts_init(&lo);
+    memset(c, 0, sizeof *c);
+    c->fmt = SVASM_FMT_RAW;
+    c->max_errors = SVASM_MAX_ERRORS_DEFAULT;
+    svasm_link_opts_init(&c->lo);
     opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, ":co:dhV", longopts, NULL)) != -1) {
+    int opt;
+    while ((opt = getopt_long(argc, argv, ":co:dhV", longopts, NULL)) != -1) {
         long v;
         char canon[192];
         const char *key = NULL;
         long *field = NULL;
-        switch (c) {
-        case 'c': compile = 1; break;
-        case 'o': out = optarg; break;
-        case 'd': disasm = 1; break;
-        case OPT_INFO: info = 1; break;
+        switch (opt) {
+        case 'c': c->compile = 1; break;
+        case 'o': c->out = optarg; break;
+        case 'd': c->disasm = 1; break;
+        case OPT_INFO: c->info = 1; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("senseasm %s (Sense-VM image format %u.%u)\n", SVASM_VERSION,
                          SVIMG_FORMAT_MAJOR, SVIMG_FORMAT_MINOR); return 0;
-        case OPT_MAP: map = optarg; break;
-        case OPT_ENTRY: lo.entry = optarg; break;
+        case OPT_MAP: c->map = optarg; break;
+        case OPT_ENTRY: c->lo.entry = optarg; break;
         case OPT_NAME:
             if (asm_mfield_check("name", optarg, 0, 0, canon, sizeof canon))
                 return bad_usage("bad --name '%s' (1..15 characters of A-Z a-z 0-9 _ . -)", optarg);
-            lo.mset.name = optarg;
+            c->lo.mset.name = optarg;
             break;
         case OPT_DEVICE:
             if (asm_mfield_check("device", optarg, 0, 0, canon, sizeof canon))
                 return bad_usage("bad --device '%s' (1..15 characters of A-Z a-z 0-9 _ . -)", optarg);
-            if (lo.mset.ndevices >= (int)(sizeof lo.mset.devices / sizeof lo.mset.devices[0]))
+            if (c->lo.mset.ndevices >= (int)(sizeof c->lo.mset.devices / sizeof c->lo.mset.devices[0]))
                 return bad_usage("too many --device options%s", "");
-            lo.mset.devices[lo.mset.ndevices++] = optarg;
+            c->lo.mset.devices[c->lo.mset.ndevices++] = optarg;
             break;
         case OPT_XCHAN:
             if (asm_mfield_check("xchan", optarg, 0, 0, canon, sizeof canon))
                 return bad_usage("%s", canon);
-            if (lo.mset.nxchans >= (int)(sizeof lo.mset.xchans / sizeof lo.mset.xchans[0]))
+            if (c->lo.mset.nxchans >= (int)(sizeof c->lo.mset.xchans / sizeof c->lo.mset.xchans[0]))
                 return bad_usage("too many --xchan options%s", "");
-            lo.mset.xchans[lo.mset.nxchans++] = optarg;
+            c->lo.mset.xchans[c->lo.mset.nxchans++] = optarg;
             break;
         case OPT_POLICY:
-            if ((lo.mset.policy = svasm_parse_policy(optarg)) < 0)
+            if ((c->lo.mset.policy = svasm_parse_policy(optarg)) < 0)
                 return bad_usage("bad --policy '%s' (expected stop, restart or log)", optarg);
             break;
-        case OPT_PRIORITY: key = "priority"; field = &lo.mset.priority; break;
-        case OPT_HEAP: key = "heap"; field = &lo.mset.heap; break;
-        case OPT_STACK: key = "stack"; field = &lo.mset.stack; break;
-        case OPT_ARRAYS: key = "arrays"; field = &lo.mset.arrays; break;
-        case OPT_CONTEXTS: key = "contexts"; field = &lo.mset.contexts; break;
-        case OPT_CHANNELS: key = "channels"; field = &lo.mset.channels; break;
-        case OPT_HEARTBEAT: key = "heartbeat"; field = &lo.mset.heartbeat; break;
-        case OPT_FUEL: key = "fuel"; field = &lo.mset.fuel; break;
+        case OPT_PRIORITY: key = "priority"; field = &c->lo.mset.priority; break;
+        case OPT_HEAP: key = "heap"; field = &c->lo.mset.heap; break;
+        case OPT_STACK: key = "stack"; field = &c->lo.mset.stack; break;
+        case OPT_ARRAYS: key = "arrays"; field = &c->lo.mset.arrays; break;
+        case OPT_CONTEXTS: key = "contexts"; field = &c->lo.mset.contexts; break;
+        case OPT_CHANNELS: key = "channels"; field = &c->lo.mset.channels; break;
+        case OPT_HEARTBEAT: key = "heartbeat"; field = &c->lo.mset.heartbeat; break;
+        case OPT_FUEL: key = "fuel"; field = &c->lo.mset.fuel; break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "raw") == 0) fmt = SVASM_FMT_RAW;
-            else if (strcmp(optarg, "c") == 0) fmt = SVASM_FMT_C;
-            else if (strcmp(optarg, "ihex") == 0) fmt = SVASM_FMT_IHEX;
+            if (strcmp(optarg, "raw") == 0) c->fmt = SVASM_FMT_RAW;
+            else if (strcmp(optarg, "c") == 0) c->fmt = SVASM_FMT_C;
+            else if (strcmp(optarg, "ihex") == 0) c->fmt = SVASM_FMT_IHEX;
             else return bad_usage("unknown --format '%s' (expected raw, c or ihex)", optarg);
             break;
-        case OPT_SYMBOL: symbol = optarg; break;
+        case OPT_SYMBOL: c->symbol = optarg; break;
         case OPT_BASE:
             if (svasm_parse_size(optarg, &v) != 0) {
                 char *end;
@@ -456,14 +468,20 @@ int main(int argc, char **argv)
                 unsigned long long u = strtoull(optarg, &end, 0);
                 if (errno || *end || !*optarg || u > 0xffffffffull)
                     return bad_usage("bad --base '%s'", optarg);
-                base = (uint32_t)u;
+                c->base = (uint32_t)u;
             } else
-                base = (uint32_t)v;
+                c->base = (uint32_t)v;
             break;
-        case OPT_NODCE: lo.no_dce = 1; break;
-        case OPT_STRIP: lo.strip = 1; break;
-        case OPT_SIGN: signkey = optarg; break;
-        case OPT_GENKEY: genkey = optarg; break;
+        case OPT_NODCE: c->lo.no_dce = 1; break;
+        case OPT_STRIP: c->lo.strip = 1; break;
+        case OPT_SIGN: c->signkey = optarg; break;
+        case OPT_GENKEY: c->genkey = optarg; break;
+        case OPT_MAXERR:
+            if (svasm_parse_size(optarg, &v) != 0 || v > 1000000)
+                return bad_usage("bad --max-errors '%s' (a count; 0 for no limit)", optarg);
+            c->max_errors = (int)v;
+            break;
+        case OPT_ADDR2LINE: c->addr2line = 1; break;
         case ':': return bad_usage("option '%s' needs an argument", argv[optind - 1]);
         default: return bad_usage("unknown option '%s'", argv[optind - 1]);
         }
@@ -476,67 +494,104 @@ int main(int argc, char **argv)
             *field = v;
         }
     }
-    int nin = argc - optind;
-    char **inputs = argv + optind;
-    if (genkey) {
-        if (nin || compile || disasm || info || signkey)
-            return bad_usage("--gen-key takes no other options or inputs%s", "");
-#ifdef SENSEASM_HAVE_SODIUM
-        if (sodium_init() < 0) {
-            fprintf(stderr, "%s: error: libsodium failed to initialise\n", prog);
-            return 1;
-        }
-        return gen_key(genkey);
-#else
-        return no_sodium("--gen-key");
-#endif
-    }
-    if (signkey && (compile || disasm || info))
-        return bad_usage("--sign applies to linking only%s", "");
-#ifdef SENSEASM_HAVE_SODIUM
-    uint8_t sk[crypto_sign_SECRETKEYBYTES];
-    if (signkey) {
-        if (sodium_init() < 0) {
-            fprintf(stderr, "%s: error: libsodium failed to initialise\n", prog);
-            return 1;
-        }
-        if (load_secret_key(signkey, sk) != 0)
-            return 1;
-    }
-#else
-    if (signkey)
-        return no_sodium("--sign");
-#endif
-    if (compile + disasm + info > 1)
-        return bad_usage("-c, -d and --info exclude each other%s", "");
-    if (disasm || info) {
-        if (nin != 1)
-            return bad_usage("%s expects exactly one input file", disasm ? "-d" : "--info");
-        return inspect(inputs[0], disasm);
-    }
-    if (nin == 0)
-        return bad_usage("no input files%s", "");
-    if (compile && out && nin > 1)
-        return bad_usage("-o with -c needs a single input file%s", "");
+    c->nin = argc - optind;
+    c->inputs = argv + optind;
+    return -1;
+}
 
+/* Link the inputs, sign (--sign), and write the image and the map file. */
+static int link_and_write(cli_t *c, const svasm_input_t *in, svasm_diags_t *d,
+                          const uint8_t *sk)
+{
+    const char *outname = c->out ? c->out : "a.svm";
+    char *maptext = NULL;
+    uint8_t *img;
+    uint32_t imglen;
     int rc = 0;
+    c->lo.outname = outname;
+    c->lo.map = c->map ? &maptext : NULL;
+    c->lo.sign = sk != NULL;
+    if (svasm_link(in, (size_t)c->nin, &c->lo, &img, &imglen, d) != 0)
+        return 1;
+#ifdef SENSEASM_HAVE_SODIUM
+    if (sk)
+        sign_image(img, imglen, sk);
+#endif
+    char *sym = c->symbol ? asm_xstrdup(c->symbol) : c_symbol(outname);
+    size_t flen;
+    uint8_t *f = svasm_format(img, imglen, c->fmt, sym, c->base, &flen);
+    if (write_file(outname, f, flen) != 0)
+        rc = 1;
+    if (c->map && write_file(c->map, (const uint8_t *)maptext, strlen(maptext)) != 0)
+        rc = 1;
+    free(f);
+    free(sym);
+    free(img);
+    free(maptext);
+    return rc;
+}
+
+/* senseasm --addr2line IMAGE PC...: one line per pc from the image's debug sections. */
+static int addr2line(int nin, char **inputs)
+{
+    if (nin < 2)
+        return bad_usage("--addr2line expects an image and at least one pc%s", "");
+    for (int i = 1; i < nin; i++) {
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(inputs[i], &end, 0);
+        if (errno || *end || !*inputs[i] || inputs[i][0] == '-' || v > 0xffffffffull)
+            return bad_usage("bad pc '%s' (a code offset, e.g. 0x24)", inputs[i]);
+    }
+    size_t len;
+    uint8_t *buf = read_file(inputs[0], &len);
+    if (!buf)
+        return 1;
     svasm_diags_t d = {0};
+    svasm_image_t im;
+    int rc = 1;
+    if (!svasm_is_image(buf, len))
+        svasm_diag_add(&d, SVASM_ERROR, inputs[0], 0, 0, NULL,
+                       "not a Sense-VM image (--addr2line reads a linked .svm)");
+    else if (svasm_image_parse(buf, len, &im, &d, inputs[0]) == 0) {
+        svasm_debuginfo_t di;
+        svasm_debuginfo_read(&im, &di);
+        for (int i = 1; i < nin; i++) {
+            char *line = svasm_addr2line(&di, im.code_size, (uint32_t)strtoull(inputs[i], NULL, 0));
+            puts(line);
+            free(line);
+        }
+        svasm_debuginfo_free(&di);
+        rc = 0;
+    }
+    print_diags(&d);
+    svasm_diags_free(&d);
+    free(buf);
+    return rc;
+}
+
+/* Assemble (-c) or assemble and link the inputs. */
+static int build(cli_t *c, const uint8_t *sk)
+{
+    int rc = 0, nin = c->nin;
+    svasm_diags_t d = {0};
+    d.max_errors = c->max_errors;
     svasm_input_t *in = asm_xcalloc((size_t)nin, sizeof *in);
     uint8_t **bufs = asm_xcalloc((size_t)nin, sizeof *bufs);
-    for (int i = 0; i < nin; i++) {
+    for (int i = 0; i < nin && !d.truncated; i++) {
         size_t len;
-        bufs[i] = read_file(inputs[i], &len);
+        bufs[i] = read_file(c->inputs[i], &len);
         if (!bufs[i]) {
             rc = 1;
             continue;
         }
-        in[i].name = inputs[i];
-        if (compile || is_source(inputs[i], bufs[i], len)) {
-            in[i].obj = svasm_assemble(inputs[i], (const char *)bufs[i], len, &d);
+        in[i].name = c->inputs[i];
+        if (c->compile || is_source(c->inputs[i], bufs[i], len)) {
+            in[i].obj = svasm_assemble(c->inputs[i], (const char *)bufs[i], len, &d);
             if (!in[i].obj)
                 rc = 1;
-            else if (compile) {
-                char *o = out ? asm_xstrdup(out) : replace_ext(inputs[i], ".o");
+            else if (c->compile) {
+                char *o = c->out ? asm_xstrdup(c->out) : replace_ext(c->inputs[i], ".o");
                 if (svasm_obj_write(in[i].obj, o, &d) != 0)
                     rc = 1;
                 free(o);
@@ -546,37 +601,8 @@ int main(int argc, char **argv)
             in[i].len = len;
         }
     }
-    if (!compile && rc == 0) {
-        const char *outname = out ? out : "a.svm";
-        char *maptext = NULL;
-        lo.outname = outname;
-        lo.map = map ? &maptext : NULL;
-        uint8_t *img;
-        uint32_t imglen;
-        int linked = svasm_link(in, (size_t)nin, &lo, &img, &imglen, &d) == 0;
-#ifdef SENSEASM_HAVE_SODIUM
-        if (linked && signkey && !(img = sign_image(img, &imglen, sk, &d)))
-            linked = 0;
-#endif
-        if (!linked) {
-            rc = 1;
-        } else {
-            char *sym = symbol ? asm_xstrdup(symbol) : c_symbol(outname);
-            size_t flen;
-            uint8_t *f = svasm_format(img, imglen, fmt, sym, base, &flen);
-            if (write_file(outname, f, flen) != 0)
-                rc = 1;
-            if (map && write_file(map, (const uint8_t *)maptext, strlen(maptext)) != 0)
-                rc = 1;
-            free(f);
-            free(sym);
-            free(img);
-            free(maptext);
-        }
-    }
-#ifdef SENSEASM_HAVE_SODIUM
-    sodium_memzero(sk, sizeof sk);
-#endif
+    if (!c->compile && rc == 0 && !d.truncated)
+        rc = link_and_write(c, in, &d, sk);
     print_diags(&d);
     if (d.nerrors)
         rc = 1;
@@ -588,4 +614,58 @@ int main(int argc, char **argv)
     free(in);
     free(bufs);
     return rc;
+}
+
+int main(int argc, char **argv)
+{
+    cli_t cli, *c = &cli;
+    int rc = parse_args(c, argc, argv);
+    if (rc >= 0)
+        return rc;
+    if (c->genkey) {
+        if (c->nin || c->compile || c->disasm || c->info || c->signkey || c->addr2line)
+            return bad_usage("--gen-key takes no other options or inputs%s", "");
+#ifdef SENSEASM_HAVE_SODIUM
+        if (sodium_init() < 0) {
+            fprintf(stderr, "%s: error: libsodium failed to initialise\n", prog);
+            return 1;
+        }
+        return gen_key(c->genkey);
+#else
+        return no_sodium("--gen-key");
+#endif
+    }
+    if (c->signkey && (c->compile || c->disasm || c->info || c->addr2line))
+        return bad_usage("--sign applies to linking only%s", "");
+    if (c->compile + c->disasm + c->info + c->addr2line > 1)
+        return bad_usage("-c, -d, --info and --addr2line exclude each other%s", "");
+    if (c->addr2line)
+        return addr2line(c->nin, c->inputs);
+    if (c->disasm || c->info) {
+        if (c->nin != 1)
+            return bad_usage("%s expects exactly one input file", c->disasm ? "-d" : "--info");
+        return inspect(c->inputs[0], c->disasm);
+    }
+    if (c->nin == 0)
+        return bad_usage("no input files%s", "");
+    if (c->compile && c->out && c->nin > 1)
+        return bad_usage("-o with -c needs a single input file%s", "");
+#ifdef SENSEASM_HAVE_SODIUM
+    uint8_t sk[crypto_sign_SECRETKEYBYTES];
+    if (c->signkey) {
+        if (sodium_init() < 0) {
+            fprintf(stderr, "%s: error: libsodium failed to initialise\n", prog);
+            return 1;
+        }
+        if (load_secret_key(c->signkey, sk) != 0)
+            return 1;
+    }
+    rc = build(c, c->signkey ? sk : NULL);
+    sodium_memzero(sk, sizeof sk);
+    return rc;
+#else
+    if (c->signkey)
+        return no_sodium("--sign");
+    return build(c, NULL);
+#endif
 }

@@ -88,53 +88,38 @@ static Elf_Scn *new_section(Elf *e, const char *name, asm_sb_t *shstr, Elf32_Wor
     return scn;
 }
 
-int svasm_obj_write(const svasm_obj_t *o, const char *path, svasm_diags_t *diag)
-{
-    if (elf_version(EV_CURRENT) == EV_NONE) {
-        svasm_diag_add(diag, SVASM_ERROR, path, 0, 0, NULL, "libelf: %s", elf_errmsg(-1));
-        return -1;
-    }
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) {
-        svasm_diag_add(diag, SVASM_ERROR, NULL, 0, 0, NULL, "cannot create '%s'", path);
-        return -1;
-    }
-    int rc = -1;
-    Elf *e = elf_begin(fd, ELF_C_WRITE, NULL);
-    asm_sb_t shstr = {0}, str = {0}, pool = {0}, mf = {0}, lines = {0};
-    Elf32_Sym *syms = NULL;
-    Elf32_Rela *rela = NULL;
-    int32_t *symmap = NULL;
-    if (!e)
-        goto fail;
-    Elf32_Ehdr *eh = elf32_newehdr(e);
-    if (!eh)
-        goto fail;
-    eh->e_ident[EI_DATA] = ELFDATA2LSB;
-    eh->e_ident[EI_OSABI] = ELFOSABI_NONE;
-    eh->e_type = ET_REL;
-    eh->e_machine = SVASM_EM;
-    eh->e_version = EV_CURRENT;
-    asm_sb_add(&shstr, "", 1);
-    asm_sb_add(&str, "", 1);
+/* What the writer builds before libelf lays the file out (buffers must live until the
+ * final elf_update). */
+typedef struct elf_wr {
+    asm_sb_t shstr, str, pool, mf, lines;
+    Elf32_Sym *syms;
+    uint32_t nsym, first_global;
+    Elf32_Rela *rela;
+    int32_t *symmap; /* object symbol -> ELF symbol */
+} elf_wr_t;
 
-    /* symbols: null, 2 section symbols, locals, then globals */
-    uint32_t nsym = 3 + o->nsyms, k = 3;
-    syms = asm_xcalloc(nsym, sizeof *syms);
-    symmap = asm_xcalloc(o->nsyms ? o->nsyms : 1, sizeof *symmap);
-    syms[1].st_info = ELF32_ST_INFO(STB_LOCAL, STT_SECTION);
-    syms[1].st_shndx = SEC_TEXT;
-    syms[2].st_info = ELF32_ST_INFO(STB_LOCAL, STT_SECTION);
-    syms[2].st_shndx = SEC_CONST;
+/* Symbols: null, the two section symbols, the locals, then the globals (ELF order). */
+static void wr_symbols(const svasm_obj_t *o, elf_wr_t *w)
+{
+    uint32_t k = 3;
+    w->nsym = 3 + o->nsyms;
+    w->syms = asm_xcalloc(w->nsym, sizeof *w->syms);
+    w->symmap = asm_xcalloc(o->nsyms ? o->nsyms : 1, sizeof *w->symmap);
+    w->syms[1].st_info = ELF32_ST_INFO(STB_LOCAL, STT_SECTION);
+    w->syms[1].st_shndx = SEC_TEXT;
+    w->syms[2].st_info = ELF32_ST_INFO(STB_LOCAL, STT_SECTION);
+    w->syms[2].st_shndx = SEC_CONST;
+    w->first_global = 3;
     for (int pass = 0; pass < 2; pass++)
         for (uint32_t i = 0; i < o->nsyms; i++) {
             const svasm_sym_t *s = &o->syms[i];
             int global = s->bind == SVASM_BIND_GLOBAL;
             if (global != pass)
                 continue;
-            Elf32_Sym *y = &syms[k];
-            symmap[i] = (int32_t)k++;
-            y->st_name = strtab_add(&str, s->name);
+            w->first_global += !global;
+            Elf32_Sym *y = &w->syms[k];
+            w->symmap[i] = (int32_t)k++;
+            y->st_name = strtab_add(&w->str, s->name);
             y->st_value = s->value;
             y->st_size = s->size;
             int bind = global ? STB_GLOBAL : STB_LOCAL;
@@ -149,104 +134,134 @@ int svasm_obj_write(const svasm_obj_t *o, const char *path, svasm_diags_t *diag)
                 y->st_shndx = SHN_UNDEF;
             }
         }
-    uint32_t first_global = 3;
-    for (uint32_t i = 0; i < o->nsyms; i++)
-        if (o->syms[i].bind != SVASM_BIND_GLOBAL)
-            first_global++;
+}
 
-    rela = asm_xcalloc(o->nrelocs ? o->nrelocs : 1, sizeof *rela);
+/* Relocations, the constant pool, the manifest pairs and the line table. */
+static void wr_payload(const svasm_obj_t *o, elf_wr_t *w)
+{
+    w->rela = asm_xcalloc(o->nrelocs ? o->nrelocs : 1, sizeof *w->rela);
     for (uint32_t i = 0; i < o->nrelocs; i++) {
         const svasm_reloc_t *r = &o->relocs[i];
-        uint32_t s = r->sym >= 0 ? (uint32_t)symmap[r->sym]
+        uint32_t s = r->sym >= 0 ? (uint32_t)w->symmap[r->sym]
                      : r->type == SVASM_R_CONST16 ? 2u : 1u;
-        rela[i].r_offset = r->offset;
-        rela[i].r_info = ELF32_R_INFO(s, r->type);
-        rela[i].r_addend = r->addend;
+        w->rela[i].r_offset = r->offset;
+        w->rela[i].r_info = ELF32_R_INFO(s, r->type);
+        w->rela[i].r_addend = r->addend;
     }
-    const_pool(o, &pool);
+    const_pool(o, &w->pool);
     for (uint32_t i = 0; i < o->nmanifest; i++) {
-        asm_sb_add(&mf, o->manifest[i].key, strlen(o->manifest[i].key) + 1);
-        asm_sb_add(&mf, o->manifest[i].value, strlen(o->manifest[i].value) + 1);
+        asm_sb_add(&w->mf, o->manifest[i].key, strlen(o->manifest[i].key) + 1);
+        asm_sb_add(&w->mf, o->manifest[i].value, strlen(o->manifest[i].value) + 1);
     }
-    {
-        asm_sb_t names = {0};
-        put32(&lines, o->nlines);
-        for (uint32_t i = 0; i < o->nlines; i++) {
-            put32(&lines, o->lines[i].offset);
-            put32(&lines, o->lines[i].line);
-            put32(&lines, (uint32_t)names.len);
-            asm_sb_add(&names, o->lines[i].file, strlen(o->lines[i].file) + 1);
-        }
-        if (names.len)
-            asm_sb_add(&lines, names.s, names.len);
-        free(names.s);
-        while (lines.len & 3)
-            asm_sb_add(&lines, "", 1);
+    asm_sb_t names = {0};
+    put32(&w->lines, o->nlines);
+    for (uint32_t i = 0; i < o->nlines; i++) {
+        put32(&w->lines, o->lines[i].offset);
+        put32(&w->lines, o->lines[i].line);
+        put32(&w->lines, (uint32_t)names.len);
+        asm_sb_add(&names, o->lines[i].file, strlen(o->lines[i].file) + 1);
     }
+    if (names.len)
+        asm_sb_add(&w->lines, names.s, names.len);
+    free(names.s);
+    while (w->lines.len & 3)
+        asm_sb_add(&w->lines, "", 1);
+}
 
+/* The sections, in SEC_* order, then the file. Returns 0 or -1 (libelf's error). */
+static int wr_sections(const svasm_obj_t *o, elf_wr_t *w, Elf *e, Elf32_Ehdr *eh)
+{
+    asm_sb_t *shstr = &w->shstr;
     Elf_Scn *scn;
-    if (!new_section(e, sec_names[SEC_TEXT], &shstr, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR,
+    if (!new_section(e, sec_names[SEC_TEXT], shstr, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR,
                      o->code, o->code_size, 4, ELF_T_BYTE) ||
-        !new_section(e, sec_names[SEC_CONST], &shstr, SHT_PROGBITS, SHF_ALLOC, pool.s,
-                     pool.len, 4, ELF_T_BYTE) ||
-        !new_section(e, sec_names[SEC_VAR], &shstr, SHT_NOBITS, SHF_ALLOC | SHF_WRITE, NULL,
+        !new_section(e, sec_names[SEC_CONST], shstr, SHT_PROGBITS, SHF_ALLOC, w->pool.s,
+                     w->pool.len, 4, ELF_T_BYTE) ||
+        !new_section(e, sec_names[SEC_VAR], shstr, SHT_NOBITS, SHF_ALLOC | SHF_WRITE, NULL,
                      o->nvars, 1, ELF_T_BYTE) ||
-        !new_section(e, sec_names[SEC_MANIFEST], &shstr, SHT_PROGBITS, 0, mf.s, mf.len, 1,
+        !new_section(e, sec_names[SEC_MANIFEST], shstr, SHT_PROGBITS, 0, w->mf.s, w->mf.len, 1,
                      ELF_T_BYTE) ||
-        !new_section(e, sec_names[SEC_LINES], &shstr, SHT_PROGBITS, 0, lines.s, lines.len, 4,
-                     ELF_T_BYTE))
-        goto fail;
-    scn = new_section(e, sec_names[SEC_SYMTAB], &shstr, SHT_SYMTAB, 0, syms,
-                      nsym * sizeof *syms, 4, ELF_T_SYM);
+        !new_section(e, sec_names[SEC_LINES], shstr, SHT_PROGBITS, 0, w->lines.s,
+                     w->lines.len, 4, ELF_T_BYTE))
+        return -1;
+    scn = new_section(e, sec_names[SEC_SYMTAB], shstr, SHT_SYMTAB, 0, w->syms,
+                      w->nsym * sizeof *w->syms, 4, ELF_T_SYM);
     if (!scn)
-        goto fail;
+        return -1;
     Elf32_Shdr *sh = elf32_getshdr(scn);
     sh->sh_link = SEC_STRTAB;
-    sh->sh_info = first_global;
+    sh->sh_info = w->first_global;
     sh->sh_entsize = (Elf32_Word)elf32_fsize(ELF_T_SYM, 1, EV_CURRENT);
-    if (!str.s)
-        asm_sb_add(&str, "", 1);
-    if (!new_section(e, sec_names[SEC_STRTAB], &shstr, SHT_STRTAB, SHF_STRINGS, str.s,
-                     str.len, 1, ELF_T_BYTE))
-        goto fail;
-    scn = new_section(e, sec_names[SEC_RELA], &shstr, SHT_RELA, SHF_INFO_LINK, rela,
-                      o->nrelocs * sizeof *rela, 4, ELF_T_RELA);
+    if (!new_section(e, sec_names[SEC_STRTAB], shstr, SHT_STRTAB, SHF_STRINGS, w->str.s,
+                     w->str.len, 1, ELF_T_BYTE))
+        return -1;
+    scn = new_section(e, sec_names[SEC_RELA], shstr, SHT_RELA, SHF_INFO_LINK, w->rela,
+                      o->nrelocs * sizeof *w->rela, 4, ELF_T_RELA);
     if (!scn)
-        goto fail;
+        return -1;
     sh = elf32_getshdr(scn);
     sh->sh_link = SEC_SYMTAB;
     sh->sh_info = SEC_TEXT;
     sh->sh_entsize = (Elf32_Word)elf32_fsize(ELF_T_RELA, 1, EV_CURRENT);
-    strtab_add(&shstr, sec_names[SEC_SHSTRTAB]);
-    size_t shname = shstr.len - strlen(sec_names[SEC_SHSTRTAB]) - 1;
-    scn = new_section(e, "", &shstr, SHT_STRTAB, SHF_STRINGS, NULL, 0, 1, ELF_T_BYTE);
+    strtab_add(shstr, sec_names[SEC_SHSTRTAB]);
+    size_t shname = shstr->len - strlen(sec_names[SEC_SHSTRTAB]) - 1;
+    scn = new_section(e, "", shstr, SHT_STRTAB, SHF_STRINGS, NULL, 0, 1, ELF_T_BYTE);
     if (!scn)
-        goto fail;
+        return -1;
     sh = elf32_getshdr(scn);
     sh->sh_name = (Elf32_Word)shname;
     /* the shstrtab buffer must not move from here on */
     Elf_Data *d = elf_getdata(scn, NULL);
-    d->d_buf = shstr.s;
-    d->d_size = shstr.len;
+    d->d_buf = shstr->s;
+    d->d_size = shstr->len;
     eh->e_shstrndx = SEC_SHSTRTAB;
     if (elf_update(e, ELF_C_NULL) < 0 || elf_update(e, ELF_C_WRITE) < 0)
-        goto fail;
-    rc = 0;
-fail:
+        return -1;
+    return 0;
+}
+
+int svasm_obj_write(const svasm_obj_t *o, const char *path, svasm_diags_t *diag)
+{
+    if (elf_version(EV_CURRENT) == EV_NONE) {
+        svasm_diag_add(diag, SVASM_ERROR, path, 0, 0, NULL, "libelf: %s", elf_errmsg(-1));
+        return -1;
+    }
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+        svasm_diag_add(diag, SVASM_ERROR, NULL, 0, 0, NULL, "cannot create '%s'", path);
+        return -1;
+    }
+    int rc = -1;
+    elf_wr_t w;
+    memset(&w, 0, sizeof w);
+    Elf *e = elf_begin(fd, ELF_C_WRITE, NULL);
+    Elf32_Ehdr *eh = e ? elf32_newehdr(e) : NULL;
+    if (eh) {
+        eh->e_ident[EI_DATA] = ELFDATA2LSB;
+        eh->e_ident[EI_OSABI] = ELFOSABI_NONE;
+        eh->e_type = ET_REL;
+        eh->e_machine = SVASM_EM;
+        eh->e_version = EV_CURRENT;
+        asm_sb_add(&w.shstr, "", 1);
+        asm_sb_add(&w.str, "", 1);
+        wr_symbols(o, &w);
+        wr_payload(o, &w);
+        rc = wr_sections(o, &w, e, eh);
+    }
     if (rc)
         svasm_diag_add(diag, SVASM_ERROR, NULL, 0, 0, NULL, "cannot write '%s': libelf: %s",
                        path, elf_errmsg(-1));
     if (e)
         elf_end(e);
     close(fd);
-    free(shstr.s);
-    free(str.s);
-    free(pool.s);
-    free(mf.s);
-    free(lines.s);
-    free(syms);
-    free(rela);
-    free(symmap);
+    free(w.shstr.s);
+    free(w.str.s);
+    free(w.pool.s);
+    free(w.mf.s);
+    free(w.lines.s);
+    free(w.syms);
+    free(w.rela);
+    free(w.symmap);
     if (rc)
         unlink(path);
     return rc;
@@ -258,12 +273,6 @@ int svasm_is_elf(const uint8_t *buf, size_t len)
 }
 
 /* ---- reading ---- */
-
-#define BAD(...)                                                                             \
-    do {                                                                                     \
-        svasm_diag_add(diag, SVASM_ERROR, name, 0, 0, NULL, __VA_ARGS__);                   \
-        goto fail;                                                                           \
-    } while (0)
 
 static int read_pool(svasm_obj_t *o, const uint8_t *p, size_t n)
 {
@@ -327,206 +336,256 @@ static int read_lines(svasm_obj_t *o, const uint8_t *p, size_t n)
     return 0;
 }
 
-svasm_obj_t *svasm_obj_from_elf(const char *name, const uint8_t *buf, size_t len,
-                                svasm_diags_t *diag)
-{
-    svasm_obj_t *o = asm_xcalloc(1, sizeof *o);
-    o->name = asm_xstrdup(name);
-    char *copy = asm_xmalloc(len ? len : 1);
-    memcpy(copy, buf, len);
-    Elf *e = NULL;
-    int32_t *symmap = NULL;
-    uint32_t *kindmap = NULL;
-    size_t shstrndx, nsyms = 0;
-    Elf_Scn *symscn = NULL, *relscn = NULL, *textscn = NULL, *constscn = NULL, *varscn = NULL;
-    Elf_Scn *mfscn = NULL, *linescn = NULL;
-    size_t text_idx = 0, const_idx = 0, var_idx = 0;
+/* The reader's state, shared by its steps. Each step returns 0, or -1 after reporting
+ * the error (RBAD). */
+typedef struct elf_rd {
+    const char *name;
+    svasm_diags_t *diag;
+    svasm_obj_t *o;
+    Elf *e;
+    Elf_Scn *symscn, *relscn, *textscn, *constscn, *varscn, *mfscn, *linescn;
+    size_t text_idx, const_idx, var_idx;
+    int32_t *symmap;   /* ELF symbol -> object symbol; -1 a section, -2 not a target */
+    uint32_t *kindmap; /* section symbols: the relocation type they go with */
+    size_t nsyms;
+} elf_rd_t;
 
-    if (elf_version(EV_CURRENT) == EV_NONE)
-        BAD("libelf: %s", elf_errmsg(-1));
-    e = elf_memory(copy, len);
+#define RBAD(...)                                                                            \
+    do {                                                                                     \
+        svasm_diag_add(r->diag, SVASM_ERROR, r->name, 0, 0, NULL, __VA_ARGS__);             \
+        return -1;                                                                           \
+    } while (0)
+
+/* Step 1: the ELF header says a Sense-VM relocatable object; find our sections. */
+static int rd_sections(elf_rd_t *r)
+{
+    Elf *e = r->e;
+    size_t shstrndx;
     if (!e || elf_kind(e) != ELF_K_ELF)
-        BAD("file is not an ELF object");
+        RBAD("file is not an ELF object");
     if (gelf_getclass(e) != ELFCLASS32)
-        BAD("file is not an ELF32 object");
+        RBAD("file is not an ELF32 object");
     GElf_Ehdr eh;
     if (!gelf_getehdr(e, &eh))
-        BAD("bad ELF header");
+        RBAD("bad ELF header");
     if (eh.e_type != ET_REL || eh.e_machine != SVASM_EM || eh.e_ident[EI_DATA] != ELFDATA2LSB)
-        BAD("file is not a Sense-VM relocatable object (machine 0x%x)", (unsigned)eh.e_machine);
+        RBAD("file is not a Sense-VM relocatable object (machine 0x%x)", (unsigned)eh.e_machine);
     if (elf_getshdrstrndx(e, &shstrndx) != 0)
-        BAD("bad section header string table");
+        RBAD("bad section header string table");
     for (Elf_Scn *s = elf_nextscn(e, NULL); s; s = elf_nextscn(e, s)) {
         GElf_Shdr sh;
         if (!gelf_getshdr(s, &sh))
-            BAD("bad section header");
+            RBAD("bad section header");
         const char *sn = elf_strptr(e, shstrndx, sh.sh_name);
         if (!sn)
-            BAD("bad section name");
+            RBAD("bad section name");
         if (sh.sh_type == SHT_SYMTAB)
-            symscn = s;
+            r->symscn = s;
         else if (sh.sh_type == SHT_RELA)
-            relscn = s;
-        else if (strcmp(sn, ".text") == 0)
-            textscn = s, text_idx = elf_ndxscn(s);
-        else if (strcmp(sn, ".svconst") == 0)
-            constscn = s, const_idx = elf_ndxscn(s);
-        else if (strcmp(sn, ".svvar") == 0)
-            varscn = s, var_idx = elf_ndxscn(s);
-        else if (strcmp(sn, ".svmanifest") == 0)
-            mfscn = s;
-        else if (strcmp(sn, ".svlines") == 0)
-            linescn = s;
+            r->relscn = s;
+        else if (strcmp(sn, sec_names[SEC_TEXT]) == 0)
+            r->textscn = s, r->text_idx = elf_ndxscn(s);
+        else if (strcmp(sn, sec_names[SEC_CONST]) == 0)
+            r->constscn = s, r->const_idx = elf_ndxscn(s);
+        else if (strcmp(sn, sec_names[SEC_VAR]) == 0)
+            r->varscn = s, r->var_idx = elf_ndxscn(s);
+        else if (strcmp(sn, sec_names[SEC_MANIFEST]) == 0)
+            r->mfscn = s;
+        else if (strcmp(sn, sec_names[SEC_LINES]) == 0)
+            r->linescn = s;
     }
-    if (textscn) {
-        Elf_Data *d = elf_getdata(textscn, NULL);
-        if (d && d->d_size) {
-            if (d->d_size > 0x7fffffff || !d->d_buf)
-                BAD("bad .text section");
-            o->code_size = (uint32_t)d->d_size;
-            o->code = asm_xmalloc(d->d_size);
-            memcpy(o->code, d->d_buf, d->d_size);
-        }
+    return 0;
+}
+
+/* .svmanifest: key\0value\0 pairs. */
+static int rd_manifest(elf_rd_t *r, const char *p, size_t n)
+{
+    svasm_obj_t *o = r->o;
+    const char *end = p + n;
+    uint32_t cap = 0;
+    if (end[-1] != '\0')
+        RBAD("bad .svmanifest section");
+    while (p < end) {
+        const char *k = p;
+        p += strlen(p) + 1;
+        if (p >= end)
+            RBAD("bad .svmanifest section");
+        ASM_GROW(o->manifest, o->nmanifest, cap);
+        o->manifest[o->nmanifest].key = asm_xstrdup(k);
+        o->manifest[o->nmanifest].value = asm_xstrdup(p);
+        o->manifest[o->nmanifest].line = 0;
+        o->nmanifest++;
+        p += strlen(p) + 1;
+    }
+    return 0;
+}
+
+/* Step 2: code, constants, variables, manifest and line table. */
+static int rd_contents(elf_rd_t *r)
+{
+    svasm_obj_t *o = r->o;
+    Elf_Data *d;
+    if (r->textscn && (d = elf_getdata(r->textscn, NULL)) && d->d_size) {
+        if (d->d_size > 0x7fffffff || !d->d_buf)
+            RBAD("bad .text section");
+        o->code_size = (uint32_t)d->d_size;
+        o->code = asm_xmalloc(d->d_size);
+        memcpy(o->code, d->d_buf, d->d_size);
     }
     if (!o->code)
         o->code = asm_xmalloc(1);
-    if (constscn) {
-        Elf_Data *d = elf_getdata(constscn, NULL);
-        if (d && d->d_size && (!d->d_buf || read_pool(o, d->d_buf, d->d_size) != 0))
-            BAD("bad .svconst section");
-    }
-    if (varscn) {
+    if (r->constscn && (d = elf_getdata(r->constscn, NULL)) && d->d_size &&
+        (!d->d_buf || read_pool(o, d->d_buf, d->d_size) != 0))
+        RBAD("bad .svconst section");
+    if (r->varscn) {
         GElf_Shdr sh;
-        gelf_getshdr(varscn, &sh);
+        gelf_getshdr(r->varscn, &sh);
         if (sh.sh_size > SVMF_GLOBALS_MAX)
-            BAD("bad .svvar section");
+            RBAD("bad .svvar section");
         o->nvars = (uint32_t)sh.sh_size;
     }
-    if (mfscn) {
-        Elf_Data *d = elf_getdata(mfscn, NULL);
-        if (d && d->d_size) {
-            if (!d->d_buf)
-                BAD("bad .svmanifest section");
-            const char *p = d->d_buf, *end = p + d->d_size;
-            uint32_t cap = 0;
-            if (end[-1] != '\0')
-                BAD("bad .svmanifest section");
-            while (p < end) {
-                const char *k = p;
-                p += strlen(p) + 1;
-                if (p >= end)
-                    BAD("bad .svmanifest section");
-                ASM_GROW(o->manifest, o->nmanifest, cap);
-                o->manifest[o->nmanifest].key = asm_xstrdup(k);
-                o->manifest[o->nmanifest].value = asm_xstrdup(p);
-                o->manifest[o->nmanifest].line = 0;
-                o->nmanifest++;
-                p += strlen(p) + 1;
-            }
+    if (r->mfscn && (d = elf_getdata(r->mfscn, NULL)) && d->d_size) {
+        if (!d->d_buf)
+            RBAD("bad .svmanifest section");
+        if (rd_manifest(r, d->d_buf, d->d_size) != 0)
+            return -1;
+    }
+    if (r->linescn && (d = elf_getdata(r->linescn, NULL)) && d->d_size &&
+        (!d->d_buf || read_lines(o, d->d_buf, d->d_size) != 0))
+        RBAD("bad .svlines section");
+    return 0;
+}
+
+/* Step 3: the symbol table: code labels, variables, undefined names; section symbols say
+ * which relocation type may use them. */
+static int rd_symbols(elf_rd_t *r)
+{
+    svasm_obj_t *o = r->o;
+    if (!r->symscn)
+        return 0;
+    GElf_Shdr sh;
+    gelf_getshdr(r->symscn, &sh);
+    Elf_Data *d = elf_getdata(r->symscn, NULL);
+    if (!sh.sh_entsize || !d)
+        RBAD("bad symbol table");
+    size_t nsyms = r->nsyms = sh.sh_size / sh.sh_entsize;
+    r->symmap = asm_xcalloc(nsyms ? nsyms : 1, sizeof *r->symmap);
+    r->kindmap = asm_xcalloc(nsyms ? nsyms : 1, sizeof *r->kindmap);
+    o->syms = asm_xcalloc(nsyms ? nsyms : 1, sizeof *o->syms);
+    for (size_t i = 0; i < nsyms; i++) {
+        GElf_Sym y;
+        r->symmap[i] = -2; /* invalid as a relocation target */
+        if (!gelf_getsym(d, (int)i, &y))
+            RBAD("bad symbol %zu", i);
+        if (i == 0)
+            continue;
+        int type = GELF_ST_TYPE(y.st_info), bind = GELF_ST_BIND(y.st_info);
+        if (type == STT_SECTION) {
+            if (y.st_shndx == r->text_idx)
+                r->symmap[i] = -1, r->kindmap[i] = SVASM_R_PC32;
+            else if (y.st_shndx == r->const_idx)
+                r->symmap[i] = -1, r->kindmap[i] = SVASM_R_CONST16;
+            continue;
         }
+        if (type == STT_FILE)
+            continue;
+        const char *sn = elf_strptr(r->e, sh.sh_link, y.st_name);
+        if (!sn || !*sn)
+            RBAD("bad symbol name (symbol %zu)", i);
+        svasm_sym_t *s = &o->syms[o->nsyms];
+        if (y.st_shndx == SHN_UNDEF) {
+            s->kind = SVASM_SYM_UNDEF;
+        } else if (y.st_shndx == r->text_idx && r->text_idx) {
+            s->kind = SVASM_SYM_CODE;
+            if (y.st_value > o->code_size)
+                RBAD("symbol '%s' outside .text", sn);
+        } else if (y.st_shndx == r->var_idx && r->var_idx) {
+            s->kind = SVASM_SYM_VAR;
+            if (y.st_value >= o->nvars)
+                RBAD("variable '%s' outside .svvar", sn);
+        } else
+            RBAD("symbol '%s' in an unsupported section", sn);
+        s->name = asm_xstrdup(sn);
+        s->bind = bind == STB_LOCAL ? SVASM_BIND_LOCAL : SVASM_BIND_GLOBAL;
+        s->value = (uint32_t)y.st_value;
+        s->size = (uint32_t)y.st_size;
+        r->symmap[i] = (int32_t)o->nsyms++;
     }
-    if (linescn) {
-        Elf_Data *d = elf_getdata(linescn, NULL);
-        if (d && d->d_size && (!d->d_buf || read_lines(o, d->d_buf, d->d_size) != 0))
-            BAD("bad .svlines section");
+    return 0;
+}
+
+/* Step 4: relocations of .text, each checked against its type, symbol and field. */
+static int rd_relocs(elf_rd_t *r)
+{
+    svasm_obj_t *o = r->o;
+    if (!r->relscn)
+        return 0;
+    GElf_Shdr sh;
+    gelf_getshdr(r->relscn, &sh);
+    Elf_Data *d = elf_getdata(r->relscn, NULL);
+    if (!sh.sh_entsize || !d)
+        RBAD("bad relocation section");
+    size_t n = sh.sh_size / sh.sh_entsize;
+    o->relocs = asm_xcalloc(n ? n : 1, sizeof *o->relocs);
+    for (size_t i = 0; i < n; i++) {
+        GElf_Rela rl;
+        if (!gelf_getrela(d, (int)i, &rl))
+            RBAD("bad relocation %zu", i);
+        size_t si = GELF_R_SYM(rl.r_info);
+        unsigned type = (unsigned)GELF_R_TYPE(rl.r_info);
+        unsigned width = type == SVASM_R_PC32 ? 4 : 2;
+        if (type < SVASM_R_PC32 || type > SVASM_R_VAR16)
+            RBAD("relocation %zu: unknown type %u", i, type);
+        if (si >= r->nsyms || r->symmap[si] == -2 || rl.r_offset + width > o->code_size)
+            RBAD("relocation %zu: bad symbol or offset", i);
+        int32_t s = r->symmap[si];
+        if (s == -1 && r->kindmap[si] != type)
+            RBAD("relocation %zu: type does not match its section", i);
+        if (type == SVASM_R_CONST16 &&
+            (s != -1 || rl.r_addend < 0 || (uint64_t)rl.r_addend >= o->nconsts))
+            RBAD("relocation %zu: bad constant index", i);
+        if (type == SVASM_R_VAR16 && (s < 0 || o->syms[s].kind == SVASM_SYM_CODE))
+            RBAD("relocation %zu: not a variable", i);
+        if (type == SVASM_R_PC32 && s >= 0 && o->syms[s].kind == SVASM_SYM_VAR)
+            RBAD("relocation %zu: not a code symbol", i);
+        svasm_reloc_t *x = &o->relocs[o->nrelocs++];
+        x->offset = (uint32_t)rl.r_offset;
+        x->type = (uint8_t)type;
+        x->sym = s;
+        x->addend = (int32_t)rl.r_addend;
     }
-    if (symscn) {
-        GElf_Shdr sh;
-        gelf_getshdr(symscn, &sh);
-        Elf_Data *d = elf_getdata(symscn, NULL);
-        if (!sh.sh_entsize || !d)
-            BAD("bad symbol table");
-        nsyms = sh.sh_size / sh.sh_entsize;
-        symmap = asm_xcalloc(nsyms ? nsyms : 1, sizeof *symmap);
-        kindmap = asm_xcalloc(nsyms ? nsyms : 1, sizeof *kindmap);
-        o->syms = asm_xcalloc(nsyms ? nsyms : 1, sizeof *o->syms);
-        for (size_t i = 0; i < nsyms; i++) {
-            GElf_Sym y;
-            symmap[i] = -2; /* invalid as a relocation target */
-            if (!gelf_getsym(d, (int)i, &y))
-                BAD("bad symbol %zu", i);
-            if (i == 0)
-                continue;
-            int type = GELF_ST_TYPE(y.st_info), bind = GELF_ST_BIND(y.st_info);
-            if (type == STT_SECTION) {
-                if (y.st_shndx == text_idx)
-                    symmap[i] = -1, kindmap[i] = SVASM_R_PC32;
-                else if (y.st_shndx == const_idx)
-                    symmap[i] = -1, kindmap[i] = SVASM_R_CONST16;
-                continue;
-            }
-            if (type == STT_FILE)
-                continue;
-            const char *sn = elf_strptr(e, sh.sh_link, y.st_name);
-            if (!sn || !*sn)
-                BAD("bad symbol name (symbol %zu)", i);
-            svasm_sym_t *s = &o->syms[o->nsyms];
-            if (y.st_shndx == SHN_UNDEF) {
-                s->kind = SVASM_SYM_UNDEF;
-            } else if (y.st_shndx == text_idx && text_idx) {
-                s->kind = SVASM_SYM_CODE;
-                if (y.st_value > o->code_size)
-                    BAD("symbol '%s' outside .text", sn);
-            } else if (y.st_shndx == var_idx && var_idx) {
-                s->kind = SVASM_SYM_VAR;
-                if (y.st_value >= o->nvars)
-                    BAD("variable '%s' outside .svvar", sn);
-            } else
-                BAD("symbol '%s' in an unsupported section", sn);
-            s->name = asm_xstrdup(sn);
-            s->bind = bind == STB_LOCAL ? SVASM_BIND_LOCAL : SVASM_BIND_GLOBAL;
-            s->value = (uint32_t)y.st_value;
-            s->size = (uint32_t)y.st_size;
-            symmap[i] = (int32_t)o->nsyms++;
-        }
+    return 0;
+}
+#undef RBAD
+
+svasm_obj_t *svasm_obj_from_elf(const char *name, const uint8_t *buf, size_t len,
+                                svasm_diags_t *diag)
+{
+    elf_rd_t rd, *r = &rd;
+    memset(r, 0, sizeof *r);
+    r->name = name;
+    r->diag = diag;
+    r->o = asm_xcalloc(1, sizeof *r->o);
+    r->o->name = asm_xstrdup(name);
+    char *copy = asm_xmalloc(len ? len : 1);
+    memcpy(copy, buf, len);
+    int ok;
+    if (elf_version(EV_CURRENT) == EV_NONE) {
+        svasm_diag_add(diag, SVASM_ERROR, name, 0, 0, NULL, "libelf: %s", elf_errmsg(-1));
+        ok = 0;
+    } else {
+        r->e = elf_memory(copy, len);
+        ok = rd_sections(r) == 0 && rd_contents(r) == 0 && rd_symbols(r) == 0 &&
+             rd_relocs(r) == 0;
     }
-    if (relscn) {
-        GElf_Shdr sh;
-        gelf_getshdr(relscn, &sh);
-        Elf_Data *d = elf_getdata(relscn, NULL);
-        if (!sh.sh_entsize || !d)
-            BAD("bad relocation section");
-        size_t n = sh.sh_size / sh.sh_entsize;
-        o->relocs = asm_xcalloc(n ? n : 1, sizeof *o->relocs);
-        for (size_t i = 0; i < n; i++) {
-            GElf_Rela r;
-            if (!gelf_getrela(d, (int)i, &r))
-                BAD("bad relocation %zu", i);
-            size_t si = GELF_R_SYM(r.r_info);
-            unsigned type = (unsigned)GELF_R_TYPE(r.r_info);
-            unsigned width = type == SVASM_R_PC32 ? 4 : 2;
-            if (type < SVASM_R_PC32 || type > SVASM_R_VAR16)
-                BAD("relocation %zu: unknown type %u", i, type);
-            if (si >= nsyms || symmap[si] == -2 || r.r_offset + width > o->code_size)
-                BAD("relocation %zu: bad symbol or offset", i);
-            int32_t s = symmap[si];
-            if (s == -1 && kindmap[si] != type)
-                BAD("relocation %zu: type does not match its section", i);
-            if (type == SVASM_R_CONST16 && (s != -1 || r.r_addend < 0 ||
-                                            (uint64_t)r.r_addend >= o->nconsts))
-                BAD("relocation %zu: bad constant index", i);
-            if (type == SVASM_R_VAR16 && (s < 0 || o->syms[s].kind == SVASM_SYM_CODE))
-                BAD("relocation %zu: not a variable", i);
-            if (type == SVASM_R_PC32 && s >= 0 && o->syms[s].kind == SVASM_SYM_VAR)
-                BAD("relocation %zu: not a code symbol", i);
-            o->relocs[o->nrelocs].offset = (uint32_t)r.r_offset;
-            o->relocs[o->nrelocs].type = (uint8_t)type;
-            o->relocs[o->nrelocs].sym = s;
-            o->relocs[o->nrelocs].addend = (int32_t)r.r_addend;
-            o->nrelocs++;
-        }
-    }
-    free(symmap);
-    free(kindmap);
-    elf_end(e);
+    free(r->symmap);
+    free(r->kindmap);
+    if (r->e)
+        elf_end(r->e);
     free(copy);
-    return o;
-fail:
-    free(symmap);
-    free(kindmap);
-    if (e)
-        elf_end(e);
-    free(copy);
-    svasm_obj_free(o);
-    return NULL;
+    if (!ok) {
+        svasm_obj_free(r->o);
+        return NULL;
+    }
+    return r->o;
 }

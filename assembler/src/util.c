@@ -90,6 +90,12 @@ char *asm_sb_take(asm_sb_t *b)
 void svasm_diag_add(svasm_diags_t *d, svasm_severity_t sev, const char *file, int line,
                     int col, const char *srcline, const char *fmt, ...)
 {
+    if (d->truncated)
+        return;
+    if (sev == SVASM_ERROR && d->max_errors > 0 && d->nerrors >= d->max_errors) {
+        d->truncated = 1;
+        return;
+    }
     svasm_diag_t *g = asm_xcalloc(1, sizeof *g);
     g->severity = sev;
     g->file = file ? asm_xstrdup(file) : NULL;

@@ -42,8 +42,9 @@ const svbc_svcinfo_t svbc_svcinfo[SVBC_SVC_LIMIT] = {
 unsigned svbc_operand_size(char kind)
 {
     switch (kind) {
-    case SVBC_OPND_U8: return 1;
-    case SVBC_OPND_U16: case SVBC_OPND_CONST: case SVBC_OPND_GLOBAL: case SVBC_OPND_SERVICE: return 2;
+    case SVBC_OPND_U8: case SVBC_OPND_SLOT: case SVBC_OPND_PUSHSLOT: case SVBC_OPND_COUNT:
+    case SVBC_OPND_VALUES: return 1;
+    case SVBC_OPND_U16: case SVBC_OPND_VALUES16: case SVBC_OPND_CONST: case SVBC_OPND_GLOBAL: case SVBC_OPND_SERVICE: return 2;
     case SVBC_OPND_IMM: case SVBC_OPND_LABEL: case SVBC_OPND_TABLE: return 4;
     default: return 0;
     }
@@ -66,7 +67,6 @@ uint32_t svbc_decode(const uint8_t *code, size_t avail, svbc_insn_t *out)
             return 0;
         const uint8_t *p = code + pos;
         switch (*k) {
-        case SVBC_OPND_U8: out->opnd[out->nopnd++] = p[0]; break;
         case SVBC_OPND_IMM: case SVBC_OPND_LABEL: out->opnd[out->nopnd++] = svbc_read_i32(p); break;
         case SVBC_OPND_TABLE: {
             uint32_t n = (uint32_t)svbc_read_u16(p) + svbc_read_u16(p + 2);
@@ -78,7 +78,7 @@ uint32_t svbc_decode(const uint8_t *code, size_t avail, svbc_insn_t *out)
             pos += 4u * n;
             break;
         }
-        default: out->opnd[out->nopnd++] = svbc_read_u16(p); break;
+        default: out->opnd[out->nopnd++] = sz == 1 ? p[0] : svbc_read_u16(p); break;
         }
         pos += sz;
     }
@@ -89,11 +89,10 @@ uint32_t svbc_decode(const uint8_t *code, size_t avail, svbc_insn_t *out)
 static int operand_fits(char kind, int32_t v)
 {
     switch (kind) {
-    case SVBC_OPND_U8: return v >= 0 && v <= 0xff;
     case SVBC_OPND_IMM: return v >= SVBC_IMM_MIN && v <= SVBC_IMM_MAX;
     case SVBC_OPND_LABEL: return 1;
     case SVBC_OPND_SERVICE: return v >= 0 && v < SVBC_SVC_LIMIT;
-    default: return v >= 0 && v <= 0xffff;
+    default: return v >= 0 && v <= (svbc_operand_size(kind) == 1 ? 0xff : 0xffff);
     }
 }
 
@@ -127,7 +126,6 @@ uint32_t svbc_encode(uint8_t op, const int32_t *opnd, const int32_t *labels, uin
     i = 0;
     for (const char *k = info->operands; *k; k++) {
         switch (*k) {
-        case SVBC_OPND_U8: *p++ = (uint8_t)opnd[i++]; break;
         case SVBC_OPND_IMM: case SVBC_OPND_LABEL: svbc_write_i32(p, opnd[i++]); p += 4; break;
         case SVBC_OPND_TABLE: {
             uint32_t n = (uint32_t)opnd[i] + (uint32_t)opnd[i + 1];
@@ -139,7 +137,14 @@ uint32_t svbc_encode(uint8_t op, const int32_t *opnd, const int32_t *labels, uin
             i += 2;
             break;
         }
-        default: svbc_write_u16(p, (uint16_t)opnd[i++]); p += 2; break;
+        default:
+            if (svbc_operand_size(*k) == 1) {
+                *p++ = (uint8_t)opnd[i++];
+            } else {
+                svbc_write_u16(p, (uint16_t)opnd[i++]);
+                p += 2;
+            }
+            break;
         }
     }
     return (uint32_t)len;
@@ -150,31 +155,45 @@ int svbc_stack_effect(const svbc_insn_t *insn, int *pop, int *push)
     const svbc_opinfo_t *info = &svbc_opinfo[insn->op];
     *pop = info->pop;
     *push = info->push;
-    switch (insn->op) {
-    case SVBC_OP_pop: *pop = insn->opnd[0]; return 0;
-    case SVBC_OP_makeblock: *pop = insn->opnd[1] > 0 ? insn->opnd[1] - 1 : 0; return 0;
-    case SVBC_OP_arrayn: *pop = insn->opnd[0] > 0 ? insn->opnd[0] - 1 : 0; return 0;
-    case SVBC_OP_cur: *pop = insn->opnd[2] > 0 ? insn->opnd[2] - 1 : 0; return 0;
-    case SVBC_OP_svc: {
-        if (insn->opnd[0] < 0 || insn->opnd[0] >= SVBC_SVC_LIMIT || !svbc_svcinfo[insn->opnd[0]].name)
-            return -1;
-        const svbc_svcinfo_t *s = &svbc_svcinfo[insn->opnd[0]];
-        *pop = s->arity > 0 ? s->arity - 1 : 0;
-        *push = 0;
-        return 0;
+    if (*pop < 0 || *push < 0)
+        return -1;
+    unsigned i = 0;
+    for (const char *k = info->operands; *k; k++, i++) {
+        int32_t n = insn->opnd[i];
+        switch (*k) {
+        case SVBC_OPND_COUNT: *pop += n; break;
+        case SVBC_OPND_VALUES: case SVBC_OPND_VALUES16: *pop += n > 0 ? n - 1 : 0; break;
+        case SVBC_OPND_SERVICE:
+            if (n < 0 || n >= SVBC_SVC_LIMIT || !svbc_svcinfo[n].name)
+                return -1;
+            *pop += svbc_svcinfo[n].arity > 0 ? svbc_svcinfo[n].arity - 1 : 0;
+            break;
+        case SVBC_OPND_TABLE: i++; break;
+        default: break;
+        }
     }
-    case SVBC_OP_call: /* the callee returns with its arguments gone */
-        *pop = insn->opnd[1];
-        *push = 0;
-        return 0;
-    case SVBC_OP_pushcall: /* push A, then a call of n arguments */
-        *pop = insn->opnd[1] > 0 ? insn->opnd[1] - 1 : 0;
-        *push = insn->opnd[1] > 0 ? 0 : 1;
-        return 0;
-    case SVBC_OP_app:
-        *pop = insn->opnd[0];
-        *push = 0;
-        return 0;
-    default: return (*pop < 0 || *push < 0) ? -1 : 0;
+    return 0;
+}
+
+uint32_t svbc_stack_need(const svbc_insn_t *insn)
+{
+    const svbc_opinfo_t *info = &svbc_opinfo[insn->op];
+    int pop = 0, push = 0;
+    uint32_t need = 0, pushed = 0;
+    if (svbc_stack_effect(insn, &pop, &push) == 0)
+        need = (uint32_t)pop;
+    unsigned i = 0;
+    for (const char *k = info->operands; *k; k++, i++) {
+        uint32_t n = (uint32_t)insn->opnd[i];
+        if (*k == SVBC_OPND_SLOT && n + 1 > need)
+            need = n + 1;
+        if (*k == SVBC_OPND_PUSHSLOT) { /* S[n] after `pushed` pushes */
+            pushed++;
+            if (n + 1 > need + pushed)
+                need = n + 1 - pushed;
+        }
+        if (*k == SVBC_OPND_TABLE)
+            i++;
     }
+    return need;
 }

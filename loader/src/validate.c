@@ -31,8 +31,8 @@ static uint32_t rd32(const uint8_t *p) { return (uint32_t)svbc_read_i32(p); }
 typedef struct vctx {
     const uint8_t *img;
     uint32_t size, flags;
-    uint32_t off[SVIMG_SECT_KIND_MAX + 1], len[SVIMG_SECT_KIND_MAX + 1];
-    uint32_t seen; /* bit k: section kind k present */
+    svimg_sections_t s; /* the section table, as the reader found it (s.present: bit k
+                         * set when kind k is there) */
     uint32_t nconsts, globals, entry;
     const uint8_t *code;
     uint32_t code_off, code_size;
@@ -83,54 +83,46 @@ static svl_result_t check_header(vctx_t *v, const uint8_t *img, size_t len, uint
 static svl_result_t check_sections(vctx_t *v, uint32_t *eo)
 {
     const uint8_t *img = v->img;
-    uint32_t nsect = svbc_read_u16(img + SVIMG_OFF_NSECT);
-    if (nsect < 3 || nsect > SVIMG_MAX_SECTIONS)
-        FAIL(bad_section_count, SVIMG_OFF_NSECT);
-    uint32_t table_end = SVIMG_HEADER_SIZE + nsect * SVIMG_SECT_ENTRY_SIZE;
-    if (table_end > v->size)
-        FAIL(section_table_overflow, SVIMG_OFF_NSECT);
-    uint32_t prev_off = 0, prev_end = 0;
-    for (uint32_t i = 0; i < nsect; i++) {
-        uint32_t e = SVIMG_HEADER_SIZE + i * SVIMG_SECT_ENTRY_SIZE;
-        uint32_t kind = rd32(img + e), off = rd32(img + e + 4), sz = rd32(img + e + 8);
-        if (kind == 0 || kind > SVIMG_SECT_KIND_MAX)
-            FAIL(bad_section_kind, e);
-        if (v->seen & (1u << kind))
-            FAIL(duplicate_section, e);
-        if (rd32(img + e + 12) != 0)
-            FAIL(bad_section_flags, e + 12);
-        if (off & 3u)
-            FAIL(misaligned_section, e + 4);
-        if (off < table_end)
-            FAIL(section_in_header, e + 4);
-        if (off > v->size || sz > v->size - off)
-            FAIL(section_out_of_image, e + 8);
-        if (i > 0 && off < prev_off)
-            FAIL(unordered_sections, e + 4);
-        if (i > 0 && off < prev_end)
-            FAIL(overlapping_sections, e + 4);
-        v->seen |= 1u << kind;
-        v->off[kind] = off;
-        v->len[kind] = sz;
-        prev_off = off;
-        prev_end = off + sz;
-    }
-    if (!(v->seen & (1u << SVIMG_SECT_CODE)))
-        FAIL(missing_code, SVIMG_HEADER_SIZE);
-    if (!(v->seen & (1u << SVIMG_SECT_CONST)))
-        FAIL(missing_const, SVIMG_HEADER_SIZE);
-    if (!(v->seen & (1u << SVIMG_SECT_MANIFEST)))
-        FAIL(missing_manifest, SVIMG_HEADER_SIZE);
-    int has_debug = (v->seen & ((1u << SVIMG_SECT_SYMBOLS) | (1u << SVIMG_SECT_LINES))) != 0;
-    if (has_debug != ((v->flags & SVIMG_F_DEBUG) != 0))
+    /* the section reader's rules, in its order; each maps to one loader code */
+    static const uint8_t code_of[] = {
+        [SVIMG_SERR_OK] = SVL_OK,
+        [SVIMG_SERR_COUNT] = SVL_bad_section_count,
+        [SVIMG_SERR_TABLE_OVERFLOW] = SVL_section_table_overflow,
+        [SVIMG_SERR_KIND] = SVL_bad_section_kind,
+        [SVIMG_SERR_DUPLICATE] = SVL_duplicate_section,
+        [SVIMG_SERR_FLAGS] = SVL_bad_section_flags,
+        [SVIMG_SERR_MISALIGNED] = SVL_misaligned_section,
+        [SVIMG_SERR_IN_HEADER] = SVL_section_in_header,
+        [SVIMG_SERR_OUT_OF_IMAGE] = SVL_section_out_of_image,
+        [SVIMG_SERR_UNORDERED] = SVL_unordered_sections,
+        [SVIMG_SERR_OVERLAP] = SVL_overlapping_sections,
+        [SVIMG_SERR_MISSING] = SVL_missing_code,
+    };
+    static const uint8_t missing_code[SVIMG_SECT_KIND_MAX + 1] = {
+        [SVIMG_SECT_CODE] = SVL_missing_code,
+        [SVIMG_SECT_CONST] = SVL_missing_const,
+        [SVIMG_SECT_MANIFEST] = SVL_missing_manifest,
+    };
+    svimg_sect_error_t se = svimg_read_sections(img, v->size, &v->s, eo);
+    if (se == SVIMG_SERR_MISSING) /* never OK, even for a REQUIRED kind added later */
+        return missing_code[v->s.missing] ? (svl_result_t)missing_code[v->s.missing]
+                                          : SVL_missing_code;
+    if (se != SVIMG_SERR_OK)
+        return (svl_result_t)code_of[se];
+    /* the header flags say which optional sections are present (sections.def) */
+    uint32_t has_debug = 0, has_sig = 0;
+    for (uint32_t k = 1; k <= SVIMG_SECT_KIND_MAX; k++)
+        if (v->s.present & (1u << k)) {
+            has_debug |= svimg_sect_flags[k] & SVIMG_SF_DEBUG;
+            has_sig |= svimg_sect_flags[k] & SVIMG_SF_SIGNED;
+        }
+    if (!has_debug != !(v->flags & SVIMG_F_DEBUG))
         FAIL(debug_flag_mismatch, SVIMG_OFF_FLAGS);
-    int has_sig = (v->seen & (1u << SVIMG_SECT_SIGNATURE)) != 0;
-    if (has_sig != ((v->flags & SVIMG_F_SIGNED) != 0))
+    if (!has_sig != !(v->flags & SVIMG_F_SIGNED))
         FAIL(signed_flag_mismatch, SVIMG_OFF_FLAGS);
-    /* Per-kind sizes: report at the size field of that kind's table entry. */
-    for (uint32_t i = 0; i < nsect; i++) {
-        uint32_t e = SVIMG_HEADER_SIZE + i * SVIMG_SECT_ENTRY_SIZE;
-        uint32_t kind = rd32(img + e), sz = rd32(img + e + 8);
+    /* Per-kind sizes, in table order: report at the size field of that kind's entry. */
+    for (uint32_t i = 0; i < v->s.nsect; i++) {
+        uint32_t kind = v->s.order[i], e = v->s.entry[kind], sz = v->s.size[kind];
         if (kind == SVIMG_SECT_MANIFEST && sz != SVIMG_MANIFEST_SIZE)
             FAIL(bad_manifest_size, e + 8);
         if (kind == SVIMG_SECT_SIGNATURE && sz != 64)
@@ -138,8 +130,8 @@ static svl_result_t check_sections(vctx_t *v, uint32_t *eo)
         if (kind == SVIMG_SECT_CODE && sz == 0)
             FAIL(empty_code, e + 8);
     }
-    v->code_off = v->off[SVIMG_SECT_CODE];
-    v->code_size = v->len[SVIMG_SECT_CODE];
+    v->code_off = v->s.off[SVIMG_SECT_CODE];
+    v->code_size = v->s.size[SVIMG_SECT_CODE];
     v->code = img + v->code_off;
     return SVL_OK;
 }
@@ -177,7 +169,7 @@ static int all_zero(const uint8_t *p, uint32_t n)
 
 static svl_result_t check_manifest(vctx_t *v, uint32_t *eo)
 {
-    uint32_t mo = v->off[SVIMG_SECT_MANIFEST];
+    uint32_t mo = v->s.off[SVIMG_SECT_MANIFEST];
     const uint8_t *m = v->img + mo;
     if (!name_ok(m + SVMF_OFF_NAME))
         FAIL(bad_name, mo + SVMF_OFF_NAME);
@@ -254,7 +246,7 @@ static svl_result_t check_manifest(vctx_t *v, uint32_t *eo)
 
 static svl_result_t check_consts(vctx_t *v, uint32_t *eo)
 {
-    uint32_t co = v->off[SVIMG_SECT_CONST], cs = v->len[SVIMG_SECT_CONST];
+    uint32_t co = v->s.off[SVIMG_SECT_CONST], cs = v->s.size[SVIMG_SECT_CONST];
     const uint8_t *c = v->img + co;
     if (cs < 4)
         FAIL(const_truncated, co);
@@ -301,14 +293,16 @@ static svl_result_t check_consts(vctx_t *v, uint32_t *eo)
 
 /* ---- debug sections ----------------------------------------------------------------
  * SYMBOLS (written by the linker): u32 n; n x {u32 code address, u32 name offset from the
- * section start}; NUL-terminated names; zero padding. Requiring the section's last byte to
- * be NUL makes every name in range terminated, in O(1) per symbol. LINES: bounds only. */
+ * section start}; NUL-terminated names; zero padding. LINES: u32 n; n x {u32 address,
+ * u32 position, u32 file-name offset}, ascending addresses (a backtrace searches them);
+ * names; padding. Requiring the section's last byte to be NUL makes every name in range
+ * terminated, in O(1) per entry. */
 
 static svl_result_t check_symbols(vctx_t *v, uint32_t *eo)
 {
-    if (!(v->seen & (1u << SVIMG_SECT_SYMBOLS)))
+    if (!(v->s.present & (1u << SVIMG_SECT_SYMBOLS)))
         return SVL_OK;
-    uint32_t so = v->off[SVIMG_SECT_SYMBOLS], ss = v->len[SVIMG_SECT_SYMBOLS];
+    uint32_t so = v->s.off[SVIMG_SECT_SYMBOLS], ss = v->s.size[SVIMG_SECT_SYMBOLS];
     const uint8_t *s = v->img + so;
     if (ss < 4 || rd32(s) > (ss - 4) / 8)
         FAIL(symbols_truncated, so);
@@ -320,6 +314,29 @@ static svl_result_t check_symbols(vctx_t *v, uint32_t *eo)
         uint32_t name = rd32(s + e + 4);
         if (name < names || name >= ss || s[ss - 1] != 0)
             FAIL(bad_symbol_name, so + e + 4);
+    }
+    return SVL_OK;
+}
+
+static svl_result_t check_lines(vctx_t *v, uint32_t *eo)
+{
+    if (!(v->s.present & (1u << SVIMG_SECT_LINES)))
+        return SVL_OK;
+    uint32_t lo = v->s.off[SVIMG_SECT_LINES], ls = v->s.size[SVIMG_SECT_LINES];
+    const uint8_t *l = v->img + lo;
+    if (ls < 4 || rd32(l) > (ls - 4) / 12)
+        FAIL(lines_truncated, lo);
+    uint32_t n = rd32(l), names = 4 + 12 * n, prev = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t e = 4 + 12 * i, addr = rd32(l + e);
+        if (addr >= v->code_size)
+            FAIL(bad_line_address, lo + e);
+        if (addr < prev)
+            FAIL(unordered_lines, lo + e);
+        prev = addr;
+        uint32_t file = rd32(l + e + 8);
+        if (file < names || file >= ls || l[ls - 1] != 0)
+            FAIL(bad_line_file, lo + e + 8);
     }
     return SVL_OK;
 }
@@ -466,7 +483,7 @@ static svl_result_t check_targets(vctx_t *v, uint8_t *bits, uint32_t wbytes, uin
     if (bad < cs)
         FAIL(target_mid_insn, v->code_off + bad);
     if (entry_bad)
-        FAIL(entry_mid_insn, v->off[SVIMG_SECT_MANIFEST] + SVMF_OFF_ENTRY);
+        FAIL(entry_mid_insn, v->s.off[SVIMG_SECT_MANIFEST] + SVMF_OFF_ENTRY);
     return SVL_OK;
 }
 
@@ -489,32 +506,10 @@ static svl_result_t check_entry_stack(vctx_t *v, uint32_t *eo)
         int pop, push;
         if (svbc_stack_effect(&in, &pop, &push) != 0)
             break;
-        uint32_t need = (uint32_t)pop;
-        if ((in.op == SVBC_OP_acc || in.op == SVBC_OP_assign || in.op == SVBC_OP_accfield) &&
-            (uint32_t)in.opnd[0] + 1 > need)
-            need = (uint32_t)in.opnd[0] + 1;
-        if ((in.op == SVBC_OP_pushacc || in.op == SVBC_OP_pushaccfield) &&
-            (uint32_t)in.opnd[0] > need) /* reads S[n] after its push */
-            need = (uint32_t)in.opnd[0];
-        if (in.op == SVBC_OP_pushacc2) { /* S[n] after one push, S[m] after two */
-            if ((uint32_t)in.opnd[0] > need)
-                need = (uint32_t)in.opnd[0];
-            if ((uint32_t)in.opnd[1] > need + 1)
-                need = (uint32_t)in.opnd[1] - 1;
-        }
-        if (in.op >= SVBC_OP_beqacc && in.op <= SVBC_OP_fordown) { /* read S[n] (and S[h]) */
-            uint32_t hi = (uint32_t)in.opnd[0];
-            if ((in.op == SVBC_OP_forup || in.op == SVBC_OP_fordown) && (uint32_t)in.opnd[1] > hi)
-                hi = (uint32_t)in.opnd[1];
-            if (hi + 1 > need)
-                need = hi + 1;
-        }
-        if (need > depth)
+        if (svbc_stack_need(&in) > depth) /* slots read and popped: opcodes.def's columns */
             FAIL(stack_underflow, v->code_off + pc);
         depth = depth - (uint32_t)pop + (uint32_t)push;
-        if ((svbc_opinfo[in.op].flags & (SVBC_F_END | SVBC_F_BR)) ||
-            strchr(svbc_opinfo[in.op].operands, SVBC_OPND_LABEL) ||
-            strchr(svbc_opinfo[in.op].operands, SVBC_OPND_TABLE))
+        if (svbc_opinfo[in.op].flags & (SVBC_F_END | SVBC_F_BR))
             break;
     }
     return SVL_OK;
@@ -530,7 +525,7 @@ static void copy_name(char *dst, const uint8_t *src)
 
 static void fill(const vctx_t *v, svl_image_t *out)
 {
-    const uint8_t *img = v->img, *m = img + v->off[SVIMG_SECT_MANIFEST];
+    const uint8_t *img = v->img, *m = img + v->s.off[SVIMG_SECT_MANIFEST];
     memset(out, 0, sizeof *out);
     out->base = img;
     out->size = v->size;
@@ -539,20 +534,20 @@ static void fill(const vctx_t *v, svl_image_t *out)
     out->flags = v->flags;
     out->code = v->code;
     out->code_size = v->code_size;
-    out->consts = img + v->off[SVIMG_SECT_CONST];
-    out->consts_size = v->len[SVIMG_SECT_CONST];
+    out->consts = img + v->s.off[SVIMG_SECT_CONST];
+    out->consts_size = v->s.size[SVIMG_SECT_CONST];
     out->nconsts = v->nconsts;
-    if (v->seen & (1u << SVIMG_SECT_SYMBOLS)) {
-        out->symbols = img + v->off[SVIMG_SECT_SYMBOLS];
-        out->symbols_size = v->len[SVIMG_SECT_SYMBOLS];
+    if (v->s.present & (1u << SVIMG_SECT_SYMBOLS)) {
+        out->symbols = img + v->s.off[SVIMG_SECT_SYMBOLS];
+        out->symbols_size = v->s.size[SVIMG_SECT_SYMBOLS];
     }
-    if (v->seen & (1u << SVIMG_SECT_LINES)) {
-        out->lines = img + v->off[SVIMG_SECT_LINES];
-        out->lines_size = v->len[SVIMG_SECT_LINES];
+    if (v->s.present & (1u << SVIMG_SECT_LINES)) {
+        out->lines = img + v->s.off[SVIMG_SECT_LINES];
+        out->lines_size = v->s.size[SVIMG_SECT_LINES];
     }
-    if (v->seen & (1u << SVIMG_SECT_SIGNATURE)) {
-        out->signature = img + v->off[SVIMG_SECT_SIGNATURE];
-        out->signature_size = v->len[SVIMG_SECT_SIGNATURE];
+    if (v->s.present & (1u << SVIMG_SECT_SIGNATURE)) {
+        out->signature = img + v->s.off[SVIMG_SECT_SIGNATURE];
+        out->signature_size = v->s.size[SVIMG_SECT_SIGNATURE];
     }
     memcpy(out->sha256, img + SVIMG_OFF_SHA, 32);
     svl_manifest_t *mf = &out->manifest;
@@ -593,6 +588,7 @@ static svl_result_t validate(const uint8_t *img, size_t len, uint8_t *work, size
     TRY(check_manifest(&v, eo));
     TRY(check_consts(&v, eo));
     TRY(check_symbols(&v, eo));
+    TRY(check_lines(&v, eo));
     /* The bitmap: never more than the code needs, so that windows are as few as can be. */
     uint32_t wbytes = SVL_WORK_SIZE(v.code_size);
     if (work_size < wbytes)

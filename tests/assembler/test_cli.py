@@ -11,28 +11,15 @@ import subprocess
 import sys
 import tempfile
 
-ASM = os.environ['SENSEASM']
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clicheck import check, finish, run  # noqa: E402
+
 CC = shlex.split(os.environ.get('CC', 'cc'))
 READELF = os.environ.get('READELF', '')
 AR = os.environ.get('AR', '')
 TESTDIR = os.environ['TESTDIR']
 PROGS = os.path.join(TESTDIR, 'progs')
 GOLDEN = os.path.join(TESTDIR, 'golden', 'hello.svm.hex')
-failures = 0
-
-
-def run(*args, cwd=None):
-    p = subprocess.run([ASM, *args], capture_output=True, text=True, cwd=cwd)
-    return p.returncode, p.stdout, p.stderr
-
-
-def check(cond, what, detail=''):
-    global failures
-    if cond:
-        print(f'ok   {what}')
-    else:
-        failures += 1
-        print(f'FAIL {what}\n{detail}')
 
 
 def prog(name):
@@ -251,5 +238,4 @@ with tempfile.TemporaryDirectory() as tmp:
         ok &= lo == 0x0803fff8 and back == img and eof
     check(ok, 'Intel HEX parses back to the image at --base (checksums, 64K boundary)', err)
 
-print(f'{failures} failure(s)')
-sys.exit(1 if failures else 0)
+finish()

@@ -13,25 +13,18 @@ import sys
 import tempfile
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clicheck import check, finish  # noqa: E402
+
 ASM = os.environ['SENSEASM']
 RUN = os.environ['SENSEVM_RUN']
 PROGS = os.path.join(os.environ['TESTDIR'], 'progs')
 HELLO = [os.path.join(PROGS, 'hello.s'), os.path.join(PROGS, 'util.s')]
-failures = 0
 
 
 def run(cmd, *args):
     p = subprocess.run([cmd, *args], capture_output=True, text=True)
     return p.returncode, p.stdout, p.stderr
-
-
-def check(cond, what, detail=''):
-    global failures
-    if cond:
-        print(f'ok   {what}')
-    else:
-        failures += 1
-        print(f'FAIL {what}\n{detail}')
 
 
 def section(img, kind):
@@ -86,8 +79,12 @@ with tempfile.TemporaryDirectory() as tmp:
     unsigned = open(t('unsigned.svm'), 'rb').read()
     check(int.from_bytes(unsigned[8:12], 'little') & 2 == 0, 'unsigned by default')
     check(len(img) == len(unsigned) + 16 + 64, 'signing adds a table entry and 64 bytes')
-    rc, _, err = run(ASM, '-o', t('a2.svm'), *HELLO, '--sign', t('key'))
+    rc, _, err = run(ASM, '-o', t('a2.svm'), *HELLO, '--sign', t('key'), '--map=' + t('a2.map'))
     check(open(t('a2.svm'), 'rb').read() == img, 'Ed25519 signing is deterministic')
+    mp = open(t('a2.map')).read()
+    sig_off = 64 + 16 * (img[14] - 1) + 4
+    check(f'SIGNATURE  0x{int.from_bytes(img[sig_off:sig_off + 4], "little"):08x} 64' in mp,
+          'the map file lists the SIGNATURE section where the signed image has it', mp)
     rc, _, err = run(ASM, '-o', t('s.svm'), '--strip', '--format=c', *HELLO, '--sign', t('key'))
     check(rc == 0 and 'SVMI' not in err, '--sign with --strip and --format=c', err)
 
@@ -160,4 +157,4 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, _ = run(RUN, '--verify-key', t('key.pub'), '--help')
     check(rc == 0 and '--verify-key FILE' in out, '--help documents --verify-key', out)
 
-sys.exit(1 if failures else 0)
+finish()

@@ -250,10 +250,19 @@ void corpus_build_with(corpus_img_t *im, int variant, const uint8_t *code, uint3
         memcpy(im->b + o + 20, "main\0f\0", 7);
         put_entry(im, i++, SVIMG_SECT_SYMBOLS, o, 28);
         o += 28;
+        /* u32 n; n x {u32 addr, u32 position, u32 file offset}; names; padding */
         im->e_lines = SVIMG_HEADER_SIZE + i * 16;
-        put_entry(im, i++, SVIMG_SECT_LINES, o, 8);
-        w32(im, o + 4, 1);
-        o += 8;
+        im->lines_off = o;
+        w32(im, o, 2);
+        w32(im, o + 4, 0);
+        w32(im, o + 8, SVIMG_POS(1, 1));
+        w32(im, o + 12, 28);
+        w32(im, o + 16, code_size - 1);
+        w32(im, o + 20, SVIMG_POS(2, 5));
+        w32(im, o + 24, 28);
+        memcpy(im->b + o + 28, "t.ml\0\0\0", 8);
+        put_entry(im, i++, SVIMG_SECT_LINES, o, 36);
+        o += 36;
     }
     if (variant == V_SIGNED) {
         im->e_sig = SVIMG_HEADER_SIZE + i * 16;
@@ -422,6 +431,14 @@ MUT(bad_symbol_address) { w32(im, SY(12), im->code_size + 1); RESEAL_RET(SY(12))
 MUT(bad_symbol_name) { w32(im, SY(16), 28); RESEAL_RET(SY(16)); }
 MUT(bad_symbol_name_table) { w32(im, SY(8), 19); RESEAL_RET(SY(8)); }
 MUT(bad_symbol_name_unterminated) { w8(im, SY(27), 'x'); RESEAL_RET(SY(8)); }
+#define LN(o) (im->lines_off + (o))
+MUT(lines_truncated) { w32(im, LN(0), 0x0fffffff); RESEAL_RET(LN(0)); }
+MUT(lines_truncated_one) { w32(im, LN(0), 3); RESEAL_RET(LN(0)); }
+MUT(bad_line_address) { w32(im, LN(16), im->code_size); RESEAL_RET(LN(16)); }
+MUT(unordered_lines) { w32(im, LN(4), im->code_size - 1); w32(im, LN(16), 0); RESEAL_RET(LN(16)); }
+MUT(bad_line_file) { w32(im, LN(24), 36); RESEAL_RET(LN(24)); }
+MUT(bad_line_file_table) { w32(im, LN(12), 27); RESEAL_RET(LN(12)); }
+MUT(bad_line_file_unterminated) { w8(im, LN(35), 'x'); RESEAL_RET(LN(12)); }
 MUT(bad_opcode) { w8(im, AT(M_PUSH), (uint32_t)unassigned_op()); RESEAL_RET(AT(M_PUSH)); }
 MUT(truncated_insn) { w32(im, im->e_code + 8, im->code_size - 1); RESEAL_RET(AT(M_LAST)); }
 MUT(bad_immediate) { w32(im, AT(M_QUOTE) + 1, 0x40000000u); RESEAL_RET(AT(M_QUOTE)); }
@@ -487,6 +504,13 @@ const corpus_case_t corpus_cases[] = {
     CASE("bad_symbol_name.svm", bad_symbol_name, V_DEBUG, bad_symbol_name),
     CASE("bad_symbol_name-table.svm", bad_symbol_name, V_DEBUG, bad_symbol_name_table),
     CASE("bad_symbol_name-unterminated.svm", bad_symbol_name, V_DEBUG, bad_symbol_name_unterminated),
+    CASE("lines_truncated.svm", lines_truncated, V_DEBUG, lines_truncated),
+    CASE("lines_truncated-one.svm", lines_truncated, V_DEBUG, lines_truncated_one),
+    CASE("bad_line_address.svm", bad_line_address, V_DEBUG, bad_line_address),
+    CASE("unordered_lines.svm", unordered_lines, V_DEBUG, unordered_lines),
+    CASE("bad_line_file.svm", bad_line_file, V_DEBUG, bad_line_file),
+    CASE("bad_line_file-table.svm", bad_line_file, V_DEBUG, bad_line_file_table),
+    CASE("bad_line_file-unterminated.svm", bad_line_file, V_DEBUG, bad_line_file_unterminated),
     RULE(bad_opcode), RULE(truncated_insn), RULE(bad_immediate), VAR(bad_immediate, neg),
     RULE(bad_service), VAR(bad_service, high), RULE(bad_const_index), RULE(bad_global_index),
     RULE(bad_block_size), RULE(bad_block_tag), RULE(bad_array_count), RULE(bad_closure_arity),

@@ -27,7 +27,7 @@ typedef struct corpus_img {
     uint32_t size, nsect;
     uint32_t code_off, code_size, const_off, const_size, man_off;
     uint32_t e_code, e_const, e_man, e_sym, e_lines, e_sig; /* table entry offsets */
-    uint32_t sig_off, sym_off;
+    uint32_t sig_off, sym_off, lines_off;
     uint32_t cobj[4]; /* CONST-relative offsets of the four constants */
     uint32_t at[M_COUNT];
 } corpus_img_t;

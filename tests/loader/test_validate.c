@@ -163,7 +163,7 @@ Test(loader, good_debug_and_signed_sections)
     cr_expect_not_null(out.symbols);
     cr_expect_eq(out.symbols_size, 28);
     cr_expect_not_null(out.lines);
-    cr_expect_eq(out.lines_size, 8);
+    cr_expect_eq(out.lines_size, 36);
     cr_expect_eq(out.flags, SVIMG_F_DEBUG);
     corpus_build(&im, V_SIGNED);
     cr_assert_eq(svl_validate(im.b, im.size, &out, NULL), SVL_OK);

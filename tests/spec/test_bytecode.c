@@ -13,8 +13,8 @@
 static int32_t sample(char kind, int variant)
 {
     switch (kind) {
-    case 'b': return variant ? 255 : 7;
-    case 'h': case 'k': case 'g': return variant ? 65535 : 300;
+    case 'b': case 'a': case 'p': case 'n': case 'c': return variant ? 255 : 7;
+    case 'h': case 'C': case 'k': case 'g': return variant ? 65535 : 300;
     case 'i': return variant ? (int32_t)SVBC_IMM_MIN : 123456;
     case 'l': return variant ? -40 : 1000;
     case 's': return SVBC_SVC_print_string;
@@ -140,4 +140,112 @@ Test(bytecode, seal_covers_everything_but_crc_and_sha)
     cr_assert_neq(svimg_crc(img, sizeof img), crc);
     svimg_digest(img, sizeof img, d);
     cr_assert(memcmp(d, img + SVIMG_OFF_SHA, 32) != 0);
+}
+
+/* The columns agree with each other: BR exactly for rows with a label operand; every
+ * operand letter is a known kind; a row whose pop/push is -1 (dynamic) has SVBC_F_END
+ * (only frame-replacing instructions are dynamic), so that svbc_stack_effect knows the
+ * effect of every instruction a straight-line walk can continue past. */
+Test(bytecode, columns_agree)
+{
+    for (int op = 0; op < 256; op++) {
+        const svbc_opinfo_t *info = &svbc_opinfo[op];
+        if (!info->name)
+            continue;
+        int has_label = strchr(info->operands, 'l') || strchr(info->operands, 't');
+        cr_assert_eq(!!(info->flags & SVBC_F_BR), !!has_label, "%s: BR flag vs shape", info->name);
+        for (const char *k = info->operands; *k; k++)
+            cr_assert_gt(svbc_operand_size(*k), 0, "%s: operand kind %c", info->name, *k);
+        if (info->pop < 0 || info->push < 0)
+            cr_assert(info->flags & SVBC_F_END, "%s: dynamic effect but not END", info->name);
+        int npush = 0;
+        for (const char *k = info->operands; *k; k++)
+            npush += *k == 'p';
+        cr_assert(info->push < 0 || npush <= info->push, "%s: more push-slot operands than pushes",
+                  info->name);
+    }
+}
+
+/* Stack effect and need come from the columns: counts, values, services and slots. */
+Test(bytecode, stack_effect_and_need)
+{
+    struct { const char *op; int32_t a, b, c; int pop, push; uint32_t need; } t[] = {
+        {"pop", 3, 0, 0, 3, 0, 3},          {"acc", 4, 0, 0, 0, 0, 5},
+        {"assign", 0, 0, 0, 0, 0, 1},       {"makeblock", 0, 3, 0, 2, 0, 2},
+        {"makeblock", 0, 1, 0, 0, 0, 0},    {"cur", 8, 1, 0, 0, 0, 0},
+        {"cur", 8, 1, 4, 3, 0, 3},          {"call", 8, 2, 0, 2, 0, 2},
+        {"app", 3, 0, 0, 3, 0, 3},          {"pushcall", 8, 2, 0, 1, 0, 1},
+        {"pushacc", 0, 0, 0, 0, 1, 0},      {"pushacc", 3, 0, 0, 0, 1, 3},
+        {"pushacc2", 2, 4, 0, 0, 2, 3},     {"accfield", 2, 0, 0, 0, 0, 3},
+        {"forup", 1, 5, 8, 0, 0, 6},        {"beqacc", 2, 8, 0, 0, 0, 3},
+        {"arrayn", 4, 0, 0, 3, 0, 3},       {"poptrap", 0, 0, 0, 3, 0, 3},
+        {"pushtrap", 8, 0, 0, 0, 3, 0},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        int op = svbc_lookup_op(t[i].op, strlen(t[i].op));
+        cr_assert_geq(op, 0);
+        int32_t opnd[3] = {t[i].a, t[i].b, t[i].c};
+        uint8_t buf[32];
+        svbc_insn_t in;
+        uint32_t n = svbc_encode((uint8_t)op, opnd, NULL, buf, sizeof buf);
+        cr_assert_gt(n, 0, "%s", t[i].op);
+        cr_assert_eq(svbc_decode(buf, n, &in), n);
+        int pop, push;
+        cr_assert_eq(svbc_stack_effect(&in, &pop, &push), 0, "%s", t[i].op);
+        cr_assert_eq(pop, t[i].pop, "%s pop %d", t[i].op, pop);
+        cr_assert_eq(push, t[i].push, "%s push %d", t[i].op, push);
+        cr_assert_eq(svbc_stack_need(&in), t[i].need, "%s need %u", t[i].op, svbc_stack_need(&in));
+    }
+    int32_t opnd[2] = {SVBC_SVC_print_string, 0};
+    uint8_t buf[8];
+    svbc_insn_t in;
+    int pop, push;
+    svbc_decode(buf, svbc_encode(SVBC_OP_svc, opnd, NULL, buf, sizeof buf), &in);
+    cr_assert_eq(svbc_stack_effect(&in, &pop, &push), 0);
+    cr_assert_eq(pop, svbc_svcinfo[SVBC_SVC_print_string].arity - 1);
+    int32_t ret[1] = {2};
+    svbc_decode(buf, svbc_encode(SVBC_OP_return, ret, NULL, buf, sizeof buf), &in);
+    cr_assert_eq(svbc_stack_effect(&in, &pop, &push), -1, "return is dynamic");
+}
+
+/* sections.def: names and flags by kind; the reader refuses a table by its first broken
+ * rule and reports where. (The loader's corpus covers every rule through the validator.) */
+Test(bytecode, section_table_and_reader)
+{
+    cr_assert_str_eq(svimg_section_name(SVIMG_SECT_CODE), "CODE");
+    cr_assert_str_eq(svimg_section_name(SVIMG_SECT_SIGNATURE), "SIGNATURE");
+    cr_assert_str_eq(svimg_section_name(0), "?");
+    cr_assert_str_eq(svimg_section_name(SVIMG_SECT_KIND_MAX + 1), "?");
+    unsigned required = 0;
+    for (uint32_t k = 1; k <= SVIMG_SECT_KIND_MAX; k++) {
+        cr_assert_str_neq(svimg_section_name(k), "?");
+        required += !!(svimg_sect_flags[k] & SVIMG_SF_REQUIRED);
+    }
+    cr_assert_eq(required, 3);
+    cr_assert(svimg_sect_flags[SVIMG_SECT_LINES] & SVIMG_SF_DEBUG);
+    cr_assert(svimg_sect_flags[SVIMG_SECT_SIGNATURE] & SVIMG_SF_SIGNED);
+
+    uint8_t img[256] = {0};
+    svbc_write_u16(img + SVIMG_OFF_NSECT, 3);
+    uint32_t at = 112; /* after the table */
+    for (uint32_t i = 0; i < 3; i++) {
+        uint8_t *e = img + SVIMG_HEADER_SIZE + 16 * i;
+        svbc_write_i32(e, (int32_t)(i + 1));
+        svbc_write_i32(e + 4, (int32_t)(at + 16 * i));
+        svbc_write_i32(e + 8, 16);
+    }
+    svimg_sections_t s;
+    uint32_t off = 0;
+    cr_assert_eq(svimg_read_sections(img, sizeof img, &s, &off), SVIMG_SERR_OK);
+    cr_assert_eq(s.nsect, 3);
+    cr_assert_eq(s.off[SVIMG_SECT_CONST], at + 16);
+    cr_assert_eq(s.order[2], SVIMG_SECT_MANIFEST);
+    svbc_write_i32(img + SVIMG_HEADER_SIZE + 16 + 4, (int32_t)at + 8); /* CONST inside CODE */
+    cr_assert_eq(svimg_read_sections(img, sizeof img, &s, &off), SVIMG_SERR_OVERLAP);
+    cr_assert_eq(off, SVIMG_HEADER_SIZE + 16 + 4);
+    svbc_write_i32(img + SVIMG_HEADER_SIZE + 16 + 4, (int32_t)at + 16);
+    svbc_write_i32(img + SVIMG_HEADER_SIZE + 32, SVIMG_SECT_LINES); /* no MANIFEST */
+    cr_assert_eq(svimg_read_sections(img, sizeof img, &s, &off), SVIMG_SERR_MISSING);
+    cr_assert_eq(s.missing, SVIMG_SECT_MANIFEST);
+    cr_assert_str_neq(svimg_sect_error_message(SVIMG_SERR_MISSING), "");
 }

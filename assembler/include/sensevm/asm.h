@@ -27,13 +27,17 @@ typedef struct svasm_diag {
     int line, col; /* 1-based; 0 = none (binary inputs) */
     svasm_severity_t severity;
     char *msg;
-    char *srcline; /* the source line, or NULL */
+    char *srcline; /* the source line, or a bounded excerpt of a long one, or NULL */
+    int caret;     /* 1-based column of the caret in srcline; 0: use col */
     struct svasm_diag *next;
 } svasm_diag_t;
 
 typedef struct svasm_diags {
     svasm_diag_t *head, *tail;
     int nerrors, nwarnings;
+    int max_errors; /* set by the caller: record at most this many errors (0: no limit) */
+    int truncated;  /* an error beyond max_errors came: it and all later records dropped,
+                     * and the assembler stopped reading its input */
 } svasm_diags_t;
 
 void svasm_diag_add(svasm_diags_t *d, svasm_severity_t sev, const char *file, int line,
@@ -43,6 +47,8 @@ void svasm_diag_add(svasm_diags_t *d, svasm_severity_t sev, const char *file, in
 #endif
     ;
 void svasm_diags_free(svasm_diags_t *d);
+#define SVASM_MAX_ERRORS_DEFAULT 20 /* senseasm --max-errors, as gcc's -fmax-errors */
+#define SVASM_EXCERPT_MAX 120       /* longer source lines are echoed as an excerpt */
 
 /* ---- in-memory object (one assembled file; mirrors the ELF object) ---- */
 enum { SVASM_SYM_UNDEF = 0, SVASM_SYM_CODE = 1, SVASM_SYM_VAR = 2 };
@@ -77,7 +83,8 @@ typedef struct svasm_const {
 } svasm_const_t;
 
 typedef struct svasm_line {
-    uint32_t offset, line;
+    uint32_t offset;
+    uint32_t line; /* line and column, packed: SVIMG_POS (<sensevm/image.h>) */
     char *file;
 } svasm_line_t;
 
@@ -146,7 +153,10 @@ typedef struct svasm_link_opts {
     const char *outname; /* default manifest name is derived from it */
     svasm_mset_t mset;
     int no_dce;          /* keep every chunk */
-    int strip;           /* no SYMBOLS section */
+    int strip;           /* no SYMBOLS and LINES sections */
+    int sign;            /* end the image with a zeroed 64-byte SIGNATURE section, for the
+                          * caller to sign: svimg_digest, write the signature at
+                          * img[*imglen - 64], svimg_seal */
     char **map;          /* if non-NULL: receives a malloc'ed map-file text */
 } svasm_link_opts_t;
 void svasm_link_opts_init(svasm_link_opts_t *o);
@@ -169,6 +179,29 @@ typedef struct svasm_image {
 /* Returns 0 and fills *out if the header and section table are sane. */
 int svasm_image_parse(const uint8_t *buf, size_t len, svasm_image_t *out, svasm_diags_t *d,
                       const char *name);
+
+/* ---- debug information of an image (SYMBOLS, LINES), bounds-checked ---- */
+typedef struct svasm_dsym {
+    uint32_t addr;
+    const char *name; /* inside the image */
+} svasm_dsym_t;
+typedef struct svasm_dline {
+    uint32_t addr, pos; /* pos: SVIMG_POS (line and column) */
+    const char *file;   /* inside the image */
+} svasm_dline_t;
+typedef struct svasm_debuginfo {
+    svasm_dsym_t *syms; /* ascending addresses; entries that break the bounds are skipped */
+    size_t nsyms;
+    svasm_dline_t *lines; /* ascending addresses */
+    size_t nlines;
+} svasm_debuginfo_t;
+/* Read the image's SYMBOLS and LINES (empty when absent or stripped). */
+void svasm_debuginfo_read(const svasm_image_t *im, svasm_debuginfo_t *out);
+void svasm_debuginfo_free(svasm_debuginfo_t *di);
+/* One line for code address pc (senseasm --addr2line): "0x0024 main prog.ml:12:5" —
+ * the function is the symbol at or below pc ("??" if none), the position the line entry
+ * at or below pc ("??:0:0" if none; column 0 when not known). malloc'ed. */
+char *svasm_addr2line(const svasm_debuginfo_t *di, uint32_t code_size, uint32_t pc);
 
 /* ---- signing ---- */
 /* Copy of the sealed image img[0..len) with a 64-byte SIGNATURE section appended as the

@@ -57,7 +57,12 @@ typedef enum svbc_operand_kind {
     SVBC_OPND_CONST = 'k',
     SVBC_OPND_GLOBAL = 'g',
     SVBC_OPND_SERVICE = 's',
-    SVBC_OPND_TABLE = 't'
+    SVBC_OPND_TABLE = 't',
+    SVBC_OPND_SLOT = 'a',     /* u8: stack slot S[n] read or written */
+    SVBC_OPND_PUSHSLOT = 'p', /* u8: push A, then stack slot S[n] read */
+    SVBC_OPND_COUNT = 'n',    /* u8: pops n slots */
+    SVBC_OPND_VALUES = 'c',   /* u8: n values, A the first: pops n-1 slots */
+    SVBC_OPND_VALUES16 = 'C'  /* u16: the same */
 } svbc_operand_kind_t;
 
 #define SVBC_MAX_OPERANDS 3
@@ -145,9 +150,15 @@ uint32_t svbc_decode(const uint8_t *code, size_t avail, svbc_insn_t *out);
 uint32_t svbc_encode(uint8_t op, const int32_t *opnd, const int32_t *labels, uint8_t *out,
                      size_t cap);
 
-/* Stack effect of a decoded instruction: slots popped and pushed (-1 pop = dynamic, e.g.
- * app/return frames). Returns 0 if statically known, -1 if not. */
+/* Stack effect of a decoded instruction, from its row's pop/push columns and its operand
+ * kinds (counts, services): slots popped and pushed. Returns 0 if statically known, -1 if
+ * not (a -1 column: return and tail-call frames). */
 int svbc_stack_effect(const svbc_insn_t *insn, int *pop, int *push);
+
+/* The depth the stack must have before the instruction, from its operand kinds: more
+ * than every stack slot `a` it reads, as many as it pops, and for a slot `p` read after
+ * k pushes more than n - k. Meaningful when svbc_stack_effect returns 0. */
+uint32_t svbc_stack_need(const svbc_insn_t *insn);
 
 /* Look up a mnemonic / service name (exact, lower case). Returns -1 if unknown. */
 int svbc_lookup_op(const char *name, size_t len);

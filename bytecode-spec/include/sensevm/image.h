@@ -38,17 +38,64 @@
 /* ---- section table: nsect entries of 16 bytes right after the header ---- */
 #define SVIMG_SECT_ENTRY_SIZE 16u /* u32 kind, u32 offset, u32 size, u32 flags (= 0) */
 #define SVIMG_MAX_SECTIONS 8u
-enum svimg_section_kind {
-    SVIMG_SECT_CODE = 1,      /* bytecode, executed in place */
-    SVIMG_SECT_CONST = 2,     /* constant pool */
-    SVIMG_SECT_MANIFEST = 3,  /* svimg manifest, SVIMG_MANIFEST_SIZE bytes */
-    SVIMG_SECT_SYMBOLS = 4,   /* optional: code offset -> name, for traces and disassembly */
-    SVIMG_SECT_LINES = 5,     /* optional: code offset -> source line */
-    SVIMG_SECT_SIGNATURE = 6, /* optional: Ed25519 signature over the SHA-256 digest */
-    SVIMG_SECT_KIND_MAX = 6
+/* Section flags (the `flags` column of sections.def). */
+enum {
+    SVIMG_SF_REQUIRED = 1u << 0, /* every image has this section */
+    SVIMG_SF_DEBUG = 1u << 1,    /* present iff the header's SVIMG_F_DEBUG is set */
+    SVIMG_SF_SIGNED = 1u << 2    /* present iff SVIMG_F_SIGNED; contents not digested */
 };
+enum svimg_section_kind {
+#define SECT(name, code, flags, doc) SVIMG_SECT_##name = code,
+#include "sections.def" /* beside this header when installed; bytecode-spec/ in the tree */
+#undef SECT
+    SVIMG_SECT_KIND_MAX = 0 /* the highest kind: codes are dense from 1 */
+#define SECT(name, code, flags, doc) +1
+#include "sections.def"
+#undef SECT
+};
+/* Flags of section kind k (0 for an unknown kind). */
+extern const uint8_t svimg_sect_flags[SVIMG_SECT_KIND_MAX + 1];
+/* Name of section kind k ("CODE"), or "?" for an unknown kind. In an object of its own
+ * (src/section_names.c): a firmware links the text only if it calls this. */
+const char *svimg_section_name(uint32_t kind);
+
 /* Sections are 4-byte aligned, in ascending offset order, non-overlapping, start after the
  * section table, end within the image, and each kind occurs at most once. */
+
+/* ---- the section reader (src/image.c): the one place that reads the section table ---- */
+/* What the reader refuses, in the order it checks (image-format.md §3). */
+typedef enum svimg_sect_error {
+    SVIMG_SERR_OK = 0,
+    SVIMG_SERR_COUNT,          /* nsect not in 3..SVIMG_MAX_SECTIONS (at the nsect field) */
+    SVIMG_SERR_TABLE_OVERFLOW, /* the table extends past the image (at the nsect field) */
+    SVIMG_SERR_KIND,           /* unknown kind (at the entry) */
+    SVIMG_SERR_DUPLICATE,      /* a kind occurs twice (at the entry) */
+    SVIMG_SERR_FLAGS,          /* entry flags not zero (at the flags field) */
+    SVIMG_SERR_MISALIGNED,     /* offset not a multiple of 4 (at the offset field) */
+    SVIMG_SERR_IN_HEADER,      /* starts inside the header or the table (offset field) */
+    SVIMG_SERR_OUT_OF_IMAGE,   /* ends past the image (at the size field) */
+    SVIMG_SERR_UNORDERED,      /* below the previous entry's offset (offset field) */
+    SVIMG_SERR_OVERLAP,        /* starts inside the previous section (offset field) */
+    SVIMG_SERR_MISSING         /* a REQUIRED kind is absent (`missing` says which; at 64) */
+} svimg_sect_error_t;
+
+typedef struct svimg_sections {
+    uint32_t nsect;
+    uint32_t present;                        /* bit k set: kind k is in the table */
+    uint32_t off[SVIMG_SECT_KIND_MAX + 1];   /* by kind: offset from the image start */
+    uint32_t size[SVIMG_SECT_KIND_MAX + 1];  /* by kind: size in bytes */
+    uint32_t entry[SVIMG_SECT_KIND_MAX + 1]; /* by kind: image offset of its table entry */
+    uint8_t order[SVIMG_MAX_SECTIONS];       /* kinds in table order */
+    uint32_t missing;                        /* SVIMG_SERR_MISSING: the absent kind */
+} svimg_sections_t;
+
+/* Read and check the section table of img[0..size) (size >= SVIMG_HEADER_SIZE: the
+ * caller has checked the header). Returns SVIMG_SERR_OK and fills *out, or the first rule
+ * broken with *err_off set to the offending field. Never reads outside img[0..size). */
+svimg_sect_error_t svimg_read_sections(const uint8_t *img, uint32_t size,
+                                       svimg_sections_t *out, uint32_t *err_off);
+/* One line of text for a reader error (src/section_names.c; tools only). */
+const char *svimg_sect_error_message(svimg_sect_error_t e);
 
 /* ---- manifest section ---- */
 #define SVIMG_MANIFEST_SIZE 280u
@@ -92,6 +139,15 @@ enum { SVMF_XPOLICY_DROP_NEW = 0, SVMF_XPOLICY_OVERWRITE = 1 };
 #define SVMF_DEFAULT_STACK (16u << 10)
 #define SVMF_DEFAULT_CONTEXTS 8u
 #define SVMF_DEFAULT_CHANNELS 16u
+
+/* ---- LINES section entries: {u32 address, u32 position, u32 file-name offset} ----
+ * `position` packs the source line (bits 0..19, 1..1048575) and column (bits 20..31,
+ * 1..4095; 0 = not known), so that an image without columns reads as before. */
+#define SVIMG_LINE_MAX 0xfffffu
+#define SVIMG_COL_MAX 0xfffu
+#define SVIMG_POS(line, col) (((uint32_t)(col) << 20) | ((uint32_t)(line) & SVIMG_LINE_MAX))
+#define SVIMG_POS_LINE(p) ((p) & SVIMG_LINE_MAX)
+#define SVIMG_POS_COL(p) ((p) >> 20)
 
 /* ---- constant pool: u32 count; u32 offset[count]; objects ---- */
 /* Each offset (from the start of the CONST section) points at an object header word; the
