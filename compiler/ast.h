@@ -163,7 +163,7 @@ typedef struct texpr {
 enum {
     E_INT, E_CHAR, E_FLOAT, E_STRING, E_VAR, E_CONSTR, E_APP, E_FUN, E_FUNCTION, E_LET,
     E_MATCH, E_TRY, E_TUPLE, E_IF, E_SEQ, E_WHILE, E_FOR, E_RECORD, E_FIELD, E_SETFIELD,
-    E_ARRAY, E_CONSTRAINT, E_AND, E_OR, E_ASSERT, E_PRINTF
+    E_ARRAY, E_CONSTRAINT, E_AND, E_OR, E_ASSERT, E_PRINTF, E_LETEXN, E_OPEN
 };
 typedef struct expr expr_t;
 typedef struct binding {
@@ -175,6 +175,7 @@ typedef struct mcase {
     pat_t *pat;
     expr_t *guard;
     expr_t *body;
+    int exn;                             /* parser only: `| exception p -> body` */
 } mcase_t;
 
 struct fn {                              /* a function's code */
@@ -214,6 +215,8 @@ struct expr {
     struct fn *fn;                       /* E_FUN/E_FUNCTION: its code */
     int pf_kind;                         /* E_PRINTF: 0 printf, 1 sprintf, 2 eprintf */
     const char *label;                   /* a ~label:arg of an application */
+    struct item *item;                   /* E_LETEXN: the exception declared (body in a);
+                                          * E_OPEN: the module opened (sval; body in a) */
 };
 
 /* ---- top-level items ---- */

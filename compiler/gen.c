@@ -2149,6 +2149,11 @@ static void gexpr_inner(expr_t *e, int tail)
         label(lend);
         return;
     }
+    case E_LETEXN:
+    case E_OPEN:
+        g.discard = discard;
+        gexpr(e->a, tail);
+        return;
     case E_SEQ:
         geffect(e->a);
         g.discard = discard;

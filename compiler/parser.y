@@ -72,6 +72,55 @@ static expr_t *mk_cases(int kind, loc_t l, expr_t *scrut, vec_t *cases)
     m->a = scrut; m->n = cases->n; m->cases = (mcase_t **)vec_to_array(cases);
     return m;
 }
+/* match e with cases | exception p -> h: the value cases must run outside the handler, so
+ *   (try let v = e in fun () -> match v with cases with p -> fun () -> h) ()
+ * (a closure per evaluation; exceptions that no case names propagate as from e). */
+static int synth_n;
+static expr_t *mk_match_exn(loc_t l, expr_t *scrut, vec_t *cases)
+{
+    vec_t *vc = nv(), *ec = nv();
+    for (int i = 0; i < cases->n; i++) {
+        mcase_t *c = cases->v[i];
+        if (!c->exn) { vpush(vc, c); continue; }
+        mcase_t *h = xalloc(sizeof *h);
+        *h = *c;
+        h->exn = 0;
+        h->body = mk_fun(c->body->loc, v1(mk_pconstr(c->body->loc, "()", NULL)), c->body);
+        vpush(ec, h);
+    }
+    if (vc->n == 0) fatal_at(l, "None of the patterns in this 'match' expression match values.");
+    const char *v = xfmt("match%%%d", ++synth_n);
+    binding_t *b = xalloc(sizeof *b);
+    b->pat = mk_pat(P_VAR, scrut->loc); b->pat->name = v; b->e = scrut; b->loc = scrut->loc;
+    expr_t *inner = mk_cases(E_MATCH, l, mk_var(scrut->loc, v), vc);
+    expr_t *let = mk_expr(E_LET, l);
+    let->n = 1; let->binds = xalloc(sizeof(binding_t *)); let->binds[0] = b;
+    let->a = mk_fun(l, v1(mk_pconstr(l, "()", NULL)), inner);
+    expr_t *t = mk_cases(E_TRY, l, let, ec);
+    return mk_app(l, t, 1, (expr_t *[]){ mk_constr(l, "()", NULL) });
+}
+static expr_t *mk_match(loc_t l, expr_t *scrut, vec_t *cases)
+{
+    for (int i = 0; i < cases->n; i++)
+        if (((mcase_t *)cases->v[i])->exn) return mk_match_exn(l, scrut, cases);
+    return mk_cases(E_MATCH, l, scrut, cases);
+}
+static vec_t *no_exn_cases(vec_t *cases)
+{
+    for (int i = 0; i < cases->n; i++)
+        if (((mcase_t *)cases->v[i])->exn) fatal_at(((mcase_t *)cases->v[i])->pat->loc, "Exception patterns are not allowed in this position.");
+    return cases;
+}
+static item_t *mk_exn_item(loc_t l, const char *name, vec_t *args)
+{
+    item_t *it = xalloc(sizeof *it);
+    it->kind = I_EXN; it->loc = l; it->name = name;
+    if (args) {
+        it->nargs = args->n; it->args = (texpr_t **)vec_to_array(args);
+        it->tuple_arg = (args->n == 1 && it->args[0]->kind == TE_TUPLE);
+    }
+    return it;
+}
 static expr_t *constrain(loc_t l, expr_t *e, texpr_t *t)
 {
     if (!t) return e;
@@ -189,11 +238,8 @@ top_item:
       { $$ = xalloc(sizeof *$$); $$->kind = I_LET; $$->loc = LL(@1, @3); $$->rec = $2; $$->n = $3->n; $$->binds = (binding_t **)vec_to_array($3); }
   | TYPE type_decls
       { $$ = xalloc(sizeof *$$); $$->kind = I_TYPE; $$->loc = LL(@1, @2); $$->n = $2->n; $$->tydefs = (tydef_t **)vec_to_array($2); }
-  | EXCEPTION UIDENT
-      { $$ = xalloc(sizeof *$$); $$->kind = I_EXN; $$->loc = LL(@1, @2); $$->name = $2.s; }
-  | EXCEPTION UIDENT OF core_type_star_list
-      { $$ = xalloc(sizeof *$$); $$->kind = I_EXN; $$->loc = LL(@1, @4); $$->name = $2.s; $$->nargs = $4->n; $$->args = (texpr_t **)vec_to_array($4);
-        $$->tuple_arg = ($4->n == 1 && $$->args[0]->kind == TE_TUPLE); }
+  | EXCEPTION UIDENT { $$ = mk_exn_item(LL(@1, @2), $2.s, NULL); }
+  | EXCEPTION UIDENT OF core_type_star_list { $$ = mk_exn_item(LL(@1, @4), $2.s, $4); }
   | OPEN UIDENT
       { $$ = xalloc(sizeof *$$); $$->kind = I_OPEN; $$->loc = LL(@1, @2); $$->name = $2.s; }
   ;
@@ -234,10 +280,14 @@ expr:
   | simple_expr simple_expr_list { $$ = mk_app(LL(@1, @2), $1, $2->n, (expr_t **)vec_to_array($2)); }
   | LET rec_flag let_bindings IN seq_expr
       { $$ = mk_expr(E_LET, LL(@1, @5)); $$->ival = $2; $$->n = $3->n; $$->binds = (binding_t **)vec_to_array($3); $$->a = $5; }
-  | FUNCTION opt_bar match_cases { $$ = mk_cases(E_FUNCTION, LL(@1, @3), NULL, $3); }
+  | LET EXCEPTION UIDENT IN seq_expr
+      { $$ = mk_expr(E_LETEXN, LL(@1, @5)); $$->item = mk_exn_item(LL(@2, @3), $3.s, NULL); $$->a = $5; }
+  | LET EXCEPTION UIDENT OF core_type_star_list IN seq_expr
+      { $$ = mk_expr(E_LETEXN, LL(@1, @7)); $$->item = mk_exn_item(LL(@2, @5), $3.s, $5); $$->a = $7; }
+  | FUNCTION opt_bar match_cases { $$ = mk_cases(E_FUNCTION, LL(@1, @3), NULL, no_exn_cases($3)); }
   | FUN simple_pattern_list MINUSGREATER seq_expr { $$ = mk_fun(LL(@1, @4), $2, $4); }
-  | MATCH seq_expr WITH opt_bar match_cases { $$ = mk_cases(E_MATCH, LL(@1, @5), $2, $5); }
-  | TRY seq_expr WITH opt_bar match_cases { $$ = mk_cases(E_TRY, LL(@1, @5), $2, $5); }
+  | MATCH seq_expr WITH opt_bar match_cases { $$ = mk_match(LL(@1, @5), $2, $5); }
+  | TRY seq_expr WITH opt_bar match_cases { $$ = mk_cases(E_TRY, LL(@1, @5), $2, no_exn_cases($5)); }
   | expr_comma_list %prec below_COMMA
       { $$ = mk_expr(E_TUPLE, LL(@1, @1)); $$->n = $1->n; $$->args = (expr_t **)vec_to_array($1); }
   | constr_ident simple_expr %prec below_DOT { $$ = mk_constr(LL(@1, @2), $1.s, $2); }
@@ -358,6 +408,8 @@ match_cases:
 match_case:
     pattern MINUSGREATER seq_expr { $$ = xalloc(sizeof *$$); $$->pat = $1; $$->body = $3; }
   | pattern WHEN seq_expr MINUSGREATER seq_expr { $$ = xalloc(sizeof *$$); $$->pat = $1; $$->guard = $3; $$->body = $5; }
+  | EXCEPTION pattern MINUSGREATER seq_expr { $$ = xalloc(sizeof *$$); $$->pat = $2; $$->body = $4; $$->exn = 1; }
+  | EXCEPTION pattern WHEN seq_expr MINUSGREATER seq_expr { $$ = xalloc(sizeof *$$); $$->pat = $2; $$->guard = $4; $$->body = $6; $$->exn = 1; }
   ;
 
 pattern:

@@ -1153,6 +1153,8 @@ static pat_t *strip_constraint(pat_t *p)
 }
 
 static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bound);
+static struct cinfo *declare_exn(item_t *it);
+static void open_module(const char *m, loc_t l);
 
 static type_t *infer(expr_t *e)
 {
@@ -1485,6 +1487,26 @@ static type_t *infer(expr_t *e)
         check(e->a, tc0(td_bool));
         t = tc0(td_unit);
         break;
+    case E_LETEXN: {
+        /* let exception E in body: E is visible in body only */
+        struct cinfo *c = declare_exn(e->item);
+        t = infer(e->a);
+        for (int i = all_cons.n - 1; i >= 0; i--)
+            if (all_cons.v[i] == c) {
+                memmove(&all_cons.v[i], &all_cons.v[i + 1], sizeof(void *) * (size_t)(all_cons.n - i - 1));
+                all_cons.n--;
+                break;
+            }
+        break;
+    }
+    case E_OPEN: {
+        /* let open M in e, M.(e): M's names shadow others in e only */
+        envent_t *saved = venv;
+        open_module(e->sval, e->loc);
+        t = infer(e->a);
+        venv = saved;
+        break;
+    }
     default: ICE();
     }
     e->ty = t;
@@ -1673,6 +1695,40 @@ static void declare_types(item_t *it)
     }
 }
 
+/* exception E [of ...]: the name printed is the declared one, qualified by the module
+ * paths of nested structures (and by the stdlib module's name) as OCaml prints it */
+static struct cinfo *declare_exn(item_t *it)
+{
+    struct tvmap m = { .n = 0, .fixed = 1 };
+    int saved = cur_level;
+    cur_level = GENERIC_LEVEL;
+    type_t **args = xalloc(sizeof(type_t *) * (size_t)(it->nargs + 1));
+    int n = it->nargs;
+    for (int k = 0; k < n; k++) args[k] = texpr_type(it->args[k], &m);
+    cur_level = saved;
+    const char *shown = typing_stdlib ? xfmt("%s.%s", cur_module, it->name) : it->name;
+    return add_exn(it->name, n, args, shown);
+}
+
+/* open M: every value "M.x" also bound as "x" (later bindings shadow) */
+static void open_module(const char *m, loc_t l)
+{
+    size_t ml = strlen(m);
+    vec_t add = { 0 };
+    int found = 0;
+    for (envent_t *e = venv; e; e = e->next)
+        if (strncmp(e->name, m, ml) == 0 && e->name[ml] == '.') {
+            found = 1;
+            vpush(&add, e);
+        }
+    if (!found && strcmp(m, "Printf") != 0) fatal_at(l, "Unbound module %s", m);
+    for (int k = add.n - 1; k >= 0; k--) {
+        envent_t *e = add.v[k];
+        bind_as(e->name + ml + 1, e->v);
+    }
+    free(add.v);
+}
+
 static void export_module(const char *modname, envent_t *before, envent_t *top, int is_stdlib_prefix)
 {
     /* restore the environment to "before", then add qualified names (and for Stdlib the
@@ -1715,40 +1771,18 @@ void typer_module(program_t *p, const char *modname, int is_stdlib)
         case I_TYPE:
             declare_types(it);
             break;
-        case I_EXN: {
-            struct tvmap m = { .n = 0, .fixed = 1 };
-            int saved = cur_level;
-            cur_level = GENERIC_LEVEL;
-            type_t **args = xalloc(sizeof(type_t *) * (size_t)(it->nargs + 1));
-            int n = it->nargs;
-            for (int k = 0; k < n; k++) args[k] = texpr_type(it->args[k], &m);
-            cur_level = saved;
-            add_exn(it->name, n, args, is_stdlib ? xfmt("%s.%s", modname, it->name) : it->name);
+        case I_EXN:
+            declare_exn(it);
             break;
-        }
         case I_EXPR: {
             cur_level++;
             infer(it->e);
             cur_level--;
             break;
         }
-        case I_OPEN: {
-            const char *m = it->name;
-            size_t ml = strlen(m);
-            vec_t add = { 0 };
-            int found = 0;
-            for (envent_t *e = venv; e; e = e->next)
-                if (strncmp(e->name, m, ml) == 0 && e->name[ml] == '.') {
-                    found = 1;
-                    vpush(&add, e);
-                }
-            if (!found && strcmp(m, "Printf") != 0) fatal_at(it->loc, "Unbound module %s", m);
-            for (int k = add.n - 1; k >= 0; k--) {
-                envent_t *e = add.v[k];
-                bind_as(e->name + ml + 1, e->v);
-            }
+        case I_OPEN:
+            open_module(it->name, it->loc);
             break;
-        }
         }
     }
     cur_fn = NULL;
