@@ -88,6 +88,7 @@ struct cinfo {
     int is_exn;
     int tuple_arg;                       /* declared "of (a * b)": one tuple argument */
     const char *exn_name;                /* exceptions: name string in the value */
+    const char *path;                    /* module path where declared ("" at the top) */
 };
 
 struct finfo {
@@ -219,8 +220,30 @@ struct expr {
                                           * E_OPEN: the module opened (sval; body in a) */
 };
 
+/* ---- modules (resolved at compile time: see typer's "modules" section) ---- */
+enum { ME_STRUCT, ME_PATH, ME_APPLY, ME_FUNCTOR, ME_CONSTRAINT };
+enum { MT_SIG, MT_PATH, MT_WITH, MT_FUNCTOR };
+struct item;
+typedef struct modtype {
+    int kind;
+    loc_t loc;
+    const char *path;                    /* MT_PATH; MT_FUNCTOR: the parameter */
+    vec_t items;                         /* MT_SIG: item_t* (I_VAL, I_TYPE, I_EXN, I_MODULE,
+                                          * I_MODTYPE, I_INCLUDE, I_OPEN) */
+    struct modtype *base;                /* MT_WITH: the constrained type; MT_FUNCTOR: result */
+    struct modtype *param;               /* MT_FUNCTOR: the parameter's type */
+} modtype_t;
+typedef struct modexpr {
+    int kind;
+    loc_t loc;
+    const char *path;                    /* ME_PATH; ME_FUNCTOR: the parameter's name */
+    vec_t items;                         /* ME_STRUCT: item_t* */
+    struct modexpr *f, *arg;             /* ME_APPLY: f (arg); ME_FUNCTOR, ME_CONSTRAINT: f */
+    modtype_t *mt;                       /* ME_FUNCTOR: the parameter's type; ME_CONSTRAINT */
+} modexpr_t;
+
 /* ---- top-level items ---- */
-enum { I_LET, I_TYPE, I_EXN, I_EXPR, I_OPEN };
+enum { I_LET, I_TYPE, I_EXN, I_EXPR, I_OPEN, I_MODULE, I_MODTYPE, I_INCLUDE, I_VAL };
 typedef struct tydef {                   /* one "type ... = ..." of a type declaration */
     const char *name;
     loc_t loc;
@@ -246,7 +269,9 @@ typedef struct item {
     binding_t **binds;                   /* I_LET */
     tydef_t **tydefs;                    /* I_TYPE */
     expr_t *e;                           /* I_EXPR */
-    const char *name;                    /* I_EXN, I_OPEN */
+    const char *name;                    /* I_EXN, I_OPEN, I_MODULE, I_MODTYPE, I_VAL */
+    modexpr_t *me;                       /* I_MODULE, I_INCLUDE (of a structure) */
+    modtype_t *mt;                       /* I_MODTYPE, I_INCLUDE and I_MODULE of a signature */
     int nargs;
     texpr_t **args;
     int tuple_arg;
@@ -267,6 +292,8 @@ expr_t *mk_var(loc_t l, const char *name);
 expr_t *mk_constr(loc_t l, const char *name, expr_t *arg);
 pat_t *mk_pconstr(loc_t l, const char *name, pat_t *arg);
 void **vec_to_array(vec_t *v);
+/* a fresh, untyped copy (functor bodies are copied for each application) */
+modexpr_t *copy_modexpr(const modexpr_t *m);
 
 /* ---- phases ---- */
 int parse_source(struct srcfile *f, program_t *out);          /* 0 ok */

@@ -121,6 +121,28 @@ static item_t *mk_exn_item(loc_t l, const char *name, vec_t *args)
     }
     return it;
 }
+static item_t *mk_item(int kind, loc_t l, const char *name)
+{
+    item_t *it = xalloc(sizeof *it); it->kind = kind; it->loc = l; it->name = name; return it;
+}
+static modexpr_t *mk_me(int kind, loc_t l)
+{
+    modexpr_t *m = xalloc(sizeof *m); m->kind = kind; m->loc = l; return m;
+}
+static modtype_t *mk_mt(int kind, loc_t l)
+{
+    modtype_t *m = xalloc(sizeof *m); m->kind = kind; m->loc = l; return m;
+}
+/* (X : S) (Y : T) -> body: one ME_FUNCTOR per parameter; params holds name, type pairs */
+static modexpr_t *mk_functor(loc_t l, vec_t *params, modexpr_t *body)
+{
+    for (int i = params->n - 2; i >= 0; i -= 2) {
+        modexpr_t *f = mk_me(ME_FUNCTOR, l);
+        f->path = params->v[i]; f->mt = params->v[i + 1]; f->f = body;
+        body = f;
+    }
+    return body;
+}
 static expr_t *constrain(loc_t l, expr_t *e, texpr_t *t)
 {
     if (!t) return e;
@@ -158,13 +180,16 @@ static pat_t *pchar_range(loc_t l, long a, long b)
     mcase_t *mcase;
     item_t *item;
     tydef_t *tydef;
+    modexpr_t *me;
+    modtype_t *mt;
     int flag;
 }
 
-%token <str> LIDENT UIDENT QLIDENT TYVAR STRING FLOAT LABEL TILDEID
+%token <str> LIDENT UIDENT UPATH MODDOT QLIDENT TYVAR STRING FLOAT LABEL TILDEID
 %token <str> INFIXOP0 INFIXOP1 INFIXOP2 INFIXOP3 INFIXOP4 PREFIXOP
 %token <str> EQUAL STAR MINUS MINUSDOT PLUS PLUSDOT BANG COLONEQUAL BARBAR AMPERAMPER
 %token <num> INT CHAR
+%token MODULE STRUCT SIG VAL INCLUDE FUNCTOR
 %token AND AS ASSERT BEGIN_ DO DONE DOWNTO ELSE END EXCEPTION FALSE FOR FUN FUNCTION IF IN
 %token LET MATCH MUTABLE OF OPEN OR REC THEN TO TRUE TRY TYPE WHEN WHILE WITH UNSUPPORTED
 %token UNDERSCORE LPAREN RPAREN LBRACKET RBRACKET LBRACKETBAR BARRBRACKET LBRACE RBRACE
@@ -200,7 +225,7 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 %nonassoc below_DOT
 %nonassoc DOT
 %precedence BEGIN_ CHAR FALSE FLOAT INT LBRACE LBRACKET LBRACKETBAR LIDENT LPAREN PREFIXOP
-          STRING TRUE UIDENT QLIDENT BANG
+          STRING TRUE UIDENT UPATH MODDOT QLIDENT BANG
 
 %type <expr> seq_expr expr simple_expr signed_const_expr arg_expr
 %type <pat> pattern simple_pattern signed_const
@@ -213,7 +238,11 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 %type <mcase> match_case
 %type <item> top_item
 %type <tydef> type_decl
-%type <str> val_ident operator constr_ident
+%type <str> val_ident operator constr_ident mod_path
+%type <me> module_expr module_binding_body
+%type <mt> module_type
+%type <vec> signature functor_params
+%type <item> sig_item
 %type <flag> rec_flag direction opt_mutable
 
 %start program
@@ -240,8 +269,70 @@ top_item:
       { $$ = xalloc(sizeof *$$); $$->kind = I_TYPE; $$->loc = LL(@1, @2); $$->n = $2->n; $$->tydefs = (tydef_t **)vec_to_array($2); }
   | EXCEPTION UIDENT { $$ = mk_exn_item(LL(@1, @2), $2.s, NULL); }
   | EXCEPTION UIDENT OF core_type_star_list { $$ = mk_exn_item(LL(@1, @4), $2.s, $4); }
-  | OPEN UIDENT
-      { $$ = xalloc(sizeof *$$); $$->kind = I_OPEN; $$->loc = LL(@1, @2); $$->name = $2.s; }
+  | OPEN mod_path { $$ = mk_item(I_OPEN, LL(@1, @2), $2.s); }
+  | MODULE UIDENT module_binding_body { $$ = mk_item(I_MODULE, LL(@1, @3), $2.s); $$->me = $3; }
+  | MODULE TYPE UIDENT EQUAL module_type { $$ = mk_item(I_MODTYPE, LL(@1, @5), $3.s); $$->mt = $5; }
+  | INCLUDE module_expr { $$ = mk_item(I_INCLUDE, LL(@1, @2), NULL); $$->me = $2; }
+  ;
+
+/* ---- modules ---- */
+mod_path: UIDENT { $$ = $1; } | UPATH { $$ = $1; } ;
+module_binding_body:
+    EQUAL module_expr { $$ = $2; }
+  | COLON module_type EQUAL module_expr
+      { $$ = mk_me(ME_CONSTRAINT, LL(@1, @4)); $$->f = $4; $$->mt = $2; }
+  | LPAREN UIDENT COLON module_type RPAREN module_binding_body
+      { vec_t *ps = v1((void *)$2.s); vpush(ps, $4); $$ = mk_functor(LL(@1, @6), ps, $6); }
+  ;
+functor_params:
+    LPAREN UIDENT COLON module_type RPAREN { $$ = v1((void *)$2.s); vpush($$, $4); }
+  | functor_params LPAREN UIDENT COLON module_type RPAREN { vpush($1, (void *)$3.s); vpush($1, $5); $$ = $1; }
+  ;
+module_expr:
+    STRUCT structure END
+      { $$ = mk_me(ME_STRUCT, LL(@1, @3)); for (int i = 0; i < $2->n; i++) vpush(&$$->items, $2->v[i]); }
+  | mod_path { $$ = mk_me(ME_PATH, L(@1)); $$->path = $1.s; }
+  | module_expr LPAREN module_expr RPAREN { $$ = mk_me(ME_APPLY, LL(@1, @4)); $$->f = $1; $$->arg = $3; }
+  | FUNCTOR functor_params MINUSGREATER module_expr { $$ = mk_functor(LL(@1, @4), $2, $4); }
+  | LPAREN module_expr COLON module_type RPAREN { $$ = mk_me(ME_CONSTRAINT, LL(@1, @5)); $$->f = $2; $$->mt = $4; }
+  | LPAREN module_expr RPAREN { $$ = $2; }
+  ;
+module_type:
+    SIG signature END
+      { $$ = mk_mt(MT_SIG, LL(@1, @3)); for (int i = 0; i < $2->n; i++) vpush(&$$->items, $2->v[i]); }
+  | mod_path { $$ = mk_mt(MT_PATH, L(@1)); $$->path = $1.s; }
+  | module_type WITH with_constraints { $$ = mk_mt(MT_WITH, LL(@1, @3)); $$->base = $1; }
+  | FUNCTOR LPAREN UIDENT COLON module_type RPAREN MINUSGREATER module_type
+      { $$ = mk_mt(MT_FUNCTOR, LL(@1, @8)); $$->path = $3.s; $$->param = $5; $$->base = $8; }
+  | LPAREN module_type RPAREN { $$ = $2; }
+  ;
+/* with type t = u and type 'a s := v: checked by nothing (Sense's signatures are
+ * transparent), accepted */
+with_constraints:
+    with_constraint
+  | with_constraints AND with_constraint
+  ;
+with_constraint:
+    TYPE type_params LIDENT EQUAL core_type
+  | TYPE type_params QLIDENT EQUAL core_type
+  | TYPE type_params LIDENT COLONEQUAL core_type
+  | MODULE mod_path EQUAL mod_path
+  ;
+signature:
+    %empty { $$ = nv(); }
+  | signature sig_item { vpush($1, $2); $$ = $1; }
+  | signature SEMISEMI { $$ = $1; }
+  ;
+sig_item:
+    VAL val_ident COLON core_type { $$ = mk_item(I_VAL, LL(@1, @4), $2.s); }
+  | TYPE type_decls
+      { $$ = mk_item(I_TYPE, LL(@1, @2), NULL); $$->n = $2->n; $$->tydefs = (tydef_t **)vec_to_array($2); }
+  | EXCEPTION UIDENT { $$ = mk_exn_item(LL(@1, @2), $2.s, NULL); }
+  | EXCEPTION UIDENT OF core_type_star_list { $$ = mk_exn_item(LL(@1, @4), $2.s, $4); }
+  | MODULE UIDENT COLON module_type { $$ = mk_item(I_MODULE, LL(@1, @4), $2.s); $$->mt = $4; }
+  | MODULE TYPE UIDENT EQUAL module_type { $$ = mk_item(I_MODTYPE, LL(@1, @5), $3.s); $$->mt = $5; }
+  | INCLUDE module_type { $$ = mk_item(I_INCLUDE, LL(@1, @2), NULL); $$->mt = $2; }
+  | OPEN mod_path { $$ = mk_item(I_OPEN, LL(@1, @2), $2.s); }
   ;
 
 rec_flag: %empty { $$ = 0; } | REC { $$ = 1; } ;
@@ -280,6 +371,8 @@ expr:
   | simple_expr simple_expr_list { $$ = mk_app(LL(@1, @2), $1, $2->n, (expr_t **)vec_to_array($2)); }
   | LET rec_flag let_bindings IN seq_expr
       { $$ = mk_expr(E_LET, LL(@1, @5)); $$->ival = $2; $$->n = $3->n; $$->binds = (binding_t **)vec_to_array($3); $$->a = $5; }
+  | LET OPEN mod_path IN seq_expr
+      { $$ = mk_expr(E_OPEN, LL(@1, @5)); $$->sval = $3.s; $$->a = $5; }
   | LET EXCEPTION UIDENT IN seq_expr
       { $$ = mk_expr(E_LETEXN, LL(@1, @5)); $$->item = mk_exn_item(LL(@2, @3), $3.s, NULL); $$->a = $5; }
   | LET EXCEPTION UIDENT OF core_type_star_list IN seq_expr
@@ -327,6 +420,8 @@ expr:
       { $$ = mk_expr(E_FOR, LL(@1, @9)); $$->pat = mk_pat(P_ANY, L(@2)); $$->a = $4; $$->ival = $5; $$->b = $6; $$->c = $8; }
   | simple_expr DOT LIDENT LESSMINUS expr
       { $$ = mk_expr(E_SETFIELD, LL(@1, @5)); $$->a = $1; $$->sval = $3.s; $$->b = $5; }
+  | simple_expr DOT QLIDENT LESSMINUS expr
+      { $$ = mk_expr(E_SETFIELD, LL(@1, @5)); $$->a = $1; $$->sval = strrchr($3.s, '.') + 1; $$->b = $5; }
   | simple_expr DOT LPAREN seq_expr RPAREN LESSMINUS expr
       { $$ = mk_app(LL(@1, @7), mk_var(LL(@2, @6), "Array.set"), 3, (expr_t *[]){ $1, $4, $7 }); }
   | simple_expr DOT LBRACKET seq_expr RBRACKET LESSMINUS expr
@@ -336,7 +431,7 @@ expr:
 direction: TO { $$ = 1; } | DOWNTO { $$ = 0; } ;
 opt_bar: %empty | BAR ;
 
-constr_ident: UIDENT { $$ = $1; } ;
+constr_ident: UIDENT { $$ = $1; } | UPATH { $$ = $1; } ;
 
 expr_comma_list:
     expr_comma_list COMMA expr { vpush($1, $3); $$ = $1; }
@@ -361,6 +456,8 @@ simple_expr:
     LIDENT { $$ = mk_var(L(@1), $1.s); }
   | QLIDENT { $$ = mk_var(L(@1), $1.s); }
   | LPAREN operator RPAREN { $$ = mk_var(LL(@1, @3), $2.s); }
+  | MODDOT LPAREN seq_expr RPAREN { $$ = mk_expr(E_OPEN, LL(@1, @4)); $$->sval = $1.s; $$->a = $3; }
+  | MODDOT LPAREN RPAREN { $$ = mk_constr(LL(@1, @3), "()", NULL); }
   | INT { $$ = mk_expr(E_INT, L(@1)); $$->ival = $1.v; }
   | CHAR { $$ = mk_expr(E_CHAR, L(@1)); $$->ival = $1.v; }
   | FLOAT { $$ = mk_expr(E_FLOAT, L(@1)); $$->sval = $1.s; }
@@ -375,6 +472,7 @@ simple_expr:
   | BEGIN_ seq_expr END { $$ = $2; }
   | LPAREN seq_expr COLON core_type RPAREN { $$ = constrain(LL(@1, @5), $2, $4); }
   | simple_expr DOT LIDENT { $$ = mk_expr(E_FIELD, LL(@1, @3)); $$->a = $1; $$->sval = $3.s; }
+  | simple_expr DOT QLIDENT { $$ = mk_expr(E_FIELD, LL(@1, @3)); $$->a = $1; $$->sval = strrchr($3.s, '.') + 1; }
   | simple_expr DOT LPAREN seq_expr RPAREN
       { $$ = mk_app(LL(@1, @5), mk_var(LL(@2, @5), "Array.get"), 2, (expr_t *[]){ $1, $4 }); }
   | simple_expr DOT LBRACKET seq_expr RBRACKET
@@ -396,6 +494,7 @@ simple_expr:
   ;
 record_fields:
     LIDENT EQUAL expr { $$ = v1((void *)$1.s); vpush($$, $3); }
+  | QLIDENT EQUAL expr { $$ = v1((void *)(strrchr($1.s, '.') + 1)); vpush($$, $3); }
   | LIDENT { $$ = v1((void *)$1.s); vpush($$, mk_var(L(@1), $1.s)); }
   | record_fields SEMI LIDENT EQUAL expr { vpush($1, (void *)$3.s); vpush($1, $5); $$ = $1; }
   | record_fields SEMI LIDENT { vpush($1, (void *)$3.s); vpush($1, mk_var(L(@3), $3.s)); $$ = $1; }
@@ -471,6 +570,7 @@ pattern_semi_list:
   ;
 lbl_pattern_list:
     LIDENT EQUAL pattern { $$ = v1((void *)$1.s); vpush($$, $3); }
+  | QLIDENT EQUAL pattern { $$ = v1((void *)(strrchr($1.s, '.') + 1)); vpush($$, $3); }
   | LIDENT { $$ = v1((void *)$1.s); vpush($$, pvar(L(@1), $1.s)); }
   | UNDERSCORE { $$ = nv(); }
   | lbl_pattern_list SEMI LIDENT EQUAL pattern { vpush($1, (void *)$3.s); vpush($1, $5); $$ = $1; }
