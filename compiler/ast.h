@@ -129,7 +129,7 @@ typedef struct var {
 
 /* ---- patterns ---- */
 enum { P_ANY, P_VAR, P_INT, P_CHAR, P_STRING, P_FLOAT, P_TUPLE, P_CONSTR, P_RECORD, P_OR,
-       P_ALIAS, P_CONSTRAINT, P_ARRAY };
+       P_ALIAS, P_CONSTRAINT, P_ARRAY, P_NEWTYPE /* parser only: a (type t) parameter */ };
 typedef struct pat pat_t;
 struct texpr;
 struct pat {
@@ -216,6 +216,8 @@ struct expr {
     struct fn *fn;                       /* E_FUN/E_FUNCTION: its code */
     int pf_kind;                         /* E_PRINTF: 0 printf, 1 sprintf, 2 eprintf */
     const char *label;                   /* a ~label:arg of an application */
+    const char **newtypes;               /* E_FUN: its (type t) parameters (n_newtypes) */
+    int n_newtypes;
     struct item *item;                   /* E_LETEXN: the exception declared (body in a);
                                           * E_OPEN: the module opened (sval; body in a) */
 };

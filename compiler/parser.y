@@ -56,11 +56,46 @@ static pat_t *mk_plist(loc_t l, vec_t *items)
     }
     return r;
 }
+/* fun p1 … pn -> body; (type t) parameters are kept apart, in scope in the whole function */
 static expr_t *mk_fun(loc_t l, vec_t *params, expr_t *body)
 {
     expr_t *f = mk_expr(E_FUN, l);
-    f->n = params->n; f->params = (pat_t **)vec_to_array(params); f->a = body;
+    vec_t *ps = nv(), *nt = nv();
+    for (int i = 0; i < params->n; i++) {
+        pat_t *p = params->v[i];
+        if (p->kind == P_NEWTYPE) vpush(nt, (void *)p->name);
+        else vpush(ps, p);
+    }
+    if (ps->n == 0) {
+        if (body->kind != E_FUN) fatal_at(l, "(type t) without a following parameter is not supported by Sense (see docs/language.md)");
+        f = body;
+    } else {
+        f->n = ps->n; f->params = (pat_t **)vec_to_array(ps); f->a = body;
+    }
+    for (int i = 0; i < nt->n; i++) {
+        const char **a = xalloc(sizeof(char *) * (size_t)(f->n_newtypes + 1));
+        if (f->n_newtypes) memcpy(a, f->newtypes, sizeof(char *) * (size_t)f->n_newtypes);
+        a[f->n_newtypes++] = nt->v[i];
+        f->newtypes = a;
+    }
     return f;
+}
+/* let* p1 = e1 and* p2 = e2 in body  ==>  ( let* ) (( and* ) e1 e2) (fun (p1, p2) -> body);
+ * bs holds the first binding, then (operator, binding) pairs */
+static expr_t *mk_letop(loc_t l, struct tokstr op, vec_t *bs, expr_t *body)
+{
+    binding_t *b0 = bs->v[0];
+    expr_t *acc = b0->e;
+    pat_t *pacc = b0->pat;
+    for (int i = 1; i + 1 < bs->n; i += 2) {
+        struct tokstr *aop = bs->v[i];
+        binding_t *b = bs->v[i + 1];
+        acc = mk_app(l, mk_var(aop->loc, aop->s), 2, (expr_t *[]){ acc, b->e });
+        pat_t *t = mk_pat(P_TUPLE, b->loc);
+        t->n = 2; t->sub = xalloc(2 * sizeof(pat_t *)); t->sub[0] = pacc; t->sub[1] = b->pat;
+        pacc = t;
+    }
+    return mk_app(l, mk_var(op.loc, op.s), 2, (expr_t *[]){ acc, mk_fun(l, v1(pacc), body) });
 }
 static expr_t *mk_seq(loc_t l, expr_t *a, expr_t *b)
 {
@@ -186,10 +221,11 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 }
 
 %token <str> LIDENT UIDENT UPATH MODDOT QLIDENT TYVAR STRING FLOAT LABEL TILDEID
+%token <str> LETOP ANDOP
 %token <str> INFIXOP0 INFIXOP1 INFIXOP2 INFIXOP3 INFIXOP4 PREFIXOP
 %token <str> EQUAL STAR MINUS MINUSDOT PLUS PLUSDOT BANG COLONEQUAL BARBAR AMPERAMPER
 %token <num> INT CHAR
-%token MODULE STRUCT SIG VAL INCLUDE FUNCTOR
+%token MODULE STRUCT SIG VAL INCLUDE FUNCTOR LAZY
 %token AND AS ASSERT BEGIN_ DO DONE DOWNTO ELSE END EXCEPTION FALSE FOR FUN FUNCTION IF IN
 %token LET MATCH MUTABLE OF OPEN OR REC THEN TO TRUE TRY TYPE WHEN WHILE WITH UNSUPPORTED
 %token UNDERSCORE LPAREN RPAREN LBRACKET RBRACKET LBRACKETBAR BARRBRACKET LBRACE RBRACE
@@ -241,7 +277,7 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 %type <str> val_ident operator constr_ident mod_path
 %type <me> module_expr module_binding_body
 %type <mt> module_type
-%type <vec> signature functor_params
+%type <vec> signature functor_params letop_bindings
 %type <item> sig_item
 %type <flag> rec_flag direction opt_mutable
 
@@ -349,7 +385,17 @@ let_binding:
         if ($2) { pat_t *c = mk_pat(P_CONSTRAINT, LL(@1, @2)); c->n = 1; c->sub = xalloc(sizeof(pat_t *)); c->sub[0] = p; c->cty = $2; p = c; }
         $$ = mk_binding(LL(@1, @4), p, $4); }
   ;
-opt_constraint: %empty { $$ = NULL; } | COLON core_type { $$ = $2; } ;
+letop_bindings:
+    let_binding { $$ = v1($1); }
+  | letop_bindings ANDOP let_binding
+      { struct tokstr *o = xalloc(sizeof *o); *o = $2; vpush($1, o); vpush($1, $3); $$ = $1; }
+  ;
+opt_constraint:
+    %empty { $$ = NULL; }
+  | COLON core_type { $$ = $2; }
+  | COLON tyvar_seq DOT core_type { $$ = $4; } /* 'a. t: polymorphism is inferred anyway */
+  ;
+tyvar_seq: TYVAR | tyvar_seq TYVAR ;
 
 val_ident:
     LIDENT { $$ = $1; }
@@ -357,7 +403,7 @@ val_ident:
   ;
 operator:
     INFIXOP0 | INFIXOP1 | INFIXOP2 | INFIXOP3 | INFIXOP4 | PREFIXOP | EQUAL | STAR | MINUS
-  | MINUSDOT | PLUS | PLUSDOT | BANG | COLONEQUAL | BARBAR | AMPERAMPER
+  | MINUSDOT | PLUS | PLUSDOT | BANG | COLONEQUAL | BARBAR | AMPERAMPER | LETOP | ANDOP
   ;
 
 seq_expr:
@@ -371,6 +417,7 @@ expr:
   | simple_expr simple_expr_list { $$ = mk_app(LL(@1, @2), $1, $2->n, (expr_t **)vec_to_array($2)); }
   | LET rec_flag let_bindings IN seq_expr
       { $$ = mk_expr(E_LET, LL(@1, @5)); $$->ival = $2; $$->n = $3->n; $$->binds = (binding_t **)vec_to_array($3); $$->a = $5; }
+  | LETOP letop_bindings IN seq_expr { $$ = mk_letop(LL(@1, @4), $1, $2, $4); }
   | LET OPEN mod_path IN seq_expr
       { $$ = mk_expr(E_OPEN, LL(@1, @5)); $$->sval = $3.s; $$->a = $5; }
   | LET EXCEPTION UIDENT IN seq_expr
@@ -427,6 +474,9 @@ expr:
   | simple_expr DOT LBRACKET seq_expr RBRACKET LESSMINUS expr
       { $$ = mk_app(LL(@1, @7), mk_var(LL(@2, @6), "Bytes.set"), 3, (expr_t *[]){ $1, $4, $7 }); }
   | ASSERT simple_expr %prec below_DOT { $$ = mk_expr(E_ASSERT, LL(@1, @2)); $$->a = $2; }
+  | LAZY simple_expr %prec below_DOT
+      { $$ = mk_app(LL(@1, @2), mk_var(L(@1), "Lazy.from_fun"), 1,
+                    (expr_t *[]){ mk_fun(LL(@1, @2), v1(mk_pconstr(L(@1), "()", NULL)), $2) }); }
   ;
 direction: TO { $$ = 1; } | DOWNTO { $$ = 0; } ;
 opt_bar: %empty | BAR ;
@@ -545,6 +595,8 @@ simple_pattern:
         $$->sub = xalloc(sizeof(pat_t *) * (size_t)($$->n + 1));
         for (int i = 0; i < $$->n; i++) { $$->fnames[i] = $2->v[2 * i]; $$->sub[i] = $2->v[2 * i + 1]; } }
   | LPAREN pattern RPAREN { $$ = $2; }
+  | LPAREN TYPE LIDENT RPAREN { $$ = mk_pat(P_NEWTYPE, LL(@1, @4)); $$->name = $3.s; }
+  | LAZY simple_pattern { fatal_at(LL(@1, @2), "lazy patterns are not supported by Sense (see docs/language.md)"); }
   | LPAREN pattern COLON core_type RPAREN
       { $$ = mk_pat(P_CONSTRAINT, LL(@1, @5)); $$->n = 1; $$->sub = xalloc(sizeof(pat_t *)); $$->sub[0] = $2; $$->cty = $4; }
   ;
@@ -643,6 +695,7 @@ type_decl:
 type_params:
     %empty { $$ = nv(); }
   | TYVAR { $$ = v1((void *)$1.s); }
+  | UNDERSCORE { $$ = v1((void *)"_"); }
   | LPAREN tyvar_list RPAREN { $$ = $2; }
   ;
 tyvar_list:
@@ -656,6 +709,9 @@ constructor_decls:
   | UIDENT OF core_type_star_list { $$ = v1((void *)$1.s); vpush($$, $3); }
   | constructor_decls BAR UIDENT { vpush($1, (void *)$3.s); vpush($1, NULL); $$ = $1; }
   | constructor_decls BAR UIDENT OF core_type_star_list { vpush($1, (void *)$3.s); vpush($1, $5); $$ = $1; }
+  | UIDENT COLON { fatal_at(LL(@1, @2), "GADT constructor declarations are not supported by Sense (see docs/language.md)"); }
+  | BAR UIDENT COLON { fatal_at(LL(@2, @3), "GADT constructor declarations are not supported by Sense (see docs/language.md)"); }
+  | constructor_decls BAR UIDENT COLON { fatal_at(LL(@3, @4), "GADT constructor declarations are not supported by Sense (see docs/language.md)"); }
   ;
 label_decls:
     opt_mutable LIDENT COLON core_type { $$ = v1((void *)$2.s); vpush($$, (void *)(intptr_t)$1); vpush($$, $4); }

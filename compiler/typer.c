@@ -514,6 +514,7 @@ static const char *unique_sym(const char *s)
 const char *mangle(const char *module, const char *name)
 {
     int op = !((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_' || (name[0] >= 'A' && name[0] <= 'Z'));
+    if (!op && strpbrk(name, "$&*+-/=>@^|<%!?.:~")) op = 1; /* ( let* ), ( and+ ) */
     if (!op) return xfmt("%s.%s", module, name);
     static const struct { char c; const char *n; } tbl[] = {
         {'+', "plus"}, {'-', "minus"}, {'*', "star"}, {'/', "slash"}, {'=', "eq"}, {'<', "lt"}, /* opcode-names: ok — operator names, not opcodes */
@@ -1163,6 +1164,11 @@ static type_t *infer_fun(expr_t *e, var_t *self)
         e->n = MAX_ARITY;
         e->a = in;
     }
+    /* (type t) parameters: t names a fresh type variable in the whole function (Sense's
+     * locally abstract types are not rigid: they accept what OCaml accepts) */
+    int ntypes = all_types.n;
+    for (expr_t *x = e; x && x->kind == E_FUN; x = x->a)
+        for (int i = 0; i < x->n_newtypes; i++) new_tdecl(x->newtypes[i], 0, TD_ALIAS)->alias = newvar();
     desugar_fun(e);
     struct fn *f = new_fn(e->loc);
     f->self = self;
@@ -1193,6 +1199,7 @@ static type_t *infer_fun(expr_t *e, var_t *self)
     type_t *rt = infer(e->a);
     venv = save;
     cur_fn = saved_fn;
+    all_types.n = ntypes;
     for (int i = e->n - 1; i >= 0; i--) rt = tarrow(pt[i], rt);
     return rt;
 }
