@@ -125,6 +125,9 @@ typedef struct var {
                                           * `x := e`, `incr x`, `decr x` in its own function */
     int unboxed;                         /* codegen: `let x = ref e` whose slot holds the
                                           * contents itself (x does not escape) */
+    struct pat **sparams;                   /* typing: a let-bound function's parameters as
+                                          * written (labels), known before its body is typed */
+    int nsparams;
 } var_t;
 
 /* ---- patterns ---- */
@@ -148,6 +151,9 @@ struct pat {
     struct cinfo *con;                   /* P_CONSTR resolved */
     struct texpr *cty;                   /* P_CONSTRAINT type expression */
     var_t *var;                          /* P_VAR, P_ALIAS */
+    const char *plabel;                  /* a parameter's label: ~x, ?x */
+    int optional;                        /* ?x: the argument is an option */
+    struct expr *pdefault;               /* parser only: ?(x = d) */
 };
 
 /* ---- type expressions (annotations and declarations) ---- */
@@ -216,6 +222,7 @@ struct expr {
     struct fn *fn;                       /* E_FUN/E_FUNCTION: its code */
     int pf_kind;                         /* E_PRINTF: 0 printf, 1 sprintf, 2 eprintf */
     const char *label;                   /* a ~label:arg of an application */
+    int optarg;                          /* ?label:arg: passes the option itself */
     const char **newtypes;               /* E_FUN: its (type t) parameters (n_newtypes) */
     int n_newtypes;
     struct item *item;                   /* E_LETEXN: the exception declared (body in a);

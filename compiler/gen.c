@@ -1833,6 +1833,16 @@ static void cmatch(expr_t *scrut, mcase_t **cases, int n, int tail, int reraise,
 }
 
 /* ------------------------------------------------------------------ printf */
+/* the text in the accumulator, padded as the conversion's flags and width say (%-6S is
+ * the quoted text padded to 6, as %-6s) */
+static void pad_as_s(fmtseg_t *sg)
+{
+    push();
+    emit_const_cstr(xfmt("%.*ss", sg->len - 1, sg->text));
+    emit("%s", OPN(swap));
+    emit_svc(SVBC_SVC_format_string);
+    g.depth--;
+}
 static void cprintf(expr_t *e, int tail)
 {
     vec_t segs = { 0 };
@@ -1895,6 +1905,7 @@ static void cprintf(expr_t *e, int tail)
                 g.depth--;
                 emit("%s", OPN(strcat));
                 g.depth--;
+                if (!sg->simple && c == 'S') pad_as_s(sg); /* OCaml pads %S, not %C */
             } else if (c == 'b' || c == 'B') {
                 const char *lt = newlabel(), *le = newlabel();
                 ARG(idx);
@@ -1904,13 +1915,7 @@ static void cprintf(expr_t *e, int tail)
                 label(lt);
                 emit_const_cstr("true");
                 label(le);
-                if (!sg->simple) {
-                    push();
-                    emit_const_cstr(xfmt("%.*ss", sg->len - 1, sg->text));
-                    emit("%s", OPN(swap));
-                    emit_svc(SVBC_SVC_format_string);
-                    g.depth--;
-                }
+                if (!sg->simple) pad_as_s(sg);
             } else {
                 svbc_service_t svc = SVBC_SVC_format_int;
                 if (strchr("fFeEgG", c)) svc = SVBC_SVC_format_float;

@@ -56,6 +56,9 @@ static pat_t *mk_plist(loc_t l, vec_t *items)
     }
     return r;
 }
+static pat_t *pvar(loc_t l, const char *name);
+static binding_t *mk_binding(loc_t l, pat_t *p, expr_t *e);
+static expr_t *mk_cases(int kind, loc_t l, expr_t *scrut, vec_t *cases);
 /* fun p1 … pn -> body; (type t) parameters are kept apart, in scope in the whole function */
 static expr_t *mk_fun(loc_t l, vec_t *params, expr_t *body)
 {
@@ -65,6 +68,24 @@ static expr_t *mk_fun(loc_t l, vec_t *params, expr_t *body)
         pat_t *p = params->v[i];
         if (p->kind == P_NEWTYPE) vpush(nt, (void *)p->name);
         else vpush(ps, p);
+    }
+    /* ?(x = d): the parameter x is an option; the body sees
+     * let x = match x with Some x -> x | None -> d (parameters left to right) */
+    for (int i = ps->n - 1; i >= 0; i--) {
+        pat_t *p = ps->v[i];
+        if (!p->pdefault) continue;
+        expr_t *d = p->pdefault;
+        p->pdefault = NULL;
+        if (d->kind == E_CONSTRAINT && !d->a) continue; /* ?(x : t): no default */
+        vec_t *cs = nv();
+        mcase_t *c1 = xalloc(sizeof *c1), *c2 = xalloc(sizeof *c2);
+        c1->pat = mk_pconstr(p->loc, "Some", pvar(p->loc, p->name)); c1->body = mk_var(p->loc, p->name);
+        c2->pat = mk_pconstr(p->loc, "None", NULL); c2->body = d;
+        vpush(cs, c1); vpush(cs, c2);
+        binding_t *b = mk_binding(p->loc, pvar(p->loc, p->name), mk_cases(E_MATCH, p->loc, mk_var(p->loc, p->name), cs));
+        expr_t *let = mk_expr(E_LET, body->loc);
+        let->n = 1; let->binds = xalloc(sizeof(binding_t *)); let->binds[0] = b; let->a = body;
+        body = let;
     }
     if (ps->n == 0) {
         if (body->kind != E_FUN) fatal_at(l, "(type t) without a following parameter is not supported by Sense (see docs/language.md)");
@@ -183,6 +204,12 @@ static expr_t *constrain(loc_t l, expr_t *e, texpr_t *t)
     if (!t) return e;
     expr_t *c = mk_expr(E_CONSTRAINT, l); c->a = e; c->cty = t; return c;
 }
+static pat_t *constrain_pat(loc_t l, pat_t *p, texpr_t *t)
+{
+    if (!t) return p;
+    pat_t *c = mk_pat(P_CONSTRAINT, l); c->n = 1; c->sub = xalloc(sizeof(pat_t *)); c->sub[0] = p; c->cty = t;
+    return c;
+}
 static binding_t *mk_binding(loc_t l, pat_t *p, expr_t *e)
 {
     binding_t *b = xalloc(sizeof *b); b->pat = p; b->e = e; b->loc = l; return b;
@@ -221,7 +248,8 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 }
 
 %token <str> LIDENT UIDENT UPATH MODDOT QLIDENT TYVAR STRING FLOAT LABEL TILDEID
-%token <str> LETOP ANDOP
+%token <str> LETOP ANDOP OPTLABEL OPTID
+%token QUESTION TILDE
 %token <str> INFIXOP0 INFIXOP1 INFIXOP2 INFIXOP3 INFIXOP4 PREFIXOP
 %token <str> EQUAL STAR MINUS MINUSDOT PLUS PLUSDOT BANG COLONEQUAL BARBAR AMPERAMPER
 %token <num> INT CHAR
@@ -495,6 +523,8 @@ arg_expr:
     simple_expr { $$ = $1; }
   | LABEL simple_expr { $$ = $2; $$->label = $1.s; }
   | TILDEID { $$ = mk_var(L(@1), $1.s); $$->label = $1.s; }
+  | OPTLABEL simple_expr { $$ = $2; $$->label = $1.s; $$->optarg = 1; }
+  | OPTID { $$ = mk_var(L(@1), $1.s); $$->label = $1.s; $$->optarg = 1; }
   ;
 expr_semi_list:
     expr { $$ = v1($1); }
@@ -577,7 +607,16 @@ pattern_comma_list:
   ;
 simple_pattern:
     val_ident %prec below_EQUAL { $$ = pvar(L(@1), $1.s); }
-  | TILDEID { $$ = pvar(L(@1), $1.s); $$->sval = $1.s; }
+  | TILDEID { $$ = pvar(L(@1), $1.s); $$->plabel = $1.s; }
+  | LABEL simple_pattern { $$ = $2; $$->plabel = $1.s; }
+  | TILDE LPAREN LIDENT opt_constraint RPAREN
+      { $$ = constrain_pat(LL(@1, @5), pvar(L(@3), $3.s), $4); $$->plabel = $3.s; }
+  | OPTID { $$ = pvar(L(@1), $1.s); $$->plabel = $1.s; $$->optional = 1; }
+  | OPTLABEL simple_pattern { $$ = $2; $$->plabel = $1.s; $$->optional = 1; }
+  | QUESTION LPAREN LIDENT opt_constraint RPAREN
+      { $$ = pvar(LL(@1, @5), $3.s); $$->plabel = $3.s; $$->optional = 1; if ($4) $$->pdefault = constrain(L(@3), NULL, $4); }
+  | QUESTION LPAREN LIDENT opt_constraint EQUAL seq_expr RPAREN
+      { $$ = pvar(LL(@1, @7), $3.s); $$->plabel = $3.s; $$->optional = 1; $$->pdefault = constrain($6->loc, $6, $4); }
   | UNDERSCORE { $$ = mk_pat(P_ANY, L(@1)); }
   | signed_const { $$ = $1; }
   | CHAR DOTDOT CHAR { $$ = pchar_range(LL(@1, @3), $1.v, $3.v); }

@@ -958,6 +958,8 @@ static void desugar_fun(expr_t *e)
         const char *nm = synth_name();
         pat_t *pv = mk_pat(P_VAR, p->loc);
         pv->name = nm;
+        pv->plabel = p->plabel;
+        pv->optional = p->optional;
         e->params[i] = pv;
         expr_t *m = mk_expr(E_MATCH, p->loc);
         m->a = mk_var(p->loc, nm);
@@ -1020,6 +1022,19 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
         g->len = i - st;
         g->simple = simple || c == 'c';     /* OCaml ignores flags and width for %c */
         if (c == 'c') { g->text = "%c"; g->len = 2; }
+        if (c == 'F' && memchr(s + st, '#', (size_t)(i - st))) {
+            *err = "%#F (hexadecimal float) is not supported by Sense (see docs/language.md)";
+            return -1;
+        }
+        if ((c == 'g' || c == 'G') && memchr(s + st, '#', (size_t)(i - st))) {
+            /* OCaml ignores # for %g (C would keep the trailing zeros) */
+            char *t = xalloc((size_t)(i - st) + 1);
+            int k = 0;
+            for (int j = st; j < i; j++)
+                if (s[j] != '#') t[k++] = s[j];
+            g->text = t;
+            g->len = k;
+        }
         vpush(out, g);
     }
     return 0;
@@ -1056,7 +1071,7 @@ static type_t *infer_printf(expr_t *e, int kind)
         fatal_at(fmt->loc, "Sense supports Printf only with a literal format string");
     vec_t segs = { 0 };
     const char *err = NULL;
-    if (fmt_parse(fmt->sval, fmt->slen, &segs, &err) != 0) fatal_at(fmt->loc, "invalid format %s", err);
+    if (fmt_parse(fmt->sval, fmt->slen, &segs, &err) != 0) fatal_at(fmt->loc, strstr(err, "not supported") ? "%s" : "invalid format %s", err);
     int k = fmt_arity(&segs);
     int given = e->n - 1;
     expr_t *pf = mk_expr(E_PRINTF, e->loc);
@@ -1194,6 +1209,8 @@ static type_t *infer_fun(expr_t *e, var_t *self)
     for (int i = 0; i < e->n; i++) {
         pbind_t pb = { .vars = { 0 } };
         pt[i] = tpat(e->params[i], &pb);
+        if (e->params[i]->optional && !unify(pt[i], tc1(td_option, newvar())))
+            fatal_at(e->params[i]->loc, "This optional parameter has type %s, not an option", type_to_string(pt[i]));
         bind_pattern_vars(&pb);
     }
     type_t *rt = infer(e->a);
@@ -1213,6 +1230,104 @@ static pat_t *strip_constraint(pat_t *p)
 static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bound);
 static struct cinfo *declare_exn(item_t *it);
 static void open_module(const char *m, loc_t l);
+
+/* ------------------------------------------------------------------ labels
+ * Labels are resolved at the call of a known function (its parameters as written): the
+ * arguments are put in parameter order, ~x:e given to ?x becomes Some e, an optional
+ * parameter followed by a given positional one becomes None; a partial application
+ * becomes let a1 = e1 … in fun (missing parameters, labels kept) -> f a1 … */
+static const char *param_label(pat_t *p, int *opt)
+{
+    for (;;) {
+        if (p->plabel) {
+            *opt = p->optional;
+            return p->plabel;
+        }
+        if (p->kind != P_CONSTRAINT) break;
+        p = p->sub[0];
+    }
+    *opt = 0;
+    return NULL;
+}
+static expr_t *label_app(expr_t *e)
+{
+    int labelled = 0, optional = 0, opt;
+    for (int i = 0; i < e->n; i++)
+        if (e->args[i]->label) labelled = 1;
+    var_t *hv = e->a->kind == E_VAR ? lookup_var(e->a->sval) : NULL;
+    pat_t **ps = NULL;
+    int m = 0;
+    if (hv && hv->fn) { ps = hv->fn->params; m = hv->fn->arity; }
+    else if (hv && hv->sparams) { ps = hv->sparams; m = hv->nsparams; }
+    for (int k = 0; k < m; k++)
+        if (param_label(ps[k], &opt) && opt) optional = 1;
+    if (!labelled && !optional) return NULL;
+    if (!ps) fatal_at(e->loc, "Sense supports labelled arguments only in applications of a let-bound function (see docs/language.md)");
+    expr_t **slot = xalloc(sizeof(expr_t *) * (size_t)(m + e->n + 1));
+    int next = 0, nextra = 0;
+    for (int i = 0; i < e->n; i++) {
+        expr_t *a = e->args[i];
+        if (!a->label) continue;
+        int k = 0;
+        for (; k < m; k++) {
+            const char *l = param_label(ps[k], &opt);
+            if (l && !strcmp(l, a->label) && !slot[k]) break;
+        }
+        if (k == m) fatal_at(a->loc, "The function applied to this argument has no parameter labelled %s%s", a->optarg ? "?" : "~", a->label);
+        param_label(ps[k], &opt);
+        if (a->optarg && !opt) fatal_at(a->loc, "The parameter ~%s is not optional", a->label);
+        slot[k] = opt && !a->optarg ? mk_constr(a->loc, "Some", a) : a;
+    }
+    for (int i = 0; i < e->n; i++) {
+        expr_t *a = e->args[i];
+        if (a->label) continue;
+        while (next < m && (slot[next] || param_label(ps[next], &opt))) next++;
+        if (next < m) slot[next++] = a;
+        else slot[m + nextra++] = a;
+    }
+    int lastpos = -1;
+    for (int k = 0; k < m; k++)
+        if (slot[k] && !param_label(ps[k], &opt)) lastpos = k;
+    for (int k = 0; k < lastpos; k++)
+        if (!slot[k] && param_label(ps[k], &opt) && opt) slot[k] = mk_constr(e->loc, "None", NULL);
+    int missing = 0;
+    for (int k = 0; k < m; k++) missing += !slot[k];
+    for (int i = 0; i < e->n; i++) e->args[i]->label = NULL;
+    if (!missing) {
+        e->args = slot;
+        e->n = m + nextra;
+        return NULL;
+    }
+    if (nextra) fatal_at(e->loc, "This function is applied to too many arguments for its labelled parameters");
+    expr_t *app = mk_expr(E_APP, e->loc);
+    app->a = e->a;
+    app->n = m;
+    app->args = xalloc(sizeof(expr_t *) * (size_t)(m + 1));
+    expr_t *fun = mk_expr(E_FUN, e->loc);
+    fun->params = xalloc(sizeof(pat_t *) * (size_t)(m + 1));
+    expr_t *let = mk_expr(E_LET, e->loc);
+    let->binds = xalloc(sizeof(binding_t *) * (size_t)(m + 1));
+    for (int k = 0; k < m; k++) {
+        const char *nm = synth_name();
+        app->args[k] = mk_var(e->loc, nm);
+        pat_t *pv = mk_pat(P_VAR, e->loc);
+        pv->name = nm;
+        if (slot[k]) {
+            binding_t *b = xalloc(sizeof *b);
+            b->pat = pv;
+            b->e = slot[k];
+            b->loc = slot[k]->loc;
+            let->binds[let->n++] = b;
+        } else {
+            pv->plabel = param_label(ps[k], &opt);
+            pv->optional = opt;
+            fun->params[fun->n++] = pv;
+        }
+    }
+    fun->a = app;
+    let->a = fun;
+    return let->n ? let : fun;
+}
 
 static type_t *infer(expr_t *e)
 {
@@ -1299,31 +1414,11 @@ static type_t *infer(expr_t *e)
             e->n += in->n;
             e->a = in->a;
         }
-        int labelled = 0;
-        for (int i = 0; i < e->n; i++)
-            if (e->args[i]->label) labelled = 1;
-        if (labelled) {
-            var_t *hv = e->a->kind == E_VAR ? lookup_var(e->a->sval) : NULL;
-            if (!hv || !hv->fn || hv->fn->arity != e->n)
-                fatal_at(e->loc, "Sense supports labelled arguments only in full applications of functions with labelled parameters");
-            expr_t **na = xalloc(sizeof(expr_t *) * (size_t)e->n);
-            int next = 0;
-            for (int i = 0; i < e->n; i++) {
-                pat_t *pp = hv->fn->params[i];
-                while (pp->kind == P_CONSTRAINT) pp = pp->sub[0];
-                const char *lab = pp->kind == P_VAR ? pp->sval : NULL;
-                expr_t *a = NULL;
-                if (lab) {
-                    for (int k = 0; k < e->n; k++)
-                        if (e->args[k]->label && !strcmp(e->args[k]->label, lab)) a = e->args[k];
-                } else {
-                    while (next < e->n && e->args[next]->label) next++;
-                    if (next < e->n) a = e->args[next++];
-                }
-                if (!a) fatal_at(e->loc, "This function is applied to arguments in an order different from other calls.");
-                na[i] = a;
-            }
-            e->args = na;
+        expr_t *eta = label_app(e);
+        if (eta) {
+            *e = *eta;
+            t = infer(e);
+            break;
         }
         type_t *ft = infer(e->a);
         for (int i = 0; i < e->n; i++) {
@@ -1589,6 +1684,10 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
             p->var = v;
             p->ty = v->type;
             vs[i] = v;
+            if (rhs->kind == E_FUN) {
+                v->sparams = rhs->params;
+                v->nsparams = rhs->n;
+            }
             if (toplevel) {
                 v->kind = V_GFUN;
                 v->sym = unique_sym(mangle(cur_module, v->name));
@@ -1665,6 +1764,11 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
         if (p->kind == P_VAR && fe->kind == E_FUN) {
             p->var->fn = fe->fn;
             p->var->arity = fe->fn->arity;
+        }
+        else if (p->kind == P_VAR && fe->kind == E_LET && fe->a->kind == E_FUN) {
+            /* a partial application with labels (label_app): keep the labels */
+            p->var->sparams = fe->a->params;
+            p->var->nsparams = fe->a->n;
         }
     }
     for (int i = 0; i < n; i++) {
