@@ -12,6 +12,18 @@ struct srcfile *cur_file;
 int n_errors, n_warnings, quiet_warnings;
 jmp_buf *fatal_jmp;
 
+char *stack_base;
+void check_nesting(loc_t l)
+{
+    char here;
+    if (!stack_base) return;
+    /* the stack grows down on every host sensec runs on; keep 1/8 in reserve for the
+     * passes' own leaf calls and for printing the diagnostic */
+    size_t used = (size_t)(stack_base > &here ? stack_base - &here : &here - stack_base);
+    if (used > SENSEC_STACK_SIZE / 8 * 7)
+        fatal_at(l, "nesting too deep: this expression or pattern nests deeper than sensec supports (see docs/sensec.md)");
+}
+
 void *xalloc(size_t n)
 {
     void *p = calloc(1, n ? n : 1);

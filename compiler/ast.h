@@ -37,6 +37,12 @@ _Noreturn void internal_error(const char *file, int line) __attribute__((noretur
 _Noreturn void fatal_stop(void) __attribute__((noreturn)); /* stop after errors already reported */
 #define ICE() internal_error(__FILE__, __LINE__)
 const char *src_line(int line, int *len); /* start of a source line of cur_file */
+/* The compiler recurses over the program's nesting; it runs on a thread with a large stack
+ * (main.c) and every recursive pass calls check_nesting, which stops with "nesting too deep"
+ * before the stack is exhausted (docs/sensec.md gives the depth this allows). */
+#define SENSEC_STACK_SIZE ((size_t)1 << 30)
+extern char *stack_base;                 /* an address near the top of the thread's stack */
+void check_nesting(loc_t l);
 
 /* ---- vectors ---- */
 typedef struct vec {

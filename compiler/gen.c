@@ -1169,6 +1169,7 @@ static int dense_int_switch(vec_t *heads, const char **hl, const char *ldef, occ
 
 static void mcomp(row_t **rows, int nrows, occ_t **occs, int ncols, mctx_t *m)
 {
+    check_nesting(nrows && ncols && rows[0]->p[0] ? rows[0]->p[0]->loc : (loc_t){ 1, 1, 1, 1 });
     if (nrows == 0) {
         match_fail(m);
         return;
@@ -1490,6 +1491,7 @@ static const char **exh(pat_t ***rows, int nrows, int ncols, type_t **types, int
     const char **w = xalloc(sizeof(char *) * (size_t)(ncols + 1));
     if (ncols == 0) return nrows ? NULL : w;
     if (depth > 40) return NULL;
+    check_nesting(nrows && ncols && rows[0][0] ? rows[0][0]->loc : (loc_t){ 1, 1, 1, 1 });
     if (nrows == 0) {
         for (int j = 0; j < ncols; j++) w[j] = "_";
         return w;
@@ -2064,6 +2066,7 @@ static void gexpr_inner(expr_t *e, int tail);
 /* in tail position the code returns; the frame depth seen after it is the one before */
 static void gexpr(expr_t *e, int tail)
 {
+    check_nesting(e->loc);
     int d = g.depth;
     gexpr_inner(e, tail);
     if (tail) g.depth = d;

@@ -18,6 +18,8 @@ struct toknum { long v; int big; loc_t loc; };
 }
 
 %code {
+/* deep right-nested input (a :: b :: … , e1; e2; …) lives on Bison's own stack, not C's */
+#define YYMAXDEPTH 10000000
 #include <string.h>
 #include <stdlib.h>
 int mllex(MLSTYPE *lval, MLLTYPE *lloc, yyscan_t scanner);

@@ -758,6 +758,7 @@ static var_t *pat_bind_name(const char *name, loc_t l, type_t *t, pbind_t *pb)
 
 static type_t *tpat(pat_t *p, pbind_t *pb)
 {
+    check_nesting(p->loc);
     type_t *t;
     switch (p->kind) {
     case P_ANY: t = newvar(); break;
@@ -1331,6 +1332,7 @@ static expr_t *label_app(expr_t *e)
 
 static type_t *infer(expr_t *e)
 {
+    check_nesting(e->loc);
     type_t *t = NULL;
     type_t *expected = pending_expected;
     pending_expected = NULL;
