@@ -95,6 +95,7 @@ struct cinfo {
     int tuple_arg;                       /* declared "of (a * b)": one tuple argument */
     const char *exn_name;                /* exceptions: name string in the value */
     const char *path;                    /* module path where declared ("" at the top) */
+    int nested;                          /* declared in a nested structure */
 };
 
 struct finfo {

@@ -292,6 +292,8 @@ struct modval;
 static struct modval *lookup_module(const char *path);
 static const char *modval_path(struct modval *m);
 static vec_t open_paths;                 /* const char*: canonical paths of opened modules */
+struct modval;
+static struct modval *cur_str, *top_str; /* exports of the structure being typed; the file's */
 /* a type name as written: "t" is looked up in the enclosing structures from the innermost
  * (path.t, parent.t, …, t), then in opened modules; "M.t" through the module M names
  * (an alias or a functor's parameter names its target's types); else the last part */
@@ -317,13 +319,33 @@ static struct tdecl *lookup_type(const char *name)
     if ((t = lookup_type1(name))) return t;
     return lookup_type1(d + 1);
 }
+/* is a constructor declared in structure `path` visible unqualified here? (declared in an
+ * enclosing structure, or opened) */
+static int path_visible(const char *path)
+{
+    if (!path || !path[0]) return 1;
+    size_t n = strlen(path);
+    if (!strncmp(cur_path, path, n) && (cur_path[n] == 0 || cur_path[n] == '.')) return 1;
+    for (int i = 0; i < open_paths.n; i++)
+        if (!strcmp(open_paths.v[i], path)) return 1;
+    return 0;
+}
 static struct cinfo *lookup_con1(const char *name, const char *path)
 {
+    struct cinfo *any = NULL;
     for (int i = all_cons.n - 1; i >= 0; i--) {
         struct cinfo *c = all_cons.v[i];
-        if (strcmp(c->name, name) == 0 && (!path || !strcmp(c->path ? c->path : "", path))) return c;
+        if (strcmp(c->name, name) != 0) continue;
+        if (path) {
+            if (!strcmp(c->path ? c->path : "", path)) return c;
+            continue;
+        }
+        /* unqualified: a constructor of a nested structure (a functor's instance above all)
+         * does not hide a visible one; else the latest, as before */
+        if (!c->nested || path_visible(c->path)) return c;
+        if (!any) any = c;
     }
-    return NULL;
+    return any;
 }
 /* "C", or "M.C": the constructor C declared in M (through aliases), else the latest C */
 static struct cinfo *lookup_con(const char *name)
@@ -384,6 +406,7 @@ static struct cinfo *add_con(struct tdecl *d, const char *name, int arity, type_
     c->result = tcon(d, NULL, d->nparams, d->params);
     c->index = d->cons.n;
     c->path = cur_path;
+    c->nested = cur_str && cur_str != top_str;
     c->tag = arity ? d->nblock++ : d->nconst++;
     vpush(&d->cons, c);
     vpush(&all_cons, c);
@@ -400,6 +423,7 @@ static struct cinfo *add_exn(const char *name, int arity, type_t **args, const c
     c->is_exn = 1;
     c->tag = 248;
     c->path = cur_path;
+    c->nested = cur_str && cur_str != top_str;
     c->exn_name = exn_name;
     vpush(&all_cons, c);
     return c;
@@ -1902,7 +1926,6 @@ typedef struct mtent {
     struct mtent *next;
 } mtent_t;
 static mtent_t *mtenv;                   /* visible module types */
-static modval_t *cur_str;                /* exports of the structure being typed */
 static vec_t *flat_items;                /* the file's items, structures flattened */
 static int mod_depth;                    /* nesting of structures and applications */
 
@@ -2225,6 +2248,7 @@ void typer_module(program_t *p, const char *modname, int is_stdlib)
     modval_t *top = xalloc(sizeof *top);
     top->path = cur_path;
     cur_str = top;
+    top_str = top;
     type_items(&p->items);
     p->items = *flat;
     cur_fn = NULL;
