@@ -686,6 +686,11 @@ core_type2:
         else { $$ = mk_texpr(TE_TUPLE, LL(@1, @1), "*"); $$->n = $1->n; $$->args = (texpr_t **)vec_to_array($1); } }
   | core_type2 MINUSGREATER core_type2
       { $$ = mk_texpr(TE_ARROW, LL(@1, @3), "->"); $$->n = 2; $$->args = xalloc(2 * sizeof(texpr_t *)); $$->args[0] = $1; $$->args[1] = $3; }
+  | LIDENT COLON core_type2 MINUSGREATER core_type2 /* labels are not part of Sense's types */
+      { $$ = mk_texpr(TE_ARROW, LL(@1, @5), "->"); $$->n = 2; $$->args = xalloc(2 * sizeof(texpr_t *)); $$->args[0] = $3; $$->args[1] = $5; }
+  | OPTLABEL core_type2 MINUSGREATER core_type2
+      { texpr_t *o = mk_texpr(TE_CON, L(@2), "option"); o->n = 1; o->args = xalloc(sizeof(texpr_t *)); o->args[0] = $2;
+        $$ = mk_texpr(TE_ARROW, LL(@1, @4), "->"); $$->n = 2; $$->args = xalloc(2 * sizeof(texpr_t *)); $$->args[0] = o; $$->args[1] = $4; }
   ;
 core_type_star_list:
     simple_core_type { $$ = v1($1); }
