@@ -1,10 +1,7 @@
 (* SPDX-License-Identifier: MIT
    set.ml - module Set: Set.Make (Ord), persistent sets as height-balanced (AVL) trees,
    iterated in increasing order as OCaml's. Instantiated at compile time, like Map.Make. *)
-module type OrderedType = sig
-  type t
-  val compare : t -> t -> int
-end
+module type OrderedType = Map.OrderedType
 
 module Make (Ord : OrderedType) = struct
   type elt = Ord.t
