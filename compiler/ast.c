@@ -4,6 +4,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ast.h"
@@ -19,7 +20,8 @@ void check_nesting(loc_t l)
     if (!stack_base) return;
     /* the stack grows down on every host sensec runs on; keep 1/8 in reserve for the
      * passes' own leaf calls and for printing the diagnostic */
-    size_t used = (size_t)(stack_base > &here ? stack_base - &here : &here - stack_base);
+    uintptr_t b = (uintptr_t)stack_base, h = (uintptr_t)&here;
+    size_t used = (size_t)(b > h ? b - h : h - b);
     if (used > SENSEC_STACK_SIZE / 8 * 7)
         fatal_at(l, "nesting too deep: this expression or pattern nests deeper than sensec supports (see docs/sensec.md)");
 }
