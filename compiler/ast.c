@@ -4,6 +4,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ast.h"
@@ -11,6 +12,19 @@
 struct srcfile *cur_file;
 int n_errors, n_warnings, quiet_warnings;
 jmp_buf *fatal_jmp;
+
+char *stack_base;
+void check_nesting(loc_t l)
+{
+    char here;
+    if (!stack_base) return;
+    /* the stack grows down on every host sensec runs on; keep 1/8 in reserve for the
+     * passes' own leaf calls and for printing the diagnostic */
+    uintptr_t b = (uintptr_t)stack_base, h = (uintptr_t)&here;
+    size_t used = (size_t)(b > h ? b - h : h - b);
+    if (used > SENSEC_STACK_SIZE / 8 * 7)
+        fatal_at(l, "nesting too deep: this expression or pattern nests deeper than sensec supports (see docs/sensec.md)");
+}
 
 void *xalloc(size_t n)
 {
@@ -200,4 +214,97 @@ pat_t *mk_pconstr(loc_t l, const char *name, pat_t *arg)
         p->sub[0] = arg;
     }
     return p;
+}
+
+/* ---- copies of untyped trees (a functor's body, once per application) ----
+ * Type expressions and declarations are read-only for the type checker and shared; what
+ * the checker fills in (types, resolved names, code) starts empty in the copy. */
+static pat_t *copy_pat(const pat_t *p)
+{
+    if (!p) return NULL;
+    pat_t *q = mk_pat(p->kind, p->loc);
+    *q = *p;
+    q->ty = NULL;
+    q->var = NULL;
+    q->con = NULL;
+    q->fields = NULL;
+    if (p->sub) {
+        q->sub = xalloc(sizeof(pat_t *) * (size_t)(p->n + 1));
+        for (int i = 0; i < p->n; i++) q->sub[i] = copy_pat(p->sub[i]);
+    }
+    return q;
+}
+static expr_t *copy_expr(const expr_t *e);
+static binding_t *copy_binding(const binding_t *b)
+{
+    binding_t *r = xalloc(sizeof *r);
+    *r = *b;
+    r->pat = copy_pat(b->pat);
+    r->e = copy_expr(b->e);
+    return r;
+}
+static expr_t *copy_expr(const expr_t *e)
+{
+    if (!e) return NULL;
+    expr_t *r = mk_expr(e->kind, e->loc);
+    *r = *e;
+    r->ty = NULL;
+    r->var = NULL;
+    r->con = NULL;
+    r->field = NULL;
+    r->fields = NULL;
+    r->fn = NULL;
+    r->a = copy_expr(e->a);
+    r->b = copy_expr(e->b);
+    r->c = copy_expr(e->c);
+    r->d = copy_expr(e->d);
+    r->pat = copy_pat(e->pat);
+    size_t n = (size_t)e->n + 1;
+    if (e->args) {
+        r->args = xalloc(sizeof(expr_t *) * n);
+        for (int i = 0; i < e->n; i++) r->args[i] = copy_expr(e->args[i]);
+    }
+    if (e->params) {
+        r->params = xalloc(sizeof(pat_t *) * n);
+        for (int i = 0; i < e->n; i++) r->params[i] = copy_pat(e->params[i]);
+    }
+    if (e->binds) {
+        r->binds = xalloc(sizeof(binding_t *) * n);
+        for (int i = 0; i < e->n; i++) r->binds[i] = copy_binding(e->binds[i]);
+    }
+    if (e->cases) {
+        r->cases = xalloc(sizeof(mcase_t *) * n);
+        for (int i = 0; i < e->n; i++) {
+            r->cases[i] = xalloc(sizeof(mcase_t));
+            *r->cases[i] = *e->cases[i];
+            r->cases[i]->pat = copy_pat(e->cases[i]->pat);
+            r->cases[i]->guard = copy_expr(e->cases[i]->guard);
+            r->cases[i]->body = copy_expr(e->cases[i]->body);
+        }
+    }
+    return r;
+}
+static item_t *copy_item(const item_t *it)
+{
+    item_t *r = xalloc(sizeof *r);
+    *r = *it;
+    memset(&r->vars, 0, sizeof r->vars);
+    r->e = copy_expr(it->e);
+    if (it->binds) {
+        r->binds = xalloc(sizeof(binding_t *) * (size_t)(it->n + 1));
+        for (int i = 0; i < it->n; i++) r->binds[i] = copy_binding(it->binds[i]);
+    }
+    if (it->me) r->me = copy_modexpr(it->me);
+    return r;
+}
+modexpr_t *copy_modexpr(const modexpr_t *m)
+{
+    if (!m) return NULL;
+    modexpr_t *r = xalloc(sizeof *r);
+    *r = *m;
+    memset(&r->items, 0, sizeof r->items);
+    for (int i = 0; i < m->items.n; i++) vpush(&r->items, copy_item(m->items.v[i]));
+    r->f = copy_modexpr(m->f);
+    r->arg = copy_modexpr(m->arg);
+    return r;
 }

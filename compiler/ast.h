@@ -37,6 +37,12 @@ _Noreturn void internal_error(const char *file, int line) __attribute__((noretur
 _Noreturn void fatal_stop(void) __attribute__((noreturn)); /* stop after errors already reported */
 #define ICE() internal_error(__FILE__, __LINE__)
 const char *src_line(int line, int *len); /* start of a source line of cur_file */
+/* The compiler recurses over the program's nesting; it runs on a thread with a large stack
+ * (main.c) and every recursive pass calls check_nesting, which stops with "nesting too deep"
+ * before the stack is exhausted (docs/sensec.md gives the depth this allows). */
+#define SENSEC_STACK_SIZE ((size_t)1 << 30)
+extern char *stack_base;                 /* an address near the top of the thread's stack */
+void check_nesting(loc_t l);
 
 /* ---- vectors ---- */
 typedef struct vec {
@@ -88,6 +94,8 @@ struct cinfo {
     int is_exn;
     int tuple_arg;                       /* declared "of (a * b)": one tuple argument */
     const char *exn_name;                /* exceptions: name string in the value */
+    const char *path;                    /* module path where declared ("" at the top) */
+    int nested;                          /* declared in a nested structure */
 };
 
 struct finfo {
@@ -124,11 +132,14 @@ typedef struct var {
                                           * `x := e`, `incr x`, `decr x` in its own function */
     int unboxed;                         /* codegen: `let x = ref e` whose slot holds the
                                           * contents itself (x does not escape) */
+    struct pat **sparams;                   /* typing: a let-bound function's parameters as
+                                          * written (labels), known before its body is typed */
+    int nsparams;
 } var_t;
 
 /* ---- patterns ---- */
 enum { P_ANY, P_VAR, P_INT, P_CHAR, P_STRING, P_FLOAT, P_TUPLE, P_CONSTR, P_RECORD, P_OR,
-       P_ALIAS, P_CONSTRAINT, P_ARRAY };
+       P_ALIAS, P_CONSTRAINT, P_ARRAY, P_NEWTYPE /* parser only: a (type t) parameter */ };
 typedef struct pat pat_t;
 struct texpr;
 struct pat {
@@ -147,6 +158,9 @@ struct pat {
     struct cinfo *con;                   /* P_CONSTR resolved */
     struct texpr *cty;                   /* P_CONSTRAINT type expression */
     var_t *var;                          /* P_VAR, P_ALIAS */
+    const char *plabel;                  /* a parameter's label: ~x, ?x */
+    int optional;                        /* ?x: the argument is an option */
+    struct expr *pdefault;               /* parser only: ?(x = d) */
 };
 
 /* ---- type expressions (annotations and declarations) ---- */
@@ -163,7 +177,7 @@ typedef struct texpr {
 enum {
     E_INT, E_CHAR, E_FLOAT, E_STRING, E_VAR, E_CONSTR, E_APP, E_FUN, E_FUNCTION, E_LET,
     E_MATCH, E_TRY, E_TUPLE, E_IF, E_SEQ, E_WHILE, E_FOR, E_RECORD, E_FIELD, E_SETFIELD,
-    E_ARRAY, E_CONSTRAINT, E_AND, E_OR, E_ASSERT, E_PRINTF
+    E_ARRAY, E_CONSTRAINT, E_AND, E_OR, E_ASSERT, E_PRINTF, E_LETEXN, E_OPEN
 };
 typedef struct expr expr_t;
 typedef struct binding {
@@ -175,6 +189,7 @@ typedef struct mcase {
     pat_t *pat;
     expr_t *guard;
     expr_t *body;
+    int exn;                             /* parser only: `| exception p -> body` */
 } mcase_t;
 
 struct fn {                              /* a function's code */
@@ -214,10 +229,37 @@ struct expr {
     struct fn *fn;                       /* E_FUN/E_FUNCTION: its code */
     int pf_kind;                         /* E_PRINTF: 0 printf, 1 sprintf, 2 eprintf */
     const char *label;                   /* a ~label:arg of an application */
+    int optarg;                          /* ?label:arg: passes the option itself */
+    const char **newtypes;               /* E_FUN: its (type t) parameters (n_newtypes) */
+    int n_newtypes;
+    struct item *item;                   /* E_LETEXN: the exception declared (body in a);
+                                          * E_OPEN: the module opened (sval; body in a) */
 };
 
+/* ---- modules (resolved at compile time: see typer's "modules" section) ---- */
+enum { ME_STRUCT, ME_PATH, ME_APPLY, ME_FUNCTOR, ME_CONSTRAINT };
+enum { MT_SIG, MT_PATH, MT_WITH, MT_FUNCTOR };
+struct item;
+typedef struct modtype {
+    int kind;
+    loc_t loc;
+    const char *path;                    /* MT_PATH; MT_FUNCTOR: the parameter */
+    vec_t items;                         /* MT_SIG: item_t* (I_VAL, I_TYPE, I_EXN, I_MODULE,
+                                          * I_MODTYPE, I_INCLUDE, I_OPEN) */
+    struct modtype *base;                /* MT_WITH: the constrained type; MT_FUNCTOR: result */
+    struct modtype *param;               /* MT_FUNCTOR: the parameter's type */
+} modtype_t;
+typedef struct modexpr {
+    int kind;
+    loc_t loc;
+    const char *path;                    /* ME_PATH; ME_FUNCTOR: the parameter's name */
+    vec_t items;                         /* ME_STRUCT: item_t* */
+    struct modexpr *f, *arg;             /* ME_APPLY: f (arg); ME_FUNCTOR, ME_CONSTRAINT: f */
+    modtype_t *mt;                       /* ME_FUNCTOR: the parameter's type; ME_CONSTRAINT */
+} modexpr_t;
+
 /* ---- top-level items ---- */
-enum { I_LET, I_TYPE, I_EXN, I_EXPR, I_OPEN };
+enum { I_LET, I_TYPE, I_EXN, I_EXPR, I_OPEN, I_MODULE, I_MODTYPE, I_INCLUDE, I_VAL };
 typedef struct tydef {                   /* one "type ... = ..." of a type declaration */
     const char *name;
     loc_t loc;
@@ -243,7 +285,9 @@ typedef struct item {
     binding_t **binds;                   /* I_LET */
     tydef_t **tydefs;                    /* I_TYPE */
     expr_t *e;                           /* I_EXPR */
-    const char *name;                    /* I_EXN, I_OPEN */
+    const char *name;                    /* I_EXN, I_OPEN, I_MODULE, I_MODTYPE, I_VAL */
+    modexpr_t *me;                       /* I_MODULE, I_INCLUDE (of a structure) */
+    modtype_t *mt;                       /* I_MODTYPE, I_INCLUDE and I_MODULE of a signature */
     int nargs;
     texpr_t **args;
     int tuple_arg;
@@ -264,6 +308,8 @@ expr_t *mk_var(loc_t l, const char *name);
 expr_t *mk_constr(loc_t l, const char *name, expr_t *arg);
 pat_t *mk_pconstr(loc_t l, const char *name, pat_t *arg);
 void **vec_to_array(vec_t *v);
+/* a fresh, untyped copy (functor bodies are copied for each application) */
+modexpr_t *copy_modexpr(const modexpr_t *m);
 
 /* ---- phases ---- */
 int parse_source(struct srcfile *f, program_t *out);          /* 0 ok */

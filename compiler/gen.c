@@ -1169,6 +1169,7 @@ static int dense_int_switch(vec_t *heads, const char **hl, const char *ldef, occ
 
 static void mcomp(row_t **rows, int nrows, occ_t **occs, int ncols, mctx_t *m)
 {
+    check_nesting(nrows && ncols && rows[0]->p[0] ? rows[0]->p[0]->loc : (loc_t){ 1, 1, 1, 1 });
     if (nrows == 0) {
         match_fail(m);
         return;
@@ -1490,6 +1491,7 @@ static const char **exh(pat_t ***rows, int nrows, int ncols, type_t **types, int
     const char **w = xalloc(sizeof(char *) * (size_t)(ncols + 1));
     if (ncols == 0) return nrows ? NULL : w;
     if (depth > 40) return NULL;
+    check_nesting(nrows && ncols && rows[0][0] ? rows[0][0]->loc : (loc_t){ 1, 1, 1, 1 });
     if (nrows == 0) {
         for (int j = 0; j < ncols; j++) w[j] = "_";
         return w;
@@ -1833,6 +1835,16 @@ static void cmatch(expr_t *scrut, mcase_t **cases, int n, int tail, int reraise,
 }
 
 /* ------------------------------------------------------------------ printf */
+/* the text in the accumulator, padded as the conversion's flags and width say (%-6S is
+ * the quoted text padded to 6, as %-6s) */
+static void pad_as_s(fmtseg_t *sg)
+{
+    push();
+    emit_const_cstr(xfmt("%.*ss", sg->len - 1, sg->text));
+    emit("%s", OPN(swap));
+    emit_svc(SVBC_SVC_format_string);
+    g.depth--;
+}
 static void cprintf(expr_t *e, int tail)
 {
     vec_t segs = { 0 };
@@ -1895,6 +1907,7 @@ static void cprintf(expr_t *e, int tail)
                 g.depth--;
                 emit("%s", OPN(strcat));
                 g.depth--;
+                if (!sg->simple && c == 'S') pad_as_s(sg); /* OCaml pads %S, not %C */
             } else if (c == 'b' || c == 'B') {
                 const char *lt = newlabel(), *le = newlabel();
                 ARG(idx);
@@ -1904,13 +1917,7 @@ static void cprintf(expr_t *e, int tail)
                 label(lt);
                 emit_const_cstr("true");
                 label(le);
-                if (!sg->simple) {
-                    push();
-                    emit_const_cstr(xfmt("%.*ss", sg->len - 1, sg->text));
-                    emit("%s", OPN(swap));
-                    emit_svc(SVBC_SVC_format_string);
-                    g.depth--;
-                }
+                if (!sg->simple) pad_as_s(sg);
             } else {
                 svbc_service_t svc = SVBC_SVC_format_int;
                 if (strchr("fFeEgG", c)) svc = SVBC_SVC_format_float;
@@ -2059,6 +2066,7 @@ static void gexpr_inner(expr_t *e, int tail);
 /* in tail position the code returns; the frame depth seen after it is the one before */
 static void gexpr(expr_t *e, int tail)
 {
+    check_nesting(e->loc);
     int d = g.depth;
     gexpr_inner(e, tail);
     if (tail) g.depth = d;
@@ -2149,6 +2157,11 @@ static void gexpr_inner(expr_t *e, int tail)
         label(lend);
         return;
     }
+    case E_LETEXN:
+    case E_OPEN:
+        g.discard = discard;
+        gexpr(e->a, tail);
+        return;
     case E_SEQ:
         geffect(e->a);
         g.discard = discard;

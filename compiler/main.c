@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,7 +243,7 @@ static const char *const link_opts_with_arg[] = {
     "--device", "--policy", "--heartbeat", "--fuel", "--symbol", "--base", "--map", "--format", "--xchan", NULL
 };
 
-int main(int argc, char **argv)
+static int sensec_main(int argc, char **argv)
 {
     argv0 = argv[0];
     int mode = 0; /* 0 link, 'S', 'c' */
@@ -403,4 +404,33 @@ int main(int argc, char **argv)
     } else
         fprintf(stderr, "sensec: temporaries kept in %s\n", dir);
     return errors ? 1 : 0;
+}
+
+/* the compiler's passes recurse as deep as the program nests: run them on a thread with a
+ * large stack (reserved, not committed: the pages a program does not need are never
+ * touched), guarded by check_nesting */
+struct main_args {
+    int argc;
+    char **argv;
+    int status;
+};
+static void *main_thread(void *p)
+{
+    struct main_args *a = p;
+    char base;
+    stack_base = &base;
+    a->status = sensec_main(a->argc, a->argv);
+    return NULL;
+}
+int main(int argc, char **argv)
+{
+    struct main_args a = { argc, argv, 1 };
+    pthread_attr_t attr;
+    pthread_t t;
+    if (pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, SENSEC_STACK_SIZE) == 0 &&
+        pthread_create(&t, &attr, main_thread, &a) == 0) {
+        pthread_join(t, NULL);
+        return a.status;
+    }
+    return sensec_main(argc, argv); /* no thread: the default stack, unguarded */
 }

@@ -18,6 +18,8 @@ struct toknum { long v; int big; loc_t loc; };
 }
 
 %code {
+/* deep right-nested input (a :: b :: … , e1; e2; …) lives on Bison's own stack, not C's */
+#define YYMAXDEPTH 10000000
 #include <string.h>
 #include <stdlib.h>
 int mllex(MLSTYPE *lval, MLLTYPE *lloc, yyscan_t scanner);
@@ -56,11 +58,67 @@ static pat_t *mk_plist(loc_t l, vec_t *items)
     }
     return r;
 }
+static pat_t *pvar(loc_t l, const char *name);
+static binding_t *mk_binding(loc_t l, pat_t *p, expr_t *e);
+static expr_t *mk_cases(int kind, loc_t l, expr_t *scrut, vec_t *cases);
+/* fun p1 … pn -> body; (type t) parameters are kept apart, in scope in the whole function */
 static expr_t *mk_fun(loc_t l, vec_t *params, expr_t *body)
 {
     expr_t *f = mk_expr(E_FUN, l);
-    f->n = params->n; f->params = (pat_t **)vec_to_array(params); f->a = body;
+    vec_t *ps = nv(), *nt = nv();
+    for (int i = 0; i < params->n; i++) {
+        pat_t *p = params->v[i];
+        if (p->kind == P_NEWTYPE) vpush(nt, (void *)p->name);
+        else vpush(ps, p);
+    }
+    /* ?(x = d): the parameter x is an option; the body sees
+     * let x = match x with Some x -> x | None -> d (parameters left to right) */
+    for (int i = ps->n - 1; i >= 0; i--) {
+        pat_t *p = ps->v[i];
+        if (!p->pdefault) continue;
+        expr_t *d = p->pdefault;
+        p->pdefault = NULL;
+        if (d->kind == E_CONSTRAINT && !d->a) continue; /* ?(x : t): no default */
+        vec_t *cs = nv();
+        mcase_t *c1 = xalloc(sizeof *c1), *c2 = xalloc(sizeof *c2);
+        c1->pat = mk_pconstr(p->loc, "Some", pvar(p->loc, p->name)); c1->body = mk_var(p->loc, p->name);
+        c2->pat = mk_pconstr(p->loc, "None", NULL); c2->body = d;
+        vpush(cs, c1); vpush(cs, c2);
+        binding_t *b = mk_binding(p->loc, pvar(p->loc, p->name), mk_cases(E_MATCH, p->loc, mk_var(p->loc, p->name), cs));
+        expr_t *let = mk_expr(E_LET, body->loc);
+        let->n = 1; let->binds = xalloc(sizeof(binding_t *)); let->binds[0] = b; let->a = body;
+        body = let;
+    }
+    if (ps->n == 0) {
+        if (body->kind != E_FUN) fatal_at(l, "(type t) without a following parameter is not supported by Sense (see docs/language.md)");
+        f = body;
+    } else {
+        f->n = ps->n; f->params = (pat_t **)vec_to_array(ps); f->a = body;
+    }
+    for (int i = 0; i < nt->n; i++) {
+        const char **a = xalloc(sizeof(char *) * (size_t)(f->n_newtypes + 1));
+        if (f->n_newtypes) memcpy(a, f->newtypes, sizeof(char *) * (size_t)f->n_newtypes);
+        a[f->n_newtypes++] = nt->v[i];
+        f->newtypes = a;
+    }
     return f;
+}
+/* let* p1 = e1 and* p2 = e2 in body  ==>  ( let* ) (( and* ) e1 e2) (fun (p1, p2) -> body);
+ * bs holds the first binding, then (operator, binding) pairs */
+static expr_t *mk_letop(loc_t l, struct tokstr op, vec_t *bs, expr_t *body)
+{
+    binding_t *b0 = bs->v[0];
+    expr_t *acc = b0->e;
+    pat_t *pacc = b0->pat;
+    for (int i = 1; i + 1 < bs->n; i += 2) {
+        struct tokstr *aop = bs->v[i];
+        binding_t *b = bs->v[i + 1];
+        acc = mk_app(l, mk_var(aop->loc, aop->s), 2, (expr_t *[]){ acc, b->e });
+        pat_t *t = mk_pat(P_TUPLE, b->loc);
+        t->n = 2; t->sub = xalloc(2 * sizeof(pat_t *)); t->sub[0] = pacc; t->sub[1] = b->pat;
+        pacc = t;
+    }
+    return mk_app(l, mk_var(op.loc, op.s), 2, (expr_t *[]){ acc, mk_fun(l, v1(pacc), body) });
 }
 static expr_t *mk_seq(loc_t l, expr_t *a, expr_t *b)
 {
@@ -72,10 +130,87 @@ static expr_t *mk_cases(int kind, loc_t l, expr_t *scrut, vec_t *cases)
     m->a = scrut; m->n = cases->n; m->cases = (mcase_t **)vec_to_array(cases);
     return m;
 }
+/* match e with cases | exception p -> h: the value cases must run outside the handler, so
+ *   (try let v = e in fun () -> match v with cases with p -> fun () -> h) ()
+ * (a closure per evaluation; exceptions that no case names propagate as from e). */
+static int synth_n;
+static expr_t *mk_match_exn(loc_t l, expr_t *scrut, vec_t *cases)
+{
+    vec_t *vc = nv(), *ec = nv();
+    for (int i = 0; i < cases->n; i++) {
+        mcase_t *c = cases->v[i];
+        if (!c->exn) { vpush(vc, c); continue; }
+        mcase_t *h = xalloc(sizeof *h);
+        *h = *c;
+        h->exn = 0;
+        h->body = mk_fun(c->body->loc, v1(mk_pconstr(c->body->loc, "()", NULL)), c->body);
+        vpush(ec, h);
+    }
+    if (vc->n == 0) fatal_at(l, "None of the patterns in this 'match' expression match values.");
+    const char *v = xfmt("match%%%d", ++synth_n);
+    binding_t *b = xalloc(sizeof *b);
+    b->pat = mk_pat(P_VAR, scrut->loc); b->pat->name = v; b->e = scrut; b->loc = scrut->loc;
+    expr_t *inner = mk_cases(E_MATCH, l, mk_var(scrut->loc, v), vc);
+    expr_t *let = mk_expr(E_LET, l);
+    let->n = 1; let->binds = xalloc(sizeof(binding_t *)); let->binds[0] = b;
+    let->a = mk_fun(l, v1(mk_pconstr(l, "()", NULL)), inner);
+    expr_t *t = mk_cases(E_TRY, l, let, ec);
+    return mk_app(l, t, 1, (expr_t *[]){ mk_constr(l, "()", NULL) });
+}
+static expr_t *mk_match(loc_t l, expr_t *scrut, vec_t *cases)
+{
+    for (int i = 0; i < cases->n; i++)
+        if (((mcase_t *)cases->v[i])->exn) return mk_match_exn(l, scrut, cases);
+    return mk_cases(E_MATCH, l, scrut, cases);
+}
+static vec_t *no_exn_cases(vec_t *cases)
+{
+    for (int i = 0; i < cases->n; i++)
+        if (((mcase_t *)cases->v[i])->exn) fatal_at(((mcase_t *)cases->v[i])->pat->loc, "Exception patterns are not allowed in this position.");
+    return cases;
+}
+static item_t *mk_exn_item(loc_t l, const char *name, vec_t *args)
+{
+    item_t *it = xalloc(sizeof *it);
+    it->kind = I_EXN; it->loc = l; it->name = name;
+    if (args) {
+        it->nargs = args->n; it->args = (texpr_t **)vec_to_array(args);
+        it->tuple_arg = (args->n == 1 && it->args[0]->kind == TE_TUPLE);
+    }
+    return it;
+}
+static item_t *mk_item(int kind, loc_t l, const char *name)
+{
+    item_t *it = xalloc(sizeof *it); it->kind = kind; it->loc = l; it->name = name; return it;
+}
+static modexpr_t *mk_me(int kind, loc_t l)
+{
+    modexpr_t *m = xalloc(sizeof *m); m->kind = kind; m->loc = l; return m;
+}
+static modtype_t *mk_mt(int kind, loc_t l)
+{
+    modtype_t *m = xalloc(sizeof *m); m->kind = kind; m->loc = l; return m;
+}
+/* (X : S) (Y : T) -> body: one ME_FUNCTOR per parameter; params holds name, type pairs */
+static modexpr_t *mk_functor(loc_t l, vec_t *params, modexpr_t *body)
+{
+    for (int i = params->n - 2; i >= 0; i -= 2) {
+        modexpr_t *f = mk_me(ME_FUNCTOR, l);
+        f->path = params->v[i]; f->mt = params->v[i + 1]; f->f = body;
+        body = f;
+    }
+    return body;
+}
 static expr_t *constrain(loc_t l, expr_t *e, texpr_t *t)
 {
     if (!t) return e;
     expr_t *c = mk_expr(E_CONSTRAINT, l); c->a = e; c->cty = t; return c;
+}
+static pat_t *constrain_pat(loc_t l, pat_t *p, texpr_t *t)
+{
+    if (!t) return p;
+    pat_t *c = mk_pat(P_CONSTRAINT, l); c->n = 1; c->sub = xalloc(sizeof(pat_t *)); c->sub[0] = p; c->cty = t;
+    return c;
 }
 static binding_t *mk_binding(loc_t l, pat_t *p, expr_t *e)
 {
@@ -109,13 +244,18 @@ static pat_t *pchar_range(loc_t l, long a, long b)
     mcase_t *mcase;
     item_t *item;
     tydef_t *tydef;
+    modexpr_t *me;
+    modtype_t *mt;
     int flag;
 }
 
-%token <str> LIDENT UIDENT QLIDENT TYVAR STRING FLOAT LABEL TILDEID
+%token <str> LIDENT UIDENT UPATH MODDOT QLIDENT TYVAR STRING FLOAT LABEL TILDEID
+%token <str> LETOP ANDOP OPTLABEL OPTID
+%token QUESTION TILDE
 %token <str> INFIXOP0 INFIXOP1 INFIXOP2 INFIXOP3 INFIXOP4 PREFIXOP
 %token <str> EQUAL STAR MINUS MINUSDOT PLUS PLUSDOT BANG COLONEQUAL BARBAR AMPERAMPER
 %token <num> INT CHAR
+%token MODULE STRUCT SIG VAL INCLUDE FUNCTOR LAZY
 %token AND AS ASSERT BEGIN_ DO DONE DOWNTO ELSE END EXCEPTION FALSE FOR FUN FUNCTION IF IN
 %token LET MATCH MUTABLE OF OPEN OR REC THEN TO TRUE TRY TYPE WHEN WHILE WITH UNSUPPORTED
 %token UNDERSCORE LPAREN RPAREN LBRACKET RBRACKET LBRACKETBAR BARRBRACKET LBRACE RBRACE
@@ -151,7 +291,7 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 %nonassoc below_DOT
 %nonassoc DOT
 %precedence BEGIN_ CHAR FALSE FLOAT INT LBRACE LBRACKET LBRACKETBAR LIDENT LPAREN PREFIXOP
-          STRING TRUE UIDENT QLIDENT BANG
+          STRING TRUE UIDENT UPATH MODDOT QLIDENT BANG
 
 %type <expr> seq_expr expr simple_expr signed_const_expr arg_expr
 %type <pat> pattern simple_pattern signed_const
@@ -164,7 +304,11 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 %type <mcase> match_case
 %type <item> top_item
 %type <tydef> type_decl
-%type <str> val_ident operator constr_ident
+%type <str> val_ident operator constr_ident mod_path
+%type <me> module_expr module_binding_body
+%type <mt> module_type
+%type <vec> signature functor_params letop_bindings
+%type <item> sig_item
 %type <flag> rec_flag direction opt_mutable
 
 %start program
@@ -189,13 +333,72 @@ top_item:
       { $$ = xalloc(sizeof *$$); $$->kind = I_LET; $$->loc = LL(@1, @3); $$->rec = $2; $$->n = $3->n; $$->binds = (binding_t **)vec_to_array($3); }
   | TYPE type_decls
       { $$ = xalloc(sizeof *$$); $$->kind = I_TYPE; $$->loc = LL(@1, @2); $$->n = $2->n; $$->tydefs = (tydef_t **)vec_to_array($2); }
-  | EXCEPTION UIDENT
-      { $$ = xalloc(sizeof *$$); $$->kind = I_EXN; $$->loc = LL(@1, @2); $$->name = $2.s; }
-  | EXCEPTION UIDENT OF core_type_star_list
-      { $$ = xalloc(sizeof *$$); $$->kind = I_EXN; $$->loc = LL(@1, @4); $$->name = $2.s; $$->nargs = $4->n; $$->args = (texpr_t **)vec_to_array($4);
-        $$->tuple_arg = ($4->n == 1 && $$->args[0]->kind == TE_TUPLE); }
-  | OPEN UIDENT
-      { $$ = xalloc(sizeof *$$); $$->kind = I_OPEN; $$->loc = LL(@1, @2); $$->name = $2.s; }
+  | EXCEPTION UIDENT { $$ = mk_exn_item(LL(@1, @2), $2.s, NULL); }
+  | EXCEPTION UIDENT OF core_type_star_list { $$ = mk_exn_item(LL(@1, @4), $2.s, $4); }
+  | OPEN mod_path { $$ = mk_item(I_OPEN, LL(@1, @2), $2.s); }
+  | MODULE UIDENT module_binding_body { $$ = mk_item(I_MODULE, LL(@1, @3), $2.s); $$->me = $3; }
+  | MODULE TYPE UIDENT EQUAL module_type { $$ = mk_item(I_MODTYPE, LL(@1, @5), $3.s); $$->mt = $5; }
+  | INCLUDE module_expr { $$ = mk_item(I_INCLUDE, LL(@1, @2), NULL); $$->me = $2; }
+  ;
+
+/* ---- modules ---- */
+mod_path: UIDENT { $$ = $1; } | UPATH { $$ = $1; } ;
+module_binding_body:
+    EQUAL module_expr { $$ = $2; }
+  | COLON module_type EQUAL module_expr
+      { $$ = mk_me(ME_CONSTRAINT, LL(@1, @4)); $$->f = $4; $$->mt = $2; }
+  | LPAREN UIDENT COLON module_type RPAREN module_binding_body
+      { vec_t *ps = v1((void *)$2.s); vpush(ps, $4); $$ = mk_functor(LL(@1, @6), ps, $6); }
+  ;
+functor_params:
+    LPAREN UIDENT COLON module_type RPAREN { $$ = v1((void *)$2.s); vpush($$, $4); }
+  | functor_params LPAREN UIDENT COLON module_type RPAREN { vpush($1, (void *)$3.s); vpush($1, $5); $$ = $1; }
+  ;
+module_expr:
+    STRUCT structure END
+      { $$ = mk_me(ME_STRUCT, LL(@1, @3)); for (int i = 0; i < $2->n; i++) vpush(&$$->items, $2->v[i]); }
+  | mod_path { $$ = mk_me(ME_PATH, L(@1)); $$->path = $1.s; }
+  | module_expr LPAREN module_expr RPAREN { $$ = mk_me(ME_APPLY, LL(@1, @4)); $$->f = $1; $$->arg = $3; }
+  | FUNCTOR functor_params MINUSGREATER module_expr { $$ = mk_functor(LL(@1, @4), $2, $4); }
+  | LPAREN module_expr COLON module_type RPAREN { $$ = mk_me(ME_CONSTRAINT, LL(@1, @5)); $$->f = $2; $$->mt = $4; }
+  | LPAREN module_expr RPAREN { $$ = $2; }
+  ;
+module_type:
+    SIG signature END
+      { $$ = mk_mt(MT_SIG, LL(@1, @3)); for (int i = 0; i < $2->n; i++) vpush(&$$->items, $2->v[i]); }
+  | mod_path { $$ = mk_mt(MT_PATH, L(@1)); $$->path = $1.s; }
+  | module_type WITH with_constraints { $$ = mk_mt(MT_WITH, LL(@1, @3)); $$->base = $1; }
+  | FUNCTOR LPAREN UIDENT COLON module_type RPAREN MINUSGREATER module_type
+      { $$ = mk_mt(MT_FUNCTOR, LL(@1, @8)); $$->path = $3.s; $$->param = $5; $$->base = $8; }
+  | LPAREN module_type RPAREN { $$ = $2; }
+  ;
+/* with type t = u and type 'a s := v: checked by nothing (Sense's signatures are
+ * transparent), accepted */
+with_constraints:
+    with_constraint
+  | with_constraints AND with_constraint
+  ;
+with_constraint:
+    TYPE type_params LIDENT EQUAL core_type
+  | TYPE type_params QLIDENT EQUAL core_type
+  | TYPE type_params LIDENT COLONEQUAL core_type
+  | MODULE mod_path EQUAL mod_path
+  ;
+signature:
+    %empty { $$ = nv(); }
+  | signature sig_item { vpush($1, $2); $$ = $1; }
+  | signature SEMISEMI { $$ = $1; }
+  ;
+sig_item:
+    VAL val_ident COLON core_type { $$ = mk_item(I_VAL, LL(@1, @4), $2.s); }
+  | TYPE type_decls
+      { $$ = mk_item(I_TYPE, LL(@1, @2), NULL); $$->n = $2->n; $$->tydefs = (tydef_t **)vec_to_array($2); }
+  | EXCEPTION UIDENT { $$ = mk_exn_item(LL(@1, @2), $2.s, NULL); }
+  | EXCEPTION UIDENT OF core_type_star_list { $$ = mk_exn_item(LL(@1, @4), $2.s, $4); }
+  | MODULE UIDENT COLON module_type { $$ = mk_item(I_MODULE, LL(@1, @4), $2.s); $$->mt = $4; }
+  | MODULE TYPE UIDENT EQUAL module_type { $$ = mk_item(I_MODTYPE, LL(@1, @5), $3.s); $$->mt = $5; }
+  | INCLUDE module_type { $$ = mk_item(I_INCLUDE, LL(@1, @2), NULL); $$->mt = $2; }
+  | OPEN mod_path { $$ = mk_item(I_OPEN, LL(@1, @2), $2.s); }
   ;
 
 rec_flag: %empty { $$ = 0; } | REC { $$ = 1; } ;
@@ -212,7 +415,17 @@ let_binding:
         if ($2) { pat_t *c = mk_pat(P_CONSTRAINT, LL(@1, @2)); c->n = 1; c->sub = xalloc(sizeof(pat_t *)); c->sub[0] = p; c->cty = $2; p = c; }
         $$ = mk_binding(LL(@1, @4), p, $4); }
   ;
-opt_constraint: %empty { $$ = NULL; } | COLON core_type { $$ = $2; } ;
+letop_bindings:
+    let_binding { $$ = v1($1); }
+  | letop_bindings ANDOP let_binding
+      { struct tokstr *o = xalloc(sizeof *o); *o = $2; vpush($1, o); vpush($1, $3); $$ = $1; }
+  ;
+opt_constraint:
+    %empty { $$ = NULL; }
+  | COLON core_type { $$ = $2; }
+  | COLON tyvar_seq DOT core_type { $$ = $4; } /* 'a. t: polymorphism is inferred anyway */
+  ;
+tyvar_seq: TYVAR | tyvar_seq TYVAR ;
 
 val_ident:
     LIDENT { $$ = $1; }
@@ -220,7 +433,7 @@ val_ident:
   ;
 operator:
     INFIXOP0 | INFIXOP1 | INFIXOP2 | INFIXOP3 | INFIXOP4 | PREFIXOP | EQUAL | STAR | MINUS
-  | MINUSDOT | PLUS | PLUSDOT | BANG | COLONEQUAL | BARBAR | AMPERAMPER
+  | MINUSDOT | PLUS | PLUSDOT | BANG | COLONEQUAL | BARBAR | AMPERAMPER | LETOP | ANDOP
   ;
 
 seq_expr:
@@ -234,10 +447,18 @@ expr:
   | simple_expr simple_expr_list { $$ = mk_app(LL(@1, @2), $1, $2->n, (expr_t **)vec_to_array($2)); }
   | LET rec_flag let_bindings IN seq_expr
       { $$ = mk_expr(E_LET, LL(@1, @5)); $$->ival = $2; $$->n = $3->n; $$->binds = (binding_t **)vec_to_array($3); $$->a = $5; }
-  | FUNCTION opt_bar match_cases { $$ = mk_cases(E_FUNCTION, LL(@1, @3), NULL, $3); }
+  | LETOP letop_bindings IN seq_expr { $$ = mk_letop(LL(@1, @4), $1, $2, $4); }
+  | LET MODULE { fatal_at(LL(@1, @2), "'let module' is not supported by Sense (see docs/language.md)"); }
+  | LET OPEN mod_path IN seq_expr
+      { $$ = mk_expr(E_OPEN, LL(@1, @5)); $$->sval = $3.s; $$->a = $5; }
+  | LET EXCEPTION UIDENT IN seq_expr
+      { $$ = mk_expr(E_LETEXN, LL(@1, @5)); $$->item = mk_exn_item(LL(@2, @3), $3.s, NULL); $$->a = $5; }
+  | LET EXCEPTION UIDENT OF core_type_star_list IN seq_expr
+      { $$ = mk_expr(E_LETEXN, LL(@1, @7)); $$->item = mk_exn_item(LL(@2, @5), $3.s, $5); $$->a = $7; }
+  | FUNCTION opt_bar match_cases { $$ = mk_cases(E_FUNCTION, LL(@1, @3), NULL, no_exn_cases($3)); }
   | FUN simple_pattern_list MINUSGREATER seq_expr { $$ = mk_fun(LL(@1, @4), $2, $4); }
-  | MATCH seq_expr WITH opt_bar match_cases { $$ = mk_cases(E_MATCH, LL(@1, @5), $2, $5); }
-  | TRY seq_expr WITH opt_bar match_cases { $$ = mk_cases(E_TRY, LL(@1, @5), $2, $5); }
+  | MATCH seq_expr WITH opt_bar match_cases { $$ = mk_match(LL(@1, @5), $2, $5); }
+  | TRY seq_expr WITH opt_bar match_cases { $$ = mk_cases(E_TRY, LL(@1, @5), $2, no_exn_cases($5)); }
   | expr_comma_list %prec below_COMMA
       { $$ = mk_expr(E_TUPLE, LL(@1, @1)); $$->n = $1->n; $$->args = (expr_t **)vec_to_array($1); }
   | constr_ident simple_expr %prec below_DOT { $$ = mk_constr(LL(@1, @2), $1.s, $2); }
@@ -277,16 +498,21 @@ expr:
       { $$ = mk_expr(E_FOR, LL(@1, @9)); $$->pat = mk_pat(P_ANY, L(@2)); $$->a = $4; $$->ival = $5; $$->b = $6; $$->c = $8; }
   | simple_expr DOT LIDENT LESSMINUS expr
       { $$ = mk_expr(E_SETFIELD, LL(@1, @5)); $$->a = $1; $$->sval = $3.s; $$->b = $5; }
+  | simple_expr DOT QLIDENT LESSMINUS expr
+      { $$ = mk_expr(E_SETFIELD, LL(@1, @5)); $$->a = $1; $$->sval = strrchr($3.s, '.') + 1; $$->b = $5; }
   | simple_expr DOT LPAREN seq_expr RPAREN LESSMINUS expr
       { $$ = mk_app(LL(@1, @7), mk_var(LL(@2, @6), "Array.set"), 3, (expr_t *[]){ $1, $4, $7 }); }
   | simple_expr DOT LBRACKET seq_expr RBRACKET LESSMINUS expr
       { $$ = mk_app(LL(@1, @7), mk_var(LL(@2, @6), "Bytes.set"), 3, (expr_t *[]){ $1, $4, $7 }); }
   | ASSERT simple_expr %prec below_DOT { $$ = mk_expr(E_ASSERT, LL(@1, @2)); $$->a = $2; }
+  | LAZY simple_expr %prec below_DOT
+      { $$ = mk_app(LL(@1, @2), mk_var(L(@1), "Lazy.from_fun"), 1,
+                    (expr_t *[]){ mk_fun(LL(@1, @2), v1(mk_pconstr(L(@1), "()", NULL)), $2) }); }
   ;
 direction: TO { $$ = 1; } | DOWNTO { $$ = 0; } ;
 opt_bar: %empty | BAR ;
 
-constr_ident: UIDENT { $$ = $1; } ;
+constr_ident: UIDENT { $$ = $1; } | UPATH { $$ = $1; } ;
 
 expr_comma_list:
     expr_comma_list COMMA expr { vpush($1, $3); $$ = $1; }
@@ -300,6 +526,8 @@ arg_expr:
     simple_expr { $$ = $1; }
   | LABEL simple_expr { $$ = $2; $$->label = $1.s; }
   | TILDEID { $$ = mk_var(L(@1), $1.s); $$->label = $1.s; }
+  | OPTLABEL simple_expr { $$ = $2; $$->label = $1.s; $$->optarg = 1; }
+  | OPTID { $$ = mk_var(L(@1), $1.s); $$->label = $1.s; $$->optarg = 1; }
   ;
 expr_semi_list:
     expr { $$ = v1($1); }
@@ -311,6 +539,8 @@ simple_expr:
     LIDENT { $$ = mk_var(L(@1), $1.s); }
   | QLIDENT { $$ = mk_var(L(@1), $1.s); }
   | LPAREN operator RPAREN { $$ = mk_var(LL(@1, @3), $2.s); }
+  | MODDOT LPAREN seq_expr RPAREN { $$ = mk_expr(E_OPEN, LL(@1, @4)); $$->sval = $1.s; $$->a = $3; }
+  | MODDOT LPAREN RPAREN { $$ = mk_constr(LL(@1, @3), "()", NULL); }
   | INT { $$ = mk_expr(E_INT, L(@1)); $$->ival = $1.v; }
   | CHAR { $$ = mk_expr(E_CHAR, L(@1)); $$->ival = $1.v; }
   | FLOAT { $$ = mk_expr(E_FLOAT, L(@1)); $$->sval = $1.s; }
@@ -325,6 +555,7 @@ simple_expr:
   | BEGIN_ seq_expr END { $$ = $2; }
   | LPAREN seq_expr COLON core_type RPAREN { $$ = constrain(LL(@1, @5), $2, $4); }
   | simple_expr DOT LIDENT { $$ = mk_expr(E_FIELD, LL(@1, @3)); $$->a = $1; $$->sval = $3.s; }
+  | simple_expr DOT QLIDENT { $$ = mk_expr(E_FIELD, LL(@1, @3)); $$->a = $1; $$->sval = strrchr($3.s, '.') + 1; }
   | simple_expr DOT LPAREN seq_expr RPAREN
       { $$ = mk_app(LL(@1, @5), mk_var(LL(@2, @5), "Array.get"), 2, (expr_t *[]){ $1, $4 }); }
   | simple_expr DOT LBRACKET seq_expr RBRACKET
@@ -346,6 +577,7 @@ simple_expr:
   ;
 record_fields:
     LIDENT EQUAL expr { $$ = v1((void *)$1.s); vpush($$, $3); }
+  | QLIDENT EQUAL expr { $$ = v1((void *)(strrchr($1.s, '.') + 1)); vpush($$, $3); }
   | LIDENT { $$ = v1((void *)$1.s); vpush($$, mk_var(L(@1), $1.s)); }
   | record_fields SEMI LIDENT EQUAL expr { vpush($1, (void *)$3.s); vpush($1, $5); $$ = $1; }
   | record_fields SEMI LIDENT { vpush($1, (void *)$3.s); vpush($1, mk_var(L(@3), $3.s)); $$ = $1; }
@@ -358,6 +590,8 @@ match_cases:
 match_case:
     pattern MINUSGREATER seq_expr { $$ = xalloc(sizeof *$$); $$->pat = $1; $$->body = $3; }
   | pattern WHEN seq_expr MINUSGREATER seq_expr { $$ = xalloc(sizeof *$$); $$->pat = $1; $$->guard = $3; $$->body = $5; }
+  | EXCEPTION pattern MINUSGREATER seq_expr { $$ = xalloc(sizeof *$$); $$->pat = $2; $$->body = $4; $$->exn = 1; }
+  | EXCEPTION pattern WHEN seq_expr MINUSGREATER seq_expr { $$ = xalloc(sizeof *$$); $$->pat = $2; $$->guard = $4; $$->body = $6; $$->exn = 1; }
   ;
 
 pattern:
@@ -376,7 +610,16 @@ pattern_comma_list:
   ;
 simple_pattern:
     val_ident %prec below_EQUAL { $$ = pvar(L(@1), $1.s); }
-  | TILDEID { $$ = pvar(L(@1), $1.s); $$->sval = $1.s; }
+  | TILDEID { $$ = pvar(L(@1), $1.s); $$->plabel = $1.s; }
+  | LABEL simple_pattern { $$ = $2; $$->plabel = $1.s; }
+  | TILDE LPAREN LIDENT opt_constraint RPAREN
+      { $$ = constrain_pat(LL(@1, @5), pvar(L(@3), $3.s), $4); $$->plabel = $3.s; }
+  | OPTID { $$ = pvar(L(@1), $1.s); $$->plabel = $1.s; $$->optional = 1; }
+  | OPTLABEL simple_pattern { $$ = $2; $$->plabel = $1.s; $$->optional = 1; }
+  | QUESTION LPAREN LIDENT opt_constraint RPAREN
+      { $$ = pvar(LL(@1, @5), $3.s); $$->plabel = $3.s; $$->optional = 1; if ($4) $$->pdefault = constrain(L(@3), NULL, $4); }
+  | QUESTION LPAREN LIDENT opt_constraint EQUAL seq_expr RPAREN
+      { $$ = pvar(LL(@1, @7), $3.s); $$->plabel = $3.s; $$->optional = 1; $$->pdefault = constrain($6->loc, $6, $4); }
   | UNDERSCORE { $$ = mk_pat(P_ANY, L(@1)); }
   | signed_const { $$ = $1; }
   | CHAR DOTDOT CHAR { $$ = pchar_range(LL(@1, @3), $1.v, $3.v); }
@@ -394,6 +637,8 @@ simple_pattern:
         $$->sub = xalloc(sizeof(pat_t *) * (size_t)($$->n + 1));
         for (int i = 0; i < $$->n; i++) { $$->fnames[i] = $2->v[2 * i]; $$->sub[i] = $2->v[2 * i + 1]; } }
   | LPAREN pattern RPAREN { $$ = $2; }
+  | LPAREN TYPE LIDENT RPAREN { $$ = mk_pat(P_NEWTYPE, LL(@1, @4)); $$->name = $3.s; }
+  | LAZY simple_pattern { fatal_at(LL(@1, @2), "lazy patterns are not supported by Sense (see docs/language.md)"); }
   | LPAREN pattern COLON core_type RPAREN
       { $$ = mk_pat(P_CONSTRAINT, LL(@1, @5)); $$->n = 1; $$->sub = xalloc(sizeof(pat_t *)); $$->sub[0] = $2; $$->cty = $4; }
   ;
@@ -419,6 +664,7 @@ pattern_semi_list:
   ;
 lbl_pattern_list:
     LIDENT EQUAL pattern { $$ = v1((void *)$1.s); vpush($$, $3); }
+  | QLIDENT EQUAL pattern { $$ = v1((void *)(strrchr($1.s, '.') + 1)); vpush($$, $3); }
   | LIDENT { $$ = v1((void *)$1.s); vpush($$, pvar(L(@1), $1.s)); }
   | UNDERSCORE { $$ = nv(); }
   | lbl_pattern_list SEMI LIDENT EQUAL pattern { vpush($1, (void *)$3.s); vpush($1, $5); $$ = $1; }
@@ -440,6 +686,11 @@ core_type2:
         else { $$ = mk_texpr(TE_TUPLE, LL(@1, @1), "*"); $$->n = $1->n; $$->args = (texpr_t **)vec_to_array($1); } }
   | core_type2 MINUSGREATER core_type2
       { $$ = mk_texpr(TE_ARROW, LL(@1, @3), "->"); $$->n = 2; $$->args = xalloc(2 * sizeof(texpr_t *)); $$->args[0] = $1; $$->args[1] = $3; }
+  | LIDENT COLON core_type2 MINUSGREATER core_type2 /* labels are not part of Sense's types */
+      { $$ = mk_texpr(TE_ARROW, LL(@1, @5), "->"); $$->n = 2; $$->args = xalloc(2 * sizeof(texpr_t *)); $$->args[0] = $3; $$->args[1] = $5; }
+  | OPTLABEL core_type2 MINUSGREATER core_type2
+      { texpr_t *o = mk_texpr(TE_CON, L(@2), "option"); o->n = 1; o->args = xalloc(sizeof(texpr_t *)); o->args[0] = $2;
+        $$ = mk_texpr(TE_ARROW, LL(@1, @4), "->"); $$->n = 2; $$->args = xalloc(2 * sizeof(texpr_t *)); $$->args[0] = o; $$->args[1] = $4; }
   ;
 core_type_star_list:
     simple_core_type { $$ = v1($1); }
@@ -491,6 +742,7 @@ type_decl:
 type_params:
     %empty { $$ = nv(); }
   | TYVAR { $$ = v1((void *)$1.s); }
+  | UNDERSCORE { $$ = v1((void *)"_"); }
   | LPAREN tyvar_list RPAREN { $$ = $2; }
   ;
 tyvar_list:
@@ -504,6 +756,9 @@ constructor_decls:
   | UIDENT OF core_type_star_list { $$ = v1((void *)$1.s); vpush($$, $3); }
   | constructor_decls BAR UIDENT { vpush($1, (void *)$3.s); vpush($1, NULL); $$ = $1; }
   | constructor_decls BAR UIDENT OF core_type_star_list { vpush($1, (void *)$3.s); vpush($1, $5); $$ = $1; }
+  | UIDENT COLON { fatal_at(LL(@1, @2), "GADT constructor declarations are not supported by Sense (see docs/language.md)"); }
+  | BAR UIDENT COLON { fatal_at(LL(@2, @3), "GADT constructor declarations are not supported by Sense (see docs/language.md)"); }
+  | constructor_decls BAR UIDENT COLON { fatal_at(LL(@3, @4), "GADT constructor declarations are not supported by Sense (see docs/language.md)"); }
   ;
 label_decls:
     opt_mutable LIDENT COLON core_type { $$ = v1((void *)$2.s); vpush($$, (void *)(intptr_t)$1); vpush($$, $4); }

@@ -13,6 +13,14 @@
 
 const char *cur_module;
 struct fn *init_fn_of_module;
+/* the canonical path of the structure being typed: "" at the top of a user file, the
+ * module's name at the top of a stdlib file, "M.N" inside nested structures; types are
+ * named path.t and constructors carry it */
+static const char *cur_path = "";
+static const char *qualify(const char *path, const char *name)
+{
+    return path[0] ? xfmt("%s.%s", path, name) : name;
+}
 
 /* ------------------------------------------------------------------ types */
 static int cur_level = 1;
@@ -280,22 +288,73 @@ static struct tdecl *lookup_type1(const char *name)
     }
     return NULL;
 }
-/* "Thread.t" exactly; inside module M, "t" may be M's own "M.t"; else the last part */
+struct modval;
+static struct modval *lookup_module(const char *path);
+static const char *modval_path(struct modval *m);
+static vec_t open_paths;                 /* const char*: canonical paths of opened modules */
+struct modval;
+static struct modval *cur_str, *top_str; /* exports of the structure being typed; the file's */
+/* a type name as written: "t" is looked up in the enclosing structures from the innermost
+ * (path.t, parent.t, …, t), then in opened modules; "M.t" through the module M names
+ * (an alias or a functor's parameter names its target's types); else the last part */
 static struct tdecl *lookup_type(const char *name)
 {
-    struct tdecl *t = lookup_type1(name);
-    if (t) return t;
-    if (cur_module && !strchr(name, '.') && (t = lookup_type1(xfmt("%s.%s", cur_module, name)))) return t;
+    struct tdecl *t;
     const char *d = strrchr(name, '.');
-    return d ? lookup_type1(d + 1) : NULL;
+    if (!d) {
+        const char *p = cur_path;
+        while (p[0]) {
+            if ((t = lookup_type1(xfmt("%s.%s", p, name)))) return t;
+            const char *q = strrchr(p, '.');
+            p = q ? xfmt("%.*s", (int)(q - p), p) : "";
+        }
+        if ((t = lookup_type1(name))) return t;
+        for (int i = open_paths.n - 1; i >= 0; i--)
+            if ((t = lookup_type1(qualify(open_paths.v[i], name)))) return t;
+        if (cur_module && (t = lookup_type1(xfmt("%s.%s", cur_module, name)))) return t;
+        return NULL;
+    }
+    struct modval *m = lookup_module(xfmt("%.*s", (int)(d - name), name));
+    if (m && (t = lookup_type1(qualify(modval_path(m), d + 1)))) return t;
+    if ((t = lookup_type1(name))) return t;
+    return lookup_type1(d + 1);
 }
-static struct cinfo *lookup_con(const char *name)
+/* is a constructor declared in structure `path` visible unqualified here? (declared in an
+ * enclosing structure, or opened) */
+static int path_visible(const char *path)
 {
+    if (!path || !path[0]) return 1;
+    size_t n = strlen(path);
+    if (!strncmp(cur_path, path, n) && (cur_path[n] == 0 || cur_path[n] == '.')) return 1;
+    for (int i = 0; i < open_paths.n; i++)
+        if (!strcmp(open_paths.v[i], path)) return 1;
+    return 0;
+}
+static struct cinfo *lookup_con1(const char *name, const char *path)
+{
+    struct cinfo *any = NULL;
     for (int i = all_cons.n - 1; i >= 0; i--) {
         struct cinfo *c = all_cons.v[i];
-        if (strcmp(c->name, name) == 0) return c;
+        if (strcmp(c->name, name) != 0) continue;
+        if (path) {
+            if (!strcmp(c->path ? c->path : "", path)) return c;
+            continue;
+        }
+        /* unqualified: a constructor of a nested structure (a functor's instance above all)
+         * does not hide a visible one; else the latest, as before */
+        if (!c->nested || path_visible(c->path)) return c;
+        if (!any) any = c;
     }
-    return NULL;
+    return any;
+}
+/* "C", or "M.C": the constructor C declared in M (through aliases), else the latest C */
+static struct cinfo *lookup_con(const char *name)
+{
+    const char *d = strrchr(name, '.');
+    if (!d) return lookup_con1(name, NULL);
+    struct modval *m = lookup_module(xfmt("%.*s", (int)(d - name), name));
+    struct cinfo *c = m ? lookup_con1(d + 1, modval_path(m)) : NULL;
+    return c ? c : lookup_con1(d + 1, NULL);
 }
 static struct finfo *lookup_field(const char *name)
 {
@@ -346,6 +405,8 @@ static struct cinfo *add_con(struct tdecl *d, const char *name, int arity, type_
     for (int i = 0; i < arity; i++) c->args[i] = args[i];
     c->result = tcon(d, NULL, d->nparams, d->params);
     c->index = d->cons.n;
+    c->path = cur_path;
+    c->nested = cur_str && cur_str != top_str;
     c->tag = arity ? d->nblock++ : d->nconst++;
     vpush(&d->cons, c);
     vpush(&all_cons, c);
@@ -361,6 +422,8 @@ static struct cinfo *add_exn(const char *name, int arity, type_t **args, const c
     c->result = tc0(td_exn);
     c->is_exn = 1;
     c->tag = 248;
+    c->path = cur_path;
+    c->nested = cur_str && cur_str != top_str;
     c->exn_name = exn_name;
     vpush(&all_cons, c);
     return c;
@@ -475,6 +538,7 @@ static const char *unique_sym(const char *s)
 const char *mangle(const char *module, const char *name)
 {
     int op = !((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_' || (name[0] >= 'A' && name[0] <= 'Z'));
+    if (!op && strpbrk(name, "$&*+-/=>@^|<%!?.:~")) op = 1; /* ( let* ), ( and+ ) */
     if (!op) return xfmt("%s.%s", module, name);
     static const struct { char c; const char *n; } tbl[] = {
         {'+', "plus"}, {'-', "minus"}, {'*', "star"}, {'/', "slash"}, {'=', "eq"}, {'<', "lt"}, /* opcode-names: ok — operator names, not opcodes */
@@ -530,6 +594,18 @@ void typer_init(void)
         f->type = td_ref->params[0];
         vpush(&td_ref->fields, f);
         vpush(&all_fields, f);
+    }
+    /* the t of the stdlib's modules of base types (functor arguments name them: X.t) */
+    {
+        static const char *const names[] = { "String.t", "Int.t", "Char.t", "Float.t", "Bool.t", "Bytes.t", "Unit.t" };
+        struct tdecl *const ts[] = { td_string, td_int, td_char, td_float, td_bool, td_bytes, td_unit };
+        for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) new_tdecl(names[k], 0, TD_ALIAS)->alias = tc0(ts[k]);
+        struct tdecl *const ps[] = { td_list, td_option, td_array };
+        static const char *const pnames[] = { "List.t", "Option.t", "Array.t" };
+        for (size_t k = 0; k < 3; k++) {
+            struct tdecl *d = new_tdecl(pnames[k], 1, TD_ALIAS);
+            d->alias = tc1(ps[k], d->params[0]);
+        }
     }
     type_t *s = tc0(td_string), *i = tc0(td_int);
     add_exn("Not_found", 0, NULL, "Not_found");
@@ -706,6 +782,7 @@ static var_t *pat_bind_name(const char *name, loc_t l, type_t *t, pbind_t *pb)
 
 static type_t *tpat(pat_t *p, pbind_t *pb)
 {
+    check_nesting(p->loc);
     type_t *t;
     switch (p->kind) {
     case P_ANY: t = newvar(); break;
@@ -906,6 +983,8 @@ static void desugar_fun(expr_t *e)
         const char *nm = synth_name();
         pat_t *pv = mk_pat(P_VAR, p->loc);
         pv->name = nm;
+        pv->plabel = p->plabel;
+        pv->optional = p->optional;
         e->params[i] = pv;
         expr_t *m = mk_expr(E_MATCH, p->loc);
         m->a = mk_var(p->loc, nm);
@@ -968,6 +1047,19 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
         g->len = i - st;
         g->simple = simple || c == 'c';     /* OCaml ignores flags and width for %c */
         if (c == 'c') { g->text = "%c"; g->len = 2; }
+        if (c == 'F' && memchr(s + st, '#', (size_t)(i - st))) {
+            *err = "%#F (hexadecimal float) is not supported by Sense (see docs/language.md)";
+            return -1;
+        }
+        if ((c == 'g' || c == 'G') && memchr(s + st, '#', (size_t)(i - st))) {
+            /* OCaml ignores # for %g (C would keep the trailing zeros) */
+            char *t = xalloc((size_t)(i - st) + 1);
+            int k = 0;
+            for (int j = st; j < i; j++)
+                if (s[j] != '#') t[k++] = s[j];
+            g->text = t;
+            g->len = k;
+        }
         vpush(out, g);
     }
     return 0;
@@ -1004,7 +1096,7 @@ static type_t *infer_printf(expr_t *e, int kind)
         fatal_at(fmt->loc, "Sense supports Printf only with a literal format string");
     vec_t segs = { 0 };
     const char *err = NULL;
-    if (fmt_parse(fmt->sval, fmt->slen, &segs, &err) != 0) fatal_at(fmt->loc, "invalid format %s", err);
+    if (fmt_parse(fmt->sval, fmt->slen, &segs, &err) != 0) fatal_at(fmt->loc, strstr(err, "not supported") ? "%s" : "invalid format %s", err);
     int k = fmt_arity(&segs);
     int given = e->n - 1;
     expr_t *pf = mk_expr(E_PRINTF, e->loc);
@@ -1112,6 +1204,11 @@ static type_t *infer_fun(expr_t *e, var_t *self)
         e->n = MAX_ARITY;
         e->a = in;
     }
+    /* (type t) parameters: t names a fresh type variable in the whole function (Sense's
+     * locally abstract types are not rigid: they accept what OCaml accepts) */
+    int ntypes = all_types.n;
+    for (expr_t *x = e; x && x->kind == E_FUN; x = x->a)
+        for (int i = 0; i < x->n_newtypes; i++) new_tdecl(x->newtypes[i], 0, TD_ALIAS)->alias = newvar();
     desugar_fun(e);
     struct fn *f = new_fn(e->loc);
     f->self = self;
@@ -1137,11 +1234,14 @@ static type_t *infer_fun(expr_t *e, var_t *self)
     for (int i = 0; i < e->n; i++) {
         pbind_t pb = { .vars = { 0 } };
         pt[i] = tpat(e->params[i], &pb);
+        if (e->params[i]->optional && !unify(pt[i], tc1(td_option, newvar())))
+            fatal_at(e->params[i]->loc, "This optional parameter has type %s, not an option", type_to_string(pt[i]));
         bind_pattern_vars(&pb);
     }
     type_t *rt = infer(e->a);
     venv = save;
     cur_fn = saved_fn;
+    all_types.n = ntypes;
     for (int i = e->n - 1; i >= 0; i--) rt = tarrow(pt[i], rt);
     return rt;
 }
@@ -1153,9 +1253,110 @@ static pat_t *strip_constraint(pat_t *p)
 }
 
 static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bound);
+static struct cinfo *declare_exn(item_t *it);
+static void open_module(const char *m, loc_t l);
+
+/* ------------------------------------------------------------------ labels
+ * Labels are resolved at the call of a known function (its parameters as written): the
+ * arguments are put in parameter order, ~x:e given to ?x becomes Some e, an optional
+ * parameter followed by a given positional one becomes None; a partial application
+ * becomes let a1 = e1 … in fun (missing parameters, labels kept) -> f a1 … */
+static const char *param_label(pat_t *p, int *opt)
+{
+    for (;;) {
+        if (p->plabel) {
+            *opt = p->optional;
+            return p->plabel;
+        }
+        if (p->kind != P_CONSTRAINT) break;
+        p = p->sub[0];
+    }
+    *opt = 0;
+    return NULL;
+}
+static expr_t *label_app(expr_t *e)
+{
+    int labelled = 0, optional = 0, opt;
+    for (int i = 0; i < e->n; i++)
+        if (e->args[i]->label) labelled = 1;
+    var_t *hv = e->a->kind == E_VAR ? lookup_var(e->a->sval) : NULL;
+    pat_t **ps = NULL;
+    int m = 0;
+    if (hv && hv->fn) { ps = hv->fn->params; m = hv->fn->arity; }
+    else if (hv && hv->sparams) { ps = hv->sparams; m = hv->nsparams; }
+    for (int k = 0; k < m; k++)
+        if (param_label(ps[k], &opt) && opt) optional = 1;
+    if (!labelled && !optional) return NULL;
+    if (!ps) fatal_at(e->loc, "Sense supports labelled arguments only in applications of a let-bound function (see docs/language.md)");
+    expr_t **slot = xalloc(sizeof(expr_t *) * (size_t)(m + e->n + 1));
+    int next = 0, nextra = 0;
+    for (int i = 0; i < e->n; i++) {
+        expr_t *a = e->args[i];
+        if (!a->label) continue;
+        int k = 0;
+        for (; k < m; k++) {
+            const char *l = param_label(ps[k], &opt);
+            if (l && !strcmp(l, a->label) && !slot[k]) break;
+        }
+        if (k == m) fatal_at(a->loc, "The function applied to this argument has no parameter labelled %s%s", a->optarg ? "?" : "~", a->label);
+        param_label(ps[k], &opt);
+        if (a->optarg && !opt) fatal_at(a->loc, "The parameter ~%s is not optional", a->label);
+        slot[k] = opt && !a->optarg ? mk_constr(a->loc, "Some", a) : a;
+    }
+    for (int i = 0; i < e->n; i++) {
+        expr_t *a = e->args[i];
+        if (a->label) continue;
+        while (next < m && (slot[next] || param_label(ps[next], &opt))) next++;
+        if (next < m) slot[next++] = a;
+        else slot[m + nextra++] = a;
+    }
+    int lastpos = -1;
+    for (int k = 0; k < m; k++)
+        if (slot[k] && !param_label(ps[k], &opt)) lastpos = k;
+    for (int k = 0; k < lastpos; k++)
+        if (!slot[k] && param_label(ps[k], &opt) && opt) slot[k] = mk_constr(e->loc, "None", NULL);
+    int missing = 0;
+    for (int k = 0; k < m; k++) missing += !slot[k];
+    for (int i = 0; i < e->n; i++) e->args[i]->label = NULL;
+    if (!missing) {
+        e->args = slot;
+        e->n = m + nextra;
+        return NULL;
+    }
+    if (nextra) fatal_at(e->loc, "This function is applied to too many arguments for its labelled parameters");
+    expr_t *app = mk_expr(E_APP, e->loc);
+    app->a = e->a;
+    app->n = m;
+    app->args = xalloc(sizeof(expr_t *) * (size_t)(m + 1));
+    expr_t *fun = mk_expr(E_FUN, e->loc);
+    fun->params = xalloc(sizeof(pat_t *) * (size_t)(m + 1));
+    expr_t *let = mk_expr(E_LET, e->loc);
+    let->binds = xalloc(sizeof(binding_t *) * (size_t)(m + 1));
+    for (int k = 0; k < m; k++) {
+        const char *nm = synth_name();
+        app->args[k] = mk_var(e->loc, nm);
+        pat_t *pv = mk_pat(P_VAR, e->loc);
+        pv->name = nm;
+        if (slot[k]) {
+            binding_t *b = xalloc(sizeof *b);
+            b->pat = pv;
+            b->e = slot[k];
+            b->loc = slot[k]->loc;
+            let->binds[let->n++] = b;
+        } else {
+            pv->plabel = param_label(ps[k], &opt);
+            pv->optional = opt;
+            fun->params[fun->n++] = pv;
+        }
+    }
+    fun->a = app;
+    let->a = fun;
+    return let->n ? let : fun;
+}
 
 static type_t *infer(expr_t *e)
 {
+    check_nesting(e->loc);
     type_t *t = NULL;
     type_t *expected = pending_expected;
     pending_expected = NULL;
@@ -1239,31 +1440,11 @@ static type_t *infer(expr_t *e)
             e->n += in->n;
             e->a = in->a;
         }
-        int labelled = 0;
-        for (int i = 0; i < e->n; i++)
-            if (e->args[i]->label) labelled = 1;
-        if (labelled) {
-            var_t *hv = e->a->kind == E_VAR ? lookup_var(e->a->sval) : NULL;
-            if (!hv || !hv->fn || hv->fn->arity != e->n)
-                fatal_at(e->loc, "Sense supports labelled arguments only in full applications of functions with labelled parameters");
-            expr_t **na = xalloc(sizeof(expr_t *) * (size_t)e->n);
-            int next = 0;
-            for (int i = 0; i < e->n; i++) {
-                pat_t *pp = hv->fn->params[i];
-                while (pp->kind == P_CONSTRAINT) pp = pp->sub[0];
-                const char *lab = pp->kind == P_VAR ? pp->sval : NULL;
-                expr_t *a = NULL;
-                if (lab) {
-                    for (int k = 0; k < e->n; k++)
-                        if (e->args[k]->label && !strcmp(e->args[k]->label, lab)) a = e->args[k];
-                } else {
-                    while (next < e->n && e->args[next]->label) next++;
-                    if (next < e->n) a = e->args[next++];
-                }
-                if (!a) fatal_at(e->loc, "This function is applied to arguments in an order different from other calls.");
-                na[i] = a;
-            }
-            e->args = na;
+        expr_t *eta = label_app(e);
+        if (eta) {
+            *e = *eta;
+            t = infer(e);
+            break;
         }
         type_t *ft = infer(e->a);
         for (int i = 0; i < e->n; i++) {
@@ -1485,6 +1666,26 @@ static type_t *infer(expr_t *e)
         check(e->a, tc0(td_bool));
         t = tc0(td_unit);
         break;
+    case E_LETEXN: {
+        /* let exception E in body: E is visible in body only */
+        struct cinfo *c = declare_exn(e->item);
+        t = infer(e->a);
+        for (int i = all_cons.n - 1; i >= 0; i--)
+            if (all_cons.v[i] == c) {
+                memmove(&all_cons.v[i], &all_cons.v[i + 1], sizeof(void *) * (size_t)(all_cons.n - i - 1));
+                all_cons.n--;
+                break;
+            }
+        break;
+    }
+    case E_OPEN: {
+        /* let open M in e, M.(e): M's names shadow others in e only */
+        envent_t *saved = venv;
+        open_module(e->sval, e->loc);
+        t = infer(e->a);
+        venv = saved;
+        break;
+    }
     default: ICE();
     }
     e->ty = t;
@@ -1509,6 +1710,10 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
             p->var = v;
             p->ty = v->type;
             vs[i] = v;
+            if (rhs->kind == E_FUN) {
+                v->sparams = rhs->params;
+                v->nsparams = rhs->n;
+            }
             if (toplevel) {
                 v->kind = V_GFUN;
                 v->sym = unique_sym(mangle(cur_module, v->name));
@@ -1586,6 +1791,11 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
             p->var->fn = fe->fn;
             p->var->arity = fe->fn->arity;
         }
+        else if (p->kind == P_VAR && fe->kind == E_LET && fe->a->kind == E_FUN) {
+            /* a partial application with labels (label_app): keep the labels */
+            p->var->sparams = fe->a->params;
+            p->var->nsparams = fe->a->n;
+        }
     }
     for (int i = 0; i < n; i++) {
         vec_t *vs = &pbs[i];
@@ -1626,7 +1836,7 @@ static void declare_types(item_t *it)
         tydef_t *td = it->tydefs[i];
         int kind = td->kind == TD_ABSTRACT ? TD_ABSTRACT : td->kind;
         /* a stdlib module's types are named Module.t (as OCaml prints them) */
-        const char *tn = (typing_stdlib && strcmp(cur_module, "Stdlib") != 0) ? xfmt("%s.%s", cur_module, td->name) : td->name;
+        const char *tn = qualify(cur_path, td->name);
         ds[i] = new_tdecl(tn, td->nparams, kind);
         maps[i] = xalloc(sizeof(struct tvmap));
         maps[i]->fixed = 1;
@@ -1673,6 +1883,331 @@ static void declare_types(item_t *it)
     }
 }
 
+/* exception E [of ...]: the name printed is the declared one, qualified by the module
+ * paths of nested structures (and by the stdlib module's name) as OCaml prints it */
+static struct cinfo *declare_exn(item_t *it)
+{
+    struct tvmap m = { .n = 0, .fixed = 1 };
+    int saved = cur_level;
+    cur_level = GENERIC_LEVEL;
+    type_t **args = xalloc(sizeof(type_t *) * (size_t)(it->nargs + 1));
+    int n = it->nargs;
+    for (int k = 0; k < n; k++) args[k] = texpr_type(it->args[k], &m);
+    cur_level = saved;
+    const char *shown = qualify(cur_path, it->name);
+    return add_exn(it->name, n, args, shown);
+}
+
+/* ------------------------------------------------------------------ modules
+ * Modules are resolved at compile time. A structure is a namespace: its values are
+ * top-level values of the file (globals and functions with symbols of their own), bound in
+ * venv under their qualified names ("M.x", "M.N.y"); its items join the file's flat item
+ * list, which is all the code generator sees. A functor is kept as its untyped body; each
+ * application types a fresh copy with the parameter naming the argument (defunctorisation,
+ * as MLton does), so a call through a functor-built module is a direct call. A signature
+ * filters the values a constrained module exports; its types stay transparent. */
+typedef struct modval {
+    const char *path;                    /* canonical path: its types are path.t */
+    vec_t names, vars;                   /* exported values, relative: "x", "N.y" */
+    vec_t subnames, subs;                /* exported submodules */
+    modexpr_t *fbody;                    /* a functor: its parameter and body */
+    const char *fparam;
+    vec_t fenv_names, fenv_vals;         /* a functor's parameters applied so far */
+} modval_t;
+typedef struct modent {
+    const char *name;
+    modval_t *m;
+    struct modent *next;
+} modent_t;
+static modent_t *menv;                   /* visible modules, innermost first */
+typedef struct mtent {
+    const char *name;
+    modtype_t *mt;
+    struct mtent *next;
+} mtent_t;
+static mtent_t *mtenv;                   /* visible module types */
+static vec_t *flat_items;                /* the file's items, structures flattened */
+static int mod_depth;                    /* nesting of structures and applications */
+
+static const char *modval_path(modval_t *m) { return m->path; }
+static void menv_push(const char *name, modval_t *m)
+{
+    modent_t *e = xalloc(sizeof *e);
+    e->name = name;
+    e->m = m;
+    e->next = menv;
+    menv = e;
+}
+static modval_t *lookup_module(const char *path)
+{
+    const char *d = strchr(path, '.');
+    size_t n = d ? (size_t)(d - path) : strlen(path);
+    modval_t *m = NULL;
+    for (modent_t *e = menv; e && !m; e = e->next)
+        if (strlen(e->name) == n && !strncmp(e->name, path, n)) m = e->m;
+    while (m && d) {
+        const char *s = d + 1;
+        d = strchr(s, '.');
+        n = d ? (size_t)(d - s) : strlen(s);
+        modval_t *sub = NULL;
+        for (int i = 0; i < m->subs.n && !sub; i++)
+            if (strlen(m->subnames.v[i]) == n && !strncmp(m->subnames.v[i], s, n)) sub = m->subs.v[i];
+        m = sub;
+    }
+    return m;
+}
+static void export_value(const char *name, var_t *v)
+{
+    if (!cur_str) return;
+    vpush(&cur_str->names, (void *)name);
+    vpush(&cur_str->vars, v);
+}
+/* module M = …: M visible, its values bound as "M.x", and exported by the structure */
+static void bind_module(const char *name, modval_t *m, int export)
+{
+    menv_push(name, m);
+    for (int i = 0; i < m->names.n; i++) {
+        const char *q = xfmt("%s.%s", name, (const char *)m->names.v[i]);
+        bind_as(q, m->vars.v[i]);
+        if (export) export_value(q, m->vars.v[i]);
+    }
+    if (export && cur_str) {
+        vpush(&cur_str->subnames, (void *)name);
+        vpush(&cur_str->subs, m);
+    }
+}
+
+/* open M: every value "M.x" also bound as "x" (later bindings shadow) */
+static void open_module(const char *m, loc_t l)
+{
+    modval_t *mv = lookup_module(m);
+    if (mv && !mv->fbody) {
+        for (int i = 0; i < mv->names.n; i++) bind_as(mv->names.v[i], mv->vars.v[i]);
+        for (int i = 0; i < mv->subs.n; i++) menv_push(mv->subnames.v[i], mv->subs.v[i]);
+        vpush(&open_paths, (void *)mv->path);
+        return;
+    }
+    size_t ml = strlen(m);
+    vec_t add = { 0 };
+    int found = 0;
+    for (envent_t *e = venv; e; e = e->next)
+        if (strncmp(e->name, m, ml) == 0 && e->name[ml] == '.') {
+            found = 1;
+            vpush(&add, e);
+        }
+    if (!found && strcmp(m, "Printf") != 0) fatal_at(l, "Unbound module %s", m);
+    for (int k = add.n - 1; k >= 0; k--) {
+        envent_t *e = add.v[k];
+        bind_as(e->name + ml + 1, e->v);
+    }
+    free(add.v);
+}
+
+static modtype_t *lookup_modtype(const char *name)
+{
+    for (mtent_t *e = mtenv; e; e = e->next)
+        if (!strcmp(e->name, name)) return e->mt;
+    const char *d = strrchr(name, '.');
+    return d ? lookup_modtype(d + 1) : NULL;
+}
+/* the signature a module type stands for (NULL: not a signature, e.g. a functor type) */
+static modtype_t *sig_of(modtype_t *mt)
+{
+    for (int guard = 0; mt && guard < 1000; guard++) {
+        if (mt->kind == MT_SIG) return mt;
+        if (mt->kind == MT_WITH) mt = mt->base;
+        else if (mt->kind == MT_PATH) {
+            modtype_t *t = lookup_modtype(mt->path);
+            if (!t) fatal_at(mt->loc, "Unbound module type %s", mt->path);
+            mt = t;
+        } else return NULL;
+    }
+    return NULL;
+}
+static int sig_lists(modtype_t *sig, const char *name, int kind)
+{
+    for (int i = 0; i < sig->items.n; i++) {
+        item_t *it = sig->items.v[i];
+        if (it->kind == kind && it->name && !strcmp(it->name, name)) return 1;
+        if (it->kind == I_INCLUDE && it->mt) {
+            modtype_t *s2 = sig_of(it->mt);
+            if (s2 && sig_lists(s2, name, kind)) return 1;
+        }
+    }
+    return 0;
+}
+/* (M : S): the values and submodules S lists; every value S lists must be there */
+static modval_t *constrain_module(modval_t *m, modtype_t *mt, loc_t l)
+{
+    modtype_t *sig = sig_of(mt);
+    if (!sig || m->fbody) return m;
+    modval_t *r = xalloc(sizeof *r);
+    r->path = m->path;
+    for (int i = 0; i < m->names.n; i++) {
+        const char *n = m->names.v[i];
+        const char *d = strchr(n, '.');
+        int keep = d ? sig_lists(sig, xfmt("%.*s", (int)(d - n), n), I_MODULE) : sig_lists(sig, n, I_VAL);
+        if (!keep) continue;
+        vpush(&r->names, (void *)n);
+        vpush(&r->vars, m->vars.v[i]);
+    }
+    for (int i = 0; i < m->subs.n; i++)
+        if (sig_lists(sig, m->subnames.v[i], I_MODULE)) {
+            vpush(&r->subnames, m->subnames.v[i]);
+            vpush(&r->subs, m->subs.v[i]);
+        }
+    for (int i = 0; i < sig->items.n; i++) {
+        item_t *it = sig->items.v[i];
+        if (it->kind != I_VAL) continue;
+        int found = 0;
+        for (int k = 0; k < m->names.n && !found; k++) found = !strcmp(m->names.v[k], it->name);
+        if (!found) fatal_at(l, "Signature mismatch: the value `%s' is required but not provided", it->name);
+    }
+    return r;
+}
+
+static void type_items(vec_t *items);
+static modval_t *eval_module(modexpr_t *me, const char *path);
+
+static modval_t *eval_struct(modexpr_t *me, const char *path)
+{
+    envent_t *saved_venv = venv;
+    modent_t *saved_menv = menv;
+    mtent_t *saved_mtenv = mtenv;
+    modval_t *saved_str = cur_str;
+    const char *saved_path = cur_path;
+    int saved_opens = open_paths.n;
+    modval_t *m = xalloc(sizeof *m);
+    m->path = path;
+    cur_str = m;
+    cur_path = path;
+    type_items(&me->items);
+    venv = saved_venv;
+    menv = saved_menv;
+    mtenv = saved_mtenv;
+    cur_str = saved_str;
+    cur_path = saved_path;
+    open_paths.n = saved_opens;
+    return m;
+}
+/* F (A): type a fresh copy of F's body with F's parameters naming their arguments */
+static modval_t *apply_functor(modval_t *f, modval_t *arg, const char *path, loc_t l)
+{
+    if (!f->fbody) fatal_at(l, "This module is not a functor");
+    if (arg->fbody) fatal_at(l, "Sense does not support functors as functor arguments (see docs/language.md)");
+    if (++mod_depth > 100) fatal_at(l, "functor applications nested too deep (more than 100)");
+    envent_t *saved_venv = venv;
+    modent_t *saved_menv = menv;
+    for (int i = 0; i < f->fenv_names.n; i++) bind_module(f->fenv_names.v[i], f->fenv_vals.v[i], 0);
+    bind_module(f->fparam, arg, 0);
+    modexpr_t *body = copy_modexpr(f->fbody);
+    modval_t *r;
+    if (body->kind == ME_FUNCTOR) {
+        r = xalloc(sizeof *r);
+        r->fparam = body->path;
+        r->fbody = body->f;
+        for (int i = 0; i < f->fenv_names.n; i++) {
+            vpush(&r->fenv_names, f->fenv_names.v[i]);
+            vpush(&r->fenv_vals, f->fenv_vals.v[i]);
+        }
+        vpush(&r->fenv_names, (void *)f->fparam);
+        vpush(&r->fenv_vals, arg);
+    } else
+        r = eval_module(body, path);
+    venv = saved_venv;
+    menv = saved_menv;
+    mod_depth--;
+    return r;
+}
+static modval_t *eval_module(modexpr_t *me, const char *path)
+{
+    switch (me->kind) {
+    case ME_STRUCT: return eval_struct(me, path);
+    case ME_PATH: {
+        modval_t *m = lookup_module(me->path);
+        if (!m) fatal_at(me->loc, "Unbound module %s", me->path);
+        return m;
+    }
+    case ME_FUNCTOR: {
+        modval_t *m = xalloc(sizeof *m);
+        m->path = path;
+        m->fparam = me->path;
+        m->fbody = me->f;
+        return m;
+    }
+    case ME_APPLY: {
+        modval_t *f = eval_module(me->f, path);
+        modval_t *a = eval_module(me->arg, xfmt("%s(%d)", path, ++synth_counter));
+        return apply_functor(f, a, path, me->loc);
+    }
+    case ME_CONSTRAINT: return constrain_module(eval_module(me->f, path), me->mt, me->loc);
+    }
+    ICE();
+}
+
+/* the items of a file or a structure, in order; typed items join flat_items */
+static void type_items(vec_t *items)
+{
+    for (int i = 0; i < items->n; i++) {
+        item_t *it = items->v[i];
+        item_tvars_store = (struct tvmap){ .n = 0 };
+        item_tvars = &item_tvars_store;
+        switch (it->kind) {
+        case I_LET:
+            infer_let(it->binds, it->n, it->rec, 1, &it->vars);
+            for (int k = 0; k < it->vars.n; k++) export_value(((var_t *)it->vars.v[k])->name, it->vars.v[k]);
+            vpush(flat_items, it);
+            break;
+        case I_TYPE:
+            declare_types(it);
+            break;
+        case I_EXN:
+            declare_exn(it);
+            break;
+        case I_EXPR:
+            cur_level++;
+            infer(it->e);
+            cur_level--;
+            vpush(flat_items, it);
+            break;
+        case I_OPEN:
+            open_module(it->name, it->loc);
+            break;
+        case I_MODULE: {
+            modval_t *m = eval_module(it->me, qualify(cur_path, it->name));
+            bind_module(it->name, m, 1);
+            break;
+        }
+        case I_MODTYPE: {
+            mtent_t *e = xalloc(sizeof *e);
+            e->name = it->name;
+            e->mt = it->mt;
+            e->next = mtenv;
+            mtenv = e;
+            break;
+        }
+        case I_INCLUDE: {
+            if (!it->me) fatal_at(it->loc, "include of a module type outside a signature");
+            modval_t *m = eval_module(it->me, cur_path);
+            if (m->fbody) fatal_at(it->loc, "This module is a functor; it cannot be included");
+            for (int k = 0; k < m->names.n; k++) {
+                bind_as(m->names.v[k], m->vars.v[k]);
+                export_value(m->names.v[k], m->vars.v[k]);
+            }
+            for (int k = 0; k < m->subs.n; k++) {
+                menv_push(m->subnames.v[k], m->subs.v[k]);
+                if (cur_str) {
+                    vpush(&cur_str->subnames, m->subnames.v[k]);
+                    vpush(&cur_str->subs, m->subs.v[k]);
+                }
+            }
+            break;
+        }
+        default: ICE();
+        }
+    }
+}
+
 static void export_module(const char *modname, envent_t *before, envent_t *top, int is_stdlib_prefix)
 {
     /* restore the environment to "before", then add qualified names (and for Stdlib the
@@ -1699,58 +2234,55 @@ void typer_module(program_t *p, const char *modname, int is_stdlib)
 {
     cur_module = modname;
     typing_stdlib = is_stdlib;
+    cur_path = (is_stdlib && strcmp(modname, "Stdlib") != 0) ? modname : "";
     envent_t *before = venv;
+    modent_t *menv_before = menv;
+    mtent_t *mtenv_before = mtenv;
+    open_paths.n = 0;
     struct fn *init = new_fn((loc_t){ 1, 1, 1, 1 });
     init->label = xfmt("%s.__init", modname);
     init_fn_of_module = init;
     cur_fn = init;
-    for (int i = 0; i < p->items.n; i++) {
-        item_t *it = p->items.v[i];
-        item_tvars_store = (struct tvmap){ .n = 0 };
-        item_tvars = &item_tvars_store;
-        switch (it->kind) {
-        case I_LET:
-            infer_let(it->binds, it->n, it->rec, 1, &it->vars);
-            break;
-        case I_TYPE:
-            declare_types(it);
-            break;
-        case I_EXN: {
-            struct tvmap m = { .n = 0, .fixed = 1 };
-            int saved = cur_level;
-            cur_level = GENERIC_LEVEL;
-            type_t **args = xalloc(sizeof(type_t *) * (size_t)(it->nargs + 1));
-            int n = it->nargs;
-            for (int k = 0; k < n; k++) args[k] = texpr_type(it->args[k], &m);
-            cur_level = saved;
-            add_exn(it->name, n, args, is_stdlib ? xfmt("%s.%s", modname, it->name) : it->name);
-            break;
-        }
-        case I_EXPR: {
-            cur_level++;
-            infer(it->e);
-            cur_level--;
-            break;
-        }
-        case I_OPEN: {
-            const char *m = it->name;
-            size_t ml = strlen(m);
-            vec_t add = { 0 };
-            int found = 0;
-            for (envent_t *e = venv; e; e = e->next)
-                if (strncmp(e->name, m, ml) == 0 && e->name[ml] == '.') {
-                    found = 1;
-                    vpush(&add, e);
-                }
-            if (!found && strcmp(m, "Printf") != 0) fatal_at(it->loc, "Unbound module %s", m);
-            for (int k = add.n - 1; k >= 0; k--) {
-                envent_t *e = add.v[k];
-                bind_as(e->name + ml + 1, e->v);
-            }
-            break;
-        }
-        }
-    }
+    vec_t *flat = xalloc(sizeof *flat);
+    flat_items = flat;
+    modval_t *top = xalloc(sizeof *top);
+    top->path = cur_path;
+    cur_str = top;
+    top_str = top;
+    type_items(&p->items);
+    p->items = *flat;
     cur_fn = NULL;
+    cur_str = NULL;
+    mtent_t *mts = mtenv;
     export_module(modname, before, venv, is_stdlib);
+    /* the file is a module too: M.N.x for its submodules, M for module paths */
+    menv = menv_before;
+    for (int i = 0; i < top->names.n; i++)
+        if (strchr(top->names.v[i], '.')) bind_as(xfmt("%s.%s", modname, (const char *)top->names.v[i]), top->vars.v[i]);
+    modval_t *fm = xalloc(sizeof *fm);
+    fm->path = top->path;
+    size_t ml = strlen(modname);
+    for (envent_t *e = venv; e; e = e->next)
+        if (!strncmp(e->name, modname, ml) && e->name[ml] == '.') {
+            vpush(&fm->names, (void *)(e->name + ml + 1));
+            vpush(&fm->vars, e->v);
+        }
+    /* names were collected innermost first: bind them back in definition order */
+    for (int i = 0, j = fm->names.n - 1; i < j; i++, j--) {
+        void *t = fm->names.v[i]; fm->names.v[i] = fm->names.v[j]; fm->names.v[j] = t;
+        t = fm->vars.v[i]; fm->vars.v[i] = fm->vars.v[j]; fm->vars.v[j] = t;
+    }
+    fm->subnames = top->subnames;
+    fm->subs = top->subs;
+    menv_push(modname, fm);
+    /* its module types, qualified */
+    for (mtent_t *e = mts; e && e != mtenv_before; e = e->next) {
+        mtent_t *q = xalloc(sizeof *q);
+        q->name = xfmt("%s.%s", modname, e->name);
+        q->mt = e->mt;
+        q->next = mtenv_before;
+        mtenv_before = q;
+    }
+    mtenv = mtenv_before;
+    cur_path = "";
 }

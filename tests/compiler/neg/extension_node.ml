@@ -1,0 +1,3 @@
+let x = 1
+[%%ext "payload"]
+let y = [%%e 2]

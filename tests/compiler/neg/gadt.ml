@@ -1,0 +1,3 @@
+type _ t =
+  | Int : int -> int t
+  | Bool : bool -> bool t

@@ -1,0 +1,1 @@
+let () = Printf.printf "%#F\n" 2.5
