@@ -14,3 +14,109 @@ let copy b = Bytes.of_string (Bytes.to_string b)
 let fill b ofs len c =
   if ofs < 0 || len < 0 || ofs > Bytes.length b - len then invalid_arg "Bytes.fill"
   else for i = ofs to ofs + len - 1 do Bytes.set b i c done
+let empty = Bytes.create 0
+let init n f =
+  if n < 0 then invalid_arg "Bytes.init"
+  else begin
+    let s = Bytes.create n in
+    for i = 0 to n - 1 do Bytes.set s i (f i) done;
+    s
+  end
+let sub b ofs len =
+  if ofs < 0 || len < 0 || ofs > Bytes.length b - len then invalid_arg "String.sub / Bytes.sub"
+  else begin
+    let r = Bytes.create len in
+    Bytes.__blit b ofs r 0 len;
+    r
+  end
+let extend s left right =
+  let len = Bytes.length s + left + right in
+  if len < 0 then invalid_arg "Bytes.extend"
+  else begin
+    let r = Bytes.make len '\000' in
+    let (srcoff, dstoff) = if left < 0 then (- left, 0) else (0, left) in
+    let cpylen = min (Bytes.length s - srcoff) (len - dstoff) in
+    if cpylen > 0 then Bytes.__blit s srcoff r dstoff cpylen;
+    r
+  end
+let cat a b =
+  let la = Bytes.length a and lb = Bytes.length b in
+  let r = Bytes.create (la + lb) in
+  Bytes.__blit a 0 r 0 la;
+  Bytes.__blit b 0 r la lb;
+  r
+let concat sep l =
+  match l with
+  | [] -> empty
+  | _ ->
+    let seplen = Bytes.length sep in
+    let rec total n l = match l with [] -> n | [ b ] -> n + Bytes.length b | b :: r -> total (n + Bytes.length b + seplen) r in
+    let r = Bytes.create (total 0 l) in
+    let rec fill pos l =
+      match l with
+      | [] -> ()
+      | [ b ] -> Bytes.__blit b 0 r pos (Bytes.length b)
+      | b :: rest ->
+        Bytes.__blit b 0 r pos (Bytes.length b);
+        Bytes.__blit sep 0 r (pos + Bytes.length b) seplen;
+        fill (pos + Bytes.length b + seplen) rest
+    in
+    fill 0 l;
+    r
+let iter f a = for i = 0 to Bytes.length a - 1 do f (Bytes.get a i) done
+let iteri f a = for i = 0 to Bytes.length a - 1 do f i (Bytes.get a i) done
+let map f s =
+  let l = Bytes.length s in
+  let r = Bytes.create l in
+  for i = 0 to l - 1 do Bytes.set r i (f (Bytes.get s i)) done;
+  r
+let mapi f s =
+  let l = Bytes.length s in
+  let r = Bytes.create l in
+  for i = 0 to l - 1 do Bytes.set r i (f i (Bytes.get s i)) done;
+  r
+let fold_left f x a =
+  let r = ref x in
+  for i = 0 to Bytes.length a - 1 do r := f !r (Bytes.get a i) done;
+  !r
+let fold_right f a x =
+  let r = ref x in
+  for i = Bytes.length a - 1 downto 0 do r := f (Bytes.get a i) !r done;
+  !r
+let exists p s =
+  let n = Bytes.length s in
+  let rec loop i = if i = n then false else if p (Bytes.get s i) then true else loop (i + 1) in
+  loop 0
+let for_all p s =
+  let n = Bytes.length s in
+  let rec loop i = if i = n then true else if p (Bytes.get s i) then loop (i + 1) else false in
+  loop 0
+let index_opt s c =
+  let n = Bytes.length s in
+  let rec loop i = if i >= n then None else if Bytes.get s i = c then Some i else loop (i + 1) in
+  loop 0
+let index s c = match index_opt s c with Some i -> i | None -> raise Not_found
+let contains s c = index_opt s c <> None
+let equal (a : bytes) b = a = b
+let compare (a : bytes) b = compare a b
+let unsafe_to_string b = Bytes.to_string b
+let unsafe_of_string s = Bytes.of_string s
+let to_seq s =
+  let rec aux i () = if i = Bytes.length s then Seq.Nil else Seq.Cons (Bytes.get s i, aux (i + 1)) in
+  aux 0
+let to_seqi s =
+  let rec aux i () = if i = Bytes.length s then Seq.Nil else Seq.Cons ((i, Bytes.get s i), aux (i + 1)) in
+  aux 0
+let of_seq i =
+  let n = ref 0 and buf = ref (Bytes.create 16) in
+  Seq.iter
+    (fun c ->
+       if !n = Bytes.length !buf then begin
+         let nb = Bytes.create (2 * !n) in
+         Bytes.__blit !buf 0 nb 0 !n;
+         buf := nb
+       end;
+       Bytes.set !buf !n c;
+       incr n)
+    i;
+  sub !buf 0 !n

@@ -149,3 +149,25 @@ let fold_right f a x =
   for i = String.length a - 1 downto 0 do r := f (String.unsafe_get a i) !r done;
   !r
 let cat a b = a ^ b
+let empty = ""
+let unsafe_get s i = String.unsafe_get s i
+let of_bytes b = Bytes.to_string b
+let to_bytes s = Bytes.of_string s
+let blit src srcoff dst dstoff len =
+  if len < 0 || srcoff < 0 || srcoff > String.length src - len || dstoff < 0 || dstoff > Bytes.length dst - len
+  then invalid_arg "String.blit / Bytes.blit_string"
+  else Bytes.__blit_string src srcoff dst dstoff len
+let rindex_from s i c =
+  if i < -1 || i >= String.length s then invalid_arg "String.rindex_from / Bytes.rindex_from"
+  else rindex_rec s i c
+let rindex_from_opt s i c =
+  if i < -1 || i >= String.length s then invalid_arg "String.rindex_from_opt / Bytes.rindex_from_opt"
+  else rindex_rec_opt s i c
+let rcontains_from s i c =
+  if i < 0 || i >= String.length s then invalid_arg "String.rcontains_from / Bytes.rcontains_from"
+  else rindex_rec_opt s i c <> None
+let to_seq s = Bytes.to_seq (Bytes.of_string s)
+let to_seqi s =
+  let rec aux i () = if i = String.length s then Seq.Nil else Seq.Cons ((i, String.unsafe_get s i), aux (i + 1)) in
+  aux 0
+let of_seq g = Bytes.to_string (Bytes.of_seq g)
