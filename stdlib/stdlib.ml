@@ -115,7 +115,6 @@ let epsilon_float = 2.220446049250313e-16
 let raise_notrace e = raise e
 let lnot x = x lxor (-1)
 let ( ~+ ) x = x
-let ( ~+. ) x = x
 let prerr_char c = prerr_string (String.make 1 c)
 let prerr_int n = prerr_string (string_of_int n)
 let prerr_float f = prerr_string (string_of_float f)

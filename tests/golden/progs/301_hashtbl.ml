@@ -1,3 +1,4 @@
+(* golden: heap 1M *)
 (* Hashtbl: the generic table. Bindings of different keys are printed sorted: the order of
    iter/fold/to_seq across buckets depends on the hash function, which is not OCaml's;
    the order of the bindings of one key is OCaml's (most recent first). *)
