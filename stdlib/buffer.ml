@@ -52,3 +52,11 @@ let to_seqi b =
   aux 0
 let add_seq b seq = Seq.iter (add_char b) seq
 let of_seq i = let b = create 32 in add_seq b i; b
+let add_uint8 b v = add_char b (Char.unsafe_chr (v land 0xff))
+let add_int8 b v = add_uint8 b v
+let add_uint16_le b v = add_uint8 b v; add_uint8 b (v lsr 8)
+let add_uint16_be b v = add_uint8 b (v lsr 8); add_uint8 b v
+let add_uint16_ne b v = add_uint16_le b v
+let add_int16_le b v = add_uint16_le b v
+let add_int16_be b v = add_uint16_be b v
+let add_int16_ne b v = add_uint16_ne b v

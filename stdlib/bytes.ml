@@ -120,3 +120,83 @@ let of_seq i =
        incr n)
     i;
   sub !buf 0 !n
+let rec rindex_rec s i c =
+  if i < 0 then None else if Bytes.get s i = c then Some i else rindex_rec s (i - 1) c
+let rindex_opt s c = rindex_rec s (Bytes.length s - 1) c
+let rindex s c = match rindex_opt s c with Some i -> i | None -> raise Not_found
+let rec index_rec s i c =
+  if i >= Bytes.length s then None else if Bytes.get s i = c then Some i else index_rec s (i + 1) c
+let index_from_opt s i c =
+  if i < 0 || i > Bytes.length s then invalid_arg "String.index_from_opt / Bytes.index_from_opt"
+  else index_rec s i c
+let index_from s i c =
+  if i < 0 || i > Bytes.length s then invalid_arg "String.index_from / Bytes.index_from"
+  else match index_rec s i c with Some i -> i | None -> raise Not_found
+let rindex_from_opt s i c =
+  if i < -1 || i >= Bytes.length s then invalid_arg "String.rindex_from_opt / Bytes.rindex_from_opt"
+  else rindex_rec s i c
+let rindex_from s i c =
+  if i < -1 || i >= Bytes.length s then invalid_arg "String.rindex_from / Bytes.rindex_from"
+  else match rindex_rec s i c with Some i -> i | None -> raise Not_found
+let contains_from s i c =
+  if i < 0 || i > Bytes.length s then invalid_arg "String.contains_from / Bytes.contains_from"
+  else index_rec s i c <> None
+let rcontains_from s i c =
+  if i < 0 || i >= Bytes.length s then invalid_arg "String.rcontains_from / Bytes.rcontains_from"
+  else rindex_rec s i c <> None
+let uppercase_ascii s = map Char.uppercase_ascii s
+let lowercase_ascii s = map Char.lowercase_ascii s
+let capitalize_ascii s = mapi (fun i c -> if i = 0 then Char.uppercase_ascii c else c) s
+let uncapitalize_ascii s = mapi (fun i c -> if i = 0 then Char.lowercase_ascii c else c) s
+let starts_with ~prefix s =
+  let lp = Bytes.length prefix in
+  let rec aux i = i = lp || (Bytes.get s i = Bytes.get prefix i && aux (i + 1)) in
+  Bytes.length s >= lp && aux 0
+let ends_with ~suffix s =
+  let ls = Bytes.length suffix in
+  let d = Bytes.length s - ls in
+  let rec aux i = i = ls || (Bytes.get s (d + i) = Bytes.get suffix i && aux (i + 1)) in
+  d >= 0 && aux 0
+let trim s =
+  let is_space c = c = ' ' || c = '\012' || c = '\n' || c = '\r' || c = '\t' in
+  let len = Bytes.length s in
+  let i = ref 0 in
+  while !i < len && is_space (Bytes.get s !i) do incr i done;
+  let j = ref (len - 1) in
+  while !j >= !i && is_space (Bytes.get s !j) do decr j done;
+  sub s !i (!j - !i + 1)
+let split_on_char sep s =
+  let r = ref [] in
+  let j = ref (Bytes.length s) in
+  for i = Bytes.length s - 1 downto 0 do
+    if Bytes.get s i = sep then begin
+      r := sub s (i + 1) (!j - i - 1) :: !r;
+      j := i
+    end
+  done;
+  sub s 0 !j :: !r
+(* binary integers (OCaml 4.08): little-endian is the native order of the Sense VM *)
+let check b i n = if i < 0 || i > Bytes.length b - n then invalid_arg "index out of bounds"
+let get_uint8 b i = check b i 1; Char.code (Bytes.get b i)
+let get_int8 b i = let v = get_uint8 b i in if v >= 128 then v - 256 else v
+let get_uint16_le b i = check b i 2; Char.code (Bytes.get b i) lor (Char.code (Bytes.get b (i + 1)) lsl 8)
+let get_uint16_be b i = check b i 2; (Char.code (Bytes.get b i) lsl 8) lor Char.code (Bytes.get b (i + 1))
+let get_uint16_ne b i = get_uint16_le b i
+let sign16 v = if v >= 32768 then v - 65536 else v
+let get_int16_le b i = sign16 (get_uint16_le b i)
+let get_int16_be b i = sign16 (get_uint16_be b i)
+let get_int16_ne b i = sign16 (get_uint16_ne b i)
+let set_uint8 b i v = check b i 1; Bytes.set b i (Char.unsafe_chr (v land 0xff))
+let set_int8 b i v = set_uint8 b i v
+let set_uint16_le b i v =
+  check b i 2;
+  Bytes.set b i (Char.unsafe_chr (v land 0xff));
+  Bytes.set b (i + 1) (Char.unsafe_chr ((v lsr 8) land 0xff))
+let set_uint16_be b i v =
+  check b i 2;
+  Bytes.set b i (Char.unsafe_chr ((v lsr 8) land 0xff));
+  Bytes.set b (i + 1) (Char.unsafe_chr (v land 0xff))
+let set_uint16_ne b i v = set_uint16_le b i v
+let set_int16_le b i v = set_uint16_le b i v
+let set_int16_be b i v = set_uint16_be b i v
+let set_int16_ne b i v = set_uint16_ne b i v

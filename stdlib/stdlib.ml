@@ -4,6 +4,7 @@
    uses one as a value (List.map string_of_int l) or applies it partially. *)
 
 type ('a, 'b) result = Ok of 'a | Error of 'b
+type fpclass = FP_normal | FP_subnormal | FP_zero | FP_infinite | FP_nan
 
 let max_int = 1073741823
 let min_int = -1073741824
@@ -119,3 +120,9 @@ let prerr_char c = prerr_string (String.make 1 c)
 let prerr_int n = prerr_string (string_of_int n)
 let prerr_float f = prerr_string (string_of_float f)
 let prerr_newline () = prerr_string "\n"
+let classify_float (x : float) =
+  if x <> x then FP_nan
+  else if abs_float x = 1.0 /. 0.0 then FP_infinite
+  else if x = 0. then FP_zero
+  else if abs_float x < 2.2250738585072014e-308 then FP_subnormal
+  else FP_normal

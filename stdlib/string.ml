@@ -171,3 +171,15 @@ let to_seqi s =
   let rec aux i () = if i = String.length s then Seq.Nil else Seq.Cons ((i, String.unsafe_get s i), aux (i + 1)) in
   aux 0
 let of_seq g = Bytes.to_string (Bytes.of_seq g)
+(* binary integers (OCaml 4.08): little-endian is the native order of the Sense VM *)
+let check s i n = if i < 0 || i > String.length s - n then invalid_arg "index out of bounds"
+let byte s i = Char.code (String.unsafe_get s i)
+let get_uint8 s i = check s i 1; byte s i
+let get_int8 s i = let v = get_uint8 s i in if v >= 128 then v - 256 else v
+let get_uint16_le s i = check s i 2; byte s i lor (byte s (i + 1) lsl 8)
+let get_uint16_be s i = check s i 2; (byte s i lsl 8) lor byte s (i + 1)
+let get_uint16_ne s i = get_uint16_le s i
+let sign16 v = if v >= 32768 then v - 65536 else v
+let get_int16_le s i = sign16 (get_uint16_le s i)
+let get_int16_be s i = sign16 (get_uint16_be s i)
+let get_int16_ne s i = sign16 (get_uint16_ne s i)
