@@ -50,7 +50,10 @@ let concat sep l =
   | [] -> empty
   | _ ->
     let seplen = Bytes.length sep in
-    let rec total n l = match l with [] -> n | [ b ] -> n + Bytes.length b | b :: r -> total (n + Bytes.length b + seplen) r in
+    let rec total n l =
+      if n > 4194296 then invalid_arg "Bytes.concat"
+      else match l with [] -> n | [ b ] -> total (n + Bytes.length b) [] | b :: r -> total (n + Bytes.length b + seplen) r
+    in
     let r = Bytes.create (total 0 l) in
     let rec fill pos l =
       match l with

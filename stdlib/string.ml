@@ -13,14 +13,34 @@ let init n f =
     for i = 0 to n - 1 do Bytes.set b i (f i) done;
     Bytes.to_string b
   end
-let rec concat_aux sep l acc =
-  match l with
-  | [] -> acc
-  | h :: t -> concat_aux sep t (acc ^ sep ^ h)
+(* one allocation: the total length first (Invalid_argument "String.concat" beyond
+   Sys.max_string_length, as OCaml), then each piece blitted in place *)
 let concat sep l =
   match l with
   | [] -> ""
-  | h :: t -> concat_aux sep t h
+  | [ s ] -> s
+  | _ ->
+    let seplen = String.length sep in
+    let rec total acc l =
+      match l with
+      | [] -> acc
+      | s :: r ->
+        let acc = acc + String.length s + (match r with [] -> 0 | _ -> seplen) in
+        if acc > 4194296 then invalid_arg "String.concat" else total acc r
+    in
+    let b = Bytes.create (total 0 l) in
+    let rec fill pos l =
+      match l with
+      | [] -> ()
+      | s :: r ->
+        let n = String.length s in
+        Bytes.__blit_string s 0 b pos n;
+        (match r with
+         | [] -> ()
+         | _ -> Bytes.__blit_string sep 0 b (pos + n) seplen; fill (pos + n + seplen) r)
+    in
+    fill 0 l;
+    Bytes.to_string b
 let iter f s =
   for i = 0 to String.length s - 1 do f (String.unsafe_get s i) done
 let iteri f s =
