@@ -228,3 +228,49 @@ let rec equal eq l1 l2 =
   | ([], []) -> true
   | ([], _ :: _) | (_ :: _, []) -> false
   | (a1 :: l1, a2 :: l2) -> eq a1 a2 && equal eq l1 l2
+let rec compare cmp l1 l2 =
+  match (l1, l2) with
+  | ([], []) -> 0
+  | ([], _ :: _) -> -1
+  | (_ :: _, []) -> 1
+  | (a1 :: l1, a2 :: l2) -> let c = cmp a1 a2 in if c <> 0 then c else compare cmp l1 l2
+let fold_left_map f accu l =
+  let rec aux accu l_accu l =
+    match l with
+    | [] -> (accu, rev l_accu)
+    | x :: l -> let (accu, x) = f accu x in aux accu (x :: l_accu) l
+  in
+  aux accu [] l
+let partition_map p l =
+  let rec part left right l =
+    match l with
+    | [] -> (rev left, rev right)
+    | x :: l ->
+      (match p x with
+       | Either.Left v -> part (v :: left) right l
+       | Either.Right v -> part left (v :: right) l)
+  in
+  part [] [] l
+let rev_map2 f l1 l2 =
+  let rec rmap2_f accu l1 l2 =
+    match (l1, l2) with
+    | ([], []) -> accu
+    | (a1 :: l1, a2 :: l2) -> rmap2_f (f a1 a2 :: accu) l1 l2
+    | (_, _) -> invalid_arg "List.rev_map2"
+  in
+  rmap2_f [] l1 l2
+let rec assq_opt x l = match l with [] -> None | (a, b) :: l -> if a == x then Some b else assq_opt x l
+let rec mem_assq x l = match l with [] -> false | (a, _) :: l -> a == x || mem_assq x l
+let rec remove_assq x l =
+  match l with
+  | [] -> []
+  | ((a, _) as pair) :: l -> if a == x then l else pair :: remove_assq x l
+let to_seq l =
+  let rec aux l () = match l with [] -> Seq.Nil | x :: tail -> Seq.Cons (x, aux tail) in
+  aux l
+let of_seq seq =
+  let rec direct depth seq =
+    if depth = 0 then rev (Seq.fold_left (fun acc x -> x :: acc) [] seq)
+    else match seq () with Seq.Nil -> [] | Seq.Cons (x, next) -> x :: direct (depth - 1) next
+  in
+  direct 500 seq

@@ -16,3 +16,12 @@ let equal eq o0 o1 =
   | (None, None) -> true
   | _ -> false
 let to_list o = match o with None -> [] | Some v -> [ v ]
+let fold ~none ~some o = match o with Some v -> some v | None -> none
+let compare cmp o0 o1 =
+  match (o0, o1) with
+  | (Some v0, Some v1) -> cmp v0 v1
+  | (None, None) -> 0
+  | (None, Some _) -> -1
+  | (Some _, None) -> 1
+let to_result ~none o = match o with None -> Error none | Some v -> Ok v
+let to_seq o = match o with None -> Seq.empty | Some v -> Seq.return v

@@ -3,6 +3,9 @@
    expands inline when fully applied; the wrappers below are what a program gets when it
    uses one as a value (List.map string_of_int l) or applies it partially. *)
 
+type ('a, 'b) result = Ok of 'a | Error of 'b
+type fpclass = FP_normal | FP_subnormal | FP_zero | FP_infinite | FP_nan
+
 let max_int = 1073741823
 let min_int = -1073741824
 
@@ -111,3 +114,15 @@ let max_float = 1.7976931348623157e308
 let min_float = 2.2250738585072014e-308
 let epsilon_float = 2.220446049250313e-16
 let raise_notrace e = raise e
+let lnot x = x lxor (-1)
+let ( ~+ ) x = x
+let prerr_char c = prerr_string (String.make 1 c)
+let prerr_int n = prerr_string (string_of_int n)
+let prerr_float f = prerr_string (string_of_float f)
+let prerr_newline () = prerr_string "\n"
+let classify_float (x : float) =
+  if x <> x then FP_nan
+  else if abs_float x = 1.0 /. 0.0 then FP_infinite
+  else if x = 0. then FP_zero
+  else if abs_float x < 2.2250738585072014e-308 then FP_subnormal
+  else FP_normal

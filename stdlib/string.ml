@@ -13,14 +13,34 @@ let init n f =
     for i = 0 to n - 1 do Bytes.set b i (f i) done;
     Bytes.to_string b
   end
-let rec concat_aux sep l acc =
-  match l with
-  | [] -> acc
-  | h :: t -> concat_aux sep t (acc ^ sep ^ h)
+(* one allocation: the total length first (Invalid_argument "String.concat" beyond
+   Sys.max_string_length, as OCaml), then each piece blitted in place *)
 let concat sep l =
   match l with
   | [] -> ""
-  | h :: t -> concat_aux sep t h
+  | [ s ] -> s
+  | _ ->
+    let seplen = String.length sep in
+    let rec total acc l =
+      match l with
+      | [] -> acc
+      | s :: r ->
+        let acc = acc + String.length s + (match r with [] -> 0 | _ -> seplen) in
+        if acc > 4194296 then invalid_arg "String.concat" else total acc r
+    in
+    let b = Bytes.create (total 0 l) in
+    let rec fill pos l =
+      match l with
+      | [] -> ()
+      | s :: r ->
+        let n = String.length s in
+        Bytes.__blit_string s 0 b pos n;
+        (match r with
+         | [] -> ()
+         | _ -> Bytes.__blit_string sep 0 b (pos + n) seplen; fill (pos + n + seplen) r)
+    in
+    fill 0 l;
+    Bytes.to_string b
 let iter f s =
   for i = 0 to String.length s - 1 do f (String.unsafe_get s i) done
 let iteri f s =
@@ -149,3 +169,37 @@ let fold_right f a x =
   for i = String.length a - 1 downto 0 do r := f (String.unsafe_get a i) !r done;
   !r
 let cat a b = a ^ b
+let empty = ""
+let unsafe_get s i = String.unsafe_get s i
+let of_bytes b = Bytes.to_string b
+let to_bytes s = Bytes.of_string s
+let blit src srcoff dst dstoff len =
+  if len < 0 || srcoff < 0 || srcoff > String.length src - len || dstoff < 0 || dstoff > Bytes.length dst - len
+  then invalid_arg "String.blit / Bytes.blit_string"
+  else Bytes.__blit_string src srcoff dst dstoff len
+let rindex_from s i c =
+  if i < -1 || i >= String.length s then invalid_arg "String.rindex_from / Bytes.rindex_from"
+  else rindex_rec s i c
+let rindex_from_opt s i c =
+  if i < -1 || i >= String.length s then invalid_arg "String.rindex_from_opt / Bytes.rindex_from_opt"
+  else rindex_rec_opt s i c
+let rcontains_from s i c =
+  if i < 0 || i >= String.length s then invalid_arg "String.rcontains_from / Bytes.rcontains_from"
+  else rindex_rec_opt s i c <> None
+let to_seq s = Bytes.to_seq (Bytes.of_string s)
+let to_seqi s =
+  let rec aux i () = if i = String.length s then Seq.Nil else Seq.Cons ((i, String.unsafe_get s i), aux (i + 1)) in
+  aux 0
+let of_seq g = Bytes.to_string (Bytes.of_seq g)
+(* binary integers (OCaml 4.08): little-endian is the native order of the Sense VM *)
+let check s i n = if i < 0 || i > String.length s - n then invalid_arg "index out of bounds"
+let byte s i = Char.code (String.unsafe_get s i)
+let get_uint8 s i = check s i 1; byte s i
+let get_int8 s i = let v = get_uint8 s i in if v >= 128 then v - 256 else v
+let get_uint16_le s i = check s i 2; byte s i lor (byte s (i + 1) lsl 8)
+let get_uint16_be s i = check s i 2; (byte s i lsl 8) lor byte s (i + 1)
+let get_uint16_ne s i = get_uint16_le s i
+let sign16 v = if v >= 32768 then v - 65536 else v
+let get_int16_le s i = sign16 (get_uint16_le s i)
+let get_int16_be s i = sign16 (get_uint16_be s i)
+let get_int16_ne s i = sign16 (get_uint16_ne s i)

@@ -34,6 +34,12 @@ if not prefix:
 for tool in ('sensec', 'senseasm', 'sensevm-run'):
     assert os.access(os.path.join(prefix, 'bin', tool), os.X_OK), tool
     assert os.path.exists(os.path.join(prefix, 'share/man/man1', tool + '.1')), tool + '.1'
+# the OCaml interface stubs of the Sense-only modules (stdlib/ocaml/, issue 15)
+stubs = os.path.join(prefix, 'share/sensevm/ocaml')
+for m in ('sense', 'thread', 'event'):
+    assert os.path.exists(os.path.join(stubs, m + '.mli')), m + '.mli'
+if shutil.which('ocamlc') and os.path.exists(os.path.join(stubs, 'sense.cmi')):
+    run(['ocamlc', '-i', '-I', stubs, os.path.join(src, 'examples/blinky.ml')], cwd=work)
 pcdirs = [d for d, _, f in os.walk(stage) if 'sensevm.pc' in f]
 if not pcdirs:
     sys.exit('FAIL: sensevm.pc was not installed')
