@@ -113,12 +113,11 @@ typedef struct svm_config {
     int no_stack_paint;    /* 1: svm_context_init does not paint the stack, so that setting
                             * up a context (Thread.create) costs nothing per stack word —
                             * the desktop's 4 MB stacks; svm_stack_hwm then reports 0 */
-    /* Issue 5 hooks, filled in by the scheduler glue (runtime/sched/vmglue.c); NULL when
-     * running without a scheduler. ext_service implements the services the runtime leaves
-     * to the scheduler (0x40..0x66: contexts, channels, time, devices) and returns an
-     * svm_svc_result_t value (internal.h); ext_roots visits the values the scheduler holds
-     * for this container (extra GC roots). */
-    int (*ext_service)(struct svm_vm *vm, struct svm_context *ctx, uint32_t num);
+    /* Set by the scheduler's container (svm_box_init, sensevm/vmsched.h); NULL when
+     * running without a scheduler, where the scheduler's services (contexts, channels,
+     * time, devices: services.def rows 0x40 on) trap unknown_service. ext_roots visits
+     * the values the scheduler holds for this container (extra GC roots). */
+    void *box;
     void (*ext_roots)(struct svm_vm *vm, void (*visit)(svm_value_t *slot, void *arg),
                       void *arg);
     /* Optional: context switches without leaving svm_run. When a service blocks (returns
