@@ -155,7 +155,13 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
 /* Counted mode spends fuel on every instruction; fast mode only at control transfers
  * (JUMPED), which every loop and recursion passes through. */
 #if SVM_COUNT_EACH
-#define EACH() FUEL()
+/* ... and calls cfg.trace, when set, before each instruction (sensevm-run --trace) */
+#define EACH()                                                                            \
+    do {                                                                                  \
+        FUEL();                                                                           \
+        if (SVM_UNLIKELY(vm->cfg.trace != NULL))                                          \
+            vm->cfg.trace(vm, ctx, (uint32_t)(pc - code));                                \
+    } while (0)
 #define JUMPED() do { } while (0)
 #else
 #define EACH() do { } while (0)

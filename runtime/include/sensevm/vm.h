@@ -104,6 +104,9 @@ typedef struct svm_config {
     int argc;              /* the `argv` service's Sys.argv */
     const char *const *argv;
     uint32_t container_id;
+    /* Optional: called before every instruction when steps are counted (count_steps; the
+     * runner's --trace), pc = the instruction's code offset. Must not touch the VM. */
+    void (*trace)(const struct svm_vm *vm, const struct svm_context *ctx, uint32_t pc);
     int switch_via_scheduler; /* 1: the scheduler glue installs no ext_switch and no
                                * ext_rendezvous: every context switch goes back to the
                                * scheduler's loop (testing; same results, slower) */
