@@ -567,7 +567,7 @@ static svc_result_t sleep_for(svm_box_t *b, svm_context_t *ctx, int32_t n, uint6
  * SCHED_SERVICE(name) defines svm_svc_<name>: the running box b, its container c, the
  * scheduler's record x of the running context; the time the services read is made current
  * first (the running slice's instructions are charged to the clock). */
-static GLUE_INLINE svm_box_t *sched_enter(svm_vm_t *vm)
+static GLUE_NOINLINE svm_box_t *sched_enter(svm_vm_t *vm)
 {
     svm_box_t *b = box_of_vm(vm);
     if (b->c.sched && b->c.sched->uncharged)
@@ -654,7 +654,7 @@ SCHED_SERVICE(ev_poll)
 }
 /* ev_send_sync (S0 = channel, A = value) / ev_receive_sync (A = channel): exactly
  * `ev_sync` on a Send/Receive event, without building the event. */
-static GLUE_INLINE svc_result_t sync_fused(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x, int send)
+static svc_result_t sync_fused(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x, int send)
 {
     svm_vm_t *vm = &b->vm;
     svm_value_t ch = send ? ARG(2, 0) : ctx->acc;

@@ -135,7 +135,7 @@ uint32_t svm_hash(const svm_vm_t *vm, svm_value_t v);
 /* Output helpers. */
 void svm_write(svm_vm_t *vm, int stream, const char *s, size_t len);
 
-/* Number formatting (format.c; snprintf lives only there). */
+/* Number formatting and parsing (format.c, our own: no C library formatting). */
 size_t svm_fmt_int(char *buf, int32_t n);                 /* decimal, buf >= 16 */
 size_t svm_fmt_string_of_float(char *buf, size_t cap, double d);
 /* One printf conversion: kind 'i' int, 'f' float, 's' string. Returns length or -1 if

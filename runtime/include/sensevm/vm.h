@@ -236,6 +236,14 @@ int svm_gc_collect(svm_vm_t *vm);
  * terminated). */
 size_t svm_format_exn(const svm_vm_t *vm, svm_value_t exn, char *buf, size_t cap);
 
+/* Ports of a runtime built with SVM_CFG_PORT_FLOAT_FORMAT supply the float conversions
+ * (else the runtime's own are used, runtime/src/format.c): one C printf conversion of d
+ * (spec: `%[-0+ #][width][.prec]` then f, e, E, g or G), snprintf's contract — returns the
+ * length, writes at most cap-1 bytes and a NUL (buf may be NULL when cap is 0); and
+ * strtod of the whole NUL-terminated text (0, or -1 when it is not all one float). */
+long svm_port_format_float(char *buf, size_t cap, const char *spec, double d);
+int svm_port_parse_float(const char *text, double *out);
+
 #ifdef __cplusplus
 }
 #endif
