@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "sched_fast.h"
+#include <sensevm/sched_fast.h>
 
 static uintptr_t align8(uintptr_t p) { return (p + 7u) & ~(uintptr_t)7u; }
 

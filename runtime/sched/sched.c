@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "sched_fast.h"
+#include <sensevm/sched_fast.h>
 
 #if defined(SVM_CFG_NO_STRINGS) || defined(SVL_CFG_NO_STRINGS)
 #define SCHED_NO_STRINGS 1 /* small firmware: messages compiled out (codes remain) */

@@ -132,25 +132,10 @@ static inline void svm_root_pop(svm_vm_t *vm, uint32_t n) { vm->nroots -= n; }
 int svm_compare(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee);
 uint32_t svm_hash(const svm_vm_t *vm, svm_value_t v);
 
-/* Services (services.c). The context's registers are saved; arguments per services.def:
- * A = last argument, S0 = the one before it, … The service leaves its result in ctx->acc
- * and does NOT pop (the interpreter pops arity-1 slots after success). */
-typedef enum svm_svc_result {
-    SVM_SVC_OK = 0,
-    SVM_SVC_RAISE, /* ctx->acc = the exception to raise */
-    SVM_SVC_TRAP,  /* vm->trap.code set */
-    SVM_SVC_EXIT,  /* vm->exit_code set */
-    SVM_SVC_BLOCK  /* suspend the context after the svc (issue 5) */
-} svm_svc_result_t;
-svm_svc_result_t svm_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num);
-/* Services from this number on (contexts, channels, time, devices) are the scheduler's:
- * svm_service forwards them to cfg.ext_service first thing. */
-#define SVM_SVC_EXT_FIRST 0x40u
-
 /* Output helpers. */
 void svm_write(svm_vm_t *vm, int stream, const char *s, size_t len);
 
-/* Number formatting (format.c; snprintf lives only there). */
+/* Number formatting and parsing (format.c, our own: no C library formatting). */
 size_t svm_fmt_int(char *buf, int32_t n);                 /* decimal, buf >= 16 */
 size_t svm_fmt_string_of_float(char *buf, size_t cap, double d);
 /* One printf conversion: kind 'i' int, 'f' float, 's' string. Returns length or -1 if

@@ -16,12 +16,13 @@
  *   - Heap and field accesses check kind and bounds (type_error), array/string indices
  *     raise Invalid_argument "index out of bounds".
  *   - While a handler runs, `pc` points at the start of the current instruction.
- *   - The loop (interp_loop.h) is compiled twice: run_counted spends fuel on and counts
- *     every instruction (stats, --max-steps, tracing); run_fast only at control transfers.
- *     SVM_CFG_COUNTED_ONLY / SVM_CFG_FAST_ONLY keep just one of them (smaller firmware;
- *     cross builds use SVM_CFG_FAST_ONLY). On hosts the scheduler glue compiles a third
- *     instance, run_box, with its rendezvous/switch hooks inlined (runtime/sched/vmglue.c,
- *     SVM_LOOP_RENDEZVOUS); interp_defs.h holds what every instance needs.
+ *   - The loop has one source, interp_loop.h, and one way to specialise it (its header):
+ *     here run_counted spends fuel on and counts every instruction (stats, --max-steps,
+ *     tracing) and run_fast only at control transfers. SVM_CFG_COUNTED_ONLY /
+ *     SVM_CFG_FAST_ONLY keep just one of them (smaller firmware; cross builds use
+ *     SVM_CFG_FAST_ONLY). On hosts box.c makes a third instance, run_box, with the
+ *     scheduler's rendezvous/switch hooks inlined; interp_defs.h holds what every
+ *     instance needs.
  *
  * Control stack records (two words each; the odd word is always a valid value, the GC
  * scans it):   [pc << 2 | 0, caller EP]   return frame
@@ -35,16 +36,12 @@
 #define SVM_RUN_NAME run_counted
 #define SVM_COUNT_EACH 1
 #include "interp_loop.h"
-#undef SVM_RUN_NAME
-#undef SVM_COUNT_EACH
 #endif
 
 #ifndef SVM_CFG_COUNTED_ONLY
 #define SVM_RUN_NAME run_fast
 #define SVM_COUNT_EACH 0
 #include "interp_loop.h"
-#undef SVM_RUN_NAME
-#undef SVM_COUNT_EACH
 #endif
 
 svm_status_t svm_run(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel)

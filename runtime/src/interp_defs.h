@@ -6,7 +6,7 @@
 #ifndef SENSEVM_INTERP_DEFS_H
 #define SENSEVM_INTERP_DEFS_H
 
-#include "internal.h"
+#include "service.h"
 
 #if !defined(SVM_CFG_SWITCH_DISPATCH) && (defined(__GNUC__) || defined(__clang__))
 #define SVM_COMPUTED_GOTO 1

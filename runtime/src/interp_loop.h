@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: MIT
- * interp_loop.h — the body of the interpreter loop, included twice by interp.c with
- * SVM_RUN_NAME/SVM_COUNT_EACH set: once counting (and spending fuel on) every instruction,
- * once spending fuel only at control transfers (faster). See interp.c for the invariants.
- * On hosts the scheduler glue includes it once more (runtime/sched/vmglue.c) with
- * SVM_LOOP_RENDEZVOUS/SVM_LOOP_SWITCH naming its hooks, which are then inlined.
+ * interp_loop.h — the one source of the interpreter loop. See interp.c for the invariants.
+ *
+ * Specialising it (the one mechanism): an instance is a static function made by
+ *     #include "interp_defs.h"
+ *     #define SVM_RUN_NAME name        the function's name
+ *     #define SVM_COUNT_EACH 0 or 1    1: count and spend fuel on every instruction;
+ *                                      0: only at control transfers (faster)
+ *     #define SVM_LOOP_RENDEZVOUS f    optional, with SVM_LOOP_SWITCH g: the scheduler's
+ *     #define SVM_LOOP_SWITCH g        hooks as inline functions instead of the
+ *                                      svm_config_t pointers (ext_rendezvous, ext_switch)
+ *     #include "interp_loop.h"         (it #undefs the four parameters)
+ * The instances: run_counted and run_fast (interp.c, behind svm_run) and, on hosts,
+ * run_box (box.c: the scheduled container's loop with its switch hooks inlined).
  */
 
 /* the dispatch table's range initialiser and its overrides are intended */
@@ -147,7 +155,13 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
 /* Counted mode spends fuel on every instruction; fast mode only at control transfers
  * (JUMPED), which every loop and recursion passes through. */
 #if SVM_COUNT_EACH
-#define EACH() FUEL()
+/* ... and calls cfg.trace, when set, before each instruction (sensevm-run --trace) */
+#define EACH()                                                                            \
+    do {                                                                                  \
+        FUEL();                                                                           \
+        if (SVM_UNLIKELY(vm->cfg.trace != NULL))                                          \
+            vm->cfg.trace(vm, ctx, (uint32_t)(pc - code));                                \
+    } while (0)
 #define JUMPED() do { } while (0)
 #else
 #define EACH() do { } while (0)
@@ -1188,3 +1202,8 @@ leave:
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
+
+#undef SVM_RUN_NAME
+#undef SVM_COUNT_EACH
+#undef SVM_LOOP_RENDEZVOUS
+#undef SVM_LOOP_SWITCH

@@ -1,42 +1,17 @@
 /* SPDX-License-Identifier: MIT
- * services.c — the runtime services reached by `svc n` (services.def). The dispatch table
- * is generated from services.def, so every row needs a function here (a missing one is a
- * compile error). Concurrency, time and device services (0x40+) are stubs that trap with
- * unknown_service until the scheduler exists (issue 5): a blocking service will return
- * SVM_SVC_BLOCK, and the interpreter then suspends the context after the svc.
- *
- * Calling convention: for arity n, argument i (0-based) is A when i = n-1, else
- * S[n-2-i]. Services read arguments through ARG(), which reads the saved context, so the
- * values stay rooted (and are re-read) across allocations. The interpreter pops n-1 slots
- * after a successful return.
+ * services.c — the core's runtime services (services.def rows below SVM_SVC_SCHED_FIRST:
+ * output, formatting, strings, arrays, float math, process) and svm_service(), which
+ * dispatches through the one table (svctable.c). The scheduler's services are in box.c.
+ * Calling convention and helpers: service.h.
  */
-#include "internal.h"
+#include "service.h"
 
 #include <math.h>
 
 typedef svm_svc_result_t svc_result_t;
 
-#define ARITY(num) (svbc_svcinfo[num].arity)
-#define ARG(n, i) ((i) == (n) - 1 ? ctx->acc : ctx->sp[(n) - 2 - (i)])
-#define RESULT(v) (ctx->acc = (v))
-
-static svc_result_t trap(svm_vm_t *vm, svm_trap_t t)
-{
-    vm->trap.code = t;
-    return SVM_SVC_TRAP;
-}
-
-static svc_result_t raise_exn(svm_vm_t *vm, svm_context_t *ctx, const char *name, const char *msg)
-{
-    uint32_t e = svm_make_exn(vm, name, msg);
-    if (!e)
-        return trap(vm, SVM_TRAP_heap_exhausted);
-    ctx->acc = e;
-    return SVM_SVC_RAISE;
-}
-#define FAILURE(msg) return raise_exn(vm, ctx, "Failure", msg)
-#define INVALID(msg) return raise_exn(vm, ctx, "Invalid_argument", msg)
-#define TYPE_ERROR() return trap(vm, SVM_TRAP_type_error)
+static svc_result_t trap(svm_vm_t *vm, svm_trap_t t) { return svm_svc_trap(vm, t); }
+#define TYPE_ERROR() TRAP_WITH(type_error)
 
 #define STR_ARG(n, i, s, len)                                                             \
     do {                                                                                  \
@@ -54,7 +29,7 @@ static svc_result_t raise_exn(svm_vm_t *vm, svm_context_t *ctx, const char *name
         if (!svm_float_view(vm, ARG(n, i), &(d)))                                         \
             TYPE_ERROR();                                                                 \
     } while (0)
-#define SVC_FN(name) static svc_result_t svc_##name(svm_vm_t *vm, svm_context_t *ctx)
+#define SVC_FN(name) SVM_SERVICE(name)
 
 static svc_result_t ret_string(svm_vm_t *vm, svm_context_t *ctx, const char *s, size_t len)
 {
@@ -389,58 +364,14 @@ SVC_FN(argv)
     return SVM_SVC_OK;
 }
 
-/* ---- contexts, channels, time, devices: the scheduler's (SVM_SVC_EXT_FIRST..) ---- */
-#define NOT_YET(name)                                                                     \
-    SVC_FN(name)                                                                          \
-    {                                                                                     \
-        if (vm->cfg.ext_service) /* issue 5: the scheduler glue implements these */       \
-            return (svc_result_t)vm->cfg.ext_service(vm, ctx, SVBC_SVC_##name);          \
-        return trap(vm, SVM_TRAP_unknown_service);                                        \
-    }
-NOT_YET(thread_create)
-NOT_YET(thread_yield)
-NOT_YET(thread_self)
-NOT_YET(chan_new)
-NOT_YET(ev_send)
-NOT_YET(ev_receive)
-NOT_YET(ev_always)
-NOT_YET(ev_choose)
-NOT_YET(ev_wrap)
-NOT_YET(ev_sync)
-NOT_YET(ev_poll)
-NOT_YET(ev_after)
-NOT_YET(sleep_ns)
-NOT_YET(sleep_us)
-NOT_YET(sleep_ms)
-NOT_YET(time_ms)
-NOT_YET(time_us)
-NOT_YET(sleep_until_ms)
-NOT_YET(progress)
-NOT_YET(monitor_count)
-NOT_YET(dev_write)
-NOT_YET(dev_read)
-NOT_YET(dev_event)
-NOT_YET(xchan_send)
-NOT_YET(xchan_receive)
-NOT_YET(ev_send_sync)
-NOT_YET(ev_receive_sync)
-
-/* ---- dispatch, generated from services.def ---- */
-typedef svc_result_t (*svc_fn_t)(svm_vm_t *, svm_context_t *);
-static const svc_fn_t svc_table[SVBC_SVC_LIMIT] = {
-#define SVC(name, num, arity, flags, doc) [num] = svc_##name,
-#include "services.def"
-#undef SVC
-};
-
-_Static_assert(SVBC_SVC_thread_create == SVM_SVC_EXT_FIRST,
-               "the scheduler's services start at SVM_SVC_EXT_FIRST");
+/* ---- dispatch: the one table (svctable.c) ---- */
+_Static_assert(SVBC_SVC_thread_create == SVM_SVC_SCHED_FIRST,
+               "the scheduler's services start at SVM_SVC_SCHED_FIRST");
 
 svm_svc_result_t svm_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num)
 {
-    if (num >= SVM_SVC_EXT_FIRST && vm->cfg.ext_service) /* straight to the scheduler */
-        return (svc_result_t)vm->cfg.ext_service(vm, ctx, num);
-    if (num >= SVBC_SVC_LIMIT || !svc_table[num])
-        return trap(vm, SVM_TRAP_unknown_service);
-    return svc_table[num](vm, ctx);
+    svm_svc_fn f = num < SVBC_SVC_LIMIT ? svm_service_table[num] : NULL;
+    if (!f || (num >= SVM_SVC_SCHED_FIRST && !vm->cfg.box))
+        return trap(vm, SVM_TRAP_unknown_service); /* the bare VM has no scheduler */
+    return f(vm, ctx);
 }

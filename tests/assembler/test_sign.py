@@ -3,7 +3,7 @@
 # test_sign.py — Ed25519 image signatures end to end (only registered when the build found
 # libsodium): senseasm --gen-key writes a key pair, --sign adds a 64-byte SIGNATURE section
 # (--info shows SIGNED, the CRC and SHA-256 check), sensevm-run --verify-key runs the
-# signed image and refuses (exit 125, "invalid image: bad signature") a flipped signature
+# signed image and refuses (exit 1, "invalid image: bad signature") a flipped signature
 # byte, another key, and an unsigned image; the loader still runs the signed image without
 # --verify-key. Environment: SENSEASM, SENSEVM_RUN, TESTDIR (set by meson).
 import os
@@ -107,12 +107,12 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, err = run(RUN, '--verify-key', t('key.pub'), t('app.svm'))
     check(rc == 0 and 'Hello, world!' in out, '--verify-key with the right key runs it', out + err)
     rc, out, err = run(RUN, '--verify-key', t('other.pub'), t('app.svm'))
-    check(rc == 125 and out == '' and
+    check(rc == 1 and out == '' and
           err == f'sensevm-run: {t("app.svm")}: invalid image: bad signature\n',
-          'another key is refused (exit 125)', out + err)
+          'another key is refused (exit 1)', out + err)
     rc, out, err = run(RUN, '--verify-key', t('key.pub'), t('unsigned.svm'))
-    check(rc == 125 and out == '' and 'invalid image: bad signature' in err,
-          'an unsigned image is refused (exit 125)', out + err)
+    check(rc == 1 and out == '' and 'invalid image: bad signature' in err,
+          'an unsigned image is refused (exit 1)', out + err)
 
     off, _ = sig
     for pos in (0, 31, 63):
@@ -120,14 +120,14 @@ with tempfile.TemporaryDirectory() as tmp:
         bad[off + pos] ^= 0x01
         open(t('flip.svm'), 'wb').write(bad)
         rc, out, err = run(RUN, '--verify-key', t('key.pub'), t('flip.svm'))
-        check(rc == 125 and out == '' and 'invalid image' in err,
+        check(rc == 1 and out == '' and 'invalid image' in err,
               f'flipped signature byte {pos} is refused (CRC)', out + err)
         recrc(bad)      # with a fixed-up CRC the image is valid, only the signature is bad
         open(t('flip.svm'), 'wb').write(bad)
         rc, out, err = run(RUN, t('flip.svm'))
         check(rc == 0, f'byte {pos} flipped, CRC fixed: valid without --verify-key', out + err)
         rc, out, err = run(RUN, '--verify-key', t('key.pub'), t('flip.svm'))
-        check(rc == 125 and out == '' and 'invalid image: bad signature' in err,
+        check(rc == 1 and out == '' and 'invalid image: bad signature' in err,
               f'byte {pos} flipped, CRC fixed: bad signature', out + err)
 
     # a changed byte with CRC and SHA resealed: the digest changes, the signature fails
@@ -144,14 +144,14 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, err = run(RUN, t('tamper.svm'))
     check(rc == 0, 'tampered manifest, resealed: structurally valid', out + err)
     rc, out, err = run(RUN, '--verify-key', t('key.pub'), t('tamper.svm'))
-    check(rc == 125 and 'invalid image: bad signature' in err,
+    check(rc == 1 and 'invalid image: bad signature' in err,
           'tampered manifest, resealed: bad signature', out + err)
 
     # ---- runner usage errors ----
     rc, _, err = run(RUN, '--verify-key', t('missing.pub'), t('app.svm'))
-    check(rc == 126 and 'not a public key file' in err, 'missing public key file: exit 126', err)
+    check(rc == 2 and 'not a public key file' in err, 'missing public key file: exit 2', err)
     rc, _, err = run(RUN, '--verify-key')
-    check(rc == 126, '--verify-key without an argument: exit 126', err)
+    check(rc == 2, '--verify-key without an argument: exit 2', err)
     # (a plain --help goes to the scheduler's usage text; with --verify-key the
     # single-container loop, which implements it, answers)
     rc, out, _ = run(RUN, '--verify-key', t('key.pub'), '--help')

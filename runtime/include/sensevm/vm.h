@@ -104,6 +104,9 @@ typedef struct svm_config {
     int argc;              /* the `argv` service's Sys.argv */
     const char *const *argv;
     uint32_t container_id;
+    /* Optional: called before every instruction when steps are counted (count_steps; the
+     * runner's --trace), pc = the instruction's code offset. Must not touch the VM. */
+    void (*trace)(const struct svm_vm *vm, const struct svm_context *ctx, uint32_t pc);
     int switch_via_scheduler; /* 1: the scheduler glue installs no ext_switch and no
                                * ext_rendezvous: every context switch goes back to the
                                * scheduler's loop (testing; same results, slower) */
@@ -113,12 +116,11 @@ typedef struct svm_config {
     int no_stack_paint;    /* 1: svm_context_init does not paint the stack, so that setting
                             * up a context (Thread.create) costs nothing per stack word —
                             * the desktop's 4 MB stacks; svm_stack_hwm then reports 0 */
-    /* Issue 5 hooks, filled in by the scheduler glue (runtime/sched/vmglue.c); NULL when
-     * running without a scheduler. ext_service implements the services the runtime leaves
-     * to the scheduler (0x40..0x66: contexts, channels, time, devices) and returns an
-     * svm_svc_result_t value (internal.h); ext_roots visits the values the scheduler holds
-     * for this container (extra GC roots). */
-    int (*ext_service)(struct svm_vm *vm, struct svm_context *ctx, uint32_t num);
+    /* Set by the scheduler's container (svm_box_init, sensevm/vmsched.h); NULL when
+     * running without a scheduler, where the scheduler's services (contexts, channels,
+     * time, devices: services.def rows 0x40 on) trap unknown_service. ext_roots visits
+     * the values the scheduler holds for this container (extra GC roots). */
+    void *box;
     void (*ext_roots)(struct svm_vm *vm, void (*visit)(svm_value_t *slot, void *arg),
                       void *arg);
     /* Optional: context switches without leaving svm_run. When a service blocks (returns
@@ -233,6 +235,14 @@ int svm_gc_collect(svm_vm_t *vm);
  * NAME or NAME(arg, …). Returns the length (the text is truncated to cap-1 and NUL
  * terminated). */
 size_t svm_format_exn(const svm_vm_t *vm, svm_value_t exn, char *buf, size_t cap);
+
+/* Ports of a runtime built with SVM_CFG_PORT_FLOAT_FORMAT supply the float conversions
+ * (else the runtime's own are used, runtime/src/format.c): one C printf conversion of d
+ * (spec: `%[-0+ #][width][.prec]` then f, e, E, g or G), snprintf's contract — returns the
+ * length, writes at most cap-1 bytes and a NUL (buf may be NULL when cap is 0); and
+ * strtod of the whole NUL-terminated text (0, or -1 when it is not all one float). */
+long svm_port_format_float(char *buf, size_t cap, const char *spec, double d);
+int svm_port_parse_float(const char *text, double *out);
 
 #ifdef __cplusplus
 }

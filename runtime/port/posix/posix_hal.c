@@ -566,14 +566,19 @@ int svm_posix_script_file(svm_posix_t *p, const char *path, FILE *diag)
             fprintf(diag, "%s: error: cannot open input script: %s\n", path, strerror(errno));
         return -1;
     }
+    /* at most SVM_POSIX_SCRIPT_MAX bytes of text: an endless or binary file (/dev/zero,
+     * an image given by mistake) is refused, never read forever */
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap);
+    int too_big = 0;
     for (;;) {
         if (!buf)
             break;
         size_t n = fread(buf + len, 1, cap - len - 1, f);
         len += n;
         if (len + 1 < cap)
+            break;
+        if (len > SVM_POSIX_SCRIPT_MAX)
             break;
         cap *= 2;
         char *nb = realloc(buf, cap);
@@ -587,6 +592,19 @@ int svm_posix_script_file(svm_posix_t *p, const char *path, FILE *diag)
     if (!buf) {
         if (diag)
             fprintf(diag, "%s: error: out of memory\n", path);
+        return -1;
+    }
+    too_big = len > SVM_POSIX_SCRIPT_MAX;
+    const char *nul = memchr(buf, '\0', len);
+    if (nul || too_big) {
+        if (diag && nul)
+            fprintf(diag, "%s: error: not a text file (a NUL byte at offset %zu): an input "
+                    "script is text, one `at TIME DEVICE VALUE` action per line\n",
+                    path, (size_t)(nul - buf));
+        else if (diag)
+            fprintf(diag, "%s: error: input script larger than %u bytes (endless input?)\n",
+                    path, SVM_POSIX_SCRIPT_MAX);
+        free(buf);
         return -1;
     }
     buf[len] = '\0';

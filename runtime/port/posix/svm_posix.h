@@ -31,6 +31,8 @@ extern "C" {
 #endif
 
 #define SVM_POSIX_MAX_DEVS 32
+/* Largest input script (svm_posix_script_file): 4 MB of text. */
+#define SVM_POSIX_SCRIPT_MAX (4u << 20)
 
 typedef struct svm_posix_cfg {
     int real_time;            /* 0 = virtual time */
@@ -74,22 +76,6 @@ void svm_posix_free(svm_posix_t *p);
  * diag. */
 int svm_posix_script_text(svm_posix_t *p, const char *name, const char *text, FILE *diag);
 int svm_posix_script_file(svm_posix_t *p, const char *path, FILE *diag);
-/* The multi-container runner (`sensevm-run [options] a.svm b.svm … [-- args]`, see
- * --help): returns the process exit status. Needs the runtime's scheduler hooks. */
-int svm_posix_main(int argc, char **argv);
-
-/* 1 if o is an option only svm_posix_main takes (the container scheduler's), so that the
- * bare-VM runner can say why it refuses it. */
-int svm_posix_sched_option(const char *o);
-
-/* Host helpers shared by the runners: a size with an optional K/M suffix (0, or -1 if
- * malformed); the VM output callbacks over stdout/stderr; a whole file read into malloc'd
- * memory (NULL on error or above twice the largest image). */
-int svm_posix_parse_size(const char *s, uint64_t *out);
-void svm_posix_write(void *user, int stream, const char *buf, size_t len);
-void svm_posix_flush(void *user);
-uint8_t *svm_posix_read_file(const char *path, size_t *len);
-
 /* "[   500.000 ms]" for a time in ns (buf >= 32). */
 void svm_posix_stamp(char *buf, size_t size, uint64_t t);
 

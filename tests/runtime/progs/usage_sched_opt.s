@@ -1,5 +1,5 @@
-; sensevm-run --no-sched (or --trace, --verify-key) with an option only the container
-; scheduler takes: a usage error (126) that says so, and the program does not run
+; sensevm-run --no-sched with an option only the container scheduler takes (before or
+; after it): a usage error (2) that says so, and the program does not run
         .global main
 main:
         const "must not run\n"

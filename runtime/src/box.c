@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT
- * vmglue.c — the VM side of the scheduler: scheduled containers (svm_box_t), the
- * concurrency, time and device services (0x40..0x66, reached through the runtime's
- * cfg.ext_service hook), the context switch inside the interpreter (cfg.ext_switch,
- * cfg.ext_rendezvous: docs/concurrency.md, "The fast path of a rendezvous") and the
- * scheduler's run_ctx/restart operations.
+ * box.c — the VM side of the scheduler: scheduled containers (svm_box_t,
+ * sensevm/vmsched.h), the scheduler's services (services.def rows 0x40 on: contexts,
+ * channels, events, time, devices; handlers of the one table, service.h), the context
+ * switch inside the interpreter (cfg.ext_switch, cfg.ext_rendezvous: docs/concurrency.md,
+ * "The fast path of a rendezvous"; on hosts inlined into run_box, an instance of the one
+ * interpreter loop) and the scheduler's run_ctx/restart operations. Part of the core; it
+ * uses the scheduler only through its public headers (sensevm/sched.h, sched_fast.h).
  *
  * GC safety: services read their arguments from the saved context (ARG) and re-read them
  * after every allocation; values the scheduler keeps (sent values, results, the event of
@@ -11,12 +13,12 @@
  * walked without allocating; the wrapper list of the fired branch is rebuilt by index
  * after each allocation.
  */
+#include <sensevm/sched_fast.h>
 #include <sensevm/vmsched.h>
 
 #include <stddef.h>
 
-#include "../src/internal.h"
-#include "sched_fast.h"
+#include "service.h"
 
 typedef svm_svc_result_t svc_result_t;
 
@@ -29,8 +31,6 @@ typedef svm_svc_result_t svc_result_t;
 #define GLUE_INLINE inline
 #endif
 
-#define ARG(n, i) ((i) == (n) - 1 ? ctx->acc : ctx->sp[(n) - 2 - (i)])
-#define RESULT(v) (ctx->acc = (v))
 #define MAX_EV_DEPTH 16u
 
 static svm_box_t *box_of_vm(svm_vm_t *vm)
@@ -42,23 +42,7 @@ static svm_box_t *box_of(svm_container_t *c)
     return (svm_box_t *)(void *)((char *)c - offsetof(svm_box_t, c));
 }
 
-static svc_result_t trap(svm_vm_t *vm, svm_trap_t t)
-{
-    vm->trap.code = t;
-    return SVM_SVC_TRAP;
-}
-
-static svc_result_t raise_exn(svm_vm_t *vm, svm_context_t *ctx, const char *name,
-                              const char *msg)
-{
-    uint32_t e = svm_make_exn(vm, name, msg);
-    if (!e)
-        return trap(vm, SVM_TRAP_heap_exhausted);
-    ctx->acc = e;
-    return SVM_SVC_RAISE;
-}
-#define INVALID(msg) return raise_exn(vm, ctx, "Invalid_argument", msg)
-#define FAILURE(msg) return raise_exn(vm, ctx, "Failure", msg)
+static svc_result_t trap(svm_vm_t *vm, svm_trap_t t) { return svm_svc_trap(vm, t); }
 
 static uint64_t now_of(svm_box_t *b)
 {
@@ -579,130 +563,95 @@ static svc_result_t sleep_for(svm_box_t *b, svm_context_t *ctx, int32_t n, uint6
     return SVM_SVC_BLOCK;
 }
 
-/* Every service the runtime leaves to the scheduler but the hot ones (glue_service). */
-static GLUE_NOINLINE int glue_service_other(svm_vm_t *vm, svm_context_t *ctx, uint32_t num)
+/* ---- the scheduler's services (service.h; the one table, svctable.c) ----
+ * SCHED_SERVICE(name) defines svm_svc_<name>: the running box b, its container c, the
+ * scheduler's record x of the running context; the time the services read is made current
+ * first (the running slice's instructions are charged to the clock). */
+static GLUE_NOINLINE svm_box_t *sched_enter(svm_vm_t *vm)
 {
     svm_box_t *b = box_of_vm(vm);
-    svm_container_t *c = &b->c;
-    svm_ctx_t *x = cur_ctx(b, ctx);
-    svm_sched_t *s = c->sched;
-    const svm_hal_t *hal = s ? s->hal : NULL;
-    uint64_t now = now_of(b);
-    switch (num) {
-    case SVBC_SVC_thread_create: return thread_create(b, ctx);
-    case SVBC_SVC_thread_yield:
-        RESULT(SVM_VAL_UNIT);
-        return SVM_SVC_BLOCK; /* the scheduler puts a still-running context at the tail */
-    case SVBC_SVC_thread_self: RESULT(svm_int_val((int32_t)x->tid)); return SVM_SVC_OK;
-    case SVBC_SVC_chan_new: {
-        int32_t ch = svm_chan_new(c);
-        if (ch < 0)
-            FAILURE("Event.new_channel: too many channels");
-        RESULT(svm_int_val(ch));
-        return SVM_SVC_OK;
-    }
-    case SVBC_SVC_ev_send: return make_event(vm, ctx, SVM_EVT_SEND, 2);
-    case SVBC_SVC_ev_receive: return make_event(vm, ctx, SVM_EVT_RECV, 1);
-    case SVBC_SVC_ev_always: return make_event(vm, ctx, SVM_EVT_ALWAYS, 1);
-    case SVBC_SVC_ev_choose: return make_event(vm, ctx, SVM_EVT_CHOOSE, 1);
-    case SVBC_SVC_ev_wrap: return make_event(vm, ctx, SVM_EVT_WRAP, 2);
-    case SVBC_SVC_ev_after:
-        if (!svm_is_int(ctx->acc))
-            return trap(vm, SVM_TRAP_type_error);
-        return make_event(vm, ctx, SVM_EVT_AFTER, 1);
-    case SVBC_SVC_ev_sync: return do_sync(b, ctx, x, 0);
-    case SVBC_SVC_ev_poll: return do_sync(b, ctx, x, 1);
-    case SVBC_SVC_sleep_ns:
-    case SVBC_SVC_sleep_us:
-    case SVBC_SVC_sleep_ms:
-        if (!svm_is_int(ctx->acc))
-            return trap(vm, SVM_TRAP_type_error);
-        return sleep_for(b, ctx, svm_val_int(ctx->acc),
-                         num == SVBC_SVC_sleep_ns ? 1u
-                         : num == SVBC_SVC_sleep_us ? 1000u : 1000000u);
-    case SVBC_SVC_time_ms:
-        RESULT(svm_int_val((int32_t)((now / 1000000u) & 0x3fffffffu)));
-        return SVM_SVC_OK;
-    case SVBC_SVC_time_us:
-        RESULT(svm_int_val((int32_t)((now / 1000u) & 0x3fffffffu)));
-        return SVM_SVC_OK;
-    case SVBC_SVC_sleep_until_ms: {
-        if (!svm_is_int(ctx->acc))
-            return trap(vm, SVM_TRAP_type_error);
-        /* the baseline is a time_ms value (30 bits of ms): the deadline is the 64-bit time
-         * congruent to it that is nearest to now (within +-2^29 ms = 6 days) */
-        uint64_t now_ms = now / 1000000u;
-        uint32_t want = (uint32_t)svm_val_int(ctx->acc) & 0x3fffffffu;
-        int32_t delta = (int32_t)(((want - (uint32_t)now_ms) & 0x3fffffffu) << 2) >> 2;
-        uint64_t t = delta > 0 ? (now_ms + (uint64_t)delta) * 1000000u : now;
-        RESULT(SVM_VAL_UNIT);
-        svm_ctx_sleep_until(c, x, t);
-        return SVM_SVC_BLOCK;
-    }
-    case SVBC_SVC_progress:
-        svm_container_progress(c, now);
-        RESULT(SVM_VAL_UNIT);
-        return SVM_SVC_OK;
-    case SVBC_SVC_monitor_count:
-        RESULT(svm_int_val((int32_t)c->stats.monitor_flags));
-        return SVM_SVC_OK;
-    case SVBC_SVC_dev_write: {
-        int d = local_dev(b, ARG(2, 0));
-        if (d < 0)
-            return trap(vm, SVM_TRAP_device_not_claimed);
-        if (!svm_is_int(ctx->acc))
-            return trap(vm, SVM_TRAP_type_error);
-        if (!hal || !hal->dev_write ||
-            hal->dev_write(hal->port, c->dev[d], svm_val_int(ctx->acc)) != SVM_HAL_OK)
-            INVALID("Sense.dev_write");
-        RESULT(SVM_VAL_UNIT);
-        return SVM_SVC_OK;
-    }
-    case SVBC_SVC_dev_read: {
-        int d = local_dev(b, ctx->acc);
-        int32_t v = 0;
-        if (d < 0)
-            return trap(vm, SVM_TRAP_device_not_claimed);
-        if (!hal || !hal->dev_read || hal->dev_read(hal->port, c->dev[d], &v) != SVM_HAL_OK)
-            INVALID("Sense.dev_read");
-        RESULT(svm_int_val(v));
-        return SVM_SVC_OK;
-    }
-    case SVBC_SVC_dev_event: {
-        int d = local_dev(b, ctx->acc);
-        if (d < 0)
-            return trap(vm, SVM_TRAP_device_not_claimed);
-        ctx->acc = svm_int_val(d);
-        return make_event(vm, ctx, SVM_EVT_DEV, 1);
-    }
-    case SVBC_SVC_xchan_send: {
-        int k = local_xchan(b, ARG(2, 0));
-        if (k < 0)
-            INVALID("Sense.xsend: channel not declared");
-        uint8_t buf[SVM_XMSG_MAX];
-        uint32_t len = 0;
-        if (ser(vm, ctx->acc, buf, &len, 0))
-            INVALID("Sense.xsend: message too large or not copyable");
-        int r = svm_xchan_send(c, (uint32_t)k, buf, len);
-        if (r < 0)
-            INVALID("Sense.xsend: channel not declared for sending");
-        RESULT(svm_bool_val(r));
-        if (s && s->preempt)
-            return SVM_SVC_BLOCK; /* the receiver outranks us: end the slice now */
-        return SVM_SVC_OK;
-    }
-    case SVBC_SVC_xchan_receive: {
-        int k = local_xchan(b, ctx->acc);
-        if (k < 0 || c->xchan[k] < 0 || !s || s->xchans[c->xchan[k]].receiver != (int16_t)c->index)
-            INVALID("Sense.xreceive: channel not declared for receiving");
-        ctx->acc = svm_int_val(k);
-        return make_event(vm, ctx, SVM_EVT_XRECV, 1);
-    }
-    default:
-        return trap(vm, SVM_TRAP_unknown_service);
-    }
+    if (b->c.sched && b->c.sched->uncharged)
+        svm_sched_flush(b->c.sched);
+    return b;
+}
+#define SCHED_SERVICE(name)                                                               \
+    static svc_result_t sched_##name(svm_vm_t *vm, svm_context_t *ctx, svm_box_t *b,      \
+                                     svm_container_t *c, svm_ctx_t *x);                   \
+    SVM_SERVICE(name)                                                                     \
+    {                                                                                     \
+        svm_box_t *b = sched_enter(vm);                                                   \
+        return sched_##name(vm, ctx, b, &b->c, cur_ctx(b, ctx));                          \
+    }                                                                                     \
+    static svc_result_t sched_##name(svm_vm_t *vm, svm_context_t *ctx, svm_box_t *b,      \
+                                     svm_container_t *c, svm_ctx_t *x)
+#define UNUSED_SCHED_ARGS() ((void)vm, (void)ctx, (void)b, (void)c, (void)x)
+
+static const svm_hal_t *hal_of(const svm_container_t *c)
+{
+    return c->sched ? c->sched->hal : NULL;
 }
 
+/* ---- contexts ---- */
+SCHED_SERVICE(thread_create)
+{
+    UNUSED_SCHED_ARGS();
+    return thread_create(b, ctx);
+}
+SCHED_SERVICE(thread_yield)
+{
+    UNUSED_SCHED_ARGS();
+    RESULT(SVM_VAL_UNIT);
+    return SVM_SVC_BLOCK; /* the scheduler puts a still-running context at the tail */
+}
+SCHED_SERVICE(thread_self)
+{
+    UNUSED_SCHED_ARGS();
+    RESULT(svm_int_val((int32_t)x->tid));
+    return SVM_SVC_OK;
+}
+
+/* ---- channels and events ---- */
+SCHED_SERVICE(chan_new)
+{
+    UNUSED_SCHED_ARGS();
+    int32_t ch = svm_chan_new(c);
+    if (ch < 0)
+        FAILURE("Event.new_channel: too many channels");
+    RESULT(svm_int_val(ch));
+    return SVM_SVC_OK;
+}
+#define EVENT_SERVICE(name, tag, nargs)                                                   \
+    SCHED_SERVICE(name)                                                                   \
+    {                                                                                     \
+        UNUSED_SCHED_ARGS();                                                              \
+        return make_event(vm, ctx, tag, nargs);                                           \
+    }
+EVENT_SERVICE(ev_send, SVM_EVT_SEND, 2)
+EVENT_SERVICE(ev_receive, SVM_EVT_RECV, 1)
+EVENT_SERVICE(ev_always, SVM_EVT_ALWAYS, 1)
+EVENT_SERVICE(ev_choose, SVM_EVT_CHOOSE, 1)
+EVENT_SERVICE(ev_wrap, SVM_EVT_WRAP, 2)
+SCHED_SERVICE(ev_after)
+{
+    UNUSED_SCHED_ARGS();
+    if (!svm_is_int(ctx->acc))
+        return trap(vm, SVM_TRAP_type_error);
+    return make_event(vm, ctx, SVM_EVT_AFTER, 1);
+}
+/* sync on a base event (not choose/wrap) is the fast path (sync_base) */
+SCHED_SERVICE(ev_sync)
+{
+    (void)vm, (void)c;
+    const uint32_t *o = svm_heap_kind(vm, ctx->acc, SVOBJ_BLOCK);
+    if (o && SVOBJ_TAG(o[0]) != SVM_EVT_CHOOSE && SVOBJ_TAG(o[0]) != SVM_EVT_WRAP)
+        return sync_base(b, ctx, x, o);
+    return do_sync(b, ctx, x, 0);
+}
+SCHED_SERVICE(ev_poll)
+{
+    (void)vm, (void)c;
+    return do_sync(b, ctx, x, 1);
+}
 /* ev_send_sync (S0 = channel, A = value) / ev_receive_sync (A = channel): exactly
  * `ev_sync` on a Send/Receive event, without building the event. */
 static svc_result_t sync_fused(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x, int send)
@@ -725,26 +674,136 @@ static svc_result_t sync_fused(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x, i
     INVALID("Event.sync: not a channel");
 }
 
-/* The ext_service hook. The hot services first: sync on a base event (the fast path,
- * sync_base) and the send/receive event constructors. */
-static int glue_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num)
+SCHED_SERVICE(ev_send_sync)
 {
-    svm_box_t *b = box_of_vm(vm);
-    if (b->c.sched && b->c.sched->uncharged) /* the time services may read must be current */
-        svm_sched_flush(b->c.sched);
-    if (num == SVBC_SVC_ev_sync) {
-        const uint32_t *o = svm_heap_kind(vm, ctx->acc, SVOBJ_BLOCK);
-        if (o && SVOBJ_TAG(o[0]) != SVM_EVT_CHOOSE && SVOBJ_TAG(o[0]) != SVM_EVT_WRAP)
-            return sync_base(b, ctx, cur_ctx(b, ctx), o);
-        return do_sync(b, ctx, cur_ctx(b, ctx), 0);
+    (void)vm, (void)c;
+    return sync_fused(b, ctx, x, 1);
+}
+SCHED_SERVICE(ev_receive_sync)
+{
+    (void)vm, (void)c;
+    return sync_fused(b, ctx, x, 0);
+}
+
+/* ---- time ---- */
+#define SLEEP_SERVICE(name, unit)                                                         \
+    SCHED_SERVICE(name)                                                                   \
+    {                                                                                     \
+        UNUSED_SCHED_ARGS();                                                              \
+        if (!svm_is_int(ctx->acc))                                                        \
+            return trap(vm, SVM_TRAP_type_error);                                         \
+        return sleep_for(b, ctx, svm_val_int(ctx->acc), unit);                            \
     }
-    if (num == SVBC_SVC_ev_send_sync || num == SVBC_SVC_ev_receive_sync)
-        return sync_fused(b, ctx, cur_ctx(b, ctx), num == SVBC_SVC_ev_send_sync);
-    if (num == SVBC_SVC_ev_send)
-        return make_event(vm, ctx, SVM_EVT_SEND, 2);
-    if (num == SVBC_SVC_ev_receive)
-        return make_event(vm, ctx, SVM_EVT_RECV, 1);
-    return glue_service_other(vm, ctx, num);
+SLEEP_SERVICE(sleep_ns, 1u)
+SLEEP_SERVICE(sleep_us, 1000u)
+SLEEP_SERVICE(sleep_ms, 1000000u)
+SCHED_SERVICE(time_ms)
+{
+    UNUSED_SCHED_ARGS();
+    RESULT(svm_int_val((int32_t)((now_of(b) / 1000000u) & 0x3fffffffu)));
+    return SVM_SVC_OK;
+}
+SCHED_SERVICE(time_us)
+{
+    UNUSED_SCHED_ARGS();
+    RESULT(svm_int_val((int32_t)((now_of(b) / 1000u) & 0x3fffffffu)));
+    return SVM_SVC_OK;
+}
+SCHED_SERVICE(sleep_until_ms)
+{
+    UNUSED_SCHED_ARGS();
+    if (!svm_is_int(ctx->acc))
+        return trap(vm, SVM_TRAP_type_error);
+    /* the baseline is a time_ms value (30 bits of ms): the deadline is the 64-bit time
+     * congruent to it that is nearest to now (within +-2^29 ms = 6 days) */
+    uint64_t now = now_of(b), now_ms = now / 1000000u;
+    uint32_t want = (uint32_t)svm_val_int(ctx->acc) & 0x3fffffffu;
+    int32_t delta = (int32_t)(((want - (uint32_t)now_ms) & 0x3fffffffu) << 2) >> 2;
+    uint64_t t = delta > 0 ? (now_ms + (uint64_t)delta) * 1000000u : now;
+    RESULT(SVM_VAL_UNIT);
+    svm_ctx_sleep_until(c, x, t);
+    return SVM_SVC_BLOCK;
+}
+SCHED_SERVICE(progress)
+{
+    UNUSED_SCHED_ARGS();
+    svm_container_progress(c, now_of(b));
+    RESULT(SVM_VAL_UNIT);
+    return SVM_SVC_OK;
+}
+SCHED_SERVICE(monitor_count)
+{
+    UNUSED_SCHED_ARGS();
+    RESULT(svm_int_val((int32_t)c->stats.monitor_flags));
+    return SVM_SVC_OK;
+}
+
+/* ---- devices and inter-container channels ---- */
+SCHED_SERVICE(dev_write)
+{
+    (void)x;
+    const svm_hal_t *hal = hal_of(c);
+    int d = local_dev(b, ARG(2, 0));
+    if (d < 0)
+        return trap(vm, SVM_TRAP_device_not_claimed);
+    if (!svm_is_int(ctx->acc))
+        return trap(vm, SVM_TRAP_type_error);
+    if (!hal || !hal->dev_write ||
+        hal->dev_write(hal->port, c->dev[d], svm_val_int(ctx->acc)) != SVM_HAL_OK)
+        INVALID("Sense.dev_write");
+    RESULT(SVM_VAL_UNIT);
+    return SVM_SVC_OK;
+}
+SCHED_SERVICE(dev_read)
+{
+    (void)x;
+    const svm_hal_t *hal = hal_of(c);
+    int d = local_dev(b, ctx->acc);
+    int32_t v = 0;
+    if (d < 0)
+        return trap(vm, SVM_TRAP_device_not_claimed);
+    if (!hal || !hal->dev_read || hal->dev_read(hal->port, c->dev[d], &v) != SVM_HAL_OK)
+        INVALID("Sense.dev_read");
+    RESULT(svm_int_val(v));
+    return SVM_SVC_OK;
+}
+SCHED_SERVICE(dev_event)
+{
+    (void)c, (void)x;
+    int d = local_dev(b, ctx->acc);
+    if (d < 0)
+        return trap(vm, SVM_TRAP_device_not_claimed);
+    ctx->acc = svm_int_val(d);
+    return make_event(vm, ctx, SVM_EVT_DEV, 1);
+}
+SCHED_SERVICE(xchan_send)
+{
+    (void)x;
+    svm_sched_t *s = c->sched;
+    int k = local_xchan(b, ARG(2, 0));
+    if (k < 0)
+        INVALID("Sense.xsend: channel not declared");
+    uint8_t buf[SVM_XMSG_MAX];
+    uint32_t len = 0;
+    if (ser(vm, ctx->acc, buf, &len, 0))
+        INVALID("Sense.xsend: message too large or not copyable");
+    int r = svm_xchan_send(c, (uint32_t)k, buf, len);
+    if (r < 0)
+        INVALID("Sense.xsend: channel not declared for sending");
+    RESULT(svm_bool_val(r));
+    if (s && s->preempt)
+        return SVM_SVC_BLOCK; /* the receiver outranks us: end the slice now */
+    return SVM_SVC_OK;
+}
+SCHED_SERVICE(xchan_receive)
+{
+    (void)x;
+    svm_sched_t *s = c->sched;
+    int k = local_xchan(b, ctx->acc);
+    if (k < 0 || c->xchan[k] < 0 || !s || s->xchans[c->xchan[k]].receiver != (int16_t)c->index)
+        INVALID("Sense.xreceive: channel not declared for receiving");
+    ctx->acc = svm_int_val(k);
+    return make_event(vm, ctx, SVM_EVT_XRECV, 1);
 }
 
 /* Context switches inside svm_run (cfg.ext_switch, ext_rendezvous): x (runtime context
@@ -820,21 +879,17 @@ static GLUE_INLINE int glue_rendezvous(svm_vm_t *vm, svm_context_t **ctxp, uint3
 }
 
 #if SVM_GLUE_LOOP
-/* The glue's own instantiation of the interpreter loop (fast fuel), with the two hooks
- * above inlined into the svc handler: no call, no spills around it (docs/performance.md,
- * B6). Hosts only (meson: not in cross builds, where flash is scarcer than cycles);
- * svm_box_run_ctx uses it when the hooks are installed, steps are not counted and the
- * container has another live context. */
-#include "../src/interp_defs.h"
+/* The scheduled container's instance of the interpreter loop (fast fuel), with the two
+ * hooks above inlined into the svc handler: no call, no spills around it
+ * (docs/performance.md, B6). Hosts only (meson: not in cross builds, where flash is
+ * scarcer than cycles); svm_box_run_ctx uses it when the hooks are installed, steps are
+ * not counted and the container has another live context. */
+#include "interp_defs.h"
 #define SVM_RUN_NAME run_box
 #define SVM_COUNT_EACH 0
 #define SVM_LOOP_RENDEZVOUS glue_rendezvous
 #define SVM_LOOP_SWITCH glue_switch
-#include "../src/interp_loop.h"
-#undef SVM_RUN_NAME
-#undef SVM_COUNT_EACH
-#undef SVM_LOOP_RENDEZVOUS
-#undef SVM_LOOP_SWITCH
+#include "interp_loop.h"
 #endif
 
 static void glue_roots(svm_vm_t *vm, void (*visit)(svm_value_t *slot, void *arg), void *arg)
@@ -894,7 +949,7 @@ int svm_box_init(svm_box_t *b, const svl_image_t *img, const svm_config_t *cfg,
     b->cfg.memory = (void *)p;
     b->cfg.memory_size = svm_memory_size(heap, img->manifest.globals);
     b->cfg.heap_size = heap;
-    b->cfg.ext_service = glue_service;
+    b->cfg.box = b;
     b->cfg.ext_roots = glue_roots;
     if (!cfg->switch_via_scheduler) {
         b->cfg.ext_switch = glue_switch;

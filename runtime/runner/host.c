@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: MIT
+ * host.c — what both run modes of sensevm-run need from the host: reading an image (and
+ * saying what a file of the wrong kind is), validating it and checking its signature,
+ * the VM output callbacks, instruction trace lines and trap reports.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "runner.h"
+
+#include <sensevm/bytecode.h>
+#include <sensevm/image.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef SVM_RUNNER_HAVE_SODIUM
+#include <sodium.h>
+#endif
+
+void runner_write(void *user, int stream, const char *buf, size_t len)
+{
+    (void)user;
+    if (stream == 2) {
+        fflush(stdout);
+        fwrite(buf, 1, len, stderr);
+    } else {
+        fwrite(buf, 1, len, stdout);
+    }
+}
+
+void runner_flush(void *user)
+{
+    (void)user;
+    fflush(stdout);
+    fflush(stderr);
+}
+
+/* A whole file into malloc'd memory, at most `max` bytes (+1, so that a longer file is
+ * seen as longer). NULL with errno on error. */
+static uint8_t *read_file(const char *path, size_t max, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    uint8_t *buf = malloc(cap);
+    while (buf) {
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (n < cap) {
+            if (ferror(f)) {
+                free(buf);
+                buf = NULL;
+            }
+            break;
+        }
+        if (cap > max)
+            break;
+        uint8_t *nb = realloc(buf, cap * 2);
+        if (!nb)
+            free(buf);
+        buf = nb;
+        cap *= 2;
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static int has_suffix(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+/* What a file that is not an image is, and what to do with it; NULL if unknown. */
+static const char *wrong_kind(const char *path, const uint8_t *b, size_t len, char *buf,
+                              size_t cap)
+{
+    const char *dot = strrchr(path, '.');
+    int stem = (int)(dot && !strchr(dot, '/') ? dot - path : (ptrdiff_t)strlen(path));
+    if (len >= 4 && !memcmp(b, "\x7f" "ELF", 4))
+        snprintf(buf, cap, "%s is a Sense object file (ELF), not a container image; link it "
+                 "with senseasm -o %.*s.svm %s", path, stem, path, path);
+    else if (len >= 8 && !memcmp(b, "!<arch>\n", 8))
+        snprintf(buf, cap, "%s is an archive of object files, not a container image; link a "
+                 "program with it: senseasm -o app.svm app.o %s", path, path);
+    else if (has_suffix(path, ".hex") || (len >= 1 && b[0] == ':'))
+        snprintf(buf, cap, "%s is Intel HEX (for flashing a board), not a container image; "
+                 "run the .svm image it was made from", path);
+    else if (has_suffix(path, ".ml"))
+        snprintf(buf, cap, "%s is OCaml-subset source, not a container image; compile it "
+                 "first: sensec -o %.*s.svm %s", path, stem, path, path);
+    else if (has_suffix(path, ".s"))
+        snprintf(buf, cap, "%s is CAM assembly, not a container image; assemble and link it "
+                 "first: senseasm -o %.*s.svm %s", path, stem, path, path);
+    else if (has_suffix(path, ".c"))
+        snprintf(buf, cap, "%s is C source (senseasm --format=c makes an image into a C "
+                 "array for firmware), not a container image; run the .svm image", path);
+    else
+        return NULL;
+    return buf;
+}
+
+/* The public key file: 32 bytes as 64 hex digits, white space ignored. Returns 0 if ok. */
+static int read_pubkey(const char *path, uint8_t key[32])
+{
+    size_t len;
+    uint8_t *buf = read_file(path, 4096, &len);
+    if (!buf)
+        return -1;
+    size_t n = 0;
+    int hi = -1, bad = len > 4096;
+    for (size_t i = 0; i < len && !bad; i++) {
+        int c = buf[i], v;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (v < 0 || (hi >= 0 && n >= 32))
+            bad = 1;
+        else if (hi < 0)
+            hi = v;
+        else {
+            key[n++] = (uint8_t)(hi << 4 | v);
+            hi = -1;
+        }
+    }
+    free(buf);
+    return bad || hi >= 0 || n != 32 ? -1 : 0;
+}
+
+/* --verify-key: 0 when the image is signed with the key; else a diagnostic and a status. */
+static int verify(const char *keyfile, const char *path, const uint8_t *bytes,
+                  const svl_image_t *img)
+{
+#ifdef SVM_RUNNER_HAVE_SODIUM
+    uint8_t pubkey[32];
+    if (sodium_init() < 0) {
+        fprintf(stderr, "%s: libsodium failed to initialise\n", runner_prog);
+        return RUNNER_EXIT_USAGE;
+    }
+    if (read_pubkey(keyfile, pubkey) != 0) {
+        fprintf(stderr, "%s: %s: not a public key file (expected 64 hex digits)\n",
+                runner_prog, keyfile);
+        return RUNNER_EXIT_USAGE;
+    }
+    /* The SHA-256 digest reads the SIGNATURE contents as zero (image-format.md §8). */
+    uint8_t digest[32];
+    svimg_digest(bytes, img->size, digest);
+    if (!img->signature || img->signature_size != crypto_sign_BYTES ||
+        crypto_sign_verify_detached(img->signature, digest, sizeof digest, pubkey) != 0) {
+        fprintf(stderr, "%s: %s: invalid image: bad signature\n", runner_prog, path);
+        return RUNNER_EXIT_INPUT;
+    }
+    return 0;
+#else
+    (void)read_pubkey, (void)keyfile, (void)path, (void)bytes, (void)img;
+    fprintf(stderr, "%s: --verify-key needs libsodium, and this sensevm-run was built "
+            "without it (install libsodium-dev and reconfigure)\n", runner_prog);
+    return RUNNER_EXIT_USAGE;
+#endif
+}
+
+uint8_t *runner_load_image(const runner_cfg_t *cfg, const char *path, svl_image_t *img,
+                           int *status)
+{
+    size_t len;
+    uint8_t *bytes = read_file(path, SVIMG_MAX_SIZE, &len);
+    *status = RUNNER_EXIT_INPUT;
+    if (!bytes) {
+        fprintf(stderr, "%s: %s: cannot read: %s\n", runner_prog, path, strerror(errno));
+        return NULL;
+    }
+    char msg[768];
+    if ((len < 4 || memcmp(bytes, SVIMG_MAGIC, 4)) && wrong_kind(path, bytes, len, msg,
+                                                                  sizeof msg)) {
+        fprintf(stderr, "%s: %s\n", runner_prog, msg);
+        free(bytes);
+        return NULL;
+    }
+    uint32_t off = 0;
+    svl_result_t vr = svl_validate(bytes, len, img, &off);
+    if (vr != SVL_OK) {
+        fprintf(stderr, "%s: %s: invalid image: %s at offset 0x%x\n", runner_prog, path,
+                svl_result_message(vr), off);
+        free(bytes);
+        return NULL;
+    }
+    if (cfg->verify_key) {
+        int r = verify(cfg->verify_key, path, bytes, img);
+        if (r) {
+            *status = r;
+            free(bytes);
+            return NULL;
+        }
+    }
+    *status = 0;
+    return bytes;
+}
+
+/* Symbol for a code offset, from the image's SYMBOLS section if present
+ * (bytecode-spec/object-format.md §6): u32 n; n x {u32 code address, u32 name offset from
+ * the section start}, ascending; NUL-terminated names. Malformed entries are ignored. */
+static const char *symbol_for(const svl_image_t *img, uint32_t pc, uint32_t *sym_off)
+{
+    if (!img->symbols || img->symbols_size < 4)
+        return NULL;
+    const uint8_t *s = img->symbols;
+    uint32_t size = img->symbols_size;
+    uint32_t n = (uint32_t)svbc_read_i32(s);
+    if (n > (size - 4) / 8)
+        return NULL;
+    const char *best = NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t off = (uint32_t)svbc_read_i32(s + 4 + 8 * i);
+        uint32_t name = (uint32_t)svbc_read_i32(s + 8 + 8 * i);
+        if (off > pc)
+            break;
+        if (name >= 4 + 8 * n && name < size && memchr(s + name, 0, size - name)) {
+            best = (const char *)s + name;
+            *sym_off = off;
+        }
+    }
+    return best;
+}
+
+void runner_trace_insn(FILE *f, const char *who, const svm_vm_t *vm, uint32_t pc)
+{
+    svbc_insn_t in;
+    if (pc >= vm->code_size || !svbc_decode(vm->code + pc, vm->code_size - pc, &in)) {
+        fprintf(f, "trace: %s %06x ?\n", who, pc);
+        return;
+    }
+    const svbc_opinfo_t *info = &svbc_opinfo[in.op];
+    uint32_t so = 0;
+    const char *sym = symbol_for(vm->image, pc, &so);
+    char where[96] = "";
+    if (sym)
+        snprintf(where, sizeof where, " <%.60s+0x%x>", sym, pc - so);
+    fprintf(f, "trace: %s %06x%s %s", who, pc, where, info->name);
+    int k = 0;
+    for (const char *sh = info->operands; *sh; sh++) {
+        const char *sep = k ? ", " : " ";
+        switch (*sh) {
+        case 'l':
+            fprintf(f, "%s0x%x", sep, (uint32_t)((int32_t)pc + in.opnd[k++]));
+            break;
+        case 's': {
+            int32_t s = in.opnd[k++];
+            const char *nm = s >= 0 && s < SVBC_SVC_LIMIT ? svbc_svcinfo[s].name : NULL;
+            fprintf(f, "%s%s", sep, nm ? nm : "?");
+            break;
+        }
+        case 't': {
+            int32_t nint = in.opnd[k++], nblk = in.opnd[k++];
+            fprintf(f, "%s%d, %d", sep, nint, nblk);
+            for (int32_t i = 0; i < nint + nblk; i++)
+                fprintf(f, ", 0x%x", (uint32_t)((int32_t)pc + svbc_read_i32(in.table + 4 * i)));
+            break;
+        }
+        default: fprintf(f, "%s%d", sep, in.opnd[k++]); break;
+        }
+    }
+    fputc('\n', f);
+}
+
+void runner_report_trap(const svm_vm_t *vm, const char *where, const char *prefix)
+{
+    const svm_trap_info_t *t = &vm->trap;
+    fflush(stdout);
+    if (t->code == SVM_TRAP_uncaught_exception) {
+        char buf[1024];
+        svm_format_exn(vm, t->value, buf, sizeof buf);
+        fprintf(stderr, "%sFatal error: exception %s\n", prefix, buf);
+    } else {
+        const char *mn = svbc_opinfo[t->opcode].name;
+        fprintf(stderr, "%s: %s: trap: %s at pc 0x%x (%s) in context %u\n", runner_prog, where,
+                svm_trap_message(t->code), t->pc, mn ? mn : "?", t->context);
+    }
+}

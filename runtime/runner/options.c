@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: MIT
+ * options.c — sensevm-run's one option table and parser. Options may come before or after
+ * the images; the first operand that is not an image (or `--`) starts the program's own
+ * arguments. `--opt=value` and `--opt value` both work; an unknown option is an error that
+ * names it, with "did you mean" when one is close; an option that has no effect in the
+ * chosen mode is an error, not silently dropped.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "runner.h"
+
+#include <sensevm/image.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const runner_prog = "sensevm-run";
+
+enum { A_NONE, A_SIZE, A_TEXT };
+enum { M_ANY, M_SCHED }; /* M_SCHED: the container scheduler's (not with --no-sched) */
+
+typedef struct opt {
+    const char *name;  /* "--heap" */
+    char short_name;   /* 'h' or 0 */
+    int arg, mode;
+    const char *meta, *help;
+} opt_t;
+
+static const opt_t opts[] = {
+    {"--heap", 0, A_SIZE, M_ANY, "SIZE",
+     "heap RAM budget per container in bytes (K/M suffixes; default: the manifest's);\n"
+     "the copying GC uses half of it at a time"},
+    {"--stack", 0, A_SIZE, M_ANY, "SIZE", "stack bytes per context (default: manifest)"},
+    {"--max-steps", 0, A_SIZE, M_ANY, "N",
+     "trap (fuel exhausted) after N instructions in all"},
+    {"--gc-every-alloc", 0, A_NONE, M_ANY, NULL, "collect before every allocation (testing)"},
+    {"--trace", 0, A_NONE, M_ANY, NULL,
+     "one line per instruction on stderr: container/context, pc, symbol, mnemonic"},
+    {"--stats", 0, A_NONE, M_ANY, NULL, "figures per container on stderr at the end"},
+    {"--verify-key", 0, A_TEXT, M_ANY, "FILE",
+     "refuse an image unless it is signed (senseasm --sign) with the Ed25519 key\n"
+     "whose public half FILE holds (64 hex digits; needs a build with libsodium)"},
+    {"--no-sched", 0, A_NONE, M_ANY, NULL,
+     "run one image on the bare VM, without the container scheduler"},
+    {"--virtual-time", 0, A_NONE, M_SCHED, NULL,
+     "virtual clock (default): sleeping costs no wall time, runs are deterministic"},
+    {"--real-time", 0, A_NONE, M_SCHED, NULL, "the host's monotonic clock"},
+    {"--input", 0, A_TEXT, M_SCHED, "SCRIPT",
+     "scripted device input (`at 1500ms press button0` …)"},
+    {"--devices", 0, A_TEXT, M_SCHED, "LIST",
+     "the board's devices, comma separated (default\n"
+     "led0..led3,button0,button1,uart0,gpio0,sensor0)"},
+    {"--devlog", 0, A_TEXT, M_SCHED, "FILE",
+     "write device output (LEDs, UART, GPIO) to FILE, not stdout"},
+    {"--fuel", 0, A_SIZE, M_SCHED, "N",
+     "instructions per slice when the manifest gives none (default 10000)"},
+    {"--ns-per-insn", 0, A_SIZE, M_SCHED, "N", "virtual time per instruction (default 10)"},
+    {"--heartbeat", 0, A_SIZE, M_SCHED, "MS", "trace a liveness heartbeat every MS while idle"},
+    {"--spin-limit", 0, A_SIZE, M_SCHED, "N",
+     "flag a container after N full slices without a switch"},
+    {"--count-steps", 0, A_NONE, M_SCHED, NULL,
+     "budgets count every instruction (default: control transfers only,\n"
+     "faster; implied by --max-steps and --trace)"},
+    {"--switch-via-scheduler", 0, A_NONE, M_SCHED, NULL,
+     "switch contexts only in the scheduler's loop (testing)"},
+    {"--generic-loop", 0, A_NONE, M_SCHED, NULL,
+     "the interpreter's own loop with the scheduler's hooks called (testing)"},
+    {"--trace-sched", 0, A_NONE, M_SCHED, NULL, "scheduler trace on stderr"},
+    {"--help", 'h', A_NONE, M_ANY, NULL, "print this help and exit"},
+    {"--version", 'V', A_NONE, M_ANY, NULL, "print the version and exit"},
+};
+#define NOPTS (sizeof opts / sizeof opts[0])
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: %s [options] app.svm [more.svm ...] [--] [args ...]\n"
+            "Run Sense-VM container images under the priority scheduler (or one on the\n"
+            "bare VM with --no-sched). Options may come before or after the images.\n\n"
+            "options:\n",
+            runner_prog);
+    for (size_t k = 0; k < NOPTS; k++) {
+        char head[48];
+        if (opts[k].short_name)
+            snprintf(head, sizeof head, "-%c, %s", opts[k].short_name, opts[k].name);
+        else
+            snprintf(head, sizeof head, "%s%s%s", opts[k].name, opts[k].meta ? " " : "",
+                     opts[k].meta ? opts[k].meta : "");
+        fprintf(f, "  %-22s ", head);
+        for (const char *h = opts[k].help; *h; h++) {
+            fputc(*h, f);
+            if (*h == '\n')
+                fprintf(f, "%25s", "");
+        }
+        fputc('\n', f);
+    }
+    fprintf(f, "\nexit status: 0 success; 1 an image cannot be read, is not an image, is\n"
+               "  invalid or refused; 2 bad usage; else the program's: `exit n` gives n land\n"
+               "  255, an uncaught exception, trap or deadlock gives 2 (as ocamlrun)\n");
+}
+
+/* Edit distance, for "did you mean" (short strings only). */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[64];
+    if (la >= 63 || lb >= 63)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static int unknown(const char *o)
+{
+    char name[64];
+    size_t n = strcspn(o, "=");
+    snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), o);
+    const char *best = NULL;
+    size_t bd = 4;
+    for (size_t k = 0; k < NOPTS; k++) {
+        size_t d = distance(name, opts[k].name);
+        if (d < bd || (strncmp(name, opts[k].name, strlen(name)) == 0 && strlen(name) > 3 &&
+                       d < 99 && !best)) {
+            bd = d;
+            best = opts[k].name;
+        }
+    }
+    if (best)
+        fprintf(stderr, "%s: unknown option '%s'; did you mean '%s'?\n", runner_prog, name,
+                best);
+    else
+        fprintf(stderr, "%s: unknown option '%s' (see %s --help)\n", runner_prog, name,
+                runner_prog);
+    return RUNNER_EXIT_USAGE;
+}
+
+static int parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    if (*s < '0' || *s > '9')
+        return -1;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s)
+        return -1;
+    if (*end == 'K' || *end == 'k') {
+        v <<= 10;
+        end++;
+    } else if (*end == 'M' || *end == 'm') {
+        v <<= 20;
+        end++;
+    }
+    if (*end || v > (1ull << 40))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int has_suffix(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+/* Store option k's value. Returns 0 or an exit status. */
+static int set(runner_cfg_t *c, const opt_t *o, const char *val)
+{
+    uint64_t v = 0;
+    if (o->arg == A_SIZE && parse_size(val, &v)) {
+        fprintf(stderr, "%s: %s needs a number%s, not '%s'\n", runner_prog, o->name,
+                strcmp(o->meta, "SIZE") ? "" : " of bytes (e.g. 64K)", val);
+        return RUNNER_EXIT_USAGE;
+    }
+    const char *n = o->name + 2;
+#define IS(s) (!strcmp(n, s))
+    if (IS("heap")) c->heap = v;
+    else if (IS("stack")) c->stack = v;
+    else if (IS("max-steps")) c->max_steps = v;
+    else if (IS("gc-every-alloc")) c->gc_every = 1;
+    else if (IS("trace")) c->trace = 1;
+    else if (IS("stats")) c->stats = 1;
+    else if (IS("verify-key")) c->verify_key = val;
+    else if (IS("no-sched")) c->no_sched = 1;
+    else if (IS("virtual-time")) c->real_time = 0, c->time_set = 1;
+    else if (IS("real-time")) c->real_time = 1, c->time_set = 1;
+    else if (IS("input")) c->input = val;
+    else if (IS("devices")) c->devices = val;
+    else if (IS("devlog")) c->devlog = val;
+    else if (IS("fuel")) c->fuel = v, c->fuel_set = 1;
+    else if (IS("ns-per-insn")) c->ns_per_insn = v, c->ns_set = 1;
+    else if (IS("heartbeat")) c->heartbeat_ms = v, c->heartbeat_set = 1;
+    else if (IS("spin-limit")) c->spin_limit = v, c->spin_set = 1;
+    else if (IS("count-steps")) c->count_steps = 1;
+    else if (IS("switch-via-scheduler")) c->via_sched = 1;
+    else if (IS("generic-loop")) c->generic_loop = 1;
+    else if (IS("trace-sched")) c->trace_sched = 1;
+#undef IS
+    return 0;
+}
+
+static const opt_t *find(const char *a, const char **inline_val)
+{
+    *inline_val = NULL;
+    if (a[1] != '-') { /* -h, -V */
+        for (size_t k = 0; k < NOPTS; k++)
+            if (opts[k].short_name && a[1] == opts[k].short_name && !a[2])
+                return &opts[k];
+        return NULL;
+    }
+    size_t n = strcspn(a, "=");
+    for (size_t k = 0; k < NOPTS; k++)
+        if (strlen(opts[k].name) == n && !strncmp(a, opts[k].name, n)) {
+            if (a[n] == '=')
+                *inline_val = a + n + 1;
+            return &opts[k];
+        }
+    return NULL;
+}
+
+static int check(runner_cfg_t *c)
+{
+    if (c->nimages == 0) {
+        fprintf(stderr, "%s: no image given (see %s --help)\n", runner_prog, runner_prog);
+        return RUNNER_EXIT_USAGE;
+    }
+    if (c->no_sched && c->nimages > 1) {
+        fprintf(stderr, "%s: --no-sched runs one image, and %d were given (%s, %s%s)\n",
+                runner_prog, c->nimages, c->images[0], c->images[1],
+                c->nimages > 2 ? ", …" : "");
+        return RUNNER_EXIT_USAGE;
+    }
+    if (c->heap && (c->heap < SVMF_HEAP_MIN || c->heap > (uint64_t)SVMF_HEAP_MAX * 4)) {
+        fprintf(stderr, "%s: --heap must be between %u and %u bytes\n", runner_prog,
+                SVMF_HEAP_MIN, SVMF_HEAP_MAX * 4);
+        return RUNNER_EXIT_USAGE;
+    }
+    if (c->stack && (c->stack < SVMF_STACK_MIN || c->stack > (uint64_t)SVMF_STACK_MAX * 64)) {
+        fprintf(stderr, "%s: --stack must be between %u and %u bytes\n", runner_prog,
+                SVMF_STACK_MIN, SVMF_STACK_MAX * 64);
+        return RUNNER_EXIT_USAGE;
+    }
+    if (c->fuel_set && (c->fuel == 0 || c->fuel > UINT32_MAX)) {
+        fprintf(stderr, "%s: --fuel must be between 1 and %u\n", runner_prog, UINT32_MAX);
+        return RUNNER_EXIT_USAGE;
+    }
+    return 0;
+}
+
+int runner_parse(int argc, char **argv, runner_cfg_t *c)
+{
+    memset(c, 0, sizeof *c);
+    const char *sched_opt = NULL;
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        }
+        if (a[0] == '-' && a[1]) {
+            const char *val;
+            const opt_t *o = find(a, &val);
+            if (!o)
+                return unknown(a);
+            if (o->arg == A_NONE && val) {
+                fprintf(stderr, "%s: %s takes no value\n", runner_prog, o->name);
+                return RUNNER_EXIT_USAGE;
+            }
+            if (o->arg != A_NONE && !val) {
+                if (i + 1 >= argc) {
+                    fprintf(stderr, "%s: %s needs an argument (%s)\n", runner_prog, o->name,
+                            o->meta);
+                    return RUNNER_EXIT_USAGE;
+                }
+                val = argv[++i];
+            }
+            if (o->short_name == 'h') {
+                usage(stdout);
+                return 0;
+            }
+            if (o->short_name == 'V') {
+                printf("%s %s (image format %u.%u)\n", runner_prog, SVM_VERSION,
+                       SVIMG_FORMAT_MAJOR, SVIMG_FORMAT_MINOR);
+                return 0;
+            }
+            if (o->mode == M_SCHED && !sched_opt)
+                sched_opt = o->name;
+            int r = set(c, o, val);
+            if (r)
+                return r;
+            continue;
+        }
+        /* an operand: an image while they end in .svm (or the first operand); any other
+         * starts the program's arguments */
+        if (c->nimages == 0 || has_suffix(a, ".svm")) {
+            if (c->nimages >= (int)RUNNER_MAX_IMAGES) {
+                fprintf(stderr, "%s: at most %u images (containers)\n", runner_prog,
+                        RUNNER_MAX_IMAGES);
+                return RUNNER_EXIT_USAGE;
+            }
+            c->images[c->nimages++] = a;
+            continue;
+        }
+        break;
+    }
+    c->args = argv + i;
+    c->nargs = argc - i;
+    if (c->no_sched && sched_opt) {
+        fprintf(stderr, "%s: %s is an option of the container scheduler, which --no-sched "
+                "turns off\n", runner_prog, sched_opt);
+        return RUNNER_EXIT_USAGE;
+    }
+    int r = check(c);
+    return r ? r : -1;
+}
