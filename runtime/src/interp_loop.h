@@ -148,11 +148,7 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
 /* Data-sized work (the collector, fills, copies, services; work.h) costs fuel too, so a
  * budget bounds a slice's time (issue 13). Never below 0 inside a handler: the next check
  * ends the slice. */
-#define CHARGE_WORK()                                                                     \
-    do {                                                                                  \
-        if (vm->work.pending)                                                             \
-            left = svm_work_settle(vm, left);                                             \
-    } while (0)
+#define CHARGE_WORK() (left = svm_work_settle(vm, left))
 /* On entry and at an in-loop switch: first pay the work an earlier activation of the
  * container did beyond its budget (CHARGE_WORK); all of it used: the slice is over. */
 #define PAY_DEBT()                                                                        \

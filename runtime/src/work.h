@@ -15,11 +15,11 @@
  * unit is not charged, so small objects cost what they always did. */
 #define SVM_WORK_UNIT 8u
 
-/* Report `words` of work done by the running instruction (saturating). */
+/* Report `words` of work done by the running instruction. One instruction's work fits:
+ * at most one collection (3 * 2^22) and one object (2^20 words) or comparison budget. */
 static inline void svm_work_charge(svm_vm_t *vm, uint32_t words)
 {
-    uint32_t p = vm->work.pending + words;
-    vm->work.pending = p < words ? UINT32_MAX : p;
+    vm->work.pending += words;
 }
 
 /* The interpreter's side (out of line: one small call per site keeps firmware small).
