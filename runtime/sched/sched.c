@@ -591,11 +591,17 @@ int svm_sched_step(svm_sched_t *s)
     uint32_t budget = c->fuel ? c->fuel : s->cfg.default_fuel;
     if (budget == 0)
         budget = 1;
-    if (s->cfg.ns_per_insn) { /* end the slice at the next wake-up of a higher container */
-        for (uint16_t i = 0; i < s->n; i++) {
-            const svm_container_t *h = s->cont[i];
-            if (h->state != SVM_K_ACTIVE || h->priority <= c->priority)
-                continue;
+    /* Below a live higher container, a slice lasts at most the system's quantum whatever
+     * the manifest asks (issue 13: the bound must not depend on the lower image), and in
+     * virtual time it ends at the next wake-up of a higher container. */
+    uint32_t quantum = s->cfg.quantum ? s->cfg.quantum : s->cfg.default_fuel;
+    for (uint16_t i = 0; i < s->n; i++) {
+        const svm_container_t *h = s->cont[i];
+        if (h->state != SVM_K_ACTIVE || h->priority <= c->priority)
+            continue;
+        if (quantum && budget > quantum)
+            budget = quantum;
+        if (s->cfg.ns_per_insn) {
             uint64_t t = svm_timerq_peek(&h->timers, NULL);
             if (t == UINT64_MAX || t <= s->now)
                 continue;

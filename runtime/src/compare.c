@@ -7,9 +7,14 @@
 static int kind_class(uint32_t k) { return k == SVOBJ_BYTES ? (int)SVOBJ_STRING : (int)k; }
 
 /* Compare two values that are not both blocks to descend into. Returns -1/0/1, an
- * SVM_CMP_* code, or 5 ("descend": both are blocks/arrays of equal tag and size > 0). */
+ * SVM_CMP_* code, or 5 ("descend": both are blocks/arrays of equal tag and size > 0).
+ * *work grows by the words a string comparison reads. */
 #define DESCEND 5
-static int cmp_shallow(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee)
+/* One step (a pair of values: tests, a push or pop of the work stack) costs about what an
+ * instruction does: charged as this many words (work.h). */
+#define CMP_STEP_WORDS 8u
+static int cmp_shallow(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee,
+                       uint64_t *work)
 {
     if (svm_is_int(a)) {
         if (!svm_is_int(b))
@@ -32,7 +37,9 @@ static int cmp_shallow(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int iee
         uint32_t la = 0, lb = 0;
         if (!svm_string_view(vm, a, &sa, &la) || !svm_string_view(vm, b, &sb, &lb))
             return 0; /* unreachable: both kinds were checked to be STRING/BYTES */
-        int r = memcmp(sa, sb, la < lb ? la : lb);
+        uint32_t l = la < lb ? la : lb;
+        *work += l / 4u; /* bounded by one object (SVOBJ_SIZE_MAX words) */
+        int r = memcmp(sa, sb, l);
         if (r)
             return r < 0 ? -1 : 1;
         return la < lb ? -1 : (la > lb ? 1 : 0);
@@ -68,19 +75,32 @@ static int cmp_shallow(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int iee
  * the *spare semispace*, which is free outside a collection and comparing does not
  * allocate. Each entry stands for a block of >= 2 fields in each operand, so the stack
  * needs no more room than the data compared; the last field is compared without an
- * entry (lists and chains use none). */
-int svm_compare(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee)
+ * entry (lists and chains use none).
+ * The state is (*pa, *pb: the pair to compare next; *pn: entries). One step per pair,
+ * each costing one word of work plus what a string comparison reads; when *work reaches
+ * `limit` before the end, SVM_CMP_SUSPENDED with the state left for the next call. */
+static int cmp_run(const svm_vm_t *vm, svm_value_t *pa, svm_value_t *pb, uint32_t *pn,
+                   int ieee, uint64_t *work, uint64_t limit)
 {
     uint32_t *stk = (uint32_t *)(void *)vm->spare;
-    uint32_t cap = vm->semi_size / 12u, n = 0;
+    uint32_t cap = vm->semi_size / 12u, n = *pn;
+    svm_value_t a = *pa, b = *pb;
+    int r;
     for (;;) {
-        int r = cmp_shallow(vm, a, b, ieee);
+        if (SVM_UNLIKELY(*work >= limit)) {
+            r = SVM_CMP_SUSPENDED;
+            break;
+        }
+        *work += CMP_STEP_WORDS;
+        r = cmp_shallow(vm, a, b, ieee, work);
         if (r == DESCEND) {
             const uint32_t *oa = svm_heap_obj(vm, a), *ob = svm_heap_obj(vm, b);
             uint32_t size = SVOBJ_SIZE(oa[0]);
             if (size > 1) {
-                if (n == cap)
-                    return SVM_CMP_TOO_DEEP;
+                if (n == cap) {
+                    r = SVM_CMP_TOO_DEEP;
+                    break;
+                }
                 stk[3 * n] = a;
                 stk[3 * n + 1] = b;
                 stk[3 * n + 2] = 1;
@@ -91,10 +111,10 @@ int svm_compare(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee)
             continue;
         }
         if (r != 0)
-            return r;
+            break;
         /* equal so far: next pending field */
         if (n == 0)
-            return 0;
+            break;
         uint32_t *top = stk + 3 * (n - 1);
         const uint32_t *oa = svm_heap_obj(vm, top[0]), *ob = svm_heap_obj(vm, top[1]);
         uint32_t i = top[2], size = SVOBJ_SIZE(oa[0]);
@@ -103,6 +123,55 @@ int svm_compare(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee)
         if (++top[2] == size)
             n--;
     }
+    *pa = a;
+    *pb = b;
+    *pn = n;
+    return r;
+}
+
+int svm_compare(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee)
+{
+    uint32_t n = 0;
+    uint64_t work = 0;
+    return cmp_run(vm, &a, &b, &n, ieee, &work, UINT64_MAX);
+}
+
+/* A suspended comparison is valid for the same context, pc, operands and mode as long as
+ * no collection ran (the entries in `spare` and the offsets would be stale) and no other
+ * comparison started (it reuses `spare`); any of these simply restarts it. Between the
+ * suspension and the resumption the scheduler keeps the context current (a slice that
+ * ends on fuel resumes it first), so in practice it always continues. */
+int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t a,
+                        svm_value_t b, int ieee, uint64_t words)
+{
+    svm_work_t *w = &vm->work;
+    svm_value_t ca = a, cb = b;
+    uint32_t n = 0;
+    uint64_t work = 0;
+    if (w->cmp_active && w->cmp_ctx == ctx && w->cmp_pc == pc && w->cmp_a == a &&
+        w->cmp_b == b && w->cmp_ieee == (uint32_t)ieee && w->cmp_gc == vm->gc.collections) {
+        ca = w->cmp_ca;
+        cb = w->cmp_cb;
+        n = w->cmp_n;
+    }
+    w->cmp_active = 0;
+    if (words < SVM_WORK_UNIT)
+        words = SVM_WORK_UNIT;
+    int r = cmp_run(vm, &ca, &cb, &n, ieee, &work, words);
+    svm_work_charge(vm, work > UINT32_MAX ? UINT32_MAX : (uint32_t)work);
+    if (r == SVM_CMP_SUSPENDED) {
+        w->cmp_active = 1;
+        w->cmp_ctx = ctx;
+        w->cmp_pc = pc;
+        w->cmp_a = a;
+        w->cmp_b = b;
+        w->cmp_ieee = (uint32_t)ieee;
+        w->cmp_gc = vm->gc.collections;
+        w->cmp_ca = ca;
+        w->cmp_cb = cb;
+        w->cmp_n = n;
+    }
+    return r;
 }
 
 /* Hash: breadth-first over at most 256 values, 10 of them meaningful (as OCaml's
@@ -117,7 +186,7 @@ static uint32_t mix(uint32_t h, uint32_t d)
     return h * 5u + 0xe6546b64u;
 }
 
-uint32_t svm_hash(const svm_vm_t *vm, svm_value_t v)
+uint32_t svm_hash(svm_vm_t *vm, svm_value_t v)
 {
     svm_value_t queue[256];
     uint32_t rd = 0, wr = 0, meaningful = 10, h = 0;
@@ -134,6 +203,7 @@ uint32_t svm_hash(const svm_vm_t *vm, svm_value_t v)
         uint32_t len;
         double d;
         if (svm_string_view(vm, v, &s, &len)) {
+            svm_work_charge(vm, len); /* a mix per byte; bounded by one object */
             for (uint32_t i = 0; i < len; i++)
                 h = mix(h, s[i]);
             h = mix(h, len);

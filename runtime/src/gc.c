@@ -52,7 +52,9 @@ static void forward_range(gc_state_t *g, svm_value_t *p, const svm_value_t *end)
 /* issue 5: the scheduler's values (sched.h svm_container_roots) are roots too */
 static void visit_ext_root(svm_value_t *slot, void *arg) { forward(arg, slot); }
 
-int svm_gc_collect(svm_vm_t *vm)
+/* charge: the program's collection (its work costs fuel, work.h); 0 for the extra ones
+ * cfg.gc_every_alloc forces, a testing aid that must not change the schedule */
+static int collect(svm_vm_t *vm, int charge)
 {
     gc_state_t g = {vm, vm->spare, HEAP_START, 0};
     if (vm->hp > vm->gc.heap_hwm)
@@ -102,14 +104,38 @@ int svm_gc_collect(svm_vm_t *vm)
     if (g.work > vm->gc.longest_pause)
         vm->gc.longest_pause = (uint32_t)g.work;
     vm->gc.total_pause += g.work;
+    /* a word copied or scanned (forwarding, a header test) costs about three a memcpy
+     * does: the unit of work.h */
+    if (charge)
+        svm_work_charge(vm, g.work > UINT32_MAX / 3u ? UINT32_MAX : 3u * (uint32_t)g.work);
     return 0;
+}
+
+int svm_gc_collect(svm_vm_t *vm) { return collect(vm, 1); }
+
+int64_t svm_work_settle(svm_vm_t *vm, int64_t left)
+{
+    int64_t w = (int64_t)(vm->work.pending / SVM_WORK_UNIT);
+    vm->work.pending = 0;
+    if (w > left) {
+        vm->work.debt += (uint64_t)(w - left);
+        w = left;
+    }
+    return left - w;
+}
+
+int64_t svm_work_pay(svm_vm_t *vm, int64_t left)
+{
+    uint64_t p = vm->work.debt < (uint64_t)left ? vm->work.debt : (uint64_t)left;
+    vm->work.debt -= p;
+    return left - (int64_t)p;
 }
 
 uint32_t svm_alloc_slow(svm_vm_t *vm, uint32_t header)
 {
     uint32_t bytes = svm_obj_bytes_for(SVOBJ_SIZE(header));
     if (vm->cfg.gc_every_alloc || bytes > vm->semi_size - vm->hp)
-        svm_gc_collect(vm);
+        collect(vm, bytes > vm->semi_size - vm->hp);
     if (bytes > vm->semi_size - vm->hp)
         return 0;
     uint32_t off = vm->hp;
@@ -129,6 +155,7 @@ uint32_t svm_alloc_string(svm_vm_t *vm, uint32_t kind, uint32_t len)
     if (!off)
         return 0;
     uint32_t *o = svm_heap_obj(vm, off);
+    svm_work_charge(vm, words); /* the zeroing below, and the copy callers do */
     o[1] = len;
     o[words] = 0; /* zero the padding (and, for bytes_create, the contents below) */
     memset(o + 2, 0, (words - 1u) * 4u);

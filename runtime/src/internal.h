@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include "work.h"
+
 #if defined(__GNUC__) || defined(__clang__)
 #define SVM_LIKELY(x) __builtin_expect(!!(x), 1)
 #define SVM_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -129,8 +131,17 @@ static inline void svm_root_pop(svm_vm_t *vm, uint32_t n) { vm->nroots -= n; }
 #define SVM_CMP_UNORDERED 2
 #define SVM_CMP_FUNCTIONAL 3
 #define SVM_CMP_TOO_DEEP 4
+#define SVM_CMP_SUSPENDED 6 /* svm_compare_bounded: out of budget, progress saved */
 int svm_compare(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee);
-uint32_t svm_hash(const svm_vm_t *vm, svm_value_t v);
+/* The same with a budget of `words` words of work (at least SVM_WORK_UNIT are granted, so
+ * every call makes progress), charged with svm_work_charge. SVM_CMP_SUSPENDED: the budget
+ * ran out; the progress is saved in vm->work and the spare semispace, and the next call
+ * for the same context, pc and operands continues it (unless a collection or another
+ * comparison came in between: it then starts again). Cyclic data compares forever, in
+ * budget-sized steps, as any loop: fuel, --max-steps and the scheduler stop it. */
+int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t a,
+                        svm_value_t b, int ieee, uint64_t words);
+uint32_t svm_hash(svm_vm_t *vm, svm_value_t v); /* charges the string bytes it reads */
 
 /* Output helpers. */
 void svm_write(svm_vm_t *vm, int stream, const char *s, size_t len);

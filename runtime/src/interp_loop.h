@@ -103,6 +103,7 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
             PROTECT(off = svm_alloc_slow(vm, hd_));                                       \
             if (SVM_UNLIKELY(!off))                                                       \
                 TRAP(heap_exhausted);                                                     \
+            CHARGE_WORK();                                                                \
         }                                                                                 \
     } while (0)
 
@@ -151,6 +152,20 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
     do {                                                                                  \
         if (SVM_UNLIKELY(--left < 0))                                                     \
             goto out_of_fuel;                                                             \
+    } while (0)
+/* Data-sized work (the collector, fills, copies, services; work.h) costs fuel too, so a
+ * budget bounds a slice's time (issue 13). Never below 0 inside a handler: the next check
+ * ends the slice. */
+#define CHARGE_WORK() (left = svm_work_settle(vm, left))
+/* On entry and at an in-loop switch: first pay the work an earlier activation of the
+ * container did beyond its budget (CHARGE_WORK); all of it used: the slice is over. */
+#define PAY_DEBT()                                                                        \
+    do {                                                                                  \
+        if (SVM_UNLIKELY(vm->work.debt)) {                                                \
+            left = svm_work_pay(vm, left);                                                \
+            if (left == 0)                                                                \
+                goto out_of_fuel;                                                         \
+        }                                                                                 \
     } while (0)
 /* Counted mode spends fuel on every instruction; fast mode only at control transfers
  * (JUMPED), which every loop and recursion passes through. */
@@ -206,6 +221,7 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
         DISPATCH();                                                                       \
     } while (0)
 
+    PAY_DEBT();
     NEXT_JUMP;
 
 #ifndef SVM_COMPUTED_GOTO
@@ -853,7 +869,13 @@ OPCASE(polyge):
 OPCASE(polycmp): {
     NEED(1);
     uint8_t op = *pc;
-    int r = svm_compare(vm, a, sp[0], op != SVBC_OP_polycmp);
+    /* bounded by the fuel left; out of it, the slice ends here and the next one continues
+     * the comparison (compare.c), so a cyclic or huge one is pre-emptible like a loop */
+    int r = svm_compare_bounded(vm, ctx, (uint32_t)(pc - code), a, sp[0],
+                                op != SVBC_OP_polycmp, (uint64_t)left * SVM_WORK_UNIT);
+    if (SVM_UNLIKELY(r == SVM_CMP_SUSPENDED))
+        goto out_of_fuel;
+    CHARGE_WORK();
     if (SVM_UNLIKELY(r == SVM_CMP_FUNCTIONAL))
         RAISE_INVALID("compare: functional value");
     if (SVM_UNLIKELY(r == SVM_CMP_TOO_DEEP))
@@ -937,6 +959,8 @@ OPCASE(makearray): {
     svm_value_t fill = *sp++; /* read after the allocation: it may have moved */
     for (int32_t i = 0; i < n; i++)
         o[1 + i] = fill;
+    svm_work_charge(vm, (uint32_t)n);
+    CHARGE_WORK();
     a = off;
     pc += 1;
     NEXT;
@@ -1039,6 +1063,7 @@ OPCASE(bytesmake): {
     if (!off)
         TRAP(heap_exhausted);
     memset(heap + off + 8, svm_val_int(*sp++) & 0xff, (size_t)n);
+    CHARGE_WORK(); /* svm_alloc_string charged the bytes */
     a = off;
     pc += 1;
     NEXT;
@@ -1059,6 +1084,7 @@ OPCASE(strcat): {
     svm_string_view(vm, sp[0], &s2, &l2);
     memcpy(heap + off + 8, s1, l1);
     memcpy(heap + off + 8 + l1, s2, l2);
+    CHARGE_WORK(); /* svm_alloc_string charged the bytes */
     sp++;
     a = off;
     pc += 1;
@@ -1100,6 +1126,7 @@ OPCASE(svc): {
     }
     r = svm_service(vm, ctx, num);
     LOAD();
+    CHARGE_WORK();
     switch (r) {
     case SVM_SVC_OK:
         sp += npop;
@@ -1126,6 +1153,7 @@ OPCASE(svc): {
             pc = code + ctx->pc;
             LOAD();
             left = fuel;
+            PAY_DEBT();
             NEXT_JUMP; /* as on entry */
         }
         goto leave;
@@ -1190,6 +1218,8 @@ leave:
 #undef BOX_FLOAT
 #undef OPCASE
 #undef FUEL
+#undef CHARGE_WORK
+#undef PAY_DEBT
 #undef EACH
 #undef JUMPED
 #undef DISPATCH

@@ -54,6 +54,7 @@ SVC_FN(print_string)
     const uint8_t *s;
     uint32_t len;
     STR_ARG(1, 0, s, len);
+    svm_work_charge(vm, len / 4u);
     svm_write(vm, 1, (const char *)s, len);
     RESULT(SVM_VAL_UNIT);
     return SVM_SVC_OK;
@@ -63,6 +64,7 @@ SVC_FN(print_err)
     const uint8_t *s;
     uint32_t len;
     STR_ARG(1, 0, s, len);
+    svm_work_charge(vm, len / 4u);
     svm_write(vm, 2, (const char *)s, len);
     RESULT(SVM_VAL_UNIT);
     return SVM_SVC_OK;
@@ -214,6 +216,7 @@ SVC_FN(bytes_blit)
         INVALID("String.blit / Bytes.blit");
     if (n < 0 || so < 0 || d0 < 0 || (uint32_t)so + (uint32_t)n > sl || (uint32_t)d0 + (uint32_t)n > dl)
         INVALID("String.blit / Bytes.blit");
+    svm_work_charge(vm, (uint32_t)n / 4u);
     memmove(vm->heap + ARG(5, 2) + 8 + d0, src + so, (size_t)n);
     (void)dst;
     RESULT(SVM_VAL_UNIT);
@@ -240,6 +243,7 @@ static int string_cmp(svm_vm_t *vm, svm_context_t *ctx, int *r)
     uint32_t la, lb;
     if (!svm_string_view(vm, ARG(2, 0), &a, &la) || !svm_string_view(vm, ARG(2, 1), &b, &lb))
         return -1;
+    svm_work_charge(vm, (la < lb ? la : lb) / 4u);
     int c = memcmp(a, b, la < lb ? la : lb);
     *r = c ? (c < 0 ? -1 : 1) : (la < lb ? -1 : la > lb ? 1 : 0);
     return 0;
@@ -276,6 +280,7 @@ SVC_FN(array_blit)
     if (n < 0 || so < 0 || d0 < 0 || (uint32_t)so + (uint32_t)n > SVOBJ_SIZE(src[0]) ||
         (uint32_t)d0 + (uint32_t)n > SVOBJ_SIZE(dst[0]))
         INVALID("Array.blit");
+    svm_work_charge(vm, (uint32_t)n);
     memmove(dst + 1 + d0, src + 1 + so, (size_t)n * 4u);
     RESULT(SVM_VAL_UNIT);
     return SVM_SVC_OK;
@@ -294,6 +299,7 @@ SVC_FN(array_sub)
     if (!off)
         return trap(vm, SVM_TRAP_heap_exhausted);
     src = array_arg(vm, ARG(3, 0)); /* it may have moved */
+    svm_work_charge(vm, (uint32_t)n);
     memcpy(svm_heap_obj(vm, off) + 1, src + 1 + ofs, (size_t)n * 4u);
     RESULT(off);
     return SVM_SVC_OK;

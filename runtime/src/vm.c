@@ -86,6 +86,7 @@ svm_init_result_t svm_vm_init(svm_vm_t *vm, const svl_image_t *img, const svm_co
     if (!e)
         return SVM_INIT_NO_MEMORY;
     vm->exn_index_oob = e;
+    vm->work.pending = 0; /* the set-up's work is not charged to the program */
     return SVM_INIT_OK;
 }
 

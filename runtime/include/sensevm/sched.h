@@ -366,6 +366,10 @@ typedef struct svm_sched_ops {
 
 typedef struct svm_sched_cfg {
     uint32_t default_fuel;      /* budget per slice when the manifest says 0 (default 10000) */
+    uint32_t quantum;           /* most fuel of a slice while a higher-priority container
+                                 * is live, whatever the manifest's fuel (0 = default_fuel):
+                                 * the system's bound on how long a lower container can
+                                 * hold the CPU (docs/concurrency.md, "The time bound") */
     uint32_t ns_per_insn;       /* >0: slices of lower containers are cut at the next
                                  * wake-up of a higher one, assuming this cost (virtual time) */
     uint32_t spin_limit;        /* full slices in a row without a switch => monitor flag */

@@ -169,6 +169,19 @@ typedef struct svm_context {
     struct svm_context *next; /* the container's contexts (GC roots) */
 } svm_context_t;
 
+/* Data-sized work (issue 13): what an instruction, a service or the collector did beyond
+ * a constant, charged as fuel (SVM_WORK_UNIT words per unit, runtime/src/work.h), and the
+ * saved progress of a structural comparison that ran out of fuel (compare.c). */
+typedef struct svm_work {
+    uint32_t pending;      /* words done and not yet charged */
+    uint64_t debt;         /* fuel an instruction used beyond its slice's budget: paid
+                            * by the next slices (svm_run), so virtual time stays exact */
+    uint32_t cmp_active;   /* 1: a comparison is suspended; its entries are in `spare` */
+    svm_value_t cmp_a, cmp_b, cmp_ca, cmp_cb; /* operands; current pair */
+    uint32_t cmp_n, cmp_ieee, cmp_gc, cmp_pc; /* pending entries, mode, collections, pc */
+    const void *cmp_ctx;   /* the context that runs it */
+} svm_work_t;
+
 typedef struct svm_vm {
     /* image */
     const svl_image_t *image;
@@ -194,6 +207,7 @@ typedef struct svm_vm {
     svm_gc_stats_t gc;
     svm_trap_info_t trap;
     int exit_code;
+    svm_work_t work;       /* data-sized work to charge; a suspended comparison */
 } svm_vm_t;
 
 /* Bytes of `memory` needed for a heap of heap_size bytes and nglobals globals. */
