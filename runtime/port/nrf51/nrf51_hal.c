@@ -3,10 +3,12 @@
  * Reference Manual.
  *
  * Invariants
- *   - Time: TIMER0 counts at 1 MHz (PRESCALER 4) over 32 bits; CC[1] = 0 marks each wrap
- *     (its interrupt counts the high word), CC[2] takes captures for reading, CC[0] is the
- *     sleep manager's wake-up. A read with EVENTS_COMPARE[1] already set but not yet
- *     counted re-captures and adds the wrap itself, so time never goes backwards.
+ *   - Time: TIMER0 counts at 1 MHz (PRESCALER 4) over 32 bits (a wrap every 71.6 min);
+ *     CC[2] takes captures for reading, CC[0] is the sleep manager's wake-up. The high word
+ *     is counted in software: a capture below the previous one is a wrap. CC[1], moved on
+ *     by half the period at each match, makes sure of a read every 35.8 min, so no wrap is
+ *     missed. (Compare events are not trusted to mark the wrap itself: QEMU's model raises
+ *     a compare event spuriously when the counter equals CC at a capture.)
  *   - Only the UART0 and GPIOTE handlers push into the event queue, at one priority (one
  *     producer at a time, as svm_evq_push requires); TIMER0 is above them, so event
  *     timestamps are current.
@@ -36,8 +38,7 @@
 
 static svm_nrf51_t *nrf;
 static svm_evq_t *volatile nrf_evq;
-static volatile uint32_t wraps;
-static uint64_t last_us;
+static uint32_t wraps, last_lo; /* the software high word; guarded by masking */
 static const svm_hal_dev_t devs[SVM_BOARD_NDEVS] = SVM_BOARD_DEVICES;
 static const char *const pins[SVM_BOARD_NDEVS] = SVM_BOARD_PINS;
 /* From the board's pin names: pixel -> matrix row/column (0-based), button -> pin. */
@@ -69,17 +70,11 @@ static uint64_t now_us(void)
 {
     uint32_t pm = irq_save();
     NRF_REG(NRF_TIMER0, TIMER_TASKS_CAPTURE(2)) = 1;
-    uint32_t lo = NRF_REG(NRF_TIMER0, TIMER_CC(2)), hi = wraps;
-    if (NRF_REG(NRF_TIMER0, TIMER_EVENTS_COMPARE(1))) {
-        /* wrapped, not yet counted: this capture is certainly from after the wrap */
-        NRF_REG(NRF_TIMER0, TIMER_TASKS_CAPTURE(2)) = 1;
-        lo = NRF_REG(NRF_TIMER0, TIMER_CC(2));
-        hi++;
-    }
-    uint64_t t = (uint64_t)hi << 32 | lo;
-    if (t < last_us)
-        t = last_us;
-    last_us = t;
+    uint32_t lo = NRF_REG(NRF_TIMER0, TIMER_CC(2));
+    if (lo < last_lo)
+        wraps++;
+    last_lo = lo;
+    uint64_t t = (uint64_t)wraps << 32 | lo;
     irq_restore(pm);
     return t;
 }
@@ -89,8 +84,9 @@ uint64_t svm_nrf51_now_ns(void) { return now_us() * 1000u; }
 void svm_nrf51_timer0_isr(void)
 {
     if (NRF_REG(NRF_TIMER0, TIMER_EVENTS_COMPARE(1))) {
+        /* the keep-alive: a read every half period never misses a wrap */
         NRF_REG(NRF_TIMER0, TIMER_EVENTS_COMPARE(1)) = 0;
-        wraps++;
+        NRF_REG(NRF_TIMER0, TIMER_CC(1)) = (uint32_t)now_us() + 0x80000000u;
     }
     if (NRF_REG(NRF_TIMER0, TIMER_EVENTS_COMPARE(0))) {
         /* the wake-up: `wfi` returned; disarm until the next sleep */
@@ -106,14 +102,13 @@ static void timer0_init(void)
     NRF_REG(NRF_TIMER0, TIMER_BITMODE) = 3;   /* 32 bits */
     NRF_REG(NRF_TIMER0, TIMER_PRESCALER) = 4; /* 16 MHz / 16 = 1 MHz */
     NRF_REG(NRF_TIMER0, TIMER_SHORTS) = 0;
-    NRF_REG(NRF_TIMER0, TIMER_CC(1)) = 0;
+    NRF_REG(NRF_TIMER0, TIMER_CC(1)) = 0x80000000u;
     for (unsigned i = 0; i < 4; i++)
         NRF_REG(NRF_TIMER0, TIMER_EVENTS_COMPARE(i)) = 0;
     NRF_REG(NRF_TIMER0, TIMER_INTENCLR) = 0xf0000u;
     NRF_REG(NRF_TIMER0, TIMER_INTENSET) = TIMER_INT_COMPARE(1);
     NRF_REG(NRF_TIMER0, TIMER_TASKS_CLEAR) = 1;
-    wraps = 0;
-    last_us = 0;
+    wraps = last_lo = 0;
     nvic_enable(NRF_IRQ_TIMER0, 0);
     NRF_REG(NRF_TIMER0, TIMER_TASKS_START) = 1;
 }
@@ -310,8 +305,9 @@ void svm_nrf51_gpiote_isr(void)
 static void buttons_init(svm_nrf51_t *p)
 {
     for (unsigned b = 0; b < 2; b++) {
-        /* input, buffer connected, no pull (the board has external pull-ups) */
-        NRF_REG(NRF_GPIO, GPIO_PIN_CNF(button_pin[b])) = 0;
+        /* input, buffer connected, pull-up: the board has external 10k pull-ups as well;
+         * the internal one also gives QEMU's undriven pin the released level */
+        NRF_REG(NRF_GPIO, GPIO_PIN_CNF(button_pin[b])) = GPIO_CNF_PULLUP;
         p->button[b] = button_pressed(b);
         button_sense(b, p->button[b]);
     }

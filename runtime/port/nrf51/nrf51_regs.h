@@ -83,6 +83,7 @@
  * (0 off, 2 high, 3 low). */
 #define GPIO_CNF_OUTPUT 0x1u
 #define GPIO_CNF_INPUT_DISCONNECT 0x2u
+#define GPIO_CNF_PULLUP (3u << 2)
 #define GPIO_CNF_SENSE_HIGH (2u << 16)
 #define GPIO_CNF_SENSE_LOW (3u << 16)
 

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT
+ * mb_support.h — shared by the micro:bit TAP firmwares (tests/board/microbit/): container
+ * output captured in RAM, and a fault handler that reports over semihosting and exits, so
+ * that a fault fails the test at once instead of timing out.
+ */
+#ifndef SVM_MB_SUPPORT_H
+#define SVM_MB_SUPPORT_H
+
+#include <stddef.h>
+
+typedef struct mb_out {
+    char buf[400];
+    size_t len;
+    int overflow;
+} mb_out_t;
+
+/* svm_write_fn: append to the mb_out_t passed as user (both streams). */
+void mb_capture(void *user, int stream, const char *s, size_t n);
+/* svm_nrf51_fw_t.say: append msg and "\n" to the mb_out_t passed as user. */
+void mb_say(void *user, const char *msg);
+/* 1 if needle occurs in o. */
+int mb_has(const mb_out_t *o, const char *needle);
+
+#endif
