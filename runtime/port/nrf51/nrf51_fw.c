@@ -52,6 +52,12 @@ void svm_nrf51_fw_init(svm_nrf51_fw_t *fw, svm_nrf51_t *port, void *pool, size_t
     fw->pool_size = pool_size;
     svm_sched_cfg_t scfg;
     svm_sched_default_cfg(&scfg);
+    /* Slices for a 16 MHz Cortex-M0: a fuel unit (a control transfer, every few VM
+     * instructions) costs about 5 us there, so 1000 units keep a slice near 5 ms, and a
+     * lower container's slice is cut at the next wake-up of a higher one on that estimate
+     * (QEMU's model runs faster than the chip: slices end early, never late). */
+    scfg.default_fuel = SVM_NRF51_FUEL;
+    scfg.ns_per_insn = SVM_NRF51_NS_PER_FUEL;
     static const svm_sched_ops_t ops = {NULL, svm_box_run_ctx, svm_box_restart, NULL};
     svm_sched_init(&fw->sched, &port->hal, &ops, &scfg);
 }
@@ -130,7 +136,7 @@ int svm_nrf51_fw_boot(svm_nrf51_fw_t *fw, unsigned k, uint32_t heap, uint32_t st
     }
     svm_box_t *b = &fw->box[k];
     svm_config_t vcfg = {.write = fw->write ? fw->write : console_write,
-                         .user = fw->write ? fw->write_user : NULL,
+                         .user = fw->write ? fw->write_user[k] : NULL,
                          .container_id = k};
     int rc = svm_box_init(b, &bt->image, &vcfg, heap, stack, (void *)at, need);
     if (rc != 0) {

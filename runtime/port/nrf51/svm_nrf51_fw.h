@@ -22,6 +22,10 @@
 extern "C" {
 #endif
 
+/* The scheduler's slice budget and cost estimate on this chip (nrf51_fw.c). */
+#define SVM_NRF51_FUEL 1000u
+#define SVM_NRF51_NS_PER_FUEL 5000u
+
 typedef struct svm_nrf51_fw {
     svm_nrf51_t *port;
     svm_sched_t sched;
@@ -33,7 +37,7 @@ typedef struct svm_nrf51_fw {
     void (*say)(void *user, const char *msg);
     void *user;
     svm_write_fn write;             /* container output (NULL: the console) */
-    void *write_user;
+    void *write_user[SVM_BOARD_CONTAINERS]; /* its user argument, per container */
 } svm_nrf51_fw_t;
 
 /* Container k's A/B slots as pages of the port's flash window (which starts at

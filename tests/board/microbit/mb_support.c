@@ -35,6 +35,26 @@ int mb_has(const mb_out_t *o, const char *needle)
     return 0;
 }
 
+extern char __stack[], __stack_size[];
+#define PAINT 0xa5u
+
+void mb_stack_paint(void)
+{
+    volatile uint8_t *lo = (volatile uint8_t *)(__stack - (uintptr_t)__stack_size), *sp;
+    __asm volatile("mov %0, sp" : "=r"(sp));
+    for (volatile uint8_t *p = lo; p < sp - 32; p++)
+        *p = PAINT;
+}
+
+unsigned mb_stack_used(unsigned *size)
+{
+    const uint8_t *lo = (const uint8_t *)(__stack - (uintptr_t)__stack_size), *p = lo;
+    *size = (unsigned)(uintptr_t)__stack_size;
+    while (p < (const uint8_t *)__stack && *p == PAINT)
+        p++;
+    return (unsigned)((const uint8_t *)__stack - p);
+}
+
 void mb_fault_report(const uint32_t *frame);
 void mb_fault_report(const uint32_t *frame)
 {

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 typedef struct mb_out {
-    char buf[400];
+    char buf[256];
     size_t len;
     int overflow;
 } mb_out_t;
@@ -20,5 +20,10 @@ void mb_capture(void *user, int stream, const char *s, size_t n);
 void mb_say(void *user, const char *msg);
 /* 1 if needle occurs in o. */
 int mb_has(const mb_out_t *o, const char *needle);
+
+/* The C stack's high-water mark: paint the unused part of the stack region now; later,
+ * the bytes of it ever used, and the region's size. */
+void mb_stack_paint(void);
+unsigned mb_stack_used(unsigned *size);
 
 #endif

@@ -6,7 +6,8 @@
 #   echo.svm               progs/echo.ml (UART round trip)
 #   nodev.svm              progs/nodev.s (claims a device the board lacks)
 #   mb_images.c            C arrays for the TAP firmwares: tests/target/images/hello.s and
-#                          update.s (two generations of one container), nodev
+#                          update.s (two generations of one container), nodev, and the
+#                          scheduler programs of tests/sched/progs/ with one context each (lo: progs/busy.s)
 # With --check DIR the files are made in DIR and compared with the committed ones.
 set -eu
 cc=$1; asm=$2
@@ -27,6 +28,14 @@ for p in hello update; do
 done
 "$asm" -o "$out/nodev.tmp.c" --format=c --symbol mb_nodev_svm "$here/../progs/nodev.s"
 cat "$out/nodev.tmp.c" >> "$out/mb_images.c.tmp"; rm -f "$out/nodev.tmp.c"
+for p in button divzero checksum hi; do
+  "$asm" -o "$out/$p.tmp.c" --format=c --symbol "mb_${p}_svm" --contexts 1 --channels 1 \
+    "$top/tests/sched/progs/$p.s"
+  cat "$out/$p.tmp.c" >> "$out/mb_images.c.tmp"; rm -f "$out/$p.tmp.c"
+done
+"$asm" -o "$out/lo.tmp.c" --format=c --symbol mb_lo_svm --contexts 1 --channels 1 \
+  "$here/../progs/busy.s"
+cat "$out/lo.tmp.c" >> "$out/mb_images.c.tmp"; rm -f "$out/lo.tmp.c"
 mv "$out/mb_images.c.tmp" "$out/mb_images.c"
 if [ "$out" != "$here" ]; then
   for f in hello.svm blinky.svm echo.svm nodev.svm mb_images.c; do
