@@ -67,6 +67,17 @@ static uint32_t rd32(const uint8_t *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
+/* 1 if the slot that boots holds exactly img. Not inlined: its svl_boot_t (368 bytes) must
+ * not stay on the stack under the installer's own frame (the 3 KB C stack). */
+__attribute__((noinline)) static int boots_already(svm_nrf51_fw_t *fw, const svl_flash_t *f,
+                                                   const svl_slots_t *sl, const uint8_t *img,
+                                                   uint32_t size)
+{
+    svl_boot_t bt;
+    return svl_boot_select(f, sl, NULL, 0, fw->work, sizeof fw->work, &bt) == SVL_INST_OK &&
+           bt.size == size && memcmp(bt.data, img, size) == 0;
+}
+
 int svm_nrf51_fw_inbox(svm_nrf51_fw_t *fw, unsigned k)
 {
     const uint8_t *in = svm_nrf51_inbox(k);
@@ -80,10 +91,8 @@ int svm_nrf51_fw_inbox(svm_nrf51_fw_t *fw, unsigned k)
     }
     svl_flash_t f = svm_nrf51_flash_svl(&fw->port->flash);
     svl_slots_t sl = svm_nrf51_slots(k);
-    svl_boot_t bt;
-    if (svl_boot_select(&f, &sl, NULL, 0, fw->work, sizeof fw->work, &bt) == SVL_INST_OK &&
-        bt.size == size && memcmp(bt.data, in, size) == 0)
-        return 0; /* already the running image */
+    if (boots_already(fw, &f, &sl, in, size))
+        return 0;
     svl_install_info_t info;
     svl_inst_result_t r = svl_install(&f, &sl, in, size, fw->work, sizeof fw->work, &info);
     if (r == SVL_INST_INVALID) {
@@ -146,9 +155,16 @@ int svm_nrf51_fw_boot(svm_nrf51_fw_t *fw, unsigned k, uint32_t heap, uint32_t st
     }
     svm_sched_err_t se;
     if (svm_sched_add(&fw->sched, &b->c, &se) != 0) {
-        char msg[120];
-        svm_sched_format_err(&fw->sched, &se, msg, sizeof msg);
-        sayf(fw, "container %u: refused at load: %s", k, msg);
+        /* the scheduler's messages are compiled out of small firmware (SVL_CFG_NO_STRINGS):
+         * say the device refusals here, which a user meets first */
+        if (se.code == SVM_S_EDEVUNKNOWN || se.code == SVM_S_EDEVCLAIM)
+            sayf(fw, "container %u: refused at load: '%s' claims device '%.*s', %s (error %d)",
+                 k, bt->image.manifest.name, (int)SVIMG_NAME_MAX, se.name,
+                 se.code == SVM_S_EDEVUNKNOWN ? "which this board does not have"
+                                              : "already claimed by another container",
+                 se.code);
+        else
+            sayf(fw, "container %u: refused at load: error %d", k, se.code);
         return -1;
     }
     fw->pool_used = used + need;
@@ -170,9 +186,8 @@ int svm_nrf51_fw_link(svm_nrf51_fw_t *fw)
         return -1;
     }
     if (svm_sched_link(&fw->sched, (void *)at, need ? need : 1, &se) != 0) {
-        char msg[120];
-        svm_sched_format_err(&fw->sched, &se, msg, sizeof msg);
-        sayf(fw, "containers: %s", msg);
+        sayf(fw, "containers: inter-container channel '%.*s' cannot be linked (error %d)",
+             (int)SVIMG_NAME_MAX, se.name, se.code);
         return -1;
     }
     fw->pool_used = used + need;

@@ -30,7 +30,10 @@ static svm_nrf51_fw_t fw;
 static svm_hal_t hal; /* port.hal with a bounded sleep */
 static uint64_t deadline;
 static uint8_t pool[SVM_BOARD_CONTAINER_RAM] __attribute__((aligned(8)));
-static mb_out_t outs[2], msgs;
+MB_OUT(out0, 256);
+MB_OUT(out1, 256);
+MB_OUT(msgs, 256);
+static mb_out_t *const outs[2] = {&out0, &out1};
 
 static uint64_t next_poke = UINT64_MAX; /* the test's next stimulus */
 
@@ -59,8 +62,9 @@ static int run(const uint8_t *const *imgs, const size_t *sizes, unsigned n, uint
         for (uint32_t p = 0; p < 2 * sl.npages; p++)
             f.erase(f.ctx, sl.first_page[0] + p);
         uint8_t work[256];
-        memset(&outs[k], 0, sizeof outs[k]);
-        fw.write_user[k] = &outs[k];
+        outs[k]->len = 0;
+        outs[k]->overflow = 0;
+        fw.write_user[k] = outs[k];
         if (svl_install(&f, &sl, imgs[k], sizes[k], work, sizeof work, NULL) != SVL_INST_OK ||
             svm_nrf51_fw_boot(&fw, k, HEAP, STACK) != 0)
             return -1;
@@ -161,7 +165,7 @@ static void test_fault_in_low(void)
     const size_t s[2] = {mb_hi_svm_size, mb_divzero_svm_size};
     int res = run(b, s, 2, 5000, NULL);
     int lines;
-    long worst = hi_jitter(&outs[0], &lines);
+    long worst = hi_jitter(outs[0], &lines);
     snprintf(msg, sizeof msg,
              "priorities: hi (200) printed %d times, period 10 ms +- %ld ms, while divzero (5) "
              "faulted",
@@ -181,8 +185,8 @@ static void test_isolation(void)
     int res = run(b, s, 2, 10000, NULL);
     static const char want[] = "667472\n139106\n487175\n738116\n933429\n";
     tap_ok(res == SVM_STEP_FINISHED && fw.box[0].c.state == SVM_K_STOPPED &&
-               finished_ok(&fw.box[1].c) && outs[1].len == sizeof want - 1 &&
-               memcmp(outs[1].buf, want, sizeof want - 1) == 0,
+               finished_ok(&fw.box[1].c) && outs[1]->len == sizeof want - 1 &&
+               memcmp(outs[1]->buf, want, sizeof want - 1) == 0,
            "isolation: divzero stops, checksum prints what it prints on the desktop");
 }
 
@@ -195,14 +199,14 @@ static void test_preemption(void)
     int res = run(b, s, 2, 60000, NULL);
     uint64_t took = svm_nrf51_now_ns() - t0;
     int lines;
-    long worst = hi_jitter(&outs[0], &lines);
+    long worst = hi_jitter(outs[0], &lines);
     snprintf(msg, sizeof msg,
              "pre-emption: hi printed %d times, period 10 ms +- %ld ms, while lo's busy loop "
              "ran (all done in %lu ms)",
              lines, worst, (unsigned long)(took / MS));
     tap_ok(res == SVM_STEP_FINISHED && finished_ok(&fw.box[0].c) && finished_ok(&fw.box[1].c) &&
-               lines == 5 && worst >= 0 && worst <= 1 && outs[1].len == 8 &&
-               memcmp(outs[1].buf, "lo done\n", 8) == 0,
+               lines == 5 && worst >= 0 && worst <= 1 && outs[1]->len == 8 &&
+               memcmp(outs[1]->buf, "lo done\n", 8) == 0,
            msg);
 }
 
@@ -212,12 +216,15 @@ int main(void)
     svm_nrf51_init(&port);
     hal = port.hal;
     hal.sleep_until = bounded_sleep;
-    tap_plan(5);
+    tap_plan(6);
     test_button();
     test_fault_in_low();
     test_isolation();
     test_preemption();
+    char msg[100];
     unsigned size, used = mb_stack_used(&size);
-    printf("# C stack high-water mark: %u of %u bytes\n", used, size);
+    snprintf(msg, sizeof msg, "C stack high-water mark %u of %u bytes (at least 128 left)", used,
+             size);
+    tap_ok(used + 128u <= size, msg);
     return tap_done();
 }

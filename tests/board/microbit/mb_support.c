@@ -12,7 +12,7 @@ void mb_capture(void *user, int stream, const char *s, size_t n)
 {
     mb_out_t *o = user;
     (void)stream;
-    if (o->len + n > sizeof o->buf) {
+    if (o->len + n > o->cap) {
         o->overflow = 1;
         return;
     }

@@ -9,10 +9,14 @@
 #include <stddef.h>
 
 typedef struct mb_out {
-    char buf[256];
-    size_t len;
+    char *buf;
+    size_t cap, len;
     int overflow;
 } mb_out_t;
+/* A static mb_out_t `name` with a buffer of `size` bytes. */
+#define MB_OUT(name, size)                                                                 \
+    static char name##_buf[size];                                                          \
+    static mb_out_t name = {name##_buf, size, 0, 0}
 
 /* svm_write_fn: append to the mb_out_t passed as user (both streams). */
 void mb_capture(void *user, int stream, const char *s, size_t n);
