@@ -17,8 +17,8 @@ out=$here
 if [ "${3:-}" = "--check" ]; then out=$4; mkdir -p "$out"; fi
 small="--heap 2K --stack 512 --contexts 1 --channels 1 --strip"
 "$cc" -o "$out/hello.svm" "$top/examples/hello.ml" $small
-"$cc" -o "$out/blinky.svm" "$top/examples/blinky.ml" $small
-"$cc" -o "$out/echo.svm" "$here/../progs/echo.ml" $small
+"$cc" -o "$out/blinky.svm" "$top/examples/blinky.ml" $small --device led0
+"$cc" -o "$out/echo.svm" "$here/../progs/echo.ml" $small --device uart0
 "$asm" -o "$out/nodev.svm" "$here/../progs/nodev.s"
 : > "$out/mb_images.c.tmp"
 for p in hello update; do
