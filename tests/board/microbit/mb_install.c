@@ -17,7 +17,8 @@
 
 static svm_nrf51_t port;
 static svm_nrf51_fw_t fw;
-static uint8_t pool[SVM_BOARD_CONTAINER_RAM] __attribute__((aligned(8)));
+/* the board's container RAM less 1 KB: the test's own buffers (outputs, messages) */
+static uint8_t pool[SVM_BOARD_CONTAINER_RAM - 1024u] __attribute__((aligned(8)));
 MB_OUT(out, 128);
 MB_OUT(msgs, 512);
 static uint8_t copy[512] __attribute__((aligned(4)));

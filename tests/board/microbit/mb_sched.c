@@ -2,7 +2,8 @@
  * mb_sched.c — the container scheduler on the micro:bit (16 KB of RAM), with the programs
  * of tests/sched/progs/ (one context each, images/mb_images.c), installed into the A/B
  * slots through the NVMC and booted by the firmware's library (svm_nrf51_fw.h) within the
- * board's container RAM (SVM_BOARD_CONTAINER_RAM), 2 KB of heap and 512 bytes of stack each.
+ * board's container RAM (less 1 KB for the test's buffers), 2 KB of heap and 512 bytes of stack
+ * each.
  * QEMU runs it with `-icount shift=6,sleep=off` (64 ns per instruction: the chip's speed
  * within 2.4%), so latencies and periods are those of a 16 MHz Cortex-M0 and repeatable:
  *   button -> LED: button A pressed and released through the GPIO pin: the GPIOTE handler's
@@ -29,7 +30,8 @@ static svm_nrf51_t port;
 static svm_nrf51_fw_t fw;
 static svm_hal_t hal; /* port.hal with a bounded sleep */
 static uint64_t deadline;
-static uint8_t pool[SVM_BOARD_CONTAINER_RAM] __attribute__((aligned(8)));
+/* the board's container RAM less 1 KB: the test's own buffers (outputs, messages) */
+static uint8_t pool[SVM_BOARD_CONTAINER_RAM - 1024u] __attribute__((aligned(8)));
 MB_OUT(out0, 256);
 MB_OUT(out1, 256);
 MB_OUT(msgs, 256);
