@@ -51,7 +51,7 @@ LDFLAGS = CPU + ["--specs=picolibc.specs", "--crt0=semihost", "--oslib=semihost"
 LUA_CORE = ["lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc", "lgc", "llex", "lmem",
             "lobject", "lopcodes", "lparser", "lstate", "lstring", "ltable", "ltm", "lundump",
             "lvm", "lzio", "lauxlib", "lbaselib", "lcorolib", "lstrlib", "ltablib", "lmathlib"]
-INBOX = "0x00300000"
+INBOX = 0x00300000
 ICOUNT = "shift=0,sleep=off"  # 1 instruction = 1 ns of virtual time; no real-time sleep
 
 
@@ -69,7 +69,7 @@ def symbol(elf, name):
     raise SystemExit("run.py: %s has no symbol %s" % (elf, name))
 
 
-def qemu(elf, plugin, marks, blob=None, timeout=300):
+def qemu(elf, plugin, marks, blobs=(), timeout=300):
     """Run elf under QEMU with the plugin; return (exit code, the guest's output, QEMU's
     other messages, [(mark index, count)], total)."""
     cmd = ["qemu-system-arm", "-M", "mps2-an386", "-display", "none", "-monitor", "none",
@@ -77,8 +77,8 @@ def qemu(elf, plugin, marks, blob=None, timeout=300):
            "-semihosting-config", "enable=on,target=native,chardev=sh0",
            "-icount", ICOUNT, "-plugin", plugin + "".join(",mark=0x%x" % m for m in marks),
            "-d", "plugin", "-kernel", elf]
-    if blob:
-        cmd[-2:-2] = ["-device", "loader,file=%s,addr=%s,force-raw=on" % (blob, INBOX)]
+    for blob, addr in blobs:  # files flashed at addr (the firmware's image inbox)
+        cmd[-2:-2] = ["-device", "loader,file=%s,addr=0x%x,force-raw=on" % (blob, addr)]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     hits, total, err = [], None, []
     for line in r.stderr.splitlines():
@@ -178,7 +178,7 @@ def measure(elf, plugin, blob, expect, who, name):
     marks = [symbol(elf, "bench_start"), symbol(elf, "bench_stop")]
     counts = []
     for _ in range(2):
-        rc, out, err, hits, _ = qemu(elf, plugin, marks, blob)
+        rc, out, err, hits, _ = qemu(elf, plugin, marks, [(blob, INBOX)])
         d = dict(hits)
         # the program's output, then the firmware's own lines ("fw_bench: ...")
         prog = "\n".join(x for x in out.splitlines() if not x.startswith("fw_"))
@@ -195,12 +195,18 @@ def measure(elf, plugin, blob, expect, who, name):
     return counts[0], err
 
 
-def latency(elf, plugin):
+def latency(elf, plugin, senseasm, out):
     """fw_latency: marks at the IRQ handler's entry, at the scheduler handing the woken
     high-priority context to the VM, and at its device write; one line per case."""
     names = ["lat_irq", "lat_resume", "lat_led"]
     marks = [symbol(elf, n) for n in names]
-    rc, out, err, hits, _ = qemu(elf, plugin, marks)
+    blobs = []
+    for name, opts, addr in (("lat_hi", [], INBOX), ("lat_lo", [], INBOX + 0x40000),
+                             ("lat_lo", ["--fuel", "1000"], INBOX + 0x80000)):
+        img = os.path.join(out, name + "".join(opts) + ".svm")
+        sh([senseasm, "-o", img] + opts + [os.path.join(HERE, name + ".s")])
+        blobs.append((img, addr))
+    rc, out, err, hits, _ = qemu(elf, plugin, marks, blobs)
     if rc != 0:
         print("run.py: fw_latency: exit %d: %s %s" % (rc, out[-300:], err[-300:]))
         return None
@@ -296,7 +302,8 @@ def main():
         print("Lua: %s, LUA_32BITS" % lua[2])
     print("QEMU: %s" % qv)
     if a.fw_latency:
-        res = latency(a.fw_latency, plugin)
+        res = latency(a.fw_latency, plugin, os.path.join(os.path.dirname(os.path.dirname(
+            sensec)), "assembler", "senseasm"), out)
         bad += res is None
         if res:
             print("== interrupt-to-container latency (guest instructions from the interrupt "
@@ -304,7 +311,7 @@ def main():
             for case, v in res.items():
                 rs = sorted(x[0] for x in v)
                 ls = sorted(x[1] for x in v)
-                print("%-12s n=%-3d to the woken context's resume: min %d median %d max %d; "
+                print("%-14s n=%-3d to the woken context's resume: min %d median %d max %d; "
                       "to its led0 write: min %d median %d max %d" %
                       (case, len(v), rs[0], rs[len(rs) // 2], rs[-1], ls[0], ls[len(ls) // 2],
                        ls[-1]))
