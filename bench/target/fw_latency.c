@@ -2,9 +2,10 @@
  * fw_latency.c — interrupt-to-container latency on the Cortex-M4 board, for
  * bench/target/run.py (which counts guest instructions between the marks below with the
  * insncount plugin, under -icount). Two images come through the image inbox (QEMU
- * `-device loader`): lat_hi.s (priority 200: waits for button0, copies each level to led0)
- * at 0x00300000 and lat_lo.s (priority 1: a loop that never yields) at 0x00340000, and
- * lat_lo.s again with a slice budget of 1000 (senseasm --fuel 1000) at 0x00380000.
+ * `-device loader`): tests/sched/progs/button.s linked with priority 200 as "lat_hi"
+ * (waits for button0, copies each level to led0) at 0x00300000; lat_lo.s (priority 1: a
+ * loop that never yields) at 0x00340000, and again with a slice budget of 1000 (senseasm
+ * --fuel 1000) at 0x00380000.
  *
  * The interrupt: the CMSDK APB timer 0 of the MPS2 board (IRQ 8), armed for a pseudo-random
  * 40k..640k instructions ahead each time, so that it lands at any point of the scheduler,
@@ -16,7 +17,8 @@
  *   lat_resume  the scheduler calls run_ctx for the high container (the woken context is
  *               handed to the interpreter; its first bytecode runs next, after the glue
  *               restores its registers)
- *   lat_led     the woken context's dev_write(led0) reaches the HAL (four bytecodes later)
+ *   lat_led     the woken context's dev_write(led0) reaches the HAL (four bytecodes after
+ *               its ev_sync returns)
  * Case "idle": lat_hi alone (the scheduler sleeps in `wfi` between events); case "busy":
  * lat_hi and lat_lo (the interrupt comes while the low container runs, with the default
  * slice budget, 10000); case "busy-fuel1000": the same with lat_lo's budget 1000. Each prints
@@ -50,9 +52,12 @@
 static svm_cm_t port;
 static svm_hal_t hal; /* port.hal with the dev_write mark */
 static svm_sched_t sched;
-static svm_box_t box[2];
-static svl_boot_t boot[2];
-static uint8_t pool[2][48 * 1024] __attribute__((aligned(8)));
+/* The containers of a case: lat_hi, then the load */
+static struct box_mem {
+    uint8_t pool[48 * 1024] __attribute__((aligned(8)));
+    svm_box_t box;
+    svl_boot_t boot;
+} cont[2];
 static uint8_t xmem[512] __attribute__((aligned(8)));
 static uint8_t work[256];
 static volatile uint32_t nirq, nled;
@@ -92,7 +97,7 @@ static int dev_write_mark(void *p, uint16_t dev, int32_t value)
 static svm_ctx_status_t run_ctx_mark(void *user, svm_container_t *c, svm_ctx_t *x,
                                      uint32_t fuel, uint32_t *used)
 {
-    if (c == &box[0].c)
+    if (c == &cont[0].box.c)
         lat_resume();
     return svm_box_run_ctx(user, c, x, fuel, used);
 }
@@ -115,12 +120,12 @@ static int setup(unsigned k, const uint8_t *img)
     for (uint32_t p = 0; p < 2 * sl.npages; p++)
         f.erase(f.ctx, sl.first_page[0] + p);
     if (svl_install(&f, &sl, img, len, work, sizeof work, NULL) != SVL_INST_OK ||
-        svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &boot[k]) != SVL_INST_OK)
+        svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &cont[k].boot) != SVL_INST_OK)
         return fail(k, "the image does not install", 0);
-    if (svm_box_mem_size(&boot[k].image, HEAP, STACK) > sizeof pool[k] ||
-        svm_box_init(&box[k], &boot[k].image, &vcfg, HEAP, STACK, pool[k], sizeof pool[k]) != 0)
+    if (svm_box_mem_size(&cont[k].boot.image, HEAP, STACK) > sizeof cont[k].pool ||
+        svm_box_init(&cont[k].box, &cont[k].boot.image, &vcfg, HEAP, STACK, cont[k].pool, sizeof cont[k].pool) != 0)
         return fail(k, "the container does not fit its pool", 0);
-    if (svm_sched_add(&sched, &box[k].c, &se) != 0)
+    if (svm_sched_add(&sched, &cont[k].box.c, &se) != 0)
         return fail(k, "the scheduler refuses it, error", se.code);
     return 0;
 }

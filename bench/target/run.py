@@ -201,10 +201,15 @@ def latency(elf, plugin, senseasm, out):
     names = ["lat_irq", "lat_resume", "lat_led"]
     marks = [symbol(elf, n) for n in names]
     blobs = []
-    for name, opts, addr in (("lat_hi", [], INBOX), ("lat_lo", [], INBOX + 0x40000),
-                             ("lat_lo", ["--fuel", "1000"], INBOX + 0x80000)):
-        img = os.path.join(out, name + "".join(opts) + ".svm")
-        sh([senseasm, "-o", img] + opts + [os.path.join(HERE, name + ".s")])
+    # the woken container: the scheduler tests' button -> led0 program at priority 200
+    button = os.path.join(ROOT, "tests", "sched", "progs", "button.s")
+    lo = os.path.join(HERE, "lat_lo.s")
+    for name, src, opts, addr in (
+            ("lat_hi", button, ["--name", "lat_hi", "--priority", "200"], INBOX),
+            ("lat_lo", lo, [], INBOX + 0x40000),
+            ("lat_lo_fuel1000", lo, ["--fuel", "1000"], INBOX + 0x80000)):
+        img = os.path.join(out, name + ".svm")
+        sh([senseasm, "-o", img] + opts + [src])
         blobs.append((img, addr))
     rc, out, err, hits, _ = qemu(elf, plugin, marks, blobs)
     if rc != 0:
