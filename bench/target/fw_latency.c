@@ -14,6 +14,7 @@
  * pends the port's button line; the port's handler pushes the event into the scheduler's
  * queue). Marks (the plugin prints the instruction count when each is reached):
  *   lat_irq     the first instruction of the interrupt handler
+ *   button_isr  the port's button handler (tail-chained), which pushes the event
  *   lat_resume  the scheduler calls run_ctx for the high container (the woken context is
  *               handed to the interpreter; its first bytecode runs next, after the glue
  *               restores its registers)

@@ -196,9 +196,11 @@ def measure(elf, plugin, blob, expect, who, name):
 
 
 def latency(elf, plugin, senseasm, out):
-    """fw_latency: marks at the IRQ handler's entry, at the scheduler handing the woken
-    high-priority context to the VM, and at its device write; one line per case."""
-    names = ["lat_irq", "lat_resume", "lat_led"]
+    """fw_latency: marks at the interrupt handler's entry (lat_irq), at the port's button
+    handler (which pushes the event), at the scheduler handing the woken high-priority
+    context to the VM (lat_resume) and at its device write (lat_led). Returns
+    {case: [(to the port's handler, to the resume, to the led0 write)]}."""
+    names = ["lat_irq", "button_isr", "lat_resume", "lat_led"]
     marks = [symbol(elf, n) for n in names]
     blobs = []
     # the woken container: the scheduler tests' button -> led0 program at priority 200
@@ -215,22 +217,21 @@ def latency(elf, plugin, senseasm, out):
     if rc != 0:
         print("run.py: fw_latency: exit %d: %s %s" % (rc, out[-300:], err[-300:]))
         return None
-    # the firmware prints "case NAME N" before each case's N interrupts; pair the marks
-    res, cases, irq, resume = {}, [], None, None
-    for line in out.splitlines():
-        m = re.match(r"case (\S+) (\d+)$", line)
-        if m:
-            cases.append((m.group(1), int(m.group(2))))
-    per = []
+    # the firmware prints "case NAME N" before each case's N interrupts; the marks of one
+    # interrupt come in the order of names (lat_resume is also reached when the high
+    # context first runs, before any interrupt: only those after an interrupt count)
+    cases = [(m.group(1), int(m.group(2))) for m in
+             re.finditer(r"^case (\S+) (\d+)$", out, re.M)]
+    per, t = [], None
     for idx, count in hits:
         if idx == 0:
-            irq, resume = count, None
-        elif idx == 1 and irq is not None and resume is None:
-            resume = count
-        elif idx == 2 and irq is not None and resume is not None:
-            per.append((resume - irq, count - irq))
-            irq = None
-    k = 0
+            t = [count]
+        elif t is not None and idx == len(t):
+            t.append(count)
+            if len(t) == len(names):
+                per.append(tuple(x - t[0] for x in t[1:]))
+                t = None
+    res, k = {}, 0
     for name, n in cases:
         res[name] = per[k:k + n]
         k += n
@@ -311,15 +312,15 @@ def main():
             sensec)), "assembler", "senseasm"), out)
         bad += res is None
         if res:
-            print("== interrupt-to-container latency (guest instructions from the interrupt "
-                  "handler's first instruction)")
+            print("== interrupt-to-container latency (guest instructions from the first "
+                  "instruction of the interrupt handler; min / median / max)")
             for case, v in res.items():
-                rs = sorted(x[0] for x in v)
-                ls = sorted(x[1] for x in v)
-                print("%-14s n=%-3d to the woken context's resume: min %d median %d max %d; "
-                      "to its led0 write: min %d median %d max %d" %
-                      (case, len(v), rs[0], rs[len(rs) // 2], rs[-1], ls[0], ls[len(ls) // 2],
-                       ls[-1]))
+                cols = []
+                for i, what in enumerate(("port's event push", "woken context resumed",
+                                          "its led0 write")):
+                    x = sorted(m[i] for m in v)
+                    cols.append("%s %d / %d / %d" % (what, x[0], x[len(x) // 2], x[-1]))
+                print("%-14s n=%-3d %s" % (case, len(v), "; ".join(cols)))
     print("results %s" % ("all correct" if not bad else "%d FAILED" % bad))
     return 1 if bad else 0
 
