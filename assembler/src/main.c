@@ -5,6 +5,7 @@
  * Signing (--sign, --gen-key) uses libsodium when the build found it (SENSEASM_HAVE_SODIUM).
  */
 #define _POSIX_C_SOURCE 200809L
+#include "boards.h"
 #include "internal.h"
 
 #include <sensevm/asm.h>
@@ -42,6 +43,9 @@ static void usage(FILE *f)
 "  --format=FMT        raw (default), c (a C array) or ihex (Intel HEX)\n"
 "  --symbol NAME       name of the C array (default from the output name)\n"
 "  --base ADDR         load address of the Intel HEX output (default 0)\n"
+"  --board NAME        defaults of a board (boards/NAME.board): its --heap/--stack, Intel\n"
+"                      HEX at its image address when OUT ends in .hex; fails when the\n"
+"                      program does not fit the board (size, RAM, devices)\n"
 "  --sign KEYFILE      sign the image's SHA-256 digest with Ed25519 (needs libsodium);\n"
 "                      KEYFILE holds the 32-byte secret seed as 64 hex digits\n"
 "Manifest options (override .manifest directives):\n"
@@ -223,7 +227,7 @@ static int inspect(const char *path, int disasm)
 enum {
     OPT_INFO = 256, OPT_MAP, OPT_ENTRY, OPT_NAME, OPT_PRIORITY, OPT_HEAP, OPT_STACK, OPT_ARRAYS,
     OPT_CONTEXTS, OPT_CHANNELS, OPT_DEVICE, OPT_POLICY, OPT_HEARTBEAT, OPT_FUEL, OPT_XCHAN, OPT_FORMAT,
-    OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP, OPT_SIGN, OPT_GENKEY
+    OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP, OPT_SIGN, OPT_GENKEY, OPT_BOARD
 };
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -387,11 +391,14 @@ int main(int argc, char **argv)
         {"strip", no_argument, NULL, OPT_STRIP},
         {"sign", required_argument, NULL, OPT_SIGN},
         {"gen-key", required_argument, NULL, OPT_GENKEY},
+        {"board", required_argument, NULL, OPT_BOARD},
         {NULL, 0, NULL, 0},
     };
     int compile = 0, disasm = 0, info = 0, fmt = SVASM_FMT_RAW;
     const char *out = NULL, *map = NULL, *symbol = NULL, *signkey = NULL, *genkey = NULL;
     uint32_t base = 0;
+    int fmt_set = 0, base_set = 0;
+    const svasm_board_t *board = NULL;
     svasm_link_opts_t lo;
     svasm_link_opts_init(&lo);
     opterr = 0;
@@ -447,6 +454,7 @@ int main(int argc, char **argv)
             else if (strcmp(optarg, "c") == 0) fmt = SVASM_FMT_C;
             else if (strcmp(optarg, "ihex") == 0) fmt = SVASM_FMT_IHEX;
             else return bad_usage("unknown --format '%s' (expected raw, c or ihex)", optarg);
+            fmt_set = 1;
             break;
         case OPT_SYMBOL: symbol = optarg; break;
         case OPT_BASE:
@@ -459,11 +467,19 @@ int main(int argc, char **argv)
                 base = (uint32_t)u;
             } else
                 base = (uint32_t)v;
+            base_set = 1;
             break;
         case OPT_NODCE: lo.no_dce = 1; break;
         case OPT_STRIP: lo.strip = 1; break;
         case OPT_SIGN: signkey = optarg; break;
         case OPT_GENKEY: genkey = optarg; break;
+        case OPT_BOARD:
+            if (!(board = svasm_board_find(optarg))) {
+                fprintf(stderr, "%s: error: unknown board '%s' (known: %s)\n", prog, optarg,
+                        svasm_board_names());
+                return 2;
+            }
+            break;
         case ':': return bad_usage("option '%s' needs an argument", argv[optind - 1]);
         default: return bad_usage("unknown option '%s'", argv[optind - 1]);
         }
@@ -548,6 +564,8 @@ int main(int argc, char **argv)
     }
     if (!compile && rc == 0) {
         const char *outname = out ? out : "a.svm";
+        if (board) /* the board's defaults; explicit options win */
+            svasm_board_defaults(board, outname, &lo, &fmt, fmt_set, &base, base_set);
         char *maptext = NULL;
         lo.outname = outname;
         lo.map = map ? &maptext : NULL;
@@ -558,6 +576,11 @@ int main(int argc, char **argv)
         if (linked && signkey && !(img = sign_image(img, &imglen, sk, &d)))
             linked = 0;
 #endif
+        if (linked && board && svasm_board_check(board, img, imglen, outname)) {
+            free(img);
+            free(maptext);
+            linked = 0;
+        }
         if (!linked) {
             rc = 1;
         } else {
