@@ -17,9 +17,9 @@
  * context, the scheduler's context with its offers, run-queue and timer entries; per
  * channel two wait queues; per container the fixed parts and alignment. The board test
  * `ram-estimate` fails if the target's svm_box_mem_size exceeds this estimate. */
-#define PER_CONTEXT 1024u
+#define PER_CONTEXT 2048u
 #define PER_CHANNEL 16u
-#define PER_CONTAINER 256u
+#define PER_CONTAINER 512u
 
 const svasm_board_t *svasm_board_find(const char *name)
 {
