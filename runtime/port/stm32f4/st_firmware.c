@@ -173,10 +173,14 @@ static void load(unsigned k, const svl_flash_t *f)
     }
     svm_sched_err_t se;
     if (svm_sched_add(&sched, &b->c, &se) != 0) {
-        char msg[160];
-        svm_sched_format_err(&sched, &se, msg, sizeof msg);
-        printf("sensevm: container %u '%s': refused at load: %s (error %d)\n", k,
-               img->manifest.name, msg, se.code);
+        char dev[SVIMG_NAME_MAX + 1] = {0};
+        memcpy(dev, se.name, SVIMG_NAME_MAX);
+        printf("sensevm: container %u '%s': refused at load: %s '%s' (scheduler error %d)\n",
+               k, img->manifest.name,
+               se.code == SVM_S_EDEVUNKNOWN ? "the board has no device"
+               : se.code == SVM_S_EDEVCLAIM ? "another container owns device"
+                                            : "cannot bind",
+               dev, se.code);
         return;
     }
     pool_used += (need + 7u) & ~(size_t)7u;
