@@ -171,7 +171,9 @@ def asm_hex(name, k, tmp, extra=()):
 
 
 def t_priorities(fw, tmp):
-    q = Qemu(fw, [asm_hex('divzero', 0, tmp), asm_hex('checksum', 1, tmp)], tmp)
+    # the fault in the low-priority container (the manifests' priorities overridden)
+    q = Qemu(fw, [asm_hex('divzero', 0, tmp, ['--priority', '1']),
+                  asm_hex('checksum', 1, tmp, ['--priority', '200'])], tmp)
     try:
         q.wait_for('all containers finished')
     finally:
@@ -179,8 +181,10 @@ def t_priorities(fw, tmp):
     out = q.text()
     want = open(os.path.join(SRC, 'tests', 'sched', 'progs', 'checksum.out')).read()
     check(re.search(r"container 0 'a' faulted: .*\n(.|\n)*container 0 'a' stopped", out)
-          is not None, 'divzero (container 0) faults and is stopped, with a console message')
-    check(want in out, 'checksum (container 1) prints what it prints on the desktop')
+          is not None and "container 0 'a': priority 1" in out,
+          'divzero (container 0, priority 1) faults and is stopped, with a console message')
+    check(want in out and "container 1 'b': priority 200" in out,
+          'checksum (container 1, priority 200) prints what it prints on the desktop')
     # hi (priority 200, every 10 ms) against lo (priority 1, a loop that never yields),
     # in QEMU's instruction-counted virtual time
     q = Qemu(fw, [asm_hex('hi', 0, tmp), asm_hex('lo', 1, tmp)], tmp,
