@@ -108,7 +108,9 @@ static void clock_init(svm_st_t *p)
     }
 #if defined(SVM_BOARD_PLL_HZ) && SVM_BOARD_PLL_HZ == 168000000u
     FLASH_ACR = 5u | (1u << 8) | (1u << 9) | (1u << 10); /* LATENCY 5, PRFTEN ICEN DCEN */
-    RCC_PLLCFGR = 16u | (336u << 6) | (0u << 16) | (7u << 24); /* PLLSRC = HSI (bit 22 = 0) */
+    /* PLLM 5:0, PLLN 14:6, PLLP 17:16 (00 = /2), PLLSRC 22 (0 = HSI), PLLQ 27:24; the
+     * reserved bits keep their reset values */
+    RCC_PLLCFGR = (RCC_PLLCFGR & ~0x0f437fffu) | 16u | (336u << 6) | (7u << 24);
     RCC_CR |= CR_PLLON;
     uint32_t n = 0;
     while (!(RCC_CR & CR_PLLRDY) && ++n < POLLS)
