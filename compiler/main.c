@@ -30,7 +30,8 @@ static int usage(const char *msg)
             "       sensec -S FILE.ml... [-o FILE.s]                          assembly only\n"
             "       sensec -c FILE.ml... [-o FILE.o]                          object only\n"
             "Options: -w (no warnings), --keep-temps, -h/--help, -V/--version\n"
-            "Link options (passed to senseasm): --heap SIZE --stack SIZE --name NAME --entry SYM ...\n");
+            "Link options (passed to senseasm): --heap SIZE --stack SIZE --name NAME --entry SYM ...\n"
+            "  --board NAME: the board's heap/stack defaults, Intel HEX at its image address for -o X.hex\n");
     return 2;
 }
 
@@ -240,7 +241,8 @@ static const char *replace_ext(const char *path, const char *ext)
 
 static const char *const link_opts_with_arg[] = {
     "--heap", "--stack", "--name", "--entry", "--priority", "--arrays", "--contexts", "--channels",
-    "--device", "--policy", "--heartbeat", "--fuel", "--symbol", "--base", "--map", "--format", "--xchan", NULL
+    "--device", "--policy", "--heartbeat", "--fuel", "--symbol", "--base", "--map", "--format", "--xchan",
+    "--board", NULL
 };
 
 static int sensec_main(int argc, char **argv)
@@ -390,6 +392,8 @@ static int sensec_main(int argc, char **argv)
             for (int i = 0; i < lopts.n; i++) {
                 if (!strncmp(lopts.v[i], "--heap", 6)) has_heap = 1;
                 if (!strncmp(lopts.v[i], "--stack", 7)) has_stack = 1;
+                /* a board's own defaults (senseasm --board) replace the desktop ones */
+                if (!strncmp(lopts.v[i], "--board", 7)) has_heap = has_stack = 1;
             }
             if (!has_heap) { vpush(&la, "--heap"); vpush(&la, "16M"); }
             if (!has_stack) { vpush(&la, "--stack"); vpush(&la, "4M"); }

@@ -5,6 +5,7 @@
  * Signing (--sign, --gen-key) uses libsodium when the build found it (SENSEASM_HAVE_SODIUM).
  */
 #define _POSIX_C_SOURCE 200809L
+#include "boards.h"
 #include "internal.h"
 
 #include <sensevm/asm.h>
@@ -43,6 +44,9 @@ static void usage(FILE *f)
 "  --format=FMT        raw (default), c (a C array) or ihex (Intel HEX)\n"
 "  --symbol NAME       name of the C array (default from the output name)\n"
 "  --base ADDR         load address of the Intel HEX output (default 0)\n"
+"  --board NAME        defaults of a board (boards/NAME.board): its --heap/--stack, Intel\n"
+"                      HEX at its image address when OUT ends in .hex; fails when the\n"
+"                      program does not fit the board (size, RAM, devices)\n"
 "  --sign KEYFILE      sign the image's SHA-256 digest with Ed25519 (needs libsodium);\n"
 "                      KEYFILE holds the 32-byte secret seed as 64 hex digits\n"
 "Manifest options (override .manifest directives):\n"
@@ -229,7 +233,8 @@ static int inspect(const char *path, int disasm)
 enum {
     OPT_INFO = 256, OPT_MAP, OPT_ENTRY, OPT_NAME, OPT_PRIORITY, OPT_HEAP, OPT_STACK, OPT_ARRAYS,
     OPT_CONTEXTS, OPT_CHANNELS, OPT_DEVICE, OPT_POLICY, OPT_HEARTBEAT, OPT_FUEL, OPT_XCHAN, OPT_FORMAT,
-    OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP, OPT_SIGN, OPT_GENKEY, OPT_MAXERR, OPT_ADDR2LINE
+    OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP, OPT_SIGN, OPT_GENKEY, OPT_MAXERR, OPT_ADDR2LINE,
+    OPT_BOARD
 };
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -361,6 +366,8 @@ static int no_sodium(const char *opt)
 /* The command line, parsed. */
 typedef struct cli {
     int compile, disasm, info, addr2line, fmt, max_errors;
+    int fmt_set, base_set;               /* given explicitly: a --board default yields */
+    const svasm_board_t *board;          /* --board, or NULL */
     const char *out, *map, *symbol, *signkey, *genkey;
     uint32_t base;
     svasm_link_opts_t lo;
@@ -400,6 +407,7 @@ static int parse_args(cli_t *c, int argc, char **argv)
         {"strip", no_argument, NULL, OPT_STRIP},
         {"sign", required_argument, NULL, OPT_SIGN},
         {"gen-key", required_argument, NULL, OPT_GENKEY},
+        {"board", required_argument, NULL, OPT_BOARD},
         {NULL, 0, NULL, 0},
     };
     memset(c, 0, sizeof *c);
@@ -459,6 +467,7 @@ static int parse_args(cli_t *c, int argc, char **argv)
             else if (strcmp(optarg, "c") == 0) c->fmt = SVASM_FMT_C;
             else if (strcmp(optarg, "ihex") == 0) c->fmt = SVASM_FMT_IHEX;
             else return bad_usage("unknown --format '%s' (expected raw, c or ihex)", optarg);
+            c->fmt_set = 1;
             break;
         case OPT_SYMBOL: c->symbol = optarg; break;
         case OPT_BASE:
@@ -471,6 +480,7 @@ static int parse_args(cli_t *c, int argc, char **argv)
                 c->base = (uint32_t)u;
             } else
                 c->base = (uint32_t)v;
+            c->base_set = 1;
             break;
         case OPT_NODCE: c->lo.no_dce = 1; break;
         case OPT_STRIP: c->lo.strip = 1; break;
@@ -482,6 +492,13 @@ static int parse_args(cli_t *c, int argc, char **argv)
             c->max_errors = (int)v;
             break;
         case OPT_ADDR2LINE: c->addr2line = 1; break;
+        case OPT_BOARD:
+            if (!(c->board = svasm_board_find(optarg))) {
+                fprintf(stderr, "%s: error: unknown board '%s' (known: %s)\n", prog, optarg,
+                        svasm_board_names());
+                return 2;
+            }
+            break;
         case ':': return bad_usage("option '%s' needs an argument", argv[optind - 1]);
         default: return bad_usage("unknown option '%s'", argv[optind - 1]);
         }
@@ -511,8 +528,15 @@ static int link_and_write(cli_t *c, const svasm_input_t *in, svasm_diags_t *d,
     c->lo.outname = outname;
     c->lo.map = c->map ? &maptext : NULL;
     c->lo.sign = sk != NULL;
+    if (c->board) /* the board's defaults; explicit options win */
+        svasm_board_defaults(c->board, outname, &c->lo, &c->fmt, c->fmt_set, &c->base, c->base_set);
     if (svasm_link(in, (size_t)c->nin, &c->lo, &img, &imglen, d) != 0)
         return 1;
+    if (c->board && svasm_board_check(c->board, img, imglen, outname)) {
+        free(img);
+        free(maptext);
+        return 1;
+    }
 #ifdef SENSEASM_HAVE_SODIUM
     if (sk)
         sign_image(img, imglen, sk);

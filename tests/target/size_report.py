@@ -14,7 +14,7 @@ LIBS = [('libsvbc.a', 'bytecode-spec'), ('libsvl.a', 'loader'), ('libsvm.a', 'ru
         ('libsvm_interp.a', 'runtime'), ('libsvmsched.a', 'scheduler'),
         ('libsvmvmsched.a', 'scheduler'), ('libsvm_cortexm.a', 'cortexm port'),
         ('libsvm_cm_evq.a', 'cortexm port'), ('libsvm_sodium.a', 'ed25519 verify'),
-        ('libsvm_cm_sign.a', 'ed25519 verify')]
+        ('libsvm_cm_sign.a', 'ed25519 verify'), ('libsvm_stm32f4.a', 'stm32f4 port')]
 
 def owner(path):
     base = path.split('/')[-1]
@@ -67,7 +67,7 @@ for line in text.splitlines():
         obj = re.sub(r'^.*libsodium_src_libsodium_', 'libsodium/', obj)
         objsizes[(o, obj)] = objsizes.get((o, obj), 0) + size
 
-order = ['bytecode-spec', 'loader', 'runtime', 'scheduler', 'cortexm port', 'ed25519 verify',
+order = ['bytecode-spec', 'loader', 'runtime', 'scheduler', 'cortexm port', 'stm32f4 port', 'ed25519 verify',
          'libc (picolibc)', 'firmware']
 print(f'{"component":18} {"code":>7} {"data":>6} {"bss":>7}   (bytes; code = text+rodata, in flash)')
 for o in order:

@@ -1,0 +1,31 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Build and test the real boards (docs/boards.md): the host tools (native build, default
+# `build`: the board tests make their images with sensec/senseasm --board, as a user does),
+# then, for each board with a cross file, the cross build (build-<board>) and its tests
+# under QEMU (suite 'board'). Usage: scripts/boards.sh [BOARD...] (default: every board
+# that has cross/<board>.ini).
+set -eu
+cd "$(dirname "$0")/.."
+host=${SENSEVM_HOST_BUILD:-build}
+[ -f "$host/build.ninja" ] || meson setup "$host"
+ninja -C "$host" compiler/sensec assembler/senseasm stdlib/libsense.a
+boards=${*:-}
+if [ -z "$boards" ]; then
+    for f in boards/*.board; do
+        b=$(basename "$f" .board)
+        [ -f "cross/$b.ini" ] && boards="$boards $b"
+    done
+fi
+for b in $boards; do
+    dir=build-$b
+    if [ -f "$dir/build.ninja" ] && [ "cross/$b.ini" -nt "$dir/meson-private/coredata.dat" ]; then
+        meson setup --wipe "$dir" --cross-file "cross/$b.ini"
+    elif [ ! -f "$dir/build.ninja" ]; then
+        meson setup "$dir" --cross-file "cross/$b.ini"
+    fi
+    ninja -C "$dir"
+    SENSEVM_HOST_BUILD=$(cd "$host" && pwd) meson test -C "$dir" --print-errorlogs
+    echo "== $b: firmware size (arm-none-eabi-size)"
+    find "$dir" -name 'firmware.elf' -exec arm-none-eabi-size {} \;
+done
