@@ -3,7 +3,7 @@
 # The BBC micro:bit v1 board (boards/microbit.board): cross-build the firmware and the board
 # tests for the nRF51822 (Cortex-M0, ARMv6-M) with cross/microbit.ini, run them under QEMU's
 # microbit machine (meson test --suite microbit), and print the footprint from the
-# firmware's link map (docs/boards-microbit.md, "Memory budget").
+# firmware's link map (docs/boards.md (micro:bit section), "Memory budget").
 #   sh scripts/board-microbit.sh [BUILDDIR]       (default build-microbit)
 set -eu
 cd "$(dirname "$0")/.."

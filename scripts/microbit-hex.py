@@ -6,7 +6,7 @@ One Intel HEX file to drag onto the micro:bit's USB drive (or to give QEMU: -ker
 -device loader,file=OUT.hex): the firmware's HEX (sensevm-microbit.hex) merged with the
 images for the containers. IMAGE k (0, 1, ...) goes to container k's inbox, at
 inbox + k * inbox_size from the board description; the firmware installs it into one of
-container k's A/B slots at boot (docs/boards-microbit.md). An IMAGE is a raw image (.svm)
+container k's A/B slots at boot (docs/boards.md (micro:bit section)). An IMAGE is a raw image (.svm)
 or senseasm's Intel HEX (--format=ihex --base ADDRESS), which must already lie in an
 inbox. Overlapping data or data outside the flash is an error."""
 import os

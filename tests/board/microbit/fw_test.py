@@ -8,7 +8,7 @@ containers' inboxes, made by scripts/microbit-hex.py) on QEMU's micro:bit, its U
 the console on QEMU's stdio, `-icount shift=6,sleep=off` (virtual time: 64 ns per
 instruction, idle time skipped). Scenarios:
 
-  flow    hello + blinky (the user flow of docs/boards-microbit.md): both inbox images
+  flow    hello + blinky (the user flow of docs/boards.md (micro:bit section)): both inbox images
           installed into slot A and booted; hello prints what it prints on the desktop
           (examples/hello.expected); blinky's 10 LED writes seen in QEMU's GPIO model
           (trace nrf51_gpio_update_output_irq: led0 = row pin 13 high, column pin 4 low)
