@@ -91,7 +91,7 @@ else:
     print(f'runtime + loader + bytecode library code: {vm} bytes')
 # issue 3's own target counts the runtime and the loader (the bytecode library's tables are
 # shared with the tools and reported above); enforced together with the total budget
-RL_TARGET = 24576
+RL_TARGET = 25600  # issue 3: 24576; +1 KiB for issue 13 (time isolation), docs/porting.md
 rl = sum(sizes.get(o, {}).get('code', 0) for o in ('loader', 'runtime'))
 print(f'runtime + loader code: {rl} bytes (target {RL_TARGET}, '
       f'{"headroom " + str(RL_TARGET - rl) if rl <= RL_TARGET else "OVER by " + str(rl - RL_TARGET)})')
