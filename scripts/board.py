@@ -31,6 +31,10 @@ class BoardError(Exception):
     pass
 
 
+# senseasm's table holds this many device names per board (assembler/src/boards.h)
+MAX_DEVICES = 32
+
+
 def number(text, where):
     m = re.fullmatch(r'(0[xX][0-9a-fA-F]+|[0-9]+)([KM]?)', text)
     if not m:
@@ -73,6 +77,9 @@ def parse(path):
     keys.setdefault('inbox_size', 0)
     if not devs:
         raise BoardError(f'{path}: error: no devices')
+    if len(devs) > MAX_DEVICES:
+        raise BoardError(f'{path}: error: {len(devs)} devices; at most {MAX_DEVICES} '
+                         '(svasm_board_t.devs, assembler/src/boards.h)')
     return keys, devs
 
 

@@ -17,7 +17,7 @@ typedef struct svasm_board {
     uint32_t container_ram;        /* RAM for all containers */
     long default_heap, default_stack;
     int ndevs;
-    const char *devs[16];
+    const char *devs[32];           /* MAX_DEVICES in scripts/board.py */
 } svasm_board_t;
 
 extern const svasm_board_t svasm_boards[];
