@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
- * cm_format.c — the float conversions the runtime takes from the port in the Cortex-M
- * build (SVM_CFG_PORT_FLOAT_FORMAT, sensevm/vm.h): picolibc's, which the firmware links
- * for its own printf anyway.
+ * format.c — the float conversions the runtime takes from the port in every Cortex-M
+ * build (SVM_CFG_PORT_FLOAT_FORMAT, sensevm/vm.h): picolibc's, which a firmware links for
+ * its own printf anyway. Shared by the Cortex-M ports (cortexm, stm32f4, nrf51).
  */
 #include <sensevm/vm.h>
 
