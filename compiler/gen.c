@@ -1034,8 +1034,9 @@ static pat_t *norm(row_t *r, int col, occ_t *o)
 {
     pat_t *p = r->p[col];
     for (;;) {
-        if (p->kind == P_CONSTRAINT) p = p->sub[0];
-        else if (p->kind == P_ALIAS) { row_bind(r, p->var, o); p = p->sub[0]; }
+        /* a constraint or alias always wraps a pattern (the parser builds both with one) */
+        if (p->kind == P_CONSTRAINT && p->sub[0]) p = p->sub[0];
+        else if (p->kind == P_ALIAS && p->sub[0]) { row_bind(r, p->var, o); p = p->sub[0]; }
         else if (p->kind == P_VAR) { row_bind(r, p->var, o); p = &wild_pat; }
         else break;
     }

@@ -1213,7 +1213,7 @@ static type_t *infer_fun(expr_t *e, var_t *self)
     struct fn *f = new_fn(e->loc);
     f->self = self;
     /* merge fun x -> fun y -> e into one function of arity 2 (up to MAX_ARITY) */
-    while (e->a->kind == E_FUN && e->n + e->a->n <= MAX_ARITY) {
+    while (e->a && e->a->kind == E_FUN && e->n + e->a->n <= MAX_ARITY) {
         expr_t *in = e->a;
         desugar_fun(in);
         pat_t **np = xalloc(sizeof(pat_t *) * (size_t)(e->n + in->n));

@@ -525,12 +525,13 @@ static int link_and_write(cli_t *c, const svasm_input_t *in, svasm_diags_t *d,
     uint8_t *img;
     uint32_t imglen;
     int rc = 0;
-    c->lo.outname = outname;
-    c->lo.map = c->map ? &maptext : NULL;
-    c->lo.sign = sk != NULL;
+    svasm_link_opts_t lo = c->lo; /* this link's copy: it points at locals */
+    lo.outname = outname;
+    lo.map = c->map ? &maptext : NULL;
+    lo.sign = sk != NULL;
     if (c->board) /* the board's defaults; explicit options win */
-        svasm_board_defaults(c->board, outname, &c->lo, &c->fmt, c->fmt_set, &c->base, c->base_set);
-    if (svasm_link(in, (size_t)c->nin, &c->lo, &img, &imglen, d) != 0)
+        svasm_board_defaults(c->board, outname, &lo, &c->fmt, c->fmt_set, &c->base, c->base_set);
+    if (svasm_link(in, (size_t)c->nin, &lo, &img, &imglen, d) != 0)
         return 1;
     if (c->board && svasm_board_check(c->board, img, imglen, outname)) {
         free(img);
@@ -546,7 +547,8 @@ static int link_and_write(cli_t *c, const svasm_input_t *in, svasm_diags_t *d,
     uint8_t *f = svasm_format(img, imglen, c->fmt, sym, c->base, &flen);
     if (write_file(outname, f, flen) != 0)
         rc = 1;
-    if (c->map && write_file(c->map, (const uint8_t *)maptext, strlen(maptext)) != 0)
+    if (c->map && write_file(c->map, (const uint8_t *)(maptext ? maptext : ""),
+                             maptext ? strlen(maptext) : 0) != 0)
         rc = 1;
     free(f);
     free(sym);
