@@ -1033,6 +1033,8 @@ static void row_bind(row_t *r, var_t *v, occ_t *o)
 static pat_t *norm(row_t *r, int col, occ_t *o)
 {
     pat_t *p = r->p[col];
+    if (!p) /* never: every row has a pattern per column; read as a wildcard if it had not */
+        p = &wild_pat;
     for (;;) {
         /* a constraint or alias always wraps a pattern (the parser builds both with one) */
         if (p->kind == P_CONSTRAINT && p->sub[0]) p = p->sub[0];
