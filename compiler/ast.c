@@ -16,7 +16,7 @@ jmp_buf *fatal_jmp;
 char *stack_base;
 void check_nesting(loc_t l)
 {
-    char here;
+    char here = 0; /* only its address is used: how deep the C stack is */
     if (!stack_base) return;
     /* the stack grows down on every host sensec runs on; keep 1/8 in reserve for the
      * passes' own leaf calls and for printing the diagnostic */

@@ -1494,7 +1494,7 @@ static const char **exh(pat_t ***rows, int nrows, int ncols, type_t **types, int
     const char **w = xalloc(sizeof(char *) * (size_t)(ncols + 1));
     if (ncols == 0) return nrows ? NULL : w;
     if (depth > 40) return NULL;
-    check_nesting(nrows && ncols && rows[0][0] ? rows[0][0]->loc : (loc_t){ 1, 1, 1, 1 });
+    check_nesting(nrows && rows[0][0] ? rows[0][0]->loc : (loc_t){ 1, 1, 1, 1 });
     if (nrows == 0) {
         for (int j = 0; j < ncols; j++) w[j] = "_";
         return w;

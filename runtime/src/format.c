@@ -182,7 +182,7 @@ static void dec_of_double(dec_t *x, double d)
             dec_mul(x, 1u << e);
     } else if (e < 0) {
         frac = -e; /* m / 2^k = m * 5^k / 10^k */
-        int k = -e;
+        int k = frac;
         for (; k >= 13; k -= 13)
             dec_mul(x, 1220703125u); /* 5^13 */
         uint32_t p = 1;
