@@ -739,6 +739,31 @@ static type_t *inst_con(struct cinfo *c, type_t ***args)
     return res;
 }
 
+static int mentions(type_t *t, type_t *v)
+{
+    t = ty_repr(t);
+    if (t == v) return 1;
+    for (int i = 0; t->kind == TY_CON && i < t->nargs; i++)
+        if (mentions(t->args[i], v)) return 1;
+    return 0;
+}
+/* The type of `C … as x` at type t (sub is C's pattern): as OCaml, the parameters of C's
+ * type that C's arguments do not mention are fresh (`Error _ as e` is any ('a, 'e) result) */
+static type_t *alias_type(pat_t *sub, type_t *t)
+{
+    struct cinfo *c = sub->kind == P_CONSTR ? sub->con : NULL;
+    type_t *rt = ty_repr(t);
+    if (!c || c->is_exn || !c->owner || rt->kind != TY_CON || rt->decl != c->owner || !rt->nargs) return t;
+    struct tdecl *d = c->owner;
+    type_t **args = xalloc(sizeof(type_t *) * (size_t)(d->nparams + 1));
+    for (int i = 0; i < d->nparams; i++) {
+        int used = 0;
+        for (int a = 0; a < c->arity && !used; a++) used = mentions(c->args[a], d->params[i]);
+        args[i] = used ? rt->args[i] : ty_newvar();
+    }
+    return ty_con(d, NULL, d->nparams, args);
+}
+
 static type_t *tpat(pat_t *p, pbind_t *pb)
 {
     check_nesting(p->loc);
@@ -856,7 +881,7 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
     }
     case P_ALIAS: {
         t = tpat(p->sub[0], pb);
-        p->var = pat_bind_name(p->name, p->loc, t, pb);
+        p->var = pat_bind_name(p->name, p->loc, alias_type(p->sub[0], t), pb);
         break;
     }
     case P_CONSTRAINT: {
@@ -1591,7 +1616,9 @@ static type_t *infer(expr_t *e)
         break;
     case E_ASSERT:
         check(e->a, tc0(td_bool));
-        t = tc0(td_unit);
+        /* as OCaml: `assert false` never returns, so it has any type */
+        t = e->a->kind == E_CONSTR && e->a->con && !strcmp(e->a->con->name, "false") && e->a->con->owner == td_bool
+                ? ty_newvar() : tc0(td_unit);
         break;
     case E_LETEXN: t = infer_letexn(e); break;
     case E_OPEN: {
