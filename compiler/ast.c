@@ -68,6 +68,31 @@ void vpush(vec_t *v, void *x)
     v->v[v->n++] = x;
 }
 
+void sb_add(sbuf_t *b, const char *s, size_t n)
+{
+    if (!b->s || b->n + n + 1 > b->cap) {
+        b->cap = (b->n + n + 1) * 2;
+        char *ns = realloc(b->s, b->cap);
+        if (!ns) abort();
+        b->s = ns;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = 0;
+}
+
+pat_t wild_pat = { .kind = P_ANY };
+
+pat_t *pat_arg(pat_t *p, int a)
+{
+    if (p->kind == P_RECORD) {
+        for (int f = 0; f < p->n; f++)
+            if (p->fields[f]->index == a) return p->sub[f];
+        return &wild_pat;
+    }
+    return p->kind != P_ANY && p->n > a ? p->sub[a] : &wild_pat;
+}
+
 void **vec_to_array(vec_t *v)
 {
     void **a = xalloc(sizeof(void *) * (size_t)(v->n + 1));

@@ -51,6 +51,13 @@ typedef struct vec {
 } vec_t;
 void vpush(vec_t *v, void *x);
 
+/* ---- growing text buffers (always NUL-terminated once written to) ---- */
+typedef struct sbuf {
+    char *s;
+    size_t n, cap;
+} sbuf_t;
+void sb_add(sbuf_t *b, const char *s, size_t n);
+
 /* ---- types ---- */
 typedef struct type type_t;
 struct tdecl;
@@ -308,6 +315,10 @@ expr_t *mk_var(loc_t l, const char *name);
 expr_t *mk_constr(loc_t l, const char *name, expr_t *arg);
 pat_t *mk_pconstr(loc_t l, const char *name, pat_t *arg);
 void **vec_to_array(vec_t *v);
+extern pat_t wild_pat;                   /* a shared `_` (never typed or bound) */
+/* component a of a tuple, constructor or record pattern (of a record: the field whose
+ * index is a); `_` when the pattern does not give it (a wildcard, an omitted field) */
+pat_t *pat_arg(pat_t *p, int a);
 /* a fresh, untyped copy (functor bodies are copied for each application) */
 modexpr_t *copy_modexpr(const modexpr_t *m);
 
@@ -319,11 +330,9 @@ void gen_module(FILE *out, program_t *p, const char *modname);
 int module_needs_init(program_t *p);
 int gen_uses_module(const char *m);
 const char *type_to_string(type_t *t);
-type_t *typer_subst(type_t *ty, struct tdecl *d, type_t **args);
 struct cinfo *typer_exn(const char *name);
-void check_exhaustive(mcase_t **cases, int n, type_t *t, loc_t l);
 
-/* the primitive table (gen.c): returns -1 if name is not a primitive */
+/* the primitive table (typer.c): returns -1 if name is not a primitive */
 int prim_lookup(const char *qualname, int *arity);
 
 /* primitives */
@@ -333,15 +342,6 @@ enum {
 #undef PRIM
     PR_COUNT
 };
-
-/* Printf formats: one conversion or a literal piece */
-typedef struct fmtseg {
-    int conv;                            /* 0 = literal text; else the conversion letter */
-    const char *text;                    /* literal text, or the whole "%-5d" spec */
-    int len;
-    int simple;                          /* conversion without flags/width/precision */
-} fmtseg_t;
-int fmt_parse(const char *s, int len, vec_t *out, const char **err);   /* 0 ok */
 
 /* symbol name of a top-level value of module m (operators are mangled) */
 const char *mangle(const char *module, const char *name);

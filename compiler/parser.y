@@ -296,6 +296,7 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 %type <expr> seq_expr expr simple_expr signed_const_expr arg_expr
 %type <pat> pattern simple_pattern signed_const
 %type <te> core_type core_type2 simple_core_type opt_constraint
+%type <str> type_constr
 %type <vec> simple_expr_list expr_comma_list expr_semi_list simple_pattern_list let_bindings
 %type <vec> match_cases pattern_comma_list pattern_semi_list record_fields lbl_pattern_list
 %type <vec> core_type_star_list core_type_comma_list type_decls constructor_decls label_decls
@@ -706,9 +707,14 @@ simple_core_type:
   | simple_core_type QLIDENT
       { $$ = mk_texpr(TE_CON, LL(@1, @2), $2.s); $$->n = 1; $$->args = xalloc(sizeof(texpr_t *)); $$->args[0] = $1; }
   | LPAREN core_type RPAREN { $$ = $2; }
-  | LPAREN core_type COMMA core_type_comma_list RPAREN LIDENT
+  | LPAREN core_type COMMA core_type_comma_list RPAREN type_constr
       { vec_t *v = v1($2); for (int i = 0; i < $4->n; i++) vpush(v, $4->v[i]);
         $$ = mk_texpr(TE_CON, LL(@1, @6), $6.s); $$->n = v->n; $$->args = (texpr_t **)vec_to_array(v); }
+  ;
+/* a type constructor's name, plain (t) or qualified (M.t) */
+type_constr:
+    LIDENT { $$ = $1; }
+  | QLIDENT { $$ = $1; }
   ;
 core_type_comma_list:
     core_type { $$ = v1($1); }

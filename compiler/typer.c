@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ast.h"
+#include "types.h"
+#include "printf.h"
+#include "exhaust.h"
 
 const char *cur_module;
 struct fn *init_fn_of_module;
@@ -23,50 +26,21 @@ static const char *qualify(const char *path, const char *name)
 }
 
 /* ------------------------------------------------------------------ types */
-static int cur_level = 1;
-static int var_counter;
 static struct tdecl *td_int, *td_char, *td_string, *td_float, *td_bool, *td_unit, *td_list,
     *td_option, *td_array, *td_exn, *td_bytes, *td_ref;
 static vec_t all_types, all_cons, all_fields;
 
-static type_t *newvar_at(int level)
-{
-    type_t *t = xalloc(sizeof *t);
-    t->kind = TY_VAR;
-    t->level = level;
-    t->id = ++var_counter;
-    return t;
-}
-static type_t *newvar(void) { return newvar_at(cur_level); }
-
-static type_t *tcon(struct tdecl *d, const char *name, int n, type_t **args)
-{
-    type_t *t = xalloc(sizeof *t);
-    t->kind = TY_CON;
-    t->decl = d;
-    t->name = d ? d->name : name;
-    t->nargs = n;
-    t->args = xalloc(sizeof(type_t *) * (size_t)(n + 1));
-    for (int i = 0; i < n; i++) t->args[i] = args[i];
-    return t;
-}
-static type_t *tc0(struct tdecl *d) { return tcon(d, NULL, 0, NULL); }
-static type_t *tc1(struct tdecl *d, type_t *a) { return tcon(d, NULL, 1, &a); }
+static type_t *tc0(struct tdecl *d) { return ty_con(d, NULL, 0, NULL); }
+static type_t *tc1(struct tdecl *d, type_t *a) { return ty_con(d, NULL, 1, &a); }
 static type_t *tarrow(type_t *a, type_t *b)
 {
     type_t *x[2] = { a, b };
-    return tcon(NULL, "->", 2, x);
-}
-
-static type_t *repr(type_t *t)
-{
-    while (t->kind == TY_VAR && t->link) t = t->link;
-    return t;
+    return ty_con(NULL, "->", 2, x);
 }
 
 static int is_con(type_t *t, const struct tdecl *d)
 {
-    t = repr(t);
+    t = ty_repr(t);
     return t->kind == TY_CON && t->decl == d;
 }
 
@@ -82,7 +56,7 @@ static void out_str(vec_t *o, const char *s)
 }
 static void pr_type(vec_t *o, type_t *t, int prec, struct names *nm)
 {
-    t = repr(t);
+    t = ty_repr(t);
     if (t->kind == TY_VAR) {
         int i;
         for (i = 0; i < nm->n; i++)
@@ -146,7 +120,7 @@ const char *type_to_string(type_t *t)
 /* ---- unification ---- */
 static int occurs(type_t *v, type_t *t)
 {
-    t = repr(t);
+    t = ty_repr(t);
     if (t == v) return 1;
     if (t->kind == TY_VAR) {
         if (t->level > v->level) t->level = v->level;
@@ -159,8 +133,8 @@ static int occurs(type_t *v, type_t *t)
 
 static int unify(type_t *a, type_t *b)
 {
-    a = repr(a);
-    b = repr(b);
+    a = ty_repr(a);
+    b = ty_repr(b);
     if (a == b) return 1;
     if (a->kind == TY_VAR) {
         if (occurs(a, b)) return 0;
@@ -186,16 +160,16 @@ static void type_mismatch(loc_t l, type_t *actual, type_t *expected, const char 
 /* ---- generalisation / instantiation ---- */
 static void generalize(type_t *t)
 {
-    t = repr(t);
+    t = ty_repr(t);
     if (t->kind == TY_VAR) {
-        if (t->level > cur_level && t->level != GENERIC_LEVEL) t->level = GENERIC_LEVEL;
+        if (t->level > ty_level && t->level != GENERIC_LEVEL) t->level = GENERIC_LEVEL;
         return;
     }
     for (int i = 0; i < t->nargs; i++) generalize(t->args[i]);
 }
 static void mark_weak(type_t *t)
 {
-    t = repr(t);
+    t = ty_repr(t);
     if (t->kind == TY_VAR) {
         t->weak = 1;
         return;
@@ -203,52 +177,6 @@ static void mark_weak(type_t *t)
     for (int i = 0; i < t->nargs; i++) mark_weak(t->args[i]);
 }
 
-struct subst {
-    type_t *from[64], *to[64];
-    int n;
-};
-static type_t *inst_rec(type_t *t, struct subst *s)
-{
-    t = repr(t);
-    if (t->kind == TY_VAR) {
-        if (t->level != GENERIC_LEVEL) return t;
-        for (int i = 0; i < s->n; i++)
-            if (s->from[i] == t) return s->to[i];
-        type_t *v = newvar();
-        if (s->n < 64) {
-            s->from[s->n] = t;
-            s->to[s->n++] = v;
-        }
-        return v;
-    }
-    if (t->nargs == 0) return t;
-    type_t **a = xalloc(sizeof(type_t *) * (size_t)t->nargs);
-    int changed = 0;
-    for (int i = 0; i < t->nargs; i++) {
-        a[i] = inst_rec(t->args[i], s);
-        if (a[i] != t->args[i]) changed = 1;
-    }
-    if (!changed) return t;
-    return tcon(t->decl, t->name, t->nargs, a);
-}
-static type_t *instantiate(type_t *t)
-{
-    struct subst s = { .n = 0 };
-    return inst_rec(t, &s);
-}
-/* instantiate a declaration's types: params -> given args */
-static type_t *subst_params(type_t *t, struct tdecl *d, type_t **args)
-{
-    struct subst s = { .n = 0 };
-    for (int i = 0; i < d->nparams && i < 64; i++) {
-        s.from[i] = d->params[i];
-        s.to[i] = args[i];
-    }
-    s.n = d->nparams;
-    return inst_rec(t, &s);
-}
-
-type_t *typer_subst(type_t *ty, struct tdecl *d, type_t **args) { return subst_params(ty, d, args); }
 
 /* ------------------------------------------------------------------ environments */
 typedef struct envent {
@@ -391,7 +319,7 @@ static struct tdecl *new_tdecl(const char *name, int nparams, int kind)
     d->nparams = nparams;
     d->kind = kind;
     d->params = xalloc(sizeof(type_t *) * (size_t)(nparams + 1));
-    for (int i = 0; i < nparams; i++) d->params[i] = newvar_at(GENERIC_LEVEL);
+    for (int i = 0; i < nparams; i++) d->params[i] = ty_newvar_at(GENERIC_LEVEL);
     vpush(&all_types, d);
     return d;
 }
@@ -403,7 +331,7 @@ static struct cinfo *add_con(struct tdecl *d, const char *name, int arity, type_
     c->arity = arity;
     c->args = xalloc(sizeof(type_t *) * (size_t)(arity + 1));
     for (int i = 0; i < arity; i++) c->args[i] = args[i];
-    c->result = tcon(d, NULL, d->nparams, d->params);
+    c->result = ty_con(d, NULL, d->nparams, d->params);
     c->index = d->cons.n;
     c->path = cur_path;
     c->nested = cur_str && cur_str != top_str;
@@ -457,7 +385,7 @@ static type_t *tp_simple(struct tparse *s)
         for (i = 0; i < s->nv; i++)
             if (s->vnames[i][0] == nm) break;
         if (i == s->nv) {
-            s->vars[i] = newvar_at(GENERIC_LEVEL);
+            s->vars[i] = ty_newvar_at(GENERIC_LEVEL);
             s->vnames[i] = xfmt("%c", nm);
             s->nv++;
         }
@@ -492,7 +420,7 @@ static type_t *tp_tuple(struct tparse *s)
         } else
             break;
     }
-    return n == 1 ? a[0] : tcon(NULL, "*", n, a);
+    return n == 1 ? a[0] : ty_con(NULL, "*", n, a);
 }
 static type_t *tp_arrow(struct tparse *s)
 {
@@ -668,13 +596,13 @@ static type_t *texpr_type(texpr_t *te, struct tvmap *m)
 {
     switch (te->kind) {
     case TE_VAR: {
-        if (strcmp(te->name, "_") == 0) return newvar();
+        if (strcmp(te->name, "_") == 0) return ty_newvar();
         for (int i = 0; i < m->n; i++)
             if (strcmp(m->name[i], te->name) == 0) return m->t[i];
         if (m->fixed) fatal_at(te->loc, "The type variable '%s is unbound in this type declaration.", te->name);
         if (m->n >= 64) fatal_at(te->loc, "too many type variables");
         m->name[m->n] = te->name;
-        m->t[m->n] = newvar();
+        m->t[m->n] = ty_newvar();
         return m->t[m->n++];
     }
     case TE_ARROW:
@@ -682,7 +610,7 @@ static type_t *texpr_type(texpr_t *te, struct tvmap *m)
     case TE_TUPLE: {
         type_t **a = xalloc(sizeof(type_t *) * (size_t)te->n);
         for (int i = 0; i < te->n; i++) a[i] = texpr_type(te->args[i], m);
-        return tcon(NULL, "*", te->n, a);
+        return ty_con(NULL, "*", te->n, a);
     }
     default: {
         struct tdecl *d = lookup_type(te->name);
@@ -694,9 +622,9 @@ static type_t *texpr_type(texpr_t *te, struct tvmap *m)
         for (int i = 0; i < te->n; i++) a[i] = texpr_type(te->args[i], m);
         if (d->kind == TD_ALIAS) {
             if (!d->alias) fatal_at(te->loc, "The type abbreviation %s is cyclic", te->name);
-            return subst_params(d->alias, d, a);
+            return ty_subst(d->alias, d, a);
         }
-        return tcon(d, NULL, te->n, a);
+        return ty_con(d, NULL, te->n, a);
     }
     }
 }
@@ -749,7 +677,7 @@ static type_t *tpat(pat_t *p, pbind_t *pb);
 static void tpat_check(pat_t *p, type_t *expected, pbind_t *pb)
 {
     type_t *t = tpat(p, pb);
-    type_t *a0 = repr(t), *e0 = repr(expected);
+    type_t *a0 = ty_repr(t), *e0 = ty_repr(expected);
     if (!unify(t, expected)) {
         struct names nm = { .n = 0 };
         const char *s1 = pr_to_string(a0, &nm);
@@ -780,14 +708,70 @@ static var_t *pat_bind_name(const char *name, loc_t l, type_t *t, pbind_t *pb)
     return v;
 }
 
+/* declaration d applied to fresh variables (*args) */
+static type_t *fresh_inst(struct tdecl *d, type_t ***args)
+{
+    *args = xalloc(sizeof(type_t *) * (size_t)(d->nparams + 1));
+    for (int i = 0; i < d->nparams; i++) (*args)[i] = ty_newvar();
+    return ty_con(d, NULL, d->nparams, *args);
+}
+/* the record type that fields names (n of them) belong to */
+static struct tdecl *record_of(const char **names, int n, loc_t l)
+{
+    struct finfo *f0 = lookup_fields(names, n);
+    for (int i = 0; i < n && !f0; i++) f0 = lookup_field(names[i]);
+    if (!f0) fatal_at(l, "Unbound record field %s", names[0]);
+    return f0->owner;
+}
+
+/* constructor c's type and its arguments' types (*args), instantiated afresh (an
+ * exception's: exn and the declared types) */
+static type_t *inst_con(struct cinfo *c, type_t ***args)
+{
+    if (c->is_exn) {
+        *args = c->args;
+        return tc0(td_exn);
+    }
+    struct ty_subst s = { .n = 0 };
+    type_t *res = ty_inst_rec(c->result, &s);
+    *args = xalloc(sizeof(type_t *) * (size_t)(c->arity + 1));
+    for (int i = 0; i < c->arity; i++) (*args)[i] = ty_inst_rec(c->args[i], &s);
+    return res;
+}
+
+static int mentions(type_t *t, type_t *v)
+{
+    t = ty_repr(t);
+    if (t == v) return 1;
+    for (int i = 0; t->kind == TY_CON && i < t->nargs; i++)
+        if (mentions(t->args[i], v)) return 1;
+    return 0;
+}
+/* The type of `C … as x` at type t (sub is C's pattern): as OCaml, the parameters of C's
+ * type that C's arguments do not mention are fresh (`Error _ as e` is any ('a, 'e) result) */
+static type_t *alias_type(pat_t *sub, type_t *t)
+{
+    struct cinfo *c = sub->kind == P_CONSTR ? sub->con : NULL;
+    type_t *rt = ty_repr(t);
+    if (!c || c->is_exn || !c->owner || rt->kind != TY_CON || rt->decl != c->owner || !rt->nargs) return t;
+    struct tdecl *d = c->owner;
+    type_t **args = xalloc(sizeof(type_t *) * (size_t)(d->nparams + 1));
+    for (int i = 0; i < d->nparams; i++) {
+        int used = 0;
+        for (int a = 0; a < c->arity && !used; a++) used = mentions(c->args[a], d->params[i]);
+        args[i] = used ? rt->args[i] : ty_newvar();
+    }
+    return ty_con(d, NULL, d->nparams, args);
+}
+
 static type_t *tpat(pat_t *p, pbind_t *pb)
 {
     check_nesting(p->loc);
     type_t *t;
     switch (p->kind) {
-    case P_ANY: t = newvar(); break;
+    case P_ANY: t = ty_newvar(); break;
     case P_VAR:
-        t = newvar();
+        t = ty_newvar();
         p->var = pat_bind_name(p->name, p->loc, t, pb);
         t = p->var->type;
         break;
@@ -798,11 +782,11 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
     case P_TUPLE: {
         type_t **a = xalloc(sizeof(type_t *) * (size_t)p->n);
         for (int i = 0; i < p->n; i++) a[i] = tpat(p->sub[i], pb);
-        t = tcon(NULL, "*", p->n, a);
+        t = ty_con(NULL, "*", p->n, a);
         break;
     }
     case P_ARRAY: {
-        type_t *el = newvar();
+        type_t *el = ty_newvar();
         for (int i = 0; i < p->n; i++) tpat_check(p->sub[i], el, pb);
         t = tc1(td_array, el);
         break;
@@ -811,17 +795,8 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
         struct cinfo *c = lookup_con(p->name);
         if (!c) fatal_at(p->loc, "Unbound constructor %s", p->name);
         p->con = c;
-        type_t *res;
         type_t **args;
-        if (c->is_exn) {
-            res = tc0(td_exn);
-            args = c->args;
-        } else {
-            struct subst s = { .n = 0 };
-            res = inst_rec(c->result, &s);
-            args = xalloc(sizeof(type_t *) * (size_t)(c->arity + 1));
-            for (int i = 0; i < c->arity; i++) args[i] = inst_rec(c->args[i], &s);
-        }
+        type_t *res = inst_con(c, &args);
         pat_t *arg = p->n ? p->sub[0] : NULL;
         if (c->arity == 0) {
             if (arg) fatal_at(p->loc, "The constructor %s expects 0 argument(s), but is applied here to 1 argument(s)", c->name);
@@ -843,7 +818,7 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
                 for (int i = 0; i < c->arity; i++) tpat_check(p->sub[i], args[i], pb);
             } else if (c->tuple_arg || c->is_exn) {
                 /* "of (a * b)": one tuple argument matched as a whole */
-                type_t *tt = tcon(NULL, "*", c->arity, args);
+                type_t *tt = ty_con(NULL, "*", c->arity, args);
                 tpat_check(arg, tt, pb);
                 p->kind = P_CONSTR;
                 /* represent as a tuple sub-pattern over the fields */
@@ -857,13 +832,9 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
     }
     case P_RECORD: {
         if (p->n == 0) fatal_at(p->loc, "Syntax error");
-        struct finfo *f0 = lookup_fields(p->fnames, p->n);
-        for (int i = 0; i < p->n && !f0; i++) f0 = lookup_field(p->fnames[i]);
-        if (!f0) fatal_at(p->loc, "Unbound record field %s", p->fnames[0]);
-        struct tdecl *d = f0->owner;
-        type_t **args = xalloc(sizeof(type_t *) * (size_t)(d->nparams + 1));
-        for (int i = 0; i < d->nparams; i++) args[i] = newvar();
-        t = tcon(d, NULL, d->nparams, args);
+        struct tdecl *d = record_of(p->fnames, p->n, p->loc);
+        type_t **args;
+        t = fresh_inst(d, &args);
         p->fields = xalloc(sizeof(struct finfo *) * (size_t)p->n);
         for (int i = 0; i < p->n; i++) {
             struct finfo *f = NULL;
@@ -876,7 +847,7 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
                 fatal_at(p->loc, "Unbound record field %s", p->fnames[i]);
             }
             p->fields[i] = f;
-            tpat_check(p->sub[i], subst_params(f->type, d, args), pb);
+            tpat_check(p->sub[i], ty_subst(f->type, d, args), pb);
         }
         break;
     }
@@ -910,7 +881,7 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
     }
     case P_ALIAS: {
         t = tpat(p->sub[0], pb);
-        p->var = pat_bind_name(p->name, p->loc, t, pb);
+        p->var = pat_bind_name(p->name, p->loc, alias_type(p->sub[0], t), pb);
         break;
     }
     case P_CONSTRAINT: {
@@ -931,7 +902,7 @@ static void check(expr_t *e, type_t *expected)
 {
     pending_expected = expected;
     type_t *t = infer(e);
-    type_t *a0 = repr(t), *e0 = repr(expected);
+    type_t *a0 = ty_repr(t), *e0 = ty_repr(expected);
     if (!unify(t, expected)) {
         type_mismatch(e->loc, a0, e0, NULL);
         fatal_stop();
@@ -1004,65 +975,6 @@ static int fmt_arity(vec_t *segs)
     for (int i = 0; i < segs->n; i++)
         if (((fmtseg_t *)segs->v[i])->conv) k++;
     return k;
-}
-
-int fmt_parse(const char *s, int len, vec_t *out, const char **err)
-{
-    int i = 0;
-    while (i < len) {
-        int st = i;
-        while (i < len && s[i] != '%') i++;
-        if (i > st) {
-            fmtseg_t *g = xalloc(sizeof *g);
-            g->text = s + st;
-            g->len = i - st;
-            vpush(out, g);
-        }
-        if (i >= len) break;
-        st = i++;
-        if (i < len && (s[i] == '%' || s[i] == '!' || s[i] == '@' || s[i] == ',')) {
-            if (s[i] == '%' || s[i] == '@') {
-                fmtseg_t *g = xalloc(sizeof *g);
-                g->text = s + i;
-                g->len = 1;
-                vpush(out, g);
-            }
-            i++;
-            continue;
-        }
-        int simple = 1;
-        while (i < len && strchr("-0+ #", s[i])) { i++; simple = 0; }
-        while (i < len && s[i] >= '0' && s[i] <= '9') { i++; simple = 0; }
-        if (i < len && s[i] == '.') {
-            i++;
-            simple = 0;
-            while (i < len && s[i] >= '0' && s[i] <= '9') i++;
-        }
-        if (i >= len) { *err = "incomplete format"; return -1; }
-        char c = s[i++];
-        if (!strchr("diuxXoscbfFeEgGBSC", c)) { *err = xfmt("bad conversion %%%c", c); return -1; }
-        fmtseg_t *g = xalloc(sizeof *g);
-        g->conv = c;
-        g->text = s + st;
-        g->len = i - st;
-        g->simple = simple || c == 'c';     /* OCaml ignores flags and width for %c */
-        if (c == 'c') { g->text = "%c"; g->len = 2; }
-        if (c == 'F' && memchr(s + st, '#', (size_t)(i - st))) {
-            *err = "%#F (hexadecimal float) is not supported by Sense (see docs/language.md)";
-            return -1;
-        }
-        if ((c == 'g' || c == 'G') && memchr(s + st, '#', (size_t)(i - st))) {
-            /* OCaml ignores # for %g (C would keep the trailing zeros) */
-            char *t = xalloc((size_t)(i - st) + 1);
-            int k = 0;
-            for (int j = st; j < i; j++)
-                if (s[j] != '#') t[k++] = s[j];
-            g->text = t;
-            g->len = k;
-        }
-        vpush(out, g);
-    }
-    return 0;
 }
 
 static type_t *fmt_conv_type(int c)
@@ -1177,7 +1089,7 @@ static void bind_pattern_vars(pbind_t *pb)
 
 static type_t *infer_cases(expr_t *e, type_t *scrut_t, type_t *res)
 {
-    if (!res) res = newvar();
+    if (!res) res = ty_newvar();
     for (int i = 0; i < e->n; i++) {
         mcase_t *c = e->cases[i];
         envent_t *save = venv;
@@ -1208,7 +1120,7 @@ static type_t *infer_fun(expr_t *e, var_t *self)
      * locally abstract types are not rigid: they accept what OCaml accepts) */
     int ntypes = all_types.n;
     for (expr_t *x = e; x && x->kind == E_FUN; x = x->a)
-        for (int i = 0; i < x->n_newtypes; i++) new_tdecl(x->newtypes[i], 0, TD_ALIAS)->alias = newvar();
+        for (int i = 0; i < x->n_newtypes; i++) new_tdecl(x->newtypes[i], 0, TD_ALIAS)->alias = ty_newvar();
     desugar_fun(e);
     struct fn *f = new_fn(e->loc);
     f->self = self;
@@ -1234,7 +1146,7 @@ static type_t *infer_fun(expr_t *e, var_t *self)
     for (int i = 0; i < e->n; i++) {
         pbind_t pb = { .vars = { 0 } };
         pt[i] = tpat(e->params[i], &pb);
-        if (e->params[i]->optional && !unify(pt[i], tc1(td_option, newvar())))
+        if (e->params[i]->optional && !unify(pt[i], tc1(td_option, ty_newvar())))
             fatal_at(e->params[i]->loc, "This optional parameter has type %s, not an option", type_to_string(pt[i]));
         bind_pattern_vars(&pb);
     }
@@ -1354,6 +1266,264 @@ static expr_t *label_app(expr_t *e)
     return let->n ? let : fun;
 }
 
+static type_t *infer_var(expr_t *e)
+{
+    type_t *t = NULL;
+    var_t *v = lookup_var(e->sval);
+    if (!v) {
+        if (printf_kind(e) >= 0)
+            fatal_at(e->loc, "Sense supports %s only applied to a literal format string", e->sval);
+        const char *dot = strchr(e->sval, '.');
+        if (dot && e->sval[0] >= 'A' && e->sval[0] <= 'Z') {
+            char *m = xfmt("%.*s", (int)(dot - e->sval), e->sval);
+            int known = 0;
+            for (envent_t *x = venv; x; x = x->next)
+                if (strncmp(x->name, m, strlen(m)) == 0 && x->name[strlen(m)] == '.') { known = 1; break; }
+            if (!known) fatal_at(e->loc, "Unbound module %s", m);
+        }
+        fatal_at(e->loc, "Unbound value %s", e->sval);
+    }
+    e->var = v;
+    note_use(v);
+    if (e != ref_operand || v->owner != cur_fn)
+        v->escapes = 1; /* (a local read in place of a ref: see E_APP) */
+    t = ty_instantiate(v->type);
+    return t;
+}
+
+static type_t *infer_constr(expr_t *e, type_t *expected)
+{
+    type_t *t = NULL;
+    struct cinfo *c = lookup_con(e->sval);
+    if (!c) fatal_at(e->loc, "Unbound constructor %s", e->sval);
+    e->con = c;
+    type_t **args;
+    type_t *res = inst_con(c, &args);
+    /* as OCaml: the expected type flows into the arguments (errors point at them) */
+    if (!c->is_exn && expected && ty_repr(expected)->kind == TY_CON && ty_repr(expected)->decl == c->owner)
+        unify(res, expected);
+    if (c->arity == 0) {
+        if (e->a) fatal_at(e->loc, "The constructor %s expects 0 argument(s), but is applied here to 1 argument(s)", c->name);
+        e->n = 0;
+    } else {
+        if (!e->a) fatal_at(e->loc, "The constructor %s expects %d argument(s), but is applied here to 0 argument(s)", c->name, c->arity);
+        if (c->arity == 1) {
+            e->n = 1;
+            e->args = xalloc(sizeof(expr_t *));
+            e->args[0] = e->a;
+            check(e->a, args[0]);
+        } else if (e->a->kind == E_TUPLE && e->a->n == c->arity) {
+            e->n = c->arity;
+            e->args = e->a->args;
+            for (int i = 0; i < c->arity; i++) check(e->args[i], args[i]);
+        } else
+            fatal_at(e->loc, "The constructor %s expects %d argument(s), but is applied here to 1 argument(s)", c->name, c->arity);
+    }
+    t = res;
+    return t;
+}
+
+static type_t *infer_app(expr_t *e)
+{
+    type_t *t = NULL;
+    /* flatten (f a) b */
+    while (e->a->kind == E_APP && e->a->a->kind != E_PRINTF && printf_kind(e->a->a) < 0) {
+        expr_t *in = e->a;
+        expr_t **na = xalloc(sizeof(expr_t *) * (size_t)(in->n + e->n));
+        memcpy(na, in->args, sizeof(expr_t *) * (size_t)in->n);
+        memcpy(na + in->n, e->args, sizeof(expr_t *) * (size_t)e->n);
+        e->args = na;
+        e->n += in->n;
+        e->a = in->a;
+    }
+    expr_t *eta = label_app(e);
+    if (eta) {
+        *e = *eta;
+        t = infer(e);
+        return t;
+    }
+    type_t *ft = infer(e->a);
+    for (int i = 0; i < e->n; i++) {
+        type_t *f = ty_repr(ft);
+        if (f->kind == TY_VAR) {
+            type_t *a = ty_newvar(), *r = ty_newvar();
+            unify(f, tarrow(a, r));
+            f = ty_repr(ft);
+        }
+        if (f->kind != TY_CON || f->decl || strcmp(f->name, "->") != 0) {
+            if (i == 0)
+                fatal_at(e->a->loc, "This expression has type %s. This is not a function; it cannot be applied.", type_to_string(ft));
+            fatal_at(e->a->loc, "This function has type %s. It is applied to too many arguments; maybe you forgot a `;'.",
+                     type_to_string(e->a->ty ? e->a->ty : ft));
+        }
+        if (i == 0) e->a->ty = ft;
+        /* `!x`, `x := e`, `incr x`, `decr x` on a local x do not make it escape: if
+         * nothing else does, its ref lives in its stack slot (gen.c, clet) */
+        var_t *hv = e->a->kind == E_VAR ? e->a->var : NULL;
+        if (i == 0 && hv && hv->kind == V_PRIM && e->n == hv->arity &&
+            (hv->prim == PR_DEREF || hv->prim == PR_ASSIGN || hv->prim == PR_INCR ||
+             hv->prim == PR_DECR) && e->args[0]->kind == E_VAR)
+            ref_operand = e->args[0];
+        check(e->args[i], f->args[0]);
+        ref_operand = NULL;
+        ft = f->args[1];
+    }
+    t = ft;
+    return t;
+}
+
+static type_t *infer_function(expr_t *e)
+{
+    type_t *t = NULL;
+    /* function cases  ==>  fun %x -> match %x with cases */
+    const char *nm = synth_name();
+    expr_t *m = mk_expr(E_MATCH, e->loc);
+    m->a = mk_var(e->loc, nm);
+    m->n = e->n;
+    m->cases = e->cases;
+    pat_t *pv = mk_pat(P_VAR, e->loc);
+    pv->name = nm;
+    e->kind = E_FUN;
+    e->n = 1;
+    e->params = xalloc(sizeof(pat_t *));
+    e->params[0] = pv;
+    e->a = m;
+    e->cases = NULL;
+    t = infer_fun(e, NULL);
+    return t;
+}
+
+static type_t *infer_tuple(expr_t *e, type_t *expected)
+{
+    type_t *t = NULL;
+    type_t **a = xalloc(sizeof(type_t *) * (size_t)e->n);
+    type_t *xt = expected ? ty_repr(expected) : NULL;
+    int push_down = xt && xt->kind == TY_CON && !xt->decl && !strcmp(xt->name, "*") && xt->nargs == e->n;
+    for (int i = 0; i < e->n; i++) {
+        if (push_down) {
+            check(e->args[i], xt->args[i]);
+            a[i] = xt->args[i];
+        } else
+            a[i] = infer(e->args[i]);
+    }
+    t = ty_con(NULL, "*", e->n, a);
+    return t;
+}
+
+static type_t *infer_seq(expr_t *e)
+{
+    type_t *t = NULL;
+    type_t *a = infer(e->a);
+    type_t *ra = ty_repr(a);
+    if (ra->kind == TY_CON && !ra->decl && strcmp(ra->name, "->") == 0)
+        diag_warning(e->a->loc, "this function application is partial, maybe some arguments are missing.");
+    else if (!(ra->kind == TY_VAR) && !is_con(ra, td_unit))
+        diag_warning(e->a->loc, "this expression should have type unit.");
+    t = infer(e->b);
+    return t;
+}
+
+static type_t *infer_for(expr_t *e)
+{
+    type_t *t = NULL;
+    check(e->a, tc0(td_int));
+    check(e->b, tc0(td_int));
+    envent_t *save = venv;
+    pbind_t pb = { .vars = { 0 } };
+    tpat_check(e->pat, tc0(td_int), &pb);
+    bind_pattern_vars(&pb);
+    type_t *b = infer(e->c);
+    if (!unify(b, tc0(td_unit))) diag_warning(e->c->loc, "this expression should have type unit.");
+    venv = save;
+    t = tc0(td_unit);
+    return t;
+}
+
+static type_t *infer_record(expr_t *e)
+{
+    type_t *t = NULL;
+    struct tdecl *d = record_of(e->fnames, e->n, e->loc);
+    type_t **args;
+    t = fresh_inst(d, &args);
+    e->fields = xalloc(sizeof(struct finfo *) * (size_t)(e->n + 1));
+    if (e->a) check(e->a, t);
+    for (int i = 0; i < e->n; i++) {
+        struct finfo *f = NULL;
+        for (int k = 0; k < d->fields.n; k++)
+            if (strcmp(((struct finfo *)d->fields.v[k])->name, e->fnames[i]) == 0) f = d->fields.v[k];
+        if (!f) {
+            if (lookup_field(e->fnames[i]))
+                fatal_at(e->args[i]->loc, "The record field %s belongs to the type %s but is mixed here with fields of type %s",
+                         e->fnames[i], lookup_field(e->fnames[i])->owner->name, d->name);
+            fatal_at(e->loc, "Unbound record field %s", e->fnames[i]);
+        }
+        for (int k = 0; k < i; k++)
+            if (e->fields[k] == f) fatal_at(e->loc, "The record field label %s is defined several times", f->name);
+        e->fields[i] = f;
+        check(e->args[i], ty_subst(f->type, d, args));
+    }
+    if (!e->a && e->n != d->fields.n) {
+        vec_t miss = { 0 };
+        for (int k = 0; k < d->fields.n; k++) {
+            int found = 0;
+            for (int i = 0; i < e->n; i++)
+                if (e->fields[i] == d->fields.v[k]) found = 1;
+            if (!found) vpush(&miss, (void *)((struct finfo *)d->fields.v[k])->name);
+        }
+        char buf[512] = "";
+        for (int i = 0; i < miss.n; i++) {
+            if (i) strncat(buf, " ", sizeof buf - strlen(buf) - 1);
+            strncat(buf, miss.v[i], sizeof buf - strlen(buf) - 1);
+        }
+        fatal_at(e->loc, "Some record fields are undefined: %s", buf);
+    }
+    return t;
+}
+
+static type_t *infer_letexn(expr_t *e)
+{
+    type_t *t = NULL;
+    /* let exception E in body: E is visible in body only */
+    struct cinfo *c = declare_exn(e->item);
+    t = infer(e->a);
+    for (int i = all_cons.n - 1; i >= 0; i--)
+        if (all_cons.v[i] == c) {
+            memmove(&all_cons.v[i], &all_cons.v[i + 1], sizeof(void *) * (size_t)(all_cons.n - i - 1));
+            all_cons.n--;
+            return t;
+        }
+    return t;
+}
+
+static type_t *infer_field(expr_t *e)
+{
+    type_t *t = NULL;
+    struct finfo *f = lookup_field(e->sval);
+    if (!f) fatal_at(e->loc, "Unbound record field %s", e->sval);
+    /* type-directed: if the record's type is already known, take its field */
+    type_t *known = NULL;
+    if (e->a->kind == E_VAR && lookup_var(e->a->sval)) {
+        known = ty_repr(ty_instantiate(lookup_var(e->a->sval)->type));
+    }
+    if (known && known->kind == TY_CON && known->decl && known->decl->kind == TD_RECORD)
+        for (int k = 0; k < known->decl->fields.n; k++)
+            if (!strcmp(((struct finfo *)known->decl->fields.v[k])->name, e->sval)) f = known->decl->fields.v[k];
+    e->field = f;
+    struct tdecl *d = f->owner;
+    type_t **args;
+    type_t *rt = fresh_inst(d, &args);
+    check(e->a, rt);
+    type_t *ft = ty_subst(f->type, d, args);
+    if (e->kind == E_FIELD)
+        t = ft;
+    else {
+        if (!f->is_mutable) fatal_at(e->loc, "The record field %s is not mutable", f->name);
+        check(e->b, ft);
+        t = tc0(td_unit);
+    }
+    return t;
+}
+
 static type_t *infer(expr_t *e)
 {
     check_nesting(e->loc);
@@ -1368,132 +1538,16 @@ static type_t *infer(expr_t *e)
     case E_CHAR: t = tc0(td_char); break;
     case E_FLOAT: t = tc0(td_float); break;
     case E_STRING: t = tc0(td_string); break;
-    case E_VAR: {
-        var_t *v = lookup_var(e->sval);
-        if (!v) {
-            if (printf_kind(e) >= 0)
-                fatal_at(e->loc, "Sense supports %s only applied to a literal format string", e->sval);
-            const char *dot = strchr(e->sval, '.');
-            if (dot && e->sval[0] >= 'A' && e->sval[0] <= 'Z') {
-                char *m = xfmt("%.*s", (int)(dot - e->sval), e->sval);
-                int known = 0;
-                for (envent_t *x = venv; x; x = x->next)
-                    if (strncmp(x->name, m, strlen(m)) == 0 && x->name[strlen(m)] == '.') { known = 1; break; }
-                if (!known) fatal_at(e->loc, "Unbound module %s", m);
-            }
-            fatal_at(e->loc, "Unbound value %s", e->sval);
-        }
-        e->var = v;
-        note_use(v);
-        if (e != ref_operand || v->owner != cur_fn)
-            v->escapes = 1; /* (a local read in place of a ref: see E_APP) */
-        t = instantiate(v->type);
-        break;
-    }
-    case E_CONSTR: {
-        struct cinfo *c = lookup_con(e->sval);
-        if (!c) fatal_at(e->loc, "Unbound constructor %s", e->sval);
-        e->con = c;
-        type_t *res;
-        type_t **args;
-        if (c->is_exn) {
-            res = tc0(td_exn);
-            args = c->args;
-        } else {
-            struct subst s = { .n = 0 };
-            res = inst_rec(c->result, &s);
-            args = xalloc(sizeof(type_t *) * (size_t)(c->arity + 1));
-            for (int i = 0; i < c->arity; i++) args[i] = inst_rec(c->args[i], &s);
-            /* as OCaml: the expected type flows into the arguments (errors point at them) */
-            if (expected && repr(expected)->kind == TY_CON && repr(expected)->decl == c->owner) unify(res, expected);
-        }
-        if (c->arity == 0) {
-            if (e->a) fatal_at(e->loc, "The constructor %s expects 0 argument(s), but is applied here to 1 argument(s)", c->name);
-            e->n = 0;
-        } else {
-            if (!e->a) fatal_at(e->loc, "The constructor %s expects %d argument(s), but is applied here to 0 argument(s)", c->name, c->arity);
-            if (c->arity == 1) {
-                e->n = 1;
-                e->args = xalloc(sizeof(expr_t *));
-                e->args[0] = e->a;
-                check(e->a, args[0]);
-            } else if (e->a->kind == E_TUPLE && e->a->n == c->arity) {
-                e->n = c->arity;
-                e->args = e->a->args;
-                for (int i = 0; i < c->arity; i++) check(e->args[i], args[i]);
-            } else
-                fatal_at(e->loc, "The constructor %s expects %d argument(s), but is applied here to 1 argument(s)", c->name, c->arity);
-        }
-        t = res;
-        break;
-    }
+    case E_VAR: t = infer_var(e); break;
+    case E_CONSTR: t = infer_constr(e, expected); break;
     case E_APP: {
         int pk = printf_kind(e->a);
         if (pk >= 0 && e->n >= 1) return infer_printf(e, pk);
-        /* flatten (f a) b */
-        while (e->a->kind == E_APP && e->a->a->kind != E_PRINTF && printf_kind(e->a->a) < 0) {
-            expr_t *in = e->a;
-            expr_t **na = xalloc(sizeof(expr_t *) * (size_t)(in->n + e->n));
-            memcpy(na, in->args, sizeof(expr_t *) * (size_t)in->n);
-            memcpy(na + in->n, e->args, sizeof(expr_t *) * (size_t)e->n);
-            e->args = na;
-            e->n += in->n;
-            e->a = in->a;
-        }
-        expr_t *eta = label_app(e);
-        if (eta) {
-            *e = *eta;
-            t = infer(e);
-            break;
-        }
-        type_t *ft = infer(e->a);
-        for (int i = 0; i < e->n; i++) {
-            type_t *f = repr(ft);
-            if (f->kind == TY_VAR) {
-                type_t *a = newvar(), *r = newvar();
-                unify(f, tarrow(a, r));
-                f = repr(ft);
-            }
-            if (f->kind != TY_CON || f->decl || strcmp(f->name, "->") != 0) {
-                if (i == 0)
-                    fatal_at(e->a->loc, "This expression has type %s. This is not a function; it cannot be applied.", type_to_string(ft));
-                fatal_at(e->a->loc, "This function has type %s. It is applied to too many arguments; maybe you forgot a `;'.",
-                         type_to_string(e->a->ty ? e->a->ty : ft));
-            }
-            if (i == 0) e->a->ty = ft;
-            /* `!x`, `x := e`, `incr x`, `decr x` on a local x do not make it escape: if
-             * nothing else does, its ref lives in its stack slot (gen.c, clet) */
-            var_t *hv = e->a->kind == E_VAR ? e->a->var : NULL;
-            if (i == 0 && hv && hv->kind == V_PRIM && e->n == hv->arity &&
-                (hv->prim == PR_DEREF || hv->prim == PR_ASSIGN || hv->prim == PR_INCR ||
-                 hv->prim == PR_DECR) && e->args[0]->kind == E_VAR)
-                ref_operand = e->args[0];
-            check(e->args[i], f->args[0]);
-            ref_operand = NULL;
-            ft = f->args[1];
-        }
-        t = ft;
+        t = infer_app(e);
         break;
     }
     case E_PRINTF: t = infer_printf_node(e); break;
-    case E_FUNCTION: {
-        /* function cases  ==>  fun %x -> match %x with cases */
-        const char *nm = synth_name();
-        expr_t *m = mk_expr(E_MATCH, e->loc);
-        m->a = mk_var(e->loc, nm);
-        m->n = e->n;
-        m->cases = e->cases;
-        pat_t *pv = mk_pat(P_VAR, e->loc);
-        pv->name = nm;
-        e->kind = E_FUN;
-        e->n = 1;
-        e->params = xalloc(sizeof(pat_t *));
-        e->params[0] = pv;
-        e->a = m;
-        e->cases = NULL;
-        t = infer_fun(e, NULL);
-        break;
-    }
+    case E_FUNCTION: t = infer_function(e); break;
     case E_FUN: t = infer_fun(e, NULL); break;
     case E_LET: {
         envent_t *save = venv;
@@ -1515,20 +1569,7 @@ static type_t *infer(expr_t *e)
         infer_cases(e, tc0(td_exn), t);
         break;
     }
-    case E_TUPLE: {
-        type_t **a = xalloc(sizeof(type_t *) * (size_t)e->n);
-        type_t *xt = expected ? repr(expected) : NULL;
-        int push_down = xt && xt->kind == TY_CON && !xt->decl && !strcmp(xt->name, "*") && xt->nargs == e->n;
-        for (int i = 0; i < e->n; i++) {
-            if (push_down) {
-                check(e->args[i], xt->args[i]);
-                a[i] = xt->args[i];
-            } else
-                a[i] = infer(e->args[i]);
-        }
-        t = tcon(NULL, "*", e->n, a);
-        break;
-    }
+    case E_TUPLE: t = infer_tuple(e, expected); break;
     case E_IF:
         check(e->a, tc0(td_bool));
         if (e->c) {
@@ -1536,7 +1577,7 @@ static type_t *infer(expr_t *e)
             check(e->c, t);
         } else {
             type_t *bt = infer(e->b);
-            type_t *b0 = repr(bt);
+            type_t *b0 = ty_repr(bt);
             if (!unify(bt, tc0(td_unit))) {
                 type_mismatch(e->b->loc, b0, tc0(td_unit), " because it is in the result of a conditional with no else branch");
                 fatal_stop();
@@ -1544,16 +1585,7 @@ static type_t *infer(expr_t *e)
             t = tc0(td_unit);
         }
         break;
-    case E_SEQ: {
-        type_t *a = infer(e->a);
-        type_t *ra = repr(a);
-        if (ra->kind == TY_CON && !ra->decl && strcmp(ra->name, "->") == 0)
-            diag_warning(e->a->loc, "this function application is partial, maybe some arguments are missing.");
-        else if (!(ra->kind == TY_VAR) && !is_con(ra, td_unit))
-            diag_warning(e->a->loc, "this expression should have type unit.");
-        t = infer(e->b);
-        break;
-    }
+    case E_SEQ: t = infer_seq(e); break;
     case E_WHILE:
         check(e->a, tc0(td_bool));
         {
@@ -1562,91 +1594,11 @@ static type_t *infer(expr_t *e)
         }
         t = tc0(td_unit);
         break;
-    case E_FOR: {
-        check(e->a, tc0(td_int));
-        check(e->b, tc0(td_int));
-        envent_t *save = venv;
-        pbind_t pb = { .vars = { 0 } };
-        tpat_check(e->pat, tc0(td_int), &pb);
-        bind_pattern_vars(&pb);
-        type_t *b = infer(e->c);
-        if (!unify(b, tc0(td_unit))) diag_warning(e->c->loc, "this expression should have type unit.");
-        venv = save;
-        t = tc0(td_unit);
-        break;
-    }
-    case E_RECORD: {
-        struct finfo *f0 = lookup_fields(e->fnames, e->n);
-        for (int i = 0; i < e->n && !f0; i++) f0 = lookup_field(e->fnames[i]);
-        if (!f0) fatal_at(e->loc, "Unbound record field %s", e->fnames[0]);
-        struct tdecl *d = f0->owner;
-        type_t **args = xalloc(sizeof(type_t *) * (size_t)(d->nparams + 1));
-        for (int i = 0; i < d->nparams; i++) args[i] = newvar();
-        t = tcon(d, NULL, d->nparams, args);
-        e->fields = xalloc(sizeof(struct finfo *) * (size_t)(e->n + 1));
-        if (e->a) check(e->a, t);
-        for (int i = 0; i < e->n; i++) {
-            struct finfo *f = NULL;
-            for (int k = 0; k < d->fields.n; k++)
-                if (strcmp(((struct finfo *)d->fields.v[k])->name, e->fnames[i]) == 0) f = d->fields.v[k];
-            if (!f) {
-                if (lookup_field(e->fnames[i]))
-                    fatal_at(e->args[i]->loc, "The record field %s belongs to the type %s but is mixed here with fields of type %s",
-                             e->fnames[i], lookup_field(e->fnames[i])->owner->name, d->name);
-                fatal_at(e->loc, "Unbound record field %s", e->fnames[i]);
-            }
-            for (int k = 0; k < i; k++)
-                if (e->fields[k] == f) fatal_at(e->loc, "The record field label %s is defined several times", f->name);
-            e->fields[i] = f;
-            check(e->args[i], subst_params(f->type, d, args));
-        }
-        if (!e->a && e->n != d->fields.n) {
-            vec_t miss = { 0 };
-            for (int k = 0; k < d->fields.n; k++) {
-                int found = 0;
-                for (int i = 0; i < e->n; i++)
-                    if (e->fields[i] == d->fields.v[k]) found = 1;
-                if (!found) vpush(&miss, (void *)((struct finfo *)d->fields.v[k])->name);
-            }
-            char buf[512] = "";
-            for (int i = 0; i < miss.n; i++) {
-                if (i) strncat(buf, " ", sizeof buf - strlen(buf) - 1);
-                strncat(buf, miss.v[i], sizeof buf - strlen(buf) - 1);
-            }
-            fatal_at(e->loc, "Some record fields are undefined: %s", buf);
-        }
-        break;
-    }
-    case E_FIELD:
-    case E_SETFIELD: {
-        struct finfo *f = lookup_field(e->sval);
-        if (!f) fatal_at(e->loc, "Unbound record field %s", e->sval);
-        /* type-directed: if the record's type is already known, take its field */
-        type_t *known = NULL;
-        if (e->a->kind == E_VAR && lookup_var(e->a->sval)) {
-            known = repr(instantiate(lookup_var(e->a->sval)->type));
-        }
-        if (known && known->kind == TY_CON && known->decl && known->decl->kind == TD_RECORD)
-            for (int k = 0; k < known->decl->fields.n; k++)
-                if (!strcmp(((struct finfo *)known->decl->fields.v[k])->name, e->sval)) f = known->decl->fields.v[k];
-        e->field = f;
-        struct tdecl *d = f->owner;
-        type_t **args = xalloc(sizeof(type_t *) * (size_t)(d->nparams + 1));
-        for (int i = 0; i < d->nparams; i++) args[i] = newvar();
-        type_t *rt = tcon(d, NULL, d->nparams, args);
-        check(e->a, rt);
-        type_t *ft = subst_params(f->type, d, args);
-        if (e->kind == E_FIELD)
-            t = ft;
-        else {
-            if (!f->is_mutable) fatal_at(e->loc, "The record field %s is not mutable", f->name);
-            check(e->b, ft);
-            t = tc0(td_unit);
-        }
-        break;
-    }
+    case E_FOR: t = infer_for(e); break;
+    case E_RECORD: t = infer_record(e); break;
+    case E_FIELD: case E_SETFIELD: t = infer_field(e); break;
     case E_ARRAY: {
-        type_t *el = newvar();
+        type_t *el = ty_newvar();
         for (int i = 0; i < e->n; i++) check(e->args[i], el);
         t = tc1(td_array, el);
         break;
@@ -1664,20 +1616,11 @@ static type_t *infer(expr_t *e)
         break;
     case E_ASSERT:
         check(e->a, tc0(td_bool));
-        t = tc0(td_unit);
+        /* as OCaml: `assert false` never returns, so it has any type */
+        t = e->a->kind == E_CONSTR && e->a->con && !strcmp(e->a->con->name, "false") && e->a->con->owner == td_bool
+                ? ty_newvar() : tc0(td_unit);
         break;
-    case E_LETEXN: {
-        /* let exception E in body: E is visible in body only */
-        struct cinfo *c = declare_exn(e->item);
-        t = infer(e->a);
-        for (int i = all_cons.n - 1; i >= 0; i--)
-            if (all_cons.v[i] == c) {
-                memmove(&all_cons.v[i], &all_cons.v[i + 1], sizeof(void *) * (size_t)(all_cons.n - i - 1));
-                all_cons.n--;
-                break;
-            }
-        break;
-    }
+    case E_LETEXN: t = infer_letexn(e); break;
     case E_OPEN: {
         /* let open M in e, M.(e): M's names shadow others in e only */
         envent_t *saved = venv;
@@ -1697,7 +1640,7 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
 {
     vec_t *pbs = xalloc(sizeof(vec_t) * (size_t)n);
     if (rec) {
-        cur_level++;
+        ty_level++;
         var_t **vs = xalloc(sizeof(var_t *) * (size_t)n);
         for (int i = 0; i < n; i++) {
             pat_t *p = strip_constraint(binds[i]->pat);
@@ -1706,7 +1649,7 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
             while (rhs->kind == E_CONSTRAINT) rhs = rhs->a;
             if (rhs->kind != E_FUN && rhs->kind != E_FUNCTION)
                 fatal_at(binds[i]->e->loc, "This kind of expression is not allowed as right-hand side of `let rec'");
-            var_t *v = new_local(p->name, p->loc, newvar());
+            var_t *v = new_local(p->name, p->loc, ty_newvar());
             p->var = v;
             p->ty = v->type;
             vs[i] = v;
@@ -1744,7 +1687,7 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
                 if (!unify(t, ct)) type_mismatch(rhs->loc, t, ct, NULL);
                 rhs->ty = t;
             }
-            type_t *v0 = repr(vs[i]->type);
+            type_t *v0 = ty_repr(vs[i]->type);
             if (!unify(vs[i]->type, t)) {
                 type_mismatch(rhs->loc, t, v0, NULL);
                 fatal_stop();
@@ -1755,7 +1698,7 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
         if (!toplevel && n > 1)
             for (int i = 0; i < n; i++)
                 for (int k = 0; k < n; k++) vpush(&vs[i]->fn->mutual, vs[k]);
-        cur_level--;
+        ty_level--;
         for (int i = 0; i < n; i++) {
             generalize(vs[i]->type);
             if (!toplevel) vs[i]->warn_unused = 1;
@@ -1765,12 +1708,12 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
     }
     for (int i = 0; i < n; i++) {
         /* as OCaml: the pattern first, then the expression against its type */
-        cur_level++;
+        ty_level++;
         expr_t *rhs = binds[i]->e;
         pbind_t b = { .vars = { 0 } };
         type_t *t = tpat(binds[i]->pat, &b);
         check(rhs, t);
-        cur_level--;
+        ty_level--;
         pbs[i] = b.vars;
         {
             pat_t *sp = strip_constraint(binds[i]->pat);
@@ -1850,16 +1793,16 @@ static void declare_types(item_t *it)
     for (int i = 0; i < it->n; i++) {
         tydef_t *td = it->tydefs[i];
         if (td->kind != TD_ALIAS) continue;
-        int saved = cur_level;
-        cur_level = GENERIC_LEVEL;
+        int saved = ty_level;
+        ty_level = GENERIC_LEVEL;
         ds[i]->alias = texpr_type(td->alias, maps[i]);
-        cur_level = saved;
+        ty_level = saved;
     }
     for (int i = 0; i < it->n; i++) {
         tydef_t *td = it->tydefs[i];
         struct tdecl *d = ds[i];
-        int saved = cur_level;
-        cur_level = GENERIC_LEVEL;
+        int saved = ty_level;
+        ty_level = GENERIC_LEVEL;
         if (td->kind == TD_VARIANT) {
             for (int c = 0; c < td->ncons; c++) {
                 type_t **args = xalloc(sizeof(type_t *) * (size_t)(td->cnargs[c] + 1));
@@ -1879,7 +1822,7 @@ static void declare_types(item_t *it)
                 vpush(&all_fields, f);
             }
         }
-        cur_level = saved;
+        ty_level = saved;
     }
 }
 
@@ -1888,12 +1831,12 @@ static void declare_types(item_t *it)
 static struct cinfo *declare_exn(item_t *it)
 {
     struct tvmap m = { .n = 0, .fixed = 1 };
-    int saved = cur_level;
-    cur_level = GENERIC_LEVEL;
+    int saved = ty_level;
+    ty_level = GENERIC_LEVEL;
     type_t **args = xalloc(sizeof(type_t *) * (size_t)(it->nargs + 1));
     int n = it->nargs;
     for (int k = 0; k < n; k++) args[k] = texpr_type(it->args[k], &m);
-    cur_level = saved;
+    ty_level = saved;
     const char *shown = qualify(cur_path, it->name);
     return add_exn(it->name, n, args, shown);
 }
@@ -2165,9 +2108,9 @@ static void type_items(vec_t *items)
             declare_exn(it);
             break;
         case I_EXPR:
-            cur_level++;
+            ty_level++;
             infer(it->e);
-            cur_level--;
+            ty_level--;
             vpush(flat_items, it);
             break;
         case I_OPEN:

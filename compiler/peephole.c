@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: MIT
+ * peephole.c — the code generator's text-level optimisations (peephole.h): fusing an
+ * instruction into the one before it as it is emitted, and the pass over one function's
+ * finished text (jump threading, dead code, redundant loads). Which instructions end a
+ * block, carry a label or keep A comes from the opcode table's columns (opcodes.def).
+ * Lines are "        op args" (instructions), "name:" (labels) or "; ..." (comments).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "cg.h"
+#include "peephole.h"
+
+/* push; X n -> pushX n: the superinstructions the code generator uses (isa.md §6) */
+static const svbc_opcode_t push_from[] = { SVBC_OP_acc, SVBC_OP_quote, SVBC_OP_envacc, SVBC_OP_accfield };
+static const svbc_opcode_t push_to[] = { SVBC_OP_pushacc, SVBC_OP_pushquote, SVBC_OP_pushenvacc,
+                                         SVBC_OP_pushaccfield };
+#define N_PUSH_FUSED (sizeof push_from / sizeof push_from[0])
+
+/* the operands of instruction text `ins` if it is `op` followed by a space, else NULL */
+static const char *insn_operands(const char *ins, svbc_opcode_t op)
+{
+    size_t k = strlen(OPNAME(op));
+    return strncmp(ins, OPNAME(op), k) == 0 && ins[k] == ' ' ? ins + k + 1 : NULL;
+}
+
+const char *peep_last_insn(const sbuf_t *b, size_t *start)
+{
+    if (!b->s || b->n < 9 || b->s[b->n - 1] != '\n') return "";
+    size_t i = b->n - 1;
+    while (i > 0 && b->s[i - 1] != '\n') i--;
+    // cppcheck-suppress knownConditionTrueFalse ; i moved back to the line start above
+    if (b->n - i < 9 || memcmp(b->s + i, "        ", 8) != 0 || b->s[i + 8] == '.') return "";
+    *start = i;
+    return b->s + i + 8;
+}
+
+/* push + acc/quote/envacc/accfield n -> pushX n, and pushacc n; pushacc m -> pushacc2 n, m */
+static int fuse_push(sbuf_t *b, const char *ins, size_t st)
+{
+    for (size_t k = 0; k < N_PUSH_FUSED; k++) {
+        const char *opnds = insn_operands(ins, push_from[k]);
+        if (!opnds) continue;
+        char *r = xfmt("        %s %s\n", OPNAME(push_to[k]), opnds);
+        b->n = st;
+        size_t st2 = 0, pl2 = strlen(OPN(pushacc));
+        const char *p2 = push_to[k] == SVBC_OP_pushacc ? peep_last_insn(b, &st2) : "";
+        if (!strncmp(p2, OPN(pushacc), pl2) && p2[pl2] == ' ') {
+            r = xfmt("        %s %.*s, %s\n", OPN(pushacc2), (int)strcspn(p2 + pl2 + 1, "\n"), p2 + pl2 + 1, opnds);
+            b->n = st2;
+        }
+        sb_add(b, r, strlen(r));
+        return 1;
+    }
+    return 0;
+}
+
+int peep_fuse(sbuf_t *b, const char *ins)
+{
+    size_t st = 0;
+    const char *prev = peep_last_insn(b, &st);
+    size_t pl = strlen(prev);
+    if (!pl) return 0;
+    char pbuf[64];
+    if (pl - 1 >= sizeof pbuf) return 0;
+    memcpy(pbuf, prev, pl - 1);
+    pbuf[pl - 1] = 0;
+    if (!strcmp(pbuf, OPN(push))) return fuse_push(b, ins, st);
+    /* X n; field m -> Xfield n, m for acc, pushacc and envacc */
+    static const svbc_opcode_t ffrom[] = { SVBC_OP_acc, SVBC_OP_pushacc, SVBC_OP_envacc };
+    static const svbc_opcode_t fto[] = { SVBC_OP_accfield, SVBC_OP_pushaccfield, SVBC_OP_envaccfield };
+    const char *m = insn_operands(ins, SVBC_OP_field);
+    if (!m) return 0;
+    for (size_t k = 0; k < sizeof ffrom / sizeof ffrom[0]; k++) {
+        const char *n = insn_operands(pbuf, ffrom[k]);
+        if (n) {
+            char *r = xfmt("        %s %s, %s\n", OPNAME(fto[k]), n, m);
+            b->n = st;
+            sb_add(b, r, strlen(r));
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ the pass */
+static int is_label_line(const char *l) { return l[0] != ' ' && l[0] != ';' && l[0] && strchr(l, ':') && l[strlen(l) - 1] == ':'; }
+static const char *insn_of(const char *l) { while (*l == ' ') l++; return l; }
+
+/* the opcode of instruction text (-1 for a directive), and where its operands start */
+static int insn_op(const char *ins, const char **opnds)
+{
+    size_t k = strcspn(ins, " ");
+    *opnds = ins[k] ? ins + k + 1 : ins + k;
+    return svbc_lookup_op(ins, k);
+}
+static unsigned op_flags(int op) { return op < 0 ? 0 : svbc_opinfo[op].flags; }
+static const char *op_shape(int op) { return op < 0 ? "" : svbc_opinfo[op].operands; }
+/* control never falls through (the END flag) */
+static int is_end_insn(const char *ins)
+{
+    const char *o;
+    return (op_flags(insn_op(ins, &o)) & SVBC_F_END) != 0;
+}
+/* a jump whose one label is its last operand: the offset of the label in the text */
+static const char *jump_label(const char *ins, int *op)
+{
+    const char *opnds;
+    *op = insn_op(ins, &opnds);
+    const char *shape = op_shape(*op);
+    size_t sl = strlen(shape);
+    if (!(op_flags(*op) & SVBC_F_BR) || !sl || shape[sl - 1] != 'l' || strchr(shape, 'l') != shape + sl - 1 || !*opnds)
+        return NULL;
+    if (sl == 1) return opnds;
+    const char *comma = NULL;
+    for (const char *q = strstr(opnds, ", "); q; q = strstr(q + 1, ", ")) comma = q;
+    return comma ? comma + 2 : NULL;
+}
+/* a compare-and-branch on A against an immediate or a slot: A and the stack are kept */
+static int keeps_acc(const char *ins)
+{
+    const char *o;
+    int op = insn_op(ins, &o);
+    const char *shape = op_shape(op);
+    return (op_flags(op) & (SVBC_F_BR | SVBC_F_END | SVBC_F_CALL)) == SVBC_F_BR && svbc_opinfo[op].pop == 0 &&
+           svbc_opinfo[op].push == 0 && strlen(shape) == 2 && (shape[0] == 'i' || shape[0] == 'a') && shape[1] == 'l';
+}
+
+typedef struct peep {
+    char **L;                            /* the lines */
+    int n;
+    vec_t from, to;                      /* label -> the target of the branch right after it */
+    vec_t refs;                          /* local labels referenced */
+    sbuf_t o;                            /* the output */
+    int dead, seen_label;
+    const char *last_acc;                /* A = S[last_acc] here (straight-line code) */
+    vec_t kl, ka;                        /* label <- A = S[ka] at a branch to it that keeps A */
+} peep_t;
+
+static int skippable(const char *l) { return is_label_line(l) || l[0] == ';' || !l[0]; }
+
+/* label -> target of the first instruction after it, if that is a branch */
+static void find_chains(peep_t *P)
+{
+    for (int i = 0; i < P->n; i++) {
+        if (!is_label_line(P->L[i]) || P->L[i][0] != '.') continue;
+        int j = i + 1;
+        while (j < P->n && skippable(P->L[j])) j++;
+        const char *target = j < P->n ? insn_operands(insn_of(P->L[j]), SVBC_OP_branch) : NULL;
+        if (target) {
+            vpush(&P->from, xfmt("%.*s", (int)strlen(P->L[i]) - 1, P->L[i]));
+            vpush(&P->to, (void *)target);
+        }
+    }
+}
+/* resolve a label through the chains (bounded, so cycles terminate) */
+static const char *resolve(const peep_t *P, const char *lab, size_t len)
+{
+    const char *r = xfmt("%.*s", (int)len, lab);
+    for (int hop = 0; hop < 16; hop++) {
+        int f = -1;
+        for (int k = 0; k < P->from.n; k++)
+            if (!strcmp(P->from.v[k], r)) { f = k; break; }
+        if (f < 0) break;
+        r = P->to.v[f];
+    }
+    return r;
+}
+static void thread_jumps(peep_t *P)
+{
+    for (int i = 0; i < P->n; i++) {
+        if (P->L[i][0] != ' ') continue;
+        const char *ins = insn_of(P->L[i]);
+        int op;
+        const char *lab = jump_label(ins, &op);
+        if (!lab) continue;
+        const char *t = resolve(P, lab, strlen(lab));
+        P->L[i] = xfmt("        %.*s%s", (int)(lab - ins), ins, t);
+    }
+}
+static void collect_refs(peep_t *P)
+{
+    for (int i = 0; i < P->n; i++) {
+        if (P->L[i][0] != ' ') continue;
+        for (const char *q = strstr(P->L[i], ".L"); q; q = strstr(q + 1, ".L")) {
+            if (q[-1] != ' ' && q[-1] != ',') continue;
+            size_t k = 0;
+            while (q[k] && q[k] != ',' && q[k] != ' ') k++;
+            vpush(&P->refs, xfmt("%.*s", (int)k, q));
+        }
+    }
+}
+static void out_line(peep_t *P, const char *l)
+{
+    sb_add(&P->o, l, strlen(l));
+    sb_add(&P->o, "\n", 1);
+}
+static int count_named(const vec_t *v, const char *l, size_t ll)
+{
+    int c = 0;
+    for (int k = 0; k < v->n; k++)
+        if (strlen(v->v[k]) == ll && !strncmp(v->v[k], l, ll)) c++;
+    return c;
+}
+
+static void do_label(peep_t *P, const char *l)
+{
+    size_t ll = strlen(l) - 1;
+    int used = count_named(&P->refs, l, ll);
+    /* a label reached only from one A-keeping branch (no fall-through into it) still
+     * knows which slot A holds */
+    const char *known = NULL;
+    if (P->dead && used == 1)
+        for (int k = 0; k < P->kl.n; k++)
+            if (strlen(P->kl.v[k]) == ll && !strncmp(P->kl.v[k], l, ll)) known = P->ka.v[k];
+    if (l[0] == '.' && l[1] == 'L' && P->seen_label && !used) return; /* dropped */
+    P->last_acc = known;
+    P->seen_label = 1;
+    P->dead = 0;
+    char *tb = xfmt("        %s %.*s\n", OPN(branch), (int)ll, l);
+    size_t tl = strlen(tb);
+    if (P->o.s && P->o.n >= tl && memcmp(P->o.s + P->o.n - tl, tb, tl) == 0) P->o.n -= tl;
+    out_line(P, l);
+}
+
+/* a branch to a label that follows directly is dropped (returns 1) */
+static int drop_branch_to_next(peep_t *P, int i, const char *t)
+{
+    int drop = 0;
+    for (int j = i + 1; j < P->n && skippable(P->L[j]); j++)
+        if (is_label_line(P->L[j]) && strlen(P->L[j]) - 1 == strlen(t) && !strncmp(P->L[j], t, strlen(t))) drop = 1;
+    if (!drop) return 0;
+    P->dead = 1;
+    if (P->last_acc) { /* falls through to t with A = S[last_acc] */
+        vpush(&P->kl, (void *)t);
+        vpush(&P->ka, (void *)P->last_acc);
+    }
+    return 1;
+}
+
+/* acc n; b<cmp>imm k, L; acc n: the compare-and-branches that keep A and the stack make
+ * the second acc n redundant. Returns the line to write, or NULL to drop it. */
+static const char *track_acc(peep_t *P, const char *ins, const char *l, int is_branch)
+{
+    const char *an = insn_operands(ins, SVBC_OP_acc);
+    if (an && P->last_acc && !strcmp(an, P->last_acc)) return NULL;
+    /* accfield n, m with A = S[n] already: field m */
+    const char *af = insn_operands(ins, SVBC_OP_accfield);
+    size_t lal = P->last_acc ? strlen(P->last_acc) : 0;
+    if (af && P->last_acc && !strncmp(af, P->last_acc, lal) && !strncmp(af + lal, ", ", 2))
+        l = xfmt("        %s %s", OPN(field), af + lal + 2);
+    int keeps = is_branch || keeps_acc(ins);
+    if (keeps && P->last_acc) {
+        const char *lab = strrchr(ins, ' ');
+        vpush(&P->kl, (void *)(lab + 1));
+        vpush(&P->ka, (void *)P->last_acc);
+    }
+    if (an) P->last_acc = an;
+    else if (!keeps) P->last_acc = NULL;
+    return l;
+}
+
+/* push + acc/quote/envacc that an (unused, dropped) label kept apart */
+static const char *refuse_push(peep_t *P, const char *ins, const char *l)
+{
+    char *tp = xfmt("        %s\n", OPN(push));
+    size_t tpl = strlen(tp);
+    sbuf_t *o = &P->o;
+    if (!(o->s && o->n >= tpl && memcmp(o->s + o->n - tpl, tp, tpl) == 0 && (o->n == tpl || o->s[o->n - tpl - 1] == '\n')))
+        return l;
+    for (size_t k = 0; k < N_PUSH_FUSED; k++) {
+        const char *opnds = insn_operands(ins, push_from[k]);
+        if (opnds) {
+            o->n -= tpl;
+            return xfmt("        %s %s", OPNAME(push_to[k]), opnds);
+        }
+    }
+    return l;
+}
+
+void peephole(sbuf_t *b)
+{
+    peep_t P = { 0 };
+    vec_t lines = { 0 };
+    char *p = b->s;
+    while (p && *p) {
+        char *nl = strchr(p, '\n');
+        if (nl) *nl = 0;
+        vpush(&lines, p);
+        p = nl ? nl + 1 : NULL;
+    }
+    P.n = lines.n;
+    P.L = (char **)lines.v;
+    find_chains(&P);
+    thread_jumps(&P);
+    collect_refs(&P);
+    for (int i = 0; i < P.n; i++) {
+        const char *l = P.L[i];
+        if (is_label_line(l)) { do_label(&P, l); continue; }
+        if (l[0] != ' ') { out_line(&P, l); continue; }
+        if (P.dead) continue;
+        const char *ins = insn_of(l);
+        const char *t = insn_operands(ins, SVBC_OP_branch);
+        if (t && drop_branch_to_next(&P, i, t)) continue;
+        l = track_acc(&P, ins, l, t != NULL);
+        if (!l) continue;
+        l = refuse_push(&P, ins, l);
+        out_line(&P, l);
+        if (is_end_insn(ins)) P.dead = 1;
+    }
+    free(lines.v);
+    free(b->s);
+    *b = P.o;
+}

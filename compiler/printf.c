@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT
+ * printf.c — Printf format strings (printf.h): the parser the type checker types them
+ * with, and the code generator's compilation of a format into service calls and string
+ * concatenations (no format is interpreted at run time).
+ */
+#include <string.h>
+#include "cg.h"
+#include "printf.h"
+
+int fmt_parse(const char *s, int len, vec_t *out, const char **err)
+{
+    int i = 0;
+    while (i < len) {
+        int st = i;
+        while (i < len && s[i] != '%') i++;
+        if (i > st) {
+            fmtseg_t *g = xalloc(sizeof *g);
+            g->text = s + st;
+            g->len = i - st;
+            vpush(out, g);
+        }
+        if (i >= len) break;
+        st = i++;
+        if (i < len && (s[i] == '%' || s[i] == '!' || s[i] == '@' || s[i] == ',')) {
+            if (s[i] == '%' || s[i] == '@') {
+                fmtseg_t *g = xalloc(sizeof *g);
+                g->text = s + i;
+                g->len = 1;
+                vpush(out, g);
+            }
+            i++;
+            continue;
+        }
+        int simple = 1;
+        while (i < len && strchr("-0+ #", s[i])) { i++; simple = 0; }
+        while (i < len && s[i] >= '0' && s[i] <= '9') { i++; simple = 0; }
+        if (i < len && s[i] == '.') {
+            i++;
+            simple = 0;
+            while (i < len && s[i] >= '0' && s[i] <= '9') i++;
+        }
+        if (i >= len) { *err = "incomplete format"; return -1; }
+        char c = s[i++];
+        if (!strchr("diuxXoscbfFeEgGBSC", c)) { *err = xfmt("bad conversion %%%c", c); return -1; }
+        fmtseg_t *g = xalloc(sizeof *g);
+        g->conv = c;
+        g->text = s + st;
+        g->len = i - st;
+        g->simple = simple || c == 'c';     /* OCaml ignores flags and width for %c */
+        if (c == 'c') { g->text = "%c"; g->len = 2; }
+        if (c == 'F' && memchr(s + st, '#', (size_t)(i - st))) {
+            *err = "%#F (hexadecimal float) is not supported by Sense (see docs/language.md)";
+            return -1;
+        }
+        if ((c == 'g' || c == 'G') && memchr(s + st, '#', (size_t)(i - st))) {
+            /* OCaml ignores # for %g (C would keep the trailing zeros) */
+            char *t = xalloc((size_t)(i - st) + 1);
+            int k = 0;
+            for (int j = st; j < i; j++)
+                if (s[j] != '#') t[k++] = s[j];
+            g->text = t;
+            g->len = k;
+        }
+        vpush(out, g);
+    }
+    return 0;
+}
+
+
+/* the text in the accumulator, padded as the conversion's flags and width say (%-6S is
+ * the quoted text padded to 6, as %-6s) */
+static void pad_as_s(fmtseg_t *sg)
+{
+    push();
+    emit_const_cstr(xfmt("%.*ss", sg->len - 1, sg->text));
+    emit("%s", OPN(swap));
+    emit_svc(SVBC_SVC_format_string);
+    cg.depth--;
+}
+
+/* A := argument `idx` (see printf_emit) */
+static int pf_base, pf_nargs;
+static void load_arg(int idx) { emit("%s %d", OPN(acc), cg.depth - 1 - (pf_base + pf_nargs - 1 - idx)); }
+
+/* %S / %C: OCaml-escaped, with quotes: "\"" ^ escaped x ^ "\"" */
+static void quoted(fmtseg_t *sg, int idx)
+{
+    int c = sg->conv;
+    const char *q = c == 'S' ? "\"" : "'";
+    emit_const_cstr(q);
+    push();
+    load_arg(idx);
+    push();
+    emit("%s 0", OPN(quote));
+    const char *fnsym = c == 'S' ? "String.escaped" : "Char.escaped";
+    ref_sym(fnsym);
+    emit("%s %s, 1", OPN(call), fnsym);
+    cg.depth--;
+    push();
+    emit_const_cstr(q);
+    emit("%s", OPN(strcat));
+    cg.depth--;
+    emit("%s", OPN(strcat));
+    cg.depth--;
+    if (!sg->simple && c == 'S') pad_as_s(sg); /* OCaml pads %S, not %C */
+}
+
+/* one conversion: its text in A, or printed already (printf only: returns 1) */
+static int conversion(fmtseg_t *sg, int idx, int kind)
+{
+    int c = sg->conv;
+    if ((c == 'd' || c == 'i') && sg->simple) {
+        load_arg(idx);
+        if (kind == 0) { emit_svc(SVBC_SVC_print_int); return 1; }
+        emit_svc(SVBC_SVC_string_of_int);
+    } else if (c == 's' && sg->simple) {
+        load_arg(idx);
+    } else if (c == 'c' && sg->simple && kind == 0) {
+        load_arg(idx);
+        emit_svc(SVBC_SVC_print_char);
+        return 1;
+    } else if (c == 'S' || c == 'C') {
+        quoted(sg, idx);
+    } else if (c == 'b' || c == 'B') {
+        const char *lt = newlabel(), *le = newlabel();
+        load_arg(idx);
+        emit("%s %s", OPN(branchif), lt);
+        emit_const_cstr("false");
+        emit("%s %s", OPN(branch), le);
+        label(lt);
+        emit_const_cstr("true");
+        label(le);
+        if (!sg->simple) pad_as_s(sg);
+    } else {
+        svbc_service_t svc = SVBC_SVC_format_int;
+        if (strchr("fFeEgG", c)) svc = SVBC_SVC_format_float;
+        else if (c == 's') svc = SVBC_SVC_format_string;
+        emit_const_cstr(xfmt("%.*s", sg->len, sg->text));
+        push();
+        load_arg(idx);
+        emit_svc(svc);
+        cg.depth--;
+    }
+    if (kind == 0) { emit_svc(SVBC_SVC_print_string); return 1; }
+    return 0;
+}
+
+void printf_emit(const char *fmt, int len, int kind, int base, int nargs)
+{
+    vec_t segs = { 0 };
+    const char *err;
+    fmt_parse(fmt, len, &segs, &err);
+    pf_base = base;
+    pf_nargs = nargs;
+    int ai = 0;
+    /* for sprintf: pieces are produced left to right, concatenated with an accumulator slot */
+    int accpos = -1;
+    if (kind == 1) {
+        emit_const_cstr("");
+        push();
+        accpos = cg.depth - 1;
+    }
+    for (int s = 0; s < segs.n; s++) {
+        fmtseg_t *sg = segs.v[s];
+        int direct = 0;                  /* printed directly (printf only) */
+        if (!sg->conv) {
+            emit_const_string(sg->text, sg->len);
+            if (kind == 0) { emit_svc(SVBC_SVC_print_string); direct = 1; }
+        } else
+            direct = conversion(sg, ai++, kind);
+        if (direct) continue;
+        if (kind == 2) emit_svc(SVBC_SVC_print_err);
+        else if (kind == 1) {
+            /* acc := acc ^ piece */
+            push();
+            emit("%s %d", OPN(acc), cg.depth - 1 - accpos);
+            emit("%s", OPN(strcat));
+            cg.depth--;
+            emit("%s %d", OPN(assign), cg.depth - 1 - accpos);
+        }
+    }
+    if (kind == 1) {
+        emit("%s 0", OPN(acc));
+        popn(1);
+    } else
+        emit("%s 0", OPN(quote));
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT
+ * printf.h — Printf format strings (printf.c): parsing them (for the type checker) and
+ * compiling one into the code that prints or builds its text (for the code generator).
+ */
+#ifndef SENSEC_PRINTF_H
+#define SENSEC_PRINTF_H
+
+#include "ast.h"
+
+/* Printf formats: one conversion or a literal piece */
+typedef struct fmtseg {
+    int conv;                            /* 0 = literal text; else the conversion letter */
+    const char *text;                    /* literal text, or the whole "%-5d" spec */
+    int len;
+    int simple;                          /* conversion without flags/width/precision */
+} fmtseg_t;
+int fmt_parse(const char *s, int len, vec_t *out, const char **err);   /* 0 ok */
+
+/* The code for format fmt (len bytes) of an E_PRINTF of kind pf_kind (0 printf, 1 sprintf,
+ * 2 eprintf) whose nargs arguments are on the stack above frame position base (argument
+ * i at base + nargs-1-i). Leaves the result (unit, or the string) in A; the arguments
+ * stay for the caller to pop. */
+void printf_emit(const char *fmt, int len, int pf_kind, int base, int nargs);
+
+#endif
