@@ -213,3 +213,8 @@ module Make (H : HashedType) = struct
   let replace_seq h i = Seq.iter (fun (k, v) -> replace h k v) i
   let of_seq i = let h = create 16 in replace_seq h i; h
 end
+
+(* Sense's hash has no seed: randomize only sets the flag is_randomized reports *)
+let randomized = ref false
+let randomize () = randomized := true
+let is_randomized () = !randomized
