@@ -203,3 +203,24 @@ let set_uint16_ne b i v = set_uint16_le b i v
 let set_int16_le b i v = set_uint16_le b i v
 let set_int16_be b i v = set_uint16_be b i v
 let set_int16_ne b i v = set_uint16_ne b i v
+(* the unsafe_ variants check their bounds like the safe ones (the VM always does) *)
+let unsafe_get b i = Bytes.get b i
+let unsafe_set b i c = Bytes.set b i c
+let unsafe_blit src srcoff dst dstoff len = blit src srcoff dst dstoff len
+let unsafe_blit_string src srcoff dst dstoff len = blit_string src srcoff dst dstoff len
+let unsafe_fill b ofs len c = fill b ofs len c
+(* as String.escaped (which comes after this module): Char.escaped, except that a quote
+   is escaped and an apostrophe is not *)
+let escaped b =
+  let n = Bytes.length b in
+  let piece i = match Bytes.get b i with '\'' -> "'" | '"' -> "\\\"" | c -> Char.escaped c in
+  let len = ref 0 in
+  for i = 0 to n - 1 do len := !len + String.length (piece i) done;
+  let r = Bytes.create !len in
+  let pos = ref 0 in
+  for i = 0 to n - 1 do
+    let p = piece i in
+    blit_string p 0 r !pos (String.length p);
+    pos := !pos + String.length p
+  done;
+  r

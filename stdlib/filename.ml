@@ -19,6 +19,10 @@ let check_suffix name suff =
 let chop_suffix name suff =
   if check_suffix name suff then String.sub name 0 (String.length name - String.length suff)
   else invalid_arg "Filename.chop_suffix"
+let chop_suffix_opt ~suffix filename =
+  if check_suffix filename suffix then
+    Some (String.sub filename 0 (String.length filename - String.length suffix))
+  else None
 (* the length of the extension: from the last '.' of the last component that is not at
    its start (leading dots do not make an extension), else 0 *)
 let extension_len name =

@@ -55,4 +55,7 @@ let min_max x y = if is_nan x || is_nan y then (nan, nan) else (min x y, max x y
 (* NaN arguments are ignored *)
 let min_num x y = if is_nan x then y else if is_nan y then x else min x y
 let max_num x y = if is_nan x then y else if is_nan y then x else max x y
+let min_max_num x y =
+  if is_nan x then (y, y) else if is_nan y then (x, x) else (min x y, max x y)
+let is_infinite x = x = infinity || x = neg_infinity
 let hash x = Hashtbl.hash x

@@ -1,10 +1,10 @@
 (* SPDX-License-Identifier: MIT
    hashtbl.ml - module Hashtbl: generic hash tables (keys hashed by Hashtbl.hash and
-   compared with compare), OCaml 4.13's interface without the functors and the optional
-   ?random. The layout is OCaml's: a power-of-two array of buckets (at least 16),
-   new bindings at the front of their bucket, doubled when there are more than two
-   bindings per bucket (keeping each bucket's order), and iter/fold/to_seq walk the
-   buckets from index 0. Bucket i holds the keys whose hash has low bits i; Sense's
+   compared with compare) and the functorial Make (H), OCaml 4.13's interface without
+   MakeSeeded and the optional ?random. The layout is OCaml's: a power-of-two array of
+   buckets (at least 16), new bindings at the front of their bucket, doubled when there are
+   more than two bindings per bucket (keeping each bucket's order), and iter/fold/to_seq
+   walk the buckets from index 0. Bucket i holds the keys whose hash has low bits i; Sense's
    Hashtbl.hash is not OCaml's hash function, so the order of iter/fold/to_seq over
    different buckets differs from OCaml's (docs/language.md). *)
 type ('a, 'b) t = {
@@ -40,11 +40,13 @@ let reset h =
   end
 let copy h = { __size = h.__size; __data = Array.copy h.__data; __initial = h.__initial }
 let length h = h.__size
-let index h key = Hashtbl.hash key land (Array.length h.__data - 1)
+(* The bucket operations take the hash function and the key equality: the generic table
+   uses Hashtbl.hash and compare, Make (H) uses H.hash and H.equal. *)
+let index_with hash h key = hash key land (Array.length h.__data - 1)
 
 (* double the bucket array; each new bucket keeps the order its bindings had in the
    old buckets, scanned from index 0 *)
-let resize h =
+let resize_with hash h =
   let odata = h.__data in
   let osize = Array.length odata in
   let nsize = osize * 2 in
@@ -54,68 +56,78 @@ let resize h =
     for i = 0 to osize - 1 do
       List.iter
         (fun ((k, _) as b) ->
-           let j = index h k in
+           let j = index_with hash h k in
            Array.unsafe_set ndata j (b :: Array.unsafe_get ndata j))
         (Array.unsafe_get odata i)
     done;
     for j = 0 to nsize - 1 do Array.unsafe_set ndata j (List.rev (Array.unsafe_get ndata j)) done
   end
 
-let add h key data =
-  let i = index h key in
+let add_with hash h key data =
+  let i = index_with hash h key in
   Array.unsafe_set h.__data i ((key, data) :: Array.unsafe_get h.__data i);
   h.__size <- h.__size + 1;
-  if h.__size > 2 * Array.length h.__data then resize h
+  if h.__size > 2 * Array.length h.__data then resize_with hash h
 
-let rec bucket_mem key l =
-  match l with [] -> false | (k, _) :: rest -> compare k key = 0 || bucket_mem key rest
+let rec bucket_mem eq key l =
+  match l with [] -> false | (k, _) :: rest -> eq k key || bucket_mem eq key rest
 (* the bucket without its first binding of key (which it has) *)
-let rec remove_bucket key l =
+let rec remove_bucket eq key l =
   match l with
   | [] -> []
-  | ((k, _) as b) :: rest -> if compare k key = 0 then rest else b :: remove_bucket key rest
-let remove h key =
-  let i = index h key in
+  | ((k, _) as b) :: rest -> if eq k key then rest else b :: remove_bucket eq key rest
+let remove_with hash eq h key =
+  let i = index_with hash h key in
   let l = Array.unsafe_get h.__data i in
-  if bucket_mem key l then begin
-    Array.unsafe_set h.__data i (remove_bucket key l);
+  if bucket_mem eq key l then begin
+    Array.unsafe_set h.__data i (remove_bucket eq key l);
     h.__size <- h.__size - 1
   end
 
-let rec find_bucket key l =
+let rec find_bucket eq key l =
   match l with
   | [] -> raise Not_found
-  | (k, d) :: rest -> if compare k key = 0 then d else find_bucket key rest
-let find h key = find_bucket key (Array.unsafe_get h.__data (index h key))
-let rec find_bucket_opt key l =
+  | (k, d) :: rest -> if eq k key then d else find_bucket eq key rest
+let find_with hash eq h key = find_bucket eq key (Array.unsafe_get h.__data (index_with hash h key))
+let rec find_bucket_opt eq key l =
   match l with
   | [] -> None
-  | (k, d) :: rest -> if compare k key = 0 then Some d else find_bucket_opt key rest
-let find_opt h key = find_bucket_opt key (Array.unsafe_get h.__data (index h key))
-let find_all h key =
+  | (k, d) :: rest -> if eq k key then Some d else find_bucket_opt eq key rest
+let find_opt_with hash eq h key =
+  find_bucket_opt eq key (Array.unsafe_get h.__data (index_with hash h key))
+let find_all_with hash eq h key =
   let rec all l =
     match l with
     | [] -> []
-    | (k, d) :: rest -> if compare k key = 0 then d :: all rest else all rest
+    | (k, d) :: rest -> if eq k key then d :: all rest else all rest
   in
-  all (Array.unsafe_get h.__data (index h key))
-let mem h key = bucket_mem key (Array.unsafe_get h.__data (index h key))
+  all (Array.unsafe_get h.__data (index_with hash h key))
+let mem_with hash eq h key = bucket_mem eq key (Array.unsafe_get h.__data (index_with hash h key))
 
 (* replace the first binding of key in place *)
-let rec replace_bucket key data l =
+let rec replace_bucket eq key data l =
   match l with
   | [] -> []
   | ((k, _) as b) :: rest ->
-    if compare k key = 0 then (key, data) :: rest else b :: replace_bucket key data rest
-let replace h key data =
-  let i = index h key in
+    if eq k key then (key, data) :: rest else b :: replace_bucket eq key data rest
+let replace_with hash eq h key data =
+  let i = index_with hash h key in
   let l = Array.unsafe_get h.__data i in
-  if bucket_mem key l then Array.unsafe_set h.__data i (replace_bucket key data l)
+  if bucket_mem eq key l then Array.unsafe_set h.__data i (replace_bucket eq key data l)
   else begin
     Array.unsafe_set h.__data i ((key, data) :: l);
     h.__size <- h.__size + 1;
-    if h.__size > 2 * Array.length h.__data then resize h
+    if h.__size > 2 * Array.length h.__data then resize_with hash h
   end
+
+let equal_keys a b = compare a b = 0
+let add h key data = add_with hash h key data
+let remove h key = remove_with hash equal_keys h key
+let find h key = find_with hash equal_keys h key
+let find_opt h key = find_opt_with hash equal_keys h key
+let find_all h key = find_all_with hash equal_keys h key
+let mem h key = mem_with hash equal_keys h key
+let replace h key data = replace_with hash equal_keys h key data
 
 let iter f h =
   let d = h.__data in
@@ -164,3 +176,45 @@ let to_seq_values h = Seq.map snd (to_seq h)
 let add_seq h i = Seq.iter (fun (k, v) -> add h k v) i
 let replace_seq h i = Seq.iter (fun (k, v) -> replace h k v) i
 let of_seq i = let h = create 16 in replace_seq h i; h
+
+(* ---- the functorial interface: keys hashed by H.hash and compared by H.equal ---- *)
+module type HashedType = sig
+  type t
+  val equal : t -> t -> bool
+  val hash : t -> int
+end
+
+(* B2 (/work/wt6/LANG-BUGS.md): a functor body is type-checked where it is applied and
+   does not see this file's top level, so it names the helpers Hashtbl.xxx. The type
+   'a t = (key, 'a) Hashtbl.t is missing until `(a, b) M.t` parses (B1): the functions
+   take and return ordinary Hashtbl.t tables. *)
+module Make (H : HashedType) = struct
+  type key = H.t
+  let create n = Hashtbl.create n
+  let clear h = Hashtbl.clear h
+  let reset h = Hashtbl.reset h
+  let copy h = Hashtbl.copy h
+  let length h = Hashtbl.length h
+  let iter f h = Hashtbl.iter f h
+  let fold f h init = Hashtbl.fold f h init
+  let filter_map_inplace f h = Hashtbl.filter_map_inplace f h
+  let stats h = Hashtbl.stats h
+  let to_seq h = Hashtbl.to_seq h
+  let to_seq_keys h = Hashtbl.to_seq_keys h
+  let to_seq_values h = Hashtbl.to_seq_values h
+  let add h (key : key) data = Hashtbl.add_with H.hash h key data
+  let remove h (key : key) = Hashtbl.remove_with H.hash H.equal h key
+  let find h (key : key) = Hashtbl.find_with H.hash H.equal h key
+  let find_opt h (key : key) = Hashtbl.find_opt_with H.hash H.equal h key
+  let find_all h (key : key) = Hashtbl.find_all_with H.hash H.equal h key
+  let mem h (key : key) = Hashtbl.mem_with H.hash H.equal h key
+  let replace h (key : key) data = Hashtbl.replace_with H.hash H.equal h key data
+  let add_seq h i = Seq.iter (fun (k, v) -> add h k v) i
+  let replace_seq h i = Seq.iter (fun (k, v) -> replace h k v) i
+  let of_seq i = let h = create 16 in replace_seq h i; h
+end
+
+(* Sense's hash has no seed: randomize only sets the flag is_randomized reports *)
+let randomized = ref false
+let randomize () = randomized := true
+let is_randomized () = !randomized

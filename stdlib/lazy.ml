@@ -21,3 +21,6 @@ let force_val = force
 let is_val l = match l.st with Forced _ -> true | _ -> false
 let map f l = from_fun (fun () -> f (force l))
 let map_val f l = if is_val l then from_val (f (force l)) else map f l
+let lazy_from_fun = from_fun
+let lazy_from_val = from_val
+let lazy_is_val = is_val

@@ -178,4 +178,35 @@ module Make (Ord : OrderedType) = struct
       | _ -> false
     in
     go (bindings m1) (bindings m2)
+  let split x m =
+    fold (fun k d (l, p, r) ->
+        let c = Ord.compare k x in
+        if c < 0 then (add k d l, p, r) else if c > 0 then (l, p, add k d r) else (l, Some d, r))
+      m (Map_empty, None, Map_empty)
+  (* sequences walk the tree lazily: an enumeration is the path still to visit *)
+  type 'a enumeration = Map_end | Map_more of key * 'a * 'a t * 'a enumeration
+  let rec cons_enum m e =
+    match m with Map_empty -> e | Map_node (l, v, d, r, _) -> cons_enum l (Map_more (v, d, r, e))
+  let rec snoc_enum m e =
+    match m with Map_empty -> e | Map_node (l, v, d, r, _) -> snoc_enum r (Map_more (v, d, l, e))
+  (* next: cons_enum (increasing order) or snoc_enum (decreasing) *)
+  let rec seq_of_enum next c () =
+    match c with
+    | Map_end -> Seq.Nil
+    | Map_more (k, v, t, rest) -> Seq.Cons ((k, v), seq_of_enum next (next t rest))
+  let to_seq m = seq_of_enum cons_enum (cons_enum m Map_end)
+  let to_rev_seq m = seq_of_enum snoc_enum (snoc_enum m Map_end)
+  let to_seq_from low m =
+    let rec aux m c =
+      match m with
+      | Map_empty -> c
+      | Map_node (l, v, d, r, _) ->
+        let n = Ord.compare v low in
+        if n = 0 then Map_more (v, d, r, c)
+        else if n < 0 then aux r c
+        else aux l (Map_more (v, d, r, c))
+    in
+    seq_of_enum cons_enum (aux m Map_end)
+  let add_seq i m = Seq.fold_left (fun m (k, v) -> add k v m) m i
+  let of_seq i = add_seq i Map_empty
 end

@@ -54,10 +54,13 @@ let show_arg (v : int) =
     with Invalid_argument _ -> "_"
 
 let name (e : exn) =
-  let n = (Sense.__magic e : fields).f0 in
-  (* sensec names an exception of stdlib module M "M.E"; OCaml "Stdlib.M.E" *)
-  if String.contains n '.' && not (String.length n > 7 && String.sub n 0 7 = "Stdlib.") then "Stdlib." ^ n
-  else n
+  (* sensec names an exception E of module M "M.E", as OCaml names a user module's; OCaml
+     names those of the stdlib modules differently *)
+  match (Sense.__magic e : fields).f0 with
+  | "Queue.Empty" -> "Stdlib.Queue.Empty"
+  | "Stack.Empty" -> "Stdlib.Stack.Empty"
+  | "Lazy.Undefined" -> "CamlinternalLazy.Undefined"
+  | n -> n
 
 let located file line c1 c2 what =
   "File \"" ^ file ^ "\", line " ^ string_of_int line ^ ", characters " ^ string_of_int c1 ^ "-"

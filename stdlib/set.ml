@@ -117,4 +117,36 @@ module Make (Ord : OrderedType) = struct
   let find_first_opt f s = List.find_opt f (elements s)
   let find_last f s = match List.find_opt f (List.rev (elements s)) with Some x -> x | None -> raise Not_found
   let find_last_opt f s = List.find_opt f (List.rev (elements s))
+  let disjoint s1 s2 = not (exists (fun x -> mem x s2) s1)
+  let split x s =
+    fold (fun v (l, p, r) ->
+        let c = Ord.compare v x in
+        if c < 0 then (add v l, p, r) else if c > 0 then (l, p, add v r) else (l, true, r))
+      s (Set_empty, false, Set_empty)
+  (* sequences walk the tree lazily: an enumeration is the path still to visit *)
+  type enumeration = Set_end | Set_more of elt * t * enumeration
+  let rec cons_enum s e =
+    match s with Set_empty -> e | Set_node (l, v, r, _) -> cons_enum l (Set_more (v, r, e))
+  let rec snoc_enum s e =
+    match s with Set_empty -> e | Set_node (l, v, r, _) -> snoc_enum r (Set_more (v, l, e))
+  (* next: cons_enum (increasing order) or snoc_enum (decreasing) *)
+  let rec seq_of_enum next c () =
+    match c with
+    | Set_end -> Seq.Nil
+    | Set_more (x, t, rest) -> Seq.Cons (x, seq_of_enum next (next t rest))
+  let to_seq s = seq_of_enum cons_enum (cons_enum s Set_end)
+  let to_rev_seq s = seq_of_enum snoc_enum (snoc_enum s Set_end)
+  let to_seq_from low s =
+    let rec aux s c =
+      match s with
+      | Set_empty -> c
+      | Set_node (l, v, r, _) ->
+        let n = Ord.compare v low in
+        if n = 0 then Set_more (v, r, c)
+        else if n < 0 then aux r c
+        else aux l (Set_more (v, r, c))
+    in
+    seq_of_enum cons_enum (aux s Set_end)
+  let add_seq i s = Seq.fold_left (fun s x -> add x s) s i
+  let of_seq i = add_seq i Set_empty
 end

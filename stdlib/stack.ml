@@ -1,10 +1,7 @@
 (* SPDX-License-Identifier: MIT
-   stack.ml - module Stack: mutable LIFO stacks, OCaml 4.13's interface.
-   Stack.Empty: today sensec resolves a qualified constructor by its last component, so
-   Queue.Empty and Stack.Empty cannot be told apart in a pattern; Stack therefore raises
-   Queue's Empty, which `with Stack.Empty` and `with Queue.Empty` both catch (printed
-   Stdlib.Queue.Empty). Declare `exception Empty` here once qualified constructors
-   resolve per module. *)
+   stack.ml - module Stack: mutable LIFO stacks, OCaml 4.13's interface. *)
+exception Empty
+
 type 'a t = { mutable __c : 'a list; mutable __len : int }
 
 let create () = { __c = []; __len = 0 }
@@ -14,12 +11,12 @@ let push x s = s.__c <- x :: s.__c; s.__len <- s.__len + 1
 let pop s =
   match s.__c with
   | hd :: tl -> s.__c <- tl; s.__len <- s.__len - 1; hd
-  | [] -> raise Queue.Empty
+  | [] -> raise Empty
 let pop_opt s =
   match s.__c with
   | hd :: tl -> s.__c <- tl; s.__len <- s.__len - 1; Some hd
   | [] -> None
-let top s = match s.__c with hd :: _ -> hd | [] -> raise Queue.Empty
+let top s = match s.__c with hd :: _ -> hd | [] -> raise Empty
 let top_opt s = match s.__c with hd :: _ -> Some hd | [] -> None
 let is_empty s = s.__c = []
 let length s = s.__len

@@ -212,6 +212,10 @@ uint32_t svm_hash(svm_vm_t *vm, svm_value_t v)
             uint32_t w[2];
             d += 0.0; /* -0.0 + 0.0 = +0.0: -0.0 and 0.0 hash alike */
             memcpy(w, &d, 8);
+            if (d != d) { /* every NaN hashes alike: compare calls them all equal */
+                w[0] = 0;
+                w[1] = 0x7ff80000u;
+            }
             h = mix(mix(h, w[0]), w[1]);
             meaningful--;
         } else if (SVOBJ_KIND(hd) == SVOBJ_BLOCK || SVOBJ_KIND(hd) == SVOBJ_ARRAY) {
