@@ -54,6 +54,9 @@ static const opt_t opts[] = {
      "write device output (LEDs, UART, GPIO) to FILE, not stdout"},
     {"--fuel", 0, A_SIZE, M_SCHED, "N",
      "instructions per slice when the manifest gives none (default 10000)"},
+    {"--quantum", 0, A_SIZE, M_SCHED, "N",
+     "most fuel of a slice while a higher-priority container is live\n"
+     "(default: the --fuel value; docs/concurrency.md, the time bound)"},
     {"--ns-per-insn", 0, A_SIZE, M_SCHED, "N", "virtual time per instruction (default 10)"},
     {"--heartbeat", 0, A_SIZE, M_SCHED, "MS", "trace a liveness heartbeat every MS while idle"},
     {"--spin-limit", 0, A_SIZE, M_SCHED, "N",
@@ -200,6 +203,7 @@ static int set(runner_cfg_t *c, const opt_t *o, const char *val)
     else if (IS("devices")) c->devices = val;
     else if (IS("devlog")) c->devlog = val;
     else if (IS("fuel")) c->fuel = v, c->fuel_set = 1;
+    else if (IS("quantum")) c->quantum = v, c->quantum_set = 1; /* issue 13 */
     else if (IS("ns-per-insn")) c->ns_per_insn = v, c->ns_set = 1;
     else if (IS("heartbeat")) c->heartbeat_ms = v, c->heartbeat_set = 1;
     else if (IS("spin-limit")) c->spin_limit = v, c->spin_set = 1;
@@ -250,6 +254,10 @@ static int check(runner_cfg_t *c)
     if (c->stack && (c->stack < SVMF_STACK_MIN || c->stack > (uint64_t)SVMF_STACK_MAX * 64)) {
         fprintf(stderr, "%s: --stack must be between %u and %u bytes\n", runner_prog,
                 SVMF_STACK_MIN, SVMF_STACK_MAX * 64);
+        return RUNNER_EXIT_USAGE;
+    }
+    if (c->quantum_set && (c->quantum == 0 || c->quantum > UINT32_MAX)) {
+        fprintf(stderr, "%s: --quantum must be between 1 and %u\n", runner_prog, UINT32_MAX);
         return RUNNER_EXIT_USAGE;
     }
     if (c->fuel_set && (c->fuel == 0 || c->fuel > UINT32_MAX)) {

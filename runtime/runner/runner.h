@@ -39,6 +39,8 @@ typedef struct runner_cfg {
     const char *input, *devices, *devlog;
     uint64_t fuel, ns_per_insn, heartbeat_ms, spin_limit;
     int fuel_set, ns_set, heartbeat_set, spin_set;
+    uint64_t quantum; /* --quantum (issue 13) */
+    int quantum_set;
 } runner_cfg_t;
 
 extern const char *const runner_prog; /* "sensevm-run" */

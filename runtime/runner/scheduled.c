@@ -269,6 +269,8 @@ int runner_run_scheduled(const runner_cfg_t *rc)
         pcfg.ns_per_insn = (uint32_t)(rc->ns_per_insn ? rc->ns_per_insn : 1u);
     if (rc->fuel_set)
         scfg.default_fuel = (uint32_t)rc->fuel;
+    if (rc->quantum_set)
+        scfg.quantum = (uint32_t)rc->quantum;
     if (rc->heartbeat_set)
         scfg.idle_heartbeat_ns = rc->heartbeat_ms * 1000000u;
     if (rc->spin_set)

@@ -22,6 +22,10 @@ Modes:
                    high container's lines must equal the baseline with the same options.
                    --seed S makes a run repeatable. 10^4 runs is the documented long run
                    (docs/concurrency.md); CI runs a few.
+  --quantum Q      sensevm-run --quantum: beside the high container, no slice of the low
+                   one (manifest_fuel: its manifest asks 2*10^9 units per slice) is given
+                   more than Q units while the high one lives, and some are given exactly Q
+                   (the scheduler trace, --trace-sched).
 Exit status 0 when every check holds, 1 otherwise.
 """
 
@@ -147,6 +151,7 @@ def main():
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--random", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--quantum", type=int)
     ap.add_argument("busters", nargs="*")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
@@ -188,6 +193,25 @@ def main():
         print("resume: ok" if ok else "resume: FAILED")
         return 0 if ok else 1
 
+    if a.quantum:
+        slice_re = re.compile(r"sched: (\w+) ctx [0-9]+ ran ([0-9]+) of ([0-9]+) ")
+        rc, out, err, _ = run(a, ["--quantum", str(a.quantum), "--trace-sched"],
+                              [imgs["high"], imgs["manifest_fuel"]])
+        budgets = []
+        for line in (err or "").splitlines():
+            if re.search(r" sched: high (finished|exit|stopped)", line):
+                break
+            m = slice_re.search(line)
+            if m and m.group(1) == "low":
+                budgets.append(int(m.group(3)))
+        if rc != 0 or not budgets or max(budgets) != a.quantum:
+            print(f"FAIL --quantum {a.quantum}: exit {rc}, low slice budgets while the high "
+                  f"container lives: {sorted(set(budgets))[-5:]} (at most and some exactly "
+                  f"{a.quantum} expected)")
+            ok = False
+        print(f"quantum: {len(budgets)} low slices, {'ok' if ok else 'FAILED'}")
+        return 0 if ok else 1
+
     if a.random:
         rng = random.Random(a.seed)
         bases = {}
@@ -199,6 +223,8 @@ def main():
                 opts.append("--count-steps")
             if rng.random() < 0.2:
                 opts.append("--switch-via-scheduler")
+            if rng.random() < 0.3:
+                opts += ["--quantum", str(rng.choice([1, 100, 3000]))]
             key = " ".join(opts)
             if key not in bases:
                 rc, out, err, _ = run(a, opts, [imgs["high"], imgs["idle"]])

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: MIT
+ * fuzz_sensec.c — libFuzzer harness for sensec's front end (issue 13): each input is one
+ * source file, parsed, type-checked and compiled (pattern-match compilation and code
+ * generation) in process through the sensec_core library, the embedded stdlib typed once
+ * at start-up as the driver does. A user error longjmps back here through the driver's
+ * hook (fatal_jmp). Each input runs on a thread with the driver's large stack, so that
+ * check_nesting ("nesting too deep") guards the passes' recursion as in sensec itself: a
+ * crash on deep input is a real finding. The compiler's arena is never freed (by design),
+ * so leak detection is off (__asan_default_options); diagnostics go to stderr
+ * (-close_fd_mask=2 hides them).
+ *   build-fuzz/tests/fuzz/fuzz_sensec -max_total_time=60 -close_fd_mask=2 \
+ *     fuzz-corpus/ tests/golden/progs/
+ */
+#include "ast.h"
+
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern jmp_buf *fatal_jmp; /* ast.c: the driver's hook for user errors */
+
+static FILE *sink;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    sink = fopen("/dev/null", "w");
+    quiet_warnings = 1;
+    typer_init();
+    for (int i = 0; i < sensec_stdlib_count; i++) {
+        const struct stdlib_src *s = &sensec_stdlib[i];
+        struct srcfile *f = xalloc(sizeof *f);
+        f->name = s->file;
+        f->text = s->text;
+        f->len = strlen(s->text);
+        cur_file = f;
+        program_t *p = xalloc(sizeof *p);
+        jmp_buf jb;
+        fatal_jmp = &jb;
+        if (setjmp(jb) != 0 || parse_source(f, p) != 0 || n_errors)
+            abort(); /* the embedded stdlib always compiles */
+        typer_module(p, s->module, 1);
+        fatal_jmp = NULL;
+    }
+    return 0;
+}
+
+/* The compiler's arena is never freed (by design): no leak reports. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void) { return "detect_leaks=0"; }
+
+/* One worker thread with the driver's stack size runs every input (a thread per input
+ * would make ASan clear the shadow of a 1 GB stack each time). */
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+static const uint8_t *job_data;
+static size_t job_size;
+static int job_state; /* 0 idle, 1 posted, 2 done */
+
+static void compile(const uint8_t *data, size_t size)
+{
+    char *text = xalloc(size + 1);
+    memcpy(text, data, size);
+    struct srcfile *f = xalloc(sizeof *f);
+    f->name = "fuzz.ml";
+    f->text = text;
+    f->len = size;
+    cur_file = f;
+    program_t *p = xalloc(sizeof *p);
+    int before = n_errors;
+    jmp_buf jb;
+    fatal_jmp = &jb;
+    if (setjmp(jb) == 0 && parse_source(f, p) == 0 && n_errors == before) {
+        typer_module(p, "Fuzz", 0);
+        if (n_errors == before)
+            gen_module(sink, p, "Fuzz");
+    }
+    fatal_jmp = NULL;
+}
+
+static void *worker(void *arg)
+{
+    char base;
+    (void)arg;
+    stack_base = &base;
+    pthread_mutex_lock(&mu);
+    for (;;) {
+        while (job_state != 1)
+            pthread_cond_wait(&cv, &mu);
+        pthread_mutex_unlock(&mu);
+        compile(job_data, job_size);
+        pthread_mutex_lock(&mu);
+        job_state = 2;
+        pthread_cond_broadcast(&cv);
+    }
+    return NULL;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static int started;
+    if (!started) {
+        pthread_attr_t attr;
+        pthread_t t;
+        if (pthread_attr_init(&attr) || pthread_attr_setstacksize(&attr, SENSEC_STACK_SIZE) ||
+            pthread_create(&t, &attr, worker, NULL))
+            abort();
+        started = 1;
+    }
+    pthread_mutex_lock(&mu);
+    job_data = data;
+    job_size = size;
+    job_state = 1;
+    pthread_cond_broadcast(&cv);
+    while (job_state != 2)
+        pthread_cond_wait(&cv, &mu);
+    job_state = 0;
+    pthread_mutex_unlock(&mu);
+    return 0;
+}
