@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 host=${SENSEVM_HOST_BUILD:-build}
 [ -f "$host/build.ninja" ] || meson setup "$host"
 ninja -C "$host" compiler/sensec assembler/senseasm stdlib/libsense.a
+host=$(cd "$host" && pwd)
 boards=${*:-}
 if [ -z "$boards" ]; then
     for f in boards/*.board; do
@@ -20,12 +21,14 @@ fi
 for b in $boards; do
     dir=build-$b
     if [ -f "$dir/build.ninja" ] && [ "cross/$b.ini" -nt "$dir/meson-private/coredata.dat" ]; then
-        meson setup --wipe "$dir" --cross-file "cross/$b.ini"
+        meson setup --wipe "$dir" --cross-file "cross/$b.ini" "-Dhost_build=$host"
     elif [ ! -f "$dir/build.ninja" ]; then
-        meson setup "$dir" --cross-file "cross/$b.ini"
+        meson setup "$dir" --cross-file "cross/$b.ini" "-Dhost_build=$host"
+    else
+        meson configure "$dir" "-Dhost_build=$host"
     fi
     ninja -C "$dir"
-    SENSEVM_HOST_BUILD=$(cd "$host" && pwd) meson test -C "$dir" --print-errorlogs
+    SENSEVM_HOST_BUILD=$host meson test -C "$dir" --print-errorlogs
     echo "== $b: firmware size (arm-none-eabi-size)"
     find "$dir" -name 'firmware.elf' -exec arm-none-eabi-size {} \;
 done

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * mb_golden.c — the runtime's golden programs that fit the micro:bit, run as sensevm-run
- * runs them (tests/target/golden/golden_progs.c, the programs and the desktop's stdout,
+ * runs them (golden_progs.c of tests/target/golden/gen_golden.py, the programs and the desktop's stdout,
  * stderr and exit status): each image is installed into a flash slot through the NVMC,
  * boot-selected and run in place by the interpreter compiled for ARMv6-M, in the board's
  * container RAM: a heap pool of HEAP_POOL and a stack pool of STACK_POOL bytes. A program

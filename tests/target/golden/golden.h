@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * golden.h — the runtime's golden programs for the on-target test fw_golden, with what the
- * desktop runner prints for them (golden_progs.c, made by gen_golden.py).
+ * desktop runner prints for them (golden_progs.c, made by gen_golden.py at build time).
  */
 #ifndef SVM_GOLDEN_H
 #define SVM_GOLDEN_H
