@@ -17,10 +17,10 @@ import sys
 REQUIRED = ['name', 'description', 'chip', 'cpu', 'fpu', 'qemu_machine', 'clock_hz',
             'flash_base', 'flash_size', 'ram_base', 'ram_size', 'slot_a', 'slot_b',
             'slot_size', 'container_ram', 'default_heap', 'default_stack', 'console']
-NUMERIC = ['clock_hz', 'pll_hz', 'qemu_clock_hz', 'flash_base', 'flash_size',
+NUMERIC = ['clock_hz', 'pll_hz', 'qemu_clock_hz', 'flash_base', 'flash_size', 'flash_page',
            'firmware_size', 'ram_base', 'ram_size', 'ccm_base', 'ccm_size', 'inbox',
            'inbox_size', 'slot_a', 'slot_b', 'slot_size', 'containers', 'container_ram',
-           'default_heap', 'default_stack']
+           'default_heap', 'default_stack', 'default_contexts', 'default_channels']
 # device kinds and the HAL class (runtime/include/sensevm/hal.h, svm_dev_class_t)
 KINDS = {'led': 'SVM_DEV_LED', 'button': 'SVM_DEV_BUTTON', 'uart': 'SVM_DEV_UART',
          'gpio': 'SVM_DEV_GPIO', 'sensor': 'SVM_DEV_SENSOR'}
@@ -75,6 +75,8 @@ def parse(path):
     keys.setdefault('containers', 1)
     keys.setdefault('inbox', 0)
     keys.setdefault('inbox_size', 0)
+    keys.setdefault('default_contexts', 0)   # 0: senseasm's own default
+    keys.setdefault('default_channels', 0)
     if not devs:
         raise BoardError(f'{path}: error: no devices')
     if len(devs) > MAX_DEVICES:
@@ -132,7 +134,8 @@ def table(out, paths):
                   f'     {keys["inbox"]:#x}u, {keys["inbox_size"]:#x}u, '
                   f'{keys["slot_a"]:#x}u, {keys["slot_size"]:#x}u,',
                   f'     {keys["container_ram"]:#x}u, {keys["default_heap"]}, '
-                  f'{keys["default_stack"]}, {len(devs)}, {{{dnames}}}}},']
+                  f'{keys["default_stack"]}, {keys["default_contexts"]}, '
+                  f'{keys["default_channels"]}, {len(devs)}, {{{dnames}}}}},']
     lines += ['};', f'const int svasm_nboards = {len(boards)};', '']
     with open(out, 'w', encoding='utf-8') as f:
         f.write('\n'.join(lines))

@@ -9,9 +9,16 @@
 # scripts/fetch-sodium-src.sh fetches it (once; cached outside the tree) and the build gets
 # -Dsodium_src. If it cannot be had (no network), the cross build goes on with the feature
 # off and says so. SVM_NO_SODIUM=1 turns it off on purpose.
+#
+# The images the target tests embed are made at build time by the host tools of a native
+# build (SENSEVM_HOST_BUILD, default build/; boards/meson.build): it is built first.
 set -eu
 cd "$(dirname "$0")/.."
 dir=${1:-build-arm}
+host=${SENSEVM_HOST_BUILD:-build}
+[ -f "$host/build.ninja" ] || meson setup "$host"
+ninja -C "$host" compiler/sensec assembler/senseasm stdlib/libsense.a
+host=$(cd "$host" && pwd)
 sodium=
 if [ -n "${SVM_NO_SODIUM:-}" ]; then
     echo "cross.sh: Ed25519 verification on the target: off (SVM_NO_SODIUM is set)"
@@ -25,11 +32,11 @@ fi
 cross=cross/cortex-m4f-mps2.ini
 if [ -f "$dir/build.ninja" ] && [ "$cross" -nt "$dir/meson-private/coredata.dat" ]; then
     # Meson keeps a machine file's built-in options from the first setup: start afresh
-    meson setup --wipe "$dir" --cross-file "$cross" "-Dsodium_src=$sodium"
+    meson setup --wipe "$dir" --cross-file "$cross" "-Dsodium_src=$sodium" "-Dhost_build=$host"
 elif [ -f "$dir/build.ninja" ]; then
-    meson configure "$dir" "-Dsodium_src=$sodium"
+    meson configure "$dir" "-Dsodium_src=$sodium" "-Dhost_build=$host"
 else
-    meson setup "$dir" --cross-file "$cross" "-Dsodium_src=$sodium"
+    meson setup "$dir" --cross-file "$cross" "-Dsodium_src=$sodium" "-Dhost_build=$host"
 fi
 ninja -C "$dir"
 meson test -C "$dir" --print-errorlogs

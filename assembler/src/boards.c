@@ -52,6 +52,10 @@ void svasm_board_defaults(const svasm_board_t *b, const char *out, svasm_link_op
         lo->mset.heap = b->default_heap;
     if (lo->mset.stack < 0)
         lo->mset.stack = b->default_stack;
+    if (lo->mset.contexts < 0 && b->default_contexts > 0)
+        lo->mset.contexts = b->default_contexts;
+    if (lo->mset.channels < 0 && b->default_channels > 0)
+        lo->mset.channels = b->default_channels;
     size_t n = strlen(out);
     if (!fmt_set && n > 4 && strcmp(out + n - 4, ".hex") == 0)
         *fmt = SVASM_FMT_IHEX;

@@ -16,6 +16,7 @@ typedef struct svasm_board {
     uint32_t slot_a, slot_size;    /* container 0's slot A; bytes per slot */
     uint32_t container_ram;        /* RAM for all containers */
     long default_heap, default_stack;
+    long default_contexts, default_channels; /* 0: senseasm's own defaults */
     int ndevs;
     const char *devs[32];           /* MAX_DEVICES in scripts/board.py */
 } svasm_board_t;
@@ -33,7 +34,8 @@ uint32_t svasm_board_hex_base(const svasm_board_t *b);
  * stack and scheduler state, the container's channel table. */
 uint64_t svasm_board_ram_need(uint32_t heap, uint32_t stack, uint32_t contexts,
                               uint32_t channels, uint32_t globals);
-/* Apply board b's defaults to a link into `out`: --heap/--stack unless given; Intel HEX
+/* Apply board b's defaults to a link into `out`: --heap/--stack (and --contexts/--channels
+ * where the board sets them) unless given; Intel HEX
  * at the board's image address when out ends in ".hex" and no --format/--base was given. */
 void svasm_board_defaults(const svasm_board_t *b, const char *out, svasm_link_opts_t *lo,
                           int *fmt, int fmt_set, uint32_t *base, int base_set);

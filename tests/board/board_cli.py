@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 """board_cli.py SENSEASM SRCDIR - senseasm --board on the host (suite 'board'): the board's
-heap/stack defaults, Intel HEX at the board's inbox for *.hex, explicit options winning, and
+heap/stack (and, where it sets them, contexts/channels) defaults, Intel HEX at the board's inbox for *.hex, explicit options winning, and
 the link-time refusals with their numbers; an unknown board is bad usage."""
 import os
 import subprocess
@@ -29,6 +29,14 @@ with tempfile.TemporaryDirectory() as tmp:
     info = run('--info', svm).stdout
     check('heap:        16384' in info and 'stack:       1024' in info,
           "--board netduinoplus2: the board's default heap (16K) and stack (1K)")
+    check('contexts:    8' in info, '--board netduinoplus2 sets no contexts: the desktop\'s 8')
+    run('--board', 'microbit', '-o', svm, prog)
+    info = run('--info', svm).stdout
+    check('heap:        2048' in info and 'stack:       512' in info and
+          'contexts:    1' in info and 'channels:    1' in info,
+          "--board microbit: 2K heap, 512 B stack, 1 context, 1 channel (the board's defaults)")
+    run('--board', 'microbit', '--contexts', '2', '-o', svm, prog)
+    check('contexts:    2' in run('--info', svm).stdout, '--contexts given: it wins')
     run('--board', 'netduinoplus2', '--heap', '8K', '-o', svm, prog)
     check('heap:        8192' in run('--info', svm).stdout, '--heap given: it wins')
     p = run('--board', 'netduinoplus2', '-o', hexf, prog)

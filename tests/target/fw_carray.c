@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * fw_carray.c — blob path 1: the image compiled in as the C array that
- * `senseasm --format=c` writes (images/hello_svm.c), validated and installed.
+ * `senseasm --format=c` writes (hello_svm.c, made at build time), validated and installed.
  */
 #include <stddef.h>
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * fw_sched.c — scheduler tests of the containers issue on the target, through the
- * Cortex-M port (programs from tests/sched/progs/, images in images/sched_svm.c):
+ * Cortex-M port (programs from tests/sched/progs/, C arrays made at build time):
  *   button -> LED: scheduled button changes raise the button interrupt; the handler's event
  *     reaches the container's dev_event, which copies it to led0 (latency measured);
  *   isolation: `divzero` faults (uncaught Division_by_zero) while `checksum` prints the

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * fw_section.c — blob path 2: the image linked into a dedicated flash section of the
- * firmware (.rodata.svm_images, made by `objcopy -I binary` from images/hello.svm).
+ * firmware (.rodata.svm_images, made by `objcopy -I binary` from hello.svm, made at build time).
  */
 #include <stddef.h>
 #include <stdint.h>

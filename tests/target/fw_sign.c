@@ -22,7 +22,7 @@
 #include "svm_cortexm.h"
 #include "tap.h"
 
-/* images/signed_svm.c and images/hello_svm.c (images/regen.sh) */
+/* made at build time from images/hello.s and the keys (images/meson.build) */
 extern const uint8_t hello_signed_a_svm[], hello_signed_b_svm[], hello_svm[];
 extern const size_t hello_signed_a_svm_size, hello_signed_b_svm_size, hello_svm_size;
 extern const uint8_t sign_a_pub[32], sign_b_pub[32];

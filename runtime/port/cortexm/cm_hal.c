@@ -15,27 +15,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#define REG(a) (*(volatile uint32_t *)(uintptr_t)(a))
-#define SYST_CSR REG(0xe000e010u)
-#define SYST_RVR REG(0xe000e014u)
-#define SYST_CVR REG(0xe000e018u)
-#define SCB_ICSR REG(0xe000ed04u)
-#define SCB_VTOR REG(0xe000ed08u)
-#define SCB_SHPR3 REG(0xe000ed20u)
-#define NVIC_ISER(n) REG(0xe000e100u + 4u * (n))
-#define NVIC_ISPR(n) REG(0xe000e200u + 4u * (n))
-#define NVIC_IPR(n) (*(volatile uint8_t *)(uintptr_t)(0xe000e400u + (n)))
-#define ICSR_PENDSTSET (1u << 26)
+#include "cm_core.h"
 
-#define RELOAD (SVM_CM_CPU_HZ / SVM_CM_TICK_HZ - 1u)
-#define NS_PER_TICK (1000000000u / SVM_CM_TICK_HZ)
-
-typedef void (*isr_t)(void);
-static isr_t vtab[16 + SVM_CM_NIRQ] __attribute__((aligned(256)));
+static cm_isr_t vtab[16 + SVM_CM_NIRQ] __attribute__((aligned(256)));
 
 static svm_cm_t *cm;
 static svm_evq_t *volatile cm_evq;
-static volatile uint32_t ticks_lo, ticks_hi;
+static cm_systick_t systick;
 static volatile int button_level;
 static volatile uint8_t uart_byte;
 /* Scheduled button changes, sorted by time; written by the thread with interrupts masked,
@@ -51,40 +37,11 @@ static const svm_hal_dev_t cm_devs[SVM_CM_NDEVS] = {
     [SVM_CM_UART0] = {"uart0", SVM_DEV_UART},
 };
 
-static void irq_disable(void) { __asm volatile("cpsid i" ::: "memory"); }
-static void irq_enable(void) { __asm volatile("cpsie i" ::: "memory"); }
-
-/* Read with interrupts masked, so that the tick count cannot change under us. The counter
- * wraps and pends SysTick before the handler counts the tick: if SysTick is pending, count
- * the wrap and re-read the counter (now certainly from after it). QEMU's SysTick may even
- * show the wrapped counter some microseconds before it pends the exception; the clamp to
- * the last value returned keeps time monotonic there (it stands still for that moment). */
-static uint64_t last_ns;
-
-uint64_t svm_cm_now_ns(void)
-{
-    uint32_t primask;
-    __asm volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
-    uint64_t ticks = ((uint64_t)ticks_hi << 32) | ticks_lo;
-    uint32_t v = SYST_CVR;
-    if (SCB_ICSR & ICSR_PENDSTSET) {
-        v = SYST_CVR;
-        ticks++;
-    }
-    uint64_t t = ticks * NS_PER_TICK + (uint64_t)(RELOAD - v) * 1000000000u / SVM_CM_CPU_HZ;
-    if (t < last_ns)
-        t = last_ns;
-    last_ns = t;
-    __asm volatile("msr primask, %0" ::"r"(primask) : "memory");
-    return t;
-}
-
-static void pend(uint32_t irq) { NVIC_ISPR(irq / 32u) = 1u << (irq % 32u); }
+uint64_t svm_cm_now_ns(void) { return cm_systick_now_ns(&systick); }
 
 static void systick_isr(void)
 {
-    if (++ticks_lo == 0)
-        ticks_hi++;
+    cm_systick_tick(&systick);
     if (nsched && svm_cm_now_ns() >= sched_t[0]) {
         /* one change per tick, so that the button handler sees each level */
         button_level = sched_level[0];
@@ -93,16 +50,13 @@ static void systick_isr(void)
             sched_level[i - 1] = sched_level[i];
         }
         nsched--;
-        pend(SVM_CM_IRQ_BUTTON);
+        cm_nvic_pend(SVM_CM_IRQ_BUTTON);
     }
 }
 
 static void push(uint16_t dev, uint16_t kind, int32_t value)
 {
-    svm_hal_event_t ev = {svm_cm_now_ns(), dev, kind, value};
-    svm_evq_t *q = cm_evq;
-    if (q)
-        svm_evq_push(q, &ev);
+    cm_push(&cm_evq, svm_cm_now_ns(), dev, kind, value);
 }
 
 static void button_isr(void)
@@ -114,22 +68,16 @@ static void button_isr(void)
 
 static void uart_isr(void) { push(SVM_CM_UART0, SVM_EV_RX, uart_byte); }
 
-static void unexpected_isr(void)
-{
-    for (;;)
-        __asm volatile("bkpt #0");
-}
-
 void svm_cm_button(int pressed)
 {
     button_level = pressed != 0;
-    pend(SVM_CM_IRQ_BUTTON);
+    cm_nvic_pend(SVM_CM_IRQ_BUTTON);
 }
 
 int svm_cm_button_at(uint64_t t, int pressed)
 {
     int rc = -1;
-    irq_disable();
+    cm_irq_disable();
     if (nsched < SVM_CM_SCHEDULED) {
         uint32_t i = nsched++;
         for (; i > 0 && sched_t[i - 1] > t; i--) {
@@ -140,14 +88,14 @@ int svm_cm_button_at(uint64_t t, int pressed)
         sched_level[i] = (uint8_t)(pressed != 0);
         rc = 0;
     }
-    irq_enable();
+    cm_irq_enable();
     return rc;
 }
 
 void svm_cm_uart_rx(uint8_t byte)
 {
     uart_byte = byte;
-    pend(SVM_CM_IRQ_UART);
+    cm_nvic_pend(SVM_CM_IRQ_UART);
 }
 
 /* ---- the HAL table ---- */
@@ -161,25 +109,7 @@ static uint64_t hal_now(void *port)
 static int hal_sleep_until(void *port, uint64_t t)
 {
     svm_cm_t *p = port;
-    int slept = 0;
-    for (;;) {
-        svm_evq_t *q = cm_evq;
-        if (q && svm_evq_count(q)) {
-            if (slept)
-                p->wakeups_by_event++;
-            return SVM_HAL_WOKE_EVENT;
-        }
-        if (svm_cm_now_ns() >= t)
-            return SVM_HAL_WOKE_TIME;
-        irq_disable();
-        if (!(q && svm_evq_count(q)) && !(SCB_ICSR & ICSR_PENDSTSET)) {
-            __asm volatile("dsb\n\twfi" ::: "memory");
-            p->sleeps++;
-            slept = 1;
-        }
-        irq_enable();
-        __asm volatile("isb" ::: "memory");
-    }
+    return cm_systick_sleep_until(&systick, &cm_evq, t, &p->sleeps, &p->wakeups_by_event);
 }
 
 static void hal_attach(void *port, svm_evq_t *q)
@@ -290,28 +220,16 @@ void svm_cm_init(svm_cm_t *p)
     h->flash_read = hal_flash_read;
 
     /* A RAM vector table: the boot table's system handlers, then ours. */
-    irq_disable();
-    const isr_t *boot = (const isr_t *)(uintptr_t)SCB_VTOR;
-    for (unsigned i = 0; i < 16; i++)
-        vtab[i] = boot[i];
-    for (unsigned i = 16; i < 16 + SVM_CM_NIRQ; i++)
-        vtab[i] = unexpected_isr;
+    cm_irq_disable();
+    cm_vtab_init(vtab, 16 + SVM_CM_NIRQ);
     vtab[15] = systick_isr;
     vtab[16 + SVM_CM_IRQ_BUTTON] = button_isr;
     vtab[16 + SVM_CM_IRQ_UART] = uart_isr;
-    __asm volatile("dsb" ::: "memory");
-    SCB_VTOR = (uint32_t)(uintptr_t)vtab;
-    __asm volatile("dsb\n\tisb" ::: "memory");
+    cm_vtab_install(vtab);
 
-    /* SysTick above the device lines (lower number = higher priority). */
-    SCB_SHPR3 = (SCB_SHPR3 & 0x00ffffffu) | (0x40u << 24);
-    NVIC_IPR(SVM_CM_IRQ_BUTTON) = 0x80;
-    NVIC_IPR(SVM_CM_IRQ_UART) = 0x80;
-    NVIC_ISER(SVM_CM_IRQ_BUTTON / 32u) = 1u << (SVM_CM_IRQ_BUTTON % 32u);
-    NVIC_ISER(SVM_CM_IRQ_UART / 32u) = 1u << (SVM_CM_IRQ_UART % 32u);
-    ticks_lo = ticks_hi = 0;
-    SYST_RVR = RELOAD;
-    SYST_CVR = 0;
-    SYST_CSR = 7u; /* processor clock, interrupt, enable */
-    irq_enable();
+    /* SysTick (0x40) above the device lines (0x80; lower number = higher priority). */
+    cm_nvic_enable(SVM_CM_IRQ_BUTTON, 0x80);
+    cm_nvic_enable(SVM_CM_IRQ_UART, 0x80);
+    cm_systick_start(&systick, SVM_CM_CPU_HZ, SVM_CM_TICK_HZ);
+    cm_irq_enable();
 }

@@ -23,6 +23,7 @@
 
 #include <string.h>
 
+#include "cm_core.h" /* the Cortex-M core shared by the ports: masking, NVIC, events */
 #include "nrf51_regs.h"
 
 #define NLED 25u
@@ -47,35 +48,21 @@ static int16_t led_dev[NLED], button_dev[2], uart_dev = -1;
 static uint8_t button_pin[2];
 static volatile uint8_t scan_row;
 
-static uint32_t irq_save(void)
-{
-    uint32_t primask;
-    __asm volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
-    return primask;
-}
-
-static void irq_restore(uint32_t primask) { __asm volatile("msr primask, %0" ::"r"(primask) : "memory"); }
-
-static void nvic_enable(uint32_t irq, uint32_t prio)
-{
-    volatile uint32_t *ipr = (volatile uint32_t *)(uintptr_t)NVIC_IPR(irq);
-    uint32_t sh = 8u * (irq % 4u);
-    *ipr = (*ipr & ~(0xffu << sh)) | ((prio << 6) << sh);
-    NRF_REG(NVIC_ISER, 0) = 1u << irq;
-}
+/* prio 0..3: the two priority bits ARMv6-M implements (the top of the 8-bit field) */
+static void nvic_enable(uint32_t irq, uint32_t prio) { cm_nvic_enable(irq, prio << 6); }
 
 /* ---- time: TIMER0 ---- */
 
 static uint64_t now_us(void)
 {
-    uint32_t pm = irq_save();
+    uint32_t pm = cm_irq_save();
     NRF_REG(NRF_TIMER0, TIMER_TASKS_CAPTURE(2)) = 1;
     uint32_t lo = NRF_REG(NRF_TIMER0, TIMER_CC(2));
     if (lo < last_lo)
         wraps++;
     last_lo = lo;
     uint64_t t = (uint64_t)wraps << 32 | lo;
-    irq_restore(pm);
+    cm_irq_restore(pm);
     return t;
 }
 
@@ -117,11 +104,8 @@ static void timer0_init(void)
 
 static void push(int16_t dev, uint16_t kind, int32_t value)
 {
-    svm_evq_t *q = nrf_evq;
-    if (dev < 0 || !q)
-        return;
-    svm_hal_event_t ev = {svm_nrf51_now_ns(), (uint16_t)dev, kind, value};
-    svm_evq_push(q, &ev);
+    if (dev >= 0)
+        cm_push(&nrf_evq, svm_nrf51_now_ns(), (uint16_t)dev, kind, value);
 }
 
 void svm_nrf51_uart0_isr(void)
@@ -325,7 +309,7 @@ void svm_nrf51_button_stimulus(unsigned which, int pressed)
     uint32_t bit = 1u << button_pin[which];
     NRF_REG(NRF_GPIO, pressed ? GPIO_OUTCLR : GPIO_OUTSET) = bit;
     NRF_REG(NRF_GPIO, GPIO_DIRSET) = bit; /* the input buffer reads the output back */
-    NRF_REG(NVIC_ISPR, 0) = 1u << NRF_IRQ_GPIOTE;
+    cm_nvic_pend(NRF_IRQ_GPIOTE);
 }
 
 void svm_nrf51_reset(void)
@@ -360,7 +344,7 @@ static int hal_sleep_until(void *port, uint64_t t)
         uint64_t now = now_us();
         if (now >= due)
             return SVM_HAL_WOKE_TIME;
-        uint32_t pm = irq_save();
+        uint32_t pm = cm_irq_save();
         if (due - now < 0x80000000u) {
             NRF_REG(NRF_TIMER0, TIMER_EVENTS_COMPARE(0)) = 0;
             NRF_REG(NRF_TIMER0, TIMER_CC(0)) = (uint32_t)due;
@@ -373,7 +357,7 @@ static int hal_sleep_until(void *port, uint64_t t)
             p->sleeps++;
             slept = 1;
         }
-        irq_restore(pm);
+        cm_irq_restore(pm);
         __asm volatile("isb" ::: "memory");
     }
 }
@@ -395,10 +379,10 @@ static int hal_dev_write(void *port, uint16_t dev, int32_t value)
             return SVM_HAL_EINVAL;
         for (unsigned i = 0; i < NLED; i++)
             if (led_dev[i] == (int16_t)dev) {
-                uint32_t pm = irq_save();
+                uint32_t pm = cm_irq_save();
                 p->lit = value ? p->lit | 1u << i : p->lit & ~(1u << i);
                 display_update(p);
-                irq_restore(pm);
+                cm_irq_restore(pm);
             }
         p->led_writes++;
         return SVM_HAL_OK;
@@ -508,7 +492,7 @@ static void map_devices(void)
 
 void svm_nrf51_init(svm_nrf51_t *p)
 {
-    __asm volatile("cpsid i" ::: "memory");
+    cm_irq_disable();
     memset(p, 0, sizeof *p);
     nrf = p;
     map_devices();
@@ -532,5 +516,5 @@ void svm_nrf51_init(svm_nrf51_t *p)
     uart_init();
     display_init();
     buttons_init(p);
-    __asm volatile("cpsie i" ::: "memory");
+    cm_irq_enable();
 }

@@ -15,18 +15,9 @@
 
 #include <string.h>
 
-#define REG(a) (*(volatile uint32_t *)(uintptr_t)(a))
-/* core (ARMv7-M) */
-#define SYST_CSR REG(0xe000e010u)
-#define SYST_RVR REG(0xe000e014u)
-#define SYST_CVR REG(0xe000e018u)
-#define SCB_ICSR REG(0xe000ed04u)
-#define SCB_VTOR REG(0xe000ed08u)
-#define SCB_SHPR3 REG(0xe000ed20u)
-#define NVIC_ISER(n) REG(0xe000e100u + 4u * (n))
-#define NVIC_ISPR(n) REG(0xe000e200u + 4u * (n))
-#define NVIC_IPR(n) (*(volatile uint8_t *)(uintptr_t)(0xe000e400u + (n)))
-#define ICSR_PENDSTSET (1u << 26)
+#include "cm_core.h" /* the Cortex-M core: SysTick, NVIC, vector table, wfi sleep */
+
+#define REG(a) CM_REG(a)
 /* RCC (RM0090 §7.3) */
 #define RCC 0x40023800u
 #define RCC_CR REG(RCC + 0x00u)
@@ -68,11 +59,9 @@
 #define NIRQ 82u
 
 #define TICK_HZ 1000u
-#define NS_PER_TICK (1000000000u / TICK_HZ)
 #define POLLS 200000u /* bound of every hardware wait */
 
-typedef void (*isr_t)(void);
-static isr_t vtab[16 + NIRQ + 14] __attribute__((aligned(512)));
+static cm_isr_t vtab[16 + NIRQ + 14] __attribute__((aligned(512)));
 
 static const svm_hal_dev_t st_devs[SVM_BOARD_NDEVS] = SVM_BOARD_DEVICES;
 static const char *const st_pins[SVM_BOARD_NDEVS] = SVM_BOARD_PINS;
@@ -81,14 +70,10 @@ static int button_dev = -1, uart_dev = -1;
 
 static svm_st_t *st;
 static svm_evq_t *volatile st_evq;
-static volatile uint32_t ticks_lo, ticks_hi;
-static uint32_t reload;
+static cm_systick_t systick;
 static volatile int injected_level;
 static volatile uint8_t rx_ring[64];
 static volatile uint32_t rx_head, rx_tail;
-
-static void irq_disable(void) { __asm volatile("cpsid i" ::: "memory"); }
-static void irq_enable(void) { __asm volatile("cpsie i" ::: "memory"); }
 
 /* ---- clock (RM0090 §6.2, §3.5.1) ---- */
 
@@ -134,44 +119,17 @@ static void clock_init(svm_st_t *p)
 
 /* ---- time ---- */
 
-/* Masked read; a pending SysTick means the counter wrapped before the handler counted
- * it. The clamp keeps time monotonic where QEMU shows the wrapped counter a moment before
- * it pends the exception. */
-static uint64_t last_ns;
+/* SysTick on the core clock (cm_core.h: 0 until svm_st_init started it) */
+uint64_t svm_st_now_ns(void) { return cm_systick_now_ns(&systick); }
 
-uint64_t svm_st_now_ns(void)
-{
-    uint32_t primask;
-    __asm volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
-    uint64_t ticks = ((uint64_t)ticks_hi << 32) | ticks_lo;
-    uint32_t v = SYST_CVR;
-    if (SCB_ICSR & ICSR_PENDSTSET) {
-        v = SYST_CVR;
-        ticks++;
-    }
-    uint32_t hz = st ? st->core_hz : SVM_BOARD_CLOCK_HZ;
-    uint64_t t = ticks * NS_PER_TICK + (uint64_t)(reload - v) * 1000000000u / hz;
-    if (t < last_ns)
-        t = last_ns;
-    last_ns = t;
-    __asm volatile("msr primask, %0" ::"r"(primask) : "memory");
-    return t;
-}
-
-static void systick_isr(void)
-{
-    if (++ticks_lo == 0)
-        ticks_hi++;
-}
+static void systick_isr(void) { cm_systick_tick(&systick); }
 
 /* ---- interrupts -> events ---- */
 
 static void push(int dev, uint16_t kind, int32_t value)
 {
-    svm_hal_event_t ev = {svm_st_now_ns(), (uint16_t)dev, kind, value};
-    svm_evq_t *q = st_evq;
-    if (q && dev >= 0)
-        svm_evq_push(q, &ev);
+    if (dev >= 0)
+        cm_push(&st_evq, svm_st_now_ns(), (uint16_t)dev, kind, value);
 }
 
 static void usart1_isr(void)
@@ -202,34 +160,26 @@ static void exti_isr(void)
     push(button_dev, level ? SVM_EV_PRESS : SVM_EV_RELEASE, level);
 }
 
-static void unexpected_isr(void)
-{
-    for (;;)
-        __asm volatile("bkpt #0");
-}
-
 /* EXTI line n's NVIC interrupt (RM0090 table 61): 0..4 own lines, 5..9 and 10..15 shared */
 static uint32_t exti_irq(uint32_t line)
 {
     return line <= 4u ? 6u + line : line <= 9u ? 23u : 40u;
 }
 
-static void pend(uint32_t irq) { NVIC_ISPR(irq / 32u) = 1u << (irq % 32u); }
-
 void svm_st_button_inject(int pressed)
 {
     injected_level = pressed != 0;
     if (button_dev >= 0)
-        pend(exti_irq(pin_num[button_dev]));
+        cm_nvic_pend(exti_irq(pin_num[button_dev]));
 }
 
 int svm_st_console_getc(void)
 {
     int c = -1;
-    irq_disable();
+    cm_irq_disable();
     if (rx_head != rx_tail)
         c = rx_ring[rx_head++ % sizeof rx_ring];
-    irq_enable();
+    cm_irq_enable();
     return c;
 }
 
@@ -253,24 +203,7 @@ static uint64_t hal_now(void *port)
 static int hal_sleep_until(void *port, uint64_t t)
 {
     svm_st_t *p = port;
-    int slept = 0;
-    for (;;) {
-        svm_evq_t *q = st_evq;
-        if (q && svm_evq_count(q)) {
-            p->wakeups_by_event += slept;
-            return SVM_HAL_WOKE_EVENT;
-        }
-        if (svm_st_now_ns() >= t)
-            return SVM_HAL_WOKE_TIME;
-        irq_disable();
-        if (!(q && svm_evq_count(q)) && !(SCB_ICSR & ICSR_PENDSTSET)) {
-            __asm volatile("dsb\n\twfi" ::: "memory");
-            p->sleeps++;
-            slept = 1;
-        }
-        irq_enable();
-        __asm volatile("isb" ::: "memory");
-    }
+    return cm_systick_sleep_until(&systick, &st_evq, t, &p->sleeps, &p->wakeups_by_event);
 }
 
 static void hal_attach(void *port, svm_evq_t *q)
@@ -393,33 +326,19 @@ void svm_st_init(svm_st_t *p)
     h->dev_read = hal_dev_read;
     h->console_write = hal_console_write;
 
-    irq_disable();
-    const isr_t *boot = (const isr_t *)(uintptr_t)SCB_VTOR;
-    for (unsigned i = 0; i < 16; i++)
-        vtab[i] = boot[i];
-    for (unsigned i = 16; i < sizeof vtab / sizeof vtab[0]; i++)
-        vtab[i] = unexpected_isr;
+    cm_irq_disable();
+    cm_vtab_init(vtab, sizeof vtab / sizeof vtab[0]);
     vtab[15] = systick_isr;
     vtab[16 + IRQ_USART1] = usart1_isr;
     devices_init(p);
     if (button_dev >= 0)
         vtab[16 + exti_irq(pin_num[button_dev])] = exti_isr;
-    __asm volatile("dsb" ::: "memory");
-    SCB_VTOR = (uint32_t)(uintptr_t)vtab;
-    __asm volatile("dsb\n\tisb" ::: "memory");
+    cm_vtab_install(vtab);
 
-    SCB_SHPR3 = (SCB_SHPR3 & 0x00ffffffu) | (0x40u << 24);
-    NVIC_IPR(IRQ_USART1) = 0x80;
-    NVIC_ISER(IRQ_USART1 / 32u) = 1u << (IRQ_USART1 % 32u);
-    if (button_dev >= 0) {
-        uint32_t irq = exti_irq(pin_num[button_dev]);
-        NVIC_IPR(irq) = 0x80;
-        NVIC_ISER(irq / 32u) = 1u << (irq % 32u);
-    }
-    reload = p->core_hz / TICK_HZ - 1u;
-    ticks_lo = ticks_hi = 0;
-    SYST_RVR = reload;
-    SYST_CVR = 0;
-    SYST_CSR = 7u; /* processor clock, interrupt, enable */
-    irq_enable();
+    /* SysTick (0x40) above the device lines (0x80) */
+    cm_nvic_enable(IRQ_USART1, 0x80);
+    if (button_dev >= 0)
+        cm_nvic_enable(exti_irq(pin_num[button_dev]), 0x80);
+    cm_systick_start(&systick, p->core_hz, TICK_HZ);
+    cm_irq_enable();
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT
- * mb_images.h — the images of images/mb_images.c (made by images/regen.sh).
+ * mb_images.h — the C arrays of the test images, made at build time (meson.build).
  */
 #ifndef SVM_MB_IMAGES_H
 #define SVM_MB_IMAGES_H

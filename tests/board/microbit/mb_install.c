@@ -5,7 +5,7 @@
  * boots; a corrupt slot is refused with a console message and the older slot runs; a
  * corrupt inbox image is refused with a message and the old slot keeps running; an image
  * claiming a device the board lacks is refused at load while the other container runs.
- * Images: tests/target/images/hello.s, update.s, progs/nodev.s (images/mb_images.c).
+ * Images: tests/target/images/hello.s, update.s, progs/nodev.s (C arrays made at build time: meson.build).
  */
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * mb_sched.c — the container scheduler on the micro:bit (16 KB of RAM), with the programs
- * of tests/sched/progs/ (one context each, images/mb_images.c), installed into the A/B
+ * of tests/sched/progs/ (one context each, C arrays made at build time), installed into the A/B
  * slots through the NVMC and booted by the firmware's library (svm_nrf51_fw.h) within the
  * board's container RAM (less 1 KB for the test's buffers), 2 KB of heap and 512 bytes of stack
  * each.

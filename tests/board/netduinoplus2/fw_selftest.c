@@ -9,7 +9,8 @@
  *   claiming a device the board lacks refused at load, and two containers with priorities:
  *   a fault in the low one leaves the other's output intact; a busy low one cannot delay
  *   the high one's period.
- * Programs: tests/target/images (hello, and sched_svm.c's divzero, checksum, hi, lo).
+ * Programs: tests/target/images/hello.s and tests/sched/progs/{divzero,checksum,hi,lo}.s
+ * (C arrays made at build time: tests/target/images/meson.build).
  */
 #include <stdio.h>
 #include <stdlib.h>
