@@ -508,7 +508,7 @@ static void gen(gen_t *g, int t, int depth, int tail)
         return;
     }
     case 6: { /* raise (Failure s) or a re-raise of a fresh block */
-        if (!CHANCE(300))
+        if (!CHANCE(120))
             break;
         gen(g, T_STR, depth - 1, 0);
         emit(g, SVBC_OP_makeblock, (int32_t)SVOBJ_TAG_EXN, 1, 0);
@@ -535,7 +535,10 @@ static void gen(gen_t *g, int t, int depth, int tail)
     }
     case 8: { /* match on an integer or a block tag */
         int nint = 1 + (int)R(4), nblk = (int)R(3), lend = new_label(g), tab[8] = {0};
-        gen(g, R(3) ? T_INT : T_BLOCK, depth - 1, 0);
+        if (R(4))
+            E1(quote, (int32_t)R((uint32_t)(nint + 1))); /* in range mostly */
+        else
+            gen(g, R(3) ? T_INT : T_BLOCK, depth - 1, 0);
         for (int i = 0; i < nint + nblk; i++)
             tab[i] = i && CHANCE(200) ? tab[i - 1] : new_label(g);
         int32_t o[2] = {nint, nblk};
@@ -674,7 +677,8 @@ static void gen(gen_t *g, int t, int depth, int tail)
         }
         return;
     case T_BLOCK: {
-        int n = 1 + (int)R(5), tag = (int)R(CHANCE(100) ? 249 : 4);
+        /* tags 0..8 are also the scheduler's event shapes (vmsched.h) */
+        int n = 1 + (int)R(5), tag = (int)R(CHANCE(100) ? 249 : 9), cyclic = CHANCE(150);
         uint8_t ts[6];
         for (int i = 0; i < n; i++)
             ts[i] = (uint8_t)R(T_NTYPES);
@@ -682,9 +686,12 @@ static void gen(gen_t *g, int t, int depth, int tail)
         gen(g, ts[n - 1], depth - 1, 0);
         emit(g, SVBC_OP_makeblock, tag, n, 0);
         g->d -= n - 1;
-        if (CHANCE(300)) { /* set a field, then the block again */
+        if (CHANCE(300) || cyclic) { /* set a field (to the block: a cycle), then the block */
             push(g, T_BLOCK);
-            gen(g, T_ANY, depth - 1, 0);
+            if (cyclic)
+                E1(acc, 0);
+            else
+                gen(g, T_ANY, depth - 1, 0);
             push(g, T_ANY);
             E1(acc, 1);
             E1(setfield, (int32_t)R((uint32_t)n + 1));
@@ -711,9 +718,12 @@ static void gen(gen_t *g, int t, int depth, int tail)
             E0(makearray);
             g->d--;
         }
-        if (CHANCE(300)) { /* a.(i) <- v, then a again */
+        if (CHANCE(300)) { /* a.(i) <- v (or a itself: a cycle), then a again */
             push(g, T_ARRAY);
-            gen(g, T_INT, depth - 1, 0);
+            if (CHANCE(300))
+                E1(acc, 0);
+            else
+                gen(g, T_INT, depth - 1, 0);
             push(g, T_INT);
             E1(quote, (int32_t)R(8));
             push(g, T_INT);
@@ -766,8 +776,21 @@ static void entry(gen_t *g, int label)
     g->full = 0;
     g->entry_plain = 1;
     int n = 1 + (int)R(4);
-    for (int i = 0; i < n && !g->full; i++)
-        gen(g, (int)R(T_NTYPES), 4 + (int)R(4), 0);
+    for (int i = 0; i < n && !g->full; i++) {
+        if (R(3)) { /* try stmt with _ -> () : run on after an exception */
+            int lh = new_label(g), lend = new_label(g);
+            E1(pushtrap, lh);
+            g->entry_plain = 0;
+            for (int k = 0; k < 3; k++)
+                g->st[g->d++] = T_ANY;
+            gen(g, (int)R(T_NTYPES), 4 + (int)R(4), 0);
+            E0(poptrap);
+            g->d -= 3;
+            place(g, lh);
+            place(g, lend);
+        } else
+            gen(g, (int)R(T_NTYPES), 4 + (int)R(4), 0);
+    }
     popn(g, g->d);
     if (R(2))
         E0(halt);
