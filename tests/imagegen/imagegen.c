@@ -429,6 +429,34 @@ static void chaos(gen_t *g)
     }
 }
 
+/* A, an object of type t, updated in place, then A again: field n := v (setfield), or
+ * element/byte n := v (arrayset, bytesset: the index pushed); v is the object itself when
+ * self (a cycle), else a value of type vt (a byte for bytesset). */
+static void update(gen_t *g, int t, int op, int32_t n, int vt, int self, int depth)
+{
+    push(g, t);
+    if (self)
+        E1(acc, 0);
+    else if (op == SVBC_OP_bytesset)
+        E1(quote, (int32_t)R(256));
+    else
+        gen(g, vt, depth, 0);
+    push(g, vt);
+    if (op == SVBC_OP_setfield) {
+        E1(acc, 1);
+        emit(g, op, n, 0, 0);
+        g->d -= 1;
+    } else {
+        E1(quote, n);
+        push(g, T_INT);
+        E1(acc, 2);
+        emit(g, op, 0, 0, 0);
+        g->d -= 2;
+    }
+    E1(acc, 0);
+    popn(g, 1);
+}
+
 /* A value of type t in A, the stack as before. tail: in a function's tail position. */
 static void gen(gen_t *g, int t, int depth, int tail)
 {
@@ -663,18 +691,8 @@ static void gen(gen_t *g, int t, int depth, int tail)
         E1(quote, (int32_t)R(CHANCE(50) ? 4000 : 16));
         E0(bytesmake);
         g->d--;
-        if (CHANCE(300)) { /* b.[i] <- c, then b again */
-            push(g, T_BYTES);
-            E1(quote, (int32_t)R(256));
-            push(g, T_INT);
-            E1(quote, (int32_t)R(16));
-            push(g, T_INT);
-            E1(acc, 2);
-            E0(bytesset);
-            g->d -= 2;
-            E1(acc, 0);
-            popn(g, 1);
-        }
+        if (CHANCE(300)) /* b.[i] <- c, then b again */
+            update(g, T_BYTES, SVBC_OP_bytesset, (int32_t)R(16), T_INT, 0, depth - 1);
         return;
     case T_BLOCK: {
         /* tags 0..8 are also the scheduler's event shapes (vmsched.h) */
@@ -686,19 +704,9 @@ static void gen(gen_t *g, int t, int depth, int tail)
         gen(g, ts[n - 1], depth - 1, 0);
         emit(g, SVBC_OP_makeblock, tag, n, 0);
         g->d -= n - 1;
-        if (CHANCE(300) || cyclic) { /* set a field (to the block: a cycle), then the block */
-            push(g, T_BLOCK);
-            if (cyclic)
-                E1(acc, 0);
-            else
-                gen(g, T_ANY, depth - 1, 0);
-            push(g, T_ANY);
-            E1(acc, 1);
-            E1(setfield, (int32_t)R((uint32_t)n + 1));
-            g->d--;
-            E1(acc, 0);
-            popn(g, 1);
-        }
+        if (CHANCE(300) || cyclic) /* set a field (to the block: a cycle), then the block */
+            update(g, T_BLOCK, SVBC_OP_setfield, (int32_t)R((uint32_t)n + 1), T_ANY, cyclic,
+                   depth - 1);
         return;
     }
     case T_ARRAY:
@@ -718,21 +726,8 @@ static void gen(gen_t *g, int t, int depth, int tail)
             E0(makearray);
             g->d--;
         }
-        if (CHANCE(300)) { /* a.(i) <- v (or a itself: a cycle), then a again */
-            push(g, T_ARRAY);
-            if (CHANCE(300))
-                E1(acc, 0);
-            else
-                gen(g, T_INT, depth - 1, 0);
-            push(g, T_INT);
-            E1(quote, (int32_t)R(8));
-            push(g, T_INT);
-            E1(acc, 2);
-            E0(arrayset);
-            g->d -= 2;
-            E1(acc, 0);
-            popn(g, 1);
-        }
+        if (CHANCE(300)) /* a.(i) <- v (or a itself: a cycle), then a again */
+            update(g, T_ARRAY, SVBC_OP_arrayset, (int32_t)R(8), T_INT, CHANCE(300), depth - 1);
         return;
     case T_CLOS: {
         int f = (int)R((uint32_t)g->nfun);
