@@ -6,7 +6,7 @@
  * hook (fatal_jmp). Each input runs on a thread with the driver's large stack, so that
  * check_nesting ("nesting too deep") guards the passes' recursion as in sensec itself: a
  * crash on deep input is a real finding. The compiler's arena is never freed (by design),
- * so leak detection is off (__asan_default_options); diagnostics go to stderr
+ * so leak detection is off (sensec_inproc.c); diagnostics go to stderr
  * (-close_fd_mask=2 hides them).
  *   build-fuzz/tests/fuzz/fuzz_sensec -max_total_time=60 -close_fd_mask=2 \
  *     fuzz-corpus/ tests/golden/progs/
@@ -28,10 +28,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     inproc_load_stdlib();
     return 0;
 }
-
-/* The compiler's arena is never freed (by design): no leak reports. */
-const char *__asan_default_options(void);
-const char *__asan_default_options(void) { return "detect_leaks=0"; }
 
 /* One worker thread with the driver's stack size runs every input (a thread per input
  * would make ASan clear the shadow of a 1 GB stack each time). */
