@@ -47,7 +47,7 @@ static char *prog(const char *kind, int n)
         for (int i = 0; i < n; i++)
             s[k++] = ')';
     }
-    k += (size_t)sprintf(s + k, "\n");
+    sprintf(s + k, "\n");
     return s;
 }
 

@@ -113,12 +113,15 @@ static void emit_t(gen_t *g, int op, const int32_t *opnd, const int *tab, int nt
     uint32_t at = g->len, off = 1;
     if (g->len + 16 + 4u * (uint32_t)ntab > MAX_CODE || g->nfix + 70 > MAX_FIX)
         abort(); /* the budget checks keep far from this */
-    for (unsigned i = 0, k = 0; shape[k]; k++, i++) {
+    /* opnd has SVBC_MAX_OPERANDS entries (a table takes two) */
+    for (unsigned i = 0, k = 0; shape[k] && i < SVBC_MAX_OPERANDS; k++, i++) {
         if (shape[k] == SVBC_OPND_LABEL) {
             g->fix[g->nfix].at = at + off;
             g->fix[g->nfix].insn = at;
             g->fix[g->nfix++].label = opnd[i];
         } else if (shape[k] == SVBC_OPND_TABLE) {
+            if (i + 1 >= SVBC_MAX_OPERANDS)
+                abort();
             o[i] = opnd[i];
             o[i + 1] = opnd[i + 1];
             for (int j = 0; j < ntab; j++) {
@@ -569,7 +572,7 @@ static void gen(gen_t *g, int t, int depth, int tail)
             gen(g, R(3) ? T_INT : T_BLOCK, depth - 1, 0);
         for (int i = 0; i < nint + nblk; i++)
             tab[i] = i && CHANCE(200) ? tab[i - 1] : new_label(g);
-        int32_t o[2] = {nint, nblk};
+        int32_t o[3] = {nint, nblk, 0};
         emit_t(g, SVBC_OP_switch, o, tab, nint + nblk);
         g->entry_plain = 0;
         for (int i = 0; i < nint + nblk; i++) {
@@ -697,7 +700,7 @@ static void gen(gen_t *g, int t, int depth, int tail)
     case T_BLOCK: {
         /* tags 0..8 are also the scheduler's event shapes (vmsched.h) */
         int n = 1 + (int)R(5), tag = (int)R(CHANCE(100) ? 249 : 9), cyclic = CHANCE(150);
-        uint8_t ts[6];
+        uint8_t ts[6] = {0};
         for (int i = 0; i < n; i++)
             ts[i] = (uint8_t)R(T_NTYPES);
         push_args(g, ts, n - 1, depth - 1);
@@ -712,7 +715,7 @@ static void gen(gen_t *g, int t, int depth, int tail)
     case T_ARRAY:
         if (R(2)) {
             int n = 1 + (int)R(6);
-            uint8_t ts[7];
+            uint8_t ts[7] = {0};
             for (int i = 0; i < n; i++)
                 ts[i] = T_INT;
             push_args(g, ts, n - 1, depth - 1);

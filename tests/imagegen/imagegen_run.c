@@ -118,6 +118,7 @@ int main(int argc, char **argv)
             uint32_t off;
             if (svl_validate(img, cur_len, &out, &off) != SVL_OK || runimg_self_test(&out)) {
                 fprintf(stderr, "imagegen_run: the value checker's self-test fails\n");
+                free(img);
                 return 1;
             }
         }
