@@ -195,7 +195,7 @@ def measure(elf, plugin, blob, expect, who, name):
     return counts[0], err
 
 
-def latency(elf, plugin, senseasm, out):
+def latency(elf, plugin, senseasm, out, lo=None):
     """fw_latency: marks at the interrupt handler's entry (lat_irq), at the port's button
     handler (which pushes the event), at the scheduler handing the woken high-priority
     context to the VM (lat_resume) and at its device write (lat_led). Returns
@@ -205,7 +205,7 @@ def latency(elf, plugin, senseasm, out):
     blobs = []
     # the woken container: the scheduler tests' button -> led0 program at priority 200
     button = os.path.join(ROOT, "tests", "sched", "progs", "button.s")
-    lo = os.path.join(HERE, "lat_lo.s")
+    lo = lo or os.path.join(HERE, "lat_lo.s")  # --lat-lo: another load (issue 13's busters)
     for name, src, opts, addr in (
             ("lat_hi", button, ["--name", "lat_hi", "--priority", "200"], INBOX),
             ("lat_lo", lo, [], INBOX + 0x40000),
@@ -249,6 +249,9 @@ def main():
                                                        os.path.join(ROOT, "build")))
     ap.add_argument("--out", default="bench-target-work")
     ap.add_argument("--only", default="")
+    ap.add_argument("--lat-lo", default=None,
+                    help="the low container of fw_latency's busy cases (default lat_lo.s; "
+                         "tests/isolation/target/*.s: the slice-busters)")
     a = ap.parse_args()
     out = os.path.abspath(a.out)
     os.makedirs(out, exist_ok=True)
@@ -261,8 +264,9 @@ def main():
         os.path.join(HERE, "insncount.c")])
     qv = subprocess.run(["qemu-system-arm", "--version"], capture_output=True,
                         text=True).stdout.splitlines()[0]
-    lua = build_lua(out)
-    only = set(filter(None, a.only.split(",")))
+    # --lat-lo measures the latency only: no benchmarks, no Lua
+    lua = build_lua(out) if not a.lat_lo else None
+    only = set(filter(None, a.only.split(","))) if not a.lat_lo else {"-"}
     rows, bad = [], 0
     for name, title, expect, rules in SCALE:
         if only and name not in only:
@@ -309,7 +313,7 @@ def main():
     print("QEMU: %s" % qv)
     if a.fw_latency:
         res = latency(a.fw_latency, plugin, os.path.join(os.path.dirname(os.path.dirname(
-            sensec)), "assembler", "senseasm"), out)
+            sensec)), "assembler", "senseasm"), out, a.lat_lo and os.path.abspath(a.lat_lo))
         bad += res is None
         if res:
             print("== interrupt-to-container latency (guest instructions from the first "

@@ -6,20 +6,17 @@
  * hook (fatal_jmp). Each input runs on a thread with the driver's large stack, so that
  * check_nesting ("nesting too deep") guards the passes' recursion as in sensec itself: a
  * crash on deep input is a real finding. The compiler's arena is never freed (by design),
- * so leak detection is off (__asan_default_options); diagnostics go to stderr
+ * so leak detection is off (sensec_inproc.c); diagnostics go to stderr
  * (-close_fd_mask=2 hides them).
  *   build-fuzz/tests/fuzz/fuzz_sensec -max_total_time=60 -close_fd_mask=2 \
  *     fuzz-corpus/ tests/golden/progs/
  */
 #include "ast.h"
+#include "sensec_inproc.h"
 
 #include <pthread.h>
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-
-extern jmp_buf *fatal_jmp; /* ast.c: the driver's hook for user errors */
 
 static FILE *sink;
 
@@ -28,29 +25,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     sink = fopen("/dev/null", "w");
-    quiet_warnings = 1;
-    typer_init();
-    for (int i = 0; i < sensec_stdlib_count; i++) {
-        const struct stdlib_src *s = &sensec_stdlib[i];
-        struct srcfile *f = xalloc(sizeof *f);
-        f->name = s->file;
-        f->text = s->text;
-        f->len = strlen(s->text);
-        cur_file = f;
-        program_t *p = xalloc(sizeof *p);
-        jmp_buf jb;
-        fatal_jmp = &jb;
-        if (setjmp(jb) != 0 || parse_source(f, p) != 0 || n_errors)
-            abort(); /* the embedded stdlib always compiles */
-        typer_module(p, s->module, 1);
-        fatal_jmp = NULL;
-    }
+    inproc_load_stdlib();
     return 0;
 }
-
-/* The compiler's arena is never freed (by design): no leak reports. */
-const char *__asan_default_options(void);
-const char *__asan_default_options(void) { return "detect_leaks=0"; }
 
 /* One worker thread with the driver's stack size runs every input (a thread per input
  * would make ASan clear the shadow of a 1 GB stack each time). */
@@ -62,23 +39,7 @@ static int job_state; /* 0 idle, 1 posted, 2 done */
 
 static void compile(const uint8_t *data, size_t size)
 {
-    char *text = xalloc(size + 1);
-    memcpy(text, data, size);
-    struct srcfile *f = xalloc(sizeof *f);
-    f->name = "fuzz.ml";
-    f->text = text;
-    f->len = size;
-    cur_file = f;
-    program_t *p = xalloc(sizeof *p);
-    int before = n_errors;
-    jmp_buf jb;
-    fatal_jmp = &jb;
-    if (setjmp(jb) == 0 && parse_source(f, p) == 0 && n_errors == before) {
-        typer_module(p, "Fuzz", 0);
-        if (n_errors == before)
-            gen_module(sink, p, "Fuzz");
-    }
-    fatal_jmp = NULL;
+    inproc_compile("fuzz.ml", (const char *)data, size, sink);
 }
 
 static void *worker(void *arg)

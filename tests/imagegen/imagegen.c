@@ -113,12 +113,15 @@ static void emit_t(gen_t *g, int op, const int32_t *opnd, const int *tab, int nt
     uint32_t at = g->len, off = 1;
     if (g->len + 16 + 4u * (uint32_t)ntab > MAX_CODE || g->nfix + 70 > MAX_FIX)
         abort(); /* the budget checks keep far from this */
-    for (unsigned i = 0, k = 0; shape[k]; k++, i++) {
+    /* opnd has SVBC_MAX_OPERANDS entries (a table takes two) */
+    for (unsigned i = 0, k = 0; shape[k] && i < SVBC_MAX_OPERANDS; k++, i++) {
         if (shape[k] == SVBC_OPND_LABEL) {
             g->fix[g->nfix].at = at + off;
             g->fix[g->nfix].insn = at;
             g->fix[g->nfix++].label = opnd[i];
         } else if (shape[k] == SVBC_OPND_TABLE) {
+            if (i + 1 >= SVBC_MAX_OPERANDS)
+                abort();
             o[i] = opnd[i];
             o[i + 1] = opnd[i + 1];
             for (int j = 0; j < ntab; j++) {
@@ -429,6 +432,34 @@ static void chaos(gen_t *g)
     }
 }
 
+/* A, an object of type t, updated in place, then A again: field n := v (setfield), or
+ * element/byte n := v (arrayset, bytesset: the index pushed); v is the object itself when
+ * self (a cycle), else a value of type vt (a byte for bytesset). */
+static void update(gen_t *g, int t, int op, int32_t n, int vt, int self, int depth)
+{
+    push(g, t);
+    if (self)
+        E1(acc, 0);
+    else if (op == SVBC_OP_bytesset)
+        E1(quote, (int32_t)R(256));
+    else
+        gen(g, vt, depth, 0);
+    push(g, vt);
+    if (op == SVBC_OP_setfield) {
+        E1(acc, 1);
+        emit(g, op, n, 0, 0);
+        g->d -= 1;
+    } else {
+        E1(quote, n);
+        push(g, T_INT);
+        E1(acc, 2);
+        emit(g, op, 0, 0, 0);
+        g->d -= 2;
+    }
+    E1(acc, 0);
+    popn(g, 1);
+}
+
 /* A value of type t in A, the stack as before. tail: in a function's tail position. */
 static void gen(gen_t *g, int t, int depth, int tail)
 {
@@ -508,7 +539,7 @@ static void gen(gen_t *g, int t, int depth, int tail)
         return;
     }
     case 6: { /* raise (Failure s) or a re-raise of a fresh block */
-        if (!CHANCE(300))
+        if (!CHANCE(120))
             break;
         gen(g, T_STR, depth - 1, 0);
         emit(g, SVBC_OP_makeblock, (int32_t)SVOBJ_TAG_EXN, 1, 0);
@@ -535,10 +566,13 @@ static void gen(gen_t *g, int t, int depth, int tail)
     }
     case 8: { /* match on an integer or a block tag */
         int nint = 1 + (int)R(4), nblk = (int)R(3), lend = new_label(g), tab[8] = {0};
-        gen(g, R(3) ? T_INT : T_BLOCK, depth - 1, 0);
+        if (R(4))
+            E1(quote, (int32_t)R((uint32_t)(nint + 1))); /* in range mostly */
+        else
+            gen(g, R(3) ? T_INT : T_BLOCK, depth - 1, 0);
         for (int i = 0; i < nint + nblk; i++)
             tab[i] = i && CHANCE(200) ? tab[i - 1] : new_label(g);
-        int32_t o[2] = {nint, nblk};
+        int32_t o[3] = {nint, nblk, 0};
         emit_t(g, SVBC_OP_switch, o, tab, nint + nblk);
         g->entry_plain = 0;
         for (int i = 0; i < nint + nblk; i++) {
@@ -660,44 +694,28 @@ static void gen(gen_t *g, int t, int depth, int tail)
         E1(quote, (int32_t)R(CHANCE(50) ? 4000 : 16));
         E0(bytesmake);
         g->d--;
-        if (CHANCE(300)) { /* b.[i] <- c, then b again */
-            push(g, T_BYTES);
-            E1(quote, (int32_t)R(256));
-            push(g, T_INT);
-            E1(quote, (int32_t)R(16));
-            push(g, T_INT);
-            E1(acc, 2);
-            E0(bytesset);
-            g->d -= 2;
-            E1(acc, 0);
-            popn(g, 1);
-        }
+        if (CHANCE(300)) /* b.[i] <- c, then b again */
+            update(g, T_BYTES, SVBC_OP_bytesset, (int32_t)R(16), T_INT, 0, depth - 1);
         return;
     case T_BLOCK: {
-        int n = 1 + (int)R(5), tag = (int)R(CHANCE(100) ? 249 : 4);
-        uint8_t ts[6];
+        /* tags 0..8 are also the scheduler's event shapes (vmsched.h) */
+        int n = 1 + (int)R(5), tag = (int)R(CHANCE(100) ? 249 : 9), cyclic = CHANCE(150);
+        uint8_t ts[6] = {0};
         for (int i = 0; i < n; i++)
             ts[i] = (uint8_t)R(T_NTYPES);
         push_args(g, ts, n - 1, depth - 1);
         gen(g, ts[n - 1], depth - 1, 0);
         emit(g, SVBC_OP_makeblock, tag, n, 0);
         g->d -= n - 1;
-        if (CHANCE(300)) { /* set a field, then the block again */
-            push(g, T_BLOCK);
-            gen(g, T_ANY, depth - 1, 0);
-            push(g, T_ANY);
-            E1(acc, 1);
-            E1(setfield, (int32_t)R((uint32_t)n + 1));
-            g->d--;
-            E1(acc, 0);
-            popn(g, 1);
-        }
+        if (CHANCE(300) || cyclic) /* set a field (to the block: a cycle), then the block */
+            update(g, T_BLOCK, SVBC_OP_setfield, (int32_t)R((uint32_t)n + 1), T_ANY, cyclic,
+                   depth - 1);
         return;
     }
     case T_ARRAY:
         if (R(2)) {
             int n = 1 + (int)R(6);
-            uint8_t ts[7];
+            uint8_t ts[7] = {0};
             for (int i = 0; i < n; i++)
                 ts[i] = T_INT;
             push_args(g, ts, n - 1, depth - 1);
@@ -711,18 +729,8 @@ static void gen(gen_t *g, int t, int depth, int tail)
             E0(makearray);
             g->d--;
         }
-        if (CHANCE(300)) { /* a.(i) <- v, then a again */
-            push(g, T_ARRAY);
-            gen(g, T_INT, depth - 1, 0);
-            push(g, T_INT);
-            E1(quote, (int32_t)R(8));
-            push(g, T_INT);
-            E1(acc, 2);
-            E0(arrayset);
-            g->d -= 2;
-            E1(acc, 0);
-            popn(g, 1);
-        }
+        if (CHANCE(300)) /* a.(i) <- v (or a itself: a cycle), then a again */
+            update(g, T_ARRAY, SVBC_OP_arrayset, (int32_t)R(8), T_INT, CHANCE(300), depth - 1);
         return;
     case T_CLOS: {
         int f = (int)R((uint32_t)g->nfun);
@@ -766,8 +774,21 @@ static void entry(gen_t *g, int label)
     g->full = 0;
     g->entry_plain = 1;
     int n = 1 + (int)R(4);
-    for (int i = 0; i < n && !g->full; i++)
-        gen(g, (int)R(T_NTYPES), 4 + (int)R(4), 0);
+    for (int i = 0; i < n && !g->full; i++) {
+        if (R(3)) { /* try stmt with _ -> () : run on after an exception */
+            int lh = new_label(g), lend = new_label(g);
+            E1(pushtrap, lh);
+            g->entry_plain = 0;
+            for (int k = 0; k < 3; k++)
+                g->st[g->d++] = T_ANY;
+            gen(g, (int)R(T_NTYPES), 4 + (int)R(4), 0);
+            E0(poptrap);
+            g->d -= 3;
+            place(g, lh);
+            place(g, lend);
+        } else
+            gen(g, (int)R(T_NTYPES), 4 + (int)R(4), 0);
+    }
     popn(g, g->d);
     if (R(2))
         E0(halt);

@@ -113,6 +113,15 @@ int main(int argc, char **argv)
         memcpy(img, cur_img, cur_len);
         if (verbose)
             fprintf(stderr, "image %lu: %zu bytes\n", i, cur_len);
+        if (i == 0) { /* the checker must catch what it is there to catch */
+            svl_image_t out;
+            uint32_t off;
+            if (svl_validate(img, cur_len, &out, &off) != SVL_OK || runimg_self_test(&out)) {
+                fprintf(stderr, "imagegen_run: the value checker's self-test fails\n");
+                free(img);
+                return 1;
+            }
+        }
         run_one(&r, img, cur_len, outcome);
         free(img);
     }

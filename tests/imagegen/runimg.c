@@ -240,6 +240,34 @@ static void run_sched(const svl_image_t *img, const runimg_opts_t *o, runimg_res
     free(port);
 }
 
+int runimg_self_test(const svl_image_t *img)
+{
+    uint32_t mem_size = svm_memory_size(4096, img->manifest.globals);
+    void *mem = aligned_alloc(8, (mem_size + 7u) & ~7u);
+    uint32_t stk[SVM_STACK_MIN_WORDS];
+    svm_config_t cfg = {.memory = mem, .memory_size = mem_size, .heap_size = 4096};
+    svm_vm_t vm;
+    svm_context_t ctx;
+    int fails = 0;
+    if (!mem || svm_vm_init(&vm, img, &cfg) != SVM_INIT_OK ||
+        svm_context_init(&vm, &ctx, 0, stk, SVM_STACK_MIN_WORDS, img->manifest.entry) !=
+            SVM_INIT_OK) {
+        free(mem);
+        return 1;
+    }
+    /* the prebuilt exceptions are objects: vm.exn_div_by_zero is one's start */
+    const svm_value_t bad[] = {vm.hp + 64u, vm.exn_div_by_zero + 4u, vm.consts_size | 2u};
+    svm_context_t *c = vm.contexts; /* = &ctx: the checker reads it through vm */
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        c->acc = bad[i];
+        fails += runimg_check_heap(&vm) == NULL;
+    }
+    c->acc = SVM_VAL_UNIT;
+    fails += runimg_check_heap(&vm) != NULL;
+    free(mem);
+    return fails;
+}
+
 void runimg_run(const svl_image_t *img, const runimg_opts_t *o, runimg_result_t *res)
 {
     memset(res, 0, sizeof *res);

@@ -43,4 +43,9 @@ void runimg_run(const svl_image_t *img, const runimg_opts_t *opts, runimg_result
  * well, else a message (static storage). */
 const char *runimg_check_heap(const svm_vm_t *vm);
 
+/* The checker's own test: on a fresh VM over img, a register holding a reference past
+ * the heap's end, into the middle of an object, or to no constant must each be reported,
+ * and () not. Returns 0 when all four hold. */
+int runimg_self_test(const svl_image_t *img);
+
 #endif

@@ -66,6 +66,8 @@ check(rc == 2 and "unknown option '--frobnicate' (see sensevm-run --help)" in er
 rc, out, err = sv("--heap", "lots", ping)
 check(rc == 2 and "--heap needs a number of bytes (e.g. 64K), not 'lots'" in err,
       "bad option value", err)
+rc, out, err = sv("--quantum", "0", ping)  # issue 13 (s6-timeiso): --quantum's range
+check(rc == 2 and "--quantum must be between 1 and 4294967295" in err, "--quantum 0", err)
 rc, out, err = sv()
 check(rc == 2 and "no image given" in err, "no image: usage error", err)
 rc, out, err = sv("--no-sched", ping, hi)
