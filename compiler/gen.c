@@ -757,7 +757,10 @@ static void gexpr(expr_t *e, int tail)
 {
     check_nesting(e->loc);
     int d = cg.depth;
+    loc_t saved = cg.pos;
+    cg.pos = e->loc;
     gexpr_inner(e, tail);
+    cg.pos = saved;
     if (tail) cg.depth = d;
 }
 
@@ -1005,6 +1008,7 @@ static void emit_fn(struct fn *f, sbuf_t *out)
         cg.buf = &b;
         cg.fn = f;
         cg.last_line = -1;
+        cg.pos_known = 0;
         cg.depth = f->arity;
         cg.spill_mode = attempt;
         cg.too_deep = 0;
@@ -1121,6 +1125,7 @@ void gen_module(FILE *out, program_t *p, const char *modname)
     cg.fn = initf;
     cg.depth = 0;
     cg.last_line = -1;
+    cg.pos_known = 0;
     cg.spill_mode = attempt;
     cg.too_deep = 0;
     cg.nspill = 0;
