@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sensevm/image.h>
 #include "cg.h"
 #include "peephole.h"
 #include "types.h"
@@ -43,11 +44,13 @@ static void mark_position(void)
     const char *ins = peep_last_insn(cg.buf, &st);
     int op = svbc_lookup_op(ins, strcspn(ins, " \n"));
     int need = !cg.pos_known || (op >= 0 && (svbc_opinfo[op].flags & (SVBC_F_CALL | SVBC_F_TRAP)));
-    if (!need || cg.pos.line <= 0) return;
-    if (cg.pos_known && cg.pos.line == cg.pos_line && cg.pos.col - 1 == cg.pos_col) return;
+    if (!need || cg.pos.line <= 0 || cg.pos.line > (int)SVIMG_LINE_MAX) return;
+    /* the line table holds columns up to SVIMG_COL_MAX: a later one reads as that */
+    int col = cg.pos.col <= 0 ? 0 : cg.pos.col - 1 > (int)SVIMG_COL_MAX ? (int)SVIMG_COL_MAX : cg.pos.col - 1;
+    if (cg.pos_known && cg.pos.line == cg.pos_line && col == cg.pos_col) return;
     cg.pos_known = 1;
     cg.pos_line = cg.pos.line;
-    cg.pos_col = cg.pos.col > 0 ? cg.pos.col - 1 : 0;
+    cg.pos_col = col;
     size_t len = cg.buf->n - st;
     char *line = xfmt("%.*s", (int)len, cg.buf->s + st);
     cg.buf->n = st;
