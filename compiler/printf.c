@@ -31,19 +31,26 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
             i++;
             continue;
         }
-        int simple = 1;
+        int simple = 1, stars = 0;
         while (i < len && strchr("-0+ #", s[i])) { i++; simple = 0; }
-        while (i < len && s[i] >= '0' && s[i] <= '9') { i++; simple = 0; }
+        if (i < len && s[i] == '*') { i++; simple = 0; stars++; }
+        else while (i < len && s[i] >= '0' && s[i] <= '9') { i++; simple = 0; }
         if (i < len && s[i] == '.') {
             i++;
             simple = 0;
-            while (i < len && s[i] >= '0' && s[i] <= '9') i++;
+            if (i < len && s[i] == '*') { i++; stars++; }
+            else while (i < len && s[i] >= '0' && s[i] <= '9') i++;
         }
         if (i >= len) { *err = "incomplete format"; return -1; }
         char c = s[i++];
         if (!strchr("diuxXoscbfFeEgGBSCat", c)) { *err = xfmt("bad conversion %%%c", c); return -1; }
         if ((c == 'a' || c == 't') && !simple) { *err = xfmt("flags or width with %%%c", c); return -1; }
+        if (stars && strchr("cbBSC", c)) {
+            *err = xfmt("%%*%c (a width from an argument with %%%c) is not supported by Sense (see docs/language.md)", c, c);
+            return -1;
+        }
         fmtseg_t *g = xalloc(sizeof *g);
+        g->stars = stars;
         g->conv = c;
         g->text = s + st;
         g->len = i - st;
@@ -73,7 +80,7 @@ int fmt_nargs(const vec_t *segs)
     int k = 0;
     for (int i = 0; i < segs->n; i++) {
         const fmtseg_t *g = segs->v[i];
-        k += !g->conv ? 0 : g->conv == 'a' ? 2 : 1;
+        k += !g->conv ? 0 : g->conv == 'a' ? 2 : 1 + g->stars;
     }
     return k;
 }
@@ -134,6 +141,30 @@ static int user_printer(fmtseg_t *sg, int idx, int kind)
     return kind != 1;
 }
 
+/* A := the conversion's spec ("%-5d"); a `*` in it is the decimal of the next argument
+ * (arguments idx, idx+1 for "%*.*f") */
+static void spec_text(fmtseg_t *sg, int idx)
+{
+    const char *t = sg->text, *end = sg->text + sg->len;
+    const char *star = memchr(t, '*', (size_t)(end - t));
+    emit_const_cstr(xfmt("%.*s", (int)((star ? star : end) - t), t));
+    while (star) {
+        push();
+        load_arg(idx++);
+        emit_svc(SVBC_SVC_string_of_int);
+        emit("%s", OPN(swap));
+        emit("%s", OPN(strcat));
+        cg.depth--;
+        t = star + 1;
+        star = memchr(t, '*', (size_t)(end - t));
+        push();
+        emit_const_cstr(xfmt("%.*s", (int)((star ? star : end) - t), t));
+        emit("%s", OPN(swap));
+        emit("%s", OPN(strcat));
+        cg.depth--;
+    }
+}
+
 /* one conversion: its text in A, or printed already (printf only: returns 1) */
 static int conversion(fmtseg_t *sg, int idx, int kind)
 {
@@ -165,9 +196,9 @@ static int conversion(fmtseg_t *sg, int idx, int kind)
         svbc_service_t svc = SVBC_SVC_format_int;
         if (strchr("fFeEgG", c)) svc = SVBC_SVC_format_float;
         else if (c == 's') svc = SVBC_SVC_format_string;
-        emit_const_cstr(xfmt("%.*s", sg->len, sg->text));
+        spec_text(sg, idx);
         push();
-        load_arg(idx);
+        load_arg(idx + sg->stars);
         emit_svc(svc);
         cg.depth--;
     }
@@ -211,7 +242,7 @@ void printf_emit(const char *fmt, int len, int kind, int base, int nargs, int ch
             if (kind == 0) { emit_svc(SVBC_SVC_print_string); direct = 1; }
         } else {
             direct = conversion(sg, ai, kind);
-            ai += sg->conv == 'a' ? 2 : 1;
+            ai += sg->conv == 'a' ? 2 : 1 + sg->stars;
         }
         if (direct) continue;
         if (kind == 2) emit_svc(SVBC_SVC_print_err);

@@ -13,6 +13,7 @@ typedef struct fmtseg {
     const char *text;                    /* literal text, or the whole "%-5d" spec */
     int len;
     int simple;                          /* conversion without flags/width/precision */
+    int stars;                           /* `*` width/precision: arguments before the value */
 } fmtseg_t;
 int fmt_parse(const char *s, int len, vec_t *out, const char **err);   /* 0 ok */
 

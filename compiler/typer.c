@@ -1099,8 +1099,10 @@ static type_t *infer_printf_node(expr_t *e)
             check(e->args[j++], x);
         } else if (g->conv == 't')
             check(e->args[j++], tarrow(chan, out));
-        else
+        else {
+            for (int k = 0; k < g->stars; k++) check(e->args[j++], tc0(td_int));
             check(e->args[j++], fmt_conv_type(g->conv));
+        }
     }
     return e->pf_kind == 1 ? tc0(td_string) : tc0(td_unit);
 }
