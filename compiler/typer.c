@@ -1278,6 +1278,10 @@ static expr_t *label_app(expr_t *e)
     for (int k = 0; k < m; k++) {
         const char *nm = synth_name();
         app->args[k] = mk_var(e->loc, nm);
+        /* the full application passes each argument by its parameter's label (an optional
+         * one as the option itself: ?x:a), so that it is resolved like the original */
+        app->args[k]->label = param_label(ps[k], &opt);
+        app->args[k]->optarg = opt;
         pat_t *pv = mk_pat(P_VAR, e->loc);
         pv->name = nm;
         if (slot[k]) {
