@@ -234,7 +234,8 @@ struct expr {
     struct cinfo *con;                   /* E_CONSTR resolved */
     struct finfo *field;                 /* E_FIELD/E_SETFIELD resolved */
     struct fn *fn;                       /* E_FUN/E_FUNCTION: its code */
-    int pf_kind;                         /* E_PRINTF: 0 printf, 1 sprintf, 2 eprintf */
+    int pf_kind;                         /* E_PRINTF: 0 printf, 1 sprintf, 2 eprintf, 3 fprintf
+                                          * (b: the channel, also for %a/%t) */
     const char *label;                   /* a ~label:arg of an application */
     int optarg;                          /* ?label:arg: passes the option itself */
     const char **newtypes;               /* E_FUN: its (type t) parameters (n_newtypes) */

@@ -22,7 +22,9 @@ struct cg_state {
     sbuf_t *buf;                         /* the current function's text */
     struct fn *fn;
     int depth;
-    int last_line;
+    int last_line;                       /* of the last source comment */
+    loc_t pos;                           /* the expression being compiled (positions) */
+    int pos_known, pos_line, pos_col;    /* the last `.line` written in this function */
     vec_t queue;                         /* struct fn* waiting to be emitted */
     int nlabel;
     const char *modname;
@@ -53,7 +55,7 @@ void emit_const_cstr(const char *s);
 void emit_svc(svbc_service_t s);
 /* raise exn (Match_failure, Assert_failure) of (file, line, column) at l */
 void emit_raise_at(const char *exn, loc_t l);
-void line_comment(loc_t l);              /* source line as a comment + `.line` (once per line) */
+void line_comment(loc_t l);              /* the source line as a comment (once per line) */
 
 /* ---- representation facts of types ---- */
 int is_immediate(type_t *t);             /* int, char, bool, unit, constant-only variants */

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sensevm/image.h>
 #include "cg.h"
 #include "peephole.h"
 #include "types.h"
@@ -31,6 +32,33 @@ void ref_sym(const char *s)
         if (!strcmp(cg_refs.v[i], s)) return;
     vpush(&cg_refs, (void *)s);
 }
+/* Source positions for backtraces: `.line L, C` (C: OCaml's 0-based character offset)
+ * right before every instruction that calls, raises or can trap (the opcode table's CALL
+ * and TRAP flags), giving the position of the expression being compiled (cg.pos), and
+ * before a function's first instruction. A position is written again only when it
+ * changed, or after a label (code after a label may be reached from elsewhere). Fusing
+ * keeps it right before the fused instruction: it is inserted after the fusion. */
+static void mark_position(void)
+{
+    size_t st = 0;
+    const char *ins = peep_last_insn(cg.buf, &st);
+    int op = svbc_lookup_op(ins, strcspn(ins, " \n"));
+    int need = !cg.pos_known || (op >= 0 && (svbc_opinfo[op].flags & (SVBC_F_CALL | SVBC_F_TRAP)));
+    if (!need || cg.pos.line <= 0 || cg.pos.line > (int)SVIMG_LINE_MAX) return;
+    /* the line table holds columns up to SVIMG_COL_MAX: a later one reads as that */
+    int col = cg.pos.col <= 0 ? 0 : cg.pos.col - 1 > (int)SVIMG_COL_MAX ? (int)SVIMG_COL_MAX : cg.pos.col - 1;
+    if (cg.pos_known && cg.pos.line == cg.pos_line && col == cg.pos_col) return;
+    cg.pos_known = 1;
+    cg.pos_line = cg.pos.line;
+    cg.pos_col = col;
+    size_t len = cg.buf->n - st;
+    char *line = xfmt("%.*s", (int)len, cg.buf->s + st);
+    cg.buf->n = st;
+    char *dir = xfmt("        .line %d, %d\n", cg.pos_line, cg.pos_col);
+    sb_add(cg.buf, dir, strlen(dir));
+    sb_add(cg.buf, line, len);
+}
+
 void emit(const char *fmt, ...)
 {
     char tmp[1024];
@@ -38,7 +66,10 @@ void emit(const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    if (n < (int)sizeof tmp && peep_fuse(cg.buf, tmp)) return;
+    if (n < (int)sizeof tmp && peep_fuse(cg.buf, tmp)) {
+        mark_position();
+        return;
+    }
     sb_add(cg.buf, "        ", 8);
     if (n >= (int)sizeof tmp) {
         char *big = xalloc((size_t)n + 1);
@@ -49,6 +80,7 @@ void emit(const char *fmt, ...)
     } else
         sb_add(cg.buf, tmp, (size_t)n);
     sb_add(cg.buf, "\n", 1);
+    mark_position();
 }
 void label(const char *l)
 {
@@ -58,6 +90,7 @@ void label(const char *l)
     if (cg.buf->n >= tl && memcmp(cg.buf->s + cg.buf->n - tl, tailb, tl) == 0) cg.buf->n -= tl;
     sb_add(cg.buf, l, strlen(l));
     sb_add(cg.buf, ":\n", 2);
+    if (cg.pos_known) cg.pos_line = -1; /* write the next position again */
 }
 int take_back_push(void)
 {
@@ -137,7 +170,7 @@ void line_comment(loc_t l)
     if (!s) return;
     while (len > 0 && (*s == ' ' || *s == '\t')) { s++; len--; }
     if (len > 100) len = 100;
-    char *t = xfmt("; %s:%d: %.*s\n        .line %d\n", cur_file->name, l.line, len, s, l.line);
+    char *t = xfmt("; %s:%d: %.*s\n", cur_file->name, l.line, len, s);
     sb_add(cg.buf, t, strlen(t));
 }
 

@@ -326,6 +326,7 @@ static int cprim_lib(int p, expr_t **a)
     case PR_DEV_EVENT: do_svc(SVBC_SVC_dev_event, a, 1); return 0;
     case PR_XSEND: do_svc(SVBC_SVC_xchan_send, a, 2); return 0;
     case PR_XRECEIVE: do_svc(SVBC_SVC_xchan_receive, a, 1); return 0;
+    case PR_ARGV: do_svc(SVBC_SVC_argv, a, 1); return 0;
     }
     ICE();
 }
@@ -632,14 +633,19 @@ static void cmatch(expr_t *scrut, mcase_t **cases, int n, int tail, int reraise,
 
 static void cprintf(expr_t *e, int tail)
 {
-    int k = e->n;
+    int k = e->n, chanpos = -1;
+    if (e->b) { /* the output channel */
+        gexpr(e->b, 0);
+        push();
+        chanpos = cg.depth - 1;
+    }
     int base = cg.depth;
     for (int i = k - 1; i >= 0; i--) {
         gexpr(e->args[i], 0);
         push();
     }
-    printf_emit(e->a->sval, e->a->slen, e->pf_kind, base, k);
-    popn(k);
+    printf_emit(e->a->sval, e->a->slen, e->pf_kind, base, k, chanpos);
+    popn(k + (e->b != NULL));
     ret(tail);
 }
 
@@ -757,7 +763,10 @@ static void gexpr(expr_t *e, int tail)
 {
     check_nesting(e->loc);
     int d = cg.depth;
+    loc_t saved = cg.pos;
+    cg.pos = e->loc;
     gexpr_inner(e, tail);
+    cg.pos = saved;
     if (tail) cg.depth = d;
 }
 
@@ -1005,6 +1014,7 @@ static void emit_fn(struct fn *f, sbuf_t *out)
         cg.buf = &b;
         cg.fn = f;
         cg.last_line = -1;
+        cg.pos_known = 0;
         cg.depth = f->arity;
         cg.spill_mode = attempt;
         cg.too_deep = 0;
@@ -1121,6 +1131,7 @@ void gen_module(FILE *out, program_t *p, const char *modname)
     cg.fn = initf;
     cg.depth = 0;
     cg.last_line = -1;
+    cg.pos_known = 0;
     cg.spill_mode = attempt;
     cg.too_deep = 0;
     cg.nspill = 0;

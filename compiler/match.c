@@ -354,7 +354,7 @@ static void default_matrix(row_t **rows, int nrows, occ_t **occs, int ncols, int
     vec_t dr = { 0 };
     for (int i = 0; i < nrows; i++)
         if (is_wild(rows[i]->p[col])) vpush(&dr, row_without(rows[i], ncols, col, 0));
-    occ_t **no = occs_without(occs, ncols, col, NULL, 0, 0);
+    occ_t **no = occs_without(occs, ncols, col, occs[col], 0, 0);
     int saved = cg.depth;
     mcomp((row_t **)dr.v, dr.n, no, ncols - 1, m);
     cg.depth = saved;

@@ -765,6 +765,9 @@ constructor_decls:
   | UIDENT COLON { fatal_at(LL(@1, @2), "GADT constructor declarations are not supported by Sense (see docs/language.md)"); }
   | BAR UIDENT COLON { fatal_at(LL(@2, @3), "GADT constructor declarations are not supported by Sense (see docs/language.md)"); }
   | constructor_decls BAR UIDENT COLON { fatal_at(LL(@3, @4), "GADT constructor declarations are not supported by Sense (see docs/language.md)"); }
+  | UIDENT OF LBRACE { fatal_at(LL(@1, @3), "inline records are not supported by Sense (see docs/language.md)"); }
+  | BAR UIDENT OF LBRACE { fatal_at(LL(@2, @4), "inline records are not supported by Sense (see docs/language.md)"); }
+  | constructor_decls BAR UIDENT OF LBRACE { fatal_at(LL(@3, @5), "inline records are not supported by Sense (see docs/language.md)"); }
   ;
 label_decls:
     opt_mutable LIDENT COLON core_type { $$ = v1((void *)$2.s); vpush($$, (void *)(intptr_t)$1); vpush($$, $4); }

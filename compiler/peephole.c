@@ -3,7 +3,8 @@
  * instruction into the one before it as it is emitted, and the pass over one function's
  * finished text (jump threading, dead code, redundant loads). Which instructions end a
  * block, carry a label or keep A comes from the opcode table's columns (opcodes.def).
- * Lines are "        op args" (instructions), "name:" (labels) or "; ..." (comments).
+ * Lines are "        op args" (instructions), "        .dir args" (directives: positions),
+ * "name:" (labels) or "; ..." (comments).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -136,7 +137,9 @@ typedef struct peep {
     vec_t kl, ka;                        /* label <- A = S[ka] at a branch to it that keeps A */
 } peep_t;
 
-static int skippable(const char *l) { return is_label_line(l) || l[0] == ';' || !l[0]; }
+/* a directive line (`.line L, C`): no instruction, A and the stack unchanged */
+static int is_directive(const char *l) { return l[0] == ' ' && insn_of(l)[0] == '.'; }
+static int skippable(const char *l) { return is_label_line(l) || l[0] == ';' || !l[0] || is_directive(l); }
 
 /* label -> target of the first instruction after it, if that is a branch */
 static void find_chains(peep_t *P)
@@ -259,18 +262,28 @@ static const char *track_acc(peep_t *P, const char *ins, const char *l, int is_b
     return l;
 }
 
-/* push + acc/quote/envacc that an (unused, dropped) label kept apart */
+/* push + acc/quote/envacc that an (unused, dropped) label kept apart (directives between
+ * them stay, before the fused instruction) */
 static const char *refuse_push(peep_t *P, const char *ins, const char *l)
 {
     char *tp = xfmt("        %s\n", OPN(push));
     size_t tpl = strlen(tp);
     sbuf_t *o = &P->o;
-    if (!(o->s && o->n >= tpl && memcmp(o->s + o->n - tpl, tp, tpl) == 0 && (o->n == tpl || o->s[o->n - tpl - 1] == '\n')))
+    size_t q = o->n;                     /* where the trailing directive lines start */
+    while (q > 0) {
+        size_t st = q - 1;
+        while (st > 0 && o->s[st - 1] != '\n') st--;
+        if (!is_directive(o->s + st)) break;
+        q = st;
+    }
+    if (!(o->s && q >= tpl && memcmp(o->s + q - tpl, tp, tpl) == 0 && (q == tpl || o->s[q - tpl - 1] == '\n')))
         return l;
     for (size_t k = 0; k < N_PUSH_FUSED; k++) {
         const char *opnds = insn_operands(ins, push_from[k]);
         if (opnds) {
+            memmove(o->s + q - tpl, o->s + q, o->n - q);
             o->n -= tpl;
+            o->s[o->n] = 0;
             return xfmt("        %s %s", OPNAME(push_to[k]), opnds);
         }
     }
@@ -298,6 +311,7 @@ void peephole(sbuf_t *b)
         if (is_label_line(l)) { do_label(&P, l); continue; }
         if (l[0] != ' ') { out_line(&P, l); continue; }
         if (P.dead) continue;
+        if (is_directive(l)) { out_line(&P, l); continue; }
         const char *ins = insn_of(l);
         const char *t = insn_operands(ins, SVBC_OP_branch);
         if (t && drop_branch_to_next(&P, i, t)) continue;

@@ -31,18 +31,26 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
             i++;
             continue;
         }
-        int simple = 1;
+        int simple = 1, stars = 0;
         while (i < len && strchr("-0+ #", s[i])) { i++; simple = 0; }
-        while (i < len && s[i] >= '0' && s[i] <= '9') { i++; simple = 0; }
+        if (i < len && s[i] == '*') { i++; simple = 0; stars++; }
+        else while (i < len && s[i] >= '0' && s[i] <= '9') { i++; simple = 0; }
         if (i < len && s[i] == '.') {
             i++;
             simple = 0;
-            while (i < len && s[i] >= '0' && s[i] <= '9') i++;
+            if (i < len && s[i] == '*') { i++; stars++; }
+            else while (i < len && s[i] >= '0' && s[i] <= '9') i++;
         }
         if (i >= len) { *err = "incomplete format"; return -1; }
         char c = s[i++];
-        if (!strchr("diuxXoscbfFeEgGBSC", c)) { *err = xfmt("bad conversion %%%c", c); return -1; }
+        if (!strchr("diuxXoscbfFeEgGBSCat", c)) { *err = xfmt("bad conversion %%%c", c); return -1; }
+        if ((c == 'a' || c == 't') && !simple) { *err = xfmt("flags or width with %%%c", c); return -1; }
+        if (stars && strchr("cbBSC", c)) {
+            *err = xfmt("%%*%c (a width from an argument with %%%c) is not supported by Sense (see docs/language.md)", c, c);
+            return -1;
+        }
         fmtseg_t *g = xalloc(sizeof *g);
+        g->stars = stars;
         g->conv = c;
         g->text = s + st;
         g->len = i - st;
@@ -67,6 +75,16 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
 }
 
 
+int fmt_nargs(const vec_t *segs)
+{
+    int k = 0;
+    for (int i = 0; i < segs->n; i++) {
+        const fmtseg_t *g = segs->v[i];
+        k += !g->conv ? 0 : g->conv == 'a' ? 2 : 1 + g->stars;
+    }
+    return k;
+}
+
 /* the text in the accumulator, padded as the conversion's flags and width say (%-6S is
  * the quoted text padded to 6, as %-6s) */
 static void pad_as_s(fmtseg_t *sg)
@@ -79,7 +97,7 @@ static void pad_as_s(fmtseg_t *sg)
 }
 
 /* A := argument `idx` (see printf_emit) */
-static int pf_base, pf_nargs;
+static int pf_base, pf_nargs, pf_chanpos;
 static void load_arg(int idx) { emit("%s %d", OPN(acc), cg.depth - 1 - (pf_base + pf_nargs - 1 - idx)); }
 
 /* %S / %C: OCaml-escaped, with quotes: "\"" ^ escaped x ^ "\"" */
@@ -105,10 +123,53 @@ static void quoted(fmtseg_t *sg, int idx)
     if (!sg->simple && c == 'S') pad_as_s(sg); /* OCaml pads %S, not %C */
 }
 
+/* %a (f, x) and %t (f) at argument idx: f chan x / f chan prints (returns 1), or, for
+ * sprintf, f () x / f () is the text (in A, returns 0) */
+static int user_printer(fmtseg_t *sg, int idx, int kind)
+{
+    int n = sg->conv == 'a' ? 2 : 1;
+    if (n == 2) {
+        load_arg(idx + 1);
+        push();
+    }
+    if (kind == 1) emit("%s 0", OPN(quote));
+    else emit("%s %d", OPN(acc), cg.depth - 1 - pf_chanpos);
+    push();
+    load_arg(idx);
+    emit("%s %d", OPN(app), n);
+    cg.depth -= n;
+    return kind != 1;
+}
+
+/* A := the conversion's spec ("%-5d"); a `*` in it is the decimal of the next argument
+ * (arguments idx, idx+1 for "%*.*f") */
+static void spec_text(fmtseg_t *sg, int idx)
+{
+    const char *t = sg->text, *end = sg->text + sg->len;
+    const char *star = memchr(t, '*', (size_t)(end - t));
+    emit_const_cstr(xfmt("%.*s", (int)((star ? star : end) - t), t));
+    while (star) {
+        push();
+        load_arg(idx++);
+        emit_svc(SVBC_SVC_string_of_int);
+        emit("%s", OPN(swap));
+        emit("%s", OPN(strcat));
+        cg.depth--;
+        t = star + 1;
+        star = memchr(t, '*', (size_t)(end - t));
+        push();
+        emit_const_cstr(xfmt("%.*s", (int)((star ? star : end) - t), t));
+        emit("%s", OPN(swap));
+        emit("%s", OPN(strcat));
+        cg.depth--;
+    }
+}
+
 /* one conversion: its text in A, or printed already (printf only: returns 1) */
 static int conversion(fmtseg_t *sg, int idx, int kind)
 {
     int c = sg->conv;
+    if (c == 'a' || c == 't') return user_printer(sg, idx, kind);
     if ((c == 'd' || c == 'i') && sg->simple) {
         load_arg(idx);
         if (kind == 0) { emit_svc(SVBC_SVC_print_int); return 1; }
@@ -135,9 +196,9 @@ static int conversion(fmtseg_t *sg, int idx, int kind)
         svbc_service_t svc = SVBC_SVC_format_int;
         if (strchr("fFeEgG", c)) svc = SVBC_SVC_format_float;
         else if (c == 's') svc = SVBC_SVC_format_string;
-        emit_const_cstr(xfmt("%.*s", sg->len, sg->text));
+        spec_text(sg, idx);
         push();
-        load_arg(idx);
+        load_arg(idx + sg->stars);
         emit_svc(svc);
         cg.depth--;
     }
@@ -145,13 +206,26 @@ static int conversion(fmtseg_t *sg, int idx, int kind)
     return 0;
 }
 
-void printf_emit(const char *fmt, int len, int kind, int base, int nargs)
+/* fprintf: the text in A goes to the channel (Stdlib.output_string chan text) */
+static void output_to_chan(void)
+{
+    push();
+    emit("%s %d", OPN(acc), cg.depth - 1 - pf_chanpos);
+    push();
+    emit("%s 0", OPN(quote));
+    ref_sym("Stdlib.output_string");
+    emit("%s %s, 2", OPN(call), "Stdlib.output_string");
+    cg.depth -= 2;
+}
+
+void printf_emit(const char *fmt, int len, int kind, int base, int nargs, int chanpos)
 {
     vec_t segs = { 0 };
     const char *err;
     fmt_parse(fmt, len, &segs, &err);
     pf_base = base;
     pf_nargs = nargs;
+    pf_chanpos = chanpos;
     int ai = 0;
     /* for sprintf: pieces are produced left to right, concatenated with an accumulator slot */
     int accpos = -1;
@@ -166,10 +240,13 @@ void printf_emit(const char *fmt, int len, int kind, int base, int nargs)
         if (!sg->conv) {
             emit_const_string(sg->text, sg->len);
             if (kind == 0) { emit_svc(SVBC_SVC_print_string); direct = 1; }
-        } else
-            direct = conversion(sg, ai++, kind);
+        } else {
+            direct = conversion(sg, ai, kind);
+            ai += sg->conv == 'a' ? 2 : 1 + sg->stars;
+        }
         if (direct) continue;
         if (kind == 2) emit_svc(SVBC_SVC_print_err);
+        else if (kind == 3) output_to_chan();
         else if (kind == 1) {
             /* acc := acc ^ piece */
             push();

@@ -13,13 +13,17 @@ typedef struct fmtseg {
     const char *text;                    /* literal text, or the whole "%-5d" spec */
     int len;
     int simple;                          /* conversion without flags/width/precision */
+    int stars;                           /* `*` width/precision: arguments before the value */
 } fmtseg_t;
 int fmt_parse(const char *s, int len, vec_t *out, const char **err);   /* 0 ok */
 
 /* The code for format fmt (len bytes) of an E_PRINTF of kind pf_kind (0 printf, 1 sprintf,
- * 2 eprintf) whose nargs arguments are on the stack above frame position base (argument
- * i at base + nargs-1-i). Leaves the result (unit, or the string) in A; the arguments
- * stay for the caller to pop. */
-void printf_emit(const char *fmt, int len, int pf_kind, int base, int nargs);
+ * 2 eprintf, 3 fprintf) whose nargs arguments are on the stack above frame position base
+ * (argument i at base + nargs-1-i; %a takes two, the printer and its value); the output
+ * channel (fprintf; printf/eprintf with %a or %t) at frame position chanpos. Leaves the
+ * result (unit, or the string) in A; the arguments stay for the caller to pop. */
+void printf_emit(const char *fmt, int len, int pf_kind, int base, int nargs, int chanpos);
+/* the number of arguments a parsed format takes (%a: two) */
+int fmt_nargs(const vec_t *segs);
 
 #endif

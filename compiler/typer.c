@@ -969,13 +969,6 @@ static void desugar_fun(expr_t *e)
     e->a = body;
 }
 
-static int fmt_arity(vec_t *segs)
-{
-    int k = 0;
-    for (int i = 0; i < segs->n; i++)
-        if (((fmtseg_t *)segs->v[i])->conv) k++;
-    return k;
-}
 
 static type_t *fmt_conv_type(int c)
 {
@@ -998,22 +991,34 @@ static int printf_kind(expr_t *head)
     if (!strcmp(n, "Printf.printf") || !strcmp(n, "printf")) return 0;
     if (!strcmp(n, "Printf.sprintf") || !strcmp(n, "sprintf")) return 1;
     if (!strcmp(n, "Printf.eprintf") || !strcmp(n, "eprintf")) return 2;
+    if (!strcmp(n, "Printf.fprintf") || !strcmp(n, "fprintf")) return 3;
     return -1;
 }
 
+static int has_printer(const vec_t *segs);
 static type_t *infer_printf(expr_t *e, int kind)
 {
+    expr_t *chan = NULL;                 /* fprintf's channel (evaluated once, first) */
+    if (kind == 3) {
+        if (e->n < 2) fatal_at(e->loc, "Sense supports Printf.fprintf only applied to a channel and a literal format string");
+        chan = e->args[0];
+        e->args++;
+        e->n--;
+    }
     expr_t *fmt = e->args[0];
     if (fmt->kind != E_STRING)
         fatal_at(fmt->loc, "Sense supports Printf only with a literal format string");
     vec_t segs = { 0 };
     const char *err = NULL;
     if (fmt_parse(fmt->sval, fmt->slen, &segs, &err) != 0) fatal_at(fmt->loc, strstr(err, "not supported") ? "%s" : "invalid format %s", err);
-    int k = fmt_arity(&segs);
+    int k = fmt_nargs(&segs);
     int given = e->n - 1;
     expr_t *pf = mk_expr(E_PRINTF, e->loc);
     pf->pf_kind = kind;
     pf->a = fmt;
+    pf->b = chan;
+    if (!chan && kind != 1 && has_printer(&segs)) /* %a and %t print on the channel */
+        pf->b = mk_var(e->loc, kind == 2 ? "Stdlib.stderr" : "Stdlib.stdout");
     pf->n = k;
     pf->args = xalloc(sizeof(expr_t *) * (size_t)(k + 1));
     if (given >= k) {
@@ -1062,16 +1067,42 @@ static type_t *infer_printf(expr_t *e, int kind)
     return infer(e);
 }
 
+static int has_printer(const vec_t *segs)
+{
+    for (int i = 0; i < segs->n; i++)
+        if (((fmtseg_t *)segs->v[i])->conv == 'a' || ((fmtseg_t *)segs->v[i])->conv == 't') return 1;
+    return 0;
+}
+
 static type_t *infer_printf_node(expr_t *e)
 {
     vec_t segs = { 0 };
     const char *err = NULL;
     fmt_parse(e->a->sval, e->a->slen, &segs, &err);
+    /* %a's and %t's printers take the channel (sprintf: ()) and print (sprintf: return
+     * the text) */
+    type_t *chan = tc0(td_unit), *out = tc0(td_unit);
+    if (e->b) {
+        struct tdecl *oc = lookup_type("out_channel");
+        if (!oc) fatal_at(e->loc, "Printf.fprintf, %%a and %%t need the stdlib's out_channel");
+        chan = tc0(oc);
+        check(e->b, chan);
+    } else if (e->pf_kind == 1)
+        out = tc0(td_string);
     int j = 0;
     for (int i = 0; i < segs.n; i++) {
         fmtseg_t *g = segs.v[i];
         if (!g->conv) continue;
-        check(e->args[j++], fmt_conv_type(g->conv));
+        if (g->conv == 'a') {
+            type_t *x = ty_newvar();
+            check(e->args[j++], tarrow(chan, tarrow(x, out)));
+            check(e->args[j++], x);
+        } else if (g->conv == 't')
+            check(e->args[j++], tarrow(chan, out));
+        else {
+            for (int k = 0; k < g->stars; k++) check(e->args[j++], tc0(td_int));
+            check(e->args[j++], fmt_conv_type(g->conv));
+        }
     }
     return e->pf_kind == 1 ? tc0(td_string) : tc0(td_unit);
 }
@@ -1247,6 +1278,10 @@ static expr_t *label_app(expr_t *e)
     for (int k = 0; k < m; k++) {
         const char *nm = synth_name();
         app->args[k] = mk_var(e->loc, nm);
+        /* the full application passes each argument by its parameter's label (an optional
+         * one as the option itself: ?x:a), so that it is resolved like the original */
+        app->args[k]->label = param_label(ps[k], &opt);
+        app->args[k]->optarg = opt;
         pat_t *pv = mk_pat(P_VAR, e->loc);
         pv->name = nm;
         if (slot[k]) {
@@ -1856,6 +1891,13 @@ typedef struct modval {
     modexpr_t *fbody;                    /* a functor: its parameter and body */
     const char *fparam;
     vec_t fenv_names, fenv_vals;         /* a functor's parameters applied so far */
+    /* a functor's definition environment: its body sees what was visible where it was
+     * defined (values, modules, module types, the enclosing structure's types), not what
+     * is visible where it is applied */
+    struct envent *def_venv;
+    struct modent *def_menv;
+    struct mtent *def_mtenv;
+    const char *def_path;
 } modval_t;
 typedef struct modent {
     const char *name;
@@ -2041,6 +2083,12 @@ static modval_t *apply_functor(modval_t *f, modval_t *arg, const char *path, loc
     if (++mod_depth > 100) fatal_at(l, "functor applications nested too deep (more than 100)");
     envent_t *saved_venv = venv;
     modent_t *saved_menv = menv;
+    mtent_t *saved_mtenv = mtenv;
+    int saved_opens = open_paths.n;
+    venv = f->def_venv;
+    menv = f->def_menv;
+    mtenv = f->def_mtenv;
+    if (f->def_path && f->def_path[0]) vpush(&open_paths, (void *)f->def_path);
     for (int i = 0; i < f->fenv_names.n; i++) bind_module(f->fenv_names.v[i], f->fenv_vals.v[i], 0);
     bind_module(f->fparam, arg, 0);
     modexpr_t *body = copy_modexpr(f->fbody);
@@ -2049,6 +2097,10 @@ static modval_t *apply_functor(modval_t *f, modval_t *arg, const char *path, loc
         r = xalloc(sizeof *r);
         r->fparam = body->path;
         r->fbody = body->f;
+        r->def_venv = f->def_venv;
+        r->def_menv = f->def_menv;
+        r->def_mtenv = f->def_mtenv;
+        r->def_path = f->def_path;
         for (int i = 0; i < f->fenv_names.n; i++) {
             vpush(&r->fenv_names, f->fenv_names.v[i]);
             vpush(&r->fenv_vals, f->fenv_vals.v[i]);
@@ -2059,6 +2111,8 @@ static modval_t *apply_functor(modval_t *f, modval_t *arg, const char *path, loc
         r = eval_module(body, path);
     venv = saved_venv;
     menv = saved_menv;
+    mtenv = saved_mtenv;
+    open_paths.n = saved_opens;
     mod_depth--;
     return r;
 }
@@ -2076,6 +2130,10 @@ static modval_t *eval_module(modexpr_t *me, const char *path)
         m->path = path;
         m->fparam = me->path;
         m->fbody = me->f;
+        m->def_venv = venv;
+        m->def_menv = menv;
+        m->def_mtenv = mtenv;
+        m->def_path = cur_path;
         return m;
     }
     case ME_APPLY: {

@@ -1,6 +1,6 @@
 (* SPDX-License-Identifier: MIT
    sys.ml - module Sys: the constants of the Sense VM (docs/language.md). Sense has no
-   files, environment or processes; Sys.argv needs a primitive sensec does not have yet. *)
+   files, environment or processes; Sys.argv is the runner's arguments (the argv service). *)
 type backend_type = Native | Bytecode | Other of string
 
 let os_type = "Sense"
@@ -25,3 +25,5 @@ let time () = float_of_int (Sense.time_ms ()) /. 1000.
 let getenv (_ : string) : string = raise Not_found
 let getenv_opt (_ : string) : string option = None
 let opaque_identity x = x
+(* the runner's program arguments; element 0 is the image path (OCaml's: the program name) *)
+let argv = Sys.__argv ()

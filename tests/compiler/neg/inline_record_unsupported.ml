@@ -1,0 +1,3 @@
+type error =
+  | Timeout
+  | Bad_checksum of { expected : int; got : int }

@@ -1,0 +1,1 @@
+let () = Printf.printf "[%-*S]\n" 6 "ab"
