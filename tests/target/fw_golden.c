@@ -20,7 +20,7 @@
 #define STACK_POOL (20u * 1024u)
 static uint8_t heap_pool[HEAP_POOL] __attribute__((aligned(8)));
 static uint32_t stack_pool[STACK_POOL / 4u];
-static uint8_t work[256];
+static uint8_t work[4096]; /* the validator: 12 bytes per block start (loader.h) */
 
 typedef struct cap {
     char buf[2][1024];

@@ -21,7 +21,6 @@
 #define STACK_POOL 1536u
 static uint8_t heap_pool[HEAP_POOL] __attribute__((aligned(8)));
 static uint32_t stack_pool[STACK_POOL / 4u];
-static uint8_t work[256];
 static svm_nrf51_t port;
 
 typedef struct cap {
@@ -61,8 +60,10 @@ static int run(const golden_prog_t *g, cap_t *c, unsigned long *need)
     svl_slots_t sl = svm_nrf51_slots(0);
     svl_boot_t bt;
     *need = 0;
-    if (svl_install(&f, &sl, g->img, g->size, work, sizeof work, NULL) != SVL_INST_OK ||
-        svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &bt) != SVL_INST_OK)
+    /* the validator's scratch is the heap pool, idle until the program runs (its stack
+     * check needs 12 bytes per block start: arith has 33) */
+    if (svl_install(&f, &sl, g->img, g->size, heap_pool, sizeof heap_pool, NULL) != SVL_INST_OK ||
+        svl_boot_select(&f, &sl, NULL, 0, heap_pool, sizeof heap_pool, &bt) != SVL_INST_OK)
         return -2;
     const svl_manifest_t *mf = &bt.image.manifest;
     uint32_t heap = g->heap ? g->heap : mf->heap_size;
