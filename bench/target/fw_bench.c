@@ -31,7 +31,7 @@ static svm_box_t box;
 static svl_boot_t boot;
 static uint8_t pool[128 * 1024] __attribute__((aligned(8)));
 static uint8_t xmem[512] __attribute__((aligned(8)));
-static uint8_t work[256];
+static uint8_t work[4096]; /* the validator: 12 bytes per block start (loader.h) */
 
 static void out(void *user, int stream, const char *s, size_t n)
 {

@@ -60,7 +60,7 @@ static struct box_mem {
     svl_boot_t boot;
 } cont[2];
 static uint8_t xmem[512] __attribute__((aligned(8)));
-static uint8_t work[256];
+static uint8_t work[4096]; /* the validator: 12 bytes per block start (loader.h) */
 static volatile uint32_t nirq, nled;
 static uint32_t rnd = 12345u;
 

@@ -21,7 +21,7 @@ extern const uint8_t hello_svm[]; /* senseasm --format=c */
 extern const size_t hello_svm_size;
 
 static svm_cm_t port;
-static uint8_t work[256];
+static uint8_t work[4096]; /* the validator: 12 bytes per block start (loader.h) */
 static uint8_t vm_mem[8192] __attribute__((aligned(8)));
 static uint32_t stack_mem[4096 / 4 + SVM_STACK_GUARD];
 

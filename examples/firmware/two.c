@@ -19,7 +19,7 @@ static svm_cm_t port;
 static svm_sched_t sched;
 static svm_box_t box[2];
 static svl_boot_t boot[2];
-static uint8_t work[256];
+static uint8_t work[4096]; /* the validator: 12 bytes per block start (loader.h) */
 static uint8_t pool[48 * 1024] __attribute__((aligned(8)));
 
 static void console(void *user, int stream, const char *buf, size_t len)

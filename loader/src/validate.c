@@ -6,7 +6,8 @@
  * 32 bits on values already bounded by SVIMG_MAX_SIZE (16 MiB) or in 64 bits, and the
  * checks run in the order of bytecode-spec/image-format.md §9 so that each image is
  * rejected by the first rule it breaks. The result and offset never depend on the size of
- * the caller's work buffer.
+ * the caller's work buffer, except that the stack check (pass 3) refuses with
+ * stack_work_too_small when the buffer cannot hold its table.
  */
 #include <sensevm/bytecode.h>
 #include <sensevm/loader.h>
@@ -487,30 +488,218 @@ static svl_result_t check_targets(vctx_t *v, uint8_t *bits, uint32_t wbytes, uin
     return SVL_OK;
 }
 
-/* Pass 3: the entry point runs with an empty stack. Walk its straight-line code with the
- * exact depth, following unconditional `branch`es, up to the first other instruction with
- * a label, no fall-through or a dynamic stack effect, and reject any pop or stack access
- * below the bottom. At most code-size steps, so a `branch` loop ends the walk. */
-static svl_result_t check_entry_stack(vctx_t *v, uint32_t *eo)
+/* Pass 3: stack depths (image-format.md §4 "Stack depths checked statically").
+ *
+ * The frame depth D(pc) (value-stack slots of the running function: its arguments, locals
+ * and handler slots) is a function of the pc alone: the entry runs at 0, a function entered
+ * by `call`/`pushcall`/`tailcall`/`pushtailcall L, n` at n, a closure's code (`cur L, a`) at
+ * its arity a; an instruction falls through and branches with D - pop + push (a handler of
+ * `pushtrap` with the D before it). Every instruction reached must find D >= what it pops or
+ * reads (the underflow checks the interpreter therefore does not make), every path into an
+ * instruction must bring the same D, and no frame may be deeper than the manifest's stack.
+ *
+ * Memory: the distinct block starts (label targets and the entry), sorted, with a state
+ * word each and a worklist: 12 bytes per block start, taken from the caller's work buffer.
+ * Each block is walked once, from its start to the next block already walked or to an
+ * instruction without fall-through, so the pass is linear in the code (times log for the
+ * target lookups). */
+#define ST_KNOWN 0x80000000u
+#define ST_WALKED 0x40000000u
+#define ST_DEPTH 0x3fffffffu
+
+typedef struct stk {
+    uint8_t *w;           /* the work buffer, as 32-bit words (accessed by memcpy) */
+    uint32_t cap, n;      /* words available; block starts collected */
+    uint32_t st, todo;    /* word index of the state array and of the worklist */
+    uint32_t ntodo;
+} stk_t;
+
+static uint32_t wget(const stk_t *k, uint32_t i)
+{
+    uint32_t x;
+    memcpy(&x, k->w + 4u * i, 4);
+    return x;
+}
+static void wset(stk_t *k, uint32_t i, uint32_t x) { memcpy(k->w + 4u * i, &x, 4); }
+
+/* heap sort of words [0, n), then drop duplicates; returns the new count */
+static void sift(stk_t *k, uint32_t root, uint32_t n)
+{
+    uint32_t x = wget(k, root);
+    for (;;) {
+        uint32_t c = 2u * root + 1u;
+        if (c >= n)
+            break;
+        if (c + 1u < n && wget(k, c + 1u) > wget(k, c))
+            c++;
+        if (wget(k, c) <= x)
+            break;
+        wset(k, root, wget(k, c));
+        root = c;
+    }
+    wset(k, root, x);
+}
+static uint32_t sort_unique(stk_t *k, uint32_t n)
+{
+    for (uint32_t i = n / 2u; i-- > 0;)
+        sift(k, i, n);
+    for (uint32_t e = n; e > 1u; e--) {
+        uint32_t t = wget(k, 0);
+        wset(k, 0, wget(k, e - 1u));
+        wset(k, e - 1u, t);
+        sift(k, 0, e - 1u);
+    }
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (m == 0 || wget(k, i) != wget(k, m - 1u))
+            wset(k, m++, wget(k, i));
+    return m;
+}
+
+static int collect(void *arg, int64_t t)
+{
+    stk_t *k = arg;
+    if (k->n == k->cap) { /* compact; more than a third left means too small anyway, */
+        k->n = sort_unique(k, k->n); /* so compactions are at least 2*cap/3 targets apart */
+        if (k->n > k->cap / 3u)
+            return 1;
+    }
+    wset(k, k->n++, (uint32_t)t);
+    return 0;
+}
+
+/* index of block start pc (present by construction) */
+static uint32_t find(const stk_t *k, uint32_t pc)
+{
+    uint32_t lo = 0, hi = k->n;
+    while (hi - lo > 1u) {
+        uint32_t mid = lo + (hi - lo) / 2u;
+        if (wget(k, mid) <= pc)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Block start pc must be reached with depth d: the first time, it is recorded and queued. */
+static int reach(stk_t *k, uint32_t pc, uint32_t d)
+{
+    uint32_t i = find(k, pc), s = wget(k, k->st + i);
+    if (!(s & ST_KNOWN)) {
+        wset(k, k->st + i, ST_KNOWN | d);
+        wset(k, k->todo + k->ntodo++, i);
+        return 0;
+    }
+    return (s & ST_DEPTH) != d;
+}
+
+/* The depth each label operand of in passes to its target (d: before in, after: after). */
+typedef struct edge {
+    stk_t *k;
+    const svbc_insn_t *in;
+    uint32_t d, after;
+} edge_t;
+
+static int edge(void *arg, int64_t t)
+{
+    edge_t *e = arg;
+    const svbc_insn_t *in = e->in;
+    uint32_t want = e->after;
+    switch (in->op) {
+    case SVBC_OP_call: case SVBC_OP_pushcall: /* n arguments */
+    case SVBC_OP_tailcall: case SVBC_OP_pushtailcall:
+    case SVBC_OP_cur: /* its arity */
+        want = (uint32_t)in->opnd[1];
+        break;
+    case SVBC_OP_pushtrap: want = e->d; break;
+    default: break;
+    }
+    return reach(e->k, (uint32_t)t, want);
+}
+
+/* What an instruction pops or reads, in slots, including the frame-replacing ones. */
+static uint32_t stack_need(const svbc_insn_t *in)
+{
+    switch (in->op) {
+    case SVBC_OP_return: return (uint32_t)in->opnd[0];
+    case SVBC_OP_tailcall: return (uint32_t)in->opnd[1] + (uint32_t)in->opnd[2];
+    case SVBC_OP_pushtailcall: { /* pushes A first */
+        uint32_t nm = (uint32_t)in->opnd[1] + (uint32_t)in->opnd[2];
+        return nm ? nm - 1u : 0u;
+    }
+    case SVBC_OP_tailapp: return (uint32_t)in->opnd[0] + (uint32_t)in->opnd[1];
+    default: return svbc_stack_need(in);
+    }
+}
+
+static svl_result_t check_stack(vctx_t *v, uint8_t *work, size_t work_size, uint32_t *eo)
 {
     const uint8_t *code = v->code;
-    uint32_t cs = v->code_size, depth = 0, steps = 0;
+    uint32_t cs = v->code_size;
+    stk_t k;
+    memset(&k, 0, sizeof k);
+    k.w = work;
+    k.cap = (uint32_t)(work_size / 4u > 0x3fffffffu ? 0x3fffffffu : work_size / 4u);
     svbc_insn_t in;
-    for (uint32_t pc = v->entry; pc < cs && steps < cs; pc += in.len, steps++) {
+    /* the block starts: every label operand's target and the entry */
+    int full = collect(&k, v->entry);
+    for (uint32_t pc = 0; pc < cs && !full; pc += in.len) {
         (void)svbc_decode(code + pc, cs - pc, &in);
-        if (in.op == SVBC_OP_branch) { /* targets are instruction starts (pass 2) */
-            pc = (uint32_t)((int64_t)pc + in.opnd[0]);
-            in.len = 0;
+        full = each_target(&in, pc, collect, &k);
+    }
+    if (!full)
+        k.n = sort_unique(&k, k.n);
+    if (full || k.n > k.cap / 3u)
+        FAIL(stack_work_too_small, v->code_off);
+    k.st = k.n;
+    k.todo = 2u * k.n;
+    for (uint32_t i = 0; i < k.n; i++)
+        wset(&k, k.st + i, 0);
+    /* the deepest frame the manifest's per-context stack can hold */
+    uint32_t maxd = rd32(v->img + v->s.off[SVIMG_SECT_MANIFEST] + SVMF_OFF_STACK) / 4u;
+    (void)reach(&k, v->entry, 0);
+    while (k.ntodo) {
+        uint32_t i = wget(&k, k.todo + --k.ntodo), s = wget(&k, k.st + i);
+        if (s & ST_WALKED)
             continue;
+        wset(&k, k.st + i, s | ST_WALKED);
+        uint32_t pc = wget(&k, i), d = s & ST_DEPTH, next = i + 1u;
+        for (;;) {
+            uint32_t at = v->code_off + pc;
+            (void)svbc_decode(code + pc, cs - pc, &in);
+            const svbc_opinfo_t *info = &svbc_opinfo[in.op];
+            if (stack_need(&in) > d)
+                FAIL(stack_underflow, at);
+            int pop = 0, push = 0;
+            uint32_t after = d, peak = d;
+            if (svbc_stack_effect(&in, &pop, &push) == 0) {
+                after = d - (uint32_t)pop + (uint32_t)push;
+                peak = d + (uint32_t)push;
+            }
+            if (in.op == SVBC_OP_pushcall || in.op == SVBC_OP_pushtailcall)
+                peak = d + 1u;
+            if (peak > maxd)
+                FAIL(stack_too_deep, at);
+            edge_t e = {&k, &in, d, after};
+            if (each_target(&in, pc, edge, &e))
+                FAIL(stack_mismatch, at);
+            if (info->flags & SVBC_F_END)
+                break;
+            pc += in.len;
+            d = after;
+            if (next < k.n && wget(&k, next) == pc) { /* falls into a block start */
+                uint32_t ns = wget(&k, k.st + next);
+                if (ns & ST_KNOWN) {
+                    if ((ns & ST_DEPTH) != d)
+                        FAIL(stack_mismatch, v->code_off + pc);
+                    if (ns & ST_WALKED)
+                        break;
+                }
+                wset(&k, k.st + next, ST_KNOWN | ST_WALKED | d);
+                next++;
+            }
         }
-        int pop, push;
-        if (svbc_stack_effect(&in, &pop, &push) != 0)
-            break;
-        if (svbc_stack_need(&in) > depth) /* slots read and popped: opcodes.def's columns */
-            FAIL(stack_underflow, v->code_off + pc);
-        depth = depth - (uint32_t)pop + (uint32_t)push;
-        if (svbc_opinfo[in.op].flags & (SVBC_F_END | SVBC_F_BR))
-            break;
     }
     return SVL_OK;
 }
@@ -590,13 +779,13 @@ static svl_result_t validate(const uint8_t *img, size_t len, uint8_t *work, size
     TRY(check_symbols(&v, eo));
     TRY(check_lines(&v, eo));
     /* The bitmap: never more than the code needs, so that windows are as few as can be. */
-    uint32_t wbytes = SVL_WORK_SIZE(v.code_size);
+    uint32_t wbytes = (v.code_size + 7u) / 8u;
     if (work_size < wbytes)
         wbytes = (uint32_t)work_size;
     memset(work, 0, wbytes);
     TRY(check_insns(&v, work, wbytes * 8u, eo));
     TRY(check_targets(&v, work, wbytes, eo));
-    TRY(check_entry_stack(&v, eo));
+    TRY(check_stack(&v, work, work_size, eo));
     if (out)
         fill(&v, out);
     *eo = 0;
@@ -607,7 +796,7 @@ svl_result_t svl_validate_ex(const uint8_t *img, size_t len, uint8_t *work, size
                              svl_image_t *out, uint32_t *err_offset)
 {
     uint32_t dummy;
-    uint8_t local[64];
+    uint8_t local[256];
     if (!work || work_size == 0) {
         work = local;
         work_size = sizeof local;

@@ -180,7 +180,11 @@ uint8_t *runner_load_image(const runner_cfg_t *cfg, const char *path, svl_image_
         return NULL;
     }
     uint32_t off = 0;
-    svl_result_t vr = svl_validate(bytes, len, img, &off);
+    /* the validator's scratch: the branch-target bitmap and the stack check's table */
+    uint8_t *work = malloc(SVL_WORK_SIZE(len));
+    svl_result_t vr = work ? svl_validate_ex(bytes, len, work, SVL_WORK_SIZE(len), img, &off)
+                           : svl_validate(bytes, len, img, &off);
+    free(work);
     if (vr != SVL_OK) {
         fprintf(stderr, "%s: %s: invalid image: %s at offset 0x%x\n", runner_prog, path,
                 svl_result_message(vr), off);

@@ -11,7 +11,9 @@
  *     addresses live in the control stack, which bytecode cannot address, so every PC the
  *     interpreter jumps to is one the validator approved.
  *   - The value stack satisfies lo <= csp <= sp <= base < hi. Pushes check for the control
- *     stack before writing (stack_overflow); pops check against base (stack_underflow);
+ *     stack before writing (stack_overflow); pops are not checked: the loader proved that
+ *     every instruction finds the slots it pops or reads in its frame (image-format.md §4,
+ *     stack depths; only the generic apply path re-checks, against base: stack_underflow);
  *     acc/assign/forup/fordown n (n <= 255) may reach into the guard [base, hi) unchecked.
  *   - Heap and field accesses check kind and bounds (type_error), array/string indices
  *     raise Invalid_argument "index out of bounds".

@@ -75,7 +75,10 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
         RAISE(e_);                                                                        \
     } while (0)
 
-/* k values must be on the stack before popping them */
+/* k values must be on the stack before popping them. The loader proves it for every
+ * instruction of a validated image (image-format.md §4, the static stack check), so the
+ * handlers pop without checking; only `apply` checks, where the count depends on a PAP or
+ * on the arguments an over-application left below a frame. */
 #define NEED(k)                                                                           \
     do {                                                                                  \
         if (SVM_UNLIKELY((size_t)((const char *)base - (const char *)sp) < (size_t)(k) * 4u)) \
@@ -263,7 +266,6 @@ OPCASE(push):
     FUSE(acc);
     NEXT;
 OPCASE(pop):
-    NEED(pc[1]);
     sp += pc[1];
     pc += 2;
     NEXT;
@@ -313,7 +315,6 @@ OPCASE(field): {
 }
 OPCASE(cons): {
     uint32_t off;
-    NEED(1);
     ALLOC(off, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
     uint32_t *o = OBJ(off);
     o[1] = sp[0];
@@ -325,7 +326,6 @@ OPCASE(cons): {
 }
 OPCASE(makeblock): {
     uint32_t tag = pc[1], n = rd_u16(pc + 2), off;
-    NEED(n ? n - 1 : 0);
     ALLOC(off, SVOBJ_HEADER(SVOBJ_BLOCK, tag, n));
     if (n) {
         uint32_t *o = OBJ(off);
@@ -340,7 +340,6 @@ OPCASE(makeblock): {
 }
 OPCASE(setfield): {
     uint32_t *o, n = pc[1];
-    NEED(1);
     BLOCK_FIELD(o, a, n);
     o[1 + n] = *sp++;
     a = SVM_VAL_UNIT;
@@ -443,7 +442,6 @@ OPCASE(divimm): {
 OPCASE(cur): {
     uint32_t target = (uint32_t)(pc - code) + (uint32_t)rd_i32(pc + 1);
     uint32_t arity = pc[5], n = pc[6], off;
-    NEED(n ? n - 1 : 0);
     ALLOC(off, SVOBJ_HEADER(SVOBJ_CLOSURE, 0, 2 + n));
     uint32_t *o = OBJ(off);
     o[1] = svm_int_val((int32_t)target);
@@ -460,7 +458,6 @@ OPCASE(cur): {
 }
 OPCASE(closurepatch): {
     uint32_t n = pc[1];
-    NEED(1);
     if (SVM_UNLIKELY(!svm_is_ptr(a)))
         TRAP(type_error);
     uint32_t *o = OBJ(a);
@@ -480,7 +477,6 @@ OPCASE(call):
     NEXT_JUMP;
 OPCASE(tailcall): {
     uint32_t n = pc[5], m = rd_u16(pc + 6);
-    NEED(n + m);
     if (m) {
         svm_value_t *d = sp + m;
         switch (n) { /* the common small counts without a loop */
@@ -538,7 +534,6 @@ OPCASE(tailapp):
     goto apply;
 OPCASE(return): {
     uint32_t m = rd_u16(pc + 1);
-    NEED(m);
     sp += m;
     uint32_t w = csp[-2];
     if (SVM_LIKELY((w & 3u) == REC_RETURN)) { /* the common case of do_return, inline */
@@ -758,7 +753,6 @@ OPCASE(setvar): {
     /* ---- integer arithmetic on tagged words (results always carry the int tag) ---- */
 #define BINOP(name, expr)                                                                 \
     OPCASE(name) : {                                                                      \
-        NEED(1);                                                                          \
         uint32_t b = *sp++;                                                               \
         a = (expr);                                                                       \
         pc += 1;                                                                          \
@@ -781,7 +775,6 @@ OPCASE(setvar): {
     BINOP(ge, svm_bool_val((int32_t)a >= (int32_t)b))
 OPCASE(divint):
 OPCASE(modint): {
-    NEED(1);
     int32_t y = svm_val_int(sp[0]), x = svm_val_int(a);
     if (SVM_UNLIKELY(y == 0))
         RAISE(vm->exn_div_by_zero);
@@ -819,7 +812,6 @@ OPCASE(not):
     M(bge##sfx, (int32_t)a >= (int32_t)b)
 #define CBRANCH(name, cond)                                                               \
     OPCASE(name) : {                                                                      \
-        NEED(1);                                                                          \
         uint32_t b = *sp++;                                                               \
         pc += (cond) ? rd_i32(pc + 1) : 5;                                                \
         NEXT_JUMP;                                                                        \
@@ -867,7 +859,6 @@ OPCASE(polyle):
 OPCASE(polygt):
 OPCASE(polyge):
 OPCASE(polycmp): {
-    NEED(1);
     uint8_t op = *pc;
     /* bounded by the fuel left; out of it, the slice ends here and the next one continues
      * the comparison (compare.c), so a cyclic or huge one is pre-emptible like a loop */
@@ -900,7 +891,6 @@ OPCASE(subfloat):
 OPCASE(mulfloat):
 OPCASE(divfloat): {
     double x, y, r;
-    NEED(1);
     FLOAT_ARG(a, x);
     FLOAT_ARG(sp[0], y);
     sp++; /* x and y are C doubles: nothing to root across the allocation */
@@ -936,7 +926,6 @@ OPCASE(eqfloat):
 OPCASE(ltfloat):
 OPCASE(lefloat): {
     double x, y;
-    NEED(1);
     FLOAT_ARG(a, x);
     FLOAT_ARG(sp[0], y);
     sp++;
@@ -947,7 +936,6 @@ OPCASE(lefloat): {
 
     /* ---- arrays, strings, bytes ---- */
 OPCASE(makearray): {
-    NEED(1);
     if (SVM_UNLIKELY(!svm_is_int(a)))
         TRAP(type_error);
     int32_t n = svm_val_int(a);
@@ -967,7 +955,6 @@ OPCASE(makearray): {
 }
 OPCASE(arrayn): {
     uint32_t n = rd_u16(pc + 1), off;
-    NEED(n ? n - 1 : 0);
     ALLOC(off, SVOBJ_HEADER(SVOBJ_ARRAY, 0, n));
     if (n) {
         uint32_t *o = OBJ(off);
@@ -981,7 +968,6 @@ OPCASE(arrayn): {
     NEXT;
 }
 OPCASE(arrayget): {
-    NEED(1);
     if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_ARRAY || !svm_is_int(sp[0])))
         TRAP(type_error);
     uint32_t *o = OBJ(a), i = (uint32_t)svm_val_int(sp[0]);
@@ -993,7 +979,6 @@ OPCASE(arrayget): {
     NEXT;
 }
 OPCASE(arrayset): {
-    NEED(2);
     if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_ARRAY || !svm_is_int(sp[0])))
         TRAP(type_error);
     uint32_t *o = OBJ(a), i = (uint32_t)svm_val_int(sp[0]);
@@ -1023,7 +1008,6 @@ OPCASE(strlen): {
 OPCASE(strget): {
     const uint8_t *s;
     uint32_t len;
-    NEED(1);
     if (SVM_UNLIKELY(!svm_string_view(vm, a, &s, &len) || !svm_is_int(sp[0])))
         TRAP(type_error);
     uint32_t i = (uint32_t)svm_val_int(sp[0]);
@@ -1037,7 +1021,6 @@ OPCASE(strget): {
 OPCASE(bytesset): {
     const uint8_t *s;
     uint32_t len;
-    NEED(2);
     if (SVM_UNLIKELY(!svm_string_view(vm, a, &s, &len) || !svm_is_int(sp[0])))
         TRAP(type_error);
     if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_BYTES))
@@ -1052,7 +1035,6 @@ OPCASE(bytesset): {
     NEXT;
 }
 OPCASE(bytesmake): {
-    NEED(1);
     if (SVM_UNLIKELY(!svm_is_int(a)))
         TRAP(type_error);
     int32_t n = svm_val_int(a);
@@ -1071,7 +1053,6 @@ OPCASE(bytesmake): {
 OPCASE(strcat): {
     const uint8_t *s1, *s2;
     uint32_t l1, l2, off;
-    NEED(1);
     if (SVM_UNLIKELY(!svm_string_view(vm, a, &s1, &l1) || !svm_string_view(vm, sp[0], &s2, &l2)))
         TRAP(type_error);
     if ((uint64_t)l1 + l2 > (SVOBJ_SIZE_MAX - 1u) * 4u)
@@ -1101,7 +1082,6 @@ OPCASE(svc): {
     if ((num == SVBC_SVC_ev_send_sync || num == SVBC_SVC_ev_receive_sync) &&
         LOOP_HAS_RENDEZVOUS) {
         npop = num == SVBC_SVC_ev_send_sync;
-        NEED(npop);
         SAVE();
         uint32_t used = (uint32_t)((int64_t)fuel - left);
         next = ctx;
@@ -1121,7 +1101,6 @@ OPCASE(svc): {
         if (SVM_UNLIKELY(num >= SVBC_SVC_LIMIT || !svbc_svcinfo[num].name))
             TRAP(unknown_service);
         npop = svbc_svcinfo[num].arity ? svbc_svcinfo[num].arity - 1u : 0u;
-        NEED(npop);
         SAVE();
     }
     r = svm_service(vm, ctx, num);

@@ -459,6 +459,32 @@ MUT(target_mid_insn_closure) { w32(im, AT(M_CUR) + 1, r32(im, AT(M_CUR) + 1) + 1
 MUT(falls_off_end) { w32(im, im->e_code + 8, im->at[M_LAST]); RESEAL_RET(AT(M_G)); }
 MUT(entry_mid_insn) { w32(im, MF(SVMF_OFF_ENTRY), 1); RESEAL_RET(MF(SVMF_OFF_ENTRY)); }
 MUT(stack_underflow) { w8(im, AT(M_PUSH), (uint32_t)opcode("swap")); RESEAL_RET(AT(M_PUSH)); }
+/* l0's `branch end` becomes `pushtrap end` (same shape): it falls into l1 three slots deeper
+ * than the switch reaches l1 */
+MUT(stack_mismatch) { w8(im, AT(M_BRANCH), (uint32_t)opcode("pushtrap")); RESEAL_RET(AT(M_BRANCH) + 5); }
+/* a closure of arity 255 runs with 255 slots: deeper than the manifest's stack holds */
+MUT(stack_too_deep)
+{
+    w32(im, MF(SVMF_OFF_STACK), 256);
+    w8(im, AT(M_CUR) + 5, 255);
+    RESEAL_RET(AT(M_CUR) + r32(im, AT(M_CUR) + 1));
+}
+/* 400 block starts (a 400-way switch) need 4,800 bytes: more than svl_validate's 4 KiB (and
+ * than the 256 bytes svl_validate_ex uses when the caller gives none) */
+MUT(stack_work_too_small)
+{
+    static uint8_t code[2100];
+    static int32_t labels[400];
+    int32_t opnd[2] = {400, 0};
+    for (int i = 0; i < 400; i++)
+        labels[i] = 1605 + i;
+    uint32_t n = svbc_encode((uint8_t)opcode("switch"), opnd, labels, code, sizeof code);
+    need(n == 1605);
+    for (int i = 0; i < 400; i++)
+        code[n++] = (uint8_t)opcode("halt");
+    corpus_build_with(im, V_BASE, code, n, 0);
+    return im->code_off;
+}
 
 #define CASE(file, code, variant, fn) {file, SVL_##code, variant, mut_##fn}
 #define RULE(name) CASE(#name ".svm", name, V_BASE, name)
@@ -516,7 +542,8 @@ const corpus_case_t corpus_cases[] = {
     RULE(bad_block_size), RULE(bad_block_tag), RULE(bad_array_count), RULE(bad_closure_arity),
     RULE(target_outside_code), VAR(target_outside_code, neg), VAR(target_outside_code, switch),
     RULE(target_mid_insn), VAR(target_mid_insn, closure), RULE(falls_off_end),
-    RULE(entry_mid_insn), RULE(stack_underflow),
+    RULE(entry_mid_insn), RULE(stack_underflow), RULE(stack_mismatch), RULE(stack_too_deep),
+    RULE(stack_work_too_small),
 };
 const size_t corpus_ncases = sizeof corpus_cases / sizeof corpus_cases[0];
 

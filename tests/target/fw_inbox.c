@@ -21,7 +21,7 @@ extern const size_t hello_svm_size;
 
 int main(void)
 {
-    static uint8_t work[256];
+    static uint8_t work[4096]; /* the validator: 12 bytes per block start (loader.h) */
     const uint8_t *inbox = (const uint8_t *)SVM_CM_INBOX;
     tap_plan(FW_INSTALL_TESTS + 4);
 

@@ -36,7 +36,7 @@ static svm_box_t box[2];
 static svl_boot_t boot[2];
 static uint8_t pool[2][48 * 1024] __attribute__((aligned(8)));
 static uint8_t xmem[512] __attribute__((aligned(8)));
-static uint8_t work[256];
+static uint8_t work[4096]; /* the validator: 12 bytes per block start (loader.h) */
 
 typedef struct out {
     char buf[512];

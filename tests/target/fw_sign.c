@@ -34,7 +34,7 @@ static svm_cm_flash_t flash = {
     .npages = SVM_CM_SLOT_AREA_SIZE / SVM_CM_FLASH_PAGE,
     .write_unit = SVM_CM_FLASH_UNIT,
 };
-static uint8_t work[256];
+static uint8_t work[4096]; /* the validator: 12 bytes per block start (loader.h) */
 static uint8_t copy[1024] __attribute__((aligned(4)));
 
 /* Run the boot-selected image to halt; 1 if it printed hello's greeting. */

@@ -61,17 +61,23 @@ typedef struct svl_image {
  * byte offset of the offending field or instruction (out and err_offset may be NULL).
  * The check is the same for any input: it never reads outside img[0..len).
  *
- * The branch-target check needs a bitmap of instruction starts: one bit per code byte.
- * svl_validate_ex takes it from the caller: with work_size >= SVL_WORK_SIZE(code size)
- * (SVL_WORK_SIZE(len) always suffices) the code is decoded three times in all; a smaller
- * buffer covers the code in windows of 8*work_size bytes, two extra decoding passes per
- * window, so memory can be traded for time (a 1 KiB buffer covers 8 KiB of code per
- * window). The result, including the offset, does not depend on work_size. With work NULL
- * or work_size 0 an internal 64-byte stack buffer is used.
- * svl_validate uses an SVL_CFG_WORK_BYTES (default 256) buffer on the stack. Reentrant. */
-#define SVL_WORK_SIZE(code_size) (((uint32_t)(code_size) + 7u) / 8u)
+ * Work memory, from the caller (nothing is allocated):
+ *  - the branch-target check needs a bitmap of instruction starts, one bit per code byte;
+ *    with work_size >= (code size + 7) / 8 the code is decoded three times in all, a
+ *    smaller buffer covers the code in windows of 8*work_size bytes, two extra decoding
+ *    passes per window (memory traded for time; the result does not depend on it);
+ *  - the static stack check (image-format.md §4) needs 12 bytes per distinct block start
+ *    (label target or entry), at most SVL_WORK_SIZE(code size) in all (a label operand
+ *    takes at least 4 bytes of code). With less, svl_validate_ex returns
+ *    SVL_stack_work_too_small: the one result that depends on work_size (a device that
+ *    cannot lend the memory cannot check, hence not run, the image). Compiled code has
+ *    about one block start per 20 code bytes: 0.6 bytes of work per code byte.
+ * SVL_WORK_SIZE(len) always suffices. With work NULL or work_size 0 an internal 256-byte
+ * stack buffer is used. svl_validate uses an SVL_CFG_WORK_BYTES (default 4096: about 340
+ * block starts) buffer on the stack. Reentrant. */
+#define SVL_WORK_SIZE(code_size) (3u * (uint32_t)(code_size) + 16u)
 #ifndef SVL_CFG_WORK_BYTES
-#define SVL_CFG_WORK_BYTES 256u
+#define SVL_CFG_WORK_BYTES 4096u
 #endif
 svl_result_t svl_validate_ex(const uint8_t *img, size_t len, uint8_t *work, size_t work_size,
                              svl_image_t *out, uint32_t *err_offset);

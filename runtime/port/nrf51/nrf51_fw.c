@@ -67,6 +67,20 @@ static uint32_t rd32(const uint8_t *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
+/* The validator's scratch: the container pool's free tail when it is larger than fw->work
+ * (nothing lives there before the next container boots), else fw->work. Its stack check
+ * needs 12 bytes per block start (loader.h): about 3.3 KB for examples/hello.ml. */
+static uint8_t *scratch(svm_nrf51_fw_t *fw, size_t *size)
+{
+    size_t tail = fw->pool_size - fw->pool_used;
+    if (tail > sizeof fw->work) {
+        *size = tail;
+        return fw->pool + fw->pool_used;
+    }
+    *size = sizeof fw->work;
+    return fw->work;
+}
+
 /* 1 if the slot that boots holds exactly img. Not inlined: its svl_boot_t (368 bytes) must
  * not stay on the stack under the installer's own frame (the 3 KB C stack). */
 __attribute__((noinline)) static int boots_already(svm_nrf51_fw_t *fw, const svl_flash_t *f,
@@ -74,7 +88,9 @@ __attribute__((noinline)) static int boots_already(svm_nrf51_fw_t *fw, const svl
                                                    uint32_t size)
 {
     svl_boot_t bt;
-    return svl_boot_select(f, sl, NULL, 0, fw->work, sizeof fw->work, &bt) == SVL_INST_OK &&
+    size_t wn;
+    uint8_t *w = scratch(fw, &wn);
+    return svl_boot_select(f, sl, NULL, 0, w, wn, &bt) == SVL_INST_OK &&
            bt.size == size && memcmp(bt.data, img, size) == 0;
 }
 
@@ -94,7 +110,9 @@ int svm_nrf51_fw_inbox(svm_nrf51_fw_t *fw, unsigned k)
     if (boots_already(fw, &f, &sl, in, size))
         return 0;
     svl_install_info_t info;
-    svl_inst_result_t r = svl_install(&f, &sl, in, size, fw->work, sizeof fw->work, &info);
+    size_t wn;
+    uint8_t *w = scratch(fw, &wn);
+    svl_inst_result_t r = svl_install(&f, &sl, in, size, w, wn, &info);
     if (r == SVL_INST_INVALID) {
         sayf(fw, "container %u: inbox image refused: invalid image (validator %s%d at offset "
                  "%lu); the old slot keeps running",
@@ -119,7 +137,9 @@ int svm_nrf51_fw_boot(svm_nrf51_fw_t *fw, unsigned k, uint32_t heap, uint32_t st
     svl_flash_t f = svm_nrf51_flash_svl(&fw->port->flash);
     svl_slots_t sl = svm_nrf51_slots(k);
     svl_boot_t *bt = &fw->boot[k];
-    svl_inst_result_t r = svl_boot_select(&f, &sl, NULL, 0, fw->work, sizeof fw->work, bt);
+    size_t wn;
+    uint8_t *w = scratch(fw, &wn);
+    svl_inst_result_t r = svl_boot_select(&f, &sl, NULL, 0, w, wn, bt);
     if (r != SVL_INST_OK) {
         if (r != SVL_INST_NO_IMAGE)
             sayf(fw, "container %u: no bootable slot (installer result %s%d)", k,

@@ -39,7 +39,7 @@ static svl_boot_t boot[NC];
 static uint8_t pool[SVM_BOARD_CONTAINER_RAM] __attribute__((aligned(8)));
 static size_t pool_used;
 static uint8_t xmem[512] __attribute__((aligned(8)));
-static uint8_t work[256];
+static uint8_t work[4096]; /* the validator: 12 bytes per block start (loader.h) */
 static svm_st_flash_t flash;
 static svm_st_model_t model;
 static int uart_claimed;

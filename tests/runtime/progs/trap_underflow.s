@@ -1,4 +1,5 @@
-; a function dropping more slots than its caller pushed: stack underflow at run time
+; a function dropping more slots than its frame holds: refused by the loader (static
+; stack check, issue 17), where it used to trap at run time
         .global main
 main:
         quote 1

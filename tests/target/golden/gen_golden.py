@@ -17,7 +17,7 @@ PROGS = {
     'tail_loop': (0, 1024), 'gc_pressure': (65536, 0), 'exit_status': (0, 0),
     'trap_frame': (0, 0), 'trap_heap': (4096, 0), 'trap_match': (0, 0),
     'trap_service': (0, 0), 'trap_stack_overflow': (0, 4096), 'trap_switch': (0, 0),
-    'trap_type': (0, 0), 'trap_underflow': (0, 0), 'uncaught_args': (0, 0),
+    'trap_type': (0, 0), 'uncaught_args': (0, 0),  # trap_underflow: refused by the loader now
     'uncaught_div': (0, 0), 'uncaught_failure': (0, 0), 'uncaught_oob': (0, 0),
     'uncaught_service': (0, 0),
 }

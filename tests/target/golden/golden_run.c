@@ -72,12 +72,14 @@ static int run(const golden_board_t *b, const golden_prog_t *g, cap_t *c, unsign
 {
     static svm_vm_t vm;
     static svm_context_t ctx;
-    static uint8_t work[256];
     svl_boot_t bt;
     *need = 0;
-    if (svl_install(&b->flash, &b->slots, g->img, g->size, work, sizeof work, NULL) !=
-            SVL_INST_OK ||
-        svl_boot_select(&b->flash, &b->slots, NULL, 0, work, sizeof work, &bt) != SVL_INST_OK)
+    /* the validator's work memory (12 bytes per block start, loader.h) is the heap pool,
+     * idle until the program runs: a 16 KB board has no 4 KB to spare for it */
+    uint8_t *work = b->heap_pool;
+    size_t wsize = b->heap_pool_size;
+    if (svl_install(&b->flash, &b->slots, g->img, g->size, work, wsize, NULL) != SVL_INST_OK ||
+        svl_boot_select(&b->flash, &b->slots, NULL, 0, work, wsize, &bt) != SVL_INST_OK)
         return -2;
     const svl_manifest_t *mf = &bt.image.manifest;
     uint32_t heap = g->heap ? g->heap : mf->heap_size;
