@@ -22,7 +22,7 @@ static void run(const uint8_t *img, size_t len, uint32_t knobs)
 {
     svl_image_t out;
     uint32_t off;
-    if (svl_validate(img, len, &out, &off) != SVL_OK)
+    if (runimg_validate(img, len, &out, &off) != SVL_OK)
         return;
     runimg_opts_t o = {
         .fuel = 3000,
@@ -68,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             memcpy(exact, img, len);
             svl_image_t out;
             uint32_t off;
-            if (svl_validate(exact, len, &out, &off) != SVL_OK)
+            if (runimg_validate(exact, len, &out, &off) != SVL_OK)
                 abort(); /* the generator makes only valid images */
             run(exact, len, knobs);
             free(exact);

@@ -5,7 +5,7 @@
  * rules (operands in range, labels at instruction starts, the entry's straight-line stack)
  * then hold by construction. "Chaos" instructions (any opcode whose stack need the model
  * satisfies, operands random within the validator's ranges) and stray jumps to earlier
- * labels make what no compiler emits.
+ * labels placed at the same stack depth make what no compiler emits.
  */
 #include "imagegen.h"
 
@@ -72,6 +72,7 @@ typedef struct gen {
     uint8_t code[MAX_CODE];
     uint32_t len;
     uint32_t label_pos[MAX_LABELS];
+    int label_depth[MAX_LABELS]; /* the model's depth where the label was placed */
     int nlabels;
     struct { uint32_t at, insn; int label; } fix[MAX_FIX];
     int nfix;
@@ -102,7 +103,11 @@ static int new_label(gen_t *g)
     g->label_pos[g->nlabels] = UINT32_MAX;
     return g->nlabels++;
 }
-static void place(gen_t *g, int l) { g->label_pos[l] = g->len; }
+static void place(gen_t *g, int l)
+{
+    g->label_pos[l] = g->len;
+    g->label_depth[l] = g->d;
+}
 
 /* Emit op with operands; label operands take label ids (fixed up at the end). */
 static void emit_t(gen_t *g, int op, const int32_t *opnd, const int *tab, int ntab)
@@ -608,7 +613,9 @@ static void gen(gen_t *g, int t, int depth, int tail)
     case 11: /* a stray jump back to an earlier label of this function, taken sometimes */
         if (!g->entry_plain && g->nlabels > g->first_label && CHANCE(150)) {
             int l = g->first_label + (int)R((uint32_t)(g->nlabels - g->first_label));
-            if (g->label_pos[l] != UINT32_MAX) {
+            /* only to a label placed at this depth: the loader refuses an instruction
+             * reached with two depths (image-format.md §4) */
+            if (g->label_pos[l] != UINT32_MAX && g->label_depth[l] == g->d) {
                 gen(g, T_INT, depth - 1, 0);
                 E1(branchif, l);
             }

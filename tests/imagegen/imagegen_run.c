@@ -36,7 +36,7 @@ static void run_one(imagegen_rng_t *r, const uint8_t *img, size_t len, uint64_t 
 {
     svl_image_t out;
     uint32_t off = 0;
-    svl_result_t v = svl_validate(img, len, &out, &off);
+    svl_result_t v = runimg_validate(img, len, &out, &off);
     if (v != SVL_OK) {
         fprintf(stderr, "imagegen_run: the validator rejects a generated image: %s at %u\n",
                 svl_result_message(v), off);
@@ -116,7 +116,7 @@ int main(int argc, char **argv)
         if (i == 0) { /* the checker must catch what it is there to catch */
             svl_image_t out;
             uint32_t off;
-            if (svl_validate(img, cur_len, &out, &off) != SVL_OK || runimg_self_test(&out)) {
+            if (runimg_validate(img, cur_len, &out, &off) != SVL_OK || runimg_self_test(&out)) {
                 fprintf(stderr, "imagegen_run: the value checker's self-test fails\n");
                 free(img);
                 return 1;

@@ -268,6 +268,17 @@ int runimg_self_test(const svl_image_t *img)
     return fails;
 }
 
+svl_result_t runimg_validate(const uint8_t *img, size_t len, svl_image_t *out, uint32_t *off)
+{
+    size_t ws = SVL_WORK_SIZE(len);
+    uint8_t *work = malloc(ws);
+    if (!work)
+        abort();
+    svl_result_t r = svl_validate_ex(img, len, work, ws, out, off);
+    free(work);
+    return r;
+}
+
 void runimg_run(const svl_image_t *img, const runimg_opts_t *o, runimg_result_t *res)
 {
     memset(res, 0, sizeof *res);

@@ -35,6 +35,10 @@ typedef struct runimg_result {
 
 /* Run img (validated: svl_validate said OK) per opts. Aborts (after printing why on
  * stderr) when a value of the container points outside it or at no object. */
+/* svl_validate_ex with work memory that always suffices (SVL_WORK_SIZE: the static stack
+ * check needs 12 bytes per block start, more than svl_validate's default for big images). */
+svl_result_t runimg_validate(const uint8_t *img, size_t len, svl_image_t *out, uint32_t *off);
+
 void runimg_run(const svl_image_t *img, const runimg_opts_t *opts, runimg_result_t *res);
 
 /* Check every value of vm (globals, the contexts' stacks and registers, heap fields):
