@@ -77,6 +77,7 @@ int runner_run_bare(const runner_cfg_t *rc)
                 vm.trap.context = ctx.id;
                 vm.trap.pc = ctx.pc;
                 vm.trap.opcode = vm.code[ctx.pc];
+                svm_backtrace_capture(&vm, &ctx);
                 st = SVM_TRAPPED;
                 break;
             }

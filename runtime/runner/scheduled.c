@@ -216,11 +216,13 @@ static int steps_left(run_t *r, uint64_t max, uint32_t default_fuel)
         return 1;
     }
     const svm_context_t *rc = &b->rctx[slot];
-    uint8_t op = rc->pc < b->vm.code_size ? b->vm.code[rc->pc] : 0;
-    const char *mn = svbc_opinfo[op].name;
-    fprintf(stderr, "%s: %s: trap: %s at pc 0x%x (%s) in context %u\n", prog,
-            r->n > 1 ? cname(r, k) : r->path[k], svm_trap_message(SVM_TRAP_fuel_exhausted),
-            rc->pc, mn ? mn : "?", rc->id);
+    svm_vm_t *vm = &b->vm; /* the run ends: its trap record tells where it stopped */
+    vm->trap.code = SVM_TRAP_fuel_exhausted;
+    vm->trap.context = rc->id;
+    vm->trap.pc = rc->pc;
+    vm->trap.opcode = rc->pc < vm->code_size ? vm->code[rc->pc] : 0;
+    svm_backtrace_capture(vm, rc);
+    report_fault(r, k);
     return 1;
 }
 
