@@ -344,10 +344,18 @@ static void print_backtrace(FILE *f, const svm_vm_t *vm, const char *prefix, con
                 (unsigned)SVM_CFG_BACKTRACE);
 }
 
+int runner_fault_pcs;
+
 void runner_report_trap(const svm_vm_t *vm, const char *where, const char *prefix)
 {
     const svm_trap_info_t *t = &vm->trap;
     fflush(stdout);
+    if (runner_fault_pcs) {
+        char buf[1024];
+        svm_format_fault(vm, buf, sizeof buf);
+        fputs(buf, stderr);
+        return;
+    }
     if (t->code == SVM_TRAP_uncaught_exception) {
         char buf[1024];
         svm_format_exn(vm, t->value, buf, sizeof buf);

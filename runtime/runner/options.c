@@ -37,6 +37,9 @@ static const opt_t opts[] = {
     {"--trace", 0, A_NONE, M_ANY, NULL,
      "one line per instruction on stderr: container/context, pc, symbol, mnemonic"},
     {"--stats", 0, A_NONE, M_ANY, NULL, "figures per container on stderr at the end"},
+    {"--backtrace-pcs", 0, A_NONE, M_ANY, NULL,
+     "report a fault as a target does: the trap and an `svm-bt` line of pcs\n"
+     "(symbolise it with senseasm --addr2line IMAGE)"},
     {"--verify-key", 0, A_TEXT, M_ANY, "FILE",
      "refuse an image unless it is signed (senseasm --sign) with the Ed25519 key\n"
      "whose public half FILE holds (64 hex digits; needs a build with libsodium)"},
@@ -192,6 +195,7 @@ static int set(runner_cfg_t *c, const opt_t *o, const char *val)
     else if (IS("gc-every-alloc")) c->gc_every = 1;
     else if (IS("trace")) c->trace = 1;
     else if (IS("stats")) c->stats = 1;
+    else if (IS("backtrace-pcs")) runner_fault_pcs = 1;
     else if (IS("verify-key")) c->verify_key = val;
     else if (IS("no-sched")) c->no_sched = 1;
     else if (IS("virtual-time")) c->real_time = 0, c->time_set = 1;

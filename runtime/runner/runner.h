@@ -58,7 +58,10 @@ void runner_write(void *user, int stream, const char *buf, size_t len);
 void runner_flush(void *user);
 /* One trace line for the instruction at pc: `trace: WHO pc <sym+off> mnemonic operands`. */
 void runner_trace_insn(FILE *f, const char *who, const svm_vm_t *vm, uint32_t pc);
-/* Report a trapped VM: `Fatal error: exception …` or `sensevm-run: WHERE: trap: …`. */
+/* Report a trapped VM: `Fatal error: exception …` or `sensevm-run: WHERE: trap: …`, then
+ * the details and the source backtrace (docs/runtime.md, "Debugging a program"); with
+ * runner_fault_pcs (--backtrace-pcs), the target's report instead (svm_format_fault). */
+extern int runner_fault_pcs;
 void runner_report_trap(const svm_vm_t *vm, const char *where, const char *prefix);
 
 /* ---- the two modes ---- */

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# test_debug.py — source backtraces of uncaught exceptions and traps (issue 15): sensec
+# programs (progs/*.ml) run by sensevm-run, compared with real OCaml's OCAMLRUNPARAM=b
+# output where OCaml has the same frames; the target's report (--backtrace-pcs, the
+# runtime's svm_format_fault) symbolised by senseasm --addr2line into the same lines;
+# stripped images; two containers.
+# usage: test_debug.py SENSEC SENSEASM SENSEVM-RUN PROGS-DIR WORK-DIR
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+# Issue 15 merge: sensec marks only function starts with `.line` today, so a frame's line
+# is its function's first line, at or before OCaml's call-site line. Once sensec emits
+# `.line L, C` before every call and raise, set STRICT_LINES = True: the lines must then be
+# OCaml's exactly (and the character OCaml's start character).
+STRICT_LINES = False
+
+sensec, senseasm, runner, progs, work = map(os.path.abspath, sys.argv[1:6])
+os.makedirs(work, exist_ok=True)
+failures = 0
+
+
+def check(ok, what, detail=""):
+    global failures
+    print(("ok: " if ok else "FAIL: ") + what)
+    if not ok:
+        failures += 1
+        if detail:
+            print("  | " + "\n  | ".join(str(detail).splitlines()))
+
+
+def run(cmd, stdin=None, cwd=None):
+    r = subprocess.run(cmd, capture_output=True, input=stdin, cwd=cwd, timeout=120)
+    return r.returncode, r.stdout.decode(errors="replace"), r.stderr.decode(errors="replace")
+
+
+def build(name, *extra, out=None):
+    src = os.path.join(work, name + ".ml")
+    shutil.copy(os.path.join(progs, name + ".ml"), src)
+    img = os.path.join(work, (out or name) + ".svm")
+    # relative, as a user types it: the file name the LINES section records
+    rc, o, e = run([sensec, "-o", img, name + ".ml"] + list(extra), cwd=work)
+    check(rc == 0, "sensec %s" % name, e)
+    return img
+
+
+FRAME = re.compile(r'^(Raised at|Raised by primitive operation at|Re-raised at|Called from|'
+                   r'Trapped at) (unknown location|\S+)(?: in file "([^"]+)", line (\d+)(?:, characters? (\d+)(?:-\d+)?)?'
+                   r'| \(pc 0x([0-9a-f]+)\))$')
+
+
+def frames(text):
+    """The backtrace lines of a report: (verb, function, file, line, char, pc)."""
+    out = []
+    for l in text.splitlines():
+        m = FRAME.match(l)
+        if m:
+            v, f, file, line, ch, pc = m.groups()
+            out.append((v, f, file, int(line) if line else None, ch, pc))
+    return out
+
+
+def first_lines(name):
+    """1-based line of each top-level `let NAME` of a program (its function's start)."""
+    starts = {}
+    with open(os.path.join(progs, name + ".ml")) as f:
+        for i, l in enumerate(f, 1):
+            m = re.match(r"let (?:rec )?(\w+)", l)
+            if m:
+                starts[m.group(1)] = i
+    return starts
+
+
+# ---- 1. an exception from nested calls, re-raised by a handler: as OCaml prints it ----
+nested = build("nested")
+rc, out, err = run([runner, nested])
+check(rc == 2 and out == "cleaning up\n", "nested: exit status 2 and the handler's output",
+      out + err)
+check(err.startswith("Fatal error: exception Not_found\n"), "nested: the exception first", err)
+ours = frames(err)
+want = [("Raised at", "Nested.find"), ("Called from", "Nested.lookup"),
+        ("Called from", "Nested.total"), ("Called from", "Nested.guarded"),
+        ("Re-raised at", "Nested.guarded"), ("Called from", "Nested")]
+check([(v, f) for v, f, *_ in ours] == want, "nested: the frames, innermost first, with the "
+      "re-raise appended", err)
+check(all(fi == "nested.ml" for _, _, fi, *_ in ours), "nested: every frame names nested.ml",
+      err)
+starts = first_lines("nested")
+last = max(starts.values()) + 5
+ok = True
+for v, f, fi, line, ch, pc in ours:
+    lo = starts.get(f.split(".")[-1], starts["()"] if "()" in starts else 1) if "." in f else 1
+    ok = ok and line is not None and lo <= line <= last
+check(ok, "nested: each line lies in its function (function starts today)", err)
+
+ocamlc = shutil.which("ocamlc")
+if ocamlc:
+    src = os.path.join(work, "nested.ml")
+    exe = os.path.join(work, "nested.byte")
+    rc, o, e = run([ocamlc, "-g", "-o", exe, "nested.ml"], cwd=work)
+    env = dict(os.environ, OCAMLRUNPARAM="b")
+    r = subprocess.run([exe], capture_output=True, env=env, timeout=60)
+    theirs = frames(r.stderr.decode())
+    check([x[:3] for x in ours] == [x[:3] for x in theirs],
+          "nested: verbs, functions and files as OCaml's OCAMLRUNPARAM=b",
+          "ours:\n" + err + "\nOCaml's:\n" + r.stderr.decode())
+    same = len(ours) == len(theirs)
+    for a, b in zip(ours, theirs):
+        if STRICT_LINES:
+            same = same and a[3] == b[3] and a[4] == b[4]
+        else:
+            same = same and a[3] is not None and a[3] <= b[3]
+    check(same, "nested: lines %s OCaml's" % ("equal to" if STRICT_LINES else "at or before"),
+          "ours:\n" + err + "\nOCaml's:\n" + r.stderr.decode())
+else:
+    print("note: no ocamlc: the comparison with OCaml's output is skipped")
+
+# ---- 2. a primitive's exception; a tail call leaves no frame (as in OCaml) ----
+divide = build("divide")
+rc, out, err = run([runner, divide])
+fr = frames(err)
+check(rc == 2 and err.startswith("Fatal error: exception Division_by_zero\n"),
+      "divide: Division_by_zero", err)
+check([(v, f) for v, f, *_ in fr] == [("Raised by primitive operation at", "Divide.ratio"),
+                                     ("Called from", "Divide")],
+      "divide: raised by the primitive in ratio; average's tail call elided", err)
+check(fr and fr[0][3] == first_lines("divide")["ratio"], "divide: the line of ratio", err)
+
+# ---- 3. a trap: its name, where, its limit, and the same backtrace ----
+deep = build("deep", "--stack", "4K")
+rc, out, err = run([runner, deep])
+lines = err.splitlines()
+check(rc == 2 and re.match(r"sensevm-run: \S+deep\.svm: trap: stack overflow at pc 0x[0-9a-f]+ "
+                           r"\(\w+\) in context 0$", lines[0] if lines else ""),
+      "deep: the trap line names the trap, pc, instruction and context", err)
+check(len(lines) > 1 and "the stack limit is 4096 bytes" in lines[1],
+      "deep: the limit it hit", err)
+fr = frames(err)
+check(fr and fr[0][:3] == ("Trapped at", "Deep.down", "deep.ml") and
+      all(x[:2] == ("Called from", "Deep.down") for x in fr[1:]) and len(fr) == 16 and
+      lines[-1].startswith("(more frames"),
+      "deep: trapped in down, 16 frames kept, the rest announced", err)
+
+# ---- 4. the target's report, symbolised on the host, reads as the desktop's ----
+for img in (nested, divide, deep):
+    rc, out, full = run([runner, img])
+    rc2, out2, pcs = run([runner, "--backtrace-pcs", img])
+    check(rc2 == rc and re.search(r"^svm-bt [0-9a-f]{16}( r?0x[0-9a-f]+)+( \.\.\.)?$", pcs, re.M),
+          "%s: --backtrace-pcs prints the target's svm-bt line" % os.path.basename(img), pcs)
+    rc3, sym, e3 = run([senseasm, "--addr2line", img], stdin=pcs.encode())
+    check(rc3 == 0 and frames(sym) == frames(full),
+          "%s: senseasm --addr2line turns it into the same backtrace" % os.path.basename(img),
+          "desktop:\n" + full + "\nsymbolised:\n" + sym + e3)
+
+# ---- 5. a stripped image runs; its backtrace has pcs; the full copy symbolises it ----
+stripped = build("nested", "--strip", out="nested-stripped")
+rc, out, err = run([runner, stripped])
+fr = frames(err)
+check(rc == 2 and len(fr) == len(ours) + 1 and
+      all(f == "unknown location" and pc for _, f, _, _, _, pc in fr),
+      "stripped: the same frames (and the entry's) as pcs", err)
+rc, out, pcs = run([runner, "--backtrace-pcs", stripped])
+rc, sym, e = run([senseasm, "--addr2line", nested], stdin=pcs.encode())
+check(frames(sym) == ours and "warning: the backtrace is of image" in e,
+      "stripped: the unstripped image symbolises its pcs (with a warning: other digest)",
+      sym + e)
+
+# ---- 6. pcs on the command line: r0xPC is a return address ----
+m = re.search(r"svm-bt \S+ (0x[0-9a-f]+) (r0x[0-9a-f]+)", pcs)
+rc, out, err = run([senseasm, "--addr2line", nested, m.group(1), m.group(2)])
+got = out.split()
+check(rc == 0 and len(got) == 6 and got[1] == "Nested.find" and got[4] == "Nested.lookup",
+      "--addr2line PC r0xPC: the raise in find, the call in lookup", out + err)
+
+# ---- 7. two containers: the report names the one that faulted on every line ----
+worker = build("worker")
+rc, out, err = run([runner, nested, worker])
+fl = [l for l in err.splitlines() if l.strip()]
+check(fl and all(l.startswith("sensevm-run: nested: ") for l in fl) and
+      len(frames("\n".join(l[len("sensevm-run: nested: "):] for l in fl))) == len(ours),
+      "two containers: each report line carries the container's name", err)
+
+sys.exit(1 if failures else 0)
