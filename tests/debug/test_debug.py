@@ -183,4 +183,21 @@ check(fl and all(l.startswith("sensevm-run: nested: ") for l in fl) and
       len(frames("\n".join(l[len("sensevm-run: nested: "):] for l in fl))) == len(ours),
       "two containers: each report line carries the container's name", err)
 
+# ---- 8. the target's half (tests/target/fw_backtrace prints bt/bt.console on QEMU) ----
+btdir = os.path.join(os.path.dirname(progs), "..", "target", "bt")
+rc, out, err = run(["sh", os.path.join(btdir, "regen.sh"), sensec, senseasm, runner, "--check",
+                    os.path.join(work, "bt")])
+check(rc == 0, "target: bt.console is today's report of bt.svm (regen.sh --check)", out + err)
+btimg = os.path.join(work, "bt", "bt.svm")
+with open(os.path.join(btdir, "bt.console"), "rb") as f:
+    console = f.read()
+rc, sym, e = run([senseasm, "--addr2line", btimg], stdin=console)
+rc2, out2, full = run([runner, "--no-sched", btimg])
+want = [("Raised at", "Bt.find"), ("Called from", "Bt.lookup"), ("Called from", "Bt.total"),
+        ("Called from", "Bt.guarded"), ("Re-raised at", "Bt.guarded"), ("Called from", "Bt")]
+check(rc == 0 and [x[:2] for x in frames(sym)] == want and frames(sym) == frames(full) and
+      all(x[2] == "bt.ml" for x in frames(sym)) and not e,
+      "target: its console report symbolised on the host gives the source backtrace",
+      sym + e + "\ndesktop:\n" + full)
+
 sys.exit(1 if failures else 0)
