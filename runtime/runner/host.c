@@ -225,9 +225,33 @@ static const char *symbol_for(const svl_image_t *img, uint32_t pc, uint32_t *sym
     return best;
 }
 
+int runner_trace_calls;
+
+/* `  ; file:line` for pc, or nothing. */
+static void trace_source(FILE *f, const svm_vm_t *vm, uint32_t pc)
+{
+    const svl_image_t *im = vm->image;
+    svimg_debug_t d = {im->code, im->code_size, im->symbols, im->symbols_size, im->lines,
+                       im->lines_size};
+    uint32_t pos = 0;
+    const char *file = svimg_line_at(&d, pc, &pos);
+    if (file && file[0] && SVIMG_POS_LINE(pos))
+        fprintf(f, "  ; %s:%u", file, SVIMG_POS_LINE(pos));
+}
+
 void runner_trace_insn(FILE *f, const char *who, const svm_vm_t *vm, uint32_t pc)
 {
     svbc_insn_t in;
+    if (runner_trace_calls) {
+        uint32_t so = 0;
+        const char *sym = symbol_for(vm->image, pc, &so);
+        if (sym && so == pc) {
+            fprintf(f, "trace: %s call %s", who, sym);
+            trace_source(f, vm, pc);
+            fputc('\n', f);
+        }
+        return;
+    }
     if (pc >= vm->code_size || !svbc_decode(vm->code + pc, vm->code_size - pc, &in)) {
         fprintf(f, "trace: %s %06x ?\n", who, pc);
         return;
@@ -262,6 +286,7 @@ void runner_trace_insn(FILE *f, const char *who, const svm_vm_t *vm, uint32_t pc
         default: fprintf(f, "%s%d", sep, in.opnd[k++]); break;
         }
     }
+    trace_source(f, vm, pc);
     fputc('\n', f);
 }
 

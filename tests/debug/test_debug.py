@@ -68,7 +68,7 @@ def first_lines(name):
     starts = {}
     with open(os.path.join(progs, name + ".ml")) as f:
         for i, l in enumerate(f, 1):
-            m = re.match(r"let (?:rec )?(\w+)", l)
+            m = re.match(r"let (?:rec )?(\w+|\(\))", l)
             if m:
                 starts[m.group(1)] = i
     return starts
@@ -92,7 +92,7 @@ starts = first_lines("nested")
 last = max(starts.values()) + 5
 ok = True
 for v, f, fi, line, ch, pc in ours:
-    lo = starts.get(f.split(".")[-1], starts["()"] if "()" in starts else 1) if "." in f else 1
+    lo = starts[f.split(".")[-1]] if "." in f else starts["()"]
     ok = ok and line is not None and lo <= line <= last
 check(ok, "nested: each line lies in its function (function starts today)", err)
 
@@ -182,6 +182,35 @@ fl = [l for l in err.splitlines() if l.strip()]
 check(fl and all(l.startswith("sensevm-run: nested: ") for l in fl) and
       len(frames("\n".join(l[len("sensevm-run: nested: "):] for l in fl))) == len(ours),
       "two containers: each report line carries the container's name", err)
+
+# ---- 9. --trace: every instruction with its source line; --trace=calls; scheduled ----
+rc, out, err = run([runner, "--trace", nested])
+tl = err.splitlines()
+check(any(re.match(r"trace: nested/0 [0-9a-f]{6} <Nested\.find\+0x0> \S.*  ; nested\.ml:\d+$", l)
+          for l in tl), "--trace: a line per instruction with its source line", err[:800])
+rc, out, err = run([runner, "--trace=calls", nested])
+calls = [l for l in err.splitlines() if l.startswith("trace: ")]
+want = ["main", "Nested.__init", "Nested.guarded", "Nested.total", "Nested.lookup",
+        "Nested.find", "Nested.find", "Nested.find"]
+got = [re.match(r"trace: nested/0 call (\S+)(?:  ; nested\.ml:(\d+))?$", l) for l in calls]
+ok = len(got) == len(want) and all(got)
+for m, f in zip(got, want):
+    if ok and f != "main":  # each function's line: its `let` or the next two (its body)
+        first = starts["()"] if f == "Nested.__init" else starts[f.split(".")[-1]]
+        ok = m.group(1) == f and m.group(2) and first <= int(m.group(2)) <= first + 2
+check(ok, "--trace=calls: one line per function entered, with its line", "\n".join(calls))
+rc, out, err = run([runner, "--trace=call", nested])
+check(rc == 2 and "--trace=call" in err, "--trace=VALUE other than calls is a usage error", err)
+pc = build("threads")
+rc, out, err = run([runner, "--trace", pc, worker])
+rc2, out2, err2 = run([runner, "--trace", pc, worker])
+who = set(l.split()[1] for l in err.splitlines() if l.startswith("trace: "))
+check({"threads/0", "threads/1", "worker/0"} <= who and err == err2 and out == out2,
+      "--trace of a scheduled program: contexts and containers prefixed, deterministic",
+      sorted(who))
+rc, out, err = run([runner, "--trace=calls", pc, worker])
+check(any(l.startswith("trace: threads/1 call Threads.") for l in err.splitlines()),
+      "--trace=calls under the scheduler: a thread's calls carry its context", err[:800])
 
 # ---- 8. the target's half (tests/target/fw_backtrace prints bt/bt.console on QEMU) ----
 btdir = os.path.join(os.path.dirname(progs), "..", "target", "bt")

@@ -14,7 +14,7 @@ sensec=$1 asm=$2 run=$3
 here=$(cd "$(dirname "$0")" && pwd)
 out=$here
 if [ "${4:-}" = "--check" ]; then out=$5; mkdir -p "$out"; else (cd "$here" && "$sensec" -S bt.ml -o bt.s); fi
-link="--heap 2K --stack 1K"
+link="--heap 2K --stack 1K --name bt"
 # shellcheck disable=SC2086
 "$asm" -o "$out/bt.svm" $link "$here/bt.s" "$here/main.s"
 # shellcheck disable=SC2086
