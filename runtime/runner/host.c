@@ -225,7 +225,7 @@ static const char *symbol_for(const svl_image_t *img, uint32_t pc, uint32_t *sym
     return best;
 }
 
-int runner_trace_calls;
+int runner_trace_calls, runner_tracing;
 
 /* `  ; file:line` for pc, or nothing. */
 static void trace_source(FILE *f, const svm_vm_t *vm, uint32_t pc)

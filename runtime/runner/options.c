@@ -38,6 +38,9 @@ static const opt_t opts[] = {
      "one line per instruction on stderr: container/context, pc, symbol,\n"
      "mnemonic, source line; =calls: one line per function entered"},
     {"--stats", 0, A_NONE, M_ANY, NULL, "figures per container on stderr at the end"},
+    {"--profile", 0, A_NONE, M_ANY, NULL,
+     "a flat profile by function on stderr at the end: instructions, share,\n"
+     "bytes allocated, source"},
     {"--backtrace-pcs", 0, A_NONE, M_ANY, NULL,
      "report a fault as a target does: the trap and an `svm-bt` line of pcs\n"
      "(symbolise it with senseasm --addr2line IMAGE)"},
@@ -201,11 +204,12 @@ static int set(runner_cfg_t *c, const opt_t *o, const char *val)
                     val);
             return RUNNER_EXIT_USAGE;
         }
-        c->trace = 1;
+        c->trace = runner_tracing = 1;
         runner_trace_calls = val && !strcmp(val, "calls");
     }
     else if (IS("stats")) c->stats = 1;
     else if (IS("backtrace-pcs")) runner_fault_pcs = 1;
+    else if (IS("profile")) runner_profiling = 1;
     else if (IS("verify-key")) c->verify_key = val;
     else if (IS("no-sched")) c->no_sched = 1;
     else if (IS("virtual-time")) c->real_time = 0, c->time_set = 1;

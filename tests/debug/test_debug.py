@@ -47,6 +47,14 @@ def build(name, *extra, out=None):
     return img
 
 
+def build_in_work(name):
+    """A program already in the work directory (a copy of a bench/ program)."""
+    img = os.path.join(work, name + ".svm")
+    rc, o, e = run([sensec, "-o", img, name + ".ml"], cwd=work)
+    check(rc == 0, "sensec %s" % name, e)
+    return img
+
+
 FRAME = re.compile(r'^(Raised at|Raised by primitive operation at|Re-raised at|Called from|'
                    r'Trapped at) (unknown location|\S+)(?: in file "([^"]+)", line (\d+)(?:, characters? (\d+)(?:-\d+)?)?'
                    r'| \(pc 0x([0-9a-f]+)\))$')
@@ -211,6 +219,25 @@ check({"threads/0", "threads/1", "worker/0"} <= who and err == err2 and out == o
 rc, out, err = run([runner, "--trace=calls", pc, worker])
 check(any(l.startswith("trace: threads/1 call Threads.") for l in err.splitlines()),
       "--trace=calls under the scheduler: a thread's calls carry its context", err[:800])
+
+# ---- 10. --profile: a flat profile by function, hot function first ----
+PROF = re.compile(r"^sensevm-run: profile: +(\d+) +([\d.]+)% +(\d+)  (\S+)(?: \((\S+):(\d+)\))?$")
+shutil.copy(os.path.join(progs, "..", "..", "..", "bench", "ml", "fib.ml"), work)
+fib = build_in_work("fib")
+for mode in ([], ["--no-sched"]):
+    rc, out, err = run([runner, "--profile", "--max-steps", "300000"] + mode + [fib])
+    rows = [PROF.match(l) for l in err.splitlines() if PROF.match(l)]
+    check(rows and rows[0].group(4) == "Fib.fib" and float(rows[0].group(2)) > 99 and
+          rows[0].group(5) == "fib.ml" and
+          "sensevm-run: profile: fib: 300000 instructions, " in err,
+          "--profile %s on bench B1 (fib): the hot function first, with its source" %
+          " ".join(mode), err[-1500:])
+alloc = build("alloc")
+rc, out, err = run([runner, "--profile", alloc])
+rows = {m.group(4): m for m in (PROF.match(l) for l in err.splitlines()) if m}
+check(rc == 0 and out == "10000" and "Alloc.build" in rows and "Alloc.len" in rows and
+      int(rows["Alloc.build"].group(3)) >= 10000 * 12 and int(rows["Alloc.len"].group(3)) == 0,
+      "--profile: allocations by function (build's list cells, len none)", err)
 
 # ---- 8. the target's half (tests/target/fw_backtrace prints bt/bt.console on QEMU) ----
 btdir = os.path.join(os.path.dirname(progs), "..", "target", "bt")
