@@ -245,6 +245,66 @@ static const char *const link_opts_with_arg[] = {
     "--board", NULL
 };
 
+/* senseasm's link options that take no argument (sensec passes them through). */
+static const char *const link_opts_flag[] = {"--no-dce", "--strip", "--sign", NULL};
+/* sensec's own long options, for "did you mean". */
+static const char *const own_opts[] = {"--keep-temps", "--help", "--version", NULL};
+
+/* Levenshtein distance of two option names (short: longer ones count as far apart). */
+static int opt_distance(const char *a, const char *b)
+{
+    int la = (int)strlen(a), lb = (int)strlen(b), d[48];
+    if (la > 46 || lb > 46) return 99;
+    for (int j = 0; j <= lb; j++) d[j] = j;
+    for (int i = 1; i <= la; i++) {
+        int prev = d[0];
+        d[0] = i;
+        for (int j = 1; j <= lb; j++) {
+            int cur = d[j], sub = prev + (a[i - 1] != b[j - 1]);
+            int del = d[j] + 1, ins = d[j - 1] + 1;
+            d[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return d[lb];
+}
+
+/* A long option sensec does not know: never forwarded to the linker (issue 15). */
+static int unknown_option(const char *a)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)strcspn(a, "="), a);
+    const char *const *lists[] = {own_opts, link_opts_with_arg, link_opts_flag};
+    const char *best = NULL;
+    int bd = 3;
+    for (int l = 0; l < 3; l++)
+        for (int k = 0; lists[l][k]; k++) {
+            int d = opt_distance(name, lists[l][k]);
+            if (d < bd) bd = d, best = lists[l][k];
+        }
+    if (best) return usage(xfmt("unknown option '%s'; did you mean '%s'?", name, best));
+    return usage(xfmt("unknown option '%s' (see sensec --help)", name));
+}
+
+/* What to do with a file that is not OCaml source, by its name (0: it is .ml). */
+static const char *wrong_kind(const char *f)
+{
+    size_t n = strlen(f);
+#define ENDS(x) (n >= sizeof x - 1 && !strcmp(f + n - (sizeof x - 1), x))
+    if (ENDS(".ml") && n > 3) return NULL;
+    if (ENDS(".svm")) return xfmt("%s is a Sense-VM image; run it with sensevm-run %s", f, f);
+    if (ENDS(".o") || ENDS(".a"))
+        return xfmt("%s is a Sense object or archive; link it with senseasm -o app.svm %s", f, f);
+    if (ENDS(".s")) return xfmt("%s is CAM assembly; assemble it with senseasm -o app.svm %s", f, f);
+    if (ENDS(".hex")) return xfmt("%s is Intel HEX (a flashable image); flash it, or inspect the "
+                                  ".svm it came from with senseasm --info", f);
+    if (ENDS(".mli")) return xfmt("%s is an interface; sensec compiles .ml implementations", f);
+    if (ENDS(".c") || ENDS(".h")) return xfmt("%s is C; it belongs in firmware, built with "
+                                              "arm-none-eabi-gcc (docs/porting.md)", f);
+#undef ENDS
+    return xfmt("%s: expected a .ml source file", f);
+}
+
 static int sensec_main(int argc, char **argv)
 {
     argv0 = argv[0];
@@ -266,10 +326,16 @@ static int sensec_main(int argc, char **argv)
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(NULL); return 0; }
         else if (!strcmp(a, "-V") || !strcmp(a, "--version")) { printf("sensec 0.1.0\n"); return 0; }
         else if (a[0] == '-' && a[1] == '-') {
-            vpush(&lopts, (void *)a);
-            int takes = 0;
+            int takes = 0, known = 0;
+            size_t n = strcspn(a, "=");
             for (int k = 0; link_opts_with_arg[k]; k++)
-                if (!strcmp(a, link_opts_with_arg[k])) takes = 1;
+                if (strlen(link_opts_with_arg[k]) == n && !strncmp(a, link_opts_with_arg[k], n))
+                    known = 1, takes = a[n] != '=';
+            for (int k = 0; link_opts_flag[k]; k++)
+                if (strlen(link_opts_flag[k]) == n && !strncmp(a, link_opts_flag[k], n))
+                    known = 1, takes = !strcmp(a, "--sign");
+            if (!known) return unknown_option(a);
+            vpush(&lopts, (void *)a);
             if (takes) {
                 if (++i >= argc) return usage(xfmt("option '%s' needs an argument", a));
                 vpush(&lopts, argv[i]);
@@ -280,8 +346,8 @@ static int sensec_main(int argc, char **argv)
     if (files.n == 0) return usage("no input files");
     for (int i = 0; i < files.n; i++) {
         const char *f = files.v[i];
-        size_t n = strlen(f);
-        if (n < 4 || strcmp(f + n - 3, ".ml") != 0) return usage(xfmt("%s: expected a .ml source file", f));
+        const char *why = wrong_kind(f);
+        if (why) return usage(why);
     }
     if (out && mode && files.n > 1) return usage("-o with -S/-c needs exactly one input file");
     if (mode && lopts.n) return usage("link options need a link (no -S/-c)");

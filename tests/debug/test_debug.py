@@ -239,6 +239,22 @@ check(rc == 0 and out == "10000" and "Alloc.build" in rows and "Alloc.len" in ro
       int(rows["Alloc.build"].group(3)) >= 10000 * 12 and int(rows["Alloc.len"].group(3)) == 0,
       "--profile: allocations by function (build's list cells, len none)", err)
 
+# ---- 11. sensec's command line: nothing forwarded silently, wrong kinds say what to do ----
+rc, out, err = run([sensec, "--stirp", "nested.ml"], cwd=work)
+check(rc == 2 and "unknown option '--stirp'; did you mean '--strip'?" in err,
+      "sensec: an unknown option is an error with did-you-mean, not a link option", err)
+rc, out, err = run([sensec, "nested.ml", "--bogus=1"], cwd=work)
+check(rc == 2 and "unknown option '--bogus'" in err, "sensec: --opt=value unknown too", err)
+rc, out, err = run([sensec, "nested.ml", "--strip", "-o", "x.svm", "--map=x.map"], cwd=work)
+check(rc == 0 and os.path.exists(os.path.join(work, "x.map")),
+      "sensec: link options (and --opt=value forms) still reach senseasm", err)
+for f, want in (("nested.svm", "run it with sensevm-run nested.svm"),
+                ("app.o", "link it with senseasm -o app.svm app.o"),
+                ("prog.s", "assemble it with senseasm"), ("fw.c", "is C"),
+                ("app.hex", "Intel HEX")):
+    rc, out, err = run([sensec, f], cwd=work)
+    check(rc == 2 and want in err, "sensec %s: says what it is and what to do" % f, err)
+
 # ---- 8. the target's half (tests/target/fw_backtrace prints bt/bt.console on QEMU) ----
 btdir = os.path.join(os.path.dirname(progs), "..", "target", "bt")
 rc, out, err = run(["sh", os.path.join(btdir, "regen.sh"), sensec, senseasm, runner, "--check",
