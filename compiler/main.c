@@ -30,8 +30,13 @@ static int usage(const char *msg)
             "       sensec -S FILE.ml... [-o FILE.s]                          assembly only\n"
             "       sensec -c FILE.ml... [-o FILE.o]                          object only\n"
             "Options: -w (no warnings), --keep-temps, -h/--help, -V/--version\n"
-            "Link options (passed to senseasm): --heap SIZE --stack SIZE --name NAME --entry SYM ...\n"
-            "  --board NAME: the board's heap/stack defaults, Intel HEX at its image address for -o X.hex\n");
+            "Link options (passed to senseasm; see senseasm --help):\n"
+            "  --heap SIZE --stack SIZE --name NAME --entry SYM --priority N --arrays SIZE\n"
+            "  --contexts N --channels N --device NAME --policy P --heartbeat MS --fuel N\n"
+            "  --xchan SPEC --symbol NAME --base ADDR --map FILE --format FMT --no-dce --strip\n"
+            "  --sign KEYFILE\n"
+            "  --board NAME: the board's heap/stack defaults, Intel HEX at its image address for -o X.hex\n"
+            "Any other option is an error. Exit status: 0 ok, 1 errors in the input, 2 bad usage.\n");
     return 2;
 }
 
