@@ -310,24 +310,27 @@ static const char *wrong_kind(const char *f)
     return xfmt("%s: expected a .ml source file", f);
 }
 
-static int sensec_main(int argc, char **argv)
+typedef struct cli {
+    int mode; /* 0 link, 'S', 'c' */
+    int keep, stdlib_mode;
+    const char *out;
+    vec_t files, lopts;
+} cli_t;
+
+/* The command line into c: options anywhere among the files. Returns -1 to go on, else the
+ * exit status (0 after --help/--version, 2 after a usage error). */
+static int parse_args(int argc, char **argv, cli_t *c)
 {
-    argv0 = argv[0];
-    int mode = 0; /* 0 link, 'S', 'c' */
-    const char *out = NULL;
-    int keep = 0;
-    int stdlib_mode = 0;
-    vec_t files = { 0 }, lopts = { 0 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "-S")) mode = 'S';
-        else if (!strcmp(a, "-c")) mode = 'c';
+        if (!strcmp(a, "-S")) c->mode = 'S';
+        else if (!strcmp(a, "-c")) c->mode = 'c';
         else if (!strcmp(a, "-o")) {
             if (++i >= argc) return usage("option '-o' needs an argument");
-            out = argv[i];
+            c->out = argv[i];
         } else if (!strcmp(a, "-w")) quiet_warnings = 1;
-        else if (!strcmp(a, "--keep-temps")) keep = 1;
-        else if (!strcmp(a, "--stdlib-module")) stdlib_mode = 1;
+        else if (!strcmp(a, "--keep-temps")) c->keep = 1;
+        else if (!strcmp(a, "--stdlib-module")) c->stdlib_mode = 1;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(NULL); return 0; }
         else if (!strcmp(a, "-V") || !strcmp(a, "--version")) { printf("sensec 0.1.0\n"); return 0; }
         else if (a[0] == '-' && a[1] == '-') {
@@ -340,23 +343,36 @@ static int sensec_main(int argc, char **argv)
                 if (strlen(link_opts_flag[k]) == n && !strncmp(a, link_opts_flag[k], n))
                     known = 1, takes = !strcmp(a, "--sign");
             if (!known) return unknown_option(a);
-            vpush(&lopts, (void *)a);
+            vpush(&c->lopts, (void *)a);
             if (takes) {
                 if (++i >= argc) return usage(xfmt("option '%s' needs an argument", a));
-                vpush(&lopts, argv[i]);
+                vpush(&c->lopts, argv[i]);
             }
         } else if (a[0] == '-' && a[1]) return usage(xfmt("unknown option '%s'", a));
-        else vpush(&files, (void *)a);
+        else vpush(&c->files, (void *)a);
     }
-    if (files.n == 0) return usage("no input files");
-    for (int i = 0; i < files.n; i++) {
-        const char *f = files.v[i];
+    if (c->files.n == 0) return usage("no input files");
+    for (int i = 0; i < c->files.n; i++) {
+        const char *f = c->files.v[i];
         const char *why = wrong_kind(f);
         if (why) return usage(why);
     }
-    if (out && mode && files.n > 1) return usage("-o with -S/-c needs exactly one input file");
-    if (mode && lopts.n) return usage("link options need a link (no -S/-c)");
-    if (stdlib_mode && !is_stdlib_module(module_name(files.v[0]))) return usage("--stdlib-module: not a stdlib module");
+    if (c->out && c->mode && c->files.n > 1) return usage("-o with -S/-c needs exactly one input file");
+    if (c->mode && c->lopts.n) return usage("link options need a link (no -S/-c)");
+    if (c->stdlib_mode && !is_stdlib_module(module_name(c->files.v[0]))) return usage("--stdlib-module: not a stdlib module");
+
+    return -1;
+}
+
+static int sensec_main(int argc, char **argv)
+{
+    argv0 = argv[0];
+    cli_t cli = { 0 };
+    int r = parse_args(argc, argv, &cli);
+    if (r >= 0) return r;
+    int mode = cli.mode, keep = cli.keep, stdlib_mode = cli.stdlib_mode;
+    const char *out = cli.out;
+    vec_t files = cli.files, lopts = cli.lopts;
 
     int errors = 0;
     if (mode == 'S' || mode == 'c') {
