@@ -30,8 +30,13 @@ static int usage(const char *msg)
             "       sensec -S FILE.ml... [-o FILE.s]                          assembly only\n"
             "       sensec -c FILE.ml... [-o FILE.o]                          object only\n"
             "Options: -w (no warnings), --keep-temps, -h/--help, -V/--version\n"
-            "Link options (passed to senseasm): --heap SIZE --stack SIZE --name NAME --entry SYM ...\n"
-            "  --board NAME: the board's heap/stack defaults, Intel HEX at its image address for -o X.hex\n");
+            "Link options (passed to senseasm; see senseasm --help):\n"
+            "  --heap SIZE --stack SIZE --name NAME --entry SYM --priority N --arrays SIZE\n"
+            "  --contexts N --channels N --device NAME --policy P --heartbeat MS --fuel N\n"
+            "  --xchan SPEC --symbol NAME --base ADDR --map FILE --format FMT --no-dce --strip\n"
+            "  --sign KEYFILE\n"
+            "  --board NAME: the board's heap/stack defaults, Intel HEX at its image address for -o X.hex\n"
+            "Any other option is an error. Exit status: 0 ok, 1 errors in the input, 2 bad usage.\n");
     return 2;
 }
 
@@ -245,47 +250,129 @@ static const char *const link_opts_with_arg[] = {
     "--board", NULL
 };
 
-static int sensec_main(int argc, char **argv)
+/* senseasm's link options that take no argument (sensec passes them through). */
+static const char *const link_opts_flag[] = {"--no-dce", "--strip", "--sign", NULL};
+/* sensec's own long options, for "did you mean". */
+static const char *const own_opts[] = {"--keep-temps", "--help", "--version", NULL};
+
+/* Levenshtein distance of two option names (short: longer ones count as far apart). */
+static int opt_distance(const char *a, const char *b)
 {
-    argv0 = argv[0];
-    int mode = 0; /* 0 link, 'S', 'c' */
-    const char *out = NULL;
-    int keep = 0;
-    int stdlib_mode = 0;
-    vec_t files = { 0 }, lopts = { 0 };
+    int la = (int)strlen(a), lb = (int)strlen(b), d[48];
+    if (la > 46 || lb > 46) return 99;
+    for (int j = 0; j <= lb; j++) d[j] = j;
+    for (int i = 1; i <= la; i++) {
+        int prev = d[0];
+        d[0] = i;
+        for (int j = 1; j <= lb; j++) {
+            int cur = d[j], sub = prev + (a[i - 1] != b[j - 1]);
+            int del = d[j] + 1, ins = d[j - 1] + 1;
+            d[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return d[lb];
+}
+
+/* A long option sensec does not know: never forwarded to the linker (issue 15). */
+static int unknown_option(const char *a)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)strcspn(a, "="), a);
+    const char *const *lists[] = {own_opts, link_opts_with_arg, link_opts_flag};
+    const char *best = NULL;
+    int bd = 3;
+    for (int l = 0; l < 3; l++)
+        for (int k = 0; lists[l][k]; k++) {
+            int d = opt_distance(name, lists[l][k]);
+            if (d < bd) bd = d, best = lists[l][k];
+        }
+    if (best) return usage(xfmt("unknown option '%s'; did you mean '%s'?", name, best));
+    return usage(xfmt("unknown option '%s' (see sensec --help)", name));
+}
+
+/* What to do with a file that is not OCaml source, by its name (0: it is .ml). */
+static const char *wrong_kind(const char *f)
+{
+    size_t n = strlen(f);
+#define ENDS(x) (n >= sizeof x - 1 && !strcmp(f + n - (sizeof x - 1), x))
+    if (ENDS(".ml") && n > 3) return NULL;
+    if (ENDS(".svm")) return xfmt("%s is a Sense-VM image; run it with sensevm-run %s", f, f);
+    if (ENDS(".o") || ENDS(".a"))
+        return xfmt("%s is a Sense object or archive; link it with senseasm -o app.svm %s", f, f);
+    if (ENDS(".s")) return xfmt("%s is CAM assembly; assemble it with senseasm -o app.svm %s", f, f);
+    if (ENDS(".hex")) return xfmt("%s is Intel HEX (a flashable image); flash it, or inspect the "
+                                  ".svm it came from with senseasm --info", f);
+    if (ENDS(".mli")) return xfmt("%s is an interface; sensec compiles .ml implementations", f);
+    if (ENDS(".c") || ENDS(".h")) return xfmt("%s is C; it belongs in firmware, built with "
+                                              "arm-none-eabi-gcc (docs/porting.md)", f);
+#undef ENDS
+    return xfmt("%s: expected a .ml source file", f);
+}
+
+typedef struct cli {
+    int mode; /* 0 link, 'S', 'c' */
+    int keep, stdlib_mode;
+    const char *out;
+    vec_t files, lopts;
+} cli_t;
+
+/* The command line into c: options anywhere among the files. Returns -1 to go on, else the
+ * exit status (0 after --help/--version, 2 after a usage error). */
+static int parse_args(int argc, char **argv, cli_t *c)
+{
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "-S")) mode = 'S';
-        else if (!strcmp(a, "-c")) mode = 'c';
+        if (!strcmp(a, "-S")) c->mode = 'S';
+        else if (!strcmp(a, "-c")) c->mode = 'c';
         else if (!strcmp(a, "-o")) {
             if (++i >= argc) return usage("option '-o' needs an argument");
-            out = argv[i];
+            c->out = argv[i];
         } else if (!strcmp(a, "-w")) quiet_warnings = 1;
-        else if (!strcmp(a, "--keep-temps")) keep = 1;
-        else if (!strcmp(a, "--stdlib-module")) stdlib_mode = 1;
+        else if (!strcmp(a, "--keep-temps")) c->keep = 1;
+        else if (!strcmp(a, "--stdlib-module")) c->stdlib_mode = 1;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(NULL); return 0; }
         else if (!strcmp(a, "-V") || !strcmp(a, "--version")) { printf("sensec 0.1.0\n"); return 0; }
         else if (a[0] == '-' && a[1] == '-') {
-            vpush(&lopts, (void *)a);
-            int takes = 0;
+            int takes = 0, known = 0;
+            size_t n = strcspn(a, "=");
             for (int k = 0; link_opts_with_arg[k]; k++)
-                if (!strcmp(a, link_opts_with_arg[k])) takes = 1;
+                if (strlen(link_opts_with_arg[k]) == n && !strncmp(a, link_opts_with_arg[k], n))
+                    known = 1, takes = a[n] != '=';
+            for (int k = 0; link_opts_flag[k]; k++)
+                if (strlen(link_opts_flag[k]) == n && !strncmp(a, link_opts_flag[k], n))
+                    known = 1, takes = !strcmp(a, "--sign");
+            if (!known) return unknown_option(a);
+            vpush(&c->lopts, (void *)a);
             if (takes) {
                 if (++i >= argc) return usage(xfmt("option '%s' needs an argument", a));
-                vpush(&lopts, argv[i]);
+                vpush(&c->lopts, argv[i]);
             }
         } else if (a[0] == '-' && a[1]) return usage(xfmt("unknown option '%s'", a));
-        else vpush(&files, (void *)a);
+        else vpush(&c->files, (void *)a);
     }
-    if (files.n == 0) return usage("no input files");
-    for (int i = 0; i < files.n; i++) {
-        const char *f = files.v[i];
-        size_t n = strlen(f);
-        if (n < 4 || strcmp(f + n - 3, ".ml") != 0) return usage(xfmt("%s: expected a .ml source file", f));
+    if (c->files.n == 0) return usage("no input files");
+    for (int i = 0; i < c->files.n; i++) {
+        const char *f = c->files.v[i];
+        const char *why = wrong_kind(f);
+        if (why) return usage(why);
     }
-    if (out && mode && files.n > 1) return usage("-o with -S/-c needs exactly one input file");
-    if (mode && lopts.n) return usage("link options need a link (no -S/-c)");
-    if (stdlib_mode && !is_stdlib_module(module_name(files.v[0]))) return usage("--stdlib-module: not a stdlib module");
+    if (c->out && c->mode && c->files.n > 1) return usage("-o with -S/-c needs exactly one input file");
+    if (c->mode && c->lopts.n) return usage("link options need a link (no -S/-c)");
+    if (c->stdlib_mode && !is_stdlib_module(module_name(c->files.v[0]))) return usage("--stdlib-module: not a stdlib module");
+
+    return -1;
+}
+
+static int sensec_main(int argc, char **argv)
+{
+    argv0 = argv[0];
+    cli_t cli = { 0 };
+    int r = parse_args(argc, argv, &cli);
+    if (r >= 0) return r;
+    int mode = cli.mode, keep = cli.keep, stdlib_mode = cli.stdlib_mode;
+    const char *out = cli.out;
+    vec_t files = cli.files, lopts = cli.lopts;
 
     int errors = 0;
     if (mode == 'S' || mode == 'c') {

@@ -32,7 +32,9 @@ static void usage(FILE *f)
 "       senseasm [-o APP.svm] INPUT... [options] link objects, archives and .s files\n"
 "       senseasm -d FILE                         disassemble an object or image\n"
 "       senseasm --info FILE                     header, manifest, sections and sizes\n"
-"       senseasm --addr2line IMAGE PC...         function and source position of code pcs\n"
+"       senseasm --addr2line IMAGE [PC...]       function and source position of code pcs\n"
+"                                                (r0xPC: a return address; no PC: symbolise\n"
+"                                                the svm-bt lines of a target log on stdin)\n"
 "       senseasm --gen-key KEYFILE               new Ed25519 key: KEYFILE, KEYFILE.pub\n"
 "\n"
 "Linker options:\n"
@@ -557,22 +559,83 @@ static int link_and_write(cli_t *c, const svasm_input_t *in, svasm_diags_t *d,
     return rc;
 }
 
-/* senseasm --addr2line IMAGE PC...: one line per pc from the image's debug sections. */
+/* A pc operand of --addr2line: 0x24 / 36 (an instruction), r0x48 (a return address, as
+ * the `svm-bt` lines of a target print them). Returns 0 and the backtrace entry, or -1. */
+static int parse_pc(const char *s, uint32_t *entry)
+{
+    int ret = s[0] == 'r';
+    const char *p = s + ret;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(p, &end, 0);
+    if (errno || *end || !*p || *p == '-' || *p == '+' || v >= SVIMG_BT_EXACT)
+        return -1;
+    *entry = ret ? (uint32_t)v : (uint32_t)v | SVIMG_BT_EXACT;
+    return 0;
+}
+
+/* `svm-bt SHA16 ENTRY...` (a target's fault report, runtime svm_format_fault) -> the
+ * source backtrace as the desktop runner prints it; 1 if `line` was one. */
+static int symbolise_bt(const svasm_image_t *im, const svimg_debug_t *dbg, const char *line,
+                        const char *first)
+{
+    const char *p = strstr(line, "svm-bt ");
+    if (!p)
+        return 0;
+    char sha[17] = "", want[17];
+    p += 7;
+    if (sscanf(p, "%16[0-9a-f]", sha) != 1 || strlen(sha) != 16)
+        return 0;
+    for (int k = 0; k < 8; k++)
+        snprintf(want + 2 * k, 3, "%02x", im->base[SVIMG_OFF_SHA + k]);
+    if (strcmp(sha, want))
+        fprintf(stderr, "%s: warning: the backtrace is of image %s, this image is %s (a "
+                "stripped or rebuilt copy?): its code must be the same\n", prog, sha, want);
+    p += 16;
+    uint32_t index = 0;
+    char tok[32];
+    int n;
+    while (sscanf(p, " %31s%n", tok, &n) == 1) {
+        p += n;
+        uint32_t e;
+        char out[512];
+        if (!strcmp(tok, "...")) {
+            puts("(more frames: the target keeps only the innermost)");
+            continue;
+        }
+        if (parse_pc(tok, &e)) {
+            fprintf(stderr, "%s: warning: not a backtrace entry: '%s'\n", prog, tok);
+            continue;
+        }
+        if (svimg_frame_hidden(dbg, e))
+            continue;
+        svimg_format_frame(dbg, e, index++, first, out, sizeof out);
+        puts(out);
+    }
+    return 1;
+}
+
+/* senseasm --addr2line IMAGE [PC...]: one line per pc from the image's debug sections;
+ * without pcs, standard input is copied with every `svm-bt` line symbolised. */
 static int addr2line(int nin, char **inputs)
 {
-    if (nin < 2)
-        return bad_usage("--addr2line expects an image and at least one pc%s", "");
-    for (int i = 1; i < nin; i++) {
-        char *end;
-        errno = 0;
-        unsigned long long v = strtoull(inputs[i], &end, 0);
-        if (errno || *end || !*inputs[i] || inputs[i][0] == '-' || v > 0xffffffffull)
-            return bad_usage("bad pc '%s' (a code offset, e.g. 0x24)", inputs[i]);
-    }
+    if (nin < 1)
+        return bad_usage("--addr2line expects an image (then pcs, or a log on stdin)%s", "");
+    uint32_t *pcs = calloc((size_t)nin, sizeof *pcs);
+    if (!pcs)
+        return 1;
+    for (int i = 1; i < nin; i++)
+        if (parse_pc(inputs[i], &pcs[i])) {
+            free(pcs);
+            return bad_usage("bad pc '%s' (a code offset, e.g. 0x24, or r0x24 for a return "
+                             "address)", inputs[i]);
+        }
     size_t len;
     uint8_t *buf = read_file(inputs[0], &len);
-    if (!buf)
+    if (!buf) {
+        free(pcs);
         return 1;
+    }
     svasm_diags_t d = {0};
     svasm_image_t im;
     int rc = 1;
@@ -581,11 +644,26 @@ static int addr2line(int nin, char **inputs)
                        "not a Sense-VM image (--addr2line reads a linked .svm)");
     else if (svasm_image_parse(buf, len, &im, &d, inputs[0]) == 0) {
         svasm_debuginfo_t di;
+        svimg_debug_t dbg = {im.code, im.code_size, im.symbols, im.symbols_size, im.lines,
+                             im.lines_size};
         svasm_debuginfo_read(&im, &di);
         for (int i = 1; i < nin; i++) {
-            char *line = svasm_addr2line(&di, im.code_size, (uint32_t)strtoull(inputs[i], NULL, 0));
+            uint32_t pc = pcs[i] & ~SVIMG_BT_EXACT;
+            /* a return address names the call before it */
+            char *line = svasm_addr2line(&di, im.code_size,
+                                         pcs[i] & SVIMG_BT_EXACT || !pc ? pc : pc - 1);
             puts(line);
             free(line);
+        }
+        char text[4096];
+        const char *first = NULL; /* a trap's report says "trap: " before its svm-bt line */
+        while (nin == 1 && fgets(text, sizeof text, stdin)) {
+            if (strstr(text, "trap: "))
+                first = "Trapped at";
+            else if (strstr(text, "Fatal error: exception"))
+                first = NULL;
+            if (!symbolise_bt(&im, &dbg, text, first))
+                fputs(text, stdout);
         }
         svasm_debuginfo_free(&di);
         rc = 0;
@@ -593,6 +671,7 @@ static int addr2line(int nin, char **inputs)
     print_diags(&d);
     svasm_diags_free(&d);
     free(buf);
+    free(pcs);
     return rc;
 }
 

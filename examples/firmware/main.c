@@ -93,6 +93,11 @@ int main(void)
         st = svm_run(&vm, &ctx, 10000);
     while (st == SVM_FUEL);
     uint64_t us = (svm_cm_now_ns() - t0) / 1000u;
+    if (st == SVM_TRAPPED) { /* for the host: senseasm --addr2line IMAGE < this log */
+        static char report[256];
+        svm_format_fault(&vm, report, sizeof report);
+        printf("%s", report);
+    }
     printf("container '%s' %s after %lu us\n", mf->name,
            st == SVM_HALTED ? "halted" : st == SVM_EXITED ? "exited" : "trapped",
            (unsigned long)us);

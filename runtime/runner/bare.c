@@ -17,6 +17,10 @@
 
 static void bare_trace(const svm_vm_t *vm, const svm_context_t *ctx, uint32_t pc)
 {
+    if (runner_profiling)
+        runner_profile_step(vm, pc);
+    if (!runner_tracing)
+        return;
     char who[32];
     snprintf(who, sizeof who, "%s/%u", vm->image->manifest.name, ctx->id);
     runner_trace_insn(stderr, who, vm, pc);
@@ -54,10 +58,10 @@ int runner_run_bare(const runner_cfg_t *rc)
         .write = runner_write,
         .flush = runner_flush,
         .gc_every_alloc = rc->gc_every || RUNNER_GC_EVERY_ALLOC,
-        .count_steps = rc->stats || rc->trace || rc->max_steps,
+        .count_steps = rc->stats || rc->trace || rc->max_steps || runner_profiling,
         .argc = rc->nargs + 1,
         .argv = pargv,
-        .trace = rc->trace ? bare_trace : NULL,
+        .trace = rc->trace || runner_profiling ? bare_trace : NULL,
     };
     static svm_vm_t vm;
     static svm_context_t ctx;
@@ -77,6 +81,7 @@ int runner_run_bare(const runner_cfg_t *rc)
                 vm.trap.context = ctx.id;
                 vm.trap.pc = ctx.pc;
                 vm.trap.opcode = vm.code[ctx.pc];
+                svm_backtrace_capture(&vm, &ctx);
                 st = SVM_TRAPPED;
                 break;
             }
@@ -102,6 +107,8 @@ int runner_run_bare(const runner_cfg_t *rc)
         fprintf(stderr, "%s: %s: context blocked with no scheduler\n", runner_prog, path);
         break;
     }
+    if (runner_profiling)
+        runner_profile_print(stderr);
     if (rc->stats) {
         svm_gc_stats_t g;
         svm_get_gc_stats(&vm, &g);

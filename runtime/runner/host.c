@@ -229,9 +229,33 @@ static const char *symbol_for(const svl_image_t *img, uint32_t pc, uint32_t *sym
     return best;
 }
 
+int runner_trace_calls, runner_tracing;
+
+/* `  ; file:line` for pc, or nothing. */
+static void trace_source(FILE *f, const svm_vm_t *vm, uint32_t pc)
+{
+    const svl_image_t *im = vm->image;
+    svimg_debug_t d = {im->code, im->code_size, im->symbols, im->symbols_size, im->lines,
+                       im->lines_size};
+    uint32_t pos = 0;
+    const char *file = svimg_line_at(&d, pc, &pos);
+    if (file && file[0] && SVIMG_POS_LINE(pos))
+        fprintf(f, "  ; %s:%u", file, SVIMG_POS_LINE(pos));
+}
+
 void runner_trace_insn(FILE *f, const char *who, const svm_vm_t *vm, uint32_t pc)
 {
     svbc_insn_t in;
+    if (runner_trace_calls) {
+        uint32_t so = 0;
+        const char *sym = symbol_for(vm->image, pc, &so);
+        if (sym && so == pc) {
+            fprintf(f, "trace: %s call %s", who, sym);
+            trace_source(f, vm, pc);
+            fputc('\n', f);
+        }
+        return;
+    }
     if (pc >= vm->code_size || !svbc_decode(vm->code + pc, vm->code_size - pc, &in)) {
         fprintf(f, "trace: %s %06x ?\n", who, pc);
         return;
@@ -266,20 +290,111 @@ void runner_trace_insn(FILE *f, const char *who, const svm_vm_t *vm, uint32_t pc
         default: fprintf(f, "%s%d", sep, in.opnd[k++]); break;
         }
     }
+    trace_source(f, vm, pc);
     fputc('\n', f);
 }
+
+/* A string value's text (heap or constant), else NULL. */
+static const char *string_text(const svm_vm_t *vm, svm_value_t v, uint32_t *len)
+{
+    const uint8_t *o = svm_is_ptr(v) ? vm->heap + v
+                       : svm_is_const(v) ? vm->consts + (v & ~3u) : NULL;
+    if (!o || SVOBJ_KIND((uint32_t)svbc_read_i32(o)) != SVOBJ_STRING)
+        return NULL;
+    *len = (uint32_t)svbc_read_i32(o + 4);
+    return (const char *)o + 8;
+}
+
+/* What a trap was about, after its first line (docs/runtime.md, "Debugging a program"):
+ * the limit it hit, or the service and the device it named. */
+static void trap_details(FILE *f, const svm_vm_t *vm, const char *prefix)
+{
+    const svm_trap_info_t *t = &vm->trap;
+    const svl_manifest_t *mf = &vm->image->manifest;
+    switch (t->code) {
+    case SVM_TRAP_stack_overflow:
+        fprintf(f, "%s  the stack limit is %u bytes (the image's stack size: senseasm --stack, "
+                "or sensevm-run --stack)\n", prefix, mf->stack_size);
+        return;
+    case SVM_TRAP_heap_exhausted:
+        fprintf(f, "%s  the heap limit is %u bytes, %u live (the image's heap size: senseasm "
+                "--heap, or sensevm-run --heap)\n", prefix, mf->heap_size, vm->hp);
+        return;
+    case SVM_TRAP_device_not_claimed:
+    case SVM_TRAP_unknown_service: {
+        if (t->opcode != SVBC_OP_svc || t->pc + 3 > vm->code_size)
+            return;
+        uint32_t num = (uint32_t)vm->code[t->pc + 1] | (uint32_t)vm->code[t->pc + 2] << 8;
+        const char *sn = num < SVBC_SVC_LIMIT ? svbc_svcinfo[num].name : NULL;
+        fprintf(f, "%s  service %s (number 0x%02x)", prefix, sn ? sn : "?", num);
+        if (t->code == SVM_TRAP_unknown_service) {
+            fprintf(f, "%s\n", num >= 0x40 && !vm->cfg.box
+                                   ? ": a scheduler service, and --no-sched runs without it"
+                                   : "");
+            return;
+        }
+        /* the device is the service's first argument */
+        uint32_t ar = sn ? svbc_svcinfo[num].arity : 0, len;
+        svm_value_t d = ar ? t->arg : SVM_VAL_UNIT;
+        const char *s = string_text(vm, d, &len);
+        if (s)
+            fprintf(f, ", device '%.*s'", (int)len, s);
+        else if (svm_is_int(d))
+            fprintf(f, ", device %d", svm_val_int(d));
+        fprintf(f, "; the container claims %s", mf->ndevices ? "" : "no device");
+        for (uint32_t i = 0; i < mf->ndevices; i++)
+            fprintf(f, "%s%d '%.*s'", i ? ", " : "", (int)i, (int)SVIMG_NAME_MAX,
+                    mf->devices[i]);
+        fprintf(f, " (senseasm --device NAME)\n");
+        return;
+    }
+    default: return;
+    }
+}
+
+/* The backtrace lines of vm->bt, as OCaml prints them with OCAMLRUNPARAM=b. */
+static void print_backtrace(FILE *f, const svm_vm_t *vm, const char *prefix, const char *first)
+{
+    const svm_backtrace_t *bt = &vm->bt;
+    if (!bt->n || bt->context != vm->trap.context)
+        return;
+    const svl_image_t *im = vm->image;
+    svimg_debug_t d = {im->code, im->code_size, im->symbols, im->symbols_size, im->lines,
+                       im->lines_size};
+    for (uint32_t i = 0; i < bt->n; i++) {
+        char line[512];
+        if (svimg_frame_hidden(&d, bt->pc[i]))
+            continue;
+        svimg_format_frame(&d, bt->pc[i], i, first, line, sizeof line);
+        fprintf(f, "%s%s\n", prefix, line);
+    }
+    if (bt->truncated)
+        fprintf(f, "%s(more frames: only the innermost %u are kept)\n", prefix,
+                (unsigned)SVM_CFG_BACKTRACE);
+}
+
+int runner_fault_pcs;
 
 void runner_report_trap(const svm_vm_t *vm, const char *where, const char *prefix)
 {
     const svm_trap_info_t *t = &vm->trap;
     fflush(stdout);
+    if (runner_fault_pcs) {
+        char buf[1024];
+        svm_format_fault(vm, buf, sizeof buf);
+        fputs(buf, stderr);
+        return;
+    }
     if (t->code == SVM_TRAP_uncaught_exception) {
         char buf[1024];
         svm_format_exn(vm, t->value, buf, sizeof buf);
         fprintf(stderr, "%sFatal error: exception %s\n", prefix, buf);
+        print_backtrace(stderr, vm, prefix, NULL);
     } else {
         const char *mn = svbc_opinfo[t->opcode].name;
         fprintf(stderr, "%s: %s: trap: %s at pc 0x%x (%s) in context %u\n", runner_prog, where,
                 svm_trap_message(t->code), t->pc, mn ? mn : "?", t->context);
+        trap_details(stderr, vm, prefix);
+        print_backtrace(stderr, vm, prefix, "Trapped at");
     }
 }

@@ -16,7 +16,7 @@
 
 const char *const runner_prog = "sensevm-run";
 
-enum { A_NONE, A_SIZE, A_TEXT };
+enum { A_NONE, A_SIZE, A_TEXT, A_OPT }; /* A_OPT: a value only as --opt=value */
 enum { M_ANY, M_SCHED }; /* M_SCHED: the container scheduler's (not with --no-sched) */
 
 typedef struct opt {
@@ -34,9 +34,16 @@ static const opt_t opts[] = {
     {"--max-steps", 0, A_SIZE, M_ANY, "N",
      "trap (fuel exhausted) after N instructions in all"},
     {"--gc-every-alloc", 0, A_NONE, M_ANY, NULL, "collect before every allocation (testing)"},
-    {"--trace", 0, A_NONE, M_ANY, NULL,
-     "one line per instruction on stderr: container/context, pc, symbol, mnemonic"},
+    {"--trace", 0, A_OPT, M_ANY, "[=calls]",
+     "one line per instruction on stderr: container/context, pc, symbol,\n"
+     "mnemonic, source line; =calls: one line per function entered"},
     {"--stats", 0, A_NONE, M_ANY, NULL, "figures per container on stderr at the end"},
+    {"--profile", 0, A_NONE, M_ANY, NULL,
+     "a flat profile by function on stderr at the end: instructions, share,\n"
+     "bytes allocated, source"},
+    {"--backtrace-pcs", 0, A_NONE, M_ANY, NULL,
+     "report a fault as a target does: the trap and an `svm-bt` line of pcs\n"
+     "(symbolise it with senseasm --addr2line IMAGE)"},
     {"--verify-key", 0, A_TEXT, M_ANY, "FILE",
      "refuse an image unless it is signed (senseasm --sign) with the Ed25519 key\n"
      "whose public half FILE holds (64 hex digits; needs a build with libsodium)"},
@@ -87,7 +94,8 @@ static void usage(FILE *f)
         if (opts[k].short_name)
             snprintf(head, sizeof head, "-%c, %s", opts[k].short_name, opts[k].name);
         else
-            snprintf(head, sizeof head, "%s%s%s", opts[k].name, opts[k].meta ? " " : "",
+            snprintf(head, sizeof head, "%s%s%s", opts[k].name,
+                     opts[k].meta && opts[k].arg != A_OPT ? " " : "",
                      opts[k].meta ? opts[k].meta : "");
         fprintf(f, "  %-22s ", head);
         for (const char *h = opts[k].help; *h; h++) {
@@ -193,8 +201,18 @@ static int set(runner_cfg_t *c, const opt_t *o, const char *val)
     else if (IS("stack")) c->stack = v;
     else if (IS("max-steps")) c->max_steps = v;
     else if (IS("gc-every-alloc")) c->gc_every = 1;
-    else if (IS("trace")) c->trace = 1;
+    else if (IS("trace")) {
+        if (val && strcmp(val, "calls") && strcmp(val, "insns")) {
+            fprintf(stderr, "%s: --trace=%s: expected --trace or --trace=calls\n", runner_prog,
+                    val);
+            return RUNNER_EXIT_USAGE;
+        }
+        c->trace = runner_tracing = 1;
+        runner_trace_calls = val && !strcmp(val, "calls");
+    }
     else if (IS("stats")) c->stats = 1;
+    else if (IS("backtrace-pcs")) runner_fault_pcs = 1;
+    else if (IS("profile")) runner_profiling = 1;
     else if (IS("verify-key")) c->verify_key = val;
     else if (IS("no-sched")) c->no_sched = 1;
     else if (IS("virtual-time")) c->real_time = 0, c->time_set = 1;
@@ -287,7 +305,7 @@ int runner_parse(int argc, char **argv, runner_cfg_t *c)
                 fprintf(stderr, "%s: %s takes no value\n", runner_prog, o->name);
                 return RUNNER_EXIT_USAGE;
             }
-            if (o->arg != A_NONE && !val) {
+            if (o->arg != A_NONE && o->arg != A_OPT && !val) {
                 if (i + 1 >= argc) {
                     fprintf(stderr, "%s: %s needs an argument (%s)\n", runner_prog, o->name,
                             o->meta);

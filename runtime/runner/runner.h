@@ -58,10 +58,25 @@ uint8_t *runner_load_image(const runner_cfg_t *cfg, const char *path, svl_image_
 /* The VM output callbacks over stdout/stderr. */
 void runner_write(void *user, int stream, const char *buf, size_t len);
 void runner_flush(void *user);
-/* One trace line for the instruction at pc: `trace: WHO pc <sym+off> mnemonic operands`. */
+/* One trace line for the instruction at pc: `trace: WHO pc <sym+off> mnemonic operands`,
+ * then `  ; file:line` when the image's LINES section covers pc. With runner_trace_calls
+ * (--trace=calls) only for the first instruction of a function (a SYMBOLS address):
+ * `trace: WHO call FUNCTION  ; file:line`. */
+extern int runner_trace_calls;
+extern int runner_tracing; /* --trace given (the hook also serves --profile) */
 void runner_trace_insn(FILE *f, const char *who, const svm_vm_t *vm, uint32_t pc);
-/* Report a trapped VM: `Fatal error: exception …` or `sensevm-run: WHERE: trap: …`. */
+/* Report a trapped VM: `Fatal error: exception …` or `sensevm-run: WHERE: trap: …`, then
+ * the details and the source backtrace (docs/runtime.md, "Debugging a program"); with
+ * runner_fault_pcs (--backtrace-pcs), the target's report instead (svm_format_fault). */
+extern int runner_fault_pcs;
 void runner_report_trap(const svm_vm_t *vm, const char *where, const char *prefix);
+
+/* ---- profile.c (--profile) ---- */
+extern int runner_profiling;
+/* Count the instruction at pc of vm (the container vm->cfg.container_id). */
+void runner_profile_step(const svm_vm_t *vm, uint32_t pc);
+/* The flat profile of every container profiled, on f; frees it. */
+void runner_profile_print(FILE *f);
 
 /* ---- the two modes ---- */
 int runner_run_bare(const runner_cfg_t *cfg);

@@ -62,6 +62,10 @@ static void report_fault(run_t *r, int i)
 /* --trace: one line per instruction, `trace: CONTAINER/CONTEXT pc …` */
 static void insn_trace(const svm_vm_t *vm, const svm_context_t *ctx, uint32_t pc)
 {
+    if (runner_profiling)
+        runner_profile_step(vm, pc);
+    if (!runner_tracing)
+        return;
     char who[48];
     snprintf(who, sizeof who, "%s/%u", vm->image->manifest.name, ctx->id);
     runner_trace_insn(stderr, who, vm, pc);
@@ -216,11 +220,13 @@ static int steps_left(run_t *r, uint64_t max, uint32_t default_fuel)
         return 1;
     }
     const svm_context_t *rc = &b->rctx[slot];
-    uint8_t op = rc->pc < b->vm.code_size ? b->vm.code[rc->pc] : 0;
-    const char *mn = svbc_opinfo[op].name;
-    fprintf(stderr, "%s: %s: trap: %s at pc 0x%x (%s) in context %u\n", prog,
-            r->n > 1 ? cname(r, k) : r->path[k], svm_trap_message(SVM_TRAP_fuel_exhausted),
-            rc->pc, mn ? mn : "?", rc->id);
+    svm_vm_t *vm = &b->vm; /* the run ends: its trap record tells where it stopped */
+    vm->trap.code = SVM_TRAP_fuel_exhausted;
+    vm->trap.context = rc->id;
+    vm->trap.pc = rc->pc;
+    vm->trap.opcode = rc->pc < vm->code_size ? vm->code[rc->pc] : 0;
+    svm_backtrace_capture(vm, rc);
+    report_fault(r, k);
     return 1;
 }
 
@@ -257,7 +263,7 @@ int runner_run_scheduled(const runner_cfg_t *rc)
     svm_sched_default_cfg(&scfg);
     uint64_t heap = rc->heap, stack = rc->stack, max_steps = rc->max_steps;
     int gc_every = rc->gc_every || RUNNER_GC_EVERY_ALLOC;
-    int count_steps = rc->count_steps || rc->trace;
+    int count_steps = rc->count_steps || rc->trace || runner_profiling;
     r.stats = rc->stats;
     r.trace = rc->trace_sched;
     r.n = rc->nimages;
@@ -334,7 +340,7 @@ int runner_run_scheduled(const runner_cfg_t *rc)
             .container_id = (uint32_t)k,
             .switch_via_scheduler = rc->via_sched,
             .generic_loop = rc->generic_loop,
-            .trace = rc->trace ? insn_trace : NULL,
+            .trace = rc->trace || runner_profiling ? insn_trace : NULL,
             .no_stack_paint = 1, /* nothing here reads svm_stack_hwm */
         };
         size_t need = svm_box_mem_size(&r.img[k], (uint32_t)heap, (uint32_t)stack);
@@ -389,6 +395,8 @@ int runner_run_scheduled(const runner_cfg_t *rc)
             deadlock = 1;
         }
     }
+    if (runner_profiling)
+        runner_profile_print(stderr);
     if (r.stats)
         print_stats(&r);
     return finish(&r, r.rc ? r.rc : (r.faulted || deadlock) ? RUNNER_EXIT_TRAP : 0);

@@ -143,6 +143,22 @@ int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t 
                         svm_value_t b, int ieee, uint64_t words);
 uint32_t svm_hash(svm_vm_t *vm, svm_value_t v); /* charges the string bytes it reads */
 
+/* Control-stack records (interp.c's invariants): the low 2 bits of a record's first word.
+ * A return record is 2 words {return pc << 2 | REC_RETURN, EP}, an over-application's
+ * {count << 2 | REC_EXTRA, ()} (count 0: the entry record), a handler 4 words {handler pc
+ * << 2 | REC_HANDLER, EP, outer handler << 2 | REC_LINK, stack depth}. */
+#define REC_RETURN 0u
+#define REC_EXTRA 1u
+#define REC_HANDLER 2u
+#define REC_LINK 3u
+
+/* Backtraces (backtrace.c; vm.h svm_backtrace_t). At a raise of exn at pc, before the
+ * unwinding (ctx->trap still names the handler, csp is the live control stack top). */
+void svm_bt_raise(svm_vm_t *vm, const svm_context_t *ctx, uint32_t pc, const uint32_t *csp,
+                  svm_value_t exn);
+/* At a trap at pc (not an uncaught exception: its raise recorded it). */
+void svm_bt_trap(svm_vm_t *vm, const svm_context_t *ctx, uint32_t pc, const uint32_t *csp);
+
 /* Output helpers. */
 void svm_write(svm_vm_t *vm, int stream, const char *s, size_t len);
 

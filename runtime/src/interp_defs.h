@@ -19,10 +19,7 @@
 #define SVM_COLD_LABEL
 #endif
 
-#define REC_RETURN 0u
-#define REC_EXTRA 1u
-#define REC_HANDLER 2u
-#define REC_LINK 3u
+/* control-record kinds REC_*: internal.h (the backtrace walker reads them too) */
 
 static inline int32_t rd_i32(const uint8_t *p)
 {

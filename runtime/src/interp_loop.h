@@ -718,10 +718,10 @@ OPCASE(poptrap): {
 }
 OPCASE(raise):
 do_raise : {
-    if (ctx->trap == 0) {
-        vm->trap.value = a;
+    /* the backtrace: this pc and the frames the exception leaves (bounded work) */
+    svm_bt_raise(vm, ctx, (uint32_t)(pc - code), csp, a);
+    if (ctx->trap == 0)
         TRAP(uncaught_exception);
-    }
     uint32_t *rec = ctx->lo + (ctx->trap - 1);
     pc = code + (rec[0] >> 2);
     ep = rec[1];
@@ -1167,8 +1167,14 @@ do_trap:
     vm->trap.context = ctx->id;
     vm->trap.pc = (uint32_t)(pc - code);
     vm->trap.opcode = *pc;
-    if (trapc != SVM_TRAP_uncaught_exception)
+    if (trapc != SVM_TRAP_uncaught_exception) {
         vm->trap.value = SVM_VAL_UNIT;
+        if (*pc == SVBC_OP_svc) { /* the service's first argument (A if it has one) */
+            uint32_t n_ = rd_u16(pc + 1), ar_ = n_ < SVBC_SVC_LIMIT ? svbc_svcinfo[n_].arity : 0;
+            vm->trap.arg = ar_ <= 1 ? a : sp[ar_ - 2];
+        }
+        svm_bt_trap(vm, ctx, vm->trap.pc, csp);
+    }
     st = SVM_TRAPPED;
     /* fall through */
 leave:

@@ -9,8 +9,8 @@ ASM = os.environ['SENSEASM']
 failures = 0
 
 
-def run(*args, cwd=None):
-    p = subprocess.run([ASM, *args], capture_output=True, text=True, cwd=cwd)
+def run(*args, cwd=None, stdin=''):
+    p = subprocess.run([ASM, *args], capture_output=True, text=True, cwd=cwd, input=stdin)
     return p.returncode, p.stdout, p.stderr
 
 

@@ -124,8 +124,23 @@ f:      .line 10, 2
           '--addr2line on a stripped image: pcs and ??', out + err)
     rc, out, err = run('--addr2line', t('prog.svm'), 'zz')
     check(rc == 2 and "bad pc 'zz'" in err, 'a bad pc is a usage error', err)
-    rc, out, err = run('--addr2line', t('prog.svm'))
-    check(rc == 2, '--addr2line without a pc is a usage error', err)
+    rc, out, err = run('--addr2line')
+    check(rc == 2, '--addr2line without an image is a usage error', err)
+    rc, out, err = run('--addr2line', t('prog.svm'), 'r0xe', '0xd')
+    check(rc == 0 and out.splitlines() == ['0x000d f prog.ml:10:2'] * 2,
+          '--addr2line r0xPC: a return address names the instruction before it', out + err)
+    # no pcs: a target's log on stdin, its svm-bt lines symbolised, the rest copied
+    with open(t('prog.svm'), 'rb') as f:
+        sha = f.read()[24:32].hex()
+    log = 'boot\nFatal error: exception Not_found\nsvm-bt %s 0xd r0xb\nend\n' % sha
+    rc, out, err = run('--addr2line', t('prog.svm'), stdin=log)
+    check(rc == 0 and out == 'boot\nFatal error: exception Not_found\n'
+          'Raised by primitive operation at f in file "prog.ml", line 10, character 1\n'
+          'Called from main in file "prog.ml", line 4\nend\n' and not err,
+          '--addr2line IMAGE < log: svm-bt lines become the source backtrace', out + err)
+    rc, out, err = run('--addr2line', t('prog.svm'), stdin='svm-bt 0011223344556677 0xd\n')
+    check(rc == 0 and 'warning: the backtrace is of image 0011223344556677' in err,
+          '--addr2line warns when the digest is not the image\'s', err)
     rc, out, err = run('--addr2line', src, '0')
     check(rc == 1 and 'not a Sense-VM image' in err, '--addr2line on a source file is an error', err)
     rc, out, err = run('-c', write('badline.s', 'main: .line 2000000\n halt\n'), '-o', t('x.o'))

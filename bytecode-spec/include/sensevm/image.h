@@ -7,6 +7,7 @@
 #ifndef SENSEVM_IMAGE_H
 #define SENSEVM_IMAGE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define SVIMG_MAGIC "SVMI"             /* bytes 0..3 */
@@ -185,5 +186,42 @@ void svimg_digest(const uint8_t *img, uint32_t len, uint8_t digest[32]);
 uint32_t svimg_crc(const uint8_t *img, uint32_t len);
 /* Fill in the SHA-256 and then the CRC-32 of a complete image. */
 void svimg_seal(uint8_t *img, uint32_t len);
+
+/* ---- debug info: reading SYMBOLS and LINES, formatting backtraces (src/debuginfo.c) ----
+ * For the host tools (the runner's fault reports, senseasm --addr2line); freestanding, no
+ * memory. The sections must have passed the loader's checks (or be absent: NULL/0). */
+typedef struct svimg_debug {
+    const uint8_t *code;    uint32_t code_size;
+    const uint8_t *symbols; uint32_t symbols_size;
+    const uint8_t *lines;   uint32_t lines_size;
+} svimg_debug_t;
+
+/* The code symbol at or below pc (the function holding it): its name, *start = its
+ * address; NULL without one. */
+const char *svimg_symbol_at(const svimg_debug_t *d, uint32_t pc, uint32_t *start);
+/* The source position of pc (the last LINES entry at or below it): the file name,
+ * *pos = SVIMG_POS(line, column); NULL without one. */
+const char *svimg_line_at(const svimg_debug_t *d, uint32_t pc, uint32_t *pos);
+
+/* A backtrace entry (the runtime's svm_backtrace_t.pc[], a target's `svm-bt` line) is a
+ * code offset: with SVIMG_BT_EXACT, the pc of the raising or faulting instruction; without,
+ * a return address (the frame's call site is the instruction before it). */
+#define SVIMG_BT_EXACT 0x80000000u
+/* One backtrace line as OCaml prints it with OCAMLRUNPARAM=b (docs/runtime.md, "Debugging
+ * a program"), without a newline: entry `index` (0 = innermost) of a backtrace;
+ * `first` is the verb of an exact entry 0 ("Raised at", "Trapped at"), NULL to choose it
+ * from the instruction ("Raised at" for `raise`, else "Raised by primitive operation at").
+ *   Raised at Q.find in file "q.ml", line 2, character 4
+ *   Called from Q.g in file "q.ml", line 4            (no column known)
+ *   Called from Q.g (pc 0x0048)                       (no LINES: a stripped image)
+ *   Called from unknown location (pc 0x0048)          (no SYMBOLS either)
+ * The character is 0-based, as OCaml's "characters C-E"; the table has no end column.
+ * Returns the length; writes at most cap-1 bytes and a NUL. */
+/* 1 when a backtrace entry is the return into the program's entry stub that sensec
+ * generates (`main`, without a LINES entry of its own, in an image that has LINES): OCaml
+ * shows no frame for it, and the report leaves it out. */
+int svimg_frame_hidden(const svimg_debug_t *d, uint32_t entry);
+size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index,
+                          const char *first, char *buf, size_t cap);
 
 #endif

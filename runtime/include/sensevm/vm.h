@@ -71,8 +71,31 @@ typedef struct svm_trap_info {
     uint32_t context;   /* svm_context_t.id */
     uint32_t pc;        /* code offset of the faulting instruction */
     uint8_t opcode;
-    svm_value_t value;  /* the exception for uncaught_exception (a GC root), else () */
+    svm_value_t value;  /* the exception for uncaught_exception, else (); while the
+                         * container runs: the last exception raised, which a re-raise
+                         * is recognised by (a GC root) */
+    svm_value_t arg;    /* a trap in a service (opcode svc): its first argument (the
+                         * device of device_not_claimed); not a root: read it before the
+                         * container runs again */
 } svm_trap_info_t;
+
+/* The backtrace of the last raise or trap (issue 15; docs/runtime.md, "Debugging a
+ * program"), recorded only when an exception is raised or a context traps — nothing on
+ * calls. Entries (bytecode-spec image.h, SVIMG_BT_EXACT): pc[0] the raising or faulting
+ * instruction, then the return addresses of the frames the exception left (up to its
+ * handler) or, for a trap, of every frame of the context, innermost first; raising the
+ * exception that was last raised (a handler's `raise e`, a try's implicit re-raise)
+ * appends to it, as OCaml's backtrace buffer does. Only the innermost SVM_CFG_BACKTRACE
+ * entries are kept (a constant bound on the work of a raise). Tail calls leave no frame. */
+#ifndef SVM_CFG_BACKTRACE
+#define SVM_CFG_BACKTRACE 16
+#endif
+typedef struct svm_backtrace {
+    uint32_t n;         /* entries in pc[] */
+    uint32_t context;   /* the context they belong to */
+    uint32_t truncated; /* 1: there were more frames than SVM_CFG_BACKTRACE */
+    uint32_t pc[SVM_CFG_BACKTRACE];
+} svm_backtrace_t;
 
 typedef struct svm_gc_stats {
     uint32_t collections;
@@ -208,6 +231,7 @@ typedef struct svm_vm {
     svm_trap_info_t trap;
     int exit_code;
     svm_work_t work;       /* data-sized work to charge; a suspended comparison */
+    svm_backtrace_t bt;    /* of the last raise or trap (issue 15) */
 } svm_vm_t;
 
 /* Bytes of `memory` needed for a heap of heap_size bytes and nglobals globals. */
@@ -249,6 +273,19 @@ int svm_gc_collect(svm_vm_t *vm);
  * NAME or NAME(arg, …). Returns the length (the text is truncated to cap-1 and NUL
  * terminated). */
 size_t svm_format_exn(const svm_vm_t *vm, svm_value_t exn, char *buf, size_t cap);
+
+/* Record the backtrace of a context stopped outside the interpreter (the fuel_exhausted
+ * trap a runner or scheduler sets): its pc and every frame's return address (vm->bt). */
+void svm_backtrace_capture(svm_vm_t *vm, const svm_context_t *ctx);
+
+/* The fault report of a trapped container for a target's console, in a few lines (no
+ * stdio; the port writes them): the trap or `Fatal error: exception …`, where, and
+ *     svm-bt SHA16 ENTRY...
+ * SHA16 the first 8 bytes of the image's SHA-256 in hex, each ENTRY a backtrace entry as
+ * 0xPC (exact: the raising or faulting instruction) or r0xPC (a return address).
+ * `senseasm --addr2line IMAGE` reads such lines and prints the source backtrace.
+ * Returns the length; writes at most cap-1 bytes and a NUL. */
+size_t svm_format_fault(const svm_vm_t *vm, char *buf, size_t cap);
 
 /* Ports of a runtime built with SVM_CFG_PORT_FLOAT_FORMAT supply the float conversions
  * (else the runtime's own are used, runtime/src/format.c): one C printf conversion of d
