@@ -32,7 +32,8 @@ void ref_sym(const char *s)
         if (!strcmp(cg_refs.v[i], s)) return;
     vpush(&cg_refs, (void *)s);
 }
-/* Source positions for backtraces: `.line L, C` (C: OCaml's 0-based character offset)
+/* Source positions for backtraces: `.line L, C` (C: 1-based column; reports print C - 1,
+ * OCaml's 0-based character offset)
  * right before every instruction that calls, raises or can trap (the opcode table's CALL
  * and TRAP flags), giving the position of the expression being compiled (cg.pos), and
  * before a function's first instruction. A position is written again only when it
@@ -45,8 +46,9 @@ static void mark_position(void)
     int op = svbc_lookup_op(ins, strcspn(ins, " \n"));
     int need = !cg.pos_known || (op >= 0 && (svbc_opinfo[op].flags & (SVBC_F_CALL | SVBC_F_TRAP)));
     if (!need || cg.pos.line <= 0 || cg.pos.line > (int)SVIMG_LINE_MAX) return;
-    /* the line table holds columns up to SVIMG_COL_MAX: a later one reads as that */
-    int col = cg.pos.col <= 0 ? 0 : cg.pos.col - 1 > (int)SVIMG_COL_MAX ? (int)SVIMG_COL_MAX : cg.pos.col - 1;
+    /* the line table's column is 1-based (0 = not known, image.h), as the parser's; it holds
+     * columns up to SVIMG_COL_MAX: a later one reads as that */
+    int col = cg.pos.col <= 0 ? 0 : cg.pos.col > (int)SVIMG_COL_MAX ? (int)SVIMG_COL_MAX : cg.pos.col;
     if (cg.pos_known && cg.pos.line == cg.pos_line && col == cg.pos_col) return;
     cg.pos_known = 1;
     cg.pos_line = cg.pos.line;

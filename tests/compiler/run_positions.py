@@ -5,7 +5,8 @@
 For each DIR/NAME.ml with DIR/NAME.backtrace (what `ocamlc -g NAME.ml && OCAMLRUNPARAM=b
 ./a.out` prints on stderr), compile NAME.ml with sensec, disassemble the image with
 `senseasm -d`, and check that every "Raised at"/"Called from" frame of NAME.ml in OCaml's
-backtrace, line L, characters C-E, is a `.line L, C` right before a call, raise or
+backtrace, line L, characters C-E (0-based), is a `.line L, C+1` (the line table's
+columns are 1-based, 0 = not known) right before a call, raise or
 trapping instruction of the image. Also checks that `sensec -S` never writes the same
 position twice in a row (the line table stays compact).
 Regenerate a .backtrace: ocamlc -g NAME.ml -o x && OCAMLRUNPARAM=b ./x 2> NAME.backtrace
@@ -83,7 +84,7 @@ def main():
                     m = FRAME.match(line)
                     if not m or m.group(2) != f:
                         continue
-                    key = (int(m.group(3)), int(m.group(4)))
+                    key = (int(m.group(3)), int(m.group(4)) + 1)
                     if key not in pos:
                         problems.append('no .line %d, %d (%s)' % (key + (line.strip(),)))
                     elif pos[key] not in FRAME_INSNS:

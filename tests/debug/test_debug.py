@@ -16,7 +16,7 @@ import sys
 # is its function's first line, at or before OCaml's call-site line. Once sensec emits
 # `.line L, C` before every call and raise, set STRICT_LINES = True: the lines must then be
 # OCaml's exactly (and the character OCaml's start character).
-STRICT_LINES = False
+STRICT_LINES = True
 
 sensec, senseasm, runner, progs, work = map(os.path.abspath, sys.argv[1:6])
 os.makedirs(work, exist_ok=True)
