@@ -120,6 +120,16 @@ let prerr_char c = prerr_string (String.make 1 c)
 let prerr_int n = prerr_string (string_of_int n)
 let prerr_float f = prerr_string (string_of_float f)
 let prerr_newline () = prerr_string "\n"
+
+(* output channels: the container's output and error streams (Sense has no files) *)
+type out_channel = { __fd : int }
+let stdout = { __fd = 1 }
+let stderr = { __fd = 2 }
+let output_string oc s = if oc.__fd = 2 then prerr_string s else print_string s
+let output_char oc c = if oc.__fd = 2 then prerr_char c else print_char c
+let output_bytes oc b = output_string oc (Bytes.to_string b)
+let flush oc = if oc.__fd = 1 then __flush ()
+let flush_all () = __flush ()
 let classify_float (x : float) =
   if x <> x then FP_nan
   else if abs_float x = 1.0 /. 0.0 then FP_infinite
