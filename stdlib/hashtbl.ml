@@ -120,14 +120,18 @@ let replace_with hash eq h key data =
     if h.__size > 2 * Array.length h.__data then resize_with hash h
   end
 
-let equal_keys a b = compare a b = 0
-let add h key data = add_with hash h key data
-let remove h key = remove_with hash equal_keys h key
-let find h key = find_with hash equal_keys h key
-let find_opt h key = find_opt_with hash equal_keys h key
-let find_all h key = find_all_with hash equal_keys h key
-let mem h key = mem_with hash equal_keys h key
-let replace h key data = replace_with hash equal_keys h key data
+(* the functions passed to the *_with helpers are global values: naming a function as an
+   argument would allocate its closure at every call *)
+let key_hash = hash
+let key_equal a b = compare a b = 0
+let key_equal = key_equal
+let add h key data = add_with key_hash h key data
+let remove h key = remove_with key_hash key_equal h key
+let find h key = find_with key_hash key_equal h key
+let find_opt h key = find_opt_with key_hash key_equal h key
+let find_all h key = find_all_with key_hash key_equal h key
+let mem h key = mem_with key_hash key_equal h key
+let replace h key data = replace_with key_hash key_equal h key data
 
 let iter f h =
   let d = h.__data in
@@ -202,13 +206,15 @@ module Make (H : HashedType) = struct
   let to_seq h = Hashtbl.to_seq h
   let to_seq_keys h = Hashtbl.to_seq_keys h
   let to_seq_values h = Hashtbl.to_seq_values h
-  let add h (key : key) data = Hashtbl.add_with H.hash h key data
-  let remove h (key : key) = Hashtbl.remove_with H.hash H.equal h key
-  let find h (key : key) = Hashtbl.find_with H.hash H.equal h key
-  let find_opt h (key : key) = Hashtbl.find_opt_with H.hash H.equal h key
-  let find_all h (key : key) = Hashtbl.find_all_with H.hash H.equal h key
-  let mem h (key : key) = Hashtbl.mem_with H.hash H.equal h key
-  let replace h (key : key) data = Hashtbl.replace_with H.hash H.equal h key data
+  let key_hash = H.hash
+  let key_equal = H.equal
+  let add h (key : key) data = Hashtbl.add_with key_hash h key data
+  let remove h (key : key) = Hashtbl.remove_with key_hash key_equal h key
+  let find h (key : key) = Hashtbl.find_with key_hash key_equal h key
+  let find_opt h (key : key) = Hashtbl.find_opt_with key_hash key_equal h key
+  let find_all h (key : key) = Hashtbl.find_all_with key_hash key_equal h key
+  let mem h (key : key) = Hashtbl.mem_with key_hash key_equal h key
+  let replace h (key : key) data = Hashtbl.replace_with key_hash key_equal h key data
   let add_seq h i = Seq.iter (fun (k, v) -> add h k v) i
   let replace_seq h i = Seq.iter (fun (k, v) -> replace h k v) i
   let of_seq i = let h = create 16 in replace_seq h i; h

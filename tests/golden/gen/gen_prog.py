@@ -18,7 +18,13 @@ Constructs used: int/bool/string/char literals, arithmetic and bitwise operators
 tuples, options, variants and records (with or-patterns, when, as, _), refs, while and for
 loops, arrays, records with a mutable field, exceptions (raise / try / Division_by_zero /
 Failure / Not_found), higher-order and polymorphic functions, closures, partial
-application, Printf.printf / sprintf, and List / String / Array / Option / Char functions.
+application, Printf.printf / sprintf, and List / String / Array / Option / Char functions;
+a module behind a signature, a functor with an exception applied twice, Map.Make and
+Set.Make (with a user ordering), `match … with exception` (with guards and or-patterns),
+`let exception`, local open, and optional/labelled arguments (given, omitted, passed as
+?x:(Some e), recursive). Not generated until the compiler bug is fixed
+(/work/wt6/LANG-BUGS.md, docs in tests/golden/README.md): partial applications of a function
+with optional parameters (B6), printed names of exceptions from a functor body (B7).
 """
 
 import argparse
@@ -60,6 +66,7 @@ class Gen:
         self.size = size
         self.n = 0
         self.funcs = []      # (name, arity, result bound, kind)
+        self.modules_ready = False   # module_decls has been output: k >= 32 may use them
 
     # ---------------------------------------------------------------- helpers
     def fresh(self, base="v"):
@@ -104,7 +111,7 @@ class Gen:
                 n, b = self.pick(vs)
                 return n, b
             return self.int_lit()
-        k = self.r.randint(0, 31)
+        k = self.r.randint(0, 37)
         if k <= 3:
             op = self.pick(["+", "-", "*", "+", "-"])
             a, ba = self.gen_int(env, d - 1)
@@ -364,6 +371,10 @@ class Gen:
             e3, b3 = self.gen_int(env, d - 1)
             return ("(match (if String.length %s > 0 then %s.[0] else 'x') with 'a' | 'e' | 'o' -> %s | %s when %s > 'm' -> Char.code %s | _ -> %s)"
                     % (sv, sv, e1, c, c, c, e3)), max(b1, 255, b3)
+        if k >= 32 and self.modules_ready:
+            r = self.gen_module_int(env, d, k)
+            if r is not None:
+                return r
         # tail-recursive loop
         f, i, acc = self.fresh("loop"), self.fresh("i"), self.fresh("acc")
         n = self.r.randint(0, 30)
@@ -630,7 +641,7 @@ class Gen:
     def gen_stmt(self, env):
         ty = self.pick(["int", "int", "int", "bool", "string", "list", "option", "pair", "shape", "let", "let",
                         "loop", "iter_exn", "local_fn", "poly", "nested_match", "printf", "array", "compound",
-                        "escape", "record", "deep", "closures", "string_ops"])
+                        "escape", "record", "deep", "closures", "string_ops", "map_set", "exn_match"])
         d = self.r.randint(1, 4)
         if ty == "int":
             e = self.gen_int(env, d)[0]
@@ -765,7 +776,128 @@ class Gen:
                     "     (match String.index_opt s %s with Some i -> String.sub s i (String.length s - i) | None -> \"-\")\n"
                     "     (String.concat \"/\" [s; t; String.make 2 %s]) (String.uppercase_ascii (s ^ t)));\n"
                     % (s1, s2, ch, ch, ch))
+        if ty == "map_set":
+            l = self.gen_list(env, d)[0]
+            x = self.fresh("x")
+            v, _ = self.gen_int(env + [(x, "int", LIMIT)], d - 1)
+            return ("  (let m = List.fold_left (fun m %s -> IM.add (%s mod 20) %s m) IM.empty %s in\n"
+                    "   let s = IS.of_list %s in\n"
+                    "   Printf.printf \"%%s | %%s | %%d %%b\\n\" (String.concat \";\" (List.map (fun (k, v) -> Printf.sprintf \"%%d=%%d\" k v) (IM.bindings (IM.map (fun %s -> %s) m))))\n"
+                    "     (String.concat \",\" (List.map string_of_int (IS.elements s))) (IS.cardinal (IS.filter (fun z -> z mod 2 = 0) s)) (IM.is_empty m));\n"
+                    % (x, x, x, l, l, x, v))
+        if ty == "exn_match":
+            r, br = self.gen_raising(env, d)
+            v = self.fresh("v")
+            body, _ = self.gen_int(env + [(v, "int", br)], d - 1)
+            return ("  (match %s with\n   | %s -> Printf.printf \"value %%d\\n\" %s\n"
+                    "   | exception E n when n > 10 -> Printf.printf \"E big %%d\\n\" n\n"
+                    "   | exception E n -> Printf.printf \"E %%d\\n\" n\n"
+                    "   | exception Not_found -> print_endline \"Not_found\"\n"
+                    "   | exception A1.Too_big n -> Printf.printf \"A1.Too_big %%d\\n\" n\n"
+                    "   | exception A2.Too_big n -> Printf.printf \"A2.Too_big %%d\\n\" n);\n"
+                    % (r, v, body))
         return None
+
+    # ---------------------------------------------------------------- modules, functors,
+    # exceptions in match, optional arguments (declared by module_decls)
+    def gen_raising(self, env, d):
+        """An int expression that may raise E, Not_found, A1.Too_big or A2.Too_big."""
+        k = self.r.randint(0, 4)
+        a, ba = self.gen_int(env, d - 1)
+        a, ba = self.clip(a, ba, ARG)
+        if k == 0:
+            b, bb = self.gen_int(env, d - 1)
+            return "(if %s then raise (E %s) else %s)" % (self.gen_bool(env, d - 1), a, b), max(ba, bb)
+        if k == 1:
+            l, eb, _ = self.gen_list(env, d - 1)
+            x = self.fresh("x")
+            return "(List.find (fun %s -> %s > %s) %s)" % (x, x, a, l), eb
+        if k == 2:
+            return "(A1.check %s)" % a, ba
+        if k == 3:
+            return "(A2.check (A2.run %s))" % a, ARG
+        return "(Mk.step %s)" % a, 1000
+
+    def gen_module_int(self, env, d, k):
+        if k == 32:
+            r, br = self.gen_raising(env, d)
+            v = self.fresh("v")
+            body, bb = self.gen_int(env + [(v, "int", br)], d - 1)
+            c, bc = self.gen_int(env, d - 1)
+            if self.chance(0.5):
+                return ("(match %s with %s -> %s | exception E n -> n + 1 | exception Not_found -> %s"
+                        " | exception A1.Too_big n -> n - 1 | exception A2.Too_big _ -> 2)"
+                        % (r, v, body, c)), max(bb, br + 1, bc)
+            return ("(match %s with exception (E n | A1.Too_big n | A2.Too_big n) when n > 5 -> n"
+                    " | %s when %s > 3 -> %s | exception _ -> %s | %s -> %s)"
+                    % (r, v, v, body, c, v, v)), max(bb, br, bc)
+        if k == 33:
+            l, eb, lb = self.gen_list(env, d - 1)
+            a, _ = self.gen_int(env, d - 1)
+            c, bc = self.gen_int(env, d - 1)
+            x = self.fresh("x")
+            m = "(List.fold_left (fun m %s -> IM.add (%s mod 50) %s m) IM.empty %s)" % (x, x, x, l)
+            form = self.r.randint(0, 2)
+            if form == 0:
+                return "(IM.fold (fun k v acc -> (acc + k * 3 + v) mod 10007) %s 0)" % m, 10006 + 150 + LIMIT
+            if form == 1:
+                return "(match IM.find_opt (%s mod 50) %s with Some v -> v | None -> %s)" % (a, m, c), max(eb, bc)
+            return "(IM.cardinal (IM.filter (fun k _ -> k > %s) %s))" % (a, m), lb
+        if k == 34:
+            l, eb, lb = self.gen_list(env, d - 1)
+            c, bc = self.gen_int(env, d - 1)
+            form = self.r.randint(0, 2)
+            if form == 0:
+                return "(IS.cardinal (IS.of_list %s))" % l, lb
+            if form == 1:
+                return ("(match IS.min_elt_opt (IS.of_list %s) with Some x -> x | None -> %s)" % (l, c)), max(eb, bc)
+            return "(IS.fold (fun x acc -> (acc * 7 + x) mod 10007) (IS.of_list %s) 0)" % l, 10006 * 7 + LIMIT
+        if k == 35:
+            a = self.clip(*self.gen_int(env, d - 1), ARG)[0]
+            b = self.clip(*self.gen_int(env, d - 1), ARG)[0]
+            c = self.clip(*self.gen_int(env, d - 1), ARG)[0]
+            form = self.pick([
+                "(opt_f ~base:%(a)s %(b)s)", "(opt_f %(b)s ~base:%(a)s)", "(opt_f ~scale:2 ~base:%(a)s %(b)s)",
+                "(opt_f ~offset:%(c)s ~base:%(a)s %(b)s)", "(opt_f ?offset:(Some %(c)s) ~scale:1 ~base:%(a)s %(b)s)",
+                "(opt_f ~base:%(a)s ?scale:None %(b)s)", "(opt_f ~base:%(a)s ~offset:%(c)s ~scale:0 %(b)s)",
+                "(lsum (abs %(a)s mod 40))", "(lsum ~acc:(abs %(c)s) (abs %(a)s mod 40))",
+                "(opt_g ~label:%(a)s ())", "(opt_g ())", "(opt_g ?label:(Some %(b)s) ~k:%(c)s ())"])
+            return form % {"a": a, "b": b, "c": c}, 1000 + ARG
+        if k == 36:
+            a, ba = self.gen_int(env, d - 1)
+            b, bb = self.gen_int(env, d - 1)
+            n = self.fresh("n")
+            return ("(let exception L of int in try (if %s then raise (L %s) else %s) with L %s -> %s + 1)"
+                    % (self.gen_bool(env, d - 1), a, b, n, n)), max(ba + 1, bb)
+        a = self.clip(*self.gen_int(env, d - 1), ARG)[0]
+        return self.pick(["Mk.(step %s + base)", "(let open Mk in step %s)", "(A1.twice %s)", "(A2.run %s)"]) % a, 1000 + 100
+
+    def module_decls(self):
+        """A module behind a signature, a functor with an exception, two applications,
+        Map.Make and Set.Make instances and functions with optional arguments."""
+        x = [("x", "int", ARG)]
+        hidden = self.clip(*self.gen_int(x, 2), ARG)[0]
+        f1 = self.clip(*self.gen_int(x, 2), ARG)[0]
+        out = ["module type STEP = sig\n  val base : int\n  val step : int -> int\nend\n",
+               "module Mk : STEP = struct\n  let base = %d\n  let hidden x = %s\n"
+               "  let step x = (hidden x + base) mod 1001\nend\n" % (self.r.randint(0, 100), hidden),
+               "module type PARAM = sig\n  val k : int\n  val f : int -> int\nend\n",
+               "module Apply (P : PARAM) = struct\n  exception Too_big of int\n"
+               "  let run x = P.f ((abs x + P.k) mod 1001)\n  let twice x = run (run x)\n"
+               "  let check x = if x > P.k then raise (Too_big x) else x\nend\n",
+               "module A1 = Apply (struct\n  let k = %d\n  let f x = %s\nend)\n" % (self.r.randint(0, 500), f1),
+               "module A2 = Apply (struct let k = %d let f = Mk.step end)\n" % self.r.randint(0, 500),
+               "module IM = Map.Make (Int)\n",
+               "module IS = Set.Make (struct type t = int let compare a b = %s end)\n"
+               % self.pick(["compare a b", "compare b a", "compare (a mod 7, a) (b mod 7, b)"]),
+               "let opt_f ?(scale = %d) ?offset ~base x =\n"
+               "  (base * scale + x + (match offset with None -> 0 | Some o -> o)) mod 1001\n" % self.r.randint(0, 5),
+               "let rec lsum ?(acc = 0) n = if n <= 0 then acc mod 1001 else lsum ~acc:((acc + n) mod 1001) (n - 1)\n",
+               "let opt_g ?(label = %d) ?k () = match k with None -> label | Some k -> (label + k) mod 1001\n"
+               % self.r.randint(0, 50)]
+        self.funcs += [("Mk.step", 1, 1000, "module"), ("A1.run", 1, ARG, "functor"),
+                       ("A2.twice", 1, 1000, "functor")]
+        return "".join(out)
 
     # compound values for structural comparison: types are tuples of
     # "int" | "string" | "bool" | "char" | ("list", t) | ("option", t) | ("pair", t1, t2) | "shape"
@@ -797,7 +929,8 @@ class Gen:
         return "(%s, %s)" % (self.gen_cvalue(t[1], env, d - 1), self.gen_cvalue(t[2], env, d - 1))
 
     def program(self):
-        out = ["(* generated by gen_prog.py *)\n", PREAMBLE]
+        out = ["(* generated by gen_prog.py *)\n", PREAMBLE, self.module_decls()]
+        self.modules_ready = True
         for _ in range(self.r.randint(1, 4)):
             out.append(self.gen_function())
         # top-level values
