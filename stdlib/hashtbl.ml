@@ -188,33 +188,34 @@ module type HashedType = sig
   val hash : t -> int
 end
 
-(* B2 (/work/wt6/LANG-BUGS.md): a functor body is type-checked where it is applied and
-   does not see this file's top level, so it names the helpers Hashtbl.xxx. The type
-   'a t = (key, 'a) Hashtbl.t is missing until `(a, b) M.t` parses (B1): the functions
-   take and return ordinary Hashtbl.t tables. *)
+(* The functor's tables are ordinary tables keyed by H.t; its body is typed where it is
+   defined (here), so it calls this file's functions. *)
+type ('a, 'b) hashtbl = ('a, 'b) t
+
 module Make (H : HashedType) = struct
   type key = H.t
-  let create n = Hashtbl.create n
-  let clear h = Hashtbl.clear h
-  let reset h = Hashtbl.reset h
-  let copy h = Hashtbl.copy h
-  let length h = Hashtbl.length h
-  let iter f h = Hashtbl.iter f h
-  let fold f h init = Hashtbl.fold f h init
-  let filter_map_inplace f h = Hashtbl.filter_map_inplace f h
-  let stats h = Hashtbl.stats h
-  let to_seq h = Hashtbl.to_seq h
-  let to_seq_keys h = Hashtbl.to_seq_keys h
-  let to_seq_values h = Hashtbl.to_seq_values h
+  type 'a t = (key, 'a) hashtbl
+  let create n = create n
+  let clear h = clear h
+  let reset h = reset h
+  let copy h = copy h
+  let length h = length h
+  let iter f h = iter f h
+  let fold f h init = fold f h init
+  let filter_map_inplace f h = filter_map_inplace f h
+  let stats h = stats h
+  let to_seq h = to_seq h
+  let to_seq_keys h = to_seq_keys h
+  let to_seq_values h = to_seq_values h
   let key_hash = H.hash
   let key_equal = H.equal
-  let add h (key : key) data = Hashtbl.add_with key_hash h key data
-  let remove h (key : key) = Hashtbl.remove_with key_hash key_equal h key
-  let find h (key : key) = Hashtbl.find_with key_hash key_equal h key
-  let find_opt h (key : key) = Hashtbl.find_opt_with key_hash key_equal h key
-  let find_all h (key : key) = Hashtbl.find_all_with key_hash key_equal h key
-  let mem h (key : key) = Hashtbl.mem_with key_hash key_equal h key
-  let replace h (key : key) data = Hashtbl.replace_with key_hash key_equal h key data
+  let add h (key : key) data = add_with key_hash h key data
+  let remove h (key : key) = remove_with key_hash key_equal h key
+  let find h (key : key) = find_with key_hash key_equal h key
+  let find_opt h (key : key) = find_opt_with key_hash key_equal h key
+  let find_all h (key : key) = find_all_with key_hash key_equal h key
+  let mem h (key : key) = mem_with key_hash key_equal h key
+  let replace h (key : key) data = replace_with key_hash key_equal h key data
   let add_seq h i = Seq.iter (fun (k, v) -> add h k v) i
   let replace_seq h i = Seq.iter (fun (k, v) -> replace h k v) i
   let of_seq i = let h = create 16 in replace_seq h i; h

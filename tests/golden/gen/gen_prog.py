@@ -23,7 +23,7 @@ a module behind a signature, a functor with an exception applied twice, Map.Make
 Set.Make (with a user ordering), `match … with exception` (with guards and or-patterns),
 `let exception`, local open, and optional/labelled arguments (given, omitted, passed as
 ?x:(Some e), recursive). Not generated until the compiler bug is fixed
-(/work/wt6/LANG-BUGS.md, docs in tests/golden/README.md): partial applications of a function
+(tests/golden/known/BUGS.md, docs in tests/golden/README.md): partial applications of a function
 with optional parameters (B6), printed names of exceptions from a functor body (B7).
 """
 

@@ -1,4 +1,4 @@
-(* B7 (LANG-BUGS.md): an exception declared in a functor body is named Functor(Param).E *)
+(* B7 (tests/golden/known/BUGS.md): an exception declared in a functor body is named Functor(Param).E *)
 module Apply (P : sig val k : int end) = struct
   exception Too_big of int
   let check x = if x > P.k then raise (Too_big x) else x

@@ -1,5 +1,5 @@
 (* Multi-parameter type application of a qualified type constructor: (k, v) Hashtbl.t,
-   (a, b) M.t, in annotations, record fields and type abbreviations (LANG-BUGS B1). *)
+   (a, b) M.t, in annotations, record fields and type abbreviations (tests/golden/known/BUGS.md B1). *)
 module M = struct
   type ('a, 'b) pair = { left : 'a; right : 'b }
   let swap p = { left = p.right; right = p.left }

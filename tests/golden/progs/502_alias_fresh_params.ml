@@ -1,5 +1,5 @@
 (* `C p as x`: x has C's type with fresh parameters where C's arguments do not mention
-   them, as OCaml types it (LANG-BUGS B5): the bind/map idiom over result and option. *)
+   them, as OCaml types it (tests/golden/known/BUGS.md B5): the bind/map idiom over result and option. *)
 let bind r f = match r with Ok x -> f x | Error _ as e -> e
 let map_opt f = function Some x -> Some (f x) | None as n -> n
 let map_err f = function Error e -> Error (f e) | Ok _ as ok -> ok

@@ -1,5 +1,5 @@
 (* A functor's body sees the structure it is defined in — types, values, constructors
-   and modules declared before it — wherever it is applied (LANG-BUGS B2). *)
+   and modules declared before it — wherever it is applied (tests/golden/known/BUGS.md B2). *)
 module Store = struct
   type 'a box = { v : 'a; mutable hits : int }
   type status = Fresh | Used of int

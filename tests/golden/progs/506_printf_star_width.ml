@@ -1,4 +1,4 @@
-(* Widths and precisions from arguments: %*d, %-*s, %.*f, %*.*f (LANG-BUGS B4): a table
+(* Widths and precisions from arguments: %*d, %-*s, %.*f, %*.*f (tests/golden/known/BUGS.md B4): a table
    printer that computes its column widths. *)
 let rows = [ ("alpha", 1, 0.5); ("be", 22, 12.25); ("gamma-ray", 333, 3.14159) ]
 

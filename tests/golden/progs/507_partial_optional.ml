@@ -1,5 +1,5 @@
 (* Partial applications, by labels only, of functions with optional parameters
-   (LANG-BUGS B6): configure a function once, call it later. *)
+   (tests/golden/known/BUGS.md B6): configure a function once, call it later. *)
 let f ?(scale = 3) ~base x = base * scale + x
 
 let log ?(prefix = "log") ?level ~tag msg =

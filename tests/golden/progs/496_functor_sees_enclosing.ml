@@ -1,4 +1,4 @@
-(* B2 (LANG-BUGS.md): a functor body does not see the types/values of the structure around it *)
+(* B2 (tests/golden/known/BUGS.md): a functor body does not see the types/values of the structure around it *)
 module A = struct
   type 'a box = { v : 'a }
   let get b = b.v

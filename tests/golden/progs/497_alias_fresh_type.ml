@@ -1,4 +1,4 @@
-(* B5 (LANG-BUGS.md): Error _ as e -> e must give e a fresh Ok type *)
+(* B5 (tests/golden/known/BUGS.md): Error _ as e -> e must give e a fresh Ok type *)
 let bind r f = match r with Ok x -> f x | Error _ as e -> e
 let () =
   match bind (Ok 1) (fun x -> Ok (string_of_int (x + 1))) with

@@ -1,4 +1,4 @@
-(* B6 (LANG-BUGS.md): partial application with labels only of a function with an optional parameter *)
+(* B6 (tests/golden/known/BUGS.md): partial application with labels only of a function with an optional parameter *)
 let f ?(scale = 3) ~base x = base * scale + x
 let () =
   let g = f ~scale:5 in
