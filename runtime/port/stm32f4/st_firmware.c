@@ -107,11 +107,28 @@ static const uint8_t *inbox(unsigned k, uint32_t *len)
     return p;
 }
 
+/* The validator's work memory: the container pool's free tail when it is larger than
+ * work[] (nothing lives there before the next container boots), else work[]. Its static
+ * stack check needs 12 bytes per block start (loader.h): 4 KiB holds about 340, less
+ * than a program of a few hundred lines has. */
+static uint8_t *scratch(size_t *size)
+{
+    size_t tail = pool_size - pool_used;
+    if (tail > sizeof work) {
+        *size = tail;
+        return pool + pool_used;
+    }
+    *size = sizeof work;
+    return work;
+}
+
 /* Pick container k's image (slot pair or inbox, see the file comment). 0 none, 1 slot,
  * 2 the inbox in place. */
 static int pick(unsigned k, const svl_flash_t *f, const svl_slots_t *sl)
 {
-    int have = svl_boot_select(f, sl, NULL, 0, work, sizeof work, &boot[k]) == SVL_INST_OK;
+    size_t wn;
+    uint8_t *w = scratch(&wn);
+    int have = svl_boot_select(f, sl, NULL, 0, w, wn, &boot[k]) == SVL_INST_OK;
     uint32_t len = 0;
     const uint8_t *img = inbox(k, &len);
     if (!img)
@@ -120,7 +137,7 @@ static int pick(unsigned k, const svl_flash_t *f, const svl_slots_t *sl)
     uint32_t off = 0;
     svl_result_t v = len > SVM_BOARD_INBOX_SIZE
                          ? SVL_bad_size
-                         : svl_validate_ex(img, len, work, sizeof work, &im, &off);
+                         : svl_validate_ex(img, len, w, wn, &im, &off);
     if (v != SVL_OK) {
         printf("sensevm: container %u: the image in the inbox at 0x%08lx is refused: "
                "validator rule %d%s%s at byte %lu%s\n", k,
@@ -132,9 +149,9 @@ static int pick(unsigned k, const svl_flash_t *f, const svl_slots_t *sl)
     if (have && memcmp(boot[k].image.sha256, im.sha256, 32) == 0)
         return 1; /* installed already */
     svl_install_info_t info;
-    svl_inst_result_t r = svl_install(f, sl, img, len, work, sizeof work, &info);
+    svl_inst_result_t r = svl_install(f, sl, img, len, w, wn, &info);
     if (r == SVL_INST_OK &&
-        svl_boot_select(f, sl, NULL, 0, work, sizeof work, &boot[k]) == SVL_INST_OK) {
+        svl_boot_select(f, sl, NULL, 0, w, wn, &boot[k]) == SVL_INST_OK) {
         printf("sensevm: container %u: installed '%s' from the inbox into slot %c (seq %lu)\n",
                k, im.manifest.name, 'A' + info.slot, (unsigned long)info.seq);
         return 1;

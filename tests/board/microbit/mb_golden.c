@@ -3,7 +3,8 @@
  * (tests/target/golden/golden_run.c): each image is installed into a flash slot through the
  * NVMC, boot-selected and run in place by the interpreter compiled for ARMv6-M, in the
  * board's container RAM: a heap pool of HEAP_POOL and a stack pool of STACK_POOL bytes.
- * 21 of the 24 fit (the others' .opts ask for more heap or stack than 16 KB hold).
+ * 20 of the 23 fit (the others' .opts ask for more heap or stack than 16 KB hold;
+ * trap_underflow left the list when the loader's static stack check began refusing it).
  */
 #include <sensevm/vm.h>
 
@@ -21,6 +22,6 @@ int main(void)
 {
     svm_nrf51_init(&port);
     golden_board_t b = {"the micro:bit", svm_nrf51_flash_svl(&port.flash), svm_nrf51_slots(0),
-                        heap_pool, HEAP_POOL, stack_pool, STACK_POOL, cap, sizeof cap, 21};
+                        heap_pool, HEAP_POOL, stack_pool, STACK_POOL, cap, sizeof cap, 20};
     return golden_main(&b);
 }
