@@ -1051,6 +1051,13 @@ static void emit_fn(struct fn *f, sbuf_t *out)
         free(b.s);
         peephole(&h);
         peephole(&h); /* again: label counts without the dead code the first pass removed */
+        if (f->label[0] == '.') { /* a closure's body: a symbol after its enclosing function */
+            const struct fn *p = f->parent;
+            while (p && p->label[0] == '.') p = p->parent;
+            static int seq; /* never reset: cg is, between functor instances */
+            t = xfmt("%s$c%d:\n", p ? p->label : xfmt("%s.__init", cg.modname), ++seq);
+            sb_add(out, t, strlen(t));
+        }
         sb_add(out, h.s, h.n);
         sb_add(out, "\n", 1);
         free(h.s);

@@ -119,9 +119,14 @@ size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index
     const char *sym = svimg_symbol_at(d, at, &start);
     const char *file = svimg_line_at(d, at, &pos);
     if (sym) {
-        /* a module's initialiser M.__init is OCaml's "M" */
+        /* a closure's body M.f$cN (or a functor instance's M.f$N) is reported as M.f
+         * (OCaml merges curried functions; its frames name the enclosing function); a
+         * module's initialiser M.__init is OCaml's "M" */
         size_t n = strlen(sym);
-        if (n > 7 && !strcmp(sym + n - 7, ".__init"))
+        const char *dollar = memchr(sym, '$', n);
+        if (dollar)
+            n = (size_t)(dollar - sym);
+        if (n > 7 && !memcmp(sym + n - 7, ".__init", 7))
             n -= 7;
         put(&o, " ", 1);
         put(&o, sym, n);

@@ -126,6 +126,22 @@ if ocamlc:
 else:
     print("note: no ocamlc: the comparison with OCaml's output is skipped")
 
+# ---- 1b. frames inside closure bodies name their function, exactly as OCaml's ----
+closure = build("closure")
+rc, out, err = run([runner, closure])
+cl_ours = frames(err)
+check(rc == 2 and [f for _, f, *_ in cl_ours] == ["Closure.find"] * 4 + ["Closure.g", "Closure"],
+      "closure: frames in a closure body are named after find", err)
+if ocamlc:
+    exe = os.path.join(work, "closure.byte")
+    rc, o, e = run([ocamlc, "-g", "-o", exe, "closure.ml"], cwd=work)
+    r = subprocess.run([exe], capture_output=True, env=dict(os.environ, OCAMLRUNPARAM="b"),
+                       timeout=60)
+    cl_theirs = frames(r.stderr.decode())
+    check([x[:5] for x in cl_ours] == [x[:5] for x in cl_theirs],
+          "closure: verbs, functions, files, lines and characters as OCaml's",
+          "ours:\n" + err + "\nOCaml's:\n" + r.stderr.decode())
+
 # ---- 2. a primitive's exception; a tail call leaves no frame (as in OCaml) ----
 divide = build("divide")
 rc, out, err = run([runner, divide])
