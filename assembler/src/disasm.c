@@ -14,78 +14,69 @@
 #include <string.h>
 
 typedef struct asm_dis {
-    /* Each returns 1 and writes text if it can name the operand at code offset `field`. */
-    int (*label)(void *u, uint32_t field, uint32_t target, char *out, size_t cap);
-    int (*konst)(void *u, uint32_t field, uint32_t idx, char *out, size_t cap);
-    int (*var)(void *u, uint32_t field, uint32_t slot, char *out, size_t cap);
+    /* Each returns 1 and appends text to `out` if it can name the operand at code offset
+     * `field` (no fixed buffer: a string constant's literal has no length limit). */
+    int (*label)(void *u, uint32_t field, uint32_t target, asm_sb_t *out);
+    int (*konst)(void *u, uint32_t field, uint32_t idx, asm_sb_t *out);
+    int (*var)(void *u, uint32_t field, uint32_t slot, asm_sb_t *out);
     void *u;
 } asm_dis_t;
 
-static uint32_t dis_one(const uint8_t *code, size_t avail, uint32_t pc, char *text, size_t cap,
+/* Appends the instruction at `pc` to *b; returns its size, or 0 (and a comment) if the
+ * byte is no instruction. */
+static uint32_t dis_one(const uint8_t *code, size_t avail, uint32_t pc, asm_sb_t *b,
                         const asm_dis_t *cx)
 {
     svbc_insn_t in;
     uint32_t n = svbc_decode(code, avail, &in);
     if (!n) {
-        snprintf(text, cap, "; invalid instruction byte 0x%02x", avail ? code[0] : 0);
+        asm_sb_printf(b, "; invalid instruction byte 0x%02x", avail ? code[0] : 0);
         return 0;
     }
     const svbc_opinfo_t *info = &svbc_opinfo[in.op];
-    asm_sb_t b = {0};
-    asm_sb_printf(&b, "%s", info->name);
+    asm_sb_printf(b, "%s", info->name);
     uint32_t field = pc + 1;
     int vi = 0;
-    char tmp[256];
     for (const char *k = info->operands; *k; k++) {
-        asm_sb_printf(&b, k == info->operands ? " " : ", ");
+        asm_sb_printf(b, k == info->operands ? " " : ", ");
         int32_t v = in.opnd[vi];
         switch (*k) {
         case SVBC_OPND_LABEL:
-            if (cx && cx->label && cx->label(cx->u, field, (uint32_t)((int64_t)pc + v), tmp, sizeof tmp))
-                asm_sb_printf(&b, "%s", tmp);
-            else
-                asm_sb_printf(&b, "%d", v);
+            if (!(cx && cx->label && cx->label(cx->u, field, (uint32_t)((int64_t)pc + v), b)))
+                asm_sb_printf(b, "%d", v);
             break;
         case SVBC_OPND_CONST:
-            if (cx && cx->konst && cx->konst(cx->u, field, (uint32_t)v, tmp, sizeof tmp))
-                asm_sb_printf(&b, "%s", tmp);
-            else
-                asm_sb_printf(&b, "%d", v);
+            if (!(cx && cx->konst && cx->konst(cx->u, field, (uint32_t)v, b)))
+                asm_sb_printf(b, "%d", v);
             break;
         case SVBC_OPND_GLOBAL:
-            if (cx && cx->var && cx->var(cx->u, field, (uint32_t)v, tmp, sizeof tmp))
-                asm_sb_printf(&b, "%s", tmp);
-            else
-                asm_sb_printf(&b, "%d", v);
+            if (!(cx && cx->var && cx->var(cx->u, field, (uint32_t)v, b)))
+                asm_sb_printf(b, "%d", v);
             break;
         case SVBC_OPND_SERVICE:
             if (v >= 0 && v < SVBC_SVC_LIMIT && svbc_svcinfo[v].name)
-                asm_sb_printf(&b, "%s", svbc_svcinfo[v].name);
+                asm_sb_printf(b, "%s", svbc_svcinfo[v].name);
             else
-                asm_sb_printf(&b, "%d", v);
+                asm_sb_printf(b, "%d", v);
             break;
         case SVBC_OPND_TABLE: {
             int32_t nint = in.opnd[vi], nblk = in.opnd[vi + 1];
-            asm_sb_printf(&b, "%d, %d", nint, nblk);
+            asm_sb_printf(b, "%d, %d", nint, nblk);
             for (int32_t j = 0; j < nint + nblk; j++) {
                 int32_t lv = svbc_read_i32(in.table + 4 * j);
                 uint32_t f = field + 4 + 4u * (uint32_t)j;
-                if (cx && cx->label &&
-                    cx->label(cx->u, f, (uint32_t)((int64_t)pc + lv), tmp, sizeof tmp))
-                    asm_sb_printf(&b, ", %s", tmp);
-                else
-                    asm_sb_printf(&b, ", %d", lv);
+                asm_sb_printf(b, ", ");
+                if (!(cx && cx->label && cx->label(cx->u, f, (uint32_t)((int64_t)pc + lv), b)))
+                    asm_sb_printf(b, "%d", lv);
             }
             vi++;
             break;
         }
-        default: asm_sb_printf(&b, "%d", v);
+        default: asm_sb_printf(b, "%d", v);
         }
         vi++;
         field += svbc_operand_size(*k);
     }
-    snprintf(text, cap, "%s", b.s);
-    free(b.s);
     return n;
 }
 
@@ -94,14 +85,14 @@ typedef struct names_ctx {
     void *ctx;
 } names_ctx_t;
 
-static int names_label(void *u, uint32_t field, uint32_t target, char *out, size_t cap)
+static int names_label(void *u, uint32_t field, uint32_t target, asm_sb_t *out)
 {
     (void)field;
     names_ctx_t *n = u;
     const char *s = n->fn ? n->fn(n->ctx, target) : NULL;
     if (!s)
         return 0;
-    snprintf(out, cap, "%s", s);
+    asm_sb_printf(out, "%s", s);
     return 1;
 }
 
@@ -110,7 +101,12 @@ uint32_t svasm_disasm_insn(const uint8_t *code, size_t avail, uint32_t pc, char 
 {
     names_ctx_t n = {names, ctx};
     asm_dis_t cx = {names_label, NULL, NULL, &n};
-    return dis_one(code, avail, pc, text, textcap, names ? &cx : NULL);
+    asm_sb_t b = {0};
+    uint32_t len = dis_one(code, avail, pc, &b, names ? &cx : NULL);
+    char *t = asm_sb_take(&b);
+    snprintf(text, textcap, "%s", t); /* one line of a trace: cut at textcap */
+    free(t);
+    return len;
 }
 
 /* ---- shared listing machinery ---- */
@@ -164,13 +160,13 @@ static int is_target(const lst_t *l, uint32_t addr)
            bsearch(&addr, l->targets, l->ntargets, sizeof *l->targets, cmp_u32) != NULL;
 }
 
-static int label_name(lst_t *l, uint32_t target, char *out, size_t cap)
+static int label_name(lst_t *l, uint32_t target, asm_sb_t *out)
 {
     const char *s = sym_at(l, target);
     if (s)
-        snprintf(out, cap, "%s", s);
+        asm_sb_printf(out, "%s", s);
     else
-        snprintf(out, cap, ".L%04x", target);
+        asm_sb_printf(out, ".L%04x", target);
     return 1;
 }
 
@@ -194,30 +190,30 @@ static int cmp_rel(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int obj_label(void *u, uint32_t field, uint32_t target, char *out, size_t cap)
+static int obj_label(void *u, uint32_t field, uint32_t target, asm_sb_t *out)
 {
     lst_t *l = u;
     const svasm_reloc_t *r = reloc_at(l, field);
     if (r && r->sym >= 0) {
         const svasm_sym_t *s = &l->o->syms[r->sym];
         if (r->addend)
-            snprintf(out, cap, "%s%+d", s->name, r->addend);
+            asm_sb_printf(out, "%s%+d", s->name, r->addend);
         else
-            snprintf(out, cap, "%s", s->name);
+            asm_sb_printf(out, "%s", s->name);
         return 1;
     }
     if (r)
         target = (uint32_t)r->addend;
     if (target > l->code_size)
         return 0;
-    return label_name(l, target, out, cap);
+    return label_name(l, target, out);
 }
 
-static void fmt_const(const svasm_const_t *c, char *out, size_t cap)
+static void fmt_const(const svasm_const_t *c, asm_sb_t *out)
 {
     if (c->kind == SVOBJ_STRING) {
         char *q = svasm_quote(c->data, c->len);
-        snprintf(out, cap, "%s", q);
+        asm_sb_printf(out, "%s", q);
         free(q);
     } else {
         uint64_t u = 0;
@@ -225,42 +221,44 @@ static void fmt_const(const svasm_const_t *c, char *out, size_t cap)
             u = (u << 8) | c->data[i];
         double v;
         memcpy(&v, &u, 8);
-        asm_fmt_float(v, out, cap);
+        char f[64];
+        asm_fmt_float(v, f, sizeof f);
+        asm_sb_printf(out, "%s", f);
     }
 }
 
-static int obj_const(void *u, uint32_t field, uint32_t idx, char *out, size_t cap)
+static int obj_const(void *u, uint32_t field, uint32_t idx, asm_sb_t *out)
 {
     lst_t *l = u;
     const svasm_reloc_t *r = reloc_at(l, field);
     if (!r || r->type != SVASM_R_CONST16)
         return 0;
     (void)idx;
-    fmt_const(&l->o->consts[r->addend], out, cap);
+    fmt_const(&l->o->consts[r->addend], out);
     return 1;
 }
 
-static int obj_var(void *u, uint32_t field, uint32_t slot, char *out, size_t cap)
+static int obj_var(void *u, uint32_t field, uint32_t slot, asm_sb_t *out)
 {
     lst_t *l = u;
     (void)slot;
     const svasm_reloc_t *r = reloc_at(l, field);
     if (!r || r->type != SVASM_R_VAR16 || r->sym < 0)
         return 0;
-    snprintf(out, cap, "%s", l->o->syms[r->sym].name);
+    asm_sb_printf(out, "%s", l->o->syms[r->sym].name);
     return 1;
 }
 
-static int img_label(void *u, uint32_t field, uint32_t target, char *out, size_t cap)
+static int img_label(void *u, uint32_t field, uint32_t target, asm_sb_t *out)
 {
     lst_t *l = u;
     (void)field;
     if (target > l->code_size)
         return 0;
-    return label_name(l, target, out, cap);
+    return label_name(l, target, out);
 }
 
-static int img_const(void *u, uint32_t field, uint32_t idx, char *out, size_t cap)
+static int img_const(void *u, uint32_t field, uint32_t idx, asm_sb_t *out)
 {
     lst_t *l = u;
     (void)field;
@@ -284,7 +282,7 @@ static int img_const(void *u, uint32_t field, uint32_t idx, char *out, size_t ca
         c.data = (uint8_t *)(uintptr_t)(im->consts + off + 4);
     } else
         return 0;
-    fmt_const(&c, out, cap);
+    fmt_const(&c, out);
     return 1;
 }
 
@@ -338,7 +336,6 @@ static void listing(asm_sb_t *b, lst_t *l, const asm_dis_t *cx)
     collect_targets(l, cx);
     size_t si = 0, li = 0;
     const char *cur_file = NULL;
-    char text[4096];
     for (uint32_t pc = 0; pc < l->code_size;) {
         while (si < l->nsyms && l->syms[si].addr < pc)
             si++;
@@ -361,14 +358,18 @@ static void listing(asm_sb_t *b, lst_t *l, const asm_dis_t *cx)
             else
                 asm_sb_printf(b, "        .line %u\n", SVIMG_POS_LINE(pos));
         }
-        uint32_t n = dis_one(l->code + pc, l->code_size - pc, pc, text, sizeof text, cx);
+        asm_sb_t t = {0};
+        uint32_t n = dis_one(l->code + pc, l->code_size - pc, pc, &t, cx);
+        char *text = asm_sb_take(&t);
         if (!n) {
             asm_sb_printf(b, "        %s\n", text);
+            free(text);
             pc++;
             continue;
         }
         int w = (int)strlen(text);
         asm_sb_printf(b, "        %s%*s ; %04x:", text, w < 32 ? 32 - w : 0, "", pc);
+        free(text);
         for (uint32_t i = 0; i < n && i < 8; i++)
             asm_sb_printf(b, " %02x", l->code[pc + i]);
         asm_sb_printf(b, "%s\n", n > 8 ? " ..." : "");

@@ -166,6 +166,27 @@ Test(table, float_and_string_constants)
     svasm_obj_free(o);
 }
 
+/* regression (fuzz_asm_parse): a string constant whose literal is longer than 256
+ * characters was cut by the disassembler mid-escape, so the listing did not re-assemble */
+Test(table, long_string_constant_listing_round_trips)
+{
+    char src[2048] = "main: const \"";
+    for (int i = 0; i < 150; i++)
+        strcat(src, i % 3 ? "\\xff" : "a\\x00");
+    strcat(src, "\"\n halt\n");
+    svasm_obj_t *o = t_assemble(src);
+    cr_assert_not_null(o);
+    cr_assert_eq(o->consts[0].len, 200);
+    char *lst = svasm_disasm_obj(o);
+    svasm_obj_t *o2 = t_assemble(lst);
+    cr_assert_not_null(o2, "%s", lst);
+    cr_assert_eq(o2->consts[0].len, 200);
+    cr_assert(memcmp(o2->consts[0].data, o->consts[0].data, 200) == 0);
+    free(lst);
+    svasm_obj_free(o);
+    svasm_obj_free(o2);
+}
+
 Test(table, numeric_local_labels)
 {
     /* 1b is the nearest 1: before (or on this line), 1f the nearest after */
