@@ -12,14 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void check(const uint8_t *img, size_t len)
+static void check_with(const uint8_t *img, size_t len, uint8_t *work, size_t wsize)
 {
-    static uint8_t work[SVL_WORK_SIZE(SVIMG_MAX_SIZE)];
     svl_image_t out;
     uint32_t off1 = 0, off2 = 0, off3 = 0;
     svl_result_t r1 = svl_validate(img, len, &out, &off1);
     svl_result_t r2 = svl_validate_ex(img, len, work, 1 + len % 5, NULL, &off2);
-    svl_result_t r3 = svl_validate_ex(img, len, work, sizeof work, &out, &off3);
+    svl_result_t r3 = svl_validate_ex(img, len, work, wsize, &out, &off3);
     /* the result does not depend on the work memory, except that the static stack check
      * may find it too small (loader.h); with SVL_WORK_SIZE it never is */
     if (r3 == SVL_stack_work_too_small)
@@ -68,6 +67,18 @@ static void check(const uint8_t *img, size_t len)
         if ((out.consts_size - o - 4) / 4 < SVOBJ_SIZE(h))
             abort();
     }
+}
+
+static void check(const uint8_t *img, size_t len)
+{
+    /* exactly the documented need for this length, on the heap: ASan reports any use of
+     * work memory beyond SVL_WORK_SIZE (a static buffer for the largest image was 48 MB) */
+    size_t wsize = SVL_WORK_SIZE(len <= SVIMG_MAX_SIZE ? len : SVIMG_MAX_SIZE);
+    uint8_t *work = malloc(wsize);
+    if (!work)
+        return;
+    check_with(img, len, work, wsize);
+    free(work);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
