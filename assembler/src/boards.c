@@ -7,11 +7,13 @@
 #include "boards.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sensevm/asm.h>
 #include <sensevm/bytecode.h>
 #include <sensevm/image.h>
+#include <sensevm/loader.h>
 
 /* Cortex-M sizes (arm-none-eabi-gcc, SVM_CFG_* defaults): per context the runtime's
  * context, the scheduler's context with its offers, run-queue and timer entries; per
@@ -48,14 +50,13 @@ uint32_t svasm_board_hex_base(const svasm_board_t *b)
 void svasm_board_defaults(const svasm_board_t *b, const char *out, svasm_link_opts_t *lo,
                           int *fmt, int fmt_set, uint32_t *base, int base_set)
 {
-    if (lo->mset.heap < 0)
-        lo->mset.heap = b->default_heap;
-    if (lo->mset.stack < 0)
-        lo->mset.stack = b->default_stack;
-    if (lo->mset.contexts < 0 && b->default_contexts > 0)
-        lo->mset.contexts = b->default_contexts;
-    if (lo->mset.channels < 0 && b->default_channels > 0)
-        lo->mset.channels = b->default_channels;
+    /* defaults, not options: the manifest of the objects (.manifest) and the options win */
+    lo->mdefault.heap = b->default_heap;
+    lo->mdefault.stack = b->default_stack;
+    if (b->default_contexts > 0)
+        lo->mdefault.contexts = b->default_contexts;
+    if (b->default_channels > 0)
+        lo->mdefault.channels = b->default_channels;
     size_t n = strlen(out);
     if (!fmt_set && n > 4 && strcmp(out + n - 4, ".hex") == 0)
         *fmt = SVASM_FMT_IHEX;
@@ -80,6 +81,32 @@ static const char *kb(uint64_t n, char *buf, size_t cap)
     else
         snprintf(buf, cap, "%.1f KB", (double)n / 1024.0);
     return buf;
+}
+
+/* The validator's work memory the image needs (loader rule 107, stack_work_too_small):
+ * the least work_size with which svl_validate_ex does not return it (the one result that
+ * depends on work_size, and monotonically), at most SVL_WORK_SIZE(code size); 0 when it
+ * validates with work_max bytes or fails for another reason. */
+static uint32_t work_need(const uint8_t *img, uint32_t len, uint32_t code_size,
+                          uint32_t work_max)
+{
+    uint32_t hi = SVL_WORK_SIZE(code_size), lo = work_max;
+    uint8_t *work = malloc(hi);
+    svl_image_t im;
+    if (!work || hi <= lo ||
+        svl_validate_ex(img, len, work, lo, &im, NULL) != SVL_stack_work_too_small) {
+        free(work);
+        return 0;
+    }
+    while (hi - lo > 1) { /* too small with lo bytes, enough with hi */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (svl_validate_ex(img, len, work, mid, &im, NULL) == SVL_stack_work_too_small)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    free(work);
+    return hi;
 }
 
 int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len,
@@ -115,6 +142,18 @@ int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len,
                 "(use smaller --heap/--stack/--contexts)\n", out, kb(need, x, sizeof x),
                 (unsigned)heap, (unsigned)ctxs, (unsigned)stack, b->name,
                 kb(b->container_ram, y, sizeof y));
+        errs++;
+    }
+    /* The firmware validates a container's image in the containers' RAM not yet in use
+     * (runtime/port/<chip>: scratch()): all of container_ram for container 0. */
+    uint32_t wneed = work_need(img, len, im.code_size, b->container_ram);
+    if (wneed) {
+        fprintf(stderr, "senseasm: %s: error: validating the image needs %u bytes of work "
+                "memory (12 per block start of its %u-byte code section; loader rule 107, "
+                "stack_work_too_small); board %s's firmware lends the validator the "
+                "containers' free RAM, at most %u bytes (make the program smaller)\n",
+                out, (unsigned)wneed, (unsigned)im.code_size, b->name,
+                (unsigned)b->container_ram);
         errs++;
     }
     unsigned nd = mf[SVMF_OFF_NDEVICES];

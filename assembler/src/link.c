@@ -594,6 +594,13 @@ static void build_manifest(lk_t *l, lk_manifest_t *m)
         mf_add_device(l, m, s->devices[i], "senseasm");
     for (int i = 0; i < s->nxchans; i++)
         mf_add_xchan(l, m, s->xchans[i], "senseasm");
+    /* then the defaults (a board's): the manifest the user wrote wins over them */
+    const svasm_mset_t *df = &l->opts->mdefault;
+    const long dflt[] = {df->priority, df->policy, df->heap, df->stack, df->arrays,
+                         df->contexts, df->channels, df->heartbeat, df->fuel};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (*all[i] < 0)
+            *all[i] = dflt[i];
     if (!m->name[0])
         default_name(l->opts->outname, m->name);
     if (m->priority < 0) m->priority = 0;
@@ -650,6 +657,7 @@ void svasm_link_opts_init(svasm_link_opts_t *o)
 {
     memset(o, 0, sizeof *o);
     svasm_mset_init(&o->mset);
+    svasm_mset_init(&o->mdefault);
 }
 
 typedef struct lk_symout {

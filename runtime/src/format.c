@@ -8,9 +8,9 @@
  * ties to even, as glibc does. Parsing computes the correctly rounded double of the
  * decimal (or hexadecimal) text by big-integer division; texts of more than
  * FMT_PARSE_DIGITS significant digits are rounded as if cut there with a sticky digit.
- * Built with SVM_CFG_PORT_FLOAT_FORMAT (the Cortex-M cross build, where the firmware links
- * the C library's printf anyway and flash is scarce), the float conversions are the
- * port's instead: svm_port_format_float / svm_port_parse_float (sensevm/vm.h).
+ * Built with SVM_CFG_PORT_FLOAT_FORMAT (a Cortex-M cross build whose cross file does not
+ * ask for float_format = 'own', as the boards' do: docs/boards.md), the float conversions
+ * are the port's instead: svm_port_format_float / svm_port_parse_float (sensevm/vm.h).
  */
 #include "internal.h"
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 """board_cli.py SENSEASM SRCDIR - senseasm --board on the host (suite 'board'): the board's
-heap/stack (and, where it sets them, contexts/channels) defaults, Intel HEX at the board's inbox for *.hex, explicit options winning, and
-the link-time refusals with their numbers; an unknown board is bad usage."""
+heap/stack (and, where it sets them, contexts/channels) defaults, Intel HEX at the board's inbox for *.hex, explicit options winning, the .s manifest winning
+over the board's defaults, and the link-time refusals with their numbers (RAM, devices, the
+validator's work memory); an unknown board is bad usage."""
 import os
 import subprocess
 import sys
@@ -53,6 +54,39 @@ with tempfile.TemporaryDirectory() as tmp:
     check(p.returncode == 1 and "device 'servo0' is not on board netduinoplus2 (it has led0, "
           "led1, button0, uart0)" in p.stderr, 'unknown device: ' + p.stderr.strip())
     check(not os.path.exists(refused), 'nothing written on refusal')
+    # the manifest the user wrote (.manifest in the .s) wins over the board's defaults,
+    # which fill only what it leaves unset; an option wins over both
+    own = os.path.join(tmp, 'own.s')
+    with open(own, 'w') as f:
+        f.write('        .global main\n        .manifest heap 3K\n        .manifest contexts 2\n'
+                'main:\n        quote 0\n        halt\n')
+    run('--board', 'microbit', '-o', svm, own)
+    info = run('--info', svm).stdout
+    check('heap:        3072' in info and 'contexts:    2' in info and
+          'stack:       512' in info and 'channels:    1' in info,
+          "--board microbit: the .s manifest's heap 3K and 2 contexts win, the board fills "
+          "stack and channels")
+    run('--board', 'microbit', '--heap', '1K', '-o', svm, own)
+    check('heap:        1024' in run('--info', svm).stdout, '--heap wins over the .manifest')
+    # the validator's work memory (loader rule 107): 12 bytes per block start; the micro:bit's
+    # firmware lends it at most its 9,216 bytes of container RAM. 800 block starts need
+    # 9,612 bytes (12 each, the entry's too): refused with the figures; 700 fit.
+    for n, ok in ((700, True), (800, False)):
+        blocks = os.path.join(tmp, f'blocks{n}.s')
+        with open(blocks, 'w') as f:
+            f.write('        .global main\nmain:\n        quote 0\n')
+            for i in range(n):
+                f.write(f'        branch .L{i}\n.L{i}:\n')
+            f.write('        halt\n')
+        p = run('--board', 'microbit', '-o', svm, blocks)
+        if ok:
+            check(p.returncode == 0, f'{n} block starts: the validator fits ({p.stderr.strip()})')
+        else:
+            check(p.returncode == 1 and 'validating the image needs ' in p.stderr and
+                  'loader rule 107' in p.stderr and 'at most 9216 bytes' in p.stderr,
+                  f'{n} block starts: ' + p.stderr.strip())
+        p = run('--board', 'netduinoplus2', '-o', svm, blocks)
+        check(p.returncode == 0, f'{n} block starts fit the netduinoplus2 ({p.stderr.strip()})')
     p = run('--board', 'nosuch', '-o', svm, prog)
     check(p.returncode == 2 and "unknown board 'nosuch' (known: " in p.stderr and
           'netduinoplus2' in p.stderr, 'unknown board: ' + p.stderr.strip())

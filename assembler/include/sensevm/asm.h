@@ -158,6 +158,8 @@ typedef struct svasm_link_opts {
                           * caller to sign: svimg_digest, write the signature at
                           * img[*imglen - 64], svimg_seal */
     char **map;          /* if non-NULL: receives a malloc'ed map-file text */
+    svasm_mset_t mdefault; /* defaults (senseasm --board): only for the scalar fields that
+                            * neither mset nor the objects' manifests set */
 } svasm_link_opts_t;
 void svasm_link_opts_init(svasm_link_opts_t *o);
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT
- * format.c — the float conversions the runtime takes from the port in every Cortex-M
- * build (SVM_CFG_PORT_FLOAT_FORMAT, sensevm/vm.h): picolibc's, which a firmware links for
- * its own printf anyway. Shared by the Cortex-M ports (cortexm, stm32f4, nrf51).
+ * format.c — the float conversions the runtime takes from the port in a Cortex-M build
+ * with SVM_CFG_PORT_FLOAT_FORMAT (sensevm/vm.h; runtime/meson.build: every cross build but
+ * those whose cross file says float_format = 'own'): picolibc's snprintf and strtod, which
+ * are not exact where glibc is (docs/boards.md, "Floats"). Linked by the Cortex-M ports;
+ * unused (and left out of the link) where the runtime has its own.
  */
 #include <sensevm/vm.h>
 

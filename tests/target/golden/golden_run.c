@@ -72,7 +72,7 @@ static int run(const golden_board_t *b, const golden_prog_t *g, cap_t *c, unsign
 {
     static svm_vm_t vm;
     static svm_context_t ctx;
-    svl_boot_t bt;
+    static svl_boot_t bt; /* static, as vm and ctx: 368 bytes off the C stack (3 KB on the micro:bit) */
     *need = 0;
     /* the validator's work memory (12 bytes per block start, loader.h) is the heap pool,
      * idle until the program runs: a 16 KB board has no 4 KB to spare for it */
@@ -110,7 +110,7 @@ static int run(const golden_board_t *b, const golden_prog_t *g, cap_t *c, unsign
 
 int golden_main(const golden_board_t *b)
 {
-    char msg[200];
+    static char msg[200];
     cap_t c = {{b->cap, b->cap + b->cap_size / 2u}, {0, 0}, b->cap_size / 2u, 0};
     tap_plan((int)golden_nprogs + 1);
     unsigned ran = 0;
