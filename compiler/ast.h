@@ -241,7 +241,8 @@ struct expr {
     const char **newtypes;               /* E_FUN: its (type t) parameters (n_newtypes) */
     int n_newtypes;
     struct item *item;                   /* E_LETEXN: the exception declared (body in a);
-                                          * E_OPEN: the module opened (sval; body in a) */
+                                          * E_OPEN: the module opened (sval; body in a),
+                                          * or `let module`'s I_MODULE item */
 };
 
 /* ---- modules (resolved at compile time: see typer's "modules" section) ---- */

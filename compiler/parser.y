@@ -458,7 +458,8 @@ expr:
   | LET rec_flag let_bindings IN seq_expr
       { $$ = mk_expr(E_LET, LL(@1, @5)); $$->ival = $2; $$->n = $3->n; $$->binds = (binding_t **)vec_to_array($3); $$->a = $5; }
   | LETOP letop_bindings IN seq_expr { $$ = mk_letop(LL(@1, @4), $1, $2, $4); }
-  | LET MODULE { fatal_at(LL(@1, @2), "'let module' is not supported by Sense (see docs/language.md)"); }
+  | LET MODULE UIDENT module_binding_body IN seq_expr
+      { $$ = mk_expr(E_OPEN, LL(@1, @6)); $$->item = mk_item(I_MODULE, LL(@2, @4), $3.s); $$->item->me = $4; $$->a = $6; }
   | LET OPEN mod_path IN seq_expr
       { $$ = mk_expr(E_OPEN, LL(@1, @5)); $$->sval = $3.s; $$->a = $5; }
   | LET EXCEPTION UIDENT IN seq_expr

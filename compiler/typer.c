@@ -637,6 +637,8 @@ static type_t *texpr_type(texpr_t *te, struct tvmap *m)
     }
 }
 
+static type_t *infer_let_module(expr_t *e);
+static envent_t *letmod_boundary;        /* typing a let module: venv outside it */
 /* ------------------------------------------------------------------ functions */
 static struct fn *cur_fn;
 static expr_t *ref_operand; /* the E_VAR x of `!x`, `x := e`, `incr x`, `decr x` being typed */
@@ -1326,6 +1328,12 @@ static type_t *infer_var(expr_t *e)
         }
         fatal_at(e->loc, "Unbound value %s", e->sval);
     }
+    if (letmod_boundary && v->kind == V_LOCAL) {
+        envent_t *x = venv;
+        while (x && x != letmod_boundary && x->v != v) x = x->next;
+        if (x == letmod_boundary)
+            fatal_at(e->loc, "a 'let module' whose structure uses local variables is not supported by Sense (see docs/language.md)");
+    }
     e->var = v;
     note_use(v);
     if (e != ref_operand || v->owner != cur_fn)
@@ -1665,6 +1673,10 @@ static type_t *infer(expr_t *e)
         break;
     case E_LETEXN: t = infer_letexn(e); break;
     case E_OPEN: {
+        if (e->item) {
+            t = infer_let_module(e);
+            break;
+        }
         /* let open M in e, M.(e): M's names shadow others in e only */
         envent_t *saved = venv;
         open_module(e->sval, e->loc);
@@ -2536,6 +2548,45 @@ static modval_t *eval_module(modexpr_t *me, const char *path)
     case ME_CONSTRAINT: return constrain_module(eval_module(me->f, path), me->mt, path, me->f->loc);
     }
     ICE();
+}
+
+/* let module M = me in e: M is resolved at compile time like a structure's module (its
+ * values are the file's top-level values, initialised with the file), so its structure
+ * may not use the local variables around it nor compute anything at run time but
+ * functions and constants (a functor's application such as Map.Make (String) is the
+ * usual case); M is visible in e only */
+static type_t *infer_let_module(expr_t *e)
+{
+    static int nlet;
+    item_t *it = e->item;
+    envent_t *saved_venv = venv;
+    modent_t *saved_menv = menv;
+    mtent_t *saved_mtenv = mtenv;
+    modval_t *saved_str = cur_str;
+    struct fn *saved_fn = cur_fn;
+    envent_t *saved_boundary = letmod_boundary;
+    int saved_level = ty_level, ni = flat_items->n;
+    cur_fn = init_fn_of_module;
+    cur_str = NULL;
+    ty_level = 1;
+    letmod_boundary = venv;
+    modval_t *m = eval_module(it->me, xfmt("%s#%d", it->name, ++nlet));
+    letmod_boundary = saved_boundary;
+    for (int i = ni; i < flat_items->n; i++) {
+        item_t *x = flat_items->v[i];
+        int ok = x->kind == I_LET;
+        for (int k = 0; ok && k < x->n; k++) ok = nonexpansive(x->binds[k]->e);
+        if (!ok) fatal_at(x->loc, "a 'let module' whose structure computes at run time (other than functions and constants) is not supported by Sense (see docs/language.md)");
+    }
+    ty_level = saved_level;
+    cur_fn = saved_fn;
+    cur_str = saved_str;
+    bind_module(it->name, m, 0);
+    type_t *t = infer(e->a);
+    venv = saved_venv;
+    menv = saved_menv;
+    mtenv = saved_mtenv;
+    return t;
 }
 
 /* the items of a file or a structure, in order; typed items join flat_items */
