@@ -992,28 +992,86 @@ static type_t *fmt_conv_type(int c)
 }
 
 /* Printf.printf "fmt" a1 .. ak: rewrite e (an E_APP) in place */
+static int format_opened(void);
 static int printf_kind(expr_t *head)
 {
     if (head->kind != E_VAR) return -1;
     const char *n = head->sval;
     var_t *v = lookup_var(n);
     if (v) return -1;
+    if (!strchr(n, '.') && format_opened()) n = xfmt("Format.%s", n);
     if (!strcmp(n, "Printf.printf") || !strcmp(n, "printf")) return 0;
     if (!strcmp(n, "Printf.sprintf") || !strcmp(n, "sprintf")) return 1;
     if (!strcmp(n, "Printf.eprintf") || !strcmp(n, "eprintf")) return 2;
     if (!strcmp(n, "Printf.fprintf") || !strcmp(n, "fprintf")) return 3;
+    static const char *const fmt_names[] = { "printf", "eprintf", "fprintf", "sprintf", "asprintf" };
+    for (int i = 0; i < 5; i++)
+        if (!strncmp(n, "Format.", 7) && !strcmp(n + 7, fmt_names[i])) return 4 + i;
     return -1;
+}
+/* with `open Format`, printf … are Format's */
+static int format_opened(void)
+{
+    for (int i = open_paths.n - 1; i >= 0; i--) {
+        if (!strcmp(open_paths.v[i], "Format")) return 1;
+        if (!strcmp(open_paths.v[i], "Printf")) return 0;
+    }
+    return 0;
+}
+/* Format.asprintf: let b = Buffer.create 64 in let ppf = Format.formatter_of_buffer b in
+ * (fprintf ppf …; Buffer.contents b) */
+static expr_t *let1(loc_t l, const char *name, expr_t *rhs, expr_t *body)
+{
+    expr_t *x = mk_expr(E_LET, l);
+    x->n = 1;
+    x->binds = xalloc(sizeof(binding_t *));
+    x->binds[0] = xalloc(sizeof(binding_t));
+    pat_t *pv = mk_pat(P_VAR, l);
+    pv->name = name;
+    x->binds[0]->pat = pv;
+    x->binds[0]->e = rhs;
+    x->binds[0]->loc = l;
+    x->a = body;
+    return x;
+}
+static expr_t *wrap_asprintf(expr_t *pf, const char *buf, const char *ppf)
+{
+    loc_t l = pf->loc;
+    expr_t *n64 = mk_expr(E_INT, l);
+    n64->ival = 64;
+    expr_t *seq = mk_expr(E_SEQ, l);
+    seq->a = pf;
+    expr_t *bv = mk_var(l, buf);
+    seq->b = mk_app(l, mk_var(l, "Buffer.contents"), 1, &bv);
+    expr_t *bv2 = mk_var(l, buf);
+    return let1(l, buf, mk_app(l, mk_var(l, "Buffer.create"), 1, &n64),
+                let1(l, ppf, mk_app(l, mk_var(l, "Format.formatter_of_buffer"), 1, &bv2), seq));
 }
 
 static int has_printer(const vec_t *segs);
 static type_t *infer_printf(expr_t *e, int kind)
 {
     expr_t *chan = NULL;                 /* fprintf's channel (evaluated once, first) */
-    if (kind == 3) {
+    const char *asbuf = NULL;            /* Format.asprintf: its buffer's name */
+    if (kind >= 4) {                     /* Format's: @ directives, a formatter */
+        int fi = kind == 6 ? 1 : 0;
+        if (e->n > fi && e->args[fi]->kind == E_STRING) {
+            expr_t *f = e->args[fi];
+            f->sval = fmt_format_directives(f->sval, f->slen, &f->slen);
+        }
+        if (kind == 4 || kind == 5) chan = mk_var(e->loc, kind == 4 ? "Format.std_formatter" : "Format.err_formatter");
+        else if (kind == 8) {
+            asbuf = synth_name();
+            chan = mk_var(e->loc, synth_name());
+        }
+        kind = kind == 7 ? 1 : kind == 6 ? 6 : 4;
+    }
+    if (kind == 3 || kind == 6) {
         if (e->n < 2) fatal_at(e->loc, "Sense supports Printf.fprintf only applied to a channel and a literal format string");
         chan = e->args[0];
         e->args++;
         e->n--;
+        if (kind == 6) kind = 4;         /* Format.fprintf */
     }
     expr_t *fmt = e->args[0];
     if (fmt->kind != E_STRING)
@@ -1031,14 +1089,15 @@ static type_t *infer_printf(expr_t *e, int kind)
         pf->b = mk_var(e->loc, kind == 2 ? "Stdlib.stderr" : "Stdlib.stdout");
     pf->n = k;
     pf->args = xalloc(sizeof(expr_t *) * (size_t)(k + 1));
+    expr_t *body = asbuf ? wrap_asprintf(pf, asbuf, chan->sval) : pf;
     if (given >= k) {
         for (int i = 0; i < k; i++) pf->args[i] = e->args[1 + i];
         if (given == k) {
-            *e = *pf;
+            *e = *body;
         } else {
             expr_t **rest = e->args + 1 + k;
             int nr = given - k;
-            e->a = pf;
+            e->a = body;
             e->n = nr;
             e->args = rest;
         }
@@ -1059,7 +1118,7 @@ static type_t *infer_printf(expr_t *e, int kind)
             pf->args[i] = mk_var(e->loc, nm);
         }
     }
-    fun->a = pf;
+    fun->a = body;
     expr_t *r = fun;
     for (int i = 0; i < given; i++) {
         expr_t *l = mk_expr(E_LET, e->loc);
@@ -1093,8 +1152,8 @@ static type_t *infer_printf_node(expr_t *e)
      * the text) */
     type_t *chan = tc0(td_unit), *out = tc0(td_unit);
     if (e->b) {
-        struct tdecl *oc = lookup_type("out_channel");
-        if (!oc) fatal_at(e->loc, "Printf.fprintf, %%a and %%t need the stdlib's out_channel");
+        struct tdecl *oc = lookup_type(e->pf_kind == 4 ? "Format.formatter" : "out_channel");
+        if (!oc) fatal_at(e->loc, "Printf.fprintf, %%a and %%t need the stdlib's out_channel (Format's: Format.formatter)");
         chan = tc0(oc);
         check(e->b, chan);
     } else if (e->pf_kind == 1)
