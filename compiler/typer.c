@@ -2648,6 +2648,28 @@ static type_t *infer_let_module(expr_t *e)
     return t;
 }
 
+/* include M: M's types (path.t) are the including structure's too (aliases cur_path.t) */
+static void include_types(const char *path)
+{
+    if (!strcmp(path, cur_path)) return; /* include F (X): declared here already */
+    size_t n = strlen(path);
+    vec_t done = { 0 };
+    for (int i = all_types.n - 1; i >= 0; i--) {
+        struct tdecl *d = all_types.v[i];
+        if (strncmp(d->name, path, n) || d->name[n] != '.' || strchr(d->name + n + 1, '.')) continue;
+        if (d->kind == TD_ALIAS && !d->alias) continue;
+        const char *simple = d->name + n + 1;
+        int seen = 0;
+        for (int k = 0; k < done.n && !seen; k++) seen = !strcmp(done.v[k], simple);
+        if (seen) continue;
+        vpush(&done, (void *)simple);
+        struct tdecl *a = new_tdecl(qualify(cur_path, simple), d->nparams, TD_ALIAS);
+        a->alias = ty_con(d, NULL, d->nparams, a->params);
+        if (d->kind == TD_ALIAS) a->alias = ty_subst(d->alias, d, a->params);
+    }
+    free(done.v);
+}
+
 /* the items of a file or a structure, in order; typed items join flat_items */
 static void type_items(vec_t *items)
 {
@@ -2693,6 +2715,7 @@ static void type_items(vec_t *items)
             if (!it->me) fatal_at(it->loc, "include of a module type outside a signature");
             modval_t *m = eval_module(it->me, cur_path);
             if (m->fbody) fatal_at(it->loc, "This module is a functor; it cannot be included");
+            include_types(m->path);
             for (int k = 0; k < m->names.n; k++) {
                 bind_as(m->names.v[k], m->vars.v[k]);
                 export_value(m->names.v[k], m->vars.v[k]);

@@ -1,4 +1,4 @@
-(* B8 (tests/golden/known/BUGS.md): `include X` does not bring X's types into the structure *)
+(* include X brings X's types: a functor extending its parameter (B8 in known/BUGS.md) *)
 module type ORD = sig type t val compare : t -> t -> int end
 module Ext (X : ORD) = struct
   include X
