@@ -100,8 +100,8 @@ module Make (Ord : OrderedType) : S with type key = Ord.t = struct
     | Map_node (l, v, d, r, h) ->
       let c = Ord.compare x v in
       if c = 0 then (if d == data then m else Map_node (l, x, data, r, h))
-      else if c < 0 then bal (add x data l) v d r
-      else bal l v d (add x data r)
+      else if c < 0 then (let ll = add x data l in if l == ll then m else bal ll v d r)
+      else (let rr = add x data r in if r == rr then m else bal l v d rr)
 
   let rec find x m =
     match m with
@@ -166,13 +166,14 @@ module Make (Ord : OrderedType) : S with type key = Ord.t = struct
     | Map_node (l, v, d, r, _) ->
       let c = Ord.compare x v in
       if c = 0 then merge_trees l r
-      else if c < 0 then bal (remove x l) v d r
-      else bal l v d (remove x r)
+      else if c < 0 then (let ll = remove x l in if l == ll then m else bal ll v d r)
+      else (let rr = remove x r in if r == rr then m else bal l v d rr)
 
+  (* as OCaml's: the map itself (==) when nothing changes *)
   let update x f m =
-    match f (find_opt x m) with
-    | None -> remove x m
-    | Some d -> add x d m
+    match find_opt x m with
+    | None -> (match f None with None -> m | Some d -> add x d m)
+    | Some old -> (match f (Some old) with None -> remove x m | Some d -> if d == old then m else add x d m)
 
   let rec iter f m = match m with Map_empty -> () | Map_node (l, v, d, r, _) -> iter f l; f v d; iter f r
   let rec fold f m acc = match m with Map_empty -> acc | Map_node (l, v, d, r, _) -> fold f r (f v d (fold f l acc))
