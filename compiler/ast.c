@@ -260,6 +260,7 @@ static pat_t *copy_pat(const pat_t *p)
     return q;
 }
 static expr_t *copy_expr(const expr_t *e);
+static item_t *copy_item(const item_t *it);
 static binding_t *copy_binding(const binding_t *b)
 {
     binding_t *r = xalloc(sizeof *r);
@@ -284,6 +285,7 @@ static expr_t *copy_expr(const expr_t *e)
     r->c = copy_expr(e->c);
     r->d = copy_expr(e->d);
     r->pat = copy_pat(e->pat);
+    if (e->item && e->item->kind == I_MODULE) r->item = copy_item(e->item); /* let module */
     size_t n = (size_t)e->n + 1;
     if (e->args) {
         r->args = xalloc(sizeof(expr_t *) * n);

@@ -241,7 +241,8 @@ struct expr {
     const char **newtypes;               /* E_FUN: its (type t) parameters (n_newtypes) */
     int n_newtypes;
     struct item *item;                   /* E_LETEXN: the exception declared (body in a);
-                                          * E_OPEN: the module opened (sval; body in a) */
+                                          * E_OPEN: the module opened (sval; body in a),
+                                          * or `let module`'s I_MODULE item */
 };
 
 /* ---- modules (resolved at compile time: see typer's "modules" section) ---- */
@@ -253,7 +254,8 @@ typedef struct modtype {
     loc_t loc;
     const char *path;                    /* MT_PATH; MT_FUNCTOR: the parameter */
     vec_t items;                         /* MT_SIG: item_t* (I_VAL, I_TYPE, I_EXN, I_MODULE,
-                                          * I_MODTYPE, I_INCLUDE, I_OPEN) */
+                                          * I_MODTYPE, I_INCLUDE, I_OPEN); MT_WITH: tydef_t*
+                                          * (`with type` constraints, aliases) */
     struct modtype *base;                /* MT_WITH: the constrained type; MT_FUNCTOR: result */
     struct modtype *param;               /* MT_FUNCTOR: the parameter's type */
 } modtype_t;
@@ -284,6 +286,7 @@ typedef struct tydef {                   /* one "type ... = ..." of a type decla
     const char **fnames;
     int *fmut;
     texpr_t **ftypes;
+    int subst;                           /* a `with type t := u` constraint */
 } tydef_t;
 typedef struct item {
     int kind;
@@ -293,7 +296,8 @@ typedef struct item {
     binding_t **binds;                   /* I_LET */
     tydef_t **tydefs;                    /* I_TYPE */
     expr_t *e;                           /* I_EXPR */
-    const char *name;                    /* I_EXN, I_OPEN, I_MODULE, I_MODTYPE, I_VAL */
+    const char *name;                    /* I_EXN, I_OPEN, I_MODULE, I_MODTYPE, I_VAL (its
+                                          * type: args[0]) */
     modexpr_t *me;                       /* I_MODULE, I_INCLUDE (of a structure) */
     modtype_t *mt;                       /* I_MODTYPE, I_INCLUDE and I_MODULE of a signature */
     int nargs;

@@ -187,6 +187,13 @@ static modexpr_t *mk_me(int kind, loc_t l)
 {
     modexpr_t *m = xalloc(sizeof *m); m->kind = kind; m->loc = l; return m;
 }
+static tydef_t *mk_with(loc_t l, vec_t *params, const char *name, texpr_t *te, int subst)
+{
+    tydef_t *d = xalloc(sizeof *d);
+    d->name = name; d->loc = l; d->nparams = params->n; d->params = (const char **)vec_to_array(params);
+    d->kind = TD_ALIAS; d->alias = te; d->subst = subst;
+    return d;
+}
 static modtype_t *mk_mt(int kind, loc_t l)
 {
     modtype_t *m = xalloc(sizeof *m); m->kind = kind; m->loc = l; return m;
@@ -304,7 +311,8 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 %type <bind> let_binding
 %type <mcase> match_case
 %type <item> top_item
-%type <tydef> type_decl
+%type <tydef> type_decl with_constraint
+%type <vec> with_constraints
 %type <str> val_ident operator constr_ident mod_path
 %type <me> module_expr module_binding_body
 %type <mt> module_type
@@ -368,22 +376,22 @@ module_type:
     SIG signature END
       { $$ = mk_mt(MT_SIG, LL(@1, @3)); for (int i = 0; i < $2->n; i++) vpush(&$$->items, $2->v[i]); }
   | mod_path { $$ = mk_mt(MT_PATH, L(@1)); $$->path = $1.s; }
-  | module_type WITH with_constraints { $$ = mk_mt(MT_WITH, LL(@1, @3)); $$->base = $1; }
+  | module_type WITH with_constraints { $$ = mk_mt(MT_WITH, LL(@1, @3)); $$->base = $1; $$->items = *$3; }
   | FUNCTOR LPAREN UIDENT COLON module_type RPAREN MINUSGREATER module_type
       { $$ = mk_mt(MT_FUNCTOR, LL(@1, @8)); $$->path = $3.s; $$->param = $5; $$->base = $8; }
   | LPAREN module_type RPAREN { $$ = $2; }
   ;
-/* with type t = u and type 'a s := v: checked by nothing (Sense's signatures are
- * transparent), accepted */
+/* with type t = u and type 'a s := v: tydef_t* aliases (subst: :=); module N = M is
+ * accepted and not checked (NULL) */
 with_constraints:
-    with_constraint
-  | with_constraints AND with_constraint
+    with_constraint { $$ = nv(); if ($1) vpush($$, $1); }
+  | with_constraints AND with_constraint { if ($3) vpush($1, $3); $$ = $1; }
   ;
 with_constraint:
-    TYPE type_params LIDENT EQUAL core_type
-  | TYPE type_params QLIDENT EQUAL core_type
-  | TYPE type_params LIDENT COLONEQUAL core_type
-  | MODULE mod_path EQUAL mod_path
+    TYPE type_params LIDENT EQUAL core_type { $$ = mk_with(L(@3), $2, $3.s, $5, 0); }
+  | TYPE type_params QLIDENT EQUAL core_type { $$ = mk_with(L(@3), $2, $3.s, $5, 0); }
+  | TYPE type_params LIDENT COLONEQUAL core_type { $$ = mk_with(L(@3), $2, $3.s, $5, 1); }
+  | MODULE mod_path EQUAL mod_path { $$ = NULL; }
   ;
 signature:
     %empty { $$ = nv(); }
@@ -391,7 +399,8 @@ signature:
   | signature SEMISEMI { $$ = $1; }
   ;
 sig_item:
-    VAL val_ident COLON core_type { $$ = mk_item(I_VAL, LL(@1, @4), $2.s); }
+    VAL val_ident COLON core_type
+      { $$ = mk_item(I_VAL, LL(@1, @4), $2.s); $$->nargs = 1; $$->args = xalloc(sizeof(texpr_t *)); $$->args[0] = $4; }
   | TYPE type_decls
       { $$ = mk_item(I_TYPE, LL(@1, @2), NULL); $$->n = $2->n; $$->tydefs = (tydef_t **)vec_to_array($2); }
   | EXCEPTION UIDENT { $$ = mk_exn_item(LL(@1, @2), $2.s, NULL); }
@@ -449,7 +458,8 @@ expr:
   | LET rec_flag let_bindings IN seq_expr
       { $$ = mk_expr(E_LET, LL(@1, @5)); $$->ival = $2; $$->n = $3->n; $$->binds = (binding_t **)vec_to_array($3); $$->a = $5; }
   | LETOP letop_bindings IN seq_expr { $$ = mk_letop(LL(@1, @4), $1, $2, $4); }
-  | LET MODULE { fatal_at(LL(@1, @2), "'let module' is not supported by Sense (see docs/language.md)"); }
+  | LET MODULE UIDENT module_binding_body IN seq_expr
+      { $$ = mk_expr(E_OPEN, LL(@1, @6)); $$->item = mk_item(I_MODULE, LL(@2, @4), $3.s); $$->item->me = $4; $$->a = $6; }
   | LET OPEN mod_path IN seq_expr
       { $$ = mk_expr(E_OPEN, LL(@1, @5)); $$->sval = $3.s; $$->a = $5; }
   | LET EXCEPTION UIDENT IN seq_expr
@@ -687,11 +697,13 @@ core_type2:
         else { $$ = mk_texpr(TE_TUPLE, LL(@1, @1), "*"); $$->n = $1->n; $$->args = (texpr_t **)vec_to_array($1); } }
   | core_type2 MINUSGREATER core_type2
       { $$ = mk_texpr(TE_ARROW, LL(@1, @3), "->"); $$->n = 2; $$->args = xalloc(2 * sizeof(texpr_t *)); $$->args[0] = $1; $$->args[1] = $3; }
-  | LIDENT COLON core_type2 MINUSGREATER core_type2 /* labels are not part of Sense's types */
-      { $$ = mk_texpr(TE_ARROW, LL(@1, @5), "->"); $$->n = 2; $$->args = xalloc(2 * sizeof(texpr_t *)); $$->args[0] = $3; $$->args[1] = $5; }
+  | LIDENT COLON core_type2 MINUSGREATER core_type2 /* labels are not part of Sense's types;
+                                                     * the arrow keeps the name (a signature's
+                                                     * val gets its labelled parameters) */
+      { $$ = mk_texpr(TE_ARROW, LL(@1, @5), $1.s); $$->n = 2; $$->args = xalloc(2 * sizeof(texpr_t *)); $$->args[0] = $3; $$->args[1] = $5; }
   | OPTLABEL core_type2 MINUSGREATER core_type2
       { texpr_t *o = mk_texpr(TE_CON, L(@2), "option"); o->n = 1; o->args = xalloc(sizeof(texpr_t *)); o->args[0] = $2;
-        $$ = mk_texpr(TE_ARROW, LL(@1, @4), "->"); $$->n = 2; $$->args = xalloc(2 * sizeof(texpr_t *)); $$->args[0] = o; $$->args[1] = $4; }
+        $$ = mk_texpr(TE_ARROW, LL(@1, @4), xfmt("?%s", $1.s)); $$->n = 2; $$->args = xalloc(2 * sizeof(texpr_t *)); $$->args[0] = o; $$->args[1] = $4; }
   ;
 core_type_star_list:
     simple_core_type { $$ = v1($1); }

@@ -75,6 +75,53 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
 }
 
 
+/* Format's @ directives as Sense prints them (flat): "@." "@\n" a newline, "@ " "@;" a
+ * space ("@;<n o>": n spaces), "@," "@?" nothing, "@[<spec>" "@]" "@{<tag>" "@}" nothing,
+ * "@@" "@"; % conversions are kept. Returns the Printf format. */
+const char *fmt_format_directives(const char *s, int len, int *outlen)
+{
+    sbuf_t b = { 0 };
+    sb_add(&b, "", 0);
+    for (int i = 0; i < len; i++) {
+        if (s[i] == '%' && i + 1 < len) {
+            sb_add(&b, s + i, 2);
+            i++;
+            continue;
+        }
+        if (s[i] != '@' || i + 1 >= len) {
+            sb_add(&b, s + i, 1);
+            continue;
+        }
+        char c = s[++i];
+        if (c == '.' || c == '\n') sb_add(&b, "\n", 1);
+        else if (c == ' ') sb_add(&b, " ", 1);
+        else if (c == '@') sb_add(&b, "@", 1);
+        else if (c == '%') sb_add(&b, "%%", 2);
+        else if (c == ';') {
+            int n = 1;
+            if (i + 1 < len && s[i + 1] == '<') {
+                int j = i + 2;
+                while (j < len && s[j] == ' ') j++;
+                n = 0;
+                while (j < len && s[j] >= '0' && s[j] <= '9') n = n * 10 + (s[j++] - '0');
+                while (j < len && s[j] != '>') j++;
+                i = j;
+            }
+            for (int k = 0; k < n && k < 1000; k++) sb_add(&b, " ", 1);
+        } else if (c == '[' || c == '{' || c == '<') {
+            if (c == '<') i--;
+            if (i + 1 < len && s[i + 1] == '<') {
+                while (i < len && s[i] != '>') i++;
+            }
+        } else if (c == ']' || c == '}' || c == ',' || c == '?') {
+            /* nothing */
+        } else
+            sb_add(&b, s + i - 1, 2);
+    }
+    *outlen = (int)b.n;
+    return b.s;
+}
+
 int fmt_nargs(const vec_t *segs)
 {
     int k = 0;
@@ -206,15 +253,17 @@ static int conversion(fmtseg_t *sg, int idx, int kind)
     return 0;
 }
 
-/* fprintf: the text in A goes to the channel (Stdlib.output_string chan text) */
-static void output_to_chan(void)
+/* fprintf: the text in A goes to the channel (Stdlib.output_string chan text; Format's:
+ * Format.pp_print_string ppf text) */
+static void output_to_chan(int kind)
 {
+    const char *fn = kind == 4 ? "Format.pp_print_string" : "Stdlib.output_string";
     push();
     emit("%s %d", OPN(acc), cg.depth - 1 - pf_chanpos);
     push();
     emit("%s 0", OPN(quote));
-    ref_sym("Stdlib.output_string");
-    emit("%s %s, 2", OPN(call), "Stdlib.output_string");
+    ref_sym(fn);
+    emit("%s %s, 2", OPN(call), fn);
     cg.depth -= 2;
 }
 
@@ -246,7 +295,7 @@ void printf_emit(const char *fmt, int len, int kind, int base, int nargs, int ch
         }
         if (direct) continue;
         if (kind == 2) emit_svc(SVBC_SVC_print_err);
-        else if (kind == 3) output_to_chan();
+        else if (kind >= 3) output_to_chan(kind);
         else if (kind == 1) {
             /* acc := acc ^ piece */
             push();

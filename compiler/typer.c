@@ -100,7 +100,15 @@ static void pr_type(vec_t *o, type_t *t, int prec, struct names *nm)
         }
         out_str(o, ") ");
     }
-    out_str(o, t->name);
+    /* a functor parameter checked at the functor's definition has a path X#N (unique):
+     * printed X, as OCaml names it */
+    for (const char *c = t->name; *c; c++) {
+        if (*c == '#') {
+            while (c[1] >= '0' && c[1] <= '9') c++;
+            continue;
+        }
+        vpush(o, (void *)(intptr_t)*c);
+    }
 }
 static const char *pr_to_string(type_t *t, struct names *nm)
 {
@@ -629,6 +637,8 @@ static type_t *texpr_type(texpr_t *te, struct tvmap *m)
     }
 }
 
+static type_t *infer_let_module(expr_t *e);
+static envent_t *letmod_boundary;        /* typing a let module: venv outside it */
 /* ------------------------------------------------------------------ functions */
 static struct fn *cur_fn;
 static expr_t *ref_operand; /* the E_VAR x of `!x`, `x := e`, `incr x`, `decr x` being typed */
@@ -982,28 +992,86 @@ static type_t *fmt_conv_type(int c)
 }
 
 /* Printf.printf "fmt" a1 .. ak: rewrite e (an E_APP) in place */
+static int format_opened(void);
 static int printf_kind(expr_t *head)
 {
     if (head->kind != E_VAR) return -1;
     const char *n = head->sval;
     var_t *v = lookup_var(n);
     if (v) return -1;
+    if (!strchr(n, '.') && format_opened()) n = xfmt("Format.%s", n);
     if (!strcmp(n, "Printf.printf") || !strcmp(n, "printf")) return 0;
     if (!strcmp(n, "Printf.sprintf") || !strcmp(n, "sprintf")) return 1;
     if (!strcmp(n, "Printf.eprintf") || !strcmp(n, "eprintf")) return 2;
     if (!strcmp(n, "Printf.fprintf") || !strcmp(n, "fprintf")) return 3;
+    static const char *const fmt_names[] = { "printf", "eprintf", "fprintf", "sprintf", "asprintf" };
+    for (int i = 0; i < 5; i++)
+        if (!strncmp(n, "Format.", 7) && !strcmp(n + 7, fmt_names[i])) return 4 + i;
     return -1;
+}
+/* with `open Format`, printf … are Format's */
+static int format_opened(void)
+{
+    for (int i = open_paths.n - 1; i >= 0; i--) {
+        if (!strcmp(open_paths.v[i], "Format")) return 1;
+        if (!strcmp(open_paths.v[i], "Printf")) return 0;
+    }
+    return 0;
+}
+/* Format.asprintf: let b = Buffer.create 64 in let ppf = Format.formatter_of_buffer b in
+ * (fprintf ppf …; Buffer.contents b) */
+static expr_t *let1(loc_t l, const char *name, expr_t *rhs, expr_t *body)
+{
+    expr_t *x = mk_expr(E_LET, l);
+    x->n = 1;
+    x->binds = xalloc(sizeof(binding_t *));
+    x->binds[0] = xalloc(sizeof(binding_t));
+    pat_t *pv = mk_pat(P_VAR, l);
+    pv->name = name;
+    x->binds[0]->pat = pv;
+    x->binds[0]->e = rhs;
+    x->binds[0]->loc = l;
+    x->a = body;
+    return x;
+}
+static expr_t *wrap_asprintf(expr_t *pf, const char *buf, const char *ppf)
+{
+    loc_t l = pf->loc;
+    expr_t *n64 = mk_expr(E_INT, l);
+    n64->ival = 64;
+    expr_t *seq = mk_expr(E_SEQ, l);
+    seq->a = pf;
+    expr_t *bv = mk_var(l, buf);
+    seq->b = mk_app(l, mk_var(l, "Buffer.contents"), 1, &bv);
+    expr_t *bv2 = mk_var(l, buf);
+    return let1(l, buf, mk_app(l, mk_var(l, "Buffer.create"), 1, &n64),
+                let1(l, ppf, mk_app(l, mk_var(l, "Format.formatter_of_buffer"), 1, &bv2), seq));
 }
 
 static int has_printer(const vec_t *segs);
 static type_t *infer_printf(expr_t *e, int kind)
 {
     expr_t *chan = NULL;                 /* fprintf's channel (evaluated once, first) */
-    if (kind == 3) {
+    const char *asbuf = NULL;            /* Format.asprintf: its buffer's name */
+    if (kind >= 4) {                     /* Format's: @ directives, a formatter */
+        int fi = kind == 6 ? 1 : 0;
+        if (e->n > fi && e->args[fi]->kind == E_STRING) {
+            expr_t *f = e->args[fi];
+            f->sval = fmt_format_directives(f->sval, f->slen, &f->slen);
+        }
+        if (kind == 4 || kind == 5) chan = mk_var(e->loc, kind == 4 ? "Format.std_formatter" : "Format.err_formatter");
+        else if (kind == 8) {
+            asbuf = synth_name();
+            chan = mk_var(e->loc, synth_name());
+        }
+        kind = kind == 7 ? 1 : kind == 6 ? 6 : 4;
+    }
+    if (kind == 3 || kind == 6) {
         if (e->n < 2) fatal_at(e->loc, "Sense supports Printf.fprintf only applied to a channel and a literal format string");
         chan = e->args[0];
         e->args++;
         e->n--;
+        if (kind == 6) kind = 4;         /* Format.fprintf */
     }
     expr_t *fmt = e->args[0];
     if (fmt->kind != E_STRING)
@@ -1021,14 +1089,15 @@ static type_t *infer_printf(expr_t *e, int kind)
         pf->b = mk_var(e->loc, kind == 2 ? "Stdlib.stderr" : "Stdlib.stdout");
     pf->n = k;
     pf->args = xalloc(sizeof(expr_t *) * (size_t)(k + 1));
+    expr_t *body = asbuf ? wrap_asprintf(pf, asbuf, chan->sval) : pf;
     if (given >= k) {
         for (int i = 0; i < k; i++) pf->args[i] = e->args[1 + i];
         if (given == k) {
-            *e = *pf;
+            *e = *body;
         } else {
             expr_t **rest = e->args + 1 + k;
             int nr = given - k;
-            e->a = pf;
+            e->a = body;
             e->n = nr;
             e->args = rest;
         }
@@ -1049,7 +1118,7 @@ static type_t *infer_printf(expr_t *e, int kind)
             pf->args[i] = mk_var(e->loc, nm);
         }
     }
-    fun->a = pf;
+    fun->a = body;
     expr_t *r = fun;
     for (int i = 0; i < given; i++) {
         expr_t *l = mk_expr(E_LET, e->loc);
@@ -1083,8 +1152,8 @@ static type_t *infer_printf_node(expr_t *e)
      * the text) */
     type_t *chan = tc0(td_unit), *out = tc0(td_unit);
     if (e->b) {
-        struct tdecl *oc = lookup_type("out_channel");
-        if (!oc) fatal_at(e->loc, "Printf.fprintf, %%a and %%t need the stdlib's out_channel");
+        struct tdecl *oc = lookup_type(e->pf_kind == 4 ? "Format.formatter" : "out_channel");
+        if (!oc) fatal_at(e->loc, "Printf.fprintf, %%a and %%t need the stdlib's out_channel (Format's: Format.formatter)");
         chan = tc0(oc);
         check(e->b, chan);
     } else if (e->pf_kind == 1)
@@ -1317,6 +1386,12 @@ static type_t *infer_var(expr_t *e)
             if (!known) fatal_at(e->loc, "Unbound module %s", m);
         }
         fatal_at(e->loc, "Unbound value %s", e->sval);
+    }
+    if (letmod_boundary && v->kind == V_LOCAL) {
+        envent_t *x = venv;
+        while (x && x != letmod_boundary && x->v != v) x = x->next;
+        if (x == letmod_boundary)
+            fatal_at(e->loc, "a 'let module' whose structure uses local variables is not supported by Sense (see docs/language.md)");
     }
     e->var = v;
     note_use(v);
@@ -1657,6 +1732,10 @@ static type_t *infer(expr_t *e)
         break;
     case E_LETEXN: t = infer_letexn(e); break;
     case E_OPEN: {
+        if (e->item) {
+            t = infer_let_module(e);
+            break;
+        }
         /* let open M in e, M.(e): M's names shadow others in e only */
         envent_t *saved = venv;
         open_module(e->sval, e->loc);
@@ -1861,6 +1940,49 @@ static void declare_types(item_t *it)
     }
 }
 
+/* the exceptions of a functor's body are named after the functor and its parameter, as
+ * OCaml names them: "Apply(P).E" for those of the instance (structure) at exn_inst */
+static const char *exn_inst, *exn_shown;
+/* Functors are applicative, as OCaml's: an abstract type of F (A)'s result is the same
+ * type in every application of F to the module A (the key: F, its arguments' paths) */
+static const char *app_key;
+static vec_t app_keys, app_types;
+static struct tdecl *new_abstract(const char *tn, int nparams)
+{
+    size_t n = exn_inst ? strlen(exn_inst) : 0;
+    const char *key = NULL;
+    if (app_key && n && !strncmp(tn, exn_inst, n) && tn[n] == '.') {
+        key = xfmt("%s|%s", app_key, tn + n);
+        for (int i = 0; i < app_keys.n; i++)
+            if (!strcmp(app_keys.v[i], key)) {
+                struct tdecl *c = app_types.v[i];
+                struct tdecl *d = new_tdecl(tn, nparams, TD_ALIAS);
+                d->alias = ty_con(c, NULL, nparams, d->params);
+                return d;
+            }
+    }
+    struct tdecl *d = new_tdecl(tn, nparams, TD_ABSTRACT);
+    if (key) {
+        vpush(&app_keys, (void *)key);
+        vpush(&app_types, d);
+    }
+    return d;
+}
+static vec_t exn_shown_names, exn_shown_insts;
+static const char *exn_display(const char *name)
+{
+    size_t n = exn_inst ? strlen(exn_inst) : 0;
+    if (!n || strncmp(cur_path, exn_inst, n) || (cur_path[n] != 0 && cur_path[n] != '.')) return qualify(cur_path, name);
+    /* exceptions are matched by their name: a second application of the functor keeps
+     * its instance's name (A2.E), so that the two exceptions stay distinct */
+    const char *shown = xfmt("%s%s.%s", exn_shown, cur_path + n, name);
+    for (int i = 0; i < exn_shown_names.n; i++)
+        if (!strcmp(exn_shown_names.v[i], shown))
+            return strcmp(exn_shown_insts.v[i], exn_inst) ? qualify(cur_path, name) : shown;
+    vpush(&exn_shown_names, (void *)shown);
+    vpush(&exn_shown_insts, (void *)exn_inst);
+    return shown;
+}
 /* exception E [of ...]: the name printed is the declared one, qualified by the module
  * paths of nested structures (and by the stdlib module's name) as OCaml prints it */
 static struct cinfo *declare_exn(item_t *it)
@@ -1872,8 +1994,7 @@ static struct cinfo *declare_exn(item_t *it)
     int n = it->nargs;
     for (int k = 0; k < n; k++) args[k] = texpr_type(it->args[k], &m);
     ty_level = saved;
-    const char *shown = qualify(cur_path, it->name);
-    return add_exn(it->name, n, args, shown);
+    return add_exn(it->name, n, args, exn_display(it->name));
 }
 
 /* ------------------------------------------------------------------ modules
@@ -1890,6 +2011,9 @@ typedef struct modval {
     vec_t subnames, subs;                /* exported submodules */
     modexpr_t *fbody;                    /* a functor: its parameter and body */
     const char *fparam;
+    modtype_t *fparam_mt;                /* the parameter's module type */
+    const char *fname;                   /* the functor's path and parameter, as OCaml names
+                                          * the exceptions of its body: "Apply(P)" */
     vec_t fenv_names, fenv_vals;         /* a functor's parameters applied so far */
     /* a functor's definition environment: its body sees what was visible where it was
      * defined (values, modules, module types, the enclosing structure's types), not what
@@ -1995,13 +2119,38 @@ static modtype_t *lookup_modtype(const char *name)
     const char *d = strrchr(name, '.');
     return d ? lookup_modtype(d + 1) : NULL;
 }
-/* the signature a module type stands for (NULL: not a signature, e.g. a functor type) */
-static modtype_t *sig_of(modtype_t *mt)
+/* ---- signatures: S with its `with type` constraints, resolved where S is used ---- */
+struct withc {
+    tydef_t *td;
+    type_t *ty;                          /* over params[] */
+    type_t **params;
+};
+/* the signature of mt, and its `with type` constraints (outermost last) resolved here */
+static modtype_t *sig_withs(modtype_t *mt, vec_t *withs)
 {
     for (int guard = 0; mt && guard < 1000; guard++) {
         if (mt->kind == MT_SIG) return mt;
-        if (mt->kind == MT_WITH) mt = mt->base;
-        else if (mt->kind == MT_PATH) {
+        if (mt->kind == MT_WITH) {
+            for (int i = 0; i < mt->items.n; i++) {
+                tydef_t *td = mt->items.v[i];
+                struct withc *w = xalloc(sizeof *w);
+                w->td = td;
+                w->params = xalloc(sizeof(type_t *) * (size_t)(td->nparams + 1));
+                struct tvmap m = { .n = 0, .fixed = 1 };
+                for (int k = 0; k < td->nparams && k < 64; k++) {
+                    w->params[k] = ty_newvar_at(GENERIC_LEVEL);
+                    m.name[k] = td->params[k];
+                    m.t[k] = w->params[k];
+                    m.n++;
+                }
+                int saved = ty_level;
+                ty_level = GENERIC_LEVEL;
+                w->ty = texpr_type(td->alias, &m);
+                ty_level = saved;
+                vpush(withs, w);
+            }
+            mt = mt->base;
+        } else if (mt->kind == MT_PATH) {
             modtype_t *t = lookup_modtype(mt->path);
             if (!t) fatal_at(mt->loc, "Unbound module type %s", mt->path);
             mt = t;
@@ -2009,45 +2158,302 @@ static modtype_t *sig_of(modtype_t *mt)
     }
     return NULL;
 }
-static int sig_lists(modtype_t *sig, const char *name, int kind)
+static struct withc *with_for(vec_t *withs, const char *prefix, const char *name)
 {
-    for (int i = 0; i < sig->items.n; i++) {
-        item_t *it = sig->items.v[i];
-        if (it->kind == kind && it->name && !strcmp(it->name, name)) return 1;
-        if (it->kind == I_INCLUDE && it->mt) {
-            modtype_t *s2 = sig_of(it->mt);
-            if (s2 && sig_lists(s2, name, kind)) return 1;
-        }
+    const char *full = qualify(prefix, name);
+    for (int i = withs->n - 1; i >= 0; i--) {
+        struct withc *w = withs->v[i];
+        if (!strcmp(w->td->name, full)) return w;
     }
-    return 0;
+    return NULL;
 }
-/* (M : S): the values and submodules S lists; every value S lists must be there */
-static modval_t *constrain_module(modval_t *m, modtype_t *mt, loc_t l)
+/* a `with type` constraint's type over the declaration d's parameters */
+static type_t *with_type(struct withc *w, struct tdecl *d, loc_t l)
 {
-    modtype_t *sig = sig_of(mt);
-    if (!sig || m->fbody) return m;
-    modval_t *r = xalloc(sizeof *r);
-    r->path = m->path;
-    for (int i = 0; i < m->names.n; i++) {
-        const char *n = m->names.v[i];
-        const char *d = strchr(n, '.');
-        int keep = d ? sig_lists(sig, xfmt("%.*s", (int)(d - n), n), I_MODULE) : sig_lists(sig, n, I_VAL);
-        if (!keep) continue;
-        vpush(&r->names, (void *)n);
-        vpush(&r->vars, m->vars.v[i]);
+    if (w->td->nparams != d->nparams)
+        fatal_at(l, "In this `with' constraint, the new definition of %s does not match its original definition in the constrained signature", w->td->name);
+    struct ty_subst su = { .n = 0 };
+    for (int i = 0; i < d->nparams && i < 64; i++) {
+        su.from[i] = w->params[i];
+        su.to[i] = d->params[i];
     }
-    for (int i = 0; i < m->subs.n; i++)
-        if (sig_lists(sig, m->subnames.v[i], I_MODULE)) {
-            vpush(&r->subnames, m->subnames.v[i]);
-            vpush(&r->subs, m->subs.v[i]);
+    su.n = d->nparams;
+    return ty_inst_rec(w->ty, &su);
+}
+/* structural equality (type variables by identity) */
+static int same_type(type_t *a, type_t *b)
+{
+    a = ty_repr(a);
+    b = ty_repr(b);
+    if (a == b) return 1;
+    if (a->kind != TY_CON || b->kind != TY_CON) return 0;
+    if (a->decl != b->decl || strcmp(a->name, b->name) || a->nargs != b->nargs) return 0;
+    for (int i = 0; i < a->nargs; i++)
+        if (!same_type(a->args[i], b->args[i])) return 0;
+    return 1;
+}
+/* a declaration's definition over its own parameters (an alias expanded) */
+static type_t *tdecl_body(struct tdecl *d)
+{
+    return d->kind == TD_ALIAS && d->alias ? d->alias : ty_con(d, NULL, d->nparams, d->params);
+}
+static const char *tdecl_text(struct tdecl *d, const char *name)
+{
+    if (d->kind == TD_ABSTRACT) return xfmt("type %s", name);
+    if (d->kind == TD_ALIAS && d->alias) return xfmt("type %s = %s", name, type_to_string(d->alias));
+    return xfmt("type %s = %s", name, type_to_string(ty_con(d, NULL, d->nparams, d->params)));
+}
+/* a val's type in a signature: a type scheme (its labels give the parameters' labels) */
+static type_t *sig_val_type(item_t *it)
+{
+    struct tvmap m = { .n = 0 };
+    int saved = ty_level;
+    ty_level = GENERIC_LEVEL;
+    type_t *t = texpr_type(it->args[0], &m);
+    ty_level = saved;
+    return t;
+}
+static void sig_val_labels(var_t *v, item_t *it)
+{
+    int n = 0, labelled = 0;
+    for (texpr_t *te = it->args[0]; te->kind == TE_ARROW; te = te->args[1]) {
+        n++;
+        if (strcmp(te->name, "->")) labelled = 1;
+    }
+    if (!labelled) return;
+    v->sparams = xalloc(sizeof(pat_t *) * (size_t)(n + 1));
+    v->nsparams = n;
+    int k = 0;
+    for (texpr_t *te = it->args[0]; te->kind == TE_ARROW; te = te->args[1]) {
+        pat_t *p = mk_pat(P_VAR, te->loc);
+        p->name = xfmt("%%l%d", k);
+        if (strcmp(te->name, "->")) {
+            p->optional = te->name[0] == '?';
+            p->plabel = te->name + p->optional;
         }
+        v->sparams[k++] = p;
+    }
+}
+/* does the scheme impl have every instance of the scheme want? (want's variables rigid) */
+static int more_general(type_t *impl, type_t *want)
+{
+    struct ty_subst rig = { .n = 0 };
+    static int rigid;
+    /* rigid constants for want's generic variables */
+    type_t *w = ty_repr(want);
+    vec_t stack = { 0 };
+    vpush(&stack, w);
+    while (stack.n) {
+        type_t *t = ty_repr(stack.v[--stack.n]);
+        if (t->kind == TY_VAR) {
+            if (t->level != GENERIC_LEVEL) continue;
+            int seen = 0;
+            for (int i = 0; i < rig.n; i++) seen |= rig.from[i] == t;
+            if (!seen && rig.n < 64) {
+                rig.from[rig.n] = t;
+                rig.to[rig.n++] = ty_con(NULL, xfmt("'rigid%d", ++rigid), 0, NULL);
+            }
+            continue;
+        }
+        for (int i = 0; i < t->nargs; i++) vpush(&stack, t->args[i]);
+    }
+    free(stack.v);
+    type_t *wr = ty_inst_rec(want, &rig);
+    return unify(ty_instantiate(impl), wr);
+}
+static modval_t *find_sub(modval_t *m, const char *name)
+{
+    for (int i = 0; i < m->subs.n; i++)
+        if (!strcmp(m->subnames.v[i], name)) return m->subs.v[i];
+    return NULL;
+}
+static var_t *find_val(modval_t *m, const char *name)
+{
+    for (int i = m->names.n - 1; i >= 0; i--)
+        if (!strcmp(m->names.v[i], name)) return m->vars.v[i];
+    return NULL;
+}
+static void add_sub(modval_t *r, const char *name, modval_t *sub)
+{
+    vpush(&r->subnames, (void *)name);
+    vpush(&r->subs, sub);
+    for (int i = 0; i < sub->names.n; i++) {
+        vpush(&r->names, xfmt("%s.%s", name, (const char *)sub->names.v[i]));
+        vpush(&r->vars, sub->vars.v[i]);
+    }
+    menv_push(name, sub);                /* later items of the signature name it */
+}
+static modval_t *constrain_module(modval_t *m, modtype_t *mt, const char *path, loc_t l);
+static modval_t *sig_param(modtype_t *mt, const char *path, loc_t l);
+
+/* The items of signature sig, for module r (path r->path):
+ * - impl given (ascription (M : S)): pass 1 (r == NULL) checks impl against sig with the
+ *   signature's types read as impl's; pass 2 builds r: the abstract types of sig are new
+ *   abstract types r.t (a `with type` makes one manifest), the values get sig's types;
+ * - impl NULL: r is a functor's parameter of this signature (its values are never run). */
+static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t *impl, modval_t *r, loc_t l)
+{
     for (int i = 0; i < sig->items.n; i++) {
         item_t *it = sig->items.v[i];
-        if (it->kind != I_VAL) continue;
-        int found = 0;
-        for (int k = 0; k < m->names.n && !found; k++) found = !strcmp(m->names.v[k], it->name);
-        if (!found) fatal_at(l, "Signature mismatch: the value `%s' is required but not provided", it->name);
+        switch (it->kind) {
+        case I_TYPE:
+            for (int k = 0; k < it->n; k++) {
+                tydef_t *td = it->tydefs[k];
+                struct withc *w = with_for(withs, prefix, td->name);
+                struct tdecl *id = impl ? lookup_type1(qualify(impl->path, td->name)) : NULL;
+                if (impl && !id) fatal_at(l, "Signature mismatch: the type `%s' is required but not provided", td->name);
+                if (id && id->nparams != td->nparams)
+                    fatal_at(l, "Signature mismatch: Type declarations do not match: %s is not included in type %s (arity)", tdecl_text(id, td->name), td->name);
+                if (!r) {                /* pass 1: sig's definition and constraints against impl's */
+                    if (w && !same_type(tdecl_body(id), with_type(w, id, l)))
+                        fatal_at(l, "Signature mismatch: Type declarations do not match: %s is not included in type %s = %s",
+                                 tdecl_text(id, td->name), td->name, type_to_string(with_type(w, id, l)));
+                    if (td->kind == TD_ALIAS) {
+                        struct tvmap mp = { .n = 0, .fixed = 1 };
+                        for (int q = 0; q < td->nparams && q < 64; q++) {
+                            mp.name[q] = td->params[q];
+                            mp.t[q] = id->params[q];
+                            mp.n++;
+                        }
+                        int saved = ty_level;
+                        ty_level = GENERIC_LEVEL;
+                        type_t *st = texpr_type(td->alias, &mp);
+                        ty_level = saved;
+                        if (!same_type(tdecl_body(id), st))
+                            fatal_at(l, "Signature mismatch: Type declarations do not match: %s is not included in type %s = %s",
+                                     tdecl_text(id, td->name), td->name, type_to_string(st));
+                    } else if (td->kind != TD_ABSTRACT) {
+                        int ok = id->kind == td->kind;
+                        if (ok && td->kind == TD_VARIANT) {
+                            ok = id->cons.n == td->ncons;
+                            for (int c = 0; ok && c < td->ncons; c++)
+                                ok = !strcmp(((struct cinfo *)id->cons.v[c])->name, td->cnames[c]) &&
+                                     ((struct cinfo *)id->cons.v[c])->arity == td->cnargs[c];
+                        } else if (ok) {
+                            ok = id->fields.n == td->nfields;
+                            for (int f = 0; ok && f < td->nfields; f++)
+                                ok = !strcmp(((struct finfo *)id->fields.v[f])->name, td->fnames[f]);
+                        }
+                        if (!ok) fatal_at(l, "Signature mismatch: Type declarations do not match: the definitions of type %s differ", td->name);
+                    }
+                    continue;
+                }
+                const char *tn = qualify(r->path, td->name);
+                if (w && w->td->subst) continue; /* := removes it from the signature */
+                if (!impl && !w) {       /* a parameter's type: as declared */
+                    item_t one = *it;
+                    one.n = 1;
+                    one.tydefs = &it->tydefs[k];
+                    declare_types(&one);
+                    continue;
+                }
+                if (w) {
+                    struct tdecl *d = new_tdecl(tn, td->nparams, TD_ALIAS);
+                    d->alias = with_type(w, d, l);
+                } else if (td->kind == TD_ABSTRACT) {
+                    new_abstract(tn, td->nparams);
+                } else if (td->kind == TD_ALIAS) {
+                    item_t one = *it;
+                    one.n = 1;
+                    one.tydefs = &it->tydefs[k];
+                    declare_types(&one);
+                } else if (strcmp(impl->path, r->path)) {
+                    /* the implementation's variant or record, under r's name too */
+                    struct tdecl *d = new_tdecl(tn, td->nparams, TD_ALIAS);
+                    d->alias = ty_con(id, NULL, id->nparams, d->params);
+                }
+            }
+            break;
+        case I_VAL: {
+            var_t *iv = impl ? find_val(impl, it->name) : NULL;
+            if (impl && !iv) fatal_at(l, "Signature mismatch: the value `%s' is required but not provided", it->name);
+            type_t *st = sig_val_type(it);
+            if (!r) {
+                if (!more_general(iv->type, st)) {
+                    struct names nm = { .n = 0 };
+                    const char *a = pr_to_string(iv->type, &nm);
+                    struct names nm2 = { .n = 0 };
+                    const char *b = pr_to_string(st, &nm2);
+                    fatal_at(l, "Signature mismatch: Values do not match: val %s : %s is not included in val %s : %s", it->name, a, it->name, b);
+                }
+                continue;
+            }
+            var_t *v = xalloc(sizeof *v);
+            if (iv) *v = *iv;
+            else {
+                v->name = it->name;
+                v->kind = V_GVAL;
+                v->sym = xfmt("%s.%s", r->path, it->name);
+                v->spill = -1;
+                v->loc = it->loc;
+                sig_val_labels(v, it);
+            }
+            v->type = st;
+            vpush(&r->names, (void *)it->name);
+            vpush(&r->vars, v);
+            break;
+        }
+        case I_EXN:
+            if (r && !impl) declare_exn(it);
+            break;
+        case I_MODULE: {
+            modval_t *isub = impl ? find_sub(impl, it->name) : NULL;
+            if (impl && !isub) fatal_at(l, "Signature mismatch: the module `%s' is required but not provided", it->name);
+            if (!r) {
+                menv_push(it->name, isub);
+                continue;
+            }
+            const char *sp = qualify(r->path, it->name);
+            modval_t *sub = impl ? constrain_module(isub, it->mt, sp, l) : sig_param(it->mt, sp, l);
+            add_sub(r, it->name, sub);
+            break;
+        }
+        case I_INCLUDE: {
+            vec_t w2 = *withs;
+            w2.v = NULL; w2.n = w2.cap = 0;
+            for (int k = 0; k < withs->n; k++) vpush(&w2, withs->v[k]);
+            modtype_t *s2 = sig_withs(it->mt, &w2);
+            if (s2) sig_items(s2, &w2, prefix, impl, r, l);
+            free(w2.v);
+            break;
+        }
+        default: break;
+        }
     }
+}
+/* run f's pass over sig with the types named from path: cur_path is path, menv restored */
+static void sig_pass(modtype_t *sig, vec_t *withs, const char *path, modval_t *impl, modval_t *r, loc_t l)
+{
+    const char *saved_path = cur_path;
+    modent_t *saved_menv = menv;
+    int saved_opens = open_paths.n;
+    cur_path = path;
+    sig_items(sig, withs, "", impl, r, l);
+    cur_path = saved_path;
+    menv = saved_menv;
+    open_paths.n = saved_opens;
+}
+/* (M : S) named path: checked against S; S's abstract types are abstract in the result,
+ * its values have S's types, and what S does not list is hidden */
+static modval_t *constrain_module(modval_t *m, modtype_t *mt, const char *path, loc_t l)
+{
+    vec_t withs = { 0 };
+    modtype_t *sig = sig_withs(mt, &withs);
+    if (!sig || m->fbody) return m;
+    sig_pass(sig, &withs, m->path, m, NULL, l);
+    modval_t *r = xalloc(sizeof *r);
+    r->path = path ? path : m->path;
+    sig_pass(sig, &withs, r->path, m, r, l);
+    return r;
+}
+/* a functor's parameter of module type mt, for checking the functor's body */
+static modval_t *sig_param(modtype_t *mt, const char *path, loc_t l)
+{
+    vec_t withs = { 0 };
+    modtype_t *sig = sig_withs(mt, &withs);
+    modval_t *r = xalloc(sizeof *r);
+    r->path = path;
+    if (sig) sig_pass(sig, &withs, path, NULL, r, l);
     return r;
 }
 
@@ -2075,6 +2481,7 @@ static modval_t *eval_struct(modexpr_t *me, const char *path)
     open_paths.n = saved_opens;
     return m;
 }
+
 /* F (A): type a fresh copy of F's body with F's parameters naming their arguments */
 static modval_t *apply_functor(modval_t *f, modval_t *arg, const char *path, loc_t l)
 {
@@ -2085,17 +2492,27 @@ static modval_t *apply_functor(modval_t *f, modval_t *arg, const char *path, loc
     modent_t *saved_menv = menv;
     mtent_t *saved_mtenv = mtenv;
     int saved_opens = open_paths.n;
+    const char *saved_inst = exn_inst, *saved_shown = exn_shown, *saved_key = app_key;
+    int saved_quiet = quiet_warnings;
+    quiet_warnings = 1;
     venv = f->def_venv;
     menv = f->def_menv;
     mtenv = f->def_mtenv;
     if (f->def_path && f->def_path[0]) vpush(&open_paths, (void *)f->def_path);
     for (int i = 0; i < f->fenv_names.n; i++) bind_module(f->fenv_names.v[i], f->fenv_vals.v[i], 0);
+    if (f->fparam_mt) {                  /* the argument must match the parameter's signature */
+        vec_t withs = { 0 };
+        modtype_t *sig = sig_withs(f->fparam_mt, &withs);
+        if (sig) sig_pass(sig, &withs, arg->path, arg, NULL, l);
+    }
     bind_module(f->fparam, arg, 0);
     modexpr_t *body = copy_modexpr(f->fbody);
     modval_t *r;
     if (body->kind == ME_FUNCTOR) {
         r = xalloc(sizeof *r);
         r->fparam = body->path;
+        r->fparam_mt = body->mt;
+        r->fname = xfmt("%s(%s)", f->fname, body->path);
         r->fbody = body->f;
         r->def_venv = f->def_venv;
         r->def_menv = f->def_menv;
@@ -2107,14 +2524,57 @@ static modval_t *apply_functor(modval_t *f, modval_t *arg, const char *path, loc
         }
         vpush(&r->fenv_names, (void *)f->fparam);
         vpush(&r->fenv_vals, arg);
-    } else
+    } else {
+        exn_inst = path;
+        exn_shown = f->fname;
+        app_key = xfmt("%s|%s", f->def_path ? f->def_path : "", f->fname);
+        for (int i = 0; i < f->fenv_vals.n; i++) app_key = xfmt("%s|%s", app_key, ((modval_t *)f->fenv_vals.v[i])->path);
+        app_key = xfmt("%s|%s", app_key, arg->path);
         r = eval_module(body, path);
+    }
     venv = saved_venv;
     menv = saved_menv;
     mtenv = saved_mtenv;
     open_paths.n = saved_opens;
+    exn_inst = saved_inst;
+    exn_shown = saved_shown;
+    app_key = saved_key;
+    quiet_warnings = saved_quiet;
     mod_depth--;
     return r;
+}
+/* A functor's body is type-checked where it is defined, as OCaml does: a copy is typed
+ * with the parameter a module of its signature (abstract types stay abstract), and then
+ * dropped (its types, constructors, symbols and items); each application types its own
+ * copy again with the argument, for the code. */
+static void check_functor(modval_t *f, loc_t l)
+{
+    static int nparam;
+    if (++mod_depth > 100) fatal_at(l, "functor applications nested too deep (more than 100)");
+    int nt = all_types.n, nc = all_cons.n, nf = all_fields.n, ns = used_syms.n, ni = flat_items->n;
+    envent_t *saved_venv = venv;
+    modent_t *saved_menv = menv;
+    mtent_t *saved_mtenv = mtenv;
+    int saved_opens = open_paths.n;
+    modval_t *saved_str = cur_str;
+    if (f->def_path && f->def_path[0]) vpush(&open_paths, (void *)f->def_path);
+    for (int i = 0; i < f->fenv_names.n; i++) bind_module(f->fenv_names.v[i], f->fenv_vals.v[i], 0);
+    modval_t *param = sig_param(f->fparam_mt, xfmt("%s#%d", f->fparam, ++nparam), f->fparam_mt->loc);
+    bind_module(f->fparam, param, 0);
+    cur_str = NULL;
+    modexpr_t *body = copy_modexpr(f->fbody);
+    eval_module(body, "");
+    venv = saved_venv;
+    menv = saved_menv;
+    mtenv = saved_mtenv;
+    open_paths.n = saved_opens;
+    cur_str = saved_str;
+    all_types.n = nt;
+    all_cons.n = nc;
+    all_fields.n = nf;
+    used_syms.n = ns;
+    flat_items->n = ni;
+    mod_depth--;
 }
 static modval_t *eval_module(modexpr_t *me, const char *path)
 {
@@ -2134,6 +2594,9 @@ static modval_t *eval_module(modexpr_t *me, const char *path)
         m->def_menv = menv;
         m->def_mtenv = mtenv;
         m->def_path = cur_path;
+        m->fparam_mt = me->mt;
+        m->fname = xfmt("%s(%s)", path, me->path);
+        check_functor(m, me->loc);
         return m;
     }
     case ME_APPLY: {
@@ -2141,9 +2604,70 @@ static modval_t *eval_module(modexpr_t *me, const char *path)
         modval_t *a = eval_module(me->arg, xfmt("%s(%d)", path, ++synth_counter));
         return apply_functor(f, a, path, me->loc);
     }
-    case ME_CONSTRAINT: return constrain_module(eval_module(me->f, path), me->mt, me->loc);
+    case ME_CONSTRAINT: return constrain_module(eval_module(me->f, path), me->mt, path, me->f->loc);
     }
     ICE();
+}
+
+/* let module M = me in e: M is resolved at compile time like a structure's module (its
+ * values are the file's top-level values, initialised with the file), so its structure
+ * may not use the local variables around it nor compute anything at run time but
+ * functions and constants (a functor's application such as Map.Make (String) is the
+ * usual case); M is visible in e only */
+static type_t *infer_let_module(expr_t *e)
+{
+    static int nlet;
+    item_t *it = e->item;
+    envent_t *saved_venv = venv;
+    modent_t *saved_menv = menv;
+    mtent_t *saved_mtenv = mtenv;
+    modval_t *saved_str = cur_str;
+    struct fn *saved_fn = cur_fn;
+    envent_t *saved_boundary = letmod_boundary;
+    int saved_level = ty_level, ni = flat_items->n;
+    cur_fn = init_fn_of_module;
+    cur_str = NULL;
+    ty_level = 1;
+    letmod_boundary = venv;
+    modval_t *m = eval_module(it->me, xfmt("%s#%d", it->name, ++nlet));
+    letmod_boundary = saved_boundary;
+    for (int i = ni; i < flat_items->n; i++) {
+        item_t *x = flat_items->v[i];
+        int ok = x->kind == I_LET;
+        for (int k = 0; ok && k < x->n; k++) ok = nonexpansive(x->binds[k]->e);
+        if (!ok) fatal_at(x->loc, "a 'let module' whose structure computes at run time (other than functions and constants) is not supported by Sense (see docs/language.md)");
+    }
+    ty_level = saved_level;
+    cur_fn = saved_fn;
+    cur_str = saved_str;
+    bind_module(it->name, m, 0);
+    type_t *t = infer(e->a);
+    venv = saved_venv;
+    menv = saved_menv;
+    mtenv = saved_mtenv;
+    return t;
+}
+
+/* include M: M's types (path.t) are the including structure's too (aliases cur_path.t) */
+static void include_types(const char *path)
+{
+    if (!strcmp(path, cur_path)) return; /* include F (X): declared here already */
+    size_t n = strlen(path);
+    vec_t done = { 0 };
+    for (int i = all_types.n - 1; i >= 0; i--) {
+        struct tdecl *d = all_types.v[i];
+        if (strncmp(d->name, path, n) || d->name[n] != '.' || strchr(d->name + n + 1, '.')) continue;
+        if (d->kind == TD_ALIAS && !d->alias) continue;
+        const char *simple = d->name + n + 1;
+        int seen = 0;
+        for (int k = 0; k < done.n && !seen; k++) seen = !strcmp(done.v[k], simple);
+        if (seen) continue;
+        vpush(&done, (void *)simple);
+        struct tdecl *a = new_tdecl(qualify(cur_path, simple), d->nparams, TD_ALIAS);
+        a->alias = ty_con(d, NULL, d->nparams, a->params);
+        if (d->kind == TD_ALIAS) a->alias = ty_subst(d->alias, d, a->params);
+    }
+    free(done.v);
 }
 
 /* the items of a file or a structure, in order; typed items join flat_items */
@@ -2191,6 +2715,7 @@ static void type_items(vec_t *items)
             if (!it->me) fatal_at(it->loc, "include of a module type outside a signature");
             modval_t *m = eval_module(it->me, cur_path);
             if (m->fbody) fatal_at(it->loc, "This module is a functor; it cannot be included");
+            include_types(m->path);
             for (int k = 0; k < m->names.n; k++) {
                 bind_as(m->names.v[k], m->vars.v[k]);
                 export_value(m->names.v[k], m->vars.v[k]);

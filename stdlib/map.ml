@@ -7,7 +7,59 @@ module type OrderedType = sig
   val compare : t -> t -> int
 end
 
-module Make (Ord : OrderedType) = struct
+module type S = sig
+  type key
+  type 'a t
+  val empty : 'a t
+  val is_empty : 'a t -> bool
+  val mem : key -> 'a t -> bool
+  val add : key -> 'a -> 'a t -> 'a t
+  val update : key -> ('a option -> 'a option) -> 'a t -> 'a t
+  val singleton : key -> 'a -> 'a t
+  val remove : key -> 'a t -> 'a t
+  val merge : (key -> 'a option -> 'b option -> 'c option) -> 'a t -> 'b t -> 'c t
+  val union : (key -> 'a -> 'a -> 'a option) -> 'a t -> 'a t -> 'a t
+  val compare : ('a -> 'a -> int) -> 'a t -> 'a t -> int
+  val equal : ('a -> 'a -> bool) -> 'a t -> 'a t -> bool
+  val iter : (key -> 'a -> unit) -> 'a t -> unit
+  val fold : (key -> 'a -> 'b -> 'b) -> 'a t -> 'b -> 'b
+  val for_all : (key -> 'a -> bool) -> 'a t -> bool
+  val exists : (key -> 'a -> bool) -> 'a t -> bool
+  val filter : (key -> 'a -> bool) -> 'a t -> 'a t
+  val filter_map : (key -> 'a -> 'b option) -> 'a t -> 'b t
+  val partition : (key -> 'a -> bool) -> 'a t -> 'a t * 'a t
+  val cardinal : 'a t -> int
+  val bindings : 'a t -> (key * 'a) list
+  val min_binding : 'a t -> key * 'a
+  val min_binding_opt : 'a t -> (key * 'a) option
+  val max_binding : 'a t -> key * 'a
+  val max_binding_opt : 'a t -> (key * 'a) option
+  val choose : 'a t -> key * 'a
+  val choose_opt : 'a t -> (key * 'a) option
+  val split : key -> 'a t -> 'a t * 'a option * 'a t
+  val find : key -> 'a t -> 'a
+  val find_opt : key -> 'a t -> 'a option
+  val find_first : (key -> bool) -> 'a t -> key * 'a
+  val find_first_opt : (key -> bool) -> 'a t -> (key * 'a) option
+  val find_last : (key -> bool) -> 'a t -> key * 'a
+  val find_last_opt : (key -> bool) -> 'a t -> (key * 'a) option
+  val map : ('a -> 'b) -> 'a t -> 'b t
+  val mapi : (key -> 'a -> 'b) -> 'a t -> 'b t
+  val to_seq : 'a t -> (key * 'a) Seq.t
+  val to_rev_seq : 'a t -> (key * 'a) Seq.t
+  val to_seq_from : key -> 'a t -> (key * 'a) Seq.t
+  val add_seq : (key * 'a) Seq.t -> 'a t -> 'a t
+  val of_seq : (key * 'a) Seq.t -> 'a t
+end
+
+(* Map.Make's and Set.Make's sequences walk the tree lazily: the path still to visit is a
+   list of (element, subtree) pairs; next t path adds t's leftmost (or rightmost) spine *)
+let rec __seq_of_path next path () =
+  match path with
+  | [] -> Seq.Nil
+  | (x, t) :: rest -> Seq.Cons (x, __seq_of_path next (next t rest))
+
+module Make (Ord : OrderedType) : S with type key = Ord.t = struct
   type key = Ord.t
   type 'a t = Map_empty | Map_node of 'a t * key * 'a * 'a t * int
 
@@ -48,8 +100,8 @@ module Make (Ord : OrderedType) = struct
     | Map_node (l, v, d, r, h) ->
       let c = Ord.compare x v in
       if c = 0 then (if d == data then m else Map_node (l, x, data, r, h))
-      else if c < 0 then bal (add x data l) v d r
-      else bal l v d (add x data r)
+      else if c < 0 then (let ll = add x data l in if l == ll then m else bal ll v d r)
+      else (let rr = add x data r in if r == rr then m else bal l v d rr)
 
   let rec find x m =
     match m with
@@ -114,13 +166,14 @@ module Make (Ord : OrderedType) = struct
     | Map_node (l, v, d, r, _) ->
       let c = Ord.compare x v in
       if c = 0 then merge_trees l r
-      else if c < 0 then bal (remove x l) v d r
-      else bal l v d (remove x r)
+      else if c < 0 then (let ll = remove x l in if l == ll then m else bal ll v d r)
+      else (let rr = remove x r in if r == rr then m else bal l v d rr)
 
+  (* as OCaml's: the map itself (==) when nothing changes *)
   let update x f m =
-    match f (find_opt x m) with
-    | None -> remove x m
-    | Some d -> add x d m
+    match find_opt x m with
+    | None -> (match f None with None -> m | Some d -> add x d m)
+    | Some old -> (match f (Some old) with None -> remove x m | Some d -> if d == old then m else add x d m)
 
   let rec iter f m = match m with Map_empty -> () | Map_node (l, v, d, r, _) -> iter f l; f v d; iter f r
   let rec fold f m acc = match m with Map_empty -> acc | Map_node (l, v, d, r, _) -> fold f r (f v d (fold f l acc))
@@ -183,30 +236,23 @@ module Make (Ord : OrderedType) = struct
         let c = Ord.compare k x in
         if c < 0 then (add k d l, p, r) else if c > 0 then (l, p, add k d r) else (l, Some d, r))
       m (Map_empty, None, Map_empty)
-  (* sequences walk the tree lazily: an enumeration is the path still to visit *)
-  type 'a enumeration = Map_end | Map_more of key * 'a * 'a t * 'a enumeration
-  let rec cons_enum m e =
-    match m with Map_empty -> e | Map_node (l, v, d, r, _) -> cons_enum l (Map_more (v, d, r, e))
-  let rec snoc_enum m e =
-    match m with Map_empty -> e | Map_node (l, v, d, r, _) -> snoc_enum r (Map_more (v, d, l, e))
-  (* next: cons_enum (increasing order) or snoc_enum (decreasing) *)
-  let rec seq_of_enum next c () =
-    match c with
-    | Map_end -> Seq.Nil
-    | Map_more (k, v, t, rest) -> Seq.Cons ((k, v), seq_of_enum next (next t rest))
-  let to_seq m = seq_of_enum cons_enum (cons_enum m Map_end)
-  let to_rev_seq m = seq_of_enum snoc_enum (snoc_enum m Map_end)
+  let rec cons_path m p =
+    match m with Map_empty -> p | Map_node (l, v, d, r, _) -> cons_path l (((v, d), r) :: p)
+  let rec snoc_path m p =
+    match m with Map_empty -> p | Map_node (l, v, d, r, _) -> snoc_path r (((v, d), l) :: p)
+  let to_seq m = __seq_of_path cons_path (cons_path m [])
+  let to_rev_seq m = __seq_of_path snoc_path (snoc_path m [])
   let to_seq_from low m =
-    let rec aux m c =
+    let rec aux m p =
       match m with
-      | Map_empty -> c
+      | Map_empty -> p
       | Map_node (l, v, d, r, _) ->
         let n = Ord.compare v low in
-        if n = 0 then Map_more (v, d, r, c)
-        else if n < 0 then aux r c
-        else aux l (Map_more (v, d, r, c))
+        if n = 0 then ((v, d), r) :: p
+        else if n < 0 then aux r p
+        else aux l (((v, d), r) :: p)
     in
-    seq_of_enum cons_enum (aux m Map_end)
+    __seq_of_path cons_path (aux m [])
   let add_seq i m = Seq.fold_left (fun m (k, v) -> add k v m) m i
   let of_seq i = add_seq i Map_empty
 end

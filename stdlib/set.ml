@@ -3,7 +3,54 @@
    iterated in increasing order as OCaml's. Instantiated at compile time, like Map.Make. *)
 module type OrderedType = Map.OrderedType
 
-module Make (Ord : OrderedType) = struct
+module type S = sig
+  type elt
+  type t
+  val empty : t
+  val is_empty : t -> bool
+  val mem : elt -> t -> bool
+  val add : elt -> t -> t
+  val singleton : elt -> t
+  val remove : elt -> t -> t
+  val union : t -> t -> t
+  val inter : t -> t -> t
+  val disjoint : t -> t -> bool
+  val diff : t -> t -> t
+  val compare : t -> t -> int
+  val equal : t -> t -> bool
+  val subset : t -> t -> bool
+  val iter : (elt -> unit) -> t -> unit
+  val map : (elt -> elt) -> t -> t
+  val fold : (elt -> 'a -> 'a) -> t -> 'a -> 'a
+  val for_all : (elt -> bool) -> t -> bool
+  val exists : (elt -> bool) -> t -> bool
+  val filter : (elt -> bool) -> t -> t
+  val filter_map : (elt -> elt option) -> t -> t
+  val partition : (elt -> bool) -> t -> t * t
+  val cardinal : t -> int
+  val elements : t -> elt list
+  val min_elt : t -> elt
+  val min_elt_opt : t -> elt option
+  val max_elt : t -> elt
+  val max_elt_opt : t -> elt option
+  val choose : t -> elt
+  val choose_opt : t -> elt option
+  val split : elt -> t -> t * bool * t
+  val find : elt -> t -> elt
+  val find_opt : elt -> t -> elt option
+  val find_first : (elt -> bool) -> t -> elt
+  val find_first_opt : (elt -> bool) -> t -> elt option
+  val find_last : (elt -> bool) -> t -> elt
+  val find_last_opt : (elt -> bool) -> t -> elt option
+  val of_list : elt list -> t
+  val to_seq_from : elt -> t -> elt Seq.t
+  val to_seq : t -> elt Seq.t
+  val to_rev_seq : t -> elt Seq.t
+  val add_seq : elt Seq.t -> t -> t
+  val of_seq : elt Seq.t -> t
+end
+
+module Make (Ord : OrderedType) : S with type elt = Ord.t = struct
   type elt = Ord.t
   type t = Set_empty | Set_node of t * elt * t * int
 
@@ -123,30 +170,24 @@ module Make (Ord : OrderedType) = struct
         let c = Ord.compare v x in
         if c < 0 then (add v l, p, r) else if c > 0 then (l, p, add v r) else (l, true, r))
       s (Set_empty, false, Set_empty)
-  (* sequences walk the tree lazily: an enumeration is the path still to visit *)
-  type enumeration = Set_end | Set_more of elt * t * enumeration
-  let rec cons_enum s e =
-    match s with Set_empty -> e | Set_node (l, v, r, _) -> cons_enum l (Set_more (v, r, e))
-  let rec snoc_enum s e =
-    match s with Set_empty -> e | Set_node (l, v, r, _) -> snoc_enum r (Set_more (v, l, e))
-  (* next: cons_enum (increasing order) or snoc_enum (decreasing) *)
-  let rec seq_of_enum next c () =
-    match c with
-    | Set_end -> Seq.Nil
-    | Set_more (x, t, rest) -> Seq.Cons (x, seq_of_enum next (next t rest))
-  let to_seq s = seq_of_enum cons_enum (cons_enum s Set_end)
-  let to_rev_seq s = seq_of_enum snoc_enum (snoc_enum s Set_end)
+  (* sequences: Map.__seq_of_path over (element, subtree) paths *)
+  let rec cons_path s p =
+    match s with Set_empty -> p | Set_node (l, v, r, _) -> cons_path l ((v, r) :: p)
+  let rec snoc_path s p =
+    match s with Set_empty -> p | Set_node (l, v, r, _) -> snoc_path r ((v, l) :: p)
+  let to_seq s = Map.__seq_of_path cons_path (cons_path s [])
+  let to_rev_seq s = Map.__seq_of_path snoc_path (snoc_path s [])
   let to_seq_from low s =
-    let rec aux s c =
+    let rec aux s p =
       match s with
-      | Set_empty -> c
+      | Set_empty -> p
       | Set_node (l, v, r, _) ->
         let n = Ord.compare v low in
-        if n = 0 then Set_more (v, r, c)
-        else if n < 0 then aux r c
-        else aux l (Set_more (v, r, c))
+        if n = 0 then (v, r) :: p
+        else if n < 0 then aux r p
+        else aux l ((v, r) :: p)
     in
-    seq_of_enum cons_enum (aux s Set_end)
+    Map.__seq_of_path cons_path (aux s [])
   let add_seq i s = Seq.fold_left (fun s x -> add x s) s i
   let of_seq i = add_seq i Set_empty
 end
