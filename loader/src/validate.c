@@ -389,9 +389,11 @@ static svl_result_t check_insns(vctx_t *v, uint8_t *bits, uint32_t win, uint32_t
             FAIL(truncated_insn, at);
         }
         const char *shape = svbc_opinfo[in.op].operands;
+        svl_result_t rule = SVL_OK; /* the lowest-numbered value rule an operand breaks */
         unsigned i = 0;
         for (const char *k = shape; *k; k++, i++) {
             int32_t x = in.opnd[i];
+            svl_result_t r = SVL_OK;
             switch (*k) {
             case SVBC_OPND_IMM:
                 if (x < SVBC_IMM_MIN || x > SVBC_IMM_MAX)
@@ -409,26 +411,19 @@ static svl_result_t check_insns(vctx_t *v, uint8_t *bits, uint32_t win, uint32_t
                 if ((uint32_t)x >= v->globals)
                     FAIL(bad_global_index, at);
                 break;
+            case SVBC_OPND_FIELDS: r = x == 0 ? SVL_bad_block_size : SVL_OK; break;
+            case SVBC_OPND_TAG: r = x > (int32_t)SVOBJ_TAG_EXN ? SVL_bad_block_tag : SVL_OK; break;
+            case SVBC_OPND_VALUES16: r = x == 0 ? SVL_bad_array_count : SVL_OK; break;
+            case SVBC_OPND_ARITY: r = x == 0 ? SVL_bad_closure_arity : SVL_OK; break;
             case SVBC_OPND_TABLE: i++; break;
             default: break;
             }
+            if (r != SVL_OK && (rule == SVL_OK || r < rule))
+                rule = r;
         }
-        switch (in.op) {
-        case SVBC_OP_makeblock:
-            if (in.opnd[1] == 0)
-                FAIL(bad_block_size, at);
-            if (in.opnd[0] > (int32_t)SVOBJ_TAG_EXN)
-                FAIL(bad_block_tag, at);
-            break;
-        case SVBC_OP_arrayn:
-            if (in.opnd[0] == 0)
-                FAIL(bad_array_count, at);
-            break;
-        case SVBC_OP_cur:
-            if (in.opnd[1] == 0)
-                FAIL(bad_closure_arity, at);
-            break;
-        default: break;
+        if (rule != SVL_OK) {
+            *eo = at;
+            return rule;
         }
         if (each_target(&in, pc, outside, &cs))
             FAIL(target_outside_code, at);
@@ -603,34 +598,15 @@ typedef struct edge {
 
 static int edge(void *arg, int64_t t)
 {
-    edge_t *e = arg;
-    const svbc_insn_t *in = e->in;
+    const edge_t *e = arg;
+    const svbc_opinfo_t *info = &svbc_opinfo[e->in->op];
+    const char *l = strchr(info->operands, SVBC_OPND_LABEL);
     uint32_t want = e->after;
-    switch (in->op) {
-    case SVBC_OP_call: case SVBC_OP_pushcall: /* n arguments */
-    case SVBC_OP_tailcall: case SVBC_OP_pushtailcall:
-    case SVBC_OP_cur: /* its arity */
-        want = (uint32_t)in->opnd[1];
-        break;
-    case SVBC_OP_pushtrap: want = e->d; break;
-    default: break;
-    }
+    if (info->flags & SVBC_F_HANDLER)
+        want = e->d;
+    else if (l && (l[1] == SVBC_OPND_COUNT || l[1] == SVBC_OPND_VALUES || l[1] == SVBC_OPND_ARITY))
+        want = (uint32_t)e->in->opnd[l - info->operands + 1]; /* a function's entry */
     return reach(e->k, (uint32_t)t, want);
-}
-
-/* What an instruction pops or reads, in slots, including the frame-replacing ones. */
-static uint32_t stack_need(const svbc_insn_t *in)
-{
-    switch (in->op) {
-    case SVBC_OP_return: return (uint32_t)in->opnd[0];
-    case SVBC_OP_tailcall: return (uint32_t)in->opnd[1] + (uint32_t)in->opnd[2];
-    case SVBC_OP_pushtailcall: { /* pushes A first */
-        uint32_t nm = (uint32_t)in->opnd[1] + (uint32_t)in->opnd[2];
-        return nm ? nm - 1u : 0u;
-    }
-    case SVBC_OP_tailapp: return (uint32_t)in->opnd[0] + (uint32_t)in->opnd[1];
-    default: return svbc_stack_need(in);
-    }
 }
 
 static svl_result_t check_stack(vctx_t *v, uint8_t *work, size_t work_size, uint32_t *eo)
@@ -669,7 +645,7 @@ static svl_result_t check_stack(vctx_t *v, uint8_t *work, size_t work_size, uint
             uint32_t at = v->code_off + pc;
             (void)svbc_decode(code + pc, cs - pc, &in);
             const svbc_opinfo_t *info = &svbc_opinfo[in.op];
-            if (stack_need(&in) > d)
+            if (svbc_stack_need(&in) > d)
                 FAIL(stack_underflow, at);
             int pop = 0, push = 0;
             uint32_t after = d, peak = d;
@@ -677,7 +653,7 @@ static svl_result_t check_stack(vctx_t *v, uint8_t *work, size_t work_size, uint
                 after = d - (uint32_t)pop + (uint32_t)push;
                 peak = d + (uint32_t)push;
             }
-            if (in.op == SVBC_OP_pushcall || in.op == SVBC_OP_pushtailcall)
+            if ((info->flags & SVBC_F_PUSHA) && peak < d + 1u)
                 peak = d + 1u;
             if (peak > maxd)
                 FAIL(stack_too_deep, at);
