@@ -30,11 +30,11 @@
 #endif
 
 const svbc_opinfo_t svbc_opinfo[256] = {
-#include "opcodes.def"
+#include <sensevm/opcodes.def>
 };
 
 const svbc_svcinfo_t svbc_svcinfo[SVBC_SVC_LIMIT] = {
-#include "services.def"
+#include <sensevm/services.def>
 };
 #undef OP
 #undef SVC
@@ -182,14 +182,14 @@ uint32_t svbc_stack_need(const svbc_insn_t *insn)
 {
     const svbc_opinfo_t *info = &svbc_opinfo[insn->op];
     int pop = 0, push = 0;
-    uint32_t need = 0, pushed = 0;
-    int dynamic = svbc_stack_effect(insn, &pop, &push) != 0;
-    if (!dynamic)
-        need = (uint32_t)pop;
+    /* a frame-replacing instruction (dynamic effect) needs its n arguments and m frame
+     * slots, less the A it pushes first */
+    int dynamic = svbc_stack_effect(insn, &pop, &push);
+    uint32_t need = dynamic ? 0u - ((info->flags & SVBC_F_PUSHA) != 0) : (uint32_t)pop, pushed = 0;
     unsigned i = 0;
     for (const char *k = info->operands; *k; k++, i++) {
         uint32_t n = (uint32_t)insn->opnd[i];
-        if (dynamic && (*k == SVBC_OPND_COUNT || *k == SVBC_OPND_FRAME))
+        if (*k == SVBC_OPND_FRAME || (dynamic && *k == SVBC_OPND_COUNT))
             need += n;
         if (*k == SVBC_OPND_SLOT && n + 1 > need)
             need = n + 1;
@@ -201,7 +201,5 @@ uint32_t svbc_stack_need(const svbc_insn_t *insn)
         if (*k == SVBC_OPND_TABLE)
             i++;
     }
-    if (dynamic && (info->flags & SVBC_F_PUSHA) && need > 0)
-        need--;
-    return need;
+    return need == ~0u ? 0 : need;
 }

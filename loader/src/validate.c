@@ -389,11 +389,10 @@ static svl_result_t check_insns(vctx_t *v, uint8_t *bits, uint32_t win, uint32_t
             FAIL(truncated_insn, at);
         }
         const char *shape = svbc_opinfo[in.op].operands;
-        svl_result_t rule = SVL_OK; /* the lowest-numbered value rule an operand breaks */
+        int32_t tag = 0; /* a block tag is checked last (rule 97 after 96) */
         unsigned i = 0;
         for (const char *k = shape; *k; k++, i++) {
             int32_t x = in.opnd[i];
-            svl_result_t r = SVL_OK;
             switch (*k) {
             case SVBC_OPND_IMM:
                 if (x < SVBC_IMM_MIN || x > SVBC_IMM_MAX)
@@ -411,20 +410,21 @@ static svl_result_t check_insns(vctx_t *v, uint8_t *bits, uint32_t win, uint32_t
                 if ((uint32_t)x >= v->globals)
                     FAIL(bad_global_index, at);
                 break;
-            case SVBC_OPND_FIELDS: r = x == 0 ? SVL_bad_block_size : SVL_OK; break;
-            case SVBC_OPND_TAG: r = x > (int32_t)SVOBJ_TAG_EXN ? SVL_bad_block_tag : SVL_OK; break;
-            case SVBC_OPND_VALUES16: r = x == 0 ? SVL_bad_array_count : SVL_OK; break;
-            case SVBC_OPND_ARITY: r = x == 0 ? SVL_bad_closure_arity : SVL_OK; break;
             case SVBC_OPND_TABLE: i++; break;
             default: break;
             }
-            if (r != SVL_OK && (rule == SVL_OK || r < rule))
-                rule = r;
+            /* (outside the switch: its letters would widen the jump table) */
+            if (*k == SVBC_OPND_TAG)
+                tag = x;
+            if (x == 0 && *k == SVBC_OPND_FIELDS)
+                FAIL(bad_block_size, at);
+            if (x == 0 && *k == SVBC_OPND_VALUES16)
+                FAIL(bad_array_count, at);
+            if (x == 0 && *k == SVBC_OPND_ARITY)
+                FAIL(bad_closure_arity, at);
         }
-        if (rule != SVL_OK) {
-            *eo = at;
-            return rule;
-        }
+        if (tag > (int32_t)SVOBJ_TAG_EXN)
+            FAIL(bad_block_tag, at);
         if (each_target(&in, pc, outside, &cs))
             FAIL(target_outside_code, at);
         if (pc < win)
@@ -589,23 +589,20 @@ static int reach(stk_t *k, uint32_t pc, uint32_t d)
     return (s & ST_DEPTH) != d;
 }
 
-/* The depth each label operand of in passes to its target (d: before in, after: after). */
+/* The depth each label operand of in passes to its target (after: the depth after in). */
 typedef struct edge {
     stk_t *k;
     const svbc_insn_t *in;
-    uint32_t d, after;
+    uint32_t after;
 } edge_t;
 
 static int edge(void *arg, int64_t t)
 {
     const edge_t *e = arg;
     const svbc_opinfo_t *info = &svbc_opinfo[e->in->op];
-    const char *l = strchr(info->operands, SVBC_OPND_LABEL);
-    uint32_t want = e->after;
-    if (info->flags & SVBC_F_HANDLER)
-        want = e->d;
-    else if (l && (l[1] == SVBC_OPND_COUNT || l[1] == SVBC_OPND_VALUES || l[1] == SVBC_OPND_ARITY))
-        want = (uint32_t)e->in->opnd[l - info->operands + 1]; /* a function's entry */
+    /* a function's entry starts with its arguments (the operand after the label: entry
+     * rows have it first); any other label at the depth after in less its pushes */
+    uint32_t want = info->flags & SVBC_F_ENTRY ? (uint32_t)e->in->opnd[1] : e->after - (uint32_t)info->push;
     return reach(e->k, (uint32_t)t, want);
 }
 
@@ -657,7 +654,7 @@ static svl_result_t check_stack(vctx_t *v, uint8_t *work, size_t work_size, uint
                 peak = d + 1u;
             if (peak > maxd)
                 FAIL(stack_too_deep, at);
-            edge_t e = {&k, &in, d, after};
+            edge_t e = {&k, &in, after};
             if (each_target(&in, pc, edge, &e))
                 FAIL(stack_mismatch, at);
             if (info->flags & SVBC_F_END)
@@ -797,7 +794,7 @@ const char *svl_result_name(svl_result_t r)
 #else
     switch (r) {
 #define SVL_ERR(name, code, msg) case SVL_##name: return #name;
-#include "errors.def"
+#include <sensevm/errors.def>
 #undef SVL_ERR
     default: return "unknown";
     }
@@ -812,7 +809,7 @@ const char *svl_result_message(svl_result_t r)
 #else
     switch (r) {
 #define SVL_ERR(name, code, msg) case SVL_##name: return msg;
-#include "errors.def"
+#include <sensevm/errors.def>
 #undef SVL_ERR
     default: return "unknown loader error";
     }

@@ -24,7 +24,7 @@ enum {
     SVBC_F_ALLOC = 1u << 3, /* may allocate (and so run the GC) */
     SVBC_F_TRAP  = 1u << 4, /* may trap or raise */
     SVBC_F_YIELD = 1u << 5, /* may block or switch context */
-    SVBC_F_HANDLER = 1u << 6, /* its label is a handler, entered at the depth before it */
+    SVBC_F_ENTRY = 1u << 6,   /* its label is a function's entry: the operand after it */
     SVBC_F_PUSHA = 1u << 7    /* pushes A before anything else it does (a fused push) */
 };
 
@@ -38,14 +38,14 @@ enum {
 
 typedef enum svbc_opcode {
 #define OP(name, code, operands, pop, push, flags, doc) SVBC_OP_##name = code,
-#include "opcodes.def" /* beside this header when installed; bytecode-spec/ in the tree */
+#include <sensevm/opcodes.def>
 #undef OP
     SVBC_OP_COUNT_ = 256
 } svbc_opcode_t;
 
 typedef enum svbc_service {
 #define SVC(name, num, arity, flags, doc) SVBC_SVC_##name = num,
-#include "services.def"
+#include <sensevm/services.def>
 #undef SVC
     SVBC_SVC_LIMIT = 128 /* service numbers are below this */
 } svbc_service_t;
@@ -65,10 +65,10 @@ typedef enum svbc_operand_kind {
     SVBC_OPND_COUNT = 'n',    /* u8: pops n slots */
     SVBC_OPND_VALUES = 'c',   /* u8: n values, A the first: pops n-1 slots */
     SVBC_OPND_VALUES16 = 'C', /* u16: array elements, A the first: pops n-1; at least 1 */
-    SVBC_OPND_FIELDS = 'z',   /* u16: block fields, A the first: pops n-1; at least 1 */
+    SVBC_OPND_FIELDS = 'F',   /* u16: block fields, A the first: pops n-1; at least 1 */
     SVBC_OPND_TAG = 'T',      /* u8: block tag, at most SVOBJ_TAG_EXN */
     SVBC_OPND_ARITY = 'r',    /* u8: closure arity, at least 1 */
-    SVBC_OPND_FRAME = 'f'     /* u16: frame slots a return or tail call drops */
+    SVBC_OPND_FRAME = 'm'     /* u16: frame slots a return or tail call drops */
 } svbc_operand_kind_t;
 
 #define SVBC_MAX_OPERANDS 3
