@@ -297,3 +297,23 @@ Test(bytecode, fusions_agree)
         cr_assert_eq(c->flags & (SVBC_F_BR | SVBC_F_END), 0, "%s", c->name);
     }
 }
+
+/* The validator reads an ENTRY row's argument count as operand 1: the label comes first,
+ * then a count (n, c) or an arity (r). PUSHA rows push, or are frame-replacing or calls. */
+Test(bytecode, entry_and_pusha_rows)
+{
+    int entries = 0;
+    for (int op = 0; op < 256; op++) {
+        const svbc_opinfo_t *info = &svbc_opinfo[op];
+        if (!info->name)
+            continue;
+        const char *k = info->operands;
+        if (info->flags & SVBC_F_ENTRY) {
+            entries++;
+            cr_assert(k[0] == 'l' && (k[1] == 'n' || k[1] == 'c' || k[1] == 'r'), "%s: ENTRY shape", info->name);
+        }
+        if (info->flags & SVBC_F_PUSHA)
+            cr_assert(info->push != 0 || (info->flags & SVBC_F_ENTRY), "%s: PUSHA", info->name);
+    }
+    cr_assert_eq(entries, 5, "call, pushcall, tailcall, pushtailcall, cur");
+}
