@@ -6,6 +6,7 @@
 #ifndef SENSEC_AST_H
 #define SENSEC_AST_H
 
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -361,5 +362,14 @@ struct stdlib_src {
 };
 extern const struct stdlib_src sensec_stdlib[];
 extern const int sensec_stdlib_count;
+
+/* The driver's hook for user errors (ast.c): set, a fatal error longjmps to it. */
+extern jmp_buf *fatal_jmp;
+
+/* Type the embedded stdlib modules before module `upto` (all if NULL), warnings off, after
+ * typer_init; needs_init (NULL, or sensec_stdlib_count entries) gets each module's
+ * module_needs_init. Returns NULL, or the module that did not compile. The type checker
+ * is not reset between calls: call it once per process (load.c). */
+const char *sensec_load_stdlib(const char *upto, unsigned char *needs_init);
 
 #endif

@@ -19,7 +19,6 @@
 #include <sensevm/bytecode.h>
 #include "ast.h"
 
-extern jmp_buf *fatal_jmp;
 static const char *argv0;
 
 static int usage(const char *msg)
@@ -144,35 +143,17 @@ static int run(char **args)
 
 static int stdlib_loaded;
 static unsigned char *stdlib_needs_init; /* per sensec_stdlib[] entry */
-/* type the embedded stdlib modules before `upto` (all if NULL) */
+/* type the embedded stdlib modules before `upto` (all if NULL), once */
 static void load_stdlib(const char *upto)
 {
     if (stdlib_loaded) return;
     stdlib_loaded = 1;
-    typer_init();
-    int saved_q = quiet_warnings;
-    quiet_warnings = 1;
     stdlib_needs_init = xalloc((size_t)sensec_stdlib_count + 1);
-    for (int i = 0; i < sensec_stdlib_count; i++) {
-        const struct stdlib_src *s = &sensec_stdlib[i];
-        if (upto && strcmp(s->module, upto) == 0) break;
-        struct srcfile *f = xalloc(sizeof *f);
-        f->name = s->file;
-        f->text = s->text;
-        f->len = strlen(s->text);
-        cur_file = f;
-        program_t *p = xalloc(sizeof *p);
-        jmp_buf jb;
-        fatal_jmp = &jb;
-        if (setjmp(jb) != 0 || parse_source(f, p) != 0 || n_errors) {
-            fprintf(stderr, "sensec: internal error: the embedded stdlib module %s does not compile\n", s->module);
-            exit(1);
-        }
-        typer_module(p, s->module, 1);
-        stdlib_needs_init[i] = (unsigned char)module_needs_init(p);
-        fatal_jmp = NULL;
+    const char *bad = sensec_load_stdlib(upto, stdlib_needs_init);
+    if (bad) {
+        fprintf(stderr, "sensec: internal error: the embedded stdlib module %s does not compile\n", bad);
+        exit(1);
     }
-    quiet_warnings = saved_q;
 }
 
 static int is_stdlib_module(const char *m)

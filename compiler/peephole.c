@@ -2,7 +2,8 @@
  * peephole.c — the code generator's text-level optimisations (peephole.h): fusing an
  * instruction into the one before it as it is emitted, and the pass over one function's
  * finished text (jump threading, dead code, redundant loads). Which instructions end a
- * block, carry a label or keep A comes from the opcode table's columns (opcodes.def).
+ * block, carry a label or keep A comes from the opcode table's columns (opcodes.def), which
+ * pairs fuse from the fusion table (fusions.def).
  * Lines are "        op args" (instructions), "        .dir args" (directives: positions),
  * "name:" (labels) or "; ..." (comments).
  */
@@ -11,17 +12,42 @@
 #include "cg.h"
 #include "peephole.h"
 
-/* push; X n -> pushX n: the superinstructions the code generator uses (isa.md §6) */
-static const svbc_opcode_t push_from[] = { SVBC_OP_acc, SVBC_OP_quote, SVBC_OP_envacc, SVBC_OP_accfield };
-static const svbc_opcode_t push_to[] = { SVBC_OP_pushacc, SVBC_OP_pushquote, SVBC_OP_pushenvacc,
-                                         SVBC_OP_pushaccfield };
-#define N_PUSH_FUSED (sizeof push_from / sizeof push_from[0])
+/* The fusion table (fusions.def): first; second -> fused. */
+static const struct fusion { svbc_opcode_t first, second, fused; } fusions[] = {
+#define FUSE(first, second, fused) { SVBC_OP_##first, SVBC_OP_##second, SVBC_OP_##fused },
+#include <sensevm/fusions.def>
+#undef FUSE
+};
+#define N_FUSIONS (sizeof fusions / sizeof fusions[0])
 
 /* the operands of instruction text `ins` if it is `op` followed by a space, else NULL */
 static const char *insn_operands(const char *ins, svbc_opcode_t op)
 {
     size_t k = strlen(OPNAME(op));
     return strncmp(ins, OPNAME(op), k) == 0 && ins[k] == ' ' ? ins + k + 1 : NULL;
+}
+
+/* the opcode of instruction text (-1 for a directive), and where its operands start */
+static int insn_op(const char *ins, const char **opnds)
+{
+    size_t k = strcspn(ins, " \n");
+    *opnds = ins[k] == ' ' ? ins + k + 1 : ins + k;
+    return svbc_lookup_op(ins, k);
+}
+
+/* the row fusing `first` and `second`, or NULL */
+static const struct fusion *fusion_of(int first, int second)
+{
+    for (size_t k = 0; k < N_FUSIONS; k++)
+        if ((int)fusions[k].first == first && (int)fusions[k].second == second) return &fusions[k];
+    return NULL;
+}
+
+/* "fused a.., b..": the operand texts joined (each up to its newline) */
+static char *fused_text(const struct fusion *f, const char *a, const char *b)
+{
+    int la = (int)strcspn(a, "\n"), lb = (int)strcspn(b, "\n");
+    return xfmt("%s%s%.*s%s%.*s", OPNAME(f->fused), la || lb ? " " : "", la, a, la && lb ? ", " : "", lb, b);
 }
 
 const char *peep_last_insn(const sbuf_t *b, size_t *start)
@@ -35,65 +61,27 @@ const char *peep_last_insn(const sbuf_t *b, size_t *start)
     return b->s + i + 8;
 }
 
-/* push + acc/quote/envacc/accfield n -> pushX n, and pushacc n; pushacc m -> pushacc2 n, m */
-static int fuse_push(sbuf_t *b, const char *ins, size_t st)
-{
-    for (size_t k = 0; k < N_PUSH_FUSED; k++) {
-        const char *opnds = insn_operands(ins, push_from[k]);
-        if (!opnds) continue;
-        char *r = xfmt("        %s %s\n", OPNAME(push_to[k]), opnds);
-        b->n = st;
-        size_t st2 = 0, pl2 = strlen(OPN(pushacc));
-        const char *p2 = push_to[k] == SVBC_OP_pushacc ? peep_last_insn(b, &st2) : "";
-        if (!strncmp(p2, OPN(pushacc), pl2) && p2[pl2] == ' ') {
-            r = xfmt("        %s %.*s, %s\n", OPN(pushacc2), (int)strcspn(p2 + pl2 + 1, "\n"), p2 + pl2 + 1, opnds);
-            b->n = st2;
-        }
-        sb_add(b, r, strlen(r));
-        return 1;
-    }
-    return 0;
-}
-
 int peep_fuse(sbuf_t *b, const char *ins)
 {
     size_t st = 0;
-    const char *prev = peep_last_insn(b, &st);
-    size_t pl = strlen(prev);
-    if (!pl) return 0;
-    char pbuf[64];
-    if (pl - 1 >= sizeof pbuf) return 0;
-    memcpy(pbuf, prev, pl - 1);
-    pbuf[pl - 1] = 0;
-    if (!strcmp(pbuf, OPN(push))) return fuse_push(b, ins, st);
-    /* X n; field m -> Xfield n, m for acc, pushacc and envacc */
-    static const svbc_opcode_t ffrom[] = { SVBC_OP_acc, SVBC_OP_pushacc, SVBC_OP_envacc };
-    static const svbc_opcode_t fto[] = { SVBC_OP_accfield, SVBC_OP_pushaccfield, SVBC_OP_envaccfield };
-    const char *m = insn_operands(ins, SVBC_OP_field);
-    if (!m) return 0;
-    for (size_t k = 0; k < sizeof ffrom / sizeof ffrom[0]; k++) {
-        const char *n = insn_operands(pbuf, ffrom[k]);
-        if (n) {
-            char *r = xfmt("        %s %s, %s\n", OPNAME(fto[k]), n, m);
-            b->n = st;
-            sb_add(b, r, strlen(r));
-            return 1;
-        }
+    const char *prev = peep_last_insn(b, &st), *po, *io;
+    if (!*prev) return 0;
+    const struct fusion *f = fusion_of(insn_op(prev, &po), insn_op(ins, &io));
+    if (!f) return 0;
+    char *r = fused_text(f, po, io);
+    b->n = st;
+    if (!peep_fuse(b, r)) { /* the fused instruction may fuse with the one before it */
+        sb_add(b, "        ", 8);
+        sb_add(b, r, strlen(r));
+        sb_add(b, "\n", 1);
     }
-    return 0;
+    return 1;
 }
 
 /* ------------------------------------------------------------------ the pass */
 static int is_label_line(const char *l) { return l[0] != ' ' && l[0] != ';' && l[0] && strchr(l, ':') && l[strlen(l) - 1] == ':'; }
 static const char *insn_of(const char *l) { while (*l == ' ') l++; return l; }
 
-/* the opcode of instruction text (-1 for a directive), and where its operands start */
-static int insn_op(const char *ins, const char **opnds)
-{
-    size_t k = strcspn(ins, " ");
-    *opnds = ins[k] ? ins + k + 1 : ins + k;
-    return svbc_lookup_op(ins, k);
-}
 static unsigned op_flags(int op) { return op < 0 ? 0 : svbc_opinfo[op].flags; }
 static const char *op_shape(int op) { return op < 0 ? "" : svbc_opinfo[op].operands; }
 /* control never falls through (the END flag) */
@@ -278,16 +266,13 @@ static const char *refuse_push(peep_t *P, const char *ins, const char *l)
     }
     if (!(o->s && q >= tpl && memcmp(o->s + q - tpl, tp, tpl) == 0 && (q == tpl || o->s[q - tpl - 1] == '\n')))
         return l;
-    for (size_t k = 0; k < N_PUSH_FUSED; k++) {
-        const char *opnds = insn_operands(ins, push_from[k]);
-        if (opnds) {
-            memmove(o->s + q - tpl, o->s + q, o->n - q);
-            o->n -= tpl;
-            o->s[o->n] = 0;
-            return xfmt("        %s %s", OPNAME(push_to[k]), opnds);
-        }
-    }
-    return l;
+    const char *opnds;
+    const struct fusion *f = fusion_of(SVBC_OP_push, insn_op(ins, &opnds));
+    if (!f) return l;
+    memmove(o->s + q - tpl, o->s + q, o->n - q);
+    o->n -= tpl;
+    o->s[o->n] = 0;
+    return xfmt("        %s", fused_text(f, "", opnds));
 }
 
 void peephole(sbuf_t *b)

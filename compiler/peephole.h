@@ -6,10 +6,10 @@
 
 #include "ast.h"
 
-/* Emitting instruction text `ins` (no indent, no newline) after b's last line: fuse
- * push + acc/quote/envacc/accfield into pushX, pushacc + pushacc into pushacc2 and
- * acc/pushacc/envacc + field into Xfield (superinstructions, isa.md §6). Returns 1 if
- * `ins` was merged into b (then it must not be written), 0 otherwise. */
+/* Emitting instruction text `ins` (no indent, no newline) after b's last line: fuse the
+ * two into a superinstruction by a row of fusions.def (push + acc -> pushacc, ...; isa.md
+ * §6), and the result with the line before it while a row matches. Returns 1 if `ins`
+ * was merged into b (then it must not be written), 0 otherwise. */
 int peep_fuse(sbuf_t *b, const char *ins);
 /* The text of b's last instruction line, from its mnemonic to its newline, and in *start
  * where the line starts; "" if the last line is not an instruction (nothing fuses across

@@ -8,7 +8,7 @@ import re
 import sys
 
 root = sys.argv[1]
-names = re.findall(r'^OP\((\w+),', open(os.path.join(root, 'bytecode-spec/opcodes.def')).read(), re.M)
+names = re.findall(r'^OP\((\w+),', open(os.path.join(root, 'bytecode-spec/include/sensevm/opcodes.def')).read(), re.M)
 # a string literal that is a mnemonic, or starts like an instruction line: "name", "name %d",
 # "name 3", "\tname ..."; lines marked `opcode-names: ok` (e.g. operator-name tables) are skipped
 alt = '|'.join(sorted(names, key=len, reverse=True))

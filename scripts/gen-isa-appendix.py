@@ -8,9 +8,9 @@ import sys
 ROW = re.compile(r'^OP\((\w+),\s*(0x[0-9a-fA-F]+),\s*"([a-zA-Z]*)",\s*(-?\d+),\s*(-?\d+),\s*([^,]+),\s*"(.*)"\)\s*$')
 SHAPE = {'b': 'u8', 'h': 'u16', 'i': 'imm32', 'l': 'label', 'k': 'const', 'g': 'global',
          's': 'service', 't': 'table', 'a': 'slot', 'p': 'push+slot', 'n': 'count',
-         'c': 'values', 'C': 'values16'}
+         'c': 'values', 'C': 'elements', 'F': 'fields', 'T': 'tag', 'r': 'arity', 'm': 'frame'}
 # what an operand adds to the slots popped (opcodes.def header)
-POPS = {'n': 'n', 'c': '(n-1)', 'C': '(n-1)', 's': '(arity-1)'}
+POPS = {'n': 'n', 'c': '(n-1)', 'C': '(n-1)', 'F': '(n-1)', 's': '(arity-1)'}
 BEGIN = '<!-- BEGIN GENERATED OPCODE TABLE (scripts/gen-isa-appendix.py) -->'
 END = '<!-- END GENERATED OPCODE TABLE -->'
 

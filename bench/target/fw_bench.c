@@ -15,9 +15,9 @@
 #include <sensevm/bytecode.h>
 #include <sensevm/vmsched.h>
 
-#include "cm_board.h"
+#include <sensevm/cortexm/cm_board.h>
 #include "fw_install.h"
-#include "svm_cortexm.h"
+#include <sensevm/cortexm/svm_cortexm.h>
 
 #define BENCH_HEAP (64u * 1024u)
 #define BENCH_STACK (4u * 1024u)

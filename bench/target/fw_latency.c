@@ -31,9 +31,9 @@
 #include <sensevm/bytecode.h>
 #include <sensevm/vmsched.h>
 
-#include "cm_board.h"
+#include <sensevm/cortexm/cm_board.h>
 #include "fw_install.h"
-#include "svm_cortexm.h"
+#include <sensevm/cortexm/svm_cortexm.h>
 
 #define REG(a) (*(volatile uint32_t *)(uintptr_t)(a))
 #define TIMER0_CTRL REG(0x40000000u)

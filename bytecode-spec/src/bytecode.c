@@ -30,11 +30,11 @@
 #endif
 
 const svbc_opinfo_t svbc_opinfo[256] = {
-#include "opcodes.def"
+#include <sensevm/opcodes.def>
 };
 
 const svbc_svcinfo_t svbc_svcinfo[SVBC_SVC_LIMIT] = {
-#include "services.def"
+#include <sensevm/services.def>
 };
 #undef OP
 #undef SVC
@@ -43,8 +43,9 @@ unsigned svbc_operand_size(char kind)
 {
     switch (kind) {
     case SVBC_OPND_U8: case SVBC_OPND_SLOT: case SVBC_OPND_PUSHSLOT: case SVBC_OPND_COUNT:
-    case SVBC_OPND_VALUES: return 1;
-    case SVBC_OPND_U16: case SVBC_OPND_VALUES16: case SVBC_OPND_CONST: case SVBC_OPND_GLOBAL: case SVBC_OPND_SERVICE: return 2;
+    case SVBC_OPND_VALUES: case SVBC_OPND_TAG: case SVBC_OPND_ARITY: return 1;
+    case SVBC_OPND_U16: case SVBC_OPND_VALUES16: case SVBC_OPND_FIELDS: case SVBC_OPND_FRAME:
+    case SVBC_OPND_CONST: case SVBC_OPND_GLOBAL: case SVBC_OPND_SERVICE: return 2;
     case SVBC_OPND_IMM: case SVBC_OPND_LABEL: case SVBC_OPND_TABLE: return 4;
     default: return 0;
     }
@@ -162,7 +163,9 @@ int svbc_stack_effect(const svbc_insn_t *insn, int *pop, int *push)
         int32_t n = insn->opnd[i];
         switch (*k) {
         case SVBC_OPND_COUNT: *pop += n; break;
-        case SVBC_OPND_VALUES: case SVBC_OPND_VALUES16: *pop += n > 0 ? n - 1 : 0; break;
+        case SVBC_OPND_VALUES: case SVBC_OPND_VALUES16: case SVBC_OPND_FIELDS:
+            *pop += n > 0 ? n - 1 : 0;
+            break;
         case SVBC_OPND_SERVICE:
             if (n < 0 || n >= SVBC_SVC_LIMIT || !svbc_svcinfo[n].name)
                 return -1;
@@ -179,12 +182,15 @@ uint32_t svbc_stack_need(const svbc_insn_t *insn)
 {
     const svbc_opinfo_t *info = &svbc_opinfo[insn->op];
     int pop = 0, push = 0;
-    uint32_t need = 0, pushed = 0;
-    if (svbc_stack_effect(insn, &pop, &push) == 0)
-        need = (uint32_t)pop;
+    /* a frame-replacing instruction (dynamic effect) needs its n arguments and m frame
+     * slots, less the A it pushes first */
+    int dynamic = svbc_stack_effect(insn, &pop, &push);
+    uint32_t need = dynamic ? 0u - ((info->flags & SVBC_F_PUSHA) != 0) : (uint32_t)pop, pushed = 0;
     unsigned i = 0;
     for (const char *k = info->operands; *k; k++, i++) {
         uint32_t n = (uint32_t)insn->opnd[i];
+        if (*k == SVBC_OPND_FRAME || (dynamic && *k == SVBC_OPND_COUNT))
+            need += n;
         if (*k == SVBC_OPND_SLOT && n + 1 > need)
             need = n + 1;
         if (*k == SVBC_OPND_PUSHSLOT) { /* S[n] after `pushed` pushes */
@@ -195,5 +201,5 @@ uint32_t svbc_stack_need(const svbc_insn_t *insn)
         if (*k == SVBC_OPND_TABLE)
             i++;
     }
-    return need;
+    return need == ~0u ? 0 : need;
 }

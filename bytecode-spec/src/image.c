@@ -10,7 +10,7 @@
 
 const uint8_t svimg_sect_flags[SVIMG_SECT_KIND_MAX + 1] = {
 #define SECT(name, code, flags, doc) [code] = (uint8_t)(flags),
-#include "sections.def"
+#include <sensevm/sections.def>
 #undef SECT
 };
 
@@ -18,7 +18,7 @@ const uint8_t svimg_sect_flags[SVIMG_SECT_KIND_MAX + 1] = {
  * tables indexed by kind. */
 #define SECT(name, code, flags, doc) \
     _Static_assert(code >= 1 && code <= SVIMG_SECT_KIND_MAX, "sections.def: " #name);
-#include "sections.def"
+#include <sensevm/sections.def>
 #undef SECT
 
 static uint32_t rd32(const uint8_t *p) { return (uint32_t)svbc_read_i32(p); }

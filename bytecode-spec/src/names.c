@@ -11,12 +11,12 @@
 #ifdef SVBC_CFG_NO_NAMES
 static const char *const op_names[256] = {
 #define OP(name_, code, operands_, pop_, push_, flags_, doc) [code] = #name_,
-#include "opcodes.def"
+#include <sensevm/opcodes.def>
 #undef OP
 };
 static const char *const svc_names[SVBC_SVC_LIMIT] = {
 #define SVC(name_, num, arity_, flags_, doc) [num] = #name_,
-#include "services.def"
+#include <sensevm/services.def>
 #undef SVC
 };
 const char *svbc_op_name(unsigned op) { return op < 256u ? op_names[op] : NULL; }

@@ -11,7 +11,7 @@ const char *svimg_section_name(uint32_t kind)
 {
     static const char *const names[SVIMG_SECT_KIND_MAX + 1] = {
 #define SECT(name, code, flags, doc) [code] = #name,
-#include "sections.def"
+#include <sensevm/sections.def>
 #undef SECT
     };
     return kind >= 1 && kind <= SVIMG_SECT_KIND_MAX ? names[kind] : "?";

@@ -15,7 +15,7 @@
 #include <sensevm/bytecode.h>
 #include <sensevm/vm.h>
 
-#include "svm_cortexm.h"
+#include <sensevm/cortexm/svm_cortexm.h>
 
 extern const uint8_t hello_svm[]; /* senseasm --format=c */
 extern const size_t hello_svm_size;

@@ -10,7 +10,7 @@
 
 #include <sensevm/vmsched.h>
 
-#include "svm_cortexm.h"
+#include <sensevm/cortexm/svm_cortexm.h>
 
 extern const uint8_t blinky_svm[], logger_svm[]; /* senseasm --format=c */
 extern const size_t blinky_svm_size, logger_svm_size;

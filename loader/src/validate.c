@@ -389,6 +389,7 @@ static svl_result_t check_insns(vctx_t *v, uint8_t *bits, uint32_t win, uint32_t
             FAIL(truncated_insn, at);
         }
         const char *shape = svbc_opinfo[in.op].operands;
+        int32_t tag = 0; /* a block tag is checked last (rule 97 after 96) */
         unsigned i = 0;
         for (const char *k = shape; *k; k++, i++) {
             int32_t x = in.opnd[i];
@@ -412,24 +413,18 @@ static svl_result_t check_insns(vctx_t *v, uint8_t *bits, uint32_t win, uint32_t
             case SVBC_OPND_TABLE: i++; break;
             default: break;
             }
-        }
-        switch (in.op) {
-        case SVBC_OP_makeblock:
-            if (in.opnd[1] == 0)
+            /* (outside the switch: its letters would widen the jump table) */
+            if (*k == SVBC_OPND_TAG)
+                tag = x;
+            if (x == 0 && *k == SVBC_OPND_FIELDS)
                 FAIL(bad_block_size, at);
-            if (in.opnd[0] > (int32_t)SVOBJ_TAG_EXN)
-                FAIL(bad_block_tag, at);
-            break;
-        case SVBC_OP_arrayn:
-            if (in.opnd[0] == 0)
+            if (x == 0 && *k == SVBC_OPND_VALUES16)
                 FAIL(bad_array_count, at);
-            break;
-        case SVBC_OP_cur:
-            if (in.opnd[1] == 0)
+            if (x == 0 && *k == SVBC_OPND_ARITY)
                 FAIL(bad_closure_arity, at);
-            break;
-        default: break;
         }
+        if (tag > (int32_t)SVOBJ_TAG_EXN)
+            FAIL(bad_block_tag, at);
         if (each_target(&in, pc, outside, &cs))
             FAIL(target_outside_code, at);
         if (pc < win)
@@ -594,43 +589,21 @@ static int reach(stk_t *k, uint32_t pc, uint32_t d)
     return (s & ST_DEPTH) != d;
 }
 
-/* The depth each label operand of in passes to its target (d: before in, after: after). */
+/* The depth each label operand of in passes to its target (after: the depth after in). */
 typedef struct edge {
     stk_t *k;
     const svbc_insn_t *in;
-    uint32_t d, after;
+    uint32_t after;
 } edge_t;
 
 static int edge(void *arg, int64_t t)
 {
-    edge_t *e = arg;
-    const svbc_insn_t *in = e->in;
-    uint32_t want = e->after;
-    switch (in->op) {
-    case SVBC_OP_call: case SVBC_OP_pushcall: /* n arguments */
-    case SVBC_OP_tailcall: case SVBC_OP_pushtailcall:
-    case SVBC_OP_cur: /* its arity */
-        want = (uint32_t)in->opnd[1];
-        break;
-    case SVBC_OP_pushtrap: want = e->d; break;
-    default: break;
-    }
+    const edge_t *e = arg;
+    const svbc_opinfo_t *info = &svbc_opinfo[e->in->op];
+    /* a function's entry starts with its arguments (the operand after the label: entry
+     * rows have it first); any other label at the depth after in less its pushes */
+    uint32_t want = info->flags & SVBC_F_ENTRY ? (uint32_t)e->in->opnd[1] : e->after - (uint32_t)info->push;
     return reach(e->k, (uint32_t)t, want);
-}
-
-/* What an instruction pops or reads, in slots, including the frame-replacing ones. */
-static uint32_t stack_need(const svbc_insn_t *in)
-{
-    switch (in->op) {
-    case SVBC_OP_return: return (uint32_t)in->opnd[0];
-    case SVBC_OP_tailcall: return (uint32_t)in->opnd[1] + (uint32_t)in->opnd[2];
-    case SVBC_OP_pushtailcall: { /* pushes A first */
-        uint32_t nm = (uint32_t)in->opnd[1] + (uint32_t)in->opnd[2];
-        return nm ? nm - 1u : 0u;
-    }
-    case SVBC_OP_tailapp: return (uint32_t)in->opnd[0] + (uint32_t)in->opnd[1];
-    default: return svbc_stack_need(in);
-    }
 }
 
 static svl_result_t check_stack(vctx_t *v, uint8_t *work, size_t work_size, uint32_t *eo)
@@ -669,7 +642,7 @@ static svl_result_t check_stack(vctx_t *v, uint8_t *work, size_t work_size, uint
             uint32_t at = v->code_off + pc;
             (void)svbc_decode(code + pc, cs - pc, &in);
             const svbc_opinfo_t *info = &svbc_opinfo[in.op];
-            if (stack_need(&in) > d)
+            if (svbc_stack_need(&in) > d)
                 FAIL(stack_underflow, at);
             int pop = 0, push = 0;
             uint32_t after = d, peak = d;
@@ -677,11 +650,11 @@ static svl_result_t check_stack(vctx_t *v, uint8_t *work, size_t work_size, uint
                 after = d - (uint32_t)pop + (uint32_t)push;
                 peak = d + (uint32_t)push;
             }
-            if (in.op == SVBC_OP_pushcall || in.op == SVBC_OP_pushtailcall)
+            if ((info->flags & SVBC_F_PUSHA) && peak < d + 1u)
                 peak = d + 1u;
             if (peak > maxd)
                 FAIL(stack_too_deep, at);
-            edge_t e = {&k, &in, d, after};
+            edge_t e = {&k, &in, after};
             if (each_target(&in, pc, edge, &e))
                 FAIL(stack_mismatch, at);
             if (info->flags & SVBC_F_END)
@@ -821,7 +794,7 @@ const char *svl_result_name(svl_result_t r)
 #else
     switch (r) {
 #define SVL_ERR(name, code, msg) case SVL_##name: return #name;
-#include "errors.def"
+#include <sensevm/errors.def>
 #undef SVL_ERR
     default: return "unknown";
     }
@@ -836,7 +809,7 @@ const char *svl_result_message(svl_result_t r)
 #else
     switch (r) {
 #define SVL_ERR(name, code, msg) case SVL_##name: return msg;
-#include "errors.def"
+#include <sensevm/errors.def>
 #undef SVL_ERR
     default: return "unknown loader error";
     }

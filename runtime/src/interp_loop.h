@@ -189,7 +189,7 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
     static const void *const dispatch_table[256] = {
         [0 ... 255] = &&op_invalid_,
 #define OP(name, code_, shape, pop, push, flags, doc) [code_] = &&op_##name,
-#include "opcodes.def"
+#include <sensevm/opcodes.def>
 #undef OP
     };
 #define DISPATCH()                                                                        \
@@ -232,7 +232,7 @@ dispatch_switch:
     switch (*pc) {
 #define OP(name, code_, shape, pop, push, flags, doc)                                     \
     case code_: goto op_##name;
-#include "opcodes.def"
+#include <sensevm/opcodes.def>
 #undef OP
     default: goto op_invalid_;
     }

@@ -3,7 +3,7 @@
  * from services.def), the calling convention and the helpers every handler uses, core
  * (services.c) and scheduler (box.c) alike.
  *
- * Adding a service: one row in bytecode-spec/services.def, one handler
+ * Adding a service: one row in bytecode-spec/include/sensevm/services.def, one handler
  * `SVM_SERVICE(name) { … }` in services.c (or in box.c when it needs the scheduler: rows
  * from SVM_SVC_SCHED_FIRST on), one test. The table and every prototype are expanded from
  * the row; a row without a handler is a link error where the table is complete (the runner
@@ -36,7 +36,7 @@ typedef svm_svc_result_t (*svm_svc_fn)(svm_vm_t *vm, svm_context_t *ctx);
 /* Every handler, declared from services.def: svm_svc_<name>. */
 #define SVC(name, num, arity, flags, doc) \
     svm_svc_result_t svm_svc_##name(svm_vm_t *vm, svm_context_t *ctx);
-#include "services.def"
+#include <sensevm/services.def>
 #undef SVC
 
 /* The table: [number] = handler; NULL for holes and, in a firmware without the

@@ -13,12 +13,12 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define SVC(name, num, arity, flags, doc) \
     extern __attribute__((weak)) svm_svc_result_t svm_svc_##name(svm_vm_t *, svm_context_t *);
-#include "services.def"
+#include <sensevm/services.def>
 #undef SVC
 #endif
 
 const svm_svc_fn svm_service_table[SVBC_SVC_LIMIT] = {
 #define SVC(name, num, arity, flags, doc) [num] = svm_svc_##name,
-#include "services.def"
+#include <sensevm/services.def>
 #undef SVC
 };

@@ -32,8 +32,8 @@ static void make_insn(int op, char *src, size_t cap, int32_t *want, int *nwant, 
     for (const char *k = info->operands; *k; k++) {
         char one[64];
         switch (*k) {
-        case 'b': case 'a': case 'p': case 'n': case 'c': want[n] = 200 + n; snprintf(one, sizeof one, "%d", want[n]); n++; break;
-        case 'h': case 'C': want[n] = 60000 + n; snprintf(one, sizeof one, "%d", want[n]); n++; break;
+        case 'b': case 'a': case 'p': case 'n': case 'c': case 'T': case 'r': want[n] = 200 + n; snprintf(one, sizeof one, "%d", want[n]); n++; break;
+        case 'h': case 'C': case 'F': case 'm': want[n] = 60000 + n; snprintf(one, sizeof one, "%d", want[n]); n++; break;
         case 'i': snprintf(one, sizeof one, "%d", -123456); want[n++] = -123456; break;
         case 'l': snprintf(one, sizeof one, "there"); want[n++] = there; break;
         case 'k': snprintf(one, sizeof one, "\"k\\n\""); want[n++] = 0; break;

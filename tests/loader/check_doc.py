@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# check_doc.py ERRORS_DEF IMAGE_FORMAT_MD — every result code of loader/errors.def is listed
+# check_doc.py ERRORS_DEF IMAGE_FORMAT_MD — every result code of loader/include/sensevm/errors.def is listed
 # in the rule tables of bytecode-spec/image-format.md with its number, and vice versa.
 import re
 import sys

@@ -121,7 +121,7 @@ int main(int argc, char **argv)
         if (!found)                                                                       \
             fail("rule %s has no corpus image%s", #name, "");                             \
     }
-#include "errors.def"
+#include <sensevm/errors.def>
 #undef SVL_ERR
     /* no stale files in the committed corpus */
     if (src) {

@@ -53,7 +53,7 @@ Test(loader, every_code_has_a_corpus_case)
 {
     static const int codes[] = {
 #define SVL_ERR(name, num, msg) num,
-#include "errors.def"
+#include <sensevm/errors.def>
 #undef SVL_ERR
     };
     for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++) {
@@ -572,7 +572,7 @@ Test(loader, names_and_messages)
     cr_expect_str_eq(svl_result_name((svl_result_t)(num)), #name);                        \
     cr_expect_str_eq(svl_result_message((svl_result_t)(num)), msg);                       \
     cr_expect_gt(strlen(msg), 0);
-#include "errors.def"
+#include <sensevm/errors.def>
 #undef SVL_ERR
 }
 
@@ -580,7 +580,7 @@ Test(loader, codes_unique)
 {
     static const int codes[] = {
 #define SVL_ERR(name, num, msg) num,
-#include "errors.def"
+#include <sensevm/errors.def>
 #undef SVL_ERR
     };
     size_t n = sizeof codes / sizeof codes[0];

@@ -18,7 +18,7 @@ Test(services, every_row_has_a_handler)
 #define SVC(name, num, arity, flags, doc)                                                 \
     cr_assert(svm_service_table[num] == svm_svc_##name, "row %s (0x%02x)", #name, num);   \
     rows++;
-#include "services.def"
+#include <sensevm/services.def>
 #undef SVC
     int filled = 0;
     for (uint32_t n = 0; n < SVBC_SVC_LIMIT; n++)

@@ -166,6 +166,18 @@ Test(bytecode, columns_agree)
     }
 }
 
+/* Encode mnemonic `op` with operands a, b, c and decode it into *in. */
+static void decode_named(const char *op, int32_t a, int32_t b, int32_t c, svbc_insn_t *in)
+{
+    int code = svbc_lookup_op(op, strlen(op));
+    cr_assert_geq(code, 0, "%s", op);
+    int32_t opnd[3] = {a, b, c};
+    uint8_t buf[32];
+    uint32_t n = svbc_encode((uint8_t)code, opnd, NULL, buf, sizeof buf);
+    cr_assert_gt(n, 0, "%s", op);
+    cr_assert_eq(svbc_decode(buf, n, in), n, "%s", op);
+}
+
 /* Stack effect and need come from the columns: counts, values, services and slots. */
 Test(bytecode, stack_effect_and_need)
 {
@@ -182,14 +194,8 @@ Test(bytecode, stack_effect_and_need)
         {"pushtrap", 8, 0, 0, 0, 3, 0},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-        int op = svbc_lookup_op(t[i].op, strlen(t[i].op));
-        cr_assert_geq(op, 0);
-        int32_t opnd[3] = {t[i].a, t[i].b, t[i].c};
-        uint8_t buf[32];
         svbc_insn_t in;
-        uint32_t n = svbc_encode((uint8_t)op, opnd, NULL, buf, sizeof buf);
-        cr_assert_gt(n, 0, "%s", t[i].op);
-        cr_assert_eq(svbc_decode(buf, n, &in), n);
+        decode_named(t[i].op, t[i].a, t[i].b, t[i].c, &in);
         int pop, push;
         cr_assert_eq(svbc_stack_effect(&in, &pop, &push), 0, "%s", t[i].op);
         cr_assert_eq(pop, t[i].pop, "%s pop %d", t[i].op, pop);
@@ -248,4 +254,66 @@ Test(bytecode, section_table_and_reader)
     cr_assert_eq(svimg_read_sections(img, sizeof img, &s, &off), SVIMG_SERR_MISSING);
     cr_assert_eq(s.missing, SVIMG_SECT_MANIFEST);
     cr_assert_str_neq(svimg_sect_error_message(SVIMG_SERR_MISSING), "");
+}
+
+/* Frame-replacing instructions: their need is their arguments and frame (the f operand),
+ * less the A a fused push brings (PUSHA), from the columns alone. */
+Test(bytecode, frame_need)
+{
+    struct { const char *op; int32_t a, b, c; uint32_t need; } t[] = {
+        {"return", 3, 0, 0, 3},        {"tailapp", 2, 3, 0, 5},
+        {"tailcall", 8, 2, 3, 5},      {"pushtailcall", 8, 2, 3, 4},
+        {"pushtailcall", 8, 0, 0, 0},  {"return", 0, 0, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        svbc_insn_t in;
+        decode_named(t[i].op, t[i].a, t[i].b, t[i].c, &in);
+        int pop, push;
+        cr_assert_eq(svbc_stack_effect(&in, &pop, &push), -1, "%s is dynamic", t[i].op);
+        cr_assert_eq(svbc_stack_need(&in), t[i].need, "%s need %u", t[i].op, svbc_stack_need(&in));
+    }
+}
+
+/* fusions.def agrees with opcodes.def: a fused instruction has the operands of its two
+ * parts in order (same sizes), pushes A first exactly when its first part does or is
+ * `push`, and is no branch (the peephole fuses straight-line text only). */
+Test(bytecode, fusions_agree)
+{
+    static const struct { int first, second, fused; } f[] = {
+#define FUSE(a, b, c) {SVBC_OP_##a, SVBC_OP_##b, SVBC_OP_##c},
+#include <sensevm/fusions.def>
+#undef FUSE
+    };
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        const svbc_opinfo_t *a = &svbc_opinfo[f[i].first], *b = &svbc_opinfo[f[i].second],
+                            *c = &svbc_opinfo[f[i].fused];
+        char both[8];
+        snprintf(both, sizeof both, "%s%s", a->operands, b->operands);
+        cr_assert_eq(strlen(both), strlen(c->operands), "%s", c->name);
+        for (size_t k = 0; both[k]; k++)
+            cr_assert_eq(svbc_operand_size(both[k]), svbc_operand_size(c->operands[k]), "%s", c->name);
+        int pusha = f[i].first == SVBC_OP_push || (a->flags & SVBC_F_PUSHA);
+        cr_assert_eq(!!(c->flags & SVBC_F_PUSHA), pusha, "%s: PUSHA", c->name);
+        cr_assert_eq(c->flags & (SVBC_F_BR | SVBC_F_END), 0, "%s", c->name);
+    }
+}
+
+/* The validator reads an ENTRY row's argument count as operand 1: the label comes first,
+ * then a count (n, c) or an arity (r). PUSHA rows push, or are frame-replacing or calls. */
+Test(bytecode, entry_and_pusha_rows)
+{
+    int entries = 0;
+    for (int op = 0; op < 256; op++) {
+        const svbc_opinfo_t *info = &svbc_opinfo[op];
+        if (!info->name)
+            continue;
+        const char *k = info->operands;
+        if (info->flags & SVBC_F_ENTRY) {
+            entries++;
+            cr_assert(k[0] == 'l' && (k[1] == 'n' || k[1] == 'c' || k[1] == 'r'), "%s: ENTRY shape", info->name);
+        }
+        if (info->flags & SVBC_F_PUSHA)
+            cr_assert(info->push != 0 || (info->flags & SVBC_F_ENTRY), "%s: PUSHA", info->name);
+    }
+    cr_assert_eq(entries, 5, "call, pushcall, tailcall, pushtailcall, cur");
 }

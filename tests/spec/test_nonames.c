@@ -16,12 +16,12 @@
 
 static const char *const want_op[256] = {
 #define OP(name_, code, operands_, pop_, push_, flags_, doc) [code] = #name_,
-#include "opcodes.def"
+#include <sensevm/opcodes.def>
 #undef OP
 };
 static const char *const want_svc[SVBC_SVC_LIMIT] = {
 #define SVC(name_, num, arity_, flags_, doc) [num] = #name_,
-#include "services.def"
+#include <sensevm/services.def>
 #undef SVC
 };
 

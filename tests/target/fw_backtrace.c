@@ -13,7 +13,7 @@
 
 #include <sensevm/vm.h>
 
-#include "svm_cortexm.h"
+#include <sensevm/cortexm/svm_cortexm.h>
 #include "tap.h"
 
 extern const uint8_t bt_svm[];

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "svm_cortexm.h"
+#include <sensevm/cortexm/svm_cortexm.h>
 #include "tap.h"
 
 static svm_cm_t port;

@@ -9,7 +9,7 @@
 
 #include <sensevm/vm.h>
 
-#include "cm_board.h"
+#include <sensevm/cortexm/cm_board.h>
 #include "fw_install.h"
 #include "tap.h"
 

@@ -12,7 +12,7 @@
 
 #include <sensevm/bytecode.h>
 
-#include "cm_board.h"
+#include <sensevm/cortexm/cm_board.h>
 #include "fw_install.h"
 #include "tap.h"
 

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cm_board.h"
-#include "cm_flash.h"
+#include <sensevm/cortexm/cm_board.h>
+#include <sensevm/cortexm/cm_flash.h>
 #include "tap.h"
 
 static svm_cm_flash_t flash = {

@@ -17,7 +17,7 @@
 #include <sensevm/vmsched.h>
 
 #include "fw_install.h"
-#include "svm_cortexm.h"
+#include <sensevm/cortexm/svm_cortexm.h>
 #include "tap.h"
 
 extern const uint8_t button_svm[], divzero_svm[], checksum_svm[], hi_svm[], lo_svm[];

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "cm_board.h"
+#include <sensevm/cortexm/cm_board.h>
 #include "fw_install.h"
 #include "tap.h"
 

@@ -16,10 +16,10 @@
 #include <sensevm/image.h>
 #include <sensevm/vm.h>
 
-#include "cm_board.h"
-#include "cm_flash.h"
-#include "cm_sign.h"
-#include "svm_cortexm.h"
+#include <sensevm/cortexm/cm_board.h>
+#include <sensevm/cortexm/cm_flash.h>
+#include <sensevm/cortexm/cm_sign.h>
+#include <sensevm/cortexm/svm_cortexm.h>
 #include "tap.h"
 
 /* made at build time from images/hello.s and the keys (images/meson.build) */

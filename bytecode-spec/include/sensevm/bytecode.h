@@ -23,7 +23,9 @@ enum {
     SVBC_F_CALL  = 1u << 2, /* pushes a return frame */
     SVBC_F_ALLOC = 1u << 3, /* may allocate (and so run the GC) */
     SVBC_F_TRAP  = 1u << 4, /* may trap or raise */
-    SVBC_F_YIELD = 1u << 5  /* may block or switch context */
+    SVBC_F_YIELD = 1u << 5, /* may block or switch context */
+    SVBC_F_ENTRY = 1u << 6,   /* its label is a function's entry: the operand after it */
+    SVBC_F_PUSHA = 1u << 7    /* pushes A before anything else it does (a fused push) */
 };
 
 /* Service flags (services.def). */
@@ -36,14 +38,14 @@ enum {
 
 typedef enum svbc_opcode {
 #define OP(name, code, operands, pop, push, flags, doc) SVBC_OP_##name = code,
-#include "opcodes.def" /* beside this header when installed; bytecode-spec/ in the tree */
+#include <sensevm/opcodes.def>
 #undef OP
     SVBC_OP_COUNT_ = 256
 } svbc_opcode_t;
 
 typedef enum svbc_service {
 #define SVC(name, num, arity, flags, doc) SVBC_SVC_##name = num,
-#include "services.def"
+#include <sensevm/services.def>
 #undef SVC
     SVBC_SVC_LIMIT = 128 /* service numbers are below this */
 } svbc_service_t;
@@ -62,7 +64,11 @@ typedef enum svbc_operand_kind {
     SVBC_OPND_PUSHSLOT = 'p', /* u8: push A, then stack slot S[n] read */
     SVBC_OPND_COUNT = 'n',    /* u8: pops n slots */
     SVBC_OPND_VALUES = 'c',   /* u8: n values, A the first: pops n-1 slots */
-    SVBC_OPND_VALUES16 = 'C'  /* u16: the same */
+    SVBC_OPND_VALUES16 = 'C', /* u16: array elements, A the first: pops n-1; at least 1 */
+    SVBC_OPND_FIELDS = 'F',   /* u16: block fields, A the first: pops n-1; at least 1 */
+    SVBC_OPND_TAG = 'T',      /* u8: block tag, at most SVOBJ_TAG_EXN */
+    SVBC_OPND_ARITY = 'r',    /* u8: closure arity, at least 1 */
+    SVBC_OPND_FRAME = 'm'     /* u16: frame slots a return or tail call drops */
 } svbc_operand_kind_t;
 
 #define SVBC_MAX_OPERANDS 3
@@ -157,7 +163,8 @@ int svbc_stack_effect(const svbc_insn_t *insn, int *pop, int *push);
 
 /* The depth the stack must have before the instruction, from its operand kinds: more
  * than every stack slot `a` it reads, as many as it pops, and for a slot `p` read after
- * k pushes more than n - k. Meaningful when svbc_stack_effect returns 0. */
+ * k pushes more than n - k. For a frame-replacing instruction (dynamic effect): its n
+ * arguments and the m slots of its frame, less the A it pushes first (PUSHA). */
 uint32_t svbc_stack_need(const svbc_insn_t *insn);
 
 /* Look up a mnemonic / service name (exact, lower case). Returns -1 if unknown. */

@@ -47,11 +47,11 @@ enum {
 };
 enum svimg_section_kind {
 #define SECT(name, code, flags, doc) SVIMG_SECT_##name = code,
-#include "sections.def" /* beside this header when installed; bytecode-spec/ in the tree */
+#include <sensevm/sections.def>
 #undef SECT
     SVIMG_SECT_KIND_MAX = 0 /* the highest kind: codes are dense from 1 */
 #define SECT(name, code, flags, doc) +1
-#include "sections.def"
+#include <sensevm/sections.def>
 #undef SECT
 };
 /* Flags of section kind k (0 for an unknown kind). */

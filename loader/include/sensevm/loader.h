@@ -16,10 +16,10 @@
 extern "C" {
 #endif
 
-/* Result codes, defined once in loader/errors.def (code, name, message). */
+/* Result codes, defined once in loader/include/sensevm/errors.def (code, name, message). */
 typedef enum svl_result {
 #define SVL_ERR(name, code, msg) SVL_##name = code,
-#include "errors.def"
+#include <sensevm/errors.def>
 #undef SVL_ERR
     SVL_RESULT_LIMIT_
 } svl_result_t;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * cm_flash.c — NOR flash semantics over a memory-mapped region (cm_flash.h).
  */
-#include "cm_flash.h"
+#include <sensevm/cortexm/cm_flash.h>
 
 #include <string.h>
 

@@ -10,7 +10,7 @@
  *   - sleep_until never sleeps with an event queued: the queue is checked with interrupts
  *     masked right before `wfi`, and a pending interrupt wakes `wfi` even when masked.
  */
-#include "svm_cortexm.h"
+#include <sensevm/cortexm/svm_cortexm.h>
 
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * cm_sign.c — the target's Ed25519 verifier (cm_sign.h) over libsodium's
  * crypto_sign_ed25519_verify_detached, compiled from Debian's libsodium 1.0.18 source.
  */
-#include "cm_sign.h"
+#include <sensevm/cortexm/cm_sign.h>
 
 #include <crypto_sign_ed25519.h>
 

@@ -23,7 +23,7 @@
 
 #include <string.h>
 
-#include "cm_core.h" /* the Cortex-M core shared by the ports: masking, NVIC, events */
+#include "../cortexm/cm_core.h" /* the Cortex-M core shared by the ports: masking, NVIC, events */
 #include "nrf51_regs.h"
 
 #define NLED 25u

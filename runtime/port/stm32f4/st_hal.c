@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-#include "cm_core.h" /* the Cortex-M core: SysTick, NVIC, vector table, wfi sleep */
+#include "../cortexm/cm_core.h" /* the Cortex-M core: SysTick, NVIC, vector table, wfi sleep */
 
 #define REG(a) CM_REG(a)
 /* RCC (RM0090 §7.3) */

@@ -16,8 +16,8 @@
 
 #include <sensevm/hal.h>
 
-#include "cm_board.h"
-#include "cm_flash.h"
+#include <sensevm/cortexm/cm_board.h>
+#include <sensevm/cortexm/cm_flash.h>
 
 #ifdef __cplusplus
 extern "C" {
