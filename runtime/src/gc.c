@@ -4,16 +4,14 @@
  * Invariants: the heap is two semispaces of semi_size bytes; values are byte offsets into
  * the current one (`heap`); offset 0..3 is never an object, so a heap reference is > 0.
  * Every object has at least one payload word (the forwarding slot). A collection copies
- * what the roots reach into `spare` breadth-first (no recursion, no mark stack: constant
- * C stack, which matters on a microcontroller) and swaps the semispaces. Roots: globals;
- * each context's value stack [sp, hi) (incl. the guard), the EP words of its control
- * stack, its A and EP registers; vm->roots; the prebuilt exceptions; the trap value.
- * Why copying: see docs/runtime.md (pause proportional to live data only, allocation is a
- * pointer bump, no fragmentation; the price is half the heap RAM).
+ * what the roots (gc.h svm_gc_roots) reach into `spare` breadth-first (no recursion, no
+ * mark stack: constant C stack, which matters on a microcontroller) and swaps the
+ * semispaces. Why copying: see docs/runtime.md (pause proportional to live data only,
+ * allocation is a pointer bump, no fragmentation; the price is half the heap RAM). A
+ * container whose manifest asks for `gc compact` uses gc_compact.c instead (spare = NULL).
+ * The allocator and the statistics below serve both.
  */
-#include "internal.h"
-
-#define HEAP_START 4u /* first object offset of a semispace */
+#include "gc.h"
 
 typedef struct gc_state {
     svm_vm_t *vm;
@@ -49,46 +47,50 @@ static void forward_range(gc_state_t *g, svm_value_t *p, const svm_value_t *end)
         forward(g, p);
 }
 
-/* issue 5: the scheduler's values (sched.h svm_container_roots) are roots too */
-static void visit_ext_root(svm_value_t *slot, void *arg) { forward(arg, slot); }
+static void visit_root(svm_value_t *slot, void *arg) { forward(arg, slot); }
 
 /* charge: the program's collection (its work costs fuel, work.h); 0 for the extra ones
  * cfg.gc_every_alloc forces, a testing aid that must not change the schedule */
-static int collect(svm_vm_t *vm, int charge)
+void svm_gc_done(svm_vm_t *vm, uint32_t live, uint64_t work, int charge)
 {
-    gc_state_t g = {vm, vm->spare, HEAP_START, 0};
+    vm->hp = live;
+    vm->hp_after_gc = live;
+    vm->gc.collections++;
+    if (live > vm->gc.live_hwm)
+        vm->gc.live_hwm = live;
+    if (work > vm->gc.longest_pause)
+        vm->gc.longest_pause = work > UINT32_MAX ? UINT32_MAX : (uint32_t)work;
+    vm->gc.total_pause += work;
+    /* a word copied or scanned (forwarding, a header test) costs about three a memcpy
+     * does: the unit of work.h */
+    if (charge)
+        svm_work_charge(vm, work > UINT32_MAX / 3u ? UINT32_MAX : 3u * (uint32_t)work);
+}
+
+/* charge: the program's collection (its work costs fuel, work.h); 0 for the extra ones
+ * cfg.gc_every_alloc forces, a testing aid that must not change the schedule */
+static void collect(svm_vm_t *vm, int charge)
+{
     if (vm->hp > vm->gc.heap_hwm)
         vm->gc.heap_hwm = vm->hp;
     vm->gc.bytes_allocated += vm->hp - vm->hp_after_gc;
-
-    forward_range(&g, vm->globals, vm->globals + vm->nglobals);
-    for (svm_context_t *c = vm->contexts; c; c = c->next) {
-        forward_range(&g, c->sp, c->hi);
-        for (uint32_t *w = c->lo + 1; w < c->csp; w += 2)
-            forward(&g, w);
-        forward(&g, &c->acc);
-        forward(&g, &c->ep);
-        g.work += (uint64_t)(c->hi - c->sp) + (uint64_t)(c->csp - c->lo) / 2;
+#if SVM_CFG_GC_COMPACT
+    if (!vm->spare) {
+        svm_gc_compact(vm, charge);
+        return;
     }
-    for (uint32_t i = 0; i < vm->nroots; i++)
-        forward(&g, vm->roots[i]);
-    forward(&g, &vm->exn_div_by_zero);
-    forward(&g, &vm->exn_index_oob);
-    forward(&g, &vm->trap.value);
-    if (vm->cfg.ext_roots)
-        vm->cfg.ext_roots(vm, visit_ext_root, &g);
+#endif
+    gc_state_t g = {vm, vm->spare, HEAP_START, 0};
+    g.work += svm_gc_roots(vm, visit_root, &g);
 
     /* Cheney scan: the to-space between `scan` and `free` is the grey queue. */
     uint32_t scan = HEAP_START;
     while (scan < g.free) {
         uint32_t *o = (uint32_t *)(void *)(g.to + scan);
         uint32_t hd = o[0], size = SVOBJ_SIZE(hd);
-        switch (SVOBJ_KIND(hd)) {
-        case SVOBJ_BLOCK: case SVOBJ_CLOSURE: case SVOBJ_PAP: case SVOBJ_ARRAY:
+        if (svm_gc_has_fields(hd)) {
             forward_range(&g, o + 1, o + 1 + size);
             g.work += size;
-            break;
-        default: break;
         }
         scan += svm_obj_bytes_for(size);
     }
@@ -96,22 +98,14 @@ static int collect(svm_vm_t *vm, int charge)
     uint8_t *t = vm->heap;
     vm->heap = vm->spare;
     vm->spare = t;
-    vm->hp = g.free;
-    vm->hp_after_gc = g.free;
-    vm->gc.collections++;
-    if (g.free > vm->gc.live_hwm)
-        vm->gc.live_hwm = g.free;
-    if (g.work > vm->gc.longest_pause)
-        vm->gc.longest_pause = (uint32_t)g.work;
-    vm->gc.total_pause += g.work;
-    /* a word copied or scanned (forwarding, a header test) costs about three a memcpy
-     * does: the unit of work.h */
-    if (charge)
-        svm_work_charge(vm, g.work > UINT32_MAX / 3u ? UINT32_MAX : 3u * (uint32_t)g.work);
-    return 0;
+    svm_gc_done(vm, g.free, g.work, charge);
 }
 
-int svm_gc_collect(svm_vm_t *vm) { return collect(vm, 1); }
+int svm_gc_collect(svm_vm_t *vm)
+{
+    collect(vm, 1);
+    return 0;
+}
 
 int64_t svm_work_settle(svm_vm_t *vm, int64_t left)
 {

@@ -113,14 +113,27 @@ typedef void (*svm_flush_fn)(void *user);
 struct svm_vm;
 struct svm_context;
 
+/* svm_config_t.gc */
+enum { SVM_GC_MANIFEST = 0, SVM_GC_COPY = 1, SVM_GC_COMPACT = 2 };
+/* The mark-compact collector is built unless a firmware leaves it out to save flash
+ * (-DSVM_CFG_GC_COMPACT=0: a container that asks for it then fails svm_vm_init with
+ * SVM_INIT_BAD_ARG). */
+#ifndef SVM_CFG_GC_COMPACT
+#define SVM_CFG_GC_COMPACT 1
+#endif
+
 typedef struct svm_config {
-    void *memory;          /* 8-aligned: globals, then the two heap semispaces */
+    void *memory;          /* 8-aligned: globals, then the heap (two semispaces, or the
+                            * compact heap and its collector's tables) */
     uint32_t memory_size;  /* bytes; see svm_memory_size() */
-    uint32_t heap_size;    /* heap RAM budget in bytes: two semispaces of half of it */
+    uint32_t heap_size;    /* heap RAM budget in bytes: two semispaces of half of it
+                            * (copy), or about 93 % of it for objects (compact) */
     svm_write_fn write;    /* may be NULL (output discarded) */
     svm_flush_fn flush;    /* may be NULL */
     void *user;
     int gc_every_alloc;    /* collect before every allocation (testing) */
+    int gc;                /* the collector (docs/runtime.md): SVM_GC_MANIFEST (0) the
+                            * image manifest's `gc` field, SVM_GC_COPY, SVM_GC_COMPACT */
     int count_steps;       /* 1: fuel and ctx->steps count every instruction exactly;
                             * 0: only control transfers (branches, calls, returns, raise),
                             * which every loop passes: about 1.5x faster */
@@ -203,6 +216,7 @@ typedef struct svm_work {
     svm_value_t cmp_a, cmp_b, cmp_ca, cmp_cb; /* operands; current pair */
     uint32_t cmp_n, cmp_ieee, cmp_gc, cmp_pc; /* pending entries, mode, collections, pc */
     const void *cmp_ctx;   /* the context that runs it */
+    uint32_t cmp_hp;       /* compact: hp then (its entries are above hp) */
 } svm_work_t;
 
 typedef struct svm_vm {
@@ -212,10 +226,17 @@ typedef struct svm_vm {
     uint32_t code_size;
     const uint8_t *consts;
     uint32_t consts_size;
-    /* heap: two semispaces of semi_size bytes; values are offsets into `heap` */
+    /* heap: two semispaces of semi_size bytes (copy), or one heap of semi_size bytes
+     * followed by the collector's tables (compact: spare = NULL); values are offsets
+     * into `heap` */
     uint8_t *heap;
     uint8_t *spare;
     uint32_t semi_size;
+    uint32_t *gc_bits;     /* compact: the mark bitmap, a bit per heap word */
+    uint32_t *gc_fwd;      /* compact: new offset of each 128-byte block's first live word */
+    uint32_t *gc_stack;    /* compact: the mark stack, {object, next field} pairs */
+    uint32_t gc_stack_cap; /* compact: pairs it holds */
+    uint8_t *gc_end;       /* compact: end of the tables (compare.c's work stack room) */
     uint32_t hp;           /* allocation offset in `heap` */
     uint32_t alloc_limit;  /* semi_size, or 0 to force the slow path (gc_every_alloc) */
     uint32_t hp_after_gc;  /* hp right after the last collection (for allocation stats) */
