@@ -63,8 +63,10 @@ void svm_gc_done(svm_vm_t *vm, uint32_t live, uint64_t work, int charge)
     vm->gc.total_pause += work;
     /* a word copied or scanned (forwarding, a header test) costs about three a memcpy
      * does: the unit of work.h */
-    if (charge)
-        svm_work_charge(vm, work > UINT32_MAX / 3u ? UINT32_MAX : 3u * (uint32_t)work);
+    if (charge) { /* saturating: a desktop-sized heap's collection can exceed 2^32 / 3 */
+        uint32_t room = UINT32_MAX - vm->work.pending;
+        svm_work_charge(vm, work > room / 3u ? room : 3u * (uint32_t)work);
+    }
 }
 
 /* charge: the program's collection (its work costs fuel, work.h); 0 for the extra ones

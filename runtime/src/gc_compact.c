@@ -4,10 +4,13 @@
  * reserve. Selected per container by the manifest's `gc` field (image-format.md §5).
  *
  * Layout of the heap budget (svm_gc_compact_setup): the heap of semi_size bytes (a
- * multiple of 128), then the mark bitmap (a bit per heap word: semi_size / 32 bytes), the
- * block table (a word per 128 heap bytes: semi_size / 32 bytes) and the mark stack (about
- * 1/128 of the budget). Outside a collection the tables are free: compare.c keeps its
- * work stack in the free tail of the heap and the tables after it.
+ * multiple of 128), then the mark stack's own room (about 1/128 of the budget), the mark
+ * bitmap (a bit per heap word: semi_size / 32 bytes) and the block table (a word per 128
+ * heap bytes: semi_size / 32 bytes). The mark stack grows from the end of the live heap
+ * (hp) through its own room, so it has at least that room and, when the heap is not full
+ * (a collection forced by gc_every_alloc, or svm_gc_collect), the free tail too. Outside
+ * a collection all of it is free: compare.c keeps its work stack in the free tail of the
+ * heap and the tables after it.
  *
  * A collection, all with constant C stack (no recursion):
  *  1. mark: from the roots (gc.h svm_gc_roots), depth first with a bounded stack of
@@ -27,6 +30,8 @@
  * proportional to the heap in use (hp), not the budget; charged as fuel like the copy's.
  */
 #include "gc.h"
+
+typedef int svm_gc_compact_unit_t; /* ISO C: a translation unit is never empty */
 
 #if SVM_CFG_GC_COMPACT
 
@@ -140,14 +145,16 @@ void svm_gc_compact(svm_vm_t *vm, int charge)
 {
     uint32_t end = vm->hp >> 2; /* heap words in use */
     uint32_t nbw = (end + 31u) >> 5;
-    cgc_t g = {vm, (uint32_t *)(void *)vm->heap, vm->gc_bits, vm->gc_stack, 0,
-               vm->gc_stack_cap, 0, nbw};
+    uint32_t *stk = (uint32_t *)(void *)vm->heap + ((end + 1u) & ~1u); /* 8-aligned */
+    uint32_t cap = (uint32_t)((uint8_t *)vm->gc_bits - (uint8_t *)stk) / 8u;
+    cgc_t g = {vm, (uint32_t *)(void *)vm->heap, vm->gc_bits, stk, 0, cap, 0, nbw};
     memset(g.bits, 0, nbw * 4u);
 
     /* 1. mark */
     g.work += svm_gc_roots(vm, visit_mark, &g);
     while (g.overflow) {
         g.overflow = 0;
+        vm->gc.mark_rescans++;
         for (uint32_t w = next_live(g.bits, 1, end); w < end;) {
             uint32_t hd = g.heap[w], size = SVOBJ_SIZE(hd);
             if (svm_gc_has_fields(hd))
@@ -210,11 +217,11 @@ int svm_gc_compact_setup(svm_vm_t *vm, uint8_t *mem, uint32_t bytes)
     vm->heap = mem;
     vm->spare = NULL;
     vm->semi_size = heap;
-    vm->gc_bits = (uint32_t *)(void *)(mem + heap);
-    vm->gc_fwd = vm->gc_bits + heap / 128u;
-    vm->gc_stack = vm->gc_fwd + heap / 128u;
     vm->gc_end = mem + bytes;
-    vm->gc_stack_cap = (uint32_t)(vm->gc_end - (uint8_t *)vm->gc_stack) / 8u;
+    vm->gc_fwd = (uint32_t *)(void *)vm->gc_end - heap / 128u;
+    vm->gc_bits = vm->gc_fwd - heap / 128u;
+    vm->gc_stack = (uint32_t *)(void *)(mem + heap); /* its own room: up to gc_bits */
+    vm->gc_stack_cap = (uint32_t)((uint8_t *)vm->gc_bits - (uint8_t *)vm->gc_stack) / 8u;
     return 1;
 }
 

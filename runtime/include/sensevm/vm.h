@@ -104,6 +104,7 @@ typedef struct svm_gc_stats {
     uint32_t heap_hwm;        /* most bytes of one semispace in use */
     uint32_t longest_pause;   /* words copied+scanned by the longest collection */
     uint64_t total_pause;     /* words copied+scanned by all collections */
+    uint32_t mark_rescans;    /* compact: heap walks after a full mark stack */
 } svm_gc_stats_t;
 
 /* Output: stream 1 = standard output, 2 = error output. */
@@ -234,8 +235,9 @@ typedef struct svm_vm {
     uint32_t semi_size;
     uint32_t *gc_bits;     /* compact: the mark bitmap, a bit per heap word */
     uint32_t *gc_fwd;      /* compact: new offset of each 128-byte block's first live word */
-    uint32_t *gc_stack;    /* compact: the mark stack, {object, next field} pairs */
-    uint32_t gc_stack_cap; /* compact: pairs it holds */
+    uint32_t *gc_stack;    /* compact: the mark stack's own room ({object, next field}
+                            * pairs; a collection starts the stack at hp, gc_compact.c) */
+    uint32_t gc_stack_cap; /* compact: pairs its own room holds */
     uint8_t *gc_end;       /* compact: end of the tables (compare.c's work stack room) */
     uint32_t hp;           /* allocation offset in `heap` */
     uint32_t alloc_limit;  /* semi_size, or 0 to force the slow path (gc_every_alloc) */
