@@ -200,9 +200,10 @@ static svl_result_t check_manifest(vctx_t *v, uint32_t *eo)
     if (v->globals > SVMF_GLOBALS_MAX)
         FAIL(bad_globals, mo + SVMF_OFF_GLOBALS);
     /* heartbeat and fuel: any u32 is valid */
-    if (!all_zero(m + SVMF_OFF_RESERVED, 3))
+    uint32_t gc = rd32(m + SVMF_OFF_GC); /* gc, then the 3 reserved bytes */
+    if (gc >> 8)
         FAIL(manifest_reserved, mo + SVMF_OFF_RESERVED);
-    if (m[SVMF_OFF_GC] > SVMF_GC_COMPACT)
+    if (gc > SVMF_GC_COMPACT)
         FAIL(bad_gc, mo + SVMF_OFF_GC);
     for (uint32_t i = 0; i < SVIMG_MAX_DEVICES; i++) {
         uint32_t o = SVMF_OFF_DEVICES + i * SVIMG_NAME_MAX;

@@ -75,13 +75,15 @@ static int cmp_shallow(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int iee
  * collector's tables after it (compact: at least 1/16 of the heap, gc_compact.c). */
 static uint32_t *cmp_stack(const svm_vm_t *vm, uint32_t *cap)
 {
-    if (vm->spare) {
-        *cap = vm->semi_size / 12u;
-        return (uint32_t *)(void *)vm->spare;
+#if SVM_CFG_GC_COMPACT
+    if (!vm->spare) {
+        uint8_t *s = vm->heap + vm->hp;
+        *cap = (uint32_t)(vm->gc_end - s) / 12u;
+        return (uint32_t *)(void *)s;
     }
-    uint8_t *s = vm->heap + vm->hp;
-    *cap = (uint32_t)(vm->gc_end - s) / 12u;
-    return (uint32_t *)(void *)s;
+#endif
+    *cap = vm->semi_size / 12u;
+    return (uint32_t *)(void *)vm->spare;
 }
 
 /* Iterative, in OCaml's field order (left to right, first difference decides), at any
@@ -164,7 +166,7 @@ int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t 
     uint64_t work = 0;
     if (w->cmp_active && w->cmp_ctx == ctx && w->cmp_pc == pc && w->cmp_a == a &&
         w->cmp_b == b && w->cmp_ieee == (uint32_t)ieee && w->cmp_gc == vm->gc.collections &&
-        (vm->spare || w->cmp_hp == vm->hp)) {
+        (!SVM_CFG_GC_COMPACT || vm->spare || vm->cmp_hp == vm->hp)) {
         ca = w->cmp_ca;
         cb = w->cmp_cb;
         n = w->cmp_n;
@@ -182,7 +184,9 @@ int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t 
         w->cmp_b = b;
         w->cmp_ieee = (uint32_t)ieee;
         w->cmp_gc = vm->gc.collections;
-        w->cmp_hp = vm->hp;
+#if SVM_CFG_GC_COMPACT
+        vm->cmp_hp = vm->hp;
+#endif
         w->cmp_ca = ca;
         w->cmp_cb = cb;
         w->cmp_n = n;

@@ -51,6 +51,9 @@ static void visit_root(svm_value_t *slot, void *arg) { forward(arg, slot); }
 
 /* charge: the program's collection (its work costs fuel, work.h); 0 for the extra ones
  * cfg.gc_every_alloc forces, a testing aid that must not change the schedule */
+#if !SVM_CFG_GC_COMPACT
+static
+#endif
 void svm_gc_done(svm_vm_t *vm, uint32_t live, uint64_t work, int charge)
 {
     vm->hp = live;
@@ -59,19 +62,24 @@ void svm_gc_done(svm_vm_t *vm, uint32_t live, uint64_t work, int charge)
     if (live > vm->gc.live_hwm)
         vm->gc.live_hwm = live;
     if (work > vm->gc.longest_pause)
-        vm->gc.longest_pause = work > UINT32_MAX ? UINT32_MAX : (uint32_t)work;
+        vm->gc.longest_pause = (uint32_t)work; /* < 2^32: a heap is < 4 GiB */
     vm->gc.total_pause += work;
     /* a word copied or scanned (forwarding, a header test) costs about three a memcpy
      * does: the unit of work.h */
-    if (charge) { /* saturating: a desktop-sized heap's collection can exceed 2^32 / 3 */
-        uint32_t room = UINT32_MAX - vm->work.pending;
-        svm_work_charge(vm, work > room / 3u ? room : 3u * (uint32_t)work);
-    }
+    if (!charge)
+        return;
+#if UINTPTR_MAX > 0xffffffffu
+    /* saturating: a desktop-sized heap's collection (issue 16) can exceed 2^32 / 3 */
+    uint32_t room = UINT32_MAX - vm->work.pending;
+    svm_work_charge(vm, work > room / 3u ? room : 3u * (uint32_t)work);
+#else
+    svm_work_charge(vm, work > UINT32_MAX / 3u ? UINT32_MAX : 3u * (uint32_t)work);
+#endif
 }
 
 /* charge: the program's collection (its work costs fuel, work.h); 0 for the extra ones
  * cfg.gc_every_alloc forces, a testing aid that must not change the schedule */
-static void collect(svm_vm_t *vm, int charge)
+static int collect(svm_vm_t *vm, int charge)
 {
     if (vm->hp > vm->gc.heap_hwm)
         vm->gc.heap_hwm = vm->hp;
@@ -79,7 +87,7 @@ static void collect(svm_vm_t *vm, int charge)
 #if SVM_CFG_GC_COMPACT
     if (!vm->spare) {
         svm_gc_compact(vm, charge);
-        return;
+        return 0;
     }
 #endif
     gc_state_t g = {vm, vm->spare, HEAP_START, 0};
@@ -101,13 +109,10 @@ static void collect(svm_vm_t *vm, int charge)
     vm->heap = vm->spare;
     vm->spare = t;
     svm_gc_done(vm, g.free, g.work, charge);
-}
-
-int svm_gc_collect(svm_vm_t *vm)
-{
-    collect(vm, 1);
     return 0;
 }
+
+int svm_gc_collect(svm_vm_t *vm) { return collect(vm, 1); }
 
 int64_t svm_work_settle(svm_vm_t *vm, int64_t left)
 {

@@ -14,12 +14,12 @@
  * records, its A and EP registers; vm->roots; the prebuilt exceptions; the trap value;
  * the scheduler's values (sched.h svm_container_roots, issue 5). Returns the words of
  * stack it walked (work). Inlined into each collector with its own visit. */
-static inline uint64_t svm_gc_roots(svm_vm_t *vm, void (*visit)(svm_value_t *, void *),
+static inline uint32_t svm_gc_roots(svm_vm_t *vm, void (*visit)(svm_value_t *, void *),
                                     void *arg)
 {
-    uint64_t work = 0;
-    for (uint32_t i = 0; i < vm->nglobals; i++)
-        visit(&vm->globals[i], arg);
+    uint32_t work = 0; /* stack words visited */
+    for (svm_value_t *p = vm->globals, *e = p + vm->nglobals; p < e; p++)
+        visit(p, arg);
     for (svm_context_t *c = vm->contexts; c; c = c->next) {
         for (svm_value_t *p = c->sp; p < c->hi; p++)
             visit(p, arg);
@@ -27,7 +27,7 @@ static inline uint64_t svm_gc_roots(svm_vm_t *vm, void (*visit)(svm_value_t *, v
             visit(w, arg);
         visit(&c->acc, arg);
         visit(&c->ep, arg);
-        work += (uint64_t)(c->hi - c->sp) + (uint64_t)(c->csp - c->lo) / 2;
+        work += (uint32_t)(c->hi - c->sp) + (uint32_t)(c->csp - c->lo) / 2u;
     }
     for (uint32_t i = 0; i < vm->nroots; i++)
         visit(vm->roots[i], arg);
@@ -42,13 +42,16 @@ static inline uint64_t svm_gc_roots(svm_vm_t *vm, void (*visit)(svm_value_t *, v
 /* Objects whose payload words are values the collector follows. */
 static inline int svm_gc_has_fields(uint32_t hd)
 {
-    uint32_t k = SVOBJ_KIND(hd);
-    return k == SVOBJ_BLOCK || k == SVOBJ_CLOSURE || k == SVOBJ_PAP || k == SVOBJ_ARRAY;
+    return (int)(((1u << SVOBJ_BLOCK | 1u << SVOBJ_CLOSURE | 1u << SVOBJ_PAP |
+                   1u << SVOBJ_ARRAY) >> SVOBJ_KIND(hd)) & 1u);
 }
 
+#if SVM_CFG_GC_COMPACT
 /* After a collection that left `live` bytes in use (hp = live) having done `work` words:
- * the statistics, and the work charged as fuel (charge = 0: a gc_every_alloc extra). */
+ * the statistics, and the work charged as fuel (charge = 0: a gc_every_alloc extra).
+ * (Local to gc.c in a build without the compact collector: smaller firmware.) */
 void svm_gc_done(svm_vm_t *vm, uint32_t live, uint64_t work, int charge);
+#endif
 
 /* The mark-compact collection (gc_compact.c); same contract as the copying one. */
 void svm_gc_compact(svm_vm_t *vm, int charge);

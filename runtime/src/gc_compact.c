@@ -154,7 +154,7 @@ void svm_gc_compact(svm_vm_t *vm, int charge)
     g.work += svm_gc_roots(vm, visit_mark, &g);
     while (g.overflow) {
         g.overflow = 0;
-        vm->gc.mark_rescans++;
+        vm->mark_rescans++;
         for (uint32_t w = next_live(g.bits, 1, end); w < end;) {
             uint32_t hd = g.heap[w], size = SVOBJ_SIZE(hd);
             if (svm_gc_has_fields(hd))

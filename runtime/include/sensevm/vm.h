@@ -104,7 +104,6 @@ typedef struct svm_gc_stats {
     uint32_t heap_hwm;        /* most bytes of one semispace in use */
     uint32_t longest_pause;   /* words copied+scanned by the longest collection */
     uint64_t total_pause;     /* words copied+scanned by all collections */
-    uint32_t mark_rescans;    /* compact: heap walks after a full mark stack */
 } svm_gc_stats_t;
 
 /* Output: stream 1 = standard output, 2 = error output. */
@@ -133,8 +132,6 @@ typedef struct svm_config {
     svm_flush_fn flush;    /* may be NULL */
     void *user;
     int gc_every_alloc;    /* collect before every allocation (testing) */
-    int gc;                /* the collector (docs/runtime.md): SVM_GC_MANIFEST (0) the
-                            * image manifest's `gc` field, SVM_GC_COPY, SVM_GC_COMPACT */
     int count_steps;       /* 1: fuel and ctx->steps count every instruction exactly;
                             * 0: only control transfers (branches, calls, returns, raise),
                             * which every loop passes: about 1.5x faster */
@@ -179,6 +176,8 @@ typedef struct svm_config {
      * svm_run returns SVM_BLOCKED. */
     int (*ext_rendezvous)(struct svm_vm *vm, struct svm_context **ctxp, uint32_t num,
                           uint32_t *used);
+    int gc;                /* the collector (docs/runtime.md): SVM_GC_MANIFEST (0) the
+                            * image manifest's `gc` field, SVM_GC_COPY, SVM_GC_COMPACT */
 } svm_config_t;
 
 struct svm_vm;
@@ -217,7 +216,6 @@ typedef struct svm_work {
     svm_value_t cmp_a, cmp_b, cmp_ca, cmp_cb; /* operands; current pair */
     uint32_t cmp_n, cmp_ieee, cmp_gc, cmp_pc; /* pending entries, mode, collections, pc */
     const void *cmp_ctx;   /* the context that runs it */
-    uint32_t cmp_hp;       /* compact: hp then (its entries are above hp) */
 } svm_work_t;
 
 typedef struct svm_vm {
@@ -233,12 +231,6 @@ typedef struct svm_vm {
     uint8_t *heap;
     uint8_t *spare;
     uint32_t semi_size;
-    uint32_t *gc_bits;     /* compact: the mark bitmap, a bit per heap word */
-    uint32_t *gc_fwd;      /* compact: new offset of each 128-byte block's first live word */
-    uint32_t *gc_stack;    /* compact: the mark stack's own room ({object, next field}
-                            * pairs; a collection starts the stack at hp, gc_compact.c) */
-    uint32_t gc_stack_cap; /* compact: pairs its own room holds */
-    uint8_t *gc_end;       /* compact: end of the tables (compare.c's work stack room) */
     uint32_t hp;           /* allocation offset in `heap` */
     uint32_t alloc_limit;  /* semi_size, or 0 to force the slow path (gc_every_alloc) */
     uint32_t hp_after_gc;  /* hp right after the last collection (for allocation stats) */
@@ -255,6 +247,16 @@ typedef struct svm_vm {
     int exit_code;
     svm_work_t work;       /* data-sized work to charge; a suspended comparison */
     svm_backtrace_t bt;    /* of the last raise or trap (issue 15) */
+    /* the compact collector (gc_compact.c; last, so that the interpreter's offsets into
+     * this struct stay short on Thumb) */
+    uint32_t *gc_bits;     /* the mark bitmap, a bit per heap word */
+    uint32_t *gc_fwd;      /* new offset of each 128-byte block's first live word */
+    uint32_t *gc_stack;    /* the mark stack's own room ({object, next field} pairs; a
+                            * collection starts the stack at hp) */
+    uint32_t gc_stack_cap; /* pairs its own room holds */
+    uint8_t *gc_end;       /* end of the tables (compare.c's work stack room) */
+    uint32_t cmp_hp;       /* hp when a comparison was suspended (its entries are above) */
+    uint32_t mark_rescans; /* compact: heap walks after a full mark stack */
 } svm_vm_t;
 
 /* Bytes of `memory` needed for a heap of heap_size bytes and nglobals globals. */
