@@ -31,7 +31,7 @@ static int usage(const char *msg)
             "Options: -w (no warnings), --keep-temps, -h/--help, -V/--version\n"
             "Link options (passed to senseasm; see senseasm --help):\n"
             "  --heap SIZE --stack SIZE --name NAME --entry SYM --priority N --arrays SIZE\n"
-            "  --contexts N --channels N --device NAME --policy P --heartbeat MS --fuel N\n"
+            "  --contexts N --channels N --device NAME --policy P --heartbeat MS --fuel N --gc G\n"
             "  --xchan SPEC --symbol NAME --base ADDR --map FILE --format FMT --no-dce --strip\n"
             "  --sign KEYFILE\n"
             "  --board NAME: the board's heap/stack defaults, Intel HEX at its image address for -o X.hex\n"
@@ -228,7 +228,7 @@ static const char *replace_ext(const char *path, const char *ext)
 static const char *const link_opts_with_arg[] = {
     "--heap", "--stack", "--name", "--entry", "--priority", "--arrays", "--contexts", "--channels",
     "--device", "--policy", "--heartbeat", "--fuel", "--symbol", "--base", "--map", "--format", "--xchan",
-    "--board", NULL
+    "--board", "--gc", NULL /* --gc: the collector (gc/memory, issue 17) */
 };
 
 /* senseasm's link options that take no argument (sensec passes them through). */

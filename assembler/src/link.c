@@ -462,7 +462,7 @@ static uint32_t new_addr(const lk_obj_t *x, uint32_t off)
 
 typedef struct lk_manifest {
     char name[SVIMG_NAME_MAX];
-    long priority, policy, heap, stack, arrays, contexts, channels, heartbeat, fuel;
+    long priority, policy, heap, stack, arrays, contexts, channels, heartbeat, fuel, gc;
     char devices[SVIMG_MAX_DEVICES][SVIMG_NAME_MAX];
     int ndevices;
     asm_xchan_t xchans[SVIMG_MAX_XCHANS];
@@ -481,6 +481,7 @@ static long *mf_field(lk_manifest_t *m, const char *key)
     if (strcmp(key, "channels") == 0) return &m->channels;
     if (strcmp(key, "heartbeat") == 0) return &m->heartbeat;
     if (strcmp(key, "fuel") == 0) return &m->fuel;
+    if (strcmp(key, "gc") == 0) return &m->gc;
     return NULL;
 }
 
@@ -541,7 +542,7 @@ static void default_name(const char *out, char *name)
 static void build_manifest(lk_t *l, lk_manifest_t *m)
 {
     long *all[] = {&m->priority, &m->policy, &m->heap, &m->stack, &m->arrays,
-                   &m->contexts, &m->channels, &m->heartbeat, &m->fuel};
+                   &m->contexts, &m->channels, &m->heartbeat, &m->fuel, &m->gc};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         *all[i] = -1;
     m->name[0] = 0;
@@ -571,7 +572,9 @@ static void build_manifest(lk_t *l, lk_manifest_t *m)
                 name_by = l->objs[oi].name;
             } else {
                 long *f = mf_field(m, k);
-                long val = strcmp(k, "policy") == 0 ? svasm_parse_policy(v) : num;
+                long val = strcmp(k, "policy") == 0 ? svasm_parse_policy(v)
+                           : strcmp(k, "gc") == 0   ? svasm_parse_gc(v)
+                                                    : num;
                 size_t fi = (size_t)(f - &m->priority);
                 if (*f >= 0 && *f != val)
                     lerr(l, l->objs[oi].name, "conflicting manifest '%s' (%s sets it differently)",
@@ -586,7 +589,7 @@ static void build_manifest(lk_t *l, lk_manifest_t *m)
     if (s->name)
         snprintf(m->name, sizeof m->name, "%s", s->name);
     const long opt[] = {s->priority, s->policy, s->heap, s->stack, s->arrays,
-                  s->contexts, s->channels, s->heartbeat, s->fuel};
+                  s->contexts, s->channels, s->heartbeat, s->fuel, s->gc};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (opt[i] >= 0)
             *all[i] = opt[i];
@@ -612,6 +615,7 @@ static void build_manifest(lk_t *l, lk_manifest_t *m)
     if (m->channels < 0) m->channels = SVMF_DEFAULT_CHANNELS;
     if (m->heartbeat < 0) m->heartbeat = 0;
     if (m->fuel < 0) m->fuel = 0;
+    if (m->gc < 0) m->gc = SVMF_GC_COPY;
 }
 
 static void write_manifest(const lk_manifest_t *m, uint32_t entry, uint32_t globals,
@@ -632,6 +636,7 @@ static void write_manifest(const lk_manifest_t *m, uint32_t entry, uint32_t glob
     svbc_write_i32(p + SVMF_OFF_GLOBALS, (int32_t)globals);
     svbc_write_i32(p + SVMF_OFF_HEARTBEAT, (int32_t)m->heartbeat);
     svbc_write_i32(p + SVMF_OFF_FUEL, (int32_t)m->fuel);
+    p[SVMF_OFF_GC] = (uint8_t)m->gc;
     for (int i = 0; i < m->ndevices; i++)
         memcpy(p + SVMF_OFF_DEVICES + SVIMG_NAME_MAX * (unsigned)i, m->devices[i],
                strlen(m->devices[i]));
@@ -650,7 +655,7 @@ void svasm_mset_init(svasm_mset_t *m)
 {
     memset(m, 0, sizeof *m);
     m->priority = m->policy = m->heap = m->stack = m->arrays = m->contexts = m->channels =
-        m->heartbeat = m->fuel = -1;
+        m->heartbeat = m->fuel = m->gc = -1;
 }
 
 void svasm_link_opts_init(svasm_link_opts_t *o)

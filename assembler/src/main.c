@@ -54,7 +54,8 @@ static void usage(FILE *f)
 "Manifest options (override .manifest directives):\n"
 "  --name NAME  --priority N  --heap SIZE  --stack SIZE  --arrays SIZE  --contexts N\n"
 "  --channels N  --device NAME (repeatable)  --policy stop|restart|log\n"
-"  --heartbeat MS  --fuel N          (sizes take K/M suffixes: --heap 64K)\n"
+"  --heartbeat MS  --fuel N  --gc copy|compact (the collector: docs/runtime.md)\n"
+"                      (sizes take K/M suffixes: --heap 64K)\n"
 "  --xchan NAME:send|recv[:DEPTH[:drop|overwrite]]   an inter-container channel\n"
 "                      (repeatable; sensec passes --xchan=SPEC through)\n"
 "Other:\n"
@@ -236,7 +237,7 @@ enum {
     OPT_INFO = 256, OPT_MAP, OPT_ENTRY, OPT_NAME, OPT_PRIORITY, OPT_HEAP, OPT_STACK, OPT_ARRAYS,
     OPT_CONTEXTS, OPT_CHANNELS, OPT_DEVICE, OPT_POLICY, OPT_HEARTBEAT, OPT_FUEL, OPT_XCHAN, OPT_FORMAT,
     OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP, OPT_SIGN, OPT_GENKEY, OPT_MAXERR, OPT_ADDR2LINE,
-    OPT_BOARD
+    OPT_BOARD, OPT_GC
 };
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -410,6 +411,7 @@ static int parse_args(cli_t *c, int argc, char **argv)
         {"sign", required_argument, NULL, OPT_SIGN},
         {"gen-key", required_argument, NULL, OPT_GENKEY},
         {"board", required_argument, NULL, OPT_BOARD},
+        {"gc", required_argument, NULL, OPT_GC},
         {NULL, 0, NULL, 0},
     };
     memset(c, 0, sizeof *c);
@@ -455,6 +457,10 @@ static int parse_args(cli_t *c, int argc, char **argv)
         case OPT_POLICY:
             if ((c->lo.mset.policy = svasm_parse_policy(optarg)) < 0)
                 return bad_usage("bad --policy '%s' (expected stop, restart or log)", optarg);
+            break;
+        case OPT_GC:
+            if ((c->lo.mset.gc = svasm_parse_gc(optarg)) < 0)
+                return bad_usage("bad --gc '%s' (expected copy or compact)", optarg);
             break;
         case OPT_PRIORITY: key = "priority"; field = &c->lo.mset.priority; break;
         case OPT_HEAP: key = "heap"; field = &c->lo.mset.heap; break;

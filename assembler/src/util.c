@@ -274,6 +274,15 @@ int asm_valid_name(const char *s)
     return 1;
 }
 
+int svasm_parse_gc(const char *s)
+{
+    if (strcmp(s, "copy") == 0)
+        return SVMF_GC_COPY;
+    if (strcmp(s, "compact") == 0)
+        return SVMF_GC_COMPACT;
+    return -1;
+}
+
 int svasm_parse_policy(const char *s)
 {
     if (strcmp(s, "stop") == 0)
@@ -423,10 +432,13 @@ const char *asm_mfield_check(const char *key, const char *value, int value_is_nu
         }
         return asm_xchan_parse(value, NULL, canon, canoncap);
     }
-    if (strcmp(key, "policy") == 0) {
-        if (value_is_num || svasm_parse_policy(value) < 0) {
-            snprintf(msg, msgcap, "bad policy '%.40s' (expected stop, restart or log)",
-                     value_is_num ? "?" : value);
+    /* keys whose value is one of a few words */
+    int is_policy = strcmp(key, "policy") == 0, is_gc = strcmp(key, "gc") == 0;
+    if (is_policy || is_gc) {
+        int ok = !value_is_num && (is_gc ? svasm_parse_gc(value) : svasm_parse_policy(value)) >= 0;
+        if (!ok) {
+            snprintf(msg, msgcap, "bad %s '%.40s' (expected %s)", key, value_is_num ? "?" : value,
+                     is_gc ? "copy or compact" : "stop, restart or log");
             return msg;
         }
         snprintf(canon, canoncap, "%s", value);

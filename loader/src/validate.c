@@ -200,8 +200,11 @@ static svl_result_t check_manifest(vctx_t *v, uint32_t *eo)
     if (v->globals > SVMF_GLOBALS_MAX)
         FAIL(bad_globals, mo + SVMF_OFF_GLOBALS);
     /* heartbeat and fuel: any u32 is valid */
-    if (rd32(m + SVMF_OFF_RESERVED) != 0)
+    uint32_t gc = rd32(m + SVMF_OFF_GC); /* gc, then the 3 reserved bytes */
+    if (gc >> 8)
         FAIL(manifest_reserved, mo + SVMF_OFF_RESERVED);
+    if (gc > SVMF_GC_COMPACT)
+        FAIL(bad_gc, mo + SVMF_OFF_GC);
     for (uint32_t i = 0; i < SVIMG_MAX_DEVICES; i++) {
         uint32_t o = SVMF_OFF_DEVICES + i * SVIMG_NAME_MAX;
         if (i >= ndev) {
@@ -718,6 +721,7 @@ static void fill(const vctx_t *v, svl_image_t *out)
     mf->policy = m[SVMF_OFF_POLICY];
     mf->ndevices = m[SVMF_OFF_NDEVICES];
     mf->nxchans = m[SVMF_OFF_NXCHANS];
+    mf->gc = m[SVMF_OFF_GC];
     mf->heap_size = rd32(m + SVMF_OFF_HEAP);
     mf->stack_size = rd32(m + SVMF_OFF_STACK);
     mf->array_size = rd32(m + SVMF_OFF_ARRAYS);

@@ -58,6 +58,7 @@ int runner_run_bare(const runner_cfg_t *rc)
         .write = runner_write,
         .flush = runner_flush,
         .gc_every_alloc = rc->gc_every || RUNNER_GC_EVERY_ALLOC,
+        .gc = rc->gc,
         .count_steps = rc->stats || rc->trace || rc->max_steps || runner_profiling,
         .argc = rc->nargs + 1,
         .argv = pargv,

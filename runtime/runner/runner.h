@@ -33,6 +33,7 @@ typedef struct runner_cfg {
     /* both modes */
     uint64_t heap, stack, max_steps;
     int gc_every, trace, stats, no_sched;
+    int gc; /* svm_config_t.gc: 0 = each manifest's */
     const char *verify_key;
     /* the scheduler's */
     int real_time, time_set, count_steps, via_sched, generic_loop, trace_sched;

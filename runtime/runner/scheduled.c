@@ -334,6 +334,7 @@ int runner_run_scheduled(const runner_cfg_t *rc)
             .write = runner_write,
             .flush = runner_flush,
             .gc_every_alloc = gc_every,
+            .gc = rc->gc,
             .count_steps = r.count_steps = count_steps || max_steps,
             .argc = pargc,
             .argv = av,

@@ -70,20 +70,35 @@ static int cmp_shallow(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int iee
     }
 }
 
+/* The work stack's room: memory that is free outside a collection (comparing does not
+ * allocate): the spare semispace (copy), or the free tail of the heap and the
+ * collector's tables after it (compact: at least 1/16 of the heap, gc_compact.c). */
+static uint32_t *cmp_stack(const svm_vm_t *vm, uint32_t *cap)
+{
+#if SVM_CFG_GC_COMPACT
+    if (!vm->spare) {
+        uint8_t *s = vm->heap + vm->hp;
+        *cap = (uint32_t)(vm->gc_end - s) / 12u;
+        return (uint32_t *)(void *)s;
+    }
+#endif
+    *cap = vm->semi_size / 12u;
+    return (uint32_t *)(void *)vm->spare;
+}
+
 /* Iterative, in OCaml's field order (left to right, first difference decides), at any
- * nesting depth: the pending fields live in a work stack of {a, b, next field} entries in
- * the *spare semispace*, which is free outside a collection and comparing does not
- * allocate. Each entry stands for a block of >= 2 fields in each operand, so the stack
- * needs no more room than the data compared; the last field is compared without an
- * entry (lists and chains use none).
+ * nesting depth: the pending fields live in a work stack of {a, b, next field} entries
+ * (cmp_stack). Each entry stands for a block of >= 2 fields in each operand, so under
+ * the copying collector the stack needs no more room than the data compared; the last
+ * field is compared without an entry (lists and chains use none).
  * The state is (*pa, *pb: the pair to compare next; *pn: entries). One step per pair,
  * each costing one word of work plus what a string comparison reads; when *work reaches
  * `limit` before the end, SVM_CMP_SUSPENDED with the state left for the next call. */
 static int cmp_run(const svm_vm_t *vm, svm_value_t *pa, svm_value_t *pb, uint32_t *pn,
                    int ieee, uint64_t *work, uint64_t limit)
 {
-    uint32_t *stk = (uint32_t *)(void *)vm->spare;
-    uint32_t cap = vm->semi_size / 12u, n = *pn;
+    uint32_t cap, n = *pn;
+    uint32_t *stk = cmp_stack(vm, &cap);
     svm_value_t a = *pa, b = *pb;
     int r;
     for (;;) {
@@ -137,8 +152,9 @@ int svm_compare(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee)
 }
 
 /* A suspended comparison is valid for the same context, pc, operands and mode as long as
- * no collection ran (the entries in `spare` and the offsets would be stale) and no other
- * comparison started (it reuses `spare`); any of these simply restarts it. Between the
+ * no collection ran (the entries and the offsets would be stale), no other comparison
+ * started (it reuses the room) and, under the compact collector, nothing was allocated
+ * (its entries are above hp); any of these simply restarts it. Between the
  * suspension and the resumption the scheduler keeps the context current (a slice that
  * ends on fuel resumes it first), so in practice it always continues. */
 int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t a,
@@ -149,7 +165,8 @@ int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t 
     uint32_t n = 0;
     uint64_t work = 0;
     if (w->cmp_active && w->cmp_ctx == ctx && w->cmp_pc == pc && w->cmp_a == a &&
-        w->cmp_b == b && w->cmp_ieee == (uint32_t)ieee && w->cmp_gc == vm->gc.collections) {
+        w->cmp_b == b && w->cmp_ieee == (uint32_t)ieee && w->cmp_gc == vm->gc.collections &&
+        (!SVM_CFG_GC_COMPACT || vm->spare || vm->cmp_hp == vm->hp)) {
         ca = w->cmp_ca;
         cb = w->cmp_cb;
         n = w->cmp_n;
@@ -167,6 +184,9 @@ int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t 
         w->cmp_b = b;
         w->cmp_ieee = (uint32_t)ieee;
         w->cmp_gc = vm->gc.collections;
+#if SVM_CFG_GC_COMPACT
+        vm->cmp_hp = vm->hp;
+#endif
         w->cmp_ca = ca;
         w->cmp_cb = cb;
         w->cmp_n = n;

@@ -4,16 +4,14 @@
  * Invariants: the heap is two semispaces of semi_size bytes; values are byte offsets into
  * the current one (`heap`); offset 0..3 is never an object, so a heap reference is > 0.
  * Every object has at least one payload word (the forwarding slot). A collection copies
- * what the roots reach into `spare` breadth-first (no recursion, no mark stack: constant
- * C stack, which matters on a microcontroller) and swaps the semispaces. Roots: globals;
- * each context's value stack [sp, hi) (incl. the guard), the EP words of its control
- * stack, its A and EP registers; vm->roots; the prebuilt exceptions; the trap value.
- * Why copying: see docs/runtime.md (pause proportional to live data only, allocation is a
- * pointer bump, no fragmentation; the price is half the heap RAM).
+ * what the roots (gc.h svm_gc_roots) reach into `spare` breadth-first (no recursion, no
+ * mark stack: constant C stack, which matters on a microcontroller) and swaps the
+ * semispaces. Why copying: see docs/runtime.md (pause proportional to live data only,
+ * allocation is a pointer bump, no fragmentation; the price is half the heap RAM). A
+ * container whose manifest asks for `gc compact` uses gc_compact.c instead (spare = NULL).
+ * The allocator and the statistics below serve both.
  */
-#include "internal.h"
-
-#define HEAP_START 4u /* first object offset of a semispace */
+#include "gc.h"
 
 typedef struct gc_state {
     svm_vm_t *vm;
@@ -49,46 +47,60 @@ static void forward_range(gc_state_t *g, svm_value_t *p, const svm_value_t *end)
         forward(g, p);
 }
 
-/* issue 5: the scheduler's values (sched.h svm_container_roots) are roots too */
-static void visit_ext_root(svm_value_t *slot, void *arg) { forward(arg, slot); }
+static void visit_root(svm_value_t *slot, void *arg) { forward(arg, slot); }
+
+/* charge: the program's collection (its work costs fuel, work.h); 0 for the extra ones
+ * cfg.gc_every_alloc forces, a testing aid that must not change the schedule */
+#if !SVM_CFG_GC_COMPACT
+static
+#endif
+void svm_gc_done(svm_vm_t *vm, uint32_t live, uint64_t work, int charge)
+{
+    vm->hp = live;
+    vm->hp_after_gc = live;
+    vm->gc.collections++;
+    if (live > vm->gc.live_hwm)
+        vm->gc.live_hwm = live;
+    if (work > vm->gc.longest_pause)
+        vm->gc.longest_pause = (uint32_t)work; /* < 2^32: a heap is < 4 GiB */
+    vm->gc.total_pause += work;
+    /* a word copied or scanned (forwarding, a header test) costs about three a memcpy
+     * does: the unit of work.h */
+    if (!charge)
+        return;
+#if UINTPTR_MAX > 0xffffffffu
+    /* saturating: a desktop-sized heap's collection (issue 16) can exceed 2^32 / 3 */
+    uint32_t room = UINT32_MAX - vm->work.pending;
+    svm_work_charge(vm, work > room / 3u ? room : 3u * (uint32_t)work);
+#else
+    svm_work_charge(vm, work > UINT32_MAX / 3u ? UINT32_MAX : 3u * (uint32_t)work);
+#endif
+}
 
 /* charge: the program's collection (its work costs fuel, work.h); 0 for the extra ones
  * cfg.gc_every_alloc forces, a testing aid that must not change the schedule */
 static int collect(svm_vm_t *vm, int charge)
 {
-    gc_state_t g = {vm, vm->spare, HEAP_START, 0};
     if (vm->hp > vm->gc.heap_hwm)
         vm->gc.heap_hwm = vm->hp;
     vm->gc.bytes_allocated += vm->hp - vm->hp_after_gc;
-
-    forward_range(&g, vm->globals, vm->globals + vm->nglobals);
-    for (svm_context_t *c = vm->contexts; c; c = c->next) {
-        forward_range(&g, c->sp, c->hi);
-        for (uint32_t *w = c->lo + 1; w < c->csp; w += 2)
-            forward(&g, w);
-        forward(&g, &c->acc);
-        forward(&g, &c->ep);
-        g.work += (uint64_t)(c->hi - c->sp) + (uint64_t)(c->csp - c->lo) / 2;
+#if SVM_CFG_GC_COMPACT
+    if (!vm->spare) {
+        svm_gc_compact(vm, charge);
+        return 0;
     }
-    for (uint32_t i = 0; i < vm->nroots; i++)
-        forward(&g, vm->roots[i]);
-    forward(&g, &vm->exn_div_by_zero);
-    forward(&g, &vm->exn_index_oob);
-    forward(&g, &vm->trap.value);
-    if (vm->cfg.ext_roots)
-        vm->cfg.ext_roots(vm, visit_ext_root, &g);
+#endif
+    gc_state_t g = {vm, vm->spare, HEAP_START, 0};
+    g.work += svm_gc_roots(vm, visit_root, &g);
 
     /* Cheney scan: the to-space between `scan` and `free` is the grey queue. */
     uint32_t scan = HEAP_START;
     while (scan < g.free) {
         uint32_t *o = (uint32_t *)(void *)(g.to + scan);
         uint32_t hd = o[0], size = SVOBJ_SIZE(hd);
-        switch (SVOBJ_KIND(hd)) {
-        case SVOBJ_BLOCK: case SVOBJ_CLOSURE: case SVOBJ_PAP: case SVOBJ_ARRAY:
+        if (svm_gc_has_fields(hd)) {
             forward_range(&g, o + 1, o + 1 + size);
             g.work += size;
-            break;
-        default: break;
         }
         scan += svm_obj_bytes_for(size);
     }
@@ -96,18 +108,7 @@ static int collect(svm_vm_t *vm, int charge)
     uint8_t *t = vm->heap;
     vm->heap = vm->spare;
     vm->spare = t;
-    vm->hp = g.free;
-    vm->hp_after_gc = g.free;
-    vm->gc.collections++;
-    if (g.free > vm->gc.live_hwm)
-        vm->gc.live_hwm = g.free;
-    if (g.work > vm->gc.longest_pause)
-        vm->gc.longest_pause = (uint32_t)g.work;
-    vm->gc.total_pause += g.work;
-    /* a word copied or scanned (forwarding, a header test) costs about three a memcpy
-     * does: the unit of work.h */
-    if (charge)
-        svm_work_charge(vm, g.work > UINT32_MAX / 3u ? UINT32_MAX : 3u * (uint32_t)g.work);
+    svm_gc_done(vm, g.free, g.work, charge);
     return 0;
 }
 

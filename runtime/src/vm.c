@@ -2,7 +2,7 @@
  * vm.c — container and context set-up, trap names, stack high-water marks and the
  * OCaml-style printing of an exception value.
  */
-#include "internal.h"
+#include "gc.h"
 
 #define STACK_PAINT 0xdeadbeeeu /* never a value: a const ref far beyond any image */
 
@@ -63,15 +63,25 @@ svm_init_result_t svm_vm_init(svm_vm_t *vm, const svl_image_t *img, const svm_co
     uint32_t semi = (cfg->heap_size / 2u) & ~7u; /* heap_size is the RAM budget */
     if (semi < 64u || cfg->memory_size < svm_memory_size(cfg->heap_size, vm->nglobals))
         return SVM_INIT_NO_MEMORY;
+    if ((unsigned)cfg->gc > SVM_GC_COMPACT)
+        return SVM_INIT_BAD_ARG;
+    int compact = cfg->gc ? cfg->gc == SVM_GC_COMPACT : img->manifest.gc == SVMF_GC_COMPACT;
+    if (compact && !SVM_CFG_GC_COMPACT)
+        return SVM_INIT_BAD_ARG; /* not in this build */
     uint8_t *mem = cfg->memory;
     vm->globals = (svm_value_t *)(void *)mem;
     for (uint32_t i = 0; i < vm->nglobals; i++)
         vm->globals[i] = SVM_VAL_UNIT;
     mem += align8(vm->nglobals * 4u);
+    /* the same memory either way: two semispaces, or the compact heap and its tables */
     vm->heap = mem;
     vm->spare = mem + semi;
     vm->semi_size = semi;
-    vm->alloc_limit = cfg->gc_every_alloc ? 0 : semi;
+#if SVM_CFG_GC_COMPACT
+    if (compact && !svm_gc_compact_setup(vm, mem, 2u * semi))
+        return SVM_INIT_NO_MEMORY;
+#endif
+    vm->alloc_limit = cfg->gc_every_alloc ? 0 : vm->semi_size;
     vm->hp = 4;
     vm->hp_after_gc = 4;
     vm->exn_div_by_zero = SVM_VAL_UNIT;

@@ -379,7 +379,8 @@ MUT(bad_contexts) { w16(im, MF(SVMF_OFF_CONTEXTS), 0); RESEAL_RET(MF(SVMF_OFF_CO
 MUT(bad_contexts_max) { w16(im, MF(SVMF_OFF_CONTEXTS), SVMF_CONTEXTS_MAX + 1); RESEAL_RET(MF(SVMF_OFF_CONTEXTS)); }
 MUT(bad_channels) { w16(im, MF(SVMF_OFF_CHANNELS), SVMF_CHANNELS_MAX + 1); RESEAL_RET(MF(SVMF_OFF_CHANNELS)); }
 MUT(bad_globals) { w32(im, MF(SVMF_OFF_GLOBALS), SVMF_GLOBALS_MAX + 1); RESEAL_RET(MF(SVMF_OFF_GLOBALS)); }
-MUT(manifest_reserved) { w32(im, MF(SVMF_OFF_RESERVED), 1); RESEAL_RET(MF(SVMF_OFF_RESERVED)); }
+MUT(manifest_reserved) { w8(im, MF(SVMF_OFF_RESERVED + 2), 1); RESEAL_RET(MF(SVMF_OFF_RESERVED)); }
+MUT(bad_gc) { w8(im, MF(SVMF_OFF_GC), SVMF_GC_COMPACT + 1); RESEAL_RET(MF(SVMF_OFF_GC)); }
 MUT(bad_device_name) { w8(im, MF(SVMF_OFF_DEVICES + 16), '/'); RESEAL_RET(MF(SVMF_OFF_DEVICES + 16)); }
 MUT(duplicate_device)
 {
@@ -516,7 +517,7 @@ const corpus_case_t corpus_cases[] = {
     VAR(bad_heap_size, align), VAR(bad_heap_size, max), RULE(bad_stack_size),
     VAR(bad_stack_size, align), VAR(bad_stack_size, max), RULE(bad_array_size),
     VAR(bad_array_size, max), RULE(bad_contexts), VAR(bad_contexts, max), RULE(bad_channels),
-    RULE(bad_globals), RULE(manifest_reserved), RULE(bad_device_name), RULE(duplicate_device),
+    RULE(bad_globals), RULE(manifest_reserved), RULE(bad_gc), RULE(bad_device_name), RULE(duplicate_device),
     RULE(device_slot_not_empty), RULE(bad_xchan_name), RULE(duplicate_xchan),
     RULE(bad_xchan_dir), RULE(bad_xchan_policy), RULE(bad_xchan_depth), RULE(xchan_reserved),
     RULE(xchan_slot_not_empty), RULE(bad_entry),

@@ -128,7 +128,7 @@ int svasm_is_image(const uint8_t *buf, size_t len);
 /* ---- manifest settings (linker options); unset fields are -1 / NULL ---- */
 typedef struct svasm_mset {
     const char *name;
-    long priority, policy, heap, stack, arrays, contexts, channels, heartbeat, fuel;
+    long priority, policy, heap, stack, arrays, contexts, channels, heartbeat, fuel, gc;
     const char *devices[16];
     int ndevices;
     const char *xchans[16]; /* inter-container channels "NAME:DIR[:DEPTH[:POLICY]]" */
@@ -139,6 +139,8 @@ void svasm_mset_init(svasm_mset_t *m);
 int svasm_parse_size(const char *s, long *out);
 /* "stop"/"restart"/"log" -> SVMF_POLICY_*, or -1 */
 int svasm_parse_policy(const char *s);
+/* "copy"/"compact" -> SVMF_GC_*, or -1 (the collector, issue 17) */
+int svasm_parse_gc(const char *s);
 
 /* ---- linker ---- */
 typedef struct svasm_input {

@@ -117,13 +117,23 @@ const char *svimg_sect_error_message(svimg_sect_error_t e);
 #define SVMF_OFF_GLOBALS 40u        /* u32 global variable slots 0..65535 */
 #define SVMF_OFF_HEARTBEAT 44u      /* u32 heartbeat/deadline period in ms, 0 = none */
 #define SVMF_OFF_FUEL 48u           /* u32 instructions per slice, 0 = runner default */
-#define SVMF_OFF_RESERVED 52u       /* u32 must be 0 */
+#define SVMF_OFF_GC 52u             /* u8 collector: SVMF_GC_COPY or SVMF_GC_COMPACT */
+#define SVMF_OFF_RESERVED 53u       /* u8[3] must be 0 */
 #define SVMF_OFF_DEVICES 56u        /* 8 x char[16] device names, NUL padded */
 #define SVMF_OFF_XCHANS 184u        /* 4 x 24-byte inter-container channel declarations */
 #define SVMF_XCHAN_SIZE 24u         /* char[16] name, u8 dir, u8 policy, u16 depth, u32 0 */
 
 #define SVMF_HEAP_MIN 512u
-#define SVMF_HEAP_MAX (16u << 20)
+/* The heap a manifest may claim (issue 16): 16 MiB where pointers are 32-bit (every
+ * board: the sizes a container's memory adds up to stay below 4 GiB); on 64-bit hosts
+ * what a heap reference (a 32-bit byte offset, isa.md §2) can address, less 1 MiB so
+ * that hp + one object and globals + the heap never wrap a 32-bit size: 4095 MiB. */
+#define SVMF_HEAP_MAX_32 (16u << 20)
+#if UINTPTR_MAX > 0xffffffffu
+#define SVMF_HEAP_MAX 0xfff00000u
+#else
+#define SVMF_HEAP_MAX SVMF_HEAP_MAX_32
+#endif
 #define SVMF_ARRAYS_MAX (16u << 20) /* array storage: 0..this, multiple of 8 */
 #define SVMF_STACK_MIN 256u
 #define SVMF_STACK_MAX (4u << 20)
@@ -131,6 +141,7 @@ const char *svimg_sect_error_message(svimg_sect_error_t e);
 #define SVMF_CHANNELS_MAX 1024u
 #define SVMF_GLOBALS_MAX 65535u
 
+enum { SVMF_GC_COPY = 0, SVMF_GC_COMPACT = 1 }; /* issue 17: docs/runtime.md */
 enum { SVMF_POLICY_STOP = 0, SVMF_POLICY_RESTART = 1, SVMF_POLICY_LOG = 2 };
 enum { SVMF_XCHAN_SEND = 0, SVMF_XCHAN_RECV = 1 };
 enum { SVMF_XPOLICY_DROP_NEW = 0, SVMF_XPOLICY_OVERWRITE = 1 };

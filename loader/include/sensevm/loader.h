@@ -34,6 +34,7 @@ typedef struct svl_xchan {
 typedef struct svl_manifest {
     char name[SVIMG_NAME_MAX]; /* NUL terminated */
     uint8_t priority, policy, ndevices, nxchans;
+    uint8_t gc;                /* SVMF_GC_COPY or SVMF_GC_COMPACT */
     uint32_t heap_size, stack_size, array_size;
     uint16_t max_contexts, max_channels;
     uint32_t entry, globals, heartbeat_ms, fuel;

@@ -113,10 +113,21 @@ typedef void (*svm_flush_fn)(void *user);
 struct svm_vm;
 struct svm_context;
 
+/* svm_config_t.gc */
+enum { SVM_GC_MANIFEST = 0, SVM_GC_COPY = 1, SVM_GC_COMPACT = 2 };
+/* The mark-compact collector is built unless a firmware leaves it out to save flash
+ * (-DSVM_CFG_GC_COMPACT=0: a container that asks for it then fails svm_vm_init with
+ * SVM_INIT_BAD_ARG). */
+#ifndef SVM_CFG_GC_COMPACT
+#define SVM_CFG_GC_COMPACT 1
+#endif
+
 typedef struct svm_config {
-    void *memory;          /* 8-aligned: globals, then the two heap semispaces */
+    void *memory;          /* 8-aligned: globals, then the heap (two semispaces, or the
+                            * compact heap and its collector's tables) */
     uint32_t memory_size;  /* bytes; see svm_memory_size() */
-    uint32_t heap_size;    /* heap RAM budget in bytes: two semispaces of half of it */
+    uint32_t heap_size;    /* heap RAM budget in bytes: two semispaces of half of it
+                            * (copy), or about 93 % of it for objects (compact) */
     svm_write_fn write;    /* may be NULL (output discarded) */
     svm_flush_fn flush;    /* may be NULL */
     void *user;
@@ -165,6 +176,8 @@ typedef struct svm_config {
      * svm_run returns SVM_BLOCKED. */
     int (*ext_rendezvous)(struct svm_vm *vm, struct svm_context **ctxp, uint32_t num,
                           uint32_t *used);
+    int gc;                /* the collector (docs/runtime.md): SVM_GC_MANIFEST (0) the
+                            * image manifest's `gc` field, SVM_GC_COPY, SVM_GC_COMPACT */
 } svm_config_t;
 
 struct svm_vm;
@@ -212,7 +225,9 @@ typedef struct svm_vm {
     uint32_t code_size;
     const uint8_t *consts;
     uint32_t consts_size;
-    /* heap: two semispaces of semi_size bytes; values are offsets into `heap` */
+    /* heap: two semispaces of semi_size bytes (copy), or one heap of semi_size bytes
+     * followed by the collector's tables (compact: spare = NULL); values are offsets
+     * into `heap` */
     uint8_t *heap;
     uint8_t *spare;
     uint32_t semi_size;
@@ -232,6 +247,16 @@ typedef struct svm_vm {
     int exit_code;
     svm_work_t work;       /* data-sized work to charge; a suspended comparison */
     svm_backtrace_t bt;    /* of the last raise or trap (issue 15) */
+    /* the compact collector (gc_compact.c; last, so that the interpreter's offsets into
+     * this struct stay short on Thumb) */
+    uint32_t *gc_bits;     /* the mark bitmap, a bit per heap word */
+    uint32_t *gc_fwd;      /* new offset of each 128-byte block's first live word */
+    uint32_t *gc_stack;    /* the mark stack's own room ({object, next field} pairs; a
+                            * collection starts the stack at hp) */
+    uint32_t gc_stack_cap; /* pairs its own room holds */
+    uint8_t *gc_end;       /* end of the tables (compare.c's work stack room) */
+    uint32_t cmp_hp;       /* hp when a comparison was suspended (its entries are above) */
+    uint32_t mark_rescans; /* compact: heap walks after a full mark stack */
 } svm_vm_t;
 
 /* Bytes of `memory` needed for a heap of heap_size bytes and nglobals globals. */
