@@ -600,7 +600,10 @@ static void build_manifest(lk_t *l, lk_manifest_t *m)
     /* then the defaults (a board's): the manifest the user wrote wins over them */
     const svasm_mset_t *df = &l->opts->mdefault;
     const long dflt[] = {df->priority, df->policy, df->heap, df->stack, df->arrays,
-                         df->contexts, df->channels, df->heartbeat, df->fuel};
+                         df->contexts, df->channels, df->heartbeat, df->fuel, df->gc};
+    _Static_assert(sizeof dflt / sizeof dflt[0] == sizeof all / sizeof all[0] &&
+                       sizeof opt / sizeof opt[0] == sizeof all / sizeof all[0],
+                   "one entry per manifest scalar");
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (*all[i] < 0)
             *all[i] = dflt[i];
