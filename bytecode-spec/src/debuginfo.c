@@ -6,6 +6,7 @@
  */
 #include <sensevm/bytecode.h>
 #include <sensevm/image.h>
+#include <sensevm/strbuf.h>
 
 #include <string.h>
 
@@ -73,35 +74,10 @@ int svimg_frame_hidden(const svimg_debug_t *d, uint32_t entry)
     return sym && !strcmp(sym, "main") && (!file || at < start);
 }
 
-/* Bounded string building (no stdio here). */
-typedef struct out {
-    char *buf;
-    size_t cap, len;
-} out_t;
-
-static void put(out_t *o, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++, o->len++)
-        if (o->len + 1 < o->cap)
-            o->buf[o->len] = s[i];
-}
-static void puts_(out_t *o, const char *s) { put(o, s, strlen(s)); }
-static void putu(out_t *o, uint32_t v, unsigned base, unsigned width)
-{
-    char t[12];
-    unsigned n = 0;
-    do {
-        t[n++] = "0123456789abcdef"[v % base];
-        v /= base;
-    } while (v || n < width);
-    while (n)
-        put(o, &t[--n], 1);
-}
-
 size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index,
                           const char *first, char *buf, size_t cap)
 {
-    out_t o = {buf, cap, 0};
+    svbc_buf_t o = {buf, cap, 0};
     uint32_t pc = entry & ~SVIMG_BT_EXACT;
     int exact = (entry & SVIMG_BT_EXACT) != 0;
     /* a return address: the call is the instruction before it */
@@ -114,7 +90,7 @@ size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index
     else if (exact)
         verb = pc < d->code_size && d->code[pc] == SVBC_OP_raise
                    ? "Raised at" : "Raised by primitive operation at";
-    puts_(&o, verb);
+    svbc_buf_str(&o, verb);
     uint32_t start = 0, pos = 0;
     const char *sym = svimg_symbol_at(d, at, &start);
     const char *file = svimg_line_at(d, at, &pos);
@@ -128,26 +104,24 @@ size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index
             n = (size_t)(dollar - sym);
         if (n > 7 && !memcmp(sym + n - 7, ".__init", 7))
             n -= 7;
-        put(&o, " ", 1);
-        put(&o, sym, n);
+        svbc_buf_put(&o, " ", 1);
+        svbc_buf_put(&o, sym, n);
     } else {
-        puts_(&o, " unknown location");
+        svbc_buf_str(&o, " unknown location");
     }
     if (file && file[0] && SVIMG_POS_LINE(pos)) {
-        puts_(&o, " in file \"");
-        puts_(&o, file);
-        puts_(&o, "\", line ");
-        putu(&o, SVIMG_POS_LINE(pos), 10, 1);
+        svbc_buf_str(&o, " in file \"");
+        svbc_buf_str(&o, file);
+        svbc_buf_str(&o, "\", line ");
+        svbc_buf_num(&o, SVIMG_POS_LINE(pos), 10, 1);
         if (SVIMG_POS_COL(pos)) {
-            puts_(&o, ", character ");
-            putu(&o, SVIMG_POS_COL(pos) - 1u, 10, 1);
+            svbc_buf_str(&o, ", character ");
+            svbc_buf_num(&o, SVIMG_POS_COL(pos) - 1u, 10, 1);
         }
     } else {
-        puts_(&o, " (pc 0x");
-        putu(&o, pc, 16, 4);
-        put(&o, ")", 1);
+        svbc_buf_str(&o, " (pc 0x");
+        svbc_buf_num(&o, pc, 16, 4);
+        svbc_buf_put(&o, ")", 1);
     }
-    if (cap)
-        buf[o.len < cap ? o.len : cap - 1] = 0;
-    return o.len;
+    return svbc_buf_end(&o);
 }
