@@ -74,6 +74,29 @@ int svimg_frame_hidden(const svimg_debug_t *d, uint32_t entry)
     return sym && !strcmp(sym, "main") && (!file || at < start);
 }
 
+/* A code symbol as OCaml names its frames: sensec's M.__init is "M"; a `$` starts a part
+ * of the name that only makes the symbol unique (a closure's or local function's body
+ * M.f$cN, a functor instance M.f$N: M.f), except `$f`, an anonymous function, which OCaml
+ * calls `(fun)` (M.g.$f$c3: M.g.(fun)). */
+static void put_frame_name(svbc_buf_t *o, const char *sym)
+{
+    size_t n = strlen(sym), from = o->len;
+    for (size_t i = 0; i < n; i++) {
+        if (sym[i] != '$') {
+            svbc_buf_put(o, sym + i, 1);
+        } else if (i + 1 < n && sym[i + 1] == 'f' && (i + 2 == n || sym[i + 2] == '.' ||
+                                                     sym[i + 2] == '$')) {
+            svbc_buf_str(o, "(fun)");
+            i++;
+        } else {
+            while (i + 1 < n && sym[i + 1] != '.' && sym[i + 1] != '$')
+                i++;
+        }
+    }
+    if (o->len - from > 7 && o->len < o->cap && !memcmp(o->buf + o->len - 7, ".__init", 7))
+        o->len -= 7;
+}
+
 size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index,
                           const char *first, char *buf, size_t cap)
 {
@@ -95,17 +118,8 @@ size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index
     const char *sym = svimg_symbol_at(d, at, &start);
     const char *file = svimg_line_at(d, at, &pos);
     if (sym) {
-        /* a closure's body M.f$cN (or a functor instance's M.f$N) is reported as M.f
-         * (OCaml merges curried functions; its frames name the enclosing function); a
-         * module's initialiser M.__init is OCaml's "M" */
-        size_t n = strlen(sym);
-        const char *dollar = memchr(sym, '$', n);
-        if (dollar)
-            n = (size_t)(dollar - sym);
-        if (n > 7 && !memcmp(sym + n - 7, ".__init", 7))
-            n -= 7;
         svbc_buf_put(&o, " ", 1);
-        svbc_buf_put(&o, sym, n);
+        put_frame_name(&o, sym);
     } else {
         svbc_buf_str(&o, " unknown location");
     }

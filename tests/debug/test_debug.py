@@ -142,6 +142,23 @@ if ocamlc:
           "closure: verbs, functions, files, lines and characters as OCaml's",
           "ours:\n" + err + "\nOCaml's:\n" + r.stderr.decode())
 
+# ---- 1c. local named functions and anonymous functions: M.f.k, M.g.h.(fun), M.(fun) ----
+local = build("local")
+rc, out, err = run([runner, local])
+lo_ours = frames(err)
+check(rc == 2 and [f for _, f, *_ in lo_ours][:2] == ["Local.f.k", "Local.f.loop"] and
+      "Local.g.h.(fun)" in err and "Local.(fun)" in err,
+      "local: frames of local functions are M.f.k, of anonymous ones M.f.(fun)", err)
+if ocamlc:
+    exe = os.path.join(work, "local.byte")
+    rc, o, e = run([ocamlc, "-g", "-o", exe, "local.ml"], cwd=work)
+    r = subprocess.run([exe], capture_output=True, env=dict(os.environ, OCAMLRUNPARAM="b"),
+                       timeout=60)
+    lo_theirs = frames(r.stderr.decode())
+    check(len(lo_theirs) == 12 and lo_ours == lo_theirs,
+          "local: verbs, functions, files, lines and characters as OCaml's",
+          "ours:\n" + err + "\nOCaml's:\n" + r.stderr.decode())
+
 # ---- 2. a primitive's exception; a tail call leaves no frame (as in OCaml) ----
 divide = build("divide")
 rc, out, err = run([runner, divide])
