@@ -34,7 +34,7 @@ const char *svimg_symbol_at(const svimg_debug_t *d, uint32_t pc, uint32_t *start
     return best;
 }
 
-const char *svimg_line_at(const svimg_debug_t *d, uint32_t pc, uint32_t *pos)
+const char *svimg_line_at(const svimg_debug_t *d, uint32_t pc, uint32_t *pos, uint32_t *end)
 {
     if (!d->lines || d->lines_size < 4 || pc >= d->code_size)
         return NULL;
@@ -53,10 +53,12 @@ const char *svimg_line_at(const svimg_debug_t *d, uint32_t pc, uint32_t *pos)
         return NULL;
     const uint8_t *e = d->lines + 4 + 12 * (lo - 1);
     uint32_t file = (uint32_t)svbc_read_i32(e + 8);
-    if (file >= d->lines_size)
+    if (SVIMG_LFILE_OFF(file) >= d->lines_size)
         return NULL;
     *pos = (uint32_t)svbc_read_i32(e + 4);
-    return (const char *)d->lines + file;
+    if (end)
+        *end = SVIMG_LFILE_END(file);
+    return (const char *)d->lines + SVIMG_LFILE_OFF(file);
 }
 
 int svimg_frame_hidden(const svimg_debug_t *d, uint32_t entry)
@@ -65,7 +67,7 @@ int svimg_frame_hidden(const svimg_debug_t *d, uint32_t entry)
     if ((entry & SVIMG_BT_EXACT) || pc == 0 || !d->lines)
         return 0;
     const char *sym = svimg_symbol_at(d, pc - 1, &start);
-    const char *file = svimg_line_at(d, pc - 1, &pos);
+    const char *file = svimg_line_at(d, pc - 1, &pos, NULL);
     /* a LINES entry at or below main's pc belongs to code before main, not to main */
     uint32_t at = 0;
     for (uint32_t i = 0, n = (uint32_t)svbc_read_i32(d->lines); file && i < n; i++)
@@ -114,9 +116,9 @@ size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index
         verb = pc < d->code_size && d->code[pc] == SVBC_OP_raise
                    ? "Raised at" : "Raised by primitive operation at";
     svbc_buf_str(&o, verb);
-    uint32_t start = 0, pos = 0;
+    uint32_t start = 0, pos = 0, end = 0;
     const char *sym = svimg_symbol_at(d, at, &start);
-    const char *file = svimg_line_at(d, at, &pos);
+    const char *file = svimg_line_at(d, at, &pos, &end);
     if (sym) {
         svbc_buf_put(&o, " ", 1);
         put_frame_name(&o, sym);
@@ -129,8 +131,12 @@ size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index
         svbc_buf_str(&o, "\", line ");
         svbc_buf_num(&o, SVIMG_POS_LINE(pos), 10, 1);
         if (SVIMG_POS_COL(pos)) {
-            svbc_buf_str(&o, ", character ");
+            svbc_buf_str(&o, end ? ", characters " : ", character ");
             svbc_buf_num(&o, SVIMG_POS_COL(pos) - 1u, 10, 1);
+            if (end) {
+                svbc_buf_put(&o, "-", 1);
+                svbc_buf_num(&o, end, 10, 1);
+            }
         }
     } else {
         svbc_buf_str(&o, " (pc 0x");

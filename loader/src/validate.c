@@ -294,8 +294,9 @@ static svl_result_t check_consts(vctx_t *v, uint32_t *eo)
 
 /* ---- debug sections ----------------------------------------------------------------
  * SYMBOLS (written by the linker): u32 n; n x {u32 code address, u32 name offset from the
- * section start}; NUL-terminated names; zero padding. LINES: u32 n; n x {u32 address,
- * u32 position, u32 file-name offset}, ascending addresses (a backtrace searches them);
+ * section start}; NUL-terminated names; zero padding. LINES (at most SVIMG_LINES_MAX
+ * bytes): u32 n; n x {u32 address, u32 position, u32 file: name offset and end character},
+ * ascending addresses (a backtrace searches them);
  * names; padding. Requiring the section's last byte to be NUL makes every name in range
  * terminated, in O(1) per entry. */
 
@@ -325,7 +326,7 @@ static svl_result_t check_lines(vctx_t *v, uint32_t *eo)
         return SVL_OK;
     uint32_t lo = v->s.off[SVIMG_SECT_LINES], ls = v->s.size[SVIMG_SECT_LINES];
     const uint8_t *l = v->img + lo;
-    if (ls < 4 || rd32(l) > (ls - 4) / 12)
+    if (ls < 4 || ls > SVIMG_LINES_MAX || rd32(l) > (ls - 4) / 12)
         FAIL(lines_truncated, lo);
     uint32_t n = rd32(l), names = 4 + 12 * n, prev = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -335,7 +336,7 @@ static svl_result_t check_lines(vctx_t *v, uint32_t *eo)
         if (addr < prev)
             FAIL(unordered_lines, lo + e);
         prev = addr;
-        uint32_t file = rd32(l + e + 8);
+        uint32_t file = SVIMG_LFILE_OFF(rd32(l + e + 8)); /* the end: not checked */
         if (file < names || file >= ls || l[ls - 1] != 0)
             FAIL(bad_line_file, lo + e + 8);
     }

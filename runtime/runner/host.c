@@ -238,7 +238,7 @@ static void trace_source(FILE *f, const svm_vm_t *vm, uint32_t pc)
     svimg_debug_t d = {im->code, im->code_size, im->symbols, im->symbols_size, im->lines,
                        im->lines_size};
     uint32_t pos = 0;
-    const char *file = svimg_line_at(&d, pc, &pos);
+    const char *file = svimg_line_at(&d, pc, &pos, NULL);
     if (file && file[0] && SVIMG_POS_LINE(pos))
         fprintf(f, "  ; %s:%u", file, SVIMG_POS_LINE(pos));
 }
