@@ -52,7 +52,7 @@ def build_in_work(name):
     return img
 
 
-FRAME = re.compile(r'^(Raised at|Raised by primitive operation at|Re-raised at|Called from|'
+FRAME = re.compile(r'^(Raised at|Raised by primitive operation at|Re-raised at|Called from|Blocked at|'
                    r'Trapped at) (unknown location|\S+)(?: in file "([^"]+)", line (\d+)(?:, characters? (\d+(?:-\d+)?))?'
                    r'| \(pc 0x([0-9a-f]+)\))$')
 
@@ -281,6 +281,47 @@ for f, want in (("nested.svm", "run it with sensevm-run nested.svm"),
                 ("app.hex", "Intel HEX")):
     rc, out, err = run([sensec, f], cwd=work)
     check(rc == 2 and want in err, "sensec %s: says what it is and what to do" % f, err)
+
+# ---- 12. a deadlock: where each blocked context waits, with its backtrace ----
+dl = build("deadlock")
+rc, out, err = run([runner, dl])
+lines = err.splitlines()
+blocked = [l for l in lines if re.match(r"  context \d+ \(thread \d+\) waits at pc 0x[0-9a-f]+ "
+                                         r"\(svc ev_receive_sync\)$", l)]
+fr = frames(err)
+check(rc == 2 and lines and lines[0].endswith("deadlock: 2 contexts blocked forever") and
+      len(blocked) == 2 and
+      [(v, f, x) for v, f, _, x, *_ in fr] ==
+      [("Blocked at", "Deadlock.wait_for", 7), ("Called from", "Deadlock", 15),
+       ("Blocked at", "Deadlock.wait_for", 7), ("Called from", "Deadlock.worker", 10)],
+      "deadlock: each blocked context, the service it waits in and its source backtrace", err)
+rc, out, err = run([runner, dl, worker])
+check(rc == 2 and all(l.startswith("sensevm-run: deadlock: ") for l in err.splitlines()) and
+      len(frames("\n".join(l[len("sensevm-run: deadlock: "):] for l in err.splitlines()))) == 4,
+      "deadlock of one of two containers: its lines carry its name", err)
+
+# ---- 13. --max-steps: the trap states the limit (scheduled and --no-sched) ----
+for mode in ([], ["--no-sched"]):
+    rc, out, err = run([runner, "--max-steps", "40"] + mode + [nested])
+    lines = err.splitlines()
+    check(rc == 2 and len(lines) > 2 and "trap: fuel exhausted at pc" in lines[0] and
+          lines[1] == "  fuel exhausted after 40 steps (--max-steps 40)" and
+          frames(err) and frames(err)[0][0] == "Trapped at",
+          "--max-steps %s: the trap names the limit, then where it stopped" % " ".join(mode), err)
+
+# ---- 14. one CLI rule: each tool's unknown option, with a did-you-mean when close ----
+for tool, opt, want in ((sensec, "--stirp", "--strip"), (senseasm, "--stirp", "--strip"),
+                        (senseasm, "--adr2line", "--addr2line"),
+                        (runner, "--max-step=5", "--max-steps"), (sensec, "--keep-temp",
+                                                                  "--keep-temps")):
+    rc, out, err = run([tool, opt, "x"], cwd=work)
+    name = opt.split("=")[0]
+    check(rc == 2 and "unknown option '%s'; did you mean '%s'?" % (name, want) in err,
+          "%s %s: did you mean %s" % (os.path.basename(tool), opt, want), err)
+for tool in (sensec, senseasm, runner):
+    rc, out, err = run([tool, "--frobnicate", "x"], cwd=work)
+    check(rc == 2 and "unknown option '--frobnicate'" in err and "did you mean" not in err,
+          "%s --frobnicate: unknown, nothing close" % os.path.basename(tool), err)
 
 # ---- 8. the target's half (tests/target/fw_backtrace prints bt/bt.console on QEMU) ----
 btdir = os.path.join(os.path.dirname(progs), "..", "target", "bt")
