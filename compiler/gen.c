@@ -658,6 +658,10 @@ static vec_t fn_names; /* struct fn*, then its local name: pairs */
 
 static void name_local_fn(expr_t *rhs, const char *name)
 {
+    /* an operator `let ( + ) a b = …` is no label: it keeps the anonymous function's name */
+    if (!name || strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'") !=
+                     strlen(name))
+        return;
     while (rhs->kind == E_CONSTRAINT) rhs = rhs->a;
     if ((rhs->kind == E_FUN || rhs->kind == E_FUNCTION) && rhs->fn) {
         vpush(&fn_names, rhs->fn);

@@ -294,8 +294,8 @@ static svl_result_t check_consts(vctx_t *v, uint32_t *eo)
 
 /* ---- debug sections ----------------------------------------------------------------
  * SYMBOLS (written by the linker): u32 n; n x {u32 code address, u32 name offset from the
- * section start}; NUL-terminated names; zero padding. LINES (at most SVIMG_LINES_MAX
- * bytes): u32 n; n x {u32 address, u32 position, u32 file: name offset and end character},
+ * section start}; NUL-terminated names; zero padding. LINES: u32 n; n x {u32 address,
+ * u32 position, u32 file: name offset (20 bits) and end character (not checked)},
  * ascending addresses (a backtrace searches them);
  * names; padding. Requiring the section's last byte to be NUL makes every name in range
  * terminated, in O(1) per entry. */
@@ -326,7 +326,7 @@ static svl_result_t check_lines(vctx_t *v, uint32_t *eo)
         return SVL_OK;
     uint32_t lo = v->s.off[SVIMG_SECT_LINES], ls = v->s.size[SVIMG_SECT_LINES];
     const uint8_t *l = v->img + lo;
-    if (ls < 4 || ls > SVIMG_LINES_MAX || rd32(l) > (ls - 4) / 12)
+    if (ls < 4 || rd32(l) > (ls - 4) / 12)
         FAIL(lines_truncated, lo);
     uint32_t n = rd32(l), names = 4 + 12 * n, prev = 0;
     for (uint32_t i = 0; i < n; i++) {

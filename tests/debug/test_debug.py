@@ -145,6 +145,12 @@ check(rc == 2 and [f for _, f, *_ in lo_ours][:2] == ["Local.f.k", "Local.f.loop
 if ocamlc:
     same_as_ocaml("local", err, 12)
 
+# ---- 1c'. a local operator's body gets a valid symbol (anonymous: M.f.(fun)) ----
+localop = build("localop")
+rc, out, err = run([runner, localop])
+check(rc == 2 and [f for _, f, *_ in frames(err)] == ["Localop.f.(fun)", "Localop"],
+      "localop: a local operator compiles; its frame is M.f.(fun)", err)
+
 # ---- 1d. a raise and a call whose text spans lines: OCaml's end is past the first line ----
 multi = build("multiline")
 rc, out, err = run([runner, multi])

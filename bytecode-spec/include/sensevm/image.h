@@ -144,7 +144,7 @@ enum { SVMF_XPOLICY_DROP_NEW = 0, SVMF_XPOLICY_OVERWRITE = 1 };
 /* ---- LINES section entries: {u32 address, u32 position, u32 file} ----
  * `position` packs the source line (bits 0..19, 1..1048575) and column (bits 20..31,
  * 1..4095; 0 = not known), so that an image without columns reads as before. `file`
- * (format minor 1) packs the file-name offset (bits 0..19: the section is at most
+ * (format minor 1) packs the file-name offset (bits 0..19: the linker writes at most
  * SVIMG_LINES_MAX bytes) and the end (bits 20..31): OCaml's end character, the offset
  * just past the code's source text from the start of its first line (1..4095, 0 = not
  * known), so that minor-0 tables (no end) read as before. */
