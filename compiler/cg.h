@@ -24,7 +24,7 @@ struct cg_state {
     int depth;
     int last_line;                       /* of the last source comment */
     loc_t pos;                           /* the expression being compiled (positions) */
-    int pos_known, pos_line, pos_col;    /* the last `.line` written in this function */
+    int pos_known, pos_line, pos_col, pos_end; /* the last `.line` written in this function */
     vec_t queue;                         /* struct fn* waiting to be emitted */
     int nlabel;
     const char *modname;

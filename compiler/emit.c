@@ -32,8 +32,30 @@ void ref_sym(const char *s)
         if (!strcmp(cg_refs.v[i], s)) return;
     vpush(&cg_refs, (void *)s);
 }
-/* Source positions for backtraces: `.line L, C` (C: 1-based column; reports print C - 1,
- * OCaml's 0-based character offset)
+/* OCaml's end character of a position: the offset just past its text from the start of
+ * its first line (so past that line's end when the text spans lines); 0 = not known,
+ * SVIMG_COL_MAX at most (the line table's limit). */
+static int end_char(loc_t l)
+{
+    if (l.ecol <= 0 || l.eline < l.line) return 0;
+    long end = l.ecol - 1;
+    if (l.eline > l.line) {
+        int len;
+        const char *p = src_line(l.line, &len), *q = p;
+        if (!p) return 0;
+        const char *lim = cur_file->text + cur_file->len;
+        for (int n = l.line; q && n < l.eline; n++) {
+            q = memchr(q, '\n', (size_t)(lim - q));
+            if (q) q++;
+        }
+        if (!q) return 0;
+        end += q - p;
+    }
+    return end > (long)SVIMG_COL_MAX ? (int)SVIMG_COL_MAX : (int)end;
+}
+
+/* Source positions for backtraces: `.line L, C, E` (C: 1-based column, E: OCaml's end
+ * character; reports print C - 1 and E, OCaml's 0-based "characters C-E")
  * right before every instruction that calls, raises or can trap (the opcode table's CALL
  * and TRAP flags), giving the position of the expression being compiled (cg.pos), and
  * before a function's first instruction. A position is written again only when it
@@ -49,14 +71,19 @@ static void mark_position(void)
     /* the line table's column is 1-based (0 = not known, image.h), as the parser's; it holds
      * columns up to SVIMG_COL_MAX: a later one reads as that */
     int col = cg.pos.col <= 0 ? 0 : cg.pos.col > (int)SVIMG_COL_MAX ? (int)SVIMG_COL_MAX : cg.pos.col;
-    if (cg.pos_known && cg.pos.line == cg.pos_line && col == cg.pos_col) return;
+    int end = col ? end_char(cg.pos) : 0;
+    if (end && end < col) end = 0; /* a column past the table's limit */
+    if (cg.pos_known && cg.pos.line == cg.pos_line && col == cg.pos_col && end == cg.pos_end)
+        return;
     cg.pos_known = 1;
     cg.pos_line = cg.pos.line;
     cg.pos_col = col;
+    cg.pos_end = end;
     size_t len = cg.buf->n - st;
     char *line = xfmt("%.*s", (int)len, cg.buf->s + st);
     cg.buf->n = st;
-    char *dir = xfmt("        .line %d, %d\n", cg.pos_line, cg.pos_col);
+    char *dir = end ? xfmt("        .line %d, %d, %d\n", cg.pos_line, cg.pos_col, end)
+                    : xfmt("        .line %d, %d\n", cg.pos_line, cg.pos_col);
     sb_add(cg.buf, dir, strlen(dir));
     sb_add(cg.buf, line, len);
 }

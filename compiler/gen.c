@@ -649,6 +649,42 @@ static void cprintf(expr_t *e, int tail)
     ret(tail);
 }
 
+/* The symbol of a local function's or a closure's body, before its `$cN` suffix: the name
+ * OCaml gives its frames (backtraces), spelt as a label. A local function `let k x = …` in
+ * M.f is M.f.k (M.k at the top level); an anonymous function is OCaml's M.f.(fun), spelt
+ * M.f.$f; a function that is its parent's whole body (`let f x = function …`, curried)
+ * is merged into it, as OCaml does. svimg_format_frame (bytecode-spec) turns these back. */
+static vec_t fn_names; /* struct fn*, then its local name: pairs */
+
+static void name_local_fn(expr_t *rhs, const char *name)
+{
+    /* an operator `let ( + ) a b = …` is no label: it keeps the anonymous function's name */
+    if (!name || strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'") !=
+                     strlen(name))
+        return;
+    while (rhs->kind == E_CONSTRAINT) rhs = rhs->a;
+    if ((rhs->kind == E_FUN || rhs->kind == E_FUNCTION) && rhs->fn) {
+        vpush(&fn_names, rhs->fn);
+        vpush(&fn_names, (void *)name);
+    }
+}
+
+static const char *frame_name(const struct fn *f)
+{
+    if (!f) return cg.modname; /* the initialiser's frames are OCaml's "M" */
+    if (f->label[0] != '.') {
+        size_t n = strlen(f->label);
+        return n > 7 && !strcmp(f->label + n - 7, ".__init") ? cg.modname : f->label;
+    }
+    for (int i = fn_names.n - 2; i >= 0; i -= 2)
+        if (fn_names.v[i] == f) return xfmt("%s.%s", frame_name(f->parent), (char *)fn_names.v[i + 1]);
+    const expr_t *pb = f->parent ? f->parent->body : NULL;
+    while (pb && pb->kind == E_CONSTRAINT) pb = pb->a;
+    if (pb && (pb->kind == E_FUN || pb->kind == E_FUNCTION) && pb->fn == f)
+        return frame_name(f->parent);
+    return xfmt("%s.$f", frame_name(f->parent));
+}
+
 /* ------------------------------------------------------------------ let */
 static void clet(expr_t *e, int i, int tail)
 {
@@ -668,6 +704,7 @@ static void clet(expr_t *e, int i, int tail)
                       init->n == 1 && init->a->kind == E_VAR && init->a->var &&
                       init->a->var->kind == V_PRIM && init->a->var->prim == PR_REF;
         p->var->unboxed = 0;
+        name_local_fn(b->e, p->var->name);
         gexpr(unboxed ? init->args[0] : b->e, 0);
         if (cg.spill_mode) {
             p->var->spill = cg.nspill++;
@@ -716,6 +753,7 @@ static void cletrec(expr_t *e, int tail)
         while (p->kind == P_CONSTRAINT) p = p->sub[0];
         vs[i] = p->var;
         vpush(&pending, vs[i]);
+        name_local_fn(e->binds[i]->e, p->var->name);
     }
     for (int i = 0; i < n; i++) {
         make_closure(vs[i]->fn, &pending);
@@ -1051,11 +1089,9 @@ static void emit_fn(struct fn *f, sbuf_t *out)
         free(b.s);
         peephole(&h);
         peephole(&h); /* again: label counts without the dead code the first pass removed */
-        if (f->label[0] == '.') { /* a closure's body: a symbol after its enclosing function */
-            const struct fn *p = f->parent;
-            while (p && p->label[0] == '.') p = p->parent;
+        if (f->label[0] == '.') { /* a local function's or a closure's body: a symbol */
             static int seq; /* never reset: cg is, between functor instances */
-            t = xfmt("%s$c%d:\n", p ? p->label : xfmt("%s.__init", cg.modname), ++seq);
+            t = xfmt("%s$c%d:\n", frame_name(f), ++seq);
             sb_add(out, t, strlen(t));
         }
         sb_add(out, h.s, h.n);

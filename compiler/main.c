@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <sensevm/bytecode.h>
+#include <sensevm/suggest.h>
 #include "ast.h"
 
 static const char *argv0;
@@ -236,40 +237,17 @@ static const char *const link_opts_flag[] = {"--no-dce", "--strip", "--sign", NU
 /* sensec's own long options, for "did you mean". */
 static const char *const own_opts[] = {"--keep-temps", "--help", "--version", NULL};
 
-/* Levenshtein distance of two option names (short: longer ones count as far apart). */
-static int opt_distance(const char *a, const char *b)
-{
-    int la = (int)strlen(a), lb = (int)strlen(b), d[48];
-    if (la > 46 || lb > 46) return 99;
-    for (int j = 0; j <= lb; j++) d[j] = j;
-    for (int i = 1; i <= la; i++) {
-        int prev = d[0];
-        d[0] = i;
-        for (int j = 1; j <= lb; j++) {
-            int cur = d[j], sub = prev + (a[i - 1] != b[j - 1]);
-            int del = d[j] + 1, ins = d[j - 1] + 1;
-            d[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-            prev = cur;
-        }
-    }
-    return d[lb];
-}
-
 /* A long option sensec does not know: never forwarded to the linker (issue 15). */
 static int unknown_option(const char *a)
 {
-    char name[64];
-    snprintf(name, sizeof name, "%.*s", (int)strcspn(a, "="), a);
+    int n = (int)strcspn(a, "=");
     const char *const *lists[] = {own_opts, link_opts_with_arg, link_opts_flag};
-    const char *best = NULL;
-    int bd = 3;
+    svbc_suggest_t s;
+    svbc_suggest_init(&s, a);
     for (int l = 0; l < 3; l++)
-        for (int k = 0; lists[l][k]; k++) {
-            int d = opt_distance(name, lists[l][k]);
-            if (d < bd) bd = d, best = lists[l][k];
-        }
-    if (best) return usage(xfmt("unknown option '%s'; did you mean '%s'?", name, best));
-    return usage(xfmt("unknown option '%s' (see sensec --help)", name));
+        for (int k = 0; lists[l][k]; k++) svbc_suggest_try(&s, lists[l][k]);
+    if (s.best) return usage(xfmt("unknown option '%.*s'; did you mean '%s'?", n, a, s.best));
+    return usage(xfmt("unknown option '%.*s' (see sensec --help)", n, a));
 }
 
 /* What to do with a file that is not OCaml source, by its name (0: it is .ml). */

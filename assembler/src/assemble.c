@@ -58,7 +58,7 @@ struct asm_state {
     char **constkeys;
     size_t nconstkeys, capconstkeys;
     char *cur_file;
-    uint32_t cur_line;
+    uint32_t cur_line, cur_end; /* the last .line: SVIMG_POS, end character */
     int have_line;
     uint32_t pc;
     int lex_err_line;
@@ -361,23 +361,33 @@ static void directive(asm_state_t *st, const char *name, asm_loc_t loc)
                 st->cur_file = asm_xstrndup(st->cur[0].str, strlen(st->cur[0].str));
             }
         }
-    } else if (strcmp(name, ".line") == 0) { /* .line LINE[, COLUMN] */
-        if (st->ncur != 1 && st->ncur != 2) {
-            err(st, loc, "'.line' expects a line number and optionally a column");
+    } else if (strcmp(name, ".line") == 0) { /* .line LINE[, COLUMN[, END]] */
+        if (st->ncur < 1 || st->ncur > 3) {
+            err(st, loc, "'.line' expects a line number and optionally a column and an end");
             return;
         }
-        static const int64_t max[2] = {SVIMG_LINE_MAX, SVIMG_COL_MAX};
-        int64_t v[2] = {0, 0};
+        static const int64_t max[3] = {SVIMG_LINE_MAX, SVIMG_COL_MAX, SVIMG_COL_MAX};
+        static const char *const what[3] = {"a line number", "a column", "an end character"};
+        int64_t v[3] = {0, 0, 0};
         for (int i = 0; i < st->ncur; i++) {
             asm_opnd_t *o = &st->cur[i];
             if (o->kind != OPND_INT || o->big || o->ival < 0 || o->ival > max[i]) {
-                err(st, o->loc, "'.line' expects a %s (0..%lld)", i ? "column" : "line number",
-                    (long long)max[i]);
+                err(st, o->loc, "'.line' expects %s (0..%lld)", what[i], (long long)max[i]);
                 return;
             }
             v[i] = o->ival;
         }
+        if (v[2] && !v[1]) {
+            err(st, st->cur[2].loc, "'.line' has an end character but no column");
+            return;
+        }
+        if (v[2] && v[2] < v[1]) { /* the end is 0-based and exclusive, the column 1-based */
+            err(st, st->cur[2].loc, "'.line' end character %lld is before the column %lld",
+                (long long)v[2], (long long)v[1]);
+            return;
+        }
         st->cur_line = SVIMG_POS(v[0], v[1]);
+        st->cur_end = (uint32_t)v[2];
         st->have_line = 1;
     } else {
         err(st, loc, "unknown directive '%s'", name);
@@ -394,12 +404,13 @@ static void add_line_info(asm_state_t *st)
     const char *f = st->cur_file ? st->cur_file : "";
     if (o->nlines) {
         svasm_line_t *p = &o->lines[o->nlines - 1];
-        if (p->line == st->cur_line && strcmp(p->file, f) == 0)
+        if (p->line == st->cur_line && p->end == st->cur_end && strcmp(p->file, f) == 0)
             return;
     }
     ASM_GROW(o->lines, o->nlines, st->caplines);
     o->lines[o->nlines].offset = st->pc;
     o->lines[o->nlines].line = st->cur_line;
+    o->lines[o->nlines].end = st->cur_end;
     o->lines[o->nlines].file = asm_xstrdup(f);
     o->nlines++;
 }

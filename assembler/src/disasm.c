@@ -353,7 +353,10 @@ static void listing(asm_sb_t *b, lst_t *l, const asm_dis_t *cx)
                 cur_file = l->lines[li].file;
             }
             uint32_t pos = l->lines[li].pos;
-            if (SVIMG_POS_COL(pos))
+            if (SVIMG_POS_COL(pos) && l->lines[li].end)
+                asm_sb_printf(b, "        .line %u, %u, %u\n", SVIMG_POS_LINE(pos),
+                              SVIMG_POS_COL(pos), l->lines[li].end);
+            else if (SVIMG_POS_COL(pos))
                 asm_sb_printf(b, "        .line %u, %u\n", SVIMG_POS_LINE(pos), SVIMG_POS_COL(pos));
             else
                 asm_sb_printf(b, "        .line %u\n", SVIMG_POS_LINE(pos));
@@ -395,6 +398,7 @@ char *svasm_disasm_obj(const svasm_obj_t *o)
         ASM_GROW(l.lines, l.nlines, l.caplines);
         l.lines[l.nlines].addr = o->lines[i].offset;
         l.lines[l.nlines].pos = o->lines[i].line;
+        l.lines[l.nlines].end = o->lines[i].end;
         l.lines[l.nlines++].file = o->lines[i].file;
     }
     l.code = o->code;

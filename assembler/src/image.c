@@ -263,12 +263,14 @@ void svasm_debuginfo_read(const svasm_image_t *im, svasm_debuginfo_t *out)
         n = 0;
     for (uint32_t i = 0; i < n; i++) {
         const uint8_t *e = im->lines + 4 + 12 * i;
-        const char *file = name_at(im->lines, im->lines_size, (uint32_t)svbc_read_i32(e + 8));
+        uint32_t w = (uint32_t)svbc_read_i32(e + 8);
+        const char *file = name_at(im->lines, im->lines_size, SVIMG_LFILE_OFF(w));
         if (!file)
             continue;
         ASM_GROW(out->lines, out->nlines, cap);
         out->lines[out->nlines].addr = (uint32_t)svbc_read_i32(e);
         out->lines[out->nlines].pos = (uint32_t)svbc_read_i32(e + 4);
+        out->lines[out->nlines].end = SVIMG_LFILE_END(w);
         out->lines[out->nlines++].file = file;
     }
     /* stable order is not needed: equal addresses keep the table's (qsort is enough for
@@ -310,10 +312,12 @@ char *svasm_addr2line(const svasm_debuginfo_t *di, uint32_t code_size, uint32_t 
     long s = pc < code_size ? at_or_below(di->syms, di->nsyms, sizeof *di->syms, pc) : -1;
     long l = pc < code_size ? at_or_below(di->lines, di->nlines, sizeof *di->lines, pc) : -1;
     asm_sb_printf(&b, "%s ", s >= 0 ? di->syms[s].name : "??");
-    if (l >= 0 && di->lines[l].file[0])
+    if (l >= 0 && di->lines[l].file[0]) {
         asm_sb_printf(&b, "%s:%u:%u", di->lines[l].file, SVIMG_POS_LINE(di->lines[l].pos),
                       SVIMG_POS_COL(di->lines[l].pos));
-    else
+        if (di->lines[l].end) /* columns C to E, 1-based: OCaml's characters C-1 to E */
+            asm_sb_printf(&b, "-%u", di->lines[l].end);
+    } else
         asm_sb_printf(&b, "??:0:0");
     return asm_sb_take(&b);
 }

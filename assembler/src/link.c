@@ -686,7 +686,7 @@ static int cmp_symout(const void *a, const void *b)
 }
 
 typedef struct lk_lineout {
-    uint32_t addr, line;
+    uint32_t addr, line, end;
     const char *file;
 } lk_lineout_t;
 
@@ -1036,8 +1036,8 @@ static void build_symbols(lk_t *l, lk_out_t *r)
 }
 
 /* Step 11: the LINES section of live code unless stripped: u32 n; n x {u32 address,
- * u32 line, u32 file name offset from the section start}; NUL-terminated names; zero
- * padding. */
+ * u32 line, u32 file name offset from the section start | end character << 20};
+ * NUL-terminated names; zero padding; at most SVIMG_LINES_MAX bytes. */
 static void build_lines(lk_t *l, lk_out_t *r)
 {
     if (l->opts->strip)
@@ -1053,6 +1053,7 @@ static void build_lines(lk_t *l, lk_out_t *r)
             ASM_GROW(lo, nlo, caplo);
             lo[nlo].addr = new_addr(x, ln->offset);
             lo[nlo].line = ln->line;
+            lo[nlo].end = ln->end;
             lo[nlo].file = ln->file;
             nlo++;
         }
@@ -1073,7 +1074,7 @@ static void build_lines(lk_t *l, lk_out_t *r)
         }
         sb_u32(&r->linesec, lo[i].addr);
         sb_u32(&r->linesec, lo[i].line);
-        sb_u32(&r->linesec, (uint32_t)off);
+        sb_u32(&r->linesec, SVIMG_LFILE((uint32_t)off, lo[i].end));
     }
     asm_sb_add(&r->linesec, names.s, names.len);
     free(names.s);
@@ -1081,6 +1082,9 @@ static void build_lines(lk_t *l, lk_out_t *r)
     free(lo);
     while (r->linesec.len & 3)
         asm_sb_add(&r->linesec, "", 1);
+    if (r->linesec.len > SVIMG_LINES_MAX) /* its file offsets have 20 bits (image.h) */
+        lerr(l, NULL, "line table too large (%zu bytes, at most %u): link with --strip",
+             r->linesec.len, SVIMG_LINES_MAX);
 }
 
 /* Step 12: the sections in the linker's order (image-format.md §1), sealed. */
@@ -1210,6 +1214,8 @@ static uint8_t *link_steps(lk_t *l, lk_out_t *r, const svasm_input_t *in, size_t
     write_manifest(&mf, r->entry_addr, r->nglobals, r->mbytes);
     build_symbols(l, r);
     build_lines(l, r);
+    if (l->errors)
+        return NULL;
     return write_image(l, r, imglen);
 }
 

@@ -10,6 +10,7 @@
 
 #include <sensevm/asm.h>
 #include <sensevm/image.h>
+#include <sensevm/suggest.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -246,6 +247,23 @@ static int bad_usage(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\nTry 'senseasm --help' for more information.\n");
     return 2;
+}
+
+/* An option getopt does not know: named, with "did you mean" when one is close (the same
+ * rule as sensec's and sensevm-run's: sensevm/suggest.h). */
+static int unknown_option(const char *arg, const struct option *longopts)
+{
+    char msg[192];
+    svbc_suggest_t s;
+    svbc_suggest_init(&s, arg); /* leading '-' do not count: "strip" is --strip */
+    for (const struct option *o = longopts; o->name; o++)
+        svbc_suggest_try(&s, o->name);
+    int n = (int)strcspn(arg, "=");
+    if (s.best)
+        snprintf(msg, sizeof msg, "unknown option '%.*s'; did you mean '--%s'?", n, arg, s.best);
+    else
+        snprintf(msg, sizeof msg, "unknown option '%.*s'", n, arg);
+    return bad_usage("%s", msg);
 }
 
 /* ---- Ed25519 keys (docs/senseasm.md "Signing") ----
@@ -508,7 +526,7 @@ static int parse_args(cli_t *c, int argc, char **argv)
             }
             break;
         case ':': return bad_usage("option '%s' needs an argument", argv[optind - 1]);
-        default: return bad_usage("unknown option '%s'", argv[optind - 1]);
+        default: return unknown_option(argv[optind - 1], longopts);
         }
         if (key) {
             const char *e;

@@ -155,11 +155,15 @@ static void wr_payload(const svasm_obj_t *o, elf_wr_t *w)
     }
     asm_sb_t names = {0};
     put32(&w->lines, o->nlines);
+    uint32_t at = 0; /* a file name is written once for each run of entries that name it */
     for (uint32_t i = 0; i < o->nlines; i++) {
+        if (!i || strcmp(o->lines[i].file, o->lines[i - 1].file) != 0) {
+            at = (uint32_t)names.len;
+            asm_sb_add(&names, o->lines[i].file, strlen(o->lines[i].file) + 1);
+        }
         put32(&w->lines, o->lines[i].offset);
         put32(&w->lines, o->lines[i].line);
-        put32(&w->lines, (uint32_t)names.len);
-        asm_sb_add(&names, o->lines[i].file, strlen(o->lines[i].file) + 1);
+        put32(&w->lines, SVIMG_LFILE(at, o->lines[i].end));
     }
     if (names.len)
         asm_sb_add(&w->lines, names.s, names.len);
@@ -325,11 +329,12 @@ static int read_lines(svasm_obj_t *o, const uint8_t *p, size_t n)
     o->lines = asm_xcalloc(count ? count : 1, sizeof *o->lines);
     for (uint32_t i = 0; i < count; i++) {
         const uint8_t *e = p + 4 + 12 * i;
-        uint32_t f = (uint32_t)svbc_read_i32(e + 8);
+        uint32_t w = (uint32_t)svbc_read_i32(e + 8), f = SVIMG_LFILE_OFF(w);
         if (names + f >= n || !memchr(p + names + f, 0, n - names - f))
             return -1;
         o->lines[i].offset = (uint32_t)svbc_read_i32(e);
         o->lines[i].line = (uint32_t)svbc_read_i32(e + 4);
+        o->lines[i].end = SVIMG_LFILE_END(w);
         o->lines[i].file = asm_xstrdup((const char *)p + names + f);
         o->nlines++;
     }

@@ -6,6 +6,7 @@
  */
 #include <sensevm/bytecode.h>
 #include <sensevm/image.h>
+#include <sensevm/strbuf.h>
 
 #include <string.h>
 
@@ -33,7 +34,7 @@ const char *svimg_symbol_at(const svimg_debug_t *d, uint32_t pc, uint32_t *start
     return best;
 }
 
-const char *svimg_line_at(const svimg_debug_t *d, uint32_t pc, uint32_t *pos)
+const char *svimg_line_at(const svimg_debug_t *d, uint32_t pc, uint32_t *pos, uint32_t *end)
 {
     if (!d->lines || d->lines_size < 4 || pc >= d->code_size)
         return NULL;
@@ -52,10 +53,12 @@ const char *svimg_line_at(const svimg_debug_t *d, uint32_t pc, uint32_t *pos)
         return NULL;
     const uint8_t *e = d->lines + 4 + 12 * (lo - 1);
     uint32_t file = (uint32_t)svbc_read_i32(e + 8);
-    if (file >= d->lines_size)
+    if (SVIMG_LFILE_OFF(file) >= d->lines_size)
         return NULL;
     *pos = (uint32_t)svbc_read_i32(e + 4);
-    return (const char *)d->lines + file;
+    if (end)
+        *end = SVIMG_LFILE_END(file);
+    return (const char *)d->lines + SVIMG_LFILE_OFF(file);
 }
 
 int svimg_frame_hidden(const svimg_debug_t *d, uint32_t entry)
@@ -64,7 +67,7 @@ int svimg_frame_hidden(const svimg_debug_t *d, uint32_t entry)
     if ((entry & SVIMG_BT_EXACT) || pc == 0 || !d->lines)
         return 0;
     const char *sym = svimg_symbol_at(d, pc - 1, &start);
-    const char *file = svimg_line_at(d, pc - 1, &pos);
+    const char *file = svimg_line_at(d, pc - 1, &pos, NULL);
     /* a LINES entry at or below main's pc belongs to code before main, not to main */
     uint32_t at = 0;
     for (uint32_t i = 0, n = (uint32_t)svbc_read_i32(d->lines); file && i < n; i++)
@@ -73,35 +76,33 @@ int svimg_frame_hidden(const svimg_debug_t *d, uint32_t entry)
     return sym && !strcmp(sym, "main") && (!file || at < start);
 }
 
-/* Bounded string building (no stdio here). */
-typedef struct out {
-    char *buf;
-    size_t cap, len;
-} out_t;
-
-static void put(out_t *o, const char *s, size_t n)
+/* A code symbol as OCaml names its frames: sensec's M.__init is "M"; a `$` starts a part
+ * of the name that only makes the symbol unique (a closure's or local function's body
+ * M.f$cN, a functor instance M.f$N: M.f), except `$f`, an anonymous function, which OCaml
+ * calls `(fun)` (M.g.$f$c3: M.g.(fun)). */
+static void put_frame_name(svbc_buf_t *o, const char *sym)
 {
-    for (size_t i = 0; i < n; i++, o->len++)
-        if (o->len + 1 < o->cap)
-            o->buf[o->len] = s[i];
-}
-static void puts_(out_t *o, const char *s) { put(o, s, strlen(s)); }
-static void putu(out_t *o, uint32_t v, unsigned base, unsigned width)
-{
-    char t[12];
-    unsigned n = 0;
-    do {
-        t[n++] = "0123456789abcdef"[v % base];
-        v /= base;
-    } while (v || n < width);
-    while (n)
-        put(o, &t[--n], 1);
+    size_t n = strlen(sym), from = o->len;
+    for (size_t i = 0; i < n; i++) {
+        if (sym[i] != '$') {
+            svbc_buf_put(o, sym + i, 1);
+        } else if (i + 1 < n && sym[i + 1] == 'f' && (i + 2 == n || sym[i + 2] == '.' ||
+                                                     sym[i + 2] == '$')) {
+            svbc_buf_str(o, "(fun)");
+            i++;
+        } else {
+            while (i + 1 < n && sym[i + 1] != '.' && sym[i + 1] != '$')
+                i++;
+        }
+    }
+    if (o->len - from > 7 && o->len < o->cap && !memcmp(o->buf + o->len - 7, ".__init", 7))
+        o->len -= 7;
 }
 
 size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index,
                           const char *first, char *buf, size_t cap)
 {
-    out_t o = {buf, cap, 0};
+    svbc_buf_t o = {buf, cap, 0};
     uint32_t pc = entry & ~SVIMG_BT_EXACT;
     int exact = (entry & SVIMG_BT_EXACT) != 0;
     /* a return address: the call is the instruction before it */
@@ -114,40 +115,33 @@ size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index
     else if (exact)
         verb = pc < d->code_size && d->code[pc] == SVBC_OP_raise
                    ? "Raised at" : "Raised by primitive operation at";
-    puts_(&o, verb);
-    uint32_t start = 0, pos = 0;
+    svbc_buf_str(&o, verb);
+    uint32_t start = 0, pos = 0, end = 0;
     const char *sym = svimg_symbol_at(d, at, &start);
-    const char *file = svimg_line_at(d, at, &pos);
+    const char *file = svimg_line_at(d, at, &pos, &end);
     if (sym) {
-        /* a closure's body M.f$cN (or a functor instance's M.f$N) is reported as M.f
-         * (OCaml merges curried functions; its frames name the enclosing function); a
-         * module's initialiser M.__init is OCaml's "M" */
-        size_t n = strlen(sym);
-        const char *dollar = memchr(sym, '$', n);
-        if (dollar)
-            n = (size_t)(dollar - sym);
-        if (n > 7 && !memcmp(sym + n - 7, ".__init", 7))
-            n -= 7;
-        put(&o, " ", 1);
-        put(&o, sym, n);
+        svbc_buf_put(&o, " ", 1);
+        put_frame_name(&o, sym);
     } else {
-        puts_(&o, " unknown location");
+        svbc_buf_str(&o, " unknown location");
     }
     if (file && file[0] && SVIMG_POS_LINE(pos)) {
-        puts_(&o, " in file \"");
-        puts_(&o, file);
-        puts_(&o, "\", line ");
-        putu(&o, SVIMG_POS_LINE(pos), 10, 1);
+        svbc_buf_str(&o, " in file \"");
+        svbc_buf_str(&o, file);
+        svbc_buf_str(&o, "\", line ");
+        svbc_buf_num(&o, SVIMG_POS_LINE(pos), 10, 1);
         if (SVIMG_POS_COL(pos)) {
-            puts_(&o, ", character ");
-            putu(&o, SVIMG_POS_COL(pos) - 1u, 10, 1);
+            svbc_buf_str(&o, end ? ", characters " : ", character ");
+            svbc_buf_num(&o, SVIMG_POS_COL(pos) - 1u, 10, 1);
+            if (end) {
+                svbc_buf_put(&o, "-", 1);
+                svbc_buf_num(&o, end, 10, 1);
+            }
         }
     } else {
-        puts_(&o, " (pc 0x");
-        putu(&o, pc, 16, 4);
-        put(&o, ")", 1);
+        svbc_buf_str(&o, " (pc 0x");
+        svbc_buf_num(&o, pc, 16, 4);
+        svbc_buf_put(&o, ")", 1);
     }
-    if (cap)
-        buf[o.len < cap ? o.len : cap - 1] = 0;
-    return o.len;
+    return svbc_buf_end(&o);
 }

@@ -298,7 +298,8 @@ static svl_result_t check_consts(vctx_t *v, uint32_t *eo)
 /* ---- debug sections ----------------------------------------------------------------
  * SYMBOLS (written by the linker): u32 n; n x {u32 code address, u32 name offset from the
  * section start}; NUL-terminated names; zero padding. LINES: u32 n; n x {u32 address,
- * u32 position, u32 file-name offset}, ascending addresses (a backtrace searches them);
+ * u32 position, u32 file: name offset (20 bits) and end character (not checked)},
+ * ascending addresses (a backtrace searches them);
  * names; padding. Requiring the section's last byte to be NUL makes every name in range
  * terminated, in O(1) per entry. */
 
@@ -338,7 +339,7 @@ static svl_result_t check_lines(vctx_t *v, uint32_t *eo)
         if (addr < prev)
             FAIL(unordered_lines, lo + e);
         prev = addr;
-        uint32_t file = rd32(l + e + 8);
+        uint32_t file = SVIMG_LFILE_OFF(rd32(l + e + 8)); /* the end: not checked */
         if (file < names || file >= ls || l[ls - 1] != 0)
             FAIL(bad_line_file, lo + e + 8);
     }

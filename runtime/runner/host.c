@@ -238,7 +238,7 @@ static void trace_source(FILE *f, const svm_vm_t *vm, uint32_t pc)
     svimg_debug_t d = {im->code, im->code_size, im->symbols, im->symbols_size, im->lines,
                        im->lines_size};
     uint32_t pos = 0;
-    const char *file = svimg_line_at(&d, pc, &pos);
+    const char *file = svimg_line_at(&d, pc, &pos, NULL);
     if (file && file[0] && SVIMG_POS_LINE(pos))
         fprintf(f, "  ; %s:%u", file, SVIMG_POS_LINE(pos));
 }
@@ -307,6 +307,8 @@ static const char *string_text(const svm_vm_t *vm, svm_value_t v, uint32_t *len)
 
 /* What a trap was about, after its first line (docs/runtime.md, "Debugging a program"):
  * the limit it hit, or the service and the device it named. */
+uint64_t runner_max_steps;
+
 static void trap_details(FILE *f, const svm_vm_t *vm, const char *prefix)
 {
     const svm_trap_info_t *t = &vm->trap;
@@ -348,6 +350,11 @@ static void trap_details(FILE *f, const svm_vm_t *vm, const char *prefix)
         fprintf(f, " (senseasm --device NAME)\n");
         return;
     }
+    case SVM_TRAP_fuel_exhausted:
+        if (runner_max_steps)
+            fprintf(f, "%s  fuel exhausted after %llu steps (--max-steps %llu)\n", prefix,
+                    (unsigned long long)runner_max_steps, (unsigned long long)runner_max_steps);
+        return;
     default: return;
     }
 }
@@ -374,6 +381,24 @@ static void print_backtrace(FILE *f, const svm_vm_t *vm, const char *prefix, con
 }
 
 int runner_fault_pcs;
+
+void runner_report_blocked(svm_vm_t *vm, const svm_context_t *ctx, uint32_t thread,
+                           const char *prefix)
+{
+    /* a blocked context is suspended after its blocking `svc` (it resumes with the result) */
+    uint32_t pc = ctx->pc, at = pc;
+    if (pc >= 3 && vm->code[pc - 3] == SVBC_OP_svc)
+        at = pc - 3;
+    svm_backtrace_capture(vm, ctx);
+    vm->bt.pc[0] = at | SVIMG_BT_EXACT;
+    vm->trap.context = ctx->id;
+    uint32_t num = vm->code[at] == SVBC_OP_svc && at + 3 <= vm->code_size
+                       ? (uint32_t)vm->code[at + 1] | (uint32_t)vm->code[at + 2] << 8 : ~0u;
+    const char *sn = num < SVBC_SVC_LIMIT ? svbc_svcinfo[num].name : NULL;
+    fprintf(stderr, "%s  context %u (thread %u) waits at pc 0x%x%s%s%s\n", prefix, ctx->id,
+            thread, at, sn ? " (svc " : "", sn ? sn : "", sn ? ")" : "");
+    print_backtrace(stderr, vm, prefix, "Blocked at");
+}
 
 void runner_report_trap(const svm_vm_t *vm, const char *where, const char *prefix)
 {

@@ -9,6 +9,7 @@
 #include "runner.h"
 
 #include <sensevm/image.h>
+#include <sensevm/suggest.h>
 
 #include <errno.h>
 #include <stdlib.h>
@@ -120,50 +121,18 @@ static void usage(FILE *f)
                "  255, an uncaught exception, trap or deadlock gives 2 (as ocamlrun)\n");
 }
 
-/* Edit distance, for "did you mean" (short strings only). */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), row[64];
-    if (la >= 63 || lb >= 63)
-        return 99;
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 static int unknown(const char *o)
 {
-    char name[64];
-    size_t n = strcspn(o, "=");
-    snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), o);
-    const char *best = NULL;
-    size_t bd = 4;
-    for (size_t k = 0; k < NOPTS; k++) {
-        size_t d = distance(name, opts[k].name);
-        if (d < bd || (strncmp(name, opts[k].name, strlen(name)) == 0 && strlen(name) > 3 &&
-                       d < 99 && !best)) {
-            bd = d;
-            best = opts[k].name;
-        }
-    }
-    if (best)
-        fprintf(stderr, "%s: unknown option '%s'; did you mean '%s'?\n", runner_prog, name,
-                best);
+    svbc_suggest_t s;
+    svbc_suggest_init(&s, o);
+    for (size_t k = 0; k < NOPTS; k++)
+        svbc_suggest_try(&s, opts[k].name);
+    int n = (int)strcspn(o, "=");
+    if (s.best)
+        fprintf(stderr, "%s: unknown option '%.*s'; did you mean '%s'?\n", runner_prog, n, o,
+                s.best);
     else
-        fprintf(stderr, "%s: unknown option '%s' (see %s --help)\n", runner_prog, name,
+        fprintf(stderr, "%s: unknown option '%.*s' (see %s --help)\n", runner_prog, n, o,
                 runner_prog);
     return RUNNER_EXIT_USAGE;
 }
@@ -209,7 +178,7 @@ static int set(runner_cfg_t *c, const opt_t *o, const char *val)
 #define IS(s) (!strcmp(n, s))
     if (IS("heap")) c->heap = v;
     else if (IS("stack")) c->stack = v;
-    else if (IS("max-steps")) c->max_steps = v;
+    else if (IS("max-steps")) c->max_steps = runner_max_steps = v;
     else if (IS("gc-every-alloc")) c->gc_every = 1;
     else if (IS("gc")) { /* issue 17 */
         if (strcmp(val, "copy") && strcmp(val, "compact")) {

@@ -119,7 +119,7 @@ void runner_profile_print(FILE *f)
                 continue;
             uint32_t pos = 0;
             const char *file = i < p->nfn && e->name != NULL && strcmp(e->name, "(no symbol)")
-                                   ? svimg_line_at(&d, e->at, &pos) : NULL;
+                                   ? svimg_line_at(&d, e->at, &pos, NULL) : NULL;
             char src[300] = "";
             if (file && file[0] && SVIMG_POS_LINE(pos))
                 snprintf(src, sizeof src, " (%.256s:%u)", file, SVIMG_POS_LINE(pos));

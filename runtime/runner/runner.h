@@ -70,7 +70,13 @@ void runner_trace_insn(FILE *f, const char *who, const svm_vm_t *vm, uint32_t pc
  * the details and the source backtrace (docs/runtime.md, "Debugging a program"); with
  * runner_fault_pcs (--backtrace-pcs), the target's report instead (svm_format_fault). */
 extern int runner_fault_pcs;
+extern uint64_t runner_max_steps; /* --max-steps (0: none): a fuel_exhausted trap states it */
 void runner_report_trap(const svm_vm_t *vm, const char *where, const char *prefix);
+/* Where context ctx of vm waits (a deadlock report): `PREFIX  context N (thread T) waits in
+ * SERVICE`, then its backtrace from the blocking instruction, `Blocked at …` first.
+ * Overwrites vm->bt. */
+void runner_report_blocked(svm_vm_t *vm, const svm_context_t *ctx, uint32_t thread,
+                           const char *prefix);
 
 /* ---- profile.c (--profile) ---- */
 extern int runner_profiling;

@@ -215,8 +215,8 @@ static int steps_left(run_t *r, uint64_t max, uint32_t default_fuel)
     int32_t slot = c ? (c->cur >= 0 ? c->cur : (c->rq_count ? c->runq[c->rq_head] : -1)) : -1;
     fflush(stdout);
     if (slot < 0) {
-        fprintf(stderr, "%s: trap: fuel exhausted after %llu instructions\n", prog,
-                (unsigned long long)total);
+        fprintf(stderr, "%s: trap: fuel exhausted after %llu steps (--max-steps %llu)\n", prog,
+                (unsigned long long)total, (unsigned long long)max);
         return 1;
     }
     const svm_context_t *rc = &b->rctx[slot];
@@ -393,6 +393,13 @@ int runner_run_scheduled(const runner_cfg_t *rc)
             uint32_t blocked = c->nlive;
             fprintf(stderr, "%s: %s: deadlock: %u context%s blocked forever\n", prog,
                     r.n > 1 ? cname(&r, k) : r.path[k], blocked, blocked == 1 ? "" : "s");
+            char prefix[64] = "";
+            if (r.n > 1)
+                snprintf(prefix, sizeof prefix, "%s: %s: ", prog, cname(&r, k));
+            for (uint32_t s = 0; s < c->maxctx; s++)
+                if (c->ctxs[s].state == SVM_CS_BLOCKED)
+                    runner_report_blocked(&r.box[k]->vm, &r.box[k]->rctx[s], c->ctxs[s].tid,
+                                          prefix);
             deadlock = 1;
         }
     }

@@ -7,6 +7,8 @@
  */
 #include "internal.h"
 
+#include <sensevm/strbuf.h>
+
 /* Walk the control records from csp down to stop, appending return addresses to bt
  * (innermost first) while it has room. */
 static void walk(svm_backtrace_t *bt, const uint32_t *csp, const uint32_t *stop)
@@ -69,64 +71,37 @@ void svm_backtrace_capture(svm_vm_t *vm, const svm_context_t *ctx)
 }
 
 /* ---- the target's report ---- */
-typedef struct out {
-    char *buf;
-    size_t cap, len;
-} out_t;
-
-static void put(out_t *o, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++, o->len++)
-        if (o->len + 1 < o->cap)
-            o->buf[o->len] = s[i];
-}
-static void puts_(out_t *o, const char *s) { put(o, s, strlen(s)); }
-static void puthex(out_t *o, uint32_t v, unsigned width)
-{
-    char t[8];
-    unsigned n = 0;
-    do {
-        t[n++] = "0123456789abcdef"[v & 15u];
-        v >>= 4;
-    } while (v || n < width);
-    while (n)
-        put(o, &t[--n], 1);
-}
-
 size_t svm_format_fault(const svm_vm_t *vm, char *buf, size_t cap)
 {
-    out_t o = {buf, cap, 0};
-    char num[16];
+    svbc_buf_t o = {buf, cap, 0};
     if (vm->trap.code == SVM_TRAP_uncaught_exception) {
         char exn[96];
         svm_format_exn(vm, vm->trap.value, exn, sizeof exn);
-        puts_(&o, "Fatal error: exception ");
-        puts_(&o, exn);
+        svbc_buf_str(&o, "Fatal error: exception ");
+        svbc_buf_str(&o, exn);
     } else {
-        puts_(&o, "trap: ");
-        puts_(&o, svm_trap_message(vm->trap.code));
-        puts_(&o, " at pc 0x");
-        puthex(&o, vm->trap.pc, 4);
-        puts_(&o, " (opcode 0x");
-        puthex(&o, vm->trap.opcode, 2);
-        put(&o, ")", 1);
+        svbc_buf_str(&o, "trap: ");
+        svbc_buf_str(&o, svm_trap_message(vm->trap.code));
+        svbc_buf_str(&o, " at pc 0x");
+        svbc_buf_num(&o, vm->trap.pc, 16, 4);
+        svbc_buf_str(&o, " (opcode 0x");
+        svbc_buf_num(&o, vm->trap.opcode, 16, 2);
+        svbc_buf_str(&o, ")");
     }
-    puts_(&o, "\nin container '");
-    puts_(&o, vm->image->manifest.name);
-    puts_(&o, "' context ");
-    put(&o, num, svm_fmt_int(num, (int32_t)vm->trap.context));
-    puts_(&o, "\nsvm-bt ");
+    svbc_buf_str(&o, "\nin container '");
+    svbc_buf_str(&o, vm->image->manifest.name);
+    svbc_buf_str(&o, "' context ");
+    svbc_buf_num(&o, vm->trap.context, 10, 1);
+    svbc_buf_str(&o, "\nsvm-bt ");
     for (unsigned i = 0; i < 8; i++)
-        puthex(&o, vm->image->sha256[i], 2);
+        svbc_buf_num(&o, vm->image->sha256[i], 16, 2);
     for (uint32_t i = 0; i < vm->bt.n; i++) {
         uint32_t e = vm->bt.pc[i];
-        puts_(&o, e & SVIMG_BT_EXACT ? " 0x" : " r0x");
-        puthex(&o, e & ~SVIMG_BT_EXACT, 1);
+        svbc_buf_str(&o, e & SVIMG_BT_EXACT ? " 0x" : " r0x");
+        svbc_buf_num(&o, e & ~SVIMG_BT_EXACT, 16, 1);
     }
     if (vm->bt.truncated)
-        puts_(&o, " ...");
-    put(&o, "\n", 1);
-    if (cap)
-        buf[o.len < cap ? o.len : cap - 1] = 0;
-    return o.len;
+        svbc_buf_str(&o, " ...");
+    svbc_buf_str(&o, "\n");
+    return svbc_buf_end(&o);
 }

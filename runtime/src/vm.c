@@ -4,6 +4,8 @@
  */
 #include "gc.h"
 
+#include <sensevm/strbuf.h>
+
 #define STACK_PAINT 0xdeadbeeeu /* never a value: a const ref far beyond any image */
 
 _Static_assert(sizeof(svm_value_t) == 4, "values are 32-bit words");
@@ -144,74 +146,58 @@ uint32_t svm_stack_hwm(const svm_context_t *ctx)
 
 /* ---- exception printing ---- */
 
-typedef struct out_buf {
-    char *buf;
-    size_t cap, len;
-} out_buf_t;
-
-static void put(out_buf_t *o, const char *s, size_t n)
+static void put_quoted(svbc_buf_t *o, const uint8_t *s, uint32_t n)
 {
-    for (size_t i = 0; i < n; i++, o->len++)
-        if (o->len + 1 < o->cap)
-            o->buf[o->len] = s[i];
-}
-
-static void put_quoted(out_buf_t *o, const uint8_t *s, uint32_t n)
-{
-    put(o, "\"", 1);
+    svbc_buf_put(o, "\"", 1);
     for (uint32_t i = 0; i < n; i++) {
         uint8_t c = s[i];
         switch (c) {
-        case '"': put(o, "\\\"", 2); break;
-        case '\\': put(o, "\\\\", 2); break;
-        case '\n': put(o, "\\n", 2); break;
-        case '\t': put(o, "\\t", 2); break;
-        case '\r': put(o, "\\r", 2); break;
-        case '\b': put(o, "\\b", 2); break;
+        case '"': svbc_buf_put(o, "\\\"", 2); break;
+        case '\\': svbc_buf_put(o, "\\\\", 2); break;
+        case '\n': svbc_buf_put(o, "\\n", 2); break;
+        case '\t': svbc_buf_put(o, "\\t", 2); break;
+        case '\r': svbc_buf_put(o, "\\r", 2); break;
+        case '\b': svbc_buf_put(o, "\\b", 2); break;
         default:
             if (c >= 32 && c < 127) {
-                put(o, (const char *)&c, 1);
+                svbc_buf_put(o, (const char *)&c, 1);
             } else {
-                char esc[4];
-                esc[0] = '\\';
-                esc[1] = (char)('0' + c / 100);
-                esc[2] = (char)('0' + c / 10 % 10);
-                esc[3] = (char)('0' + c % 10);
-                put(o, esc, 4);
+                svbc_buf_put(o, "\\", 1);
+                svbc_buf_num(o, c, 10, 3);
             }
         }
     }
-    put(o, "\"", 1);
+    svbc_buf_put(o, "\"", 1);
 }
 
-static void put_arg(out_buf_t *o, const svm_vm_t *vm, svm_value_t v)
+static void put_arg(svbc_buf_t *o, const svm_vm_t *vm, svm_value_t v)
 {
     char tmp[64];
     const uint8_t *s;
     uint32_t n;
     double d;
     if (svm_is_int(v)) {
-        put(o, tmp, svm_fmt_int(tmp, svm_val_int(v)));
+        svbc_buf_put(o, tmp, svm_fmt_int(tmp, svm_val_int(v)));
     } else if (svm_string_view(vm, v, &s, &n)) {
         put_quoted(o, s, n);
     } else if (svm_float_view(vm, v, &d)) {
-        put(o, tmp, svm_fmt_string_of_float(tmp, sizeof tmp, d));
+        svbc_buf_put(o, tmp, svm_fmt_string_of_float(tmp, sizeof tmp, d));
     } else {
-        put(o, "_", 1);
+        svbc_buf_put(o, "_", 1);
     }
 }
 
 size_t svm_format_exn(const svm_vm_t *vm, svm_value_t exn, char *buf, size_t cap)
 {
-    out_buf_t o = {buf, cap, 0};
+    svbc_buf_t o = {buf, cap, 0};
     const uint8_t *s;
     uint32_t n;
     uint32_t *b = svm_heap_kind(vm, exn, SVOBJ_BLOCK);
     if (!b || SVOBJ_SIZE(b[0]) < 1 || !svm_string_view(vm, b[1], &s, &n)) {
-        put(&o, "_", 1);
+        svbc_buf_put(&o, "_", 1);
     } else {
         uint32_t size = SVOBJ_SIZE(b[0]);
-        put(&o, (const char *)s, n);
+        svbc_buf_put(&o, (const char *)s, n);
         uint32_t *tup = NULL;
         /* OCaml prints Match_failure/Assert_failure's location tuple flat */
         if (size == 2 && ((n == 13 && memcmp(s, "Match_failure", 13) == 0) ||
@@ -220,16 +206,14 @@ size_t svm_format_exn(const svm_vm_t *vm, svm_value_t exn, char *buf, size_t cap
         uint32_t *fields = tup ? tup + 1 : b + 2;
         uint32_t nf = tup ? SVOBJ_SIZE(tup[0]) : size - 1u;
         if (nf > 0) {
-            put(&o, "(", 1);
+            svbc_buf_put(&o, "(", 1);
             for (uint32_t i = 0; i < nf; i++) {
                 if (i)
-                    put(&o, ", ", 2);
+                    svbc_buf_put(&o, ", ", 2);
                 put_arg(&o, vm, fields[i]);
             }
-            put(&o, ")", 1);
+            svbc_buf_put(&o, ")", 1);
         }
     }
-    if (cap)
-        buf[o.len < cap ? o.len : cap - 1] = '\0';
-    return o.len;
+    return svbc_buf_end(&o);
 }

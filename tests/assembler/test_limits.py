@@ -104,7 +104,7 @@ main:   .line 3, 5
         .line 4
         call f, 1
         halt
-f:      .line 10, 2
+f:      .line 10, 2, 9
         acc 0
         return 1
 ''')
@@ -112,12 +112,17 @@ f:      .line 10, 2
     check(rc == 0, 'link the addr2line program', err)
     rc, out, err = run('--addr2line', t('prog.svm'), '0', '0x6', '0xd', '14', '0x9999')
     got = out.splitlines()
-    want = ['0x0000 main prog.ml:3:5', '0x0006 main prog.ml:4:0', '0x000d f prog.ml:10:2',
-            '0x000e f prog.ml:10:2', '0x9999 ?? ??:0:0']
-    check(rc == 0 and got == want, '--addr2line prints pc, function and file:line:col', out + err)
+    want = ['0x0000 main prog.ml:3:5', '0x0006 main prog.ml:4:0', '0x000d f prog.ml:10:2-9',
+            '0x000e f prog.ml:10:2-9', '0x9999 ?? ??:0:0']
+    check(rc == 0 and got == want, '--addr2line prints pc, function and file:line:col[-end]',
+          out + err)
     rc, out, err = run('-d', t('prog.svm'))
-    check(rc == 0 and '.line 3, 5' in out and '.line 4\n' in out, '-d shows .line with a column',
-          out)
+    check(rc == 0 and '.line 3, 5\n' in out and '.line 4\n' in out and '.line 10, 2, 9\n' in out,
+          '-d shows .line with a column and an end', out)
+    rc, out, err = run('-c', src, '-o', t('prog.o'))
+    rc2, out2, err2 = run('-d', t('prog.o'))
+    check(rc == 0 and '.line 10, 2, 9\n' in out2 and '.line 3, 5\n' in out2,
+          'the object file keeps the end character', out2 + err + err2)
     rc, out, err = run('--strip', src, '-o', t('stripped.svm'))
     rc, out, err = run('--addr2line', t('stripped.svm'), '0', '0xd')
     check(rc == 0 and out.splitlines() == ['0x0000 ?? ??:0:0', '0x000d ?? ??:0:0'],
@@ -127,7 +132,7 @@ f:      .line 10, 2
     rc, out, err = run('--addr2line')
     check(rc == 2, '--addr2line without an image is a usage error', err)
     rc, out, err = run('--addr2line', t('prog.svm'), 'r0xe', '0xd')
-    check(rc == 0 and out.splitlines() == ['0x000d f prog.ml:10:2'] * 2,
+    check(rc == 0 and out.splitlines() == ['0x000d f prog.ml:10:2-9'] * 2,
           '--addr2line r0xPC: a return address names the instruction before it', out + err)
     # no pcs: a target's log on stdin, its svm-bt lines symbolised, the rest copied
     with open(t('prog.svm'), 'rb') as f:
@@ -135,7 +140,7 @@ f:      .line 10, 2
     log = 'boot\nFatal error: exception Not_found\nsvm-bt %s 0xd r0xb\nend\n' % sha
     rc, out, err = run('--addr2line', t('prog.svm'), stdin=log)
     check(rc == 0 and out == 'boot\nFatal error: exception Not_found\n'
-          'Raised by primitive operation at f in file "prog.ml", line 10, character 1\n'
+          'Raised by primitive operation at f in file "prog.ml", line 10, characters 1-9\n'
           'Called from main in file "prog.ml", line 4\nend\n' and not err,
           '--addr2line IMAGE < log: svm-bt lines become the source backtrace', out + err)
     rc, out, err = run('--addr2line', t('prog.svm'), stdin='svm-bt 0011223344556677 0xd\n')
@@ -145,5 +150,11 @@ f:      .line 10, 2
     check(rc == 1 and 'not a Sense-VM image' in err, '--addr2line on a source file is an error', err)
     rc, out, err = run('-c', write('badline.s', 'main: .line 2000000\n halt\n'), '-o', t('x.o'))
     check(rc == 1 and "'.line' expects a line number (0..1048575)" in err, '.line range', err)
+    for body, want in (('.line 2, 5, 4', "'.line' end character 4 is before the column 5"),
+                       ('.line 2, 0, 4', "'.line' has an end character but no column"),
+                       ('.line 2, 5, 4096', "'.line' expects an end character (0..4095)"),
+                       ('.line 2, 5, 6, 7', "'.line' expects a line number and optionally")):
+        rc, out, err = run('-c', write('badend.s', 'main: %s\n halt\n' % body), '-o', t('x.o'))
+        check(rc == 1 and want in err, '.line end: %s is an error' % body, err)
 
 finish()

@@ -5,8 +5,8 @@
 For each DIR/NAME.ml with DIR/NAME.backtrace (what `ocamlc -g NAME.ml && OCAMLRUNPARAM=b
 ./a.out` prints on stderr), compile NAME.ml with sensec, disassemble the image with
 `senseasm -d`, and check that every "Raised at"/"Called from" frame of NAME.ml in OCaml's
-backtrace, line L, characters C-E (0-based), is a `.line L, C+1` (the line table's
-columns are 1-based, 0 = not known) right before a call, raise or
+backtrace, line L, characters C-E (0-based), is a `.line L, C+1, E` (the line table's
+columns are 1-based, 0 = not known; E is OCaml's end) right before a call, raise or
 trapping instruction of the image. Also checks that `sensec -S` never writes the same
 position twice in a row (the line table stays compact).
 Regenerate a .backtrace: ocamlc -g NAME.ml -o x && OCAMLRUNPARAM=b ./x 2> NAME.backtrace
@@ -25,7 +25,8 @@ FRAME_INSNS = {'call', 'pushcall', 'app', 'tailcall', 'pushtailcall', 'tailapp',
 
 
 def positions(disasm, fname):
-    """(line, col) -> mnemonic of the instruction right after `.line line, col` in fname"""
+    """(line, col, end) -> mnemonic of the instruction right after `.line line, col, end`
+    in fname"""
     out, cur_file, pending = {}, None, None
     for raw in disasm.splitlines():
         s = raw.split(';')[0].strip()
@@ -35,9 +36,9 @@ def positions(disasm, fname):
         if m:
             cur_file = m.group(1)
             continue
-        m = re.match(r'\.line\s+(\d+)(?:,\s*(\d+))?', s)
+        m = re.match(r'\.line\s+(\d+)(?:,\s*(\d+))?(?:,\s*(\d+))?', s)
         if m:
-            pending = (int(m.group(1)), int(m.group(2) or 0))
+            pending = tuple(int(g or 0) for g in m.groups())
             continue
         if s.startswith('.'):
             continue
@@ -54,11 +55,11 @@ def repeated_positions(asm):
         if raw and not raw[0].isspace() and raw.endswith(':'):
             last = None
             continue
-        m = re.match(r'\s+\.line\s+(\d+),\s*(\d+)', raw)
+        m = re.match(r'\s+(\.line\s+\d+(?:,\s*\d+)*)\s*$', raw)
         if m:
-            if m.groups() == last:
-                bad.append('.line %s, %s' % m.groups())
-            last = m.groups()
+            if m.group(1) == last:
+                bad.append(m.group(1))
+            last = m.group(1)
     return bad
 
 
@@ -84,11 +85,12 @@ def main():
                     m = FRAME.match(line)
                     if not m or m.group(2) != f:
                         continue
-                    key = (int(m.group(3)), int(m.group(4)) + 1)
+                    key = (int(m.group(3)), int(m.group(4)) + 1, int(m.group(5)))
                     if key not in pos:
-                        problems.append('no .line %d, %d (%s)' % (key + (line.strip(),)))
+                        problems.append('no .line %d, %d, %d (%s)' % (key + (line.strip(),)))
                     elif pos[key] not in FRAME_INSNS:
-                        problems.append('.line %d, %d is before %s, not a call/raise/trap' % (key + (pos[key],)))
+                        problems.append('.line %d, %d, %d is before %s, not a call/raise/trap'
+                                        % (key + (pos[key],)))
             with open(asm) as fh:
                 problems += ['repeated ' + r for r in repeated_positions(fh.read())]
             if problems:

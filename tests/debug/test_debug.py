@@ -12,11 +12,8 @@ import shutil
 import subprocess
 import sys
 
-# Issue 15 merge: sensec marks only function starts with `.line` today, so a frame's line
-# is its function's first line, at or before OCaml's call-site line. Once sensec emits
-# `.line L, C` before every call and raise, set STRICT_LINES = True: the lines must then be
-# OCaml's exactly (and the character OCaml's start character).
-STRICT_LINES = True
+# The lines, start and end characters must be OCaml's exactly: sensec writes `.line L, C, E`
+# before every call and raise (docs/sensec.md, "Source positions").
 
 sensec, senseasm, runner, progs, work = map(os.path.abspath, sys.argv[1:6])
 os.makedirs(work, exist_ok=True)
@@ -55,8 +52,8 @@ def build_in_work(name):
     return img
 
 
-FRAME = re.compile(r'^(Raised at|Raised by primitive operation at|Re-raised at|Called from|'
-                   r'Trapped at) (unknown location|\S+)(?: in file "([^"]+)", line (\d+)(?:, characters? (\d+)(?:-\d+)?)?'
+FRAME = re.compile(r'^(Raised at|Raised by primitive operation at|Re-raised at|Called from|Blocked at|'
+                   r'Trapped at) (unknown location|\S+)(?: in file "([^"]+)", line (\d+)(?:, characters? (\d+(?:-\d+)?))?'
                    r'| \(pc 0x([0-9a-f]+)\))$')
 
 
@@ -82,6 +79,26 @@ def first_lines(name):
     return starts
 
 
+def ocaml_run(name):
+    """The stderr of real OCaml's `ocamlc -g` build of progs/NAME.ml run with OCAMLRUNPARAM=b
+    (the program is in the work directory: build() copied it)."""
+    exe = os.path.join(work, name + ".byte")
+    run([ocamlc, "-g", "-o", exe, name + ".ml"], cwd=work)
+    r = subprocess.run([exe], capture_output=True, env=dict(os.environ, OCAMLRUNPARAM="b"),
+                       timeout=60)
+    return r.stderr.decode()
+
+
+def same_as_ocaml(name, err, nframes):
+    """Our report's frames are OCaml's: verbs, functions, files, lines, characters C-E."""
+    theirs = ocaml_run(name)
+    check(len(frames(theirs)) == nframes and frames(err) == frames(theirs),
+          "%s: verbs, functions, files, lines and characters C-E as OCaml's" % name,
+          "ours:\n" + err + "\nOCaml's:\n" + theirs)
+
+
+ocamlc = shutil.which("ocamlc")
+
 # ---- 1. an exception from nested calls, re-raised by a handler: as OCaml prints it ----
 nested = build("nested")
 rc, out, err = run([runner, nested])
@@ -102,27 +119,10 @@ ok = True
 for v, f, fi, line, ch, pc in ours:
     lo = starts[f.split(".")[-1]] if "." in f else starts["()"]
     ok = ok and line is not None and lo <= line <= last
-check(ok, "nested: each line lies in its function (function starts today)", err)
+check(ok, "nested: each line lies in its function", err)
 
-ocamlc = shutil.which("ocamlc")
 if ocamlc:
-    src = os.path.join(work, "nested.ml")
-    exe = os.path.join(work, "nested.byte")
-    rc, o, e = run([ocamlc, "-g", "-o", exe, "nested.ml"], cwd=work)
-    env = dict(os.environ, OCAMLRUNPARAM="b")
-    r = subprocess.run([exe], capture_output=True, env=env, timeout=60)
-    theirs = frames(r.stderr.decode())
-    check([x[:3] for x in ours] == [x[:3] for x in theirs],
-          "nested: verbs, functions and files as OCaml's OCAMLRUNPARAM=b",
-          "ours:\n" + err + "\nOCaml's:\n" + r.stderr.decode())
-    same = len(ours) == len(theirs)
-    for a, b in zip(ours, theirs):
-        if STRICT_LINES:
-            same = same and a[3] == b[3] and a[4] == b[4]
-        else:
-            same = same and a[3] is not None and a[3] <= b[3]
-    check(same, "nested: lines %s OCaml's" % ("equal to" if STRICT_LINES else "at or before"),
-          "ours:\n" + err + "\nOCaml's:\n" + r.stderr.decode())
+    same_as_ocaml("nested", err, 6)
 else:
     print("note: no ocamlc: the comparison with OCaml's output is skipped")
 
@@ -133,14 +133,31 @@ cl_ours = frames(err)
 check(rc == 2 and [f for _, f, *_ in cl_ours] == ["Closure.find"] * 4 + ["Closure.g", "Closure"],
       "closure: frames in a closure body are named after find", err)
 if ocamlc:
-    exe = os.path.join(work, "closure.byte")
-    rc, o, e = run([ocamlc, "-g", "-o", exe, "closure.ml"], cwd=work)
-    r = subprocess.run([exe], capture_output=True, env=dict(os.environ, OCAMLRUNPARAM="b"),
-                       timeout=60)
-    cl_theirs = frames(r.stderr.decode())
-    check([x[:5] for x in cl_ours] == [x[:5] for x in cl_theirs],
-          "closure: verbs, functions, files, lines and characters as OCaml's",
-          "ours:\n" + err + "\nOCaml's:\n" + r.stderr.decode())
+    same_as_ocaml("closure", err, 6)
+
+# ---- 1c. local named functions and anonymous functions: M.f.k, M.g.h.(fun), M.(fun) ----
+local = build("local")
+rc, out, err = run([runner, local])
+lo_ours = frames(err)
+check(rc == 2 and [f for _, f, *_ in lo_ours][:2] == ["Local.f.k", "Local.f.loop"] and
+      "Local.g.h.(fun)" in err and "Local.(fun)" in err,
+      "local: frames of local functions are M.f.k, of anonymous ones M.f.(fun)", err)
+if ocamlc:
+    same_as_ocaml("local", err, 12)
+
+# ---- 1c'. a local operator's body gets a valid symbol (anonymous: M.f.(fun)) ----
+localop = build("localop")
+rc, out, err = run([runner, localop])
+check(rc == 2 and [f for _, f, *_ in frames(err)] == ["Localop.f.(fun)", "Localop"],
+      "localop: a local operator compiles; its frame is M.f.(fun)", err)
+
+# ---- 1d. a raise and a call whose text spans lines: OCaml's end is past the first line ----
+multi = build("multiline")
+rc, out, err = run([runner, multi])
+check(rc == 2 and "line 3, characters 24-49" in err, "multiline: characters C-E, E past the line",
+      err)
+if ocamlc:
+    same_as_ocaml("multiline", err, 3)
 
 # ---- 2. a primitive's exception; a tail call leaves no frame (as in OCaml) ----
 divide = build("divide")
@@ -270,6 +287,47 @@ for f, want in (("nested.svm", "run it with sensevm-run nested.svm"),
                 ("app.hex", "Intel HEX")):
     rc, out, err = run([sensec, f], cwd=work)
     check(rc == 2 and want in err, "sensec %s: says what it is and what to do" % f, err)
+
+# ---- 12. a deadlock: where each blocked context waits, with its backtrace ----
+dl = build("deadlock")
+rc, out, err = run([runner, dl])
+lines = err.splitlines()
+blocked = [l for l in lines if re.match(r"  context \d+ \(thread \d+\) waits at pc 0x[0-9a-f]+ "
+                                         r"\(svc ev_receive_sync\)$", l)]
+fr = frames(err)
+check(rc == 2 and lines and lines[0].endswith("deadlock: 2 contexts blocked forever") and
+      len(blocked) == 2 and
+      [(v, f, x) for v, f, _, x, *_ in fr] ==
+      [("Blocked at", "Deadlock.wait_for", 7), ("Called from", "Deadlock", 15),
+       ("Blocked at", "Deadlock.wait_for", 7), ("Called from", "Deadlock.worker", 10)],
+      "deadlock: each blocked context, the service it waits in and its source backtrace", err)
+rc, out, err = run([runner, dl, worker])
+check(rc == 2 and all(l.startswith("sensevm-run: deadlock: ") for l in err.splitlines()) and
+      len(frames("\n".join(l[len("sensevm-run: deadlock: "):] for l in err.splitlines()))) == 4,
+      "deadlock of one of two containers: its lines carry its name", err)
+
+# ---- 13. --max-steps: the trap states the limit (scheduled and --no-sched) ----
+for mode in ([], ["--no-sched"]):
+    rc, out, err = run([runner, "--max-steps", "40"] + mode + [nested])
+    lines = err.splitlines()
+    check(rc == 2 and len(lines) > 2 and "trap: fuel exhausted at pc" in lines[0] and
+          lines[1] == "  fuel exhausted after 40 steps (--max-steps 40)" and
+          frames(err) and frames(err)[0][0] == "Trapped at",
+          "--max-steps %s: the trap names the limit, then where it stopped" % " ".join(mode), err)
+
+# ---- 14. one CLI rule: each tool's unknown option, with a did-you-mean when close ----
+for tool, opt, want in ((sensec, "--stirp", "--strip"), (senseasm, "--stirp", "--strip"),
+                        (senseasm, "--adr2line", "--addr2line"),
+                        (runner, "--max-step=5", "--max-steps"), (sensec, "--keep-temp",
+                                                                  "--keep-temps")):
+    rc, out, err = run([tool, opt, "x"], cwd=work)
+    name = opt.split("=")[0]
+    check(rc == 2 and "unknown option '%s'; did you mean '%s'?" % (name, want) in err,
+          "%s %s: did you mean %s" % (os.path.basename(tool), opt, want), err)
+for tool in (sensec, senseasm, runner):
+    rc, out, err = run([tool, "--frobnicate", "x"], cwd=work)
+    check(rc == 2 and "unknown option '--frobnicate'" in err and "did you mean" not in err,
+          "%s --frobnicate: unknown, nothing close" % os.path.basename(tool), err)
 
 # ---- 8. the target's half (tests/target/fw_backtrace prints bt/bt.console on QEMU) ----
 btdir = os.path.join(os.path.dirname(progs), "..", "target", "bt")

@@ -250,7 +250,7 @@ void corpus_build_with(corpus_img_t *im, int variant, const uint8_t *code, uint3
         memcpy(im->b + o + 20, "main\0f\0", 7);
         put_entry(im, i++, SVIMG_SECT_SYMBOLS, o, 28);
         o += 28;
-        /* u32 n; n x {u32 addr, u32 position, u32 file offset}; names; padding */
+        /* u32 n; n x {u32 addr, u32 position, u32 file offset | end}; names; padding */
         im->e_lines = SVIMG_HEADER_SIZE + i * 16;
         im->lines_off = o;
         w32(im, o, 2);
@@ -259,7 +259,7 @@ void corpus_build_with(corpus_img_t *im, int variant, const uint8_t *code, uint3
         w32(im, o + 12, 28);
         w32(im, o + 16, code_size - 1);
         w32(im, o + 20, SVIMG_POS(2, 5));
-        w32(im, o + 24, 28);
+        w32(im, o + 24, SVIMG_LFILE(28, 9)); /* with an end character (format minor 1) */
         memcpy(im->b + o + 28, "t.ml\0\0\0", 8);
         put_entry(im, i++, SVIMG_SECT_LINES, o, 36);
         o += 36;
@@ -438,6 +438,7 @@ MUT(lines_truncated_one) { w32(im, LN(0), 3); RESEAL_RET(LN(0)); }
 MUT(bad_line_address) { w32(im, LN(16), im->code_size); RESEAL_RET(LN(16)); }
 MUT(unordered_lines) { w32(im, LN(4), im->code_size - 1); w32(im, LN(16), 0); RESEAL_RET(LN(16)); }
 MUT(bad_line_file) { w32(im, LN(24), 36); RESEAL_RET(LN(24)); }
+MUT(bad_line_file_end) { w32(im, LN(24), SVIMG_LFILE(36, 9)); RESEAL_RET(LN(24)); }
 MUT(bad_line_file_table) { w32(im, LN(12), 27); RESEAL_RET(LN(12)); }
 MUT(bad_line_file_unterminated) { w8(im, LN(35), 'x'); RESEAL_RET(LN(12)); }
 MUT(bad_opcode) { w8(im, AT(M_PUSH), (uint32_t)unassigned_op()); RESEAL_RET(AT(M_PUSH)); }
@@ -536,6 +537,7 @@ const corpus_case_t corpus_cases[] = {
     CASE("bad_line_address.svm", bad_line_address, V_DEBUG, bad_line_address),
     CASE("unordered_lines.svm", unordered_lines, V_DEBUG, unordered_lines),
     CASE("bad_line_file.svm", bad_line_file, V_DEBUG, bad_line_file),
+    CASE("bad_line_file-end.svm", bad_line_file, V_DEBUG, bad_line_file_end),
     CASE("bad_line_file-table.svm", bad_line_file, V_DEBUG, bad_line_file_table),
     CASE("bad_line_file-unterminated.svm", bad_line_file, V_DEBUG, bad_line_file_unterminated),
     RULE(bad_opcode), RULE(truncated_insn), RULE(bad_immediate), VAR(bad_immediate, neg),

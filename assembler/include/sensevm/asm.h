@@ -85,6 +85,7 @@ typedef struct svasm_const {
 typedef struct svasm_line {
     uint32_t offset;
     uint32_t line; /* line and column, packed: SVIMG_POS (<sensevm/image.h>) */
+    uint32_t end;  /* OCaml's end character (0..SVIMG_COL_MAX, 0 = not known) */
     char *file;
 } svasm_line_t;
 
@@ -191,6 +192,7 @@ typedef struct svasm_dsym {
 } svasm_dsym_t;
 typedef struct svasm_dline {
     uint32_t addr, pos; /* pos: SVIMG_POS (line and column) */
+    uint32_t end;       /* OCaml's end character, 0 = not known (SVIMG_LFILE_END) */
     const char *file;   /* inside the image */
 } svasm_dline_t;
 typedef struct svasm_debuginfo {

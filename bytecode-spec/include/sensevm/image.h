@@ -12,7 +12,7 @@
 
 #define SVIMG_MAGIC "SVMI"             /* bytes 0..3 */
 #define SVIMG_FORMAT_MAJOR 1u          /* a changed meaning bumps this: old images rejected */
-#define SVIMG_FORMAT_MINOR 0u          /* new opcodes/services/sections bump this */
+#define SVIMG_FORMAT_MINOR 1u          /* new opcodes/services/sections bump this */
 #define SVIMG_WORD_SIZE 4u
 
 /* ---- header: 64 bytes at offset 0 ---- */
@@ -152,14 +152,22 @@ enum { SVMF_XPOLICY_DROP_NEW = 0, SVMF_XPOLICY_OVERWRITE = 1 };
 #define SVMF_DEFAULT_CONTEXTS 8u
 #define SVMF_DEFAULT_CHANNELS 16u
 
-/* ---- LINES section entries: {u32 address, u32 position, u32 file-name offset} ----
+/* ---- LINES section entries: {u32 address, u32 position, u32 file} ----
  * `position` packs the source line (bits 0..19, 1..1048575) and column (bits 20..31,
- * 1..4095; 0 = not known), so that an image without columns reads as before. */
+ * 1..4095; 0 = not known), so that an image without columns reads as before. `file`
+ * (format minor 1) packs the file-name offset (bits 0..19: the linker writes at most
+ * SVIMG_LINES_MAX bytes) and the end (bits 20..31): OCaml's end character, the offset
+ * just past the code's source text from the start of its first line (1..4095, 0 = not
+ * known), so that minor-0 tables (no end) read as before. */
 #define SVIMG_LINE_MAX 0xfffffu
 #define SVIMG_COL_MAX 0xfffu
+#define SVIMG_LINES_MAX (1u << 20)
 #define SVIMG_POS(line, col) (((uint32_t)(col) << 20) | ((uint32_t)(line) & SVIMG_LINE_MAX))
 #define SVIMG_POS_LINE(p) ((p) & SVIMG_LINE_MAX)
 #define SVIMG_POS_COL(p) ((p) >> 20)
+#define SVIMG_LFILE(off, end) (((uint32_t)(end) << 20) | ((uint32_t)(off) & (SVIMG_LINES_MAX - 1u)))
+#define SVIMG_LFILE_OFF(w) ((w) & (SVIMG_LINES_MAX - 1u))
+#define SVIMG_LFILE_END(w) ((w) >> 20)
 
 /* ---- constant pool: u32 count; u32 offset[count]; objects ---- */
 /* Each offset (from the start of the CONST section) points at an object header word; the
@@ -211,8 +219,9 @@ typedef struct svimg_debug {
  * address; NULL without one. */
 const char *svimg_symbol_at(const svimg_debug_t *d, uint32_t pc, uint32_t *start);
 /* The source position of pc (the last LINES entry at or below it): the file name,
- * *pos = SVIMG_POS(line, column); NULL without one. */
-const char *svimg_line_at(const svimg_debug_t *d, uint32_t pc, uint32_t *pos);
+ * *pos = SVIMG_POS(line, column), *end (if not NULL) = its end character (0 = not
+ * known); NULL without one. */
+const char *svimg_line_at(const svimg_debug_t *d, uint32_t pc, uint32_t *pos, uint32_t *end);
 
 /* A backtrace entry (the runtime's svm_backtrace_t.pc[], a target's `svm-bt` line) is a
  * code offset: with SVIMG_BT_EXACT, the pc of the raising or faulting instruction; without,
@@ -222,11 +231,12 @@ const char *svimg_line_at(const svimg_debug_t *d, uint32_t pc, uint32_t *pos);
  * a program"), without a newline: entry `index` (0 = innermost) of a backtrace;
  * `first` is the verb of an exact entry 0 ("Raised at", "Trapped at"), NULL to choose it
  * from the instruction ("Raised at" for `raise`, else "Raised by primitive operation at").
- *   Raised at Q.find in file "q.ml", line 2, character 4
+ *   Raised at Q.find in file "q.ml", line 2, characters 4-19
+ *   Called from Q.g in file "q.ml", line 3, character 4   (no end known: a minor-0 table)
  *   Called from Q.g in file "q.ml", line 4            (no column known)
  *   Called from Q.g (pc 0x0048)                       (no LINES: a stripped image)
  *   Called from unknown location (pc 0x0048)          (no SYMBOLS either)
- * The character is 0-based, as OCaml's "characters C-E"; the table has no end column.
+ * The characters are 0-based, start and end, as OCaml's "characters C-E".
  * Returns the length; writes at most cap-1 bytes and a NUL. */
 /* 1 when a backtrace entry is the return into the program's entry stub that sensec
  * generates (`main`, without a LINES entry of its own, in an image that has LINES): OCaml

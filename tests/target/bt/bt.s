@@ -5,37 +5,41 @@
         .global Bt.find
 Bt.find:
 ; bt.ml:4: match l with
-        .line 4
+        .line 4, 3, 95
         acc 1
         beqimm 0, .L4
+        .line 4, 3, 95
         field 0
         field 0
         pushaccfield 2, 0
         field 1
         push
 ; bt.ml:6: | (a, b) :: rest -> if a = k then b else find k rest
-        .line 6
         acc 2
         pushacc 2
+        .line 6, 26, 30
         polyeq
         branchifnot .L7
         acc 0
+        .line 6, 37, 37
         return 4
 .L7:
+        .line 6, 51, 54
         accfield 3, 1
         pushacc 3
+        .line 6, 44, 54
         pushtailcall Bt.find, 2, 4
 .L4:
 ; bt.ml:5: | [] -> raise Not_found
-        .line 5
         const "Not_found"
         makeblock 248, 1
+        .line 5, 11, 25
         raise
 
         .global Bt.lookup
 Bt.lookup:
 ; bt.ml:9: let v = find k [ (1, 10); (2, 20) ] in
-        .line 9
+        .line 9, 18, 37
         quote 0
         pushquote 20
         pushquote 2
@@ -46,50 +50,58 @@ Bt.lookup:
         makeblock 0, 2
         makeblock 0, 2
         pushacc 1
+        .line 9, 11, 37
         pushcall Bt.find, 2
         push
 ; bt.ml:10: v * 2
-        .line 10
         quote 2
         pushacc 1
         mulint
+        .line 10, 3, 7
         return 2
 
         .global Bt.total
 Bt.total:
 ; bt.ml:13: let n = lookup k in
-        .line 13
+        .line 13, 18, 18
         acc 0
+        .line 13, 11, 18
         pushcall Bt.lookup, 1
         push
 ; bt.ml:14: n + 1
-        .line 14
         acc 0
         addimm 1
+        .line 14, 3, 7
         return 2
 
         .global Bt.guarded
 Bt.guarded:
 ; bt.ml:17: try total k with e -> print_string "cleaning up\n"; raise e
-        .line 17
+        .line 17, 3, 61
         pushtrap .L9
         acc 3
+        .line 17, 7, 13
         pushcall Bt.total, 1
         poptrap
+        .line 17, 3, 61
         return 1
 .L9:
         push
         const "cleaning up\n"
+        .line 17, 25, 52
         svc print_string
         acc 0
+        .line 17, 55, 61
         raise
 
         .global Bt.__init
 Bt.__init:
 ; bt.ml:19: let () = print_int (guarded 5)
-        .line 19
+        .line 19, 29, 29
         quote 5
+        .line 19, 20, 30
         pushcall Bt.guarded, 1
+        .line 19, 10, 30
         svc print_int
         quote 0
         return 0
