@@ -22,8 +22,10 @@
  *               its ev_sync returns)
  * Case "idle": lat_hi alone (the scheduler sleeps in `wfi` between events); case "busy":
  * lat_hi and lat_lo (the interrupt comes while the low container runs, with the default
- * slice budget, 10000); case "busy-fuel1000": the same with lat_lo's budget 1000. Each prints
- * "case NAME N" and then takes N interrupts. Exit status 0 when all were handled.
+ * slice budget, 10000); case "busy-fuel1000": the same with lat_lo's budget 1000; case
+ * "busy-cut": as "busy" with the scheduler's interrupt cut (svm_sched_cfg_t.cut = LAT_CUT
+ * units: the button event ends the low slice at its next cut point). Each prints "case NAME
+ * N" and then takes N interrupts. Exit status 0 when all were handled.
  */
 #include <stdio.h>
 #include <string.h>
@@ -46,6 +48,9 @@
 #define NVIC_IPR(n) (*(volatile uint8_t *)(uintptr_t)(0xe000e400u + (n)))
 
 #define N_IRQ 40u
+#ifndef LAT_CUT
+#define LAT_CUT 32u /* the interrupt cut's chunk in case busy-cut (units) */
+#endif
 #define HEAP (16u * 1024u)
 #define STACK (2u * 1024u)
 #define LO_IMAGE(i) (SVM_CM_INBOX + 0x40000u * (i))
@@ -131,11 +136,13 @@ static int setup(unsigned k, const uint8_t *img)
     return 0;
 }
 
-/* One case: lat_hi, and the lo image at LO_IMAGE(lo) if lo > 0; N_IRQ interrupts. */
-static int run_case(const char *name, unsigned lo)
+/* One case: lat_hi, and the lo image at LO_IMAGE(lo) if lo > 0; N_IRQ interrupts; cut:
+ * the scheduler's interrupt cut (svm_sched_cfg_t.cut, units; 0: off). */
+static int run_case(const char *name, unsigned lo, uint32_t cut)
 {
     svm_sched_cfg_t scfg;
     svm_sched_default_cfg(&scfg);
+    scfg.cut = cut;
     svm_sched_ops_t ops = {NULL, run_ctx_mark, svm_box_restart, NULL};
     svm_sched_init(&sched, &hal, &ops, &scfg);
     if (setup(0, (const uint8_t *)(uintptr_t)SVM_CM_INBOX) != 0 ||
@@ -147,13 +154,39 @@ static int run_case(const char *name, unsigned lo)
         return -1;
     printf("case %s %u\n", name, N_IRQ);
     nirq = nled = 0;
+    rnd = 12345u; /* every case: the same interrupt times */
     arm_timer();
     while (nled < N_IRQ) {
         int res = svm_sched_step(&sched);
         if (res == SVM_STEP_FINISHED || res == SVM_STEP_STUCK)
             return -1;
     }
+    /* the load's progress meanwhile (what the cut costs it: compare busy and busy-cut) */
+    printf("load %s %lu units\n", name, lo > 0 ? (unsigned long)cont[1].box.c.stats.insns : 0ul);
     return nirq == N_IRQ ? 0 : -1;
+}
+
+/* What the cut costs the load: lat_hi (waiting, no interrupt comes) and lat_lo for 40 ms of
+ * guest time (-icount shift=0: 40 M instructions), with the cut off and on; prints the
+ * load's units. */
+static int run_load(const char *name, uint32_t cut)
+{
+    svm_sched_cfg_t scfg;
+    svm_sched_default_cfg(&scfg);
+    scfg.cut = cut;
+    svm_sched_ops_t ops = {NULL, run_ctx_mark, svm_box_restart, NULL};
+    svm_sched_init(&sched, &hal, &ops, &scfg);
+    svm_sched_err_t se;
+    if (setup(0, (const uint8_t *)(uintptr_t)SVM_CM_INBOX) != 0 ||
+        setup(1, (const uint8_t *)(uintptr_t)LO_IMAGE(1)) != 0 ||
+        svm_sched_link(&sched, xmem, sizeof xmem, &se) != 0)
+        return -1;
+    uint64_t end = svm_cm_now_ns() + 40000000u;
+    while (svm_cm_now_ns() < end)
+        if (svm_sched_step(&sched) != SVM_STEP_RAN)
+            return -1;
+    printf("load %s %lu units\n", name, (unsigned long)cont[1].box.c.stats.insns);
+    return 0;
 }
 
 int main(void)
@@ -165,8 +198,10 @@ int main(void)
     ((volatile uint32_t *)(uintptr_t)SCB_VTOR)[16 + TIMER0_IRQ] = (uint32_t)(uintptr_t)lat_irq;
     NVIC_IPR(TIMER0_IRQ) = NVIC_IPR(SVM_CM_IRQ_BUTTON);
     NVIC_ISER0 = 1u << TIMER0_IRQ;
-    if (run_case("idle", 0) != 0 || run_case("busy", 1) != 0 ||
-        run_case("busy-fuel1000", 2) != 0) {
+    if (run_case("idle", 0, 0) != 0 || run_case("busy", 1, 0) != 0 ||
+        run_case("busy-fuel1000", 2, 0) != 0 || run_case("busy-cut", 1, LAT_CUT) != 0 ||
+        run_case("busy-cut128", 1, 128) != 0 || run_load("40ms", 0) != 0 ||
+        run_load("40ms-cut", LAT_CUT) != 0 || run_load("40ms-cut128", 128) != 0) {
         fprintf(stderr, "fw_latency: a case failed (%lu interrupts, %lu led writes)\n",
                 (unsigned long)nirq, (unsigned long)nled);
         return 1;
