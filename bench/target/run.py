@@ -52,6 +52,7 @@ LUA_CORE = ["lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc", "lgc",
             "lobject", "lopcodes", "lparser", "lstate", "lstring", "ltable", "ltm", "lundump",
             "lvm", "lzio", "lauxlib", "lbaselib", "lcorolib", "lstrlib", "ltablib", "lmathlib"]
 INBOX = 0x00300000
+TICK_N = 21  # fw_latency.c: lat_tick's writes per tick case
 ICOUNT = "shift=0,sleep=off"  # 1 instruction = 1 ns of virtual time; no real-time sleep
 
 
@@ -199,18 +200,32 @@ def measure(elf, plugin, blob, expect, who, name):
 def latency(elf, plugin, senseasm, out, lo=None):
     """fw_latency: marks at the interrupt handler's entry (lat_irq), at the port's button
     handler (which pushes the event), at the scheduler handing the woken high-priority
-    context to the VM (lat_resume) and at its device write (lat_led). Returns
-    {case: [(to the port's handler, to the resume, to the led0 write)]}."""
-    names = ["lat_irq", "button_isr", "lat_resume", "lat_led"]
+    context to the VM (lat_resume) and at its device write (lat_led); and at the SysTick
+    handler, for the tick cases (lat_tick). Returns {case: [(to the port's handler, to
+    the resume, to the led0 write)]}, plus "load units" and "tick late" (run_load,
+    run_tick in fw_latency.c)."""
+    names = ["lat_irq", "button_isr", "lat_resume", "lat_led", "systick_isr"]
     marks = [symbol(elf, n) for n in names]
     blobs = []
     # the woken container: the scheduler tests' button -> led0 program at priority 200
     button = os.path.join(ROOT, "tests", "sched", "progs", "button.s")
     lo = lo or os.path.join(HERE, "lat_lo.s")  # --lat-lo: another load (issue 13's busters)
+    # the tick cases' container: the scheduler tests' blinky (led0 on logical deadlines),
+    # every 2 ms instead of 500, 21 writes instead of 6
+    tick = os.path.join(out, "lat_tick.s")
+    text = open(os.path.join(ROOT, "tests", "sched", "progs", "blinky.s")).read()
+    for old, new in (("addimm 500\n", "addimm 2\n"), ("quote 6\n", "quote %d\n" % TICK_N)):
+        if text.count(old) != 1:
+            raise SystemExit("run.py: %r occurs %d times in blinky.s (want once)" %
+                             (old, text.count(old)))
+        text = text.replace(old, new)
+    open(tick, "w").write(text)
     for name, src, opts, addr in (
             ("lat_hi", button, ["--name", "lat_hi", "--priority", "200"], INBOX),
             ("lat_lo", lo, [], INBOX + 0x40000),
-            ("lat_lo_fuel1000", lo, ["--fuel", "1000"], INBOX + 0x80000)):
+            ("lat_lo_fuel1000", lo, ["--fuel", "1000"], INBOX + 0x80000),
+            ("lat_tick", tick,
+             ["--name", "lat_tick", "--priority", "200"], INBOX + 0xc0000)):
         img = os.path.join(out, name + ".svm")
         sh([senseasm, "-o", img] + opts + [src])
         blobs.append((img, addr))
@@ -229,7 +244,7 @@ def latency(elf, plugin, senseasm, out, lo=None):
             t = [count]
         elif t is not None and idx == len(t):
             t.append(count)
-            if len(t) == len(names):
+            if len(t) == 4:
                 per.append(tuple(x - t[0] for x in t[1:]))
                 t = None
     res, k = {}, 0
@@ -240,6 +255,20 @@ def latency(elf, plugin, senseasm, out, lo=None):
     # the interrupt cut costs it is busy-cut's shortfall against busy
     res["load units"] = {m.group(1): int(m.group(2)) for m in
                          re.finditer(r"^load (\S+) (\d+) units$", out, re.M)}
+    # the timer half: the tick cases come last, each with n resumptions of lat_tick (the
+    # first is its start); each other one counts from the SysTick handler before it
+    ticks = [(m.group(1), int(m.group(2))) for m in
+             re.finditer(r"^tick (\S+) (\d+)$", out, re.M)]
+    resumes, last_tick = [], None
+    for idx, count in hits:
+        if idx == 4:
+            last_tick = count
+        elif idx == 2:
+            resumes.append(count - last_tick if last_tick is not None else 0)
+    res["tick late"], j = {}, len(resumes) - sum(n for _, n in ticks)
+    for name, n in ticks:
+        res["tick late"][name] = max(resumes[j + 1:j + n])
+        j += n
     if k != len(per) or any(len(v) == 0 for v in res.values()):
         print("run.py: fw_latency: %d measurements for %s" % (len(per), cases))
         return None
@@ -329,6 +358,7 @@ def main():
             print("== interrupt-to-container latency (guest instructions from the first "
                   "instruction of the interrupt handler; min / median / max)")
             load = res.pop("load units")
+            tick = res.pop("tick late")
             if a.check_cut is not None:
                 worst = {k: max(m[1] for m in v) for k, v in res.items()}
                 ok = worst["busy-cut"] <= worst["idle"] + a.check_cut and \
@@ -347,6 +377,9 @@ def main():
                 print("%-14s n=%-3d %s" % (case, len(v), "; ".join(cols)))
             print("the load's progress meanwhile (units): " +
                   ", ".join("%s %d" % kv for kv in load.items() if kv[1]))
+            print("a 2 ms periodic container, resumed after its deadline's tick (guest "
+                  "instructions, the max of %d): " % (TICK_N - 1) +
+                  ", ".join("%s %d" % kv for kv in tick.items()))
     print("results %s" % ("all correct" if not bad else "%d FAILED" % bad))
     return 1 if bad else 0
 
