@@ -52,6 +52,7 @@ LUA_CORE = ["lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc", "lgc",
             "lobject", "lopcodes", "lparser", "lstate", "lstring", "ltable", "ltm", "lundump",
             "lvm", "lzio", "lauxlib", "lbaselib", "lcorolib", "lstrlib", "ltablib", "lmathlib"]
 INBOX = 0x00300000
+TICK_N = 21  # fw_latency.c: lat_tick's writes per tick case
 ICOUNT = "shift=0,sleep=off"  # 1 instruction = 1 ns of virtual time; no real-time sleep
 
 
@@ -168,7 +169,8 @@ def scaled(kind, name, rules, out):
             raise SystemExit("run.py: %r occurs %d times in %s (want once)" %
                              (old, text.count(old), path))
         text = text.replace(old, new)
-    dst = os.path.join(out, "%s.%s" % (name, kind))
+    # "t_" + name: a file named map.ml would be module Map, which the stdlib takes
+    dst = os.path.join(out, "t_%s.%s" % (name, kind))
     open(dst, "w").write(text)
     return dst
 
@@ -198,18 +200,32 @@ def measure(elf, plugin, blob, expect, who, name):
 def latency(elf, plugin, senseasm, out, lo=None):
     """fw_latency: marks at the interrupt handler's entry (lat_irq), at the port's button
     handler (which pushes the event), at the scheduler handing the woken high-priority
-    context to the VM (lat_resume) and at its device write (lat_led). Returns
-    {case: [(to the port's handler, to the resume, to the led0 write)]}."""
-    names = ["lat_irq", "button_isr", "lat_resume", "lat_led"]
+    context to the VM (lat_resume) and at its device write (lat_led); and at the SysTick
+    handler, for the tick cases (lat_tick). Returns {case: [(to the port's handler, to
+    the resume, to the led0 write)]}, plus "load units" and "tick late" (run_load,
+    run_tick in fw_latency.c)."""
+    names = ["lat_irq", "button_isr", "lat_resume", "lat_led", "systick_isr"]
     marks = [symbol(elf, n) for n in names]
     blobs = []
     # the woken container: the scheduler tests' button -> led0 program at priority 200
     button = os.path.join(ROOT, "tests", "sched", "progs", "button.s")
     lo = lo or os.path.join(HERE, "lat_lo.s")  # --lat-lo: another load (issue 13's busters)
+    # the tick cases' container: the scheduler tests' blinky (led0 on logical deadlines),
+    # every 2 ms instead of 500, 21 writes instead of 6
+    tick = os.path.join(out, "lat_tick.s")
+    text = open(os.path.join(ROOT, "tests", "sched", "progs", "blinky.s")).read()
+    for old, new in (("addimm 500\n", "addimm 2\n"), ("quote 6\n", "quote %d\n" % TICK_N)):
+        if text.count(old) != 1:
+            raise SystemExit("run.py: %r occurs %d times in blinky.s (want once)" %
+                             (old, text.count(old)))
+        text = text.replace(old, new)
+    open(tick, "w").write(text)
     for name, src, opts, addr in (
             ("lat_hi", button, ["--name", "lat_hi", "--priority", "200"], INBOX),
             ("lat_lo", lo, [], INBOX + 0x40000),
-            ("lat_lo_fuel1000", lo, ["--fuel", "1000"], INBOX + 0x80000)):
+            ("lat_lo_fuel1000", lo, ["--fuel", "1000"], INBOX + 0x80000),
+            ("lat_tick", tick,
+             ["--name", "lat_tick", "--priority", "200"], INBOX + 0xc0000)):
         img = os.path.join(out, name + ".svm")
         sh([senseasm, "-o", img] + opts + [src])
         blobs.append((img, addr))
@@ -228,13 +244,31 @@ def latency(elf, plugin, senseasm, out, lo=None):
             t = [count]
         elif t is not None and idx == len(t):
             t.append(count)
-            if len(t) == len(names):
+            if len(t) == 4:
                 per.append(tuple(x - t[0] for x in t[1:]))
                 t = None
     res, k = {}, 0
     for name, n in cases:
         res[name] = per[k:k + n]
         k += n
+    # the low container's units in each case (same interrupt times in every case): what
+    # the interrupt cut costs it is busy-cut's shortfall against busy
+    res["load units"] = {m.group(1): int(m.group(2)) for m in
+                         re.finditer(r"^load (\S+) (\d+) units$", out, re.M)}
+    # the timer half: the tick cases come last, each with n resumptions of lat_tick (the
+    # first is its start); each other one counts from the SysTick handler before it
+    ticks = [(m.group(1), int(m.group(2))) for m in
+             re.finditer(r"^tick (\S+) (\d+)$", out, re.M)]
+    resumes, last_tick = [], None
+    for idx, count in hits:
+        if idx == 4:
+            last_tick = count
+        elif idx == 2:
+            resumes.append(count - last_tick if last_tick is not None else 0)
+    res["tick late"], j = {}, len(resumes) - sum(n for _, n in ticks)
+    for name, n in ticks:
+        res["tick late"][name] = max(resumes[j + 1:j + n])
+        j += n
     if k != len(per) or any(len(v) == 0 for v in res.values()):
         print("run.py: fw_latency: %d measurements for %s" % (len(per), cases))
         return None
@@ -249,6 +283,11 @@ def main():
                                                        os.path.join(ROOT, "build")))
     ap.add_argument("--out", default="bench-target-work")
     ap.add_argument("--only", default="")
+    ap.add_argument("--check-cut", type=int, default=None, metavar="N",
+                    help="with --fw-latency (the test fw-latency-cut): fail unless, behind "
+                         "the busy low container, the interrupt cut (case busy-cut) resumes "
+                         "the woken container within N guest instructions of the idle case, "
+                         "and without it (case busy) it waits more than 10 N")
     ap.add_argument("--lat-lo", default=None,
                     help="the low container of fw_latency's busy cases (default lat_lo.s; "
                          "tests/isolation/target/*.s: the slice-busters)")
@@ -318,6 +357,17 @@ def main():
         if res:
             print("== interrupt-to-container latency (guest instructions from the first "
                   "instruction of the interrupt handler; min / median / max)")
+            load = res.pop("load units")
+            tick = res.pop("tick late")
+            if a.check_cut is not None:
+                worst = {k: max(m[1] for m in v) for k, v in res.items()}
+                ok = worst["busy-cut"] <= worst["idle"] + a.check_cut and \
+                    worst["busy"] > worst["idle"] + 10 * a.check_cut
+                print("check-cut: idle %d, busy %d, busy-cut %d guest instructions at most "
+                      "(cut within %d of idle, uncut beyond %d): %s" %
+                      (worst["idle"], worst["busy"], worst["busy-cut"], a.check_cut,
+                       10 * a.check_cut, "ok" if ok else "FAILED"))
+                bad += not ok
             for case, v in res.items():
                 cols = []
                 for i, what in enumerate(("port's event push", "woken context resumed",
@@ -325,6 +375,11 @@ def main():
                     x = sorted(m[i] for m in v)
                     cols.append("%s %d / %d / %d" % (what, x[0], x[len(x) // 2], x[-1]))
                 print("%-14s n=%-3d %s" % (case, len(v), "; ".join(cols)))
+            print("the load's progress meanwhile (units): " +
+                  ", ".join("%s %d" % kv for kv in load.items() if kv[1]))
+            print("a 2 ms periodic container, resumed after its deadline's tick (guest "
+                  "instructions, the max of %d): " % (TICK_N - 1) +
+                  ", ".join("%s %d" % kv for kv in tick.items()))
     print("results %s" % ("all correct" if not bad else "%d FAILED" % bad))
     return 1 if bad else 0
 

@@ -30,7 +30,17 @@ int svm_evq_push(svm_evq_t *q, const svm_hal_event_t *ev)
     }
     q->buf[tail & q->mask] = *ev;
     atomic_store_explicit(&q->tail, tail + 1u, memory_order_release);
+    if (svm_cut.devmask & (1u << (ev->dev < 31u ? ev->dev : 31u)))
+        svm_cut.request = 1; /* a higher container's device: cut the running slice */
     return 1;
+}
+
+svm_cut_t svm_cut;
+
+void svm_cut_tick(uint64_t now)
+{
+    if (svm_cut.armed && now >= svm_cut.deadline)
+        svm_cut.request = 1;
 }
 
 int svm_evq_pop(svm_evq_t *q, svm_hal_event_t *ev)

@@ -7,7 +7,8 @@
  * slice lasts at most one fuel budget; a higher container that becomes ready (timer, device
  * event, message) runs at the latest when the current slice ends — earlier when it became
  * ready through the running container (s->preempt), and, in virtual time, a lower slice is
- * cut at the next timer of any higher container (cfg.ns_per_insn).
+ * cut at the next timer of any higher container (cfg.ns_per_insn); on targets, within
+ * cfg.cut units of an interrupt's event or a timer that readies one (the interrupt cut).
  */
 #include <sensevm/sched.h>
 
@@ -150,6 +151,9 @@ void svm_sched_default_cfg(svm_sched_cfg_t *cfg)
     cfg->wd_priority = 128;
     cfg->wd_period_ns = 100000000u; /* 100 ms */
     cfg->idle_heartbeat_ns = 0;
+#ifdef SVM_SCHED_CUT
+    cfg->cut = SVM_SCHED_CUT; /* targets (runtime/sched/meson.build): the interrupt cut */
+#endif
 }
 
 void svm_sched_init(svm_sched_t *s, const svm_hal_t *hal, const svm_sched_ops_t *ops,
@@ -381,6 +385,19 @@ void svm_sched_flush(svm_sched_t *s)
         svm_fast_clock(s, 0);
 }
 
+/* The interrupt cut (hal.h svm_cut_t): the slice runs in chunks of svm_cut.chunk units
+ * (c->slice_left, which also bounds the interpreter's own context switches); the next
+ * chunk comes from svm_cut.rest unless an interrupt or a message asked for the slice to
+ * end. Here and not in the interpreter, whose hot path stays as it is. */
+static int cut_next(svm_sched_t *s, svm_container_t *c)
+{
+    if (!svm_cut.rest || svm_cut.request || s->preempt)
+        return 0;
+    c->slice_left = svm_cut.rest < svm_cut.chunk ? svm_cut.rest : svm_cut.chunk;
+    svm_cut.rest -= c->slice_left;
+    return 1;
+}
+
 /* Run contexts of c for at most budget instructions (the context manager). The runtime
  * may switch between c's contexts itself (svm_fast_switch): the slice's counters live in
  * c, and the context run_ctx ended with is c->cur. */
@@ -390,7 +407,12 @@ static svm_ctx_status_t container_run(svm_sched_t *s, svm_container_t *c, uint32
     svm_ctx_status_t st = SVM_RUN_SWITCH;
     c->switched = 0;
     c->slice_left = budget;
-    while (c->slice_left) {
+    svm_cut.rest = 0; /* (the VM's svm_work_pay pays work done beyond a chunk from it) */
+    if (svm_cut.chunk && budget > svm_cut.chunk) {
+        c->slice_left = svm_cut.chunk;
+        svm_cut.rest = budget - svm_cut.chunk;
+    }
+    while (c->slice_left || cut_next(s, c)) {
         if (c->cur < 0) {
             if (!c->rq_count) {
                 st = SVM_RUN_SWITCH;
@@ -403,7 +425,10 @@ static svm_ctx_status_t container_run(svm_sched_t *s, svm_container_t *c, uint32
         st = s->ops.run_ctx(s->ops.user, c, x, c->slice_left, &u);
         if (c->cur >= 0)
             x = &c->ctxs[c->cur]; /* the context it ended with */
-        svm_fast_charge(s, c, u);
+        if (svm_cut.rest) /* more chunks may follow: read the clock once, after them */
+            s->uncharged += svm_fast_account(c, u);
+        else
+            svm_fast_charge(s, c, u);
         if (st == SVM_RUN_SWITCH && x->state == SVM_CS_RUNNING && s->preempt) {
             st = SVM_RUN_FUEL; /* pre-empted inside a service: stays current, no yield */
             break;
@@ -417,8 +442,11 @@ static svm_ctx_status_t container_run(svm_sched_t *s, svm_container_t *c, uint32
                 break;
             continue;
         }
-        if (st == SVM_RUN_FUEL)
-            break;
+        if (st == SVM_RUN_FUEL) {
+            if (c->slice_left || !cut_next(s, c))
+                break;
+            continue; /* the same context, its next chunk */
+        }
         if (st == SVM_RUN_HALT) {
             c->switched = 1;
             svm_ctx_halt(c, x);
@@ -433,7 +461,9 @@ static svm_ctx_status_t container_run(svm_sched_t *s, svm_container_t *c, uint32
     }
     if (st == SVM_RUN_SWITCH && c->slice_left == 0 && svm_container_runnable(c))
         st = SVM_RUN_FUEL; /* the budget ended exactly at a switch: still pre-empted */
-    *used_out = budget - c->slice_left;
+    svm_sched_flush(s);
+    *used_out = budget - c->slice_left - svm_cut.rest;
+    svm_cut.rest = 0;
     return st;
 }
 
@@ -462,6 +492,7 @@ static void housekeeping(svm_sched_t *s)
     if (hal->poll)
         hal->poll(hal->port);
     s->now = hal->now_ns(hal->port);
+    svm_cut.request = 0; /* before the queue is read: a later event cuts the next slice */
     deliver_events(s);
     for (uint16_t i = 0; i < s->n; i++) {
         svm_container_t *c = s->cont[i];
@@ -595,14 +626,20 @@ int svm_sched_step(svm_sched_t *s)
      * the manifest asks (issue 13: the bound must not depend on the lower image), and in
      * virtual time it ends at the next wake-up of a higher container. */
     uint32_t quantum = s->cfg.quantum ? s->cfg.quantum : s->cfg.default_fuel;
+    uint32_t devmask = 0;
+    uint64_t due = UINT64_MAX;
     for (uint16_t i = 0; i < s->n; i++) {
         const svm_container_t *h = s->cont[i];
         if (h->state != SVM_K_ACTIVE || h->priority <= c->priority)
             continue;
         if (quantum && budget > quantum)
             budget = quantum;
+        for (uint32_t j = 0; j < h->ndev; j++)
+            devmask |= 1u << (h->dev[j] < 31u ? h->dev[j] : 31u);
+        uint64_t t = s->cfg.cut || s->cfg.ns_per_insn ? svm_timerq_peek(&h->timers, NULL)
+                                                       : UINT64_MAX;
+        due = t < due ? t : due;
         if (s->cfg.ns_per_insn) {
-            uint64_t t = svm_timerq_peek(&h->timers, NULL);
             if (t == UINT64_MAX || t <= s->now)
                 continue;
             uint64_t n = (t - s->now + s->cfg.ns_per_insn - 1u) / s->cfg.ns_per_insn;
@@ -613,14 +650,27 @@ int svm_sched_step(svm_sched_t *s)
     c->stamp = ++s->stamp;
     s->running = c;
     s->preempt = 0;
+    if (s->cfg.cut) { /* the interrupt cut: only below a live higher container */
+        svm_cut.devmask = devmask;
+        svm_cut.deadline = due; /* the ISR reads it only while armed */
+        svm_cut.armed = due != UINT64_MAX;
+        svm_cut.chunk = (devmask || due != UINT64_MAX) ? s->cfg.cut : 0u;
+    }
     uint32_t used = 0;
     svm_ctx_status_t st = container_run(s, c, budget, &used);
+    uint32_t cut = svm_cut.chunk && svm_cut.request;
+    if (s->cfg.cut) { /* between slices every event is a cut (one may come before the
+                       * next slice starts, after the queue was read) */
+        svm_cut.chunk = 0;
+        svm_cut.armed = 0;
+        svm_cut.devmask = ~0u;
+    }
     s->running = NULL;
     s->preempt = 0;
     c->stats.insns += used;
     c->stats.slices++;
     tr(s, SVM_TR_SLICE, c, c->cur >= 0 ? c->cur : c->last, budget, used, (uint8_t)st);
-    if (st == SVM_RUN_FUEL && !c->switched) {
+    if (st == SVM_RUN_FUEL && !c->switched && !cut) { /* a cut slice is not a full one */
         c->spin++;
         if (s->cfg.spin_limit && c->spin == s->cfg.spin_limit) {
             c->spin_flag = 1;

@@ -127,6 +127,11 @@ int64_t svm_work_settle(svm_vm_t *vm, int64_t left)
 
 int64_t svm_work_pay(svm_vm_t *vm, int64_t left)
 {
+    if (&svm_cut != NULL && svm_cut.rest) {
+        uint32_t q = vm->work.debt < svm_cut.rest ? (uint32_t)vm->work.debt : svm_cut.rest;
+        svm_cut.rest -= q;
+        vm->work.debt -= q;
+    }
     uint64_t p = vm->work.debt < (uint64_t)left ? vm->work.debt : (uint64_t)left;
     vm->work.debt -= p;
     return left - (int64_t)p;

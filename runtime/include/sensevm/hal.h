@@ -15,8 +15,9 @@
  *     wrap in practice and are compared with plain `<`.
  *   - Functions return 0 (SVM_HAL_OK) on success or a negative SVM_HAL_E* code; they never
  *     print or abort.
- *   - Everything but svm_evq_push() is called from the runtime's single thread, never from an
- *     interrupt handler; svm_evq_push() is the only entry a port calls from an ISR.
+ *   - Everything but svm_evq_push() and svm_cut_tick() is called from the runtime's single
+ *     thread, never from an interrupt handler; they are the only entries a port calls from
+ *     an ISR.
  *   - Devices are numbered by the port (index into `devs`); containers name them in their
  *     manifest ("led0", "button0", "uart0") and the scheduler binds names to indexes at
  *     load time (sched.h), so nothing outside the port knows a pin number.
@@ -106,6 +107,24 @@ int svm_evq_pop(svm_evq_t *q, svm_hal_event_t *ev);
 /* Number of queued events (consumer's view) and total refused events. */
 uint32_t svm_evq_count(const svm_evq_t *q);
 uint32_t svm_evq_overflows(const svm_evq_t *q);
+
+/* The interrupt cut (a target mode: svm_sched_cfg_t.cut; docs/concurrency.md, "The time
+ * bound"). While a slice of a container below a live higher one runs, the scheduler runs
+ * it in chunks of `chunk` units and ends it after the chunk in which `request` was set. svm_evq_push sets it for an event of a device in `devmask` (bit d: device
+ * d, bit 31: devices 31 and up), and svm_cut_tick (a port's tick interrupt calls it) when
+ * the earliest timer of a higher container is due. The scheduler writes the rest (one
+ * scheduler runs slices at a time: the state is global, so that an ISR reaches it). */
+typedef struct svm_cut {
+    volatile uint32_t request;  /* set: end the running slice at its next cut point */
+    volatile uint32_t devmask;  /* devices of higher containers (all, between slices) */
+    volatile uint32_t armed;    /* deadline is valid */
+    volatile uint64_t deadline; /* now_ns of the earliest timer of a higher container */
+    uint32_t chunk;             /* units between two cut points; 0: the slice is uncut */
+    uint32_t rest;              /* the running slice's units after this chunk */
+} svm_cut_t;
+extern svm_cut_t svm_cut;
+/* ISR-safe: set svm_cut.request if the armed deadline is due at `now`. */
+void svm_cut_tick(uint64_t now);
 
 /* ---- low-level security monitors (optional hooks) ---- */
 typedef struct svm_hal_power {

@@ -372,6 +372,11 @@ typedef struct svm_sched_cfg {
                                  * hold the CPU (docs/concurrency.md, "The time bound") */
     uint32_t ns_per_insn;       /* >0: slices of lower containers are cut at the next
                                  * wake-up of a higher one, assuming this cost (virtual time) */
+    uint32_t cut;               /* >0: the interrupt cut (targets, real time; hal.h
+                                 * svm_cut_t): a lower slice ends within this many units of
+                                 * an event or a due timer of a higher container; default
+                                 * 128 on targets, 0 (off: a slice ends at its budget) on
+                                 * hosts, where virtual time must stay deterministic */
     uint32_t spin_limit;        /* full slices in a row without a switch => monitor flag */
     uint32_t max_restarts;      /* restart policy gives up (stop) after this many */
     uint8_t wd_priority;        /* containers at >= this priority gate the watchdog */

@@ -42,6 +42,7 @@ uint64_t svm_cm_now_ns(void) { return cm_systick_now_ns(&systick); }
 static void systick_isr(void)
 {
     cm_systick_tick(&systick);
+    svm_cut_tick(svm_cm_now_ns()); /* a higher container's timer: the interrupt cut */
     if (nsched && svm_cm_now_ns() >= sched_t[0]) {
         /* one change per tick, so that the button handler sees each level */
         button_level = sched_level[0];
