@@ -122,7 +122,11 @@ static void clock_init(svm_st_t *p)
 /* SysTick on the core clock (cm_core.h: 0 until svm_st_init started it) */
 uint64_t svm_st_now_ns(void) { return cm_systick_now_ns(&systick); }
 
-static void systick_isr(void) { cm_systick_tick(&systick); }
+static void systick_isr(void)
+{
+    cm_systick_tick(&systick);
+    svm_cut_tick(cm_systick_now_ns(&systick)); /* a higher container's timer: the interrupt cut */
+}
 
 /* ---- interrupts -> events ---- */
 
