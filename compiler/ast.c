@@ -17,13 +17,15 @@ char *stack_base;
 void check_nesting(loc_t l)
 {
     char here = 0; /* only its address is used: how deep the C stack is */
-    if (!stack_base) return;
+    if (!stack_base)
+        return;
     /* the stack grows down on every host sensec runs on; keep 1/8 in reserve for the
      * passes' own leaf calls and for printing the diagnostic */
     uintptr_t b = (uintptr_t)stack_base, h = (uintptr_t)&here;
     size_t used = (size_t)(b > h ? b - h : h - b);
     if (used > SENSEC_STACK_SIZE / 8 * 7)
-        fatal_at(l, "nesting too deep: this expression or pattern nests deeper than sensec supports (see docs/sensec.md)");
+        fatal_at(l, "nesting too deep: this expression or pattern nests deeper than sensec "
+                    "supports (see docs/sensec.md)");
 }
 
 void *xalloc(size_t n)
@@ -62,7 +64,8 @@ void vpush(vec_t *v, void *x)
     if (v->n == v->cap) {
         v->cap = v->cap ? v->cap * 2 : 8;
         void **nv = realloc(v->v, sizeof(void *) * (size_t)v->cap);
-        if (!nv) abort();
+        if (!nv)
+            abort();
         v->v = nv;
     }
     v->v[v->n++] = x;
@@ -73,7 +76,8 @@ void sb_add(sbuf_t *b, const char *s, size_t n)
     if (!b->s || b->n + n + 1 > b->cap) {
         b->cap = (b->n + n + 1) * 2;
         char *ns = realloc(b->s, b->cap);
-        if (!ns) abort();
+        if (!ns)
+            abort();
         b->s = ns;
     }
     memcpy(b->s + b->n, s, n);
@@ -81,13 +85,14 @@ void sb_add(sbuf_t *b, const char *s, size_t n)
     b->s[b->n] = 0;
 }
 
-pat_t wild_pat = { .kind = P_ANY };
+pat_t wild_pat = {.kind = P_ANY};
 
 pat_t *pat_arg(pat_t *p, int a)
 {
     if (p->kind == P_RECORD) {
         for (int f = 0; f < p->n; f++)
-            if (p->fields[f]->index == a) return p->sub[f];
+            if (p->fields[f]->index == a)
+                return p->sub[f];
         return &wild_pat;
     }
     return p->kind != P_ANY && p->n > a ? p->sub[a] : &wild_pat;
@@ -96,19 +101,24 @@ pat_t *pat_arg(pat_t *p, int a)
 void **vec_to_array(vec_t *v)
 {
     void **a = xalloc(sizeof(void *) * (size_t)(v->n + 1));
-    if (v->n) memcpy(a, v->v, sizeof(void *) * (size_t)v->n);
+    if (v->n)
+        memcpy(a, v->v, sizeof(void *) * (size_t)v->n);
     return a;
 }
 
 const char *src_line(int line, int *len)
 {
-    if (!cur_file || line < 1) return NULL;
+    if (!cur_file || line < 1)
+        return NULL;
     const char *p = cur_file->text, *end = p + cur_file->len;
     for (int l = 1; l < line && p < end; p++)
-        if (*p == '\n') l++;
-    if (p > end) return NULL;
+        if (*p == '\n')
+            l++;
+    if (p > end)
+        return NULL;
     const char *q = p;
-    while (q < end && *q != '\n') q++;
+    while (q < end && *q != '\n')
+        q++;
     *len = (int)(q - p);
     return p;
 }
@@ -120,13 +130,16 @@ static void vdiag(const char *kind, loc_t l, const char *fmt, va_list ap)
     fputc('\n', stderr);
     int len;
     const char *s = src_line(l.line, &len);
-    if (!s) return;
+    if (!s)
+        return;
     fprintf(stderr, " %5d | %.*s\n", l.line, len, s);
     fprintf(stderr, "       | ");
-    for (int i = 1; i < l.col && i <= len; i++) fputc(s[i - 1] == '\t' ? '\t' : ' ', stderr);
+    for (int i = 1; i < l.col && i <= len; i++)
+        fputc(s[i - 1] == '\t' ? '\t' : ' ', stderr);
     fputc('^', stderr);
     int endc = (l.eline == l.line) ? l.ecol : len + 1;
-    for (int i = l.col + 1; i < endc && i <= len; i++) fputc('~', stderr);
+    for (int i = l.col + 1; i < endc && i <= len; i++)
+        fputc('~', stderr);
     fputc('\n', stderr);
 }
 
@@ -141,7 +154,8 @@ void diag_error(loc_t l, const char *fmt, ...)
 
 void diag_warning(loc_t l, const char *fmt, ...)
 {
-    if (quiet_warnings) return;
+    if (quiet_warnings)
+        return;
     va_list ap;
     va_start(ap, fmt);
     vdiag("warning", l, fmt, ap);
@@ -156,13 +170,15 @@ void fatal_at(loc_t l, const char *fmt, ...)
     vdiag("error", l, fmt, ap);
     va_end(ap);
     n_errors++;
-    if (fatal_jmp) longjmp(*fatal_jmp, 1);
+    if (fatal_jmp)
+        longjmp(*fatal_jmp, 1);
     exit(1);
 }
 
 void fatal_stop(void)
 {
-    if (fatal_jmp) longjmp(*fatal_jmp, 1);
+    if (fatal_jmp)
+        longjmp(*fatal_jmp, 1);
     exit(1);
 }
 
@@ -217,7 +233,7 @@ expr_t *mk_var(loc_t l, const char *name)
 
 expr_t *mk_binop(loc_t l, const char *op, loc_t opl, expr_t *a, expr_t *b)
 {
-    expr_t *args[2] = { a, b };
+    expr_t *args[2] = {a, b};
     return mk_app(l, mk_var(opl, op), 2, args);
 }
 
@@ -246,7 +262,8 @@ pat_t *mk_pconstr(loc_t l, const char *name, pat_t *arg)
  * the checker fills in (types, resolved names, code) starts empty in the copy. */
 static pat_t *copy_pat(const pat_t *p)
 {
-    if (!p) return NULL;
+    if (!p)
+        return NULL;
     pat_t *q = mk_pat(p->kind, p->loc);
     *q = *p;
     q->ty = NULL;
@@ -255,7 +272,8 @@ static pat_t *copy_pat(const pat_t *p)
     q->fields = NULL;
     if (p->sub) {
         q->sub = xalloc(sizeof(pat_t *) * (size_t)(p->n + 1));
-        for (int i = 0; i < p->n; i++) q->sub[i] = copy_pat(p->sub[i]);
+        for (int i = 0; i < p->n; i++)
+            q->sub[i] = copy_pat(p->sub[i]);
     }
     return q;
 }
@@ -271,7 +289,8 @@ static binding_t *copy_binding(const binding_t *b)
 }
 static expr_t *copy_expr(const expr_t *e)
 {
-    if (!e) return NULL;
+    if (!e)
+        return NULL;
     expr_t *r = mk_expr(e->kind, e->loc);
     *r = *e;
     r->ty = NULL;
@@ -285,19 +304,23 @@ static expr_t *copy_expr(const expr_t *e)
     r->c = copy_expr(e->c);
     r->d = copy_expr(e->d);
     r->pat = copy_pat(e->pat);
-    if (e->item && e->item->kind == I_MODULE) r->item = copy_item(e->item); /* let module */
+    if (e->item && e->item->kind == I_MODULE)
+        r->item = copy_item(e->item); /* let module */
     size_t n = (size_t)e->n + 1;
     if (e->args) {
         r->args = xalloc(sizeof(expr_t *) * n);
-        for (int i = 0; i < e->n; i++) r->args[i] = copy_expr(e->args[i]);
+        for (int i = 0; i < e->n; i++)
+            r->args[i] = copy_expr(e->args[i]);
     }
     if (e->params) {
         r->params = xalloc(sizeof(pat_t *) * n);
-        for (int i = 0; i < e->n; i++) r->params[i] = copy_pat(e->params[i]);
+        for (int i = 0; i < e->n; i++)
+            r->params[i] = copy_pat(e->params[i]);
     }
     if (e->binds) {
         r->binds = xalloc(sizeof(binding_t *) * n);
-        for (int i = 0; i < e->n; i++) r->binds[i] = copy_binding(e->binds[i]);
+        for (int i = 0; i < e->n; i++)
+            r->binds[i] = copy_binding(e->binds[i]);
     }
     if (e->cases) {
         r->cases = xalloc(sizeof(mcase_t *) * n);
@@ -319,18 +342,22 @@ static item_t *copy_item(const item_t *it)
     r->e = copy_expr(it->e);
     if (it->binds) {
         r->binds = xalloc(sizeof(binding_t *) * (size_t)(it->n + 1));
-        for (int i = 0; i < it->n; i++) r->binds[i] = copy_binding(it->binds[i]);
+        for (int i = 0; i < it->n; i++)
+            r->binds[i] = copy_binding(it->binds[i]);
     }
-    if (it->me) r->me = copy_modexpr(it->me);
+    if (it->me)
+        r->me = copy_modexpr(it->me);
     return r;
 }
 modexpr_t *copy_modexpr(const modexpr_t *m)
 {
-    if (!m) return NULL;
+    if (!m)
+        return NULL;
     modexpr_t *r = xalloc(sizeof *r);
     *r = *m;
     memset(&r->items, 0, sizeof r->items);
-    for (int i = 0; i < m->items.n; i++) vpush(&r->items, copy_item(m->items.v[i]));
+    for (int i = 0; i < m->items.n; i++)
+        vpush(&r->items, copy_item(m->items.v[i]));
     r->f = copy_modexpr(m->f);
     r->arg = copy_modexpr(m->arg);
     return r;

@@ -19,32 +19,32 @@
 #define SVCNAME(s) (svbc_svcinfo[(s)].name)
 
 struct cg_state {
-    sbuf_t *buf;                         /* the current function's text */
+    sbuf_t *buf; /* the current function's text */
     struct fn *fn;
     int depth;
-    int last_line;                       /* of the last source comment */
-    loc_t pos;                           /* the expression being compiled (positions) */
+    int last_line;                             /* of the last source comment */
+    loc_t pos;                                 /* the expression being compiled (positions) */
     int pos_known, pos_line, pos_col, pos_end; /* the last `.line` written in this function */
-    vec_t queue;                         /* struct fn* waiting to be emitted */
+    vec_t queue;                               /* struct fn* waiting to be emitted */
     int nlabel;
     const char *modname;
-    int spill_mode;                      /* let-bound locals live in a heap array */
-    int spill_pos;                       /* frame position of that array */
+    int spill_mode; /* let-bound locals live in a heap array */
+    int spill_pos;  /* frame position of that array */
     int nspill;
-    int too_deep;                        /* an acc needed an offset above 255 */
-    int discard;                         /* the next gexpr's value is not used (effect
+    int too_deep; /* an acc needed an offset above 255 */
+    int discard;  /* the next gexpr's value is not used (effect
                                           * context: e1 in e1; e2, loop bodies) */
 };
 extern struct cg_state cg;
-extern vec_t cg_refs;                    /* global symbols referenced by the module */
+extern vec_t cg_refs; /* global symbols referenced by the module */
 
 /* ---- emitting text ---- */
-void ref_sym(const char *s);             /* note a global symbol (and its module) as used */
+void ref_sym(const char *s); /* note a global symbol (and its module) as used */
 void emit(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* one instruction */
 void label(const char *l);
 const char *newlabel(void);
 void push(void);
-int take_back_push(void);                /* 1: the last instruction was a push; it is removed */
+int take_back_push(void); /* 1: the last instruction was a push; it is removed */
 void popn(int n);
 /* app n for any n: the first 255 arguments are on top, the rest stay below for the
  * result (over-application); tail: the last piece is a tailapp */
@@ -55,19 +55,19 @@ void emit_const_cstr(const char *s);
 void emit_svc(svbc_service_t s);
 /* raise exn (Match_failure, Assert_failure) of (file, line, column) at l */
 void emit_raise_at(const char *exn, loc_t l);
-void line_comment(loc_t l);              /* the source line as a comment (once per line) */
+void line_comment(loc_t l); /* the source line as a comment (once per line) */
 
 /* ---- representation facts of types ---- */
-int is_immediate(type_t *t);             /* int, char, bool, unit, constant-only variants */
+int is_immediate(type_t *t); /* int, char, bool, unit, constant-only variants */
 int is_float(type_t *t);
 
 /* ---- variables and parts of matched values ---- */
 /* a path from a variable or a frame slot through fields of blocks */
 typedef struct occ {
-    var_t *rootvar;                      /* root is a variable, or */
-    int rootpos;                         /* a frame slot */
+    var_t *rootvar; /* root is a variable, or */
+    int rootpos;    /* a frame slot */
     int n;
-    int *steps;                          /* field indices */
+    int *steps; /* field indices */
 } occ_t;
 occ_t *occ_sub(occ_t *o, int field);
 void load_occ(occ_t *o);

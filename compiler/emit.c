@@ -13,12 +13,13 @@
 
 struct cg_state cg;
 
-vec_t cg_refs;                     /* global symbols referenced */
-static vec_t g_used_mods;                /* modules referenced by anything compiled so far */
+vec_t cg_refs;            /* global symbols referenced */
+static vec_t g_used_mods; /* modules referenced by anything compiled so far */
 int gen_uses_module(const char *m)
 {
     for (int i = 0; i < g_used_mods.n; i++)
-        if (!strcmp(g_used_mods.v[i], m)) return 1;
+        if (!strcmp(g_used_mods.v[i], m))
+            return 1;
     return 0;
 }
 void ref_sym(const char *s)
@@ -26,10 +27,12 @@ void ref_sym(const char *s)
     const char *dot = strrchr(s, '.');
     if (dot && dot != s) {
         char *m = xfmt("%.*s", (int)(dot - s), s);
-        if (!gen_uses_module(m)) vpush(&g_used_mods, m);
+        if (!gen_uses_module(m))
+            vpush(&g_used_mods, m);
     }
     for (int i = 0; i < cg_refs.n; i++)
-        if (!strcmp(cg_refs.v[i], s)) return;
+        if (!strcmp(cg_refs.v[i], s))
+            return;
     vpush(&cg_refs, (void *)s);
 }
 /* OCaml's end character of a position: the offset just past its text from the start of
@@ -37,18 +40,22 @@ void ref_sym(const char *s)
  * SVIMG_COL_MAX at most (the line table's limit). */
 static int end_char(loc_t l)
 {
-    if (l.ecol <= 0 || l.eline < l.line) return 0;
+    if (l.ecol <= 0 || l.eline < l.line)
+        return 0;
     long end = l.ecol - 1;
     if (l.eline > l.line) {
         int len;
         const char *p = src_line(l.line, &len), *q = p;
-        if (!p) return 0;
+        if (!p)
+            return 0;
         const char *lim = cur_file->text + cur_file->len;
         for (int n = l.line; q && n < l.eline; n++) {
             q = memchr(q, '\n', (size_t)(lim - q));
-            if (q) q++;
+            if (q)
+                q++;
         }
-        if (!q) return 0;
+        if (!q)
+            return 0;
         end += q - p;
     }
     return end > (long)SVIMG_COL_MAX ? (int)SVIMG_COL_MAX : (int)end;
@@ -67,12 +74,16 @@ static void mark_position(void)
     const char *ins = peep_last_insn(cg.buf, &st);
     int op = svbc_lookup_op(ins, strcspn(ins, " \n"));
     int need = !cg.pos_known || (op >= 0 && (svbc_opinfo[op].flags & (SVBC_F_CALL | SVBC_F_TRAP)));
-    if (!need || cg.pos.line <= 0 || cg.pos.line > (int)SVIMG_LINE_MAX) return;
+    if (!need || cg.pos.line <= 0 || cg.pos.line > (int)SVIMG_LINE_MAX)
+        return;
     /* the line table's column is 1-based (0 = not known, image.h), as the parser's; it holds
      * columns up to SVIMG_COL_MAX: a later one reads as that */
-    int col = cg.pos.col <= 0 ? 0 : cg.pos.col > (int)SVIMG_COL_MAX ? (int)SVIMG_COL_MAX : cg.pos.col;
+    int col = cg.pos.col <= 0                   ? 0
+              : cg.pos.col > (int)SVIMG_COL_MAX ? (int)SVIMG_COL_MAX
+                                                : cg.pos.col;
     int end = col ? end_char(cg.pos) : 0;
-    if (end && end < col) end = 0; /* a column past the table's limit */
+    if (end && end < col)
+        end = 0; /* a column past the table's limit */
     if (cg.pos_known && cg.pos.line == cg.pos_line && col == cg.pos_col && end == cg.pos_end)
         return;
     cg.pos_known = 1;
@@ -116,21 +127,28 @@ void label(const char *l)
     /* peephole: drop a branch to the very next instruction */
     char *tailb = xfmt("        %s %s\n", OPN(branch), l);
     size_t tl = strlen(tailb);
-    if (cg.buf->n >= tl && memcmp(cg.buf->s + cg.buf->n - tl, tailb, tl) == 0) cg.buf->n -= tl;
+    if (cg.buf->n >= tl && memcmp(cg.buf->s + cg.buf->n - tl, tailb, tl) == 0)
+        cg.buf->n -= tl;
     sb_add(cg.buf, l, strlen(l));
     sb_add(cg.buf, ":\n", 2);
-    if (cg.pos_known) cg.pos_line = -1; /* write the next position again */
+    if (cg.pos_known)
+        cg.pos_line = -1; /* write the next position again */
 }
 int take_back_push(void)
 {
     size_t st = 0;
-    if (strcmp(peep_last_insn(cg.buf, &st), xfmt("%s\n", OPN(push)))) return 0;
+    if (strcmp(peep_last_insn(cg.buf, &st), xfmt("%s\n", OPN(push))))
+        return 0;
     cg.buf->n = st;
     return 1;
 }
 const char *newlabel(void) { return xfmt(".L%d", ++cg.nlabel); }
 
-void push(void) { emit("%s", OPN(push)); cg.depth++; }
+void push(void)
+{
+    emit("%s", OPN(push));
+    cg.depth++;
+}
 void popn(int n)
 {
     cg.depth -= n;
@@ -138,7 +156,8 @@ void popn(int n)
         emit("%s 255", OPN(pop));
         n -= 255;
     }
-    if (n > 0) emit("%s %d", OPN(pop), n);
+    if (n > 0)
+        emit("%s %d", OPN(pop), n);
 }
 
 void emit_app(int n, int tail, int frame)
@@ -159,16 +178,24 @@ void emit_app(int n, int tail, int frame)
 
 const char *quote_str(const char *s, int len)
 {
-    sbuf_t b = { 0 };
+    sbuf_t b = {0};
     sb_add(&b, "\"", 1);
     for (int i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         char t[8];
-        if (c == '"' || c == '\\') { t[0] = '\\'; t[1] = (char)c; sb_add(&b, t, 2); }
-        else if (c == '\n') sb_add(&b, "\\n", 2);
-        else if (c == '\t') sb_add(&b, "\\t", 2);
-        else if (c < 32 || c >= 127) { snprintf(t, sizeof t, "\\x%02x", c); sb_add(&b, t, 4); }
-        else sb_add(&b, (const char *)&c, 1);
+        if (c == '"' || c == '\\') {
+            t[0] = '\\';
+            t[1] = (char)c;
+            sb_add(&b, t, 2);
+        } else if (c == '\n')
+            sb_add(&b, "\\n", 2);
+        else if (c == '\t')
+            sb_add(&b, "\\t", 2);
+        else if (c < 32 || c >= 127) {
+            snprintf(t, sizeof t, "\\x%02x", c);
+            sb_add(&b, t, 4);
+        } else
+            sb_add(&b, (const char *)&c, 1);
     }
     sb_add(&b, "\"", 1);
     return b.s;
@@ -192,13 +219,19 @@ void emit_raise_at(const char *exn, loc_t l)
 
 void line_comment(loc_t l)
 {
-    if (l.line <= 0 || l.line == cg.last_line) return;
+    if (l.line <= 0 || l.line == cg.last_line)
+        return;
     cg.last_line = l.line;
     int len;
     const char *s = src_line(l.line, &len);
-    if (!s) return;
-    while (len > 0 && (*s == ' ' || *s == '\t')) { s++; len--; }
-    if (len > 100) len = 100;
+    if (!s)
+        return;
+    while (len > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        len--;
+    }
+    if (len > 100)
+        len = 100;
     char *t = xfmt("; %s:%d: %.*s\n", cur_file->name, l.line, len, s);
     sb_add(cg.buf, t, strlen(t));
 }
@@ -207,15 +240,18 @@ void line_comment(loc_t l)
 static const char *tname(type_t *t)
 {
     t = ty_repr(t);
-    if (!t || t->kind != TY_CON) return NULL;
+    if (!t || t->kind != TY_CON)
+        return NULL;
     return t->name;
 }
 int is_immediate(type_t *t)
 {
     t = ty_repr(t);
-    if (!t || t->kind != TY_CON || !t->decl) return 0;
+    if (!t || t->kind != TY_CON || !t->decl)
+        return 0;
     const char *n = t->name;
-    if (!strcmp(n, "int") || !strcmp(n, "char") || !strcmp(n, "bool") || !strcmp(n, "unit")) return 1;
+    if (!strcmp(n, "int") || !strcmp(n, "char") || !strcmp(n, "bool") || !strcmp(n, "unit"))
+        return 1;
     return t->decl->kind == TD_VARIANT && t->decl->nblock == 0;
 }
 int is_float(type_t *t)
@@ -229,9 +265,11 @@ int is_float(type_t *t)
 int slot_offset(var_t *v, loc_t l)
 {
     int off = cg.depth - 1 - v->pos;
-    if (off < 0) ICE();
+    if (off < 0)
+        ICE();
     if (off > 255) {
-        if (cg.spill_mode) fatal_at(l, "function too large: more than 255 live stack slots");
+        if (cg.spill_mode)
+            fatal_at(l, "function too large: more than 255 live stack slots");
         cg.too_deep = 1;
         off = 255;
     }
@@ -285,8 +323,10 @@ void load_var(var_t *v, loc_t l)
         }
         if (v->fconst) {
             const char *fs = v->fconst;
-            if (!strpbrk(fs, ".eEni")) fs = xfmt("%s.0", fs);
-            else if (fs[strlen(fs) - 1] == '.') fs = xfmt("%s0", fs);
+            if (!strpbrk(fs, ".eEni"))
+                fs = xfmt("%s.0", fs);
+            else if (fs[strlen(fs) - 1] == '.')
+                fs = xfmt("%s0", fs);
             emit("%s %s", OPN(const), fs);
             return;
         }
@@ -298,13 +338,13 @@ void load_var(var_t *v, loc_t l)
 
 void emit_svc(svbc_service_t s) { emit("%s %s", OPN(svc), SVCNAME(s)); }
 
-
 occ_t *occ_sub(occ_t *o, int field)
 {
     occ_t *r = xalloc(sizeof *r);
     *r = *o;
     r->steps = xalloc(sizeof(int) * (size_t)(o->n + 1));
-    if (o->n) memcpy(r->steps, o->steps, sizeof(int) * (size_t)o->n);
+    if (o->n)
+        memcpy(r->steps, o->steps, sizeof(int) * (size_t)o->n);
     r->steps[r->n++] = field;
     return r;
 }
@@ -314,6 +354,6 @@ void load_occ(occ_t *o)
         load_var(o->rootvar, o->rootvar->loc);
     else
         emit("%s %d", OPN(acc), cg.depth - 1 - o->rootpos);
-    for (int i = 0; i < o->n; i++) emit("%s %d", OPN(field), o->steps[i]);
+    for (int i = 0; i < o->n; i++)
+        emit("%s %d", OPN(field), o->steps[i]);
 }
-

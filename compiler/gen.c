@@ -15,7 +15,8 @@
 /* ------------------------------------------------------------------ closures */
 static struct fn *enqueue_fn(struct fn *f)
 {
-    if (!f->label) f->label = newlabel();
+    if (!f->label)
+        f->label = newlabel();
     vpush(&cg.queue, f);
     return f;
 }
@@ -28,14 +29,17 @@ static void make_closure(struct fn *f, vec_t *pending)
     if (n > 250) {
         /* slot 249 holds a block with free variables 249 .. n-1 */
         int m = n - 249;
-        if (m > 255) fatal_at(f->loc, "too many free variables (more than 504)");
+        if (m > 255)
+            fatal_at(f->loc, "too many free variables (more than 504)");
         for (int i = n - 1; i >= 249; i--) {
             var_t *v = f->fv.v[i];
             if (pending)
                 for (int k = 0; k < pending->n; k++)
-                    if (pending->v[k] == v) fatal_at(f->loc, "too many free variables in a recursive definition");
+                    if (pending->v[k] == v)
+                        fatal_at(f->loc, "too many free variables in a recursive definition");
             load_var(v, f->loc);
-            if (i > 249) push();
+            if (i > 249)
+                push();
         }
         emit("%s 0, %d", OPN(makeblock), m);
         cg.depth -= m - 1;
@@ -45,10 +49,14 @@ static void make_closure(struct fn *f, vec_t *pending)
             int pend = 0;
             if (pending)
                 for (int k = 0; k < pending->n; k++)
-                    if (pending->v[k] == v) pend = 1;
-            if (pend) emit("%s 0", OPN(quote));
-            else load_var(v, f->loc);
-            if (i > 0) push();
+                    if (pending->v[k] == v)
+                        pend = 1;
+            if (pend)
+                emit("%s 0", OPN(quote));
+            else
+                load_var(v, f->loc);
+            if (i > 0)
+                push();
         }
         emit("%s %s, %d, %d", OPN(cur), f->label, f->arity, 250);
         cg.depth -= 249;
@@ -59,23 +67,27 @@ static void make_closure(struct fn *f, vec_t *pending)
         int pend = 0;
         if (pending)
             for (int k = 0; k < pending->n; k++)
-                if (pending->v[k] == v) pend = 1;
+                if (pending->v[k] == v)
+                    pend = 1;
         if (pend)
             emit("%s 0", OPN(quote));
         else
             load_var(v, f->loc);
-        if (i > 0) push();
+        if (i > 0)
+            push();
     }
     /* n <= 250 here: larger environments took the branch above */
     emit("%s %s, %d, %d", OPN(cur), f->label, f->arity, n);
-    if (n > 1) cg.depth -= n - 1;
+    if (n > 1)
+        cg.depth -= n - 1;
 }
 
 /* ------------------------------------------------------------------ expressions */
 static void gexpr(expr_t *e, int tail);
 static void ret(int tail)
 {
-    if (tail) emit("%s %d", OPN(return), cg.depth);
+    if (tail)
+        emit("%s %d", OPN(return ), cg.depth);
 }
 
 static int simple_expr(expr_t *e)
@@ -90,17 +102,21 @@ static void svc_args(expr_t **args, int n)
 {
     int simple = 1;
     for (int i = 0; i < n; i++)
-        if (!simple_expr(args[i])) simple = 0;
+        if (!simple_expr(args[i]))
+            simple = 0;
     if (simple) {
         for (int i = 0; i < n; i++) {
             gexpr(args[i], 0);
-            if (i < n - 1) push();
+            if (i < n - 1)
+                push();
         }
         return;
     }
-    if (n == 1) { gexpr(args[0], 0); return; }
-    if (n == 2 && (simple_expr(args[0]) || args[0]->kind == E_FUN ||
-                   args[0]->kind == E_FUNCTION ||
+    if (n == 1) {
+        gexpr(args[0], 0);
+        return;
+    }
+    if (n == 2 && (simple_expr(args[0]) || args[0]->kind == E_FUN || args[0]->kind == E_FUNCTION ||
                    (args[0]->kind == E_VAR && args[0]->var && args[0]->var->kind == V_GVAL))) {
         /* a constant, a variable (a global's value cannot change while the other argument
          * is evaluated) or a closure: nothing to observe in the order, so evaluate it
@@ -125,7 +141,8 @@ static void svc_args(expr_t **args, int n)
     /* arg i is at frame position base + (n-1-i) */
     for (int i = 0; i < n; i++) {
         emit("%s %d", OPN(acc), cg.depth - 1 - (base + n - 1 - i));
-        if (i < n - 1) push();
+        if (i < n - 1)
+            push();
     }
     /* stack: temporaries (n) then n-1 pushed copies */
     (void)base;
@@ -134,7 +151,8 @@ static void svc_args(expr_t **args, int n)
 static int svc_args_temps(expr_t **args, int n)
 {
     for (int i = 0; i < n; i++)
-        if (!simple_expr(args[i])) return n > 2 ? n : 0;
+        if (!simple_expr(args[i]))
+            return n > 2 ? n : 0;
     return 0;
 }
 static void do_svc(svbc_service_t s, expr_t **args, int n)
@@ -142,13 +160,15 @@ static void do_svc(svbc_service_t s, expr_t **args, int n)
     int temps = svc_args_temps(args, n);
     svc_args(args, n);
     emit_svc(s);
-    if (n > 1) cg.depth -= n - 1;
+    if (n > 1)
+        cg.depth -= n - 1;
     popn(temps);
 }
 
 static void binop(expr_t *a, expr_t *b, svbc_opcode_t op)
 {
-    if (simple_expr(b) && a->kind == E_APP && a->a->kind == E_VAR && a->a->var && a->a->var->kind == V_PRIM) {
+    if (simple_expr(b) && a->kind == E_APP && a->a->kind == E_VAR && a->a->var &&
+        a->a->var->kind == V_PRIM) {
         /* a long left-nested chain (v0 + v1 + ... + vn): evaluate the left operand first
          * so temporaries do not pile up; b is pure, so the order is not observable */
         gexpr(a, 0);
@@ -180,14 +200,19 @@ static int fold_int(expr_t *e, long *out)
 static long wrap31(long v)
 {
     unsigned long u = (unsigned long)v & 0x7fffffffUL;
-    if (u & 0x40000000UL) return (long)u - 0x80000000L;
+    if (u & 0x40000000UL)
+        return (long)u - 0x80000000L;
     return (long)u;
 }
 
 static void cjump_false(expr_t *e, const char *lf);
 static void cjump_true(expr_t *e, const char *lt);
 
-static int cmp_prim(int p) { return p == PR_EQ || p == PR_NE || p == PR_LT || p == PR_LE || p == PR_GT || p == PR_GE || p == PR_PHYS_EQ || p == PR_PHYS_NE; }
+static int cmp_prim(int p)
+{
+    return p == PR_EQ || p == PR_NE || p == PR_LT || p == PR_LE || p == PR_GT || p == PR_GE ||
+           p == PR_PHYS_EQ || p == PR_PHYS_NE;
+}
 
 /* comparisons: produce a bool in A */
 static void compare_value(int p, expr_t *a, expr_t *b)
@@ -198,23 +223,42 @@ static void compare_value(int p, expr_t *a, expr_t *b)
         return;
     }
     if (is_immediate(t)) {
-        static const svbc_opcode_t ops[] = { [PR_EQ] = SVBC_OP_eq, [PR_NE] = SVBC_OP_ne, [PR_LT] = SVBC_OP_lt,
-                                             [PR_LE] = SVBC_OP_le, [PR_GT] = SVBC_OP_gt, [PR_GE] = SVBC_OP_ge };
+        static const svbc_opcode_t ops[] = {
+            [PR_EQ] = SVBC_OP_eq, [PR_NE] = SVBC_OP_ne, [PR_LT] = SVBC_OP_lt,
+            [PR_LE] = SVBC_OP_le, [PR_GT] = SVBC_OP_gt, [PR_GE] = SVBC_OP_ge};
         binop(a, b, ops[p]);
         return;
     }
     if (is_float(t)) {
         switch (p) {
         case PR_EQ: binop(a, b, SVBC_OP_eqfloat); return;
-        case PR_NE: binop(a, b, SVBC_OP_eqfloat); emit("%s", OPN(not)); return;
+        case PR_NE:
+            binop(a, b, SVBC_OP_eqfloat);
+            emit("%s", OPN(not ));
+            return;
         case PR_LT: binop(a, b, SVBC_OP_ltfloat); return;
         case PR_LE: binop(a, b, SVBC_OP_lefloat); return;
-        case PR_GT: gexpr(b, 0); push(); gexpr(a, 0); emit("%s", OPN(swap)); emit("%s", OPN(ltfloat)); cg.depth--; return;
-        case PR_GE: gexpr(b, 0); push(); gexpr(a, 0); emit("%s", OPN(swap)); emit("%s", OPN(lefloat)); cg.depth--; return;
+        case PR_GT:
+            gexpr(b, 0);
+            push();
+            gexpr(a, 0);
+            emit("%s", OPN(swap));
+            emit("%s", OPN(ltfloat));
+            cg.depth--;
+            return;
+        case PR_GE:
+            gexpr(b, 0);
+            push();
+            gexpr(a, 0);
+            emit("%s", OPN(swap));
+            emit("%s", OPN(lefloat));
+            cg.depth--;
+            return;
         }
     }
-    static const svbc_opcode_t pops[] = { [PR_EQ] = SVBC_OP_polyeq, [PR_NE] = SVBC_OP_polyne, [PR_LT] = SVBC_OP_polylt,
-                                          [PR_LE] = SVBC_OP_polyle, [PR_GT] = SVBC_OP_polygt, [PR_GE] = SVBC_OP_polyge };
+    static const svbc_opcode_t pops[] = {
+        [PR_EQ] = SVBC_OP_polyeq, [PR_NE] = SVBC_OP_polyne, [PR_LT] = SVBC_OP_polylt,
+        [PR_LE] = SVBC_OP_polyle, [PR_GT] = SVBC_OP_polygt, [PR_GE] = SVBC_OP_polyge};
     binop(a, b, pops[p]);
 }
 
@@ -253,54 +297,182 @@ static void assign_slot(var_t *v, loc_t l) { emit("%s %d", OPN(assign), slot_off
 static int cprim_lib(int p, expr_t **a)
 {
     switch (p) {
-    case PR_PRINT_STRING: gexpr(a[0], 0); emit_svc(SVBC_SVC_print_string); return 0;
-    case PR_PRINT_INT: gexpr(a[0], 0); emit_svc(SVBC_SVC_print_int); return 0;
-    case PR_PRINT_CHAR: gexpr(a[0], 0); emit_svc(SVBC_SVC_print_char); return 0;
-    case PR_PRINT_FLOAT: gexpr(a[0], 0); emit_svc(SVBC_SVC_string_of_float); emit_svc(SVBC_SVC_print_string); return 0;
-    case PR_PRINT_ENDLINE: gexpr(a[0], 0); emit_svc(SVBC_SVC_print_string); emit("%s 10", OPN(quote)); emit_svc(SVBC_SVC_print_char); return 0;
-    case PR_PRINT_NEWLINE: gexpr(a[0], 0); emit("%s 10", OPN(quote)); emit_svc(SVBC_SVC_print_char); emit_svc(SVBC_SVC_flush); return 0;
-    case PR_PRERR_STRING: gexpr(a[0], 0); emit_svc(SVBC_SVC_print_err); return 0;
-    case PR_PRERR_ENDLINE: gexpr(a[0], 0); emit_svc(SVBC_SVC_print_err); emit_const_cstr("\n"); emit_svc(SVBC_SVC_print_err); return 0;
-    case PR_STRING_OF_INT: gexpr(a[0], 0); emit_svc(SVBC_SVC_string_of_int); return 0;
-    case PR_INT_OF_STRING: gexpr(a[0], 0); emit_svc(SVBC_SVC_int_of_string); return 0;
-    case PR_STRING_OF_FLOAT: gexpr(a[0], 0); emit_svc(SVBC_SVC_string_of_float); return 0;
-    case PR_FLOAT_OF_STRING: gexpr(a[0], 0); emit_svc(SVBC_SVC_float_of_string); return 0;
-    case PR_FLOAT_OF_INT: case PR_FLOAT: gexpr(a[0], 0); emit("%s", OPN(floatofint)); return 0;
-    case PR_INT_OF_FLOAT: case PR_TRUNCATE: gexpr(a[0], 0); emit("%s", OPN(intoffloat)); return 0;
-    case PR_INT_OF_CHAR: case PR_CHAR_CODE: case PR_CHAR_UNSAFE_CHR: gexpr(a[0], 0); return 0;
-    case PR_SQRT: gexpr(a[0], 0); emit_svc(SVBC_SVC_float_sqrt); return 0;
-    case PR_EXP: gexpr(a[0], 0); emit_svc(SVBC_SVC_float_exp); return 0;
-    case PR_LOG: gexpr(a[0], 0); emit_svc(SVBC_SVC_float_log); return 0;
-    case PR_SIN: gexpr(a[0], 0); emit_svc(SVBC_SVC_float_sin); return 0;
-    case PR_COS: gexpr(a[0], 0); emit_svc(SVBC_SVC_float_cos); return 0;
-    case PR_FLOOR: gexpr(a[0], 0); emit_svc(SVBC_SVC_float_floor); return 0;
-    case PR_CEIL: gexpr(a[0], 0); emit_svc(SVBC_SVC_float_ceil); return 0;
-    case PR_ABS_FLOAT: gexpr(a[0], 0); emit_svc(SVBC_SVC_float_abs); return 0;
+    case PR_PRINT_STRING:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_print_string);
+        return 0;
+    case PR_PRINT_INT:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_print_int);
+        return 0;
+    case PR_PRINT_CHAR:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_print_char);
+        return 0;
+    case PR_PRINT_FLOAT:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_string_of_float);
+        emit_svc(SVBC_SVC_print_string);
+        return 0;
+    case PR_PRINT_ENDLINE:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_print_string);
+        emit("%s 10", OPN(quote));
+        emit_svc(SVBC_SVC_print_char);
+        return 0;
+    case PR_PRINT_NEWLINE:
+        gexpr(a[0], 0);
+        emit("%s 10", OPN(quote));
+        emit_svc(SVBC_SVC_print_char);
+        emit_svc(SVBC_SVC_flush);
+        return 0;
+    case PR_PRERR_STRING:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_print_err);
+        return 0;
+    case PR_PRERR_ENDLINE:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_print_err);
+        emit_const_cstr("\n");
+        emit_svc(SVBC_SVC_print_err);
+        return 0;
+    case PR_STRING_OF_INT:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_string_of_int);
+        return 0;
+    case PR_INT_OF_STRING:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_int_of_string);
+        return 0;
+    case PR_STRING_OF_FLOAT:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_string_of_float);
+        return 0;
+    case PR_FLOAT_OF_STRING:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_float_of_string);
+        return 0;
+    case PR_FLOAT_OF_INT:
+    case PR_FLOAT:
+        gexpr(a[0], 0);
+        emit("%s", OPN(floatofint));
+        return 0;
+    case PR_INT_OF_FLOAT:
+    case PR_TRUNCATE:
+        gexpr(a[0], 0);
+        emit("%s", OPN(intoffloat));
+        return 0;
+    case PR_INT_OF_CHAR:
+    case PR_CHAR_CODE:
+    case PR_CHAR_UNSAFE_CHR: gexpr(a[0], 0); return 0;
+    case PR_SQRT:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_float_sqrt);
+        return 0;
+    case PR_EXP:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_float_exp);
+        return 0;
+    case PR_LOG:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_float_log);
+        return 0;
+    case PR_SIN:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_float_sin);
+        return 0;
+    case PR_COS:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_float_cos);
+        return 0;
+    case PR_FLOOR:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_float_floor);
+        return 0;
+    case PR_CEIL:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_float_ceil);
+        return 0;
+    case PR_ABS_FLOAT:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_float_abs);
+        return 0;
     case PR_MOD_FLOAT: do_svc(SVBC_SVC_float_mod, a, 2); return 0;
-    case PR_STRING_LENGTH: case PR_BYTES_LENGTH: gexpr(a[0], 0); emit("%s", OPN(strlen)); return 0;
-    case PR_STRING_GET: case PR_STRING_UNSAFE_GET: case PR_BYTES_GET: binop(a[0], a[1], SVBC_OP_strget); return 0;
+    case PR_STRING_LENGTH:
+    case PR_BYTES_LENGTH:
+        gexpr(a[0], 0);
+        emit("%s", OPN(strlen));
+        return 0;
+    case PR_STRING_GET:
+    case PR_STRING_UNSAFE_GET:
+    case PR_BYTES_GET: binop(a[0], a[1], SVBC_OP_strget); return 0;
     case PR_BYTES_SET:
-        gexpr(a[2], 0); push(); gexpr(a[1], 0); push(); gexpr(a[0], 0); emit("%s", OPN(bytesset)); cg.depth -= 2; return 0;
-    case PR_BYTES_CREATE: gexpr(a[0], 0); emit_svc(SVBC_SVC_bytes_create); return 0;
+        gexpr(a[2], 0);
+        push();
+        gexpr(a[1], 0);
+        push();
+        gexpr(a[0], 0);
+        emit("%s", OPN(bytesset));
+        cg.depth -= 2;
+        return 0;
+    case PR_BYTES_CREATE:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_bytes_create);
+        return 0;
     case PR_BYTES_MAKE: binop(a[0], a[1], SVBC_OP_bytesmake); return 0;
-    case PR_STRING_MAKE: binop(a[0], a[1], SVBC_OP_bytesmake); emit_svc(SVBC_SVC_bytes_to_string); return 0;
-    case PR_BYTES_TO_STRING: gexpr(a[0], 0); emit_svc(SVBC_SVC_bytes_to_string); return 0;
-    case PR_BYTES_OF_STRING: gexpr(a[0], 0); emit_svc(SVBC_SVC_string_to_bytes); return 0;
+    case PR_STRING_MAKE:
+        binop(a[0], a[1], SVBC_OP_bytesmake);
+        emit_svc(SVBC_SVC_bytes_to_string);
+        return 0;
+    case PR_BYTES_TO_STRING:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_bytes_to_string);
+        return 0;
+    case PR_BYTES_OF_STRING:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_string_to_bytes);
+        return 0;
     case PR_STRING_EQUAL: do_svc(SVBC_SVC_string_equal, a, 2); return 0;
     case PR_STRING_COMPARE: do_svc(SVBC_SVC_string_compare, a, 2); return 0;
     case PR_STRING_SUB: do_svc(SVBC_SVC_string_sub, a, 3); return 0;
-    case PR_ARRAY_GET: case PR_ARRAY_UNSAFE_GET: binop(a[0], a[1], SVBC_OP_arrayget); return 0;
-    case PR_ARRAY_SET: case PR_ARRAY_UNSAFE_SET:
-        gexpr(a[2], 0); push(); gexpr(a[1], 0); push(); gexpr(a[0], 0); emit("%s", OPN(arrayset)); cg.depth -= 2; return 0;
-    case PR_ARRAY_LENGTH: gexpr(a[0], 0); emit("%s", OPN(arraylen)); return 0;
+    case PR_ARRAY_GET:
+    case PR_ARRAY_UNSAFE_GET: binop(a[0], a[1], SVBC_OP_arrayget); return 0;
+    case PR_ARRAY_SET:
+    case PR_ARRAY_UNSAFE_SET:
+        gexpr(a[2], 0);
+        push();
+        gexpr(a[1], 0);
+        push();
+        gexpr(a[0], 0);
+        emit("%s", OPN(arrayset));
+        cg.depth -= 2;
+        return 0;
+    case PR_ARRAY_LENGTH:
+        gexpr(a[0], 0);
+        emit("%s", OPN(arraylen));
+        return 0;
     case PR_ARRAY_MAKE: binop(a[0], a[1], SVBC_OP_makearray); return 0;
-    case PR_ARRAY_CREATE_FLOAT: emit("%s 0.0", OPN(const)); push(); gexpr(a[0], 0); emit("%s", OPN(makearray)); cg.depth--; return 0;
+    case PR_ARRAY_CREATE_FLOAT:
+        emit("%s 0.0", OPN(const));
+        push();
+        gexpr(a[0], 0);
+        emit("%s", OPN(makearray));
+        cg.depth--;
+        return 0;
     case PR_ARRAY_SUB: do_svc(SVBC_SVC_array_sub, a, 3); return 0;
     case PR_ARRAY_BLIT_RAW: do_svc(SVBC_SVC_array_blit, a, 5); return 0;
-    case PR_BYTES_BLIT_RAW: case PR_BYTES_BLIT_STRING_RAW: do_svc(SVBC_SVC_bytes_blit, a, 5); return 0;
-    case PR_HASH: gexpr(a[0], 0); emit_svc(SVBC_SVC_hash); return 0;
-    case PR_FLUSH_STDOUT: gexpr(a[0], 0); emit_svc(SVBC_SVC_flush); return 0;
-    case PR_MAGIC: case PR_THREAD_ID: gexpr(a[0], 0); return 0;
+    case PR_BYTES_BLIT_RAW:
+    case PR_BYTES_BLIT_STRING_RAW: do_svc(SVBC_SVC_bytes_blit, a, 5); return 0;
+    case PR_HASH:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_hash);
+        return 0;
+    case PR_FLUSH_STDOUT:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_flush);
+        return 0;
+    case PR_MAGIC:
+    case PR_THREAD_ID: gexpr(a[0], 0); return 0;
     case PR_THREAD_CREATE: do_svc(SVBC_SVC_thread_create, a, 2); return 0;
     case PR_THREAD_YIELD: do_svc(SVBC_SVC_thread_yield, a, 1); return 0;
     case PR_THREAD_SELF: do_svc(SVBC_SVC_thread_self, a, 1); return 0;
@@ -338,25 +510,68 @@ static int cprim(int p, expr_t **a, expr_t *e, int tail)
     long x, y;
     switch (p) {
     case PR_ADD:
-        if (fold_int(a[0], &x) && fold_int(a[1], &y)) { emit("%s %ld", OPN(quote), wrap31(x + y)); return 0; }
-        if (fold_int(a[1], &y)) { gexpr(a[0], 0); if (y) emit("%s %ld", OPN(addimm), y); return 0; }
-        if (fold_int(a[0], &x)) { gexpr(a[1], 0); if (x) emit("%s %ld", OPN(addimm), x); return 0; }
-        binop(a[0], a[1], SVBC_OP_addint); return 0;
+        if (fold_int(a[0], &x) && fold_int(a[1], &y)) {
+            emit("%s %ld", OPN(quote), wrap31(x + y));
+            return 0;
+        }
+        if (fold_int(a[1], &y)) {
+            gexpr(a[0], 0);
+            if (y)
+                emit("%s %ld", OPN(addimm), y);
+            return 0;
+        }
+        if (fold_int(a[0], &x)) {
+            gexpr(a[1], 0);
+            if (x)
+                emit("%s %ld", OPN(addimm), x);
+            return 0;
+        }
+        binop(a[0], a[1], SVBC_OP_addint);
+        return 0;
     case PR_SUB:
-        if (fold_int(a[0], &x) && fold_int(a[1], &y)) { emit("%s %ld", OPN(quote), wrap31(x - y)); return 0; }
-        if (fold_int(a[1], &y) && y != -0x40000000L) { gexpr(a[0], 0); if (y) emit("%s %ld", OPN(addimm), -y); return 0; }
-        binop(a[0], a[1], SVBC_OP_subint); return 0;
+        if (fold_int(a[0], &x) && fold_int(a[1], &y)) {
+            emit("%s %ld", OPN(quote), wrap31(x - y));
+            return 0;
+        }
+        if (fold_int(a[1], &y) && y != -0x40000000L) {
+            gexpr(a[0], 0);
+            if (y)
+                emit("%s %ld", OPN(addimm), -y);
+            return 0;
+        }
+        binop(a[0], a[1], SVBC_OP_subint);
+        return 0;
     case PR_MUL:
-        if (fold_int(a[0], &x) && fold_int(a[1], &y)) { emit("%s %ld", OPN(quote), wrap31((long)((unsigned long)x * (unsigned long)y))); return 0; }
-        binop(a[0], a[1], SVBC_OP_mulint); return 0;
+        if (fold_int(a[0], &x) && fold_int(a[1], &y)) {
+            emit("%s %ld", OPN(quote), wrap31((long)((unsigned long)x * (unsigned long)y)));
+            return 0;
+        }
+        binop(a[0], a[1], SVBC_OP_mulint);
+        return 0;
     case PR_DIV:
-        if (fold_int(a[0], &x) && fold_int(a[1], &y) && y != 0 && !(x == -0x40000000L && y == -1)) { emit("%s %ld", OPN(quote), x / y); return 0; }
-        if (fold_int(a[1], &y) && y != 0) { gexpr(a[0], 0); emit("%s %ld", OPN(divimm), y); return 0; }
-        binop(a[0], a[1], SVBC_OP_divint); return 0;
+        if (fold_int(a[0], &x) && fold_int(a[1], &y) && y != 0 && !(x == -0x40000000L && y == -1)) {
+            emit("%s %ld", OPN(quote), x / y);
+            return 0;
+        }
+        if (fold_int(a[1], &y) && y != 0) {
+            gexpr(a[0], 0);
+            emit("%s %ld", OPN(divimm), y);
+            return 0;
+        }
+        binop(a[0], a[1], SVBC_OP_divint);
+        return 0;
     case PR_MOD:
-        if (fold_int(a[0], &x) && fold_int(a[1], &y) && y != 0 && y != -1) { emit("%s %ld", OPN(quote), x % y); return 0; }
-        if (fold_int(a[1], &y) && y != 0) { gexpr(a[0], 0); emit("%s %ld", OPN(modimm), y); return 0; }
-        binop(a[0], a[1], SVBC_OP_modint); return 0;
+        if (fold_int(a[0], &x) && fold_int(a[1], &y) && y != 0 && y != -1) {
+            emit("%s %ld", OPN(quote), x % y);
+            return 0;
+        }
+        if (fold_int(a[1], &y) && y != 0) {
+            gexpr(a[0], 0);
+            emit("%s %ld", OPN(modimm), y);
+            return 0;
+        }
+        binop(a[0], a[1], SVBC_OP_modint);
+        return 0;
     case PR_LAND: binop(a[0], a[1], SVBC_OP_andint); return 0;
     case PR_LOR: binop(a[0], a[1], SVBC_OP_orint); return 0;
     case PR_LXOR: binop(a[0], a[1], SVBC_OP_xorint); return 0;
@@ -364,20 +579,43 @@ static int cprim(int p, expr_t **a, expr_t *e, int tail)
     case PR_LSR: binop(a[0], a[1], SVBC_OP_lsrint); return 0;
     case PR_ASR: binop(a[0], a[1], SVBC_OP_asrint); return 0;
     case PR_NEG:
-        if (fold_int(a[0], &x)) { emit("%s %ld", OPN(quote), wrap31(-x)); return 0; }
-        gexpr(a[0], 0); emit("%s", OPN(negint)); return 0;
-    case PR_SUCC: gexpr(a[0], 0); emit("%s 1", OPN(addimm)); return 0;
-    case PR_PRED: gexpr(a[0], 0); emit("%s -1", OPN(addimm)); return 0;
+        if (fold_int(a[0], &x)) {
+            emit("%s %ld", OPN(quote), wrap31(-x));
+            return 0;
+        }
+        gexpr(a[0], 0);
+        emit("%s", OPN(negint));
+        return 0;
+    case PR_SUCC:
+        gexpr(a[0], 0);
+        emit("%s 1", OPN(addimm));
+        return 0;
+    case PR_PRED:
+        gexpr(a[0], 0);
+        emit("%s -1", OPN(addimm));
+        return 0;
     case PR_FADD: binop(a[0], a[1], SVBC_OP_addfloat); return 0;
     case PR_FSUB: binop(a[0], a[1], SVBC_OP_subfloat); return 0;
     case PR_FMUL: binop(a[0], a[1], SVBC_OP_mulfloat); return 0;
     case PR_FDIV: binop(a[0], a[1], SVBC_OP_divfloat); return 0;
-    case PR_FNEG: gexpr(a[0], 0); emit("%s", OPN(negfloat)); return 0;
+    case PR_FNEG:
+        gexpr(a[0], 0);
+        emit("%s", OPN(negfloat));
+        return 0;
     case PR_FPOW: do_svc(SVBC_SVC_float_pow, a, 2); return 0;
-    case PR_EQ: case PR_NE: case PR_LT: case PR_LE: case PR_GT: case PR_GE: case PR_PHYS_EQ: case PR_PHYS_NE:
-        compare_value(p, a[0], a[1]); return 0;
+    case PR_EQ:
+    case PR_NE:
+    case PR_LT:
+    case PR_LE:
+    case PR_GT:
+    case PR_GE:
+    case PR_PHYS_EQ:
+    case PR_PHYS_NE: compare_value(p, a[0], a[1]); return 0;
     case PR_COMPARE: binop(a[0], a[1], SVBC_OP_polycmp); return 0;
-    case PR_NOT: gexpr(a[0], 0); emit("%s", OPN(not)); return 0;
+    case PR_NOT:
+        gexpr(a[0], 0);
+        emit("%s", OPN(not ));
+        return 0;
     case PR_STRCAT:
         if (a[0]->kind == E_STRING && a[1]->kind == E_STRING) {
             char *cat = xalloc((size_t)(a[0]->slen + a[1]->slen + 1));
@@ -388,30 +626,75 @@ static int cprim(int p, expr_t **a, expr_t *e, int tail)
         }
         binop(a[0], a[1], SVBC_OP_strcat);
         return 0;
-    case PR_REF: gexpr(a[0], 0); emit("%s 0, 1", OPN(makeblock)); return 0;
+    case PR_REF:
+        gexpr(a[0], 0);
+        emit("%s 0, 1", OPN(makeblock));
+        return 0;
     case PR_DEREF:
-        if (unboxed_ref(a[0])) { gexpr(a[0], 0); return 0; } /* the slot holds the contents */
-        gexpr(a[0], 0); emit("%s 0", OPN(field)); return 0;
+        if (unboxed_ref(a[0])) {
+            gexpr(a[0], 0);
+            return 0;
+        } /* the slot holds the contents */
+        gexpr(a[0], 0);
+        emit("%s 0", OPN(field));
+        return 0;
     case PR_ASSIGN:
-        if (unboxed_ref(a[0])) { gexpr(a[1], 0); assign_slot(a[0]->var, a[0]->loc); return 0; }
-        gexpr(a[1], 0); push(); gexpr(a[0], 0); emit("%s 0", OPN(setfield)); cg.depth--; return 0;
-    case PR_INCR: case PR_DECR:
+        if (unboxed_ref(a[0])) {
+            gexpr(a[1], 0);
+            assign_slot(a[0]->var, a[0]->loc);
+            return 0;
+        }
+        gexpr(a[1], 0);
+        push();
+        gexpr(a[0], 0);
+        emit("%s 0", OPN(setfield));
+        cg.depth--;
+        return 0;
+    case PR_INCR:
+    case PR_DECR:
         if (unboxed_ref(a[0])) {
             gexpr(a[0], 0);
             emit("%s %d", OPN(addimm), p == PR_INCR ? 1 : -1);
             assign_slot(a[0]->var, a[0]->loc);
             return 0;
         }
-        gexpr(a[0], 0); push(); emit("%s 0", OPN(field)); emit("%s %d", OPN(addimm), p == PR_INCR ? 1 : -1); emit("%s", OPN(swap));
-        emit("%s 0", OPN(setfield)); cg.depth--; return 0;
-    case PR_FST: gexpr(a[0], 0); emit("%s 0", OPN(field)); return 0;
-    case PR_SND: gexpr(a[0], 0); emit("%s 1", OPN(field)); return 0;
-    case PR_IGNORE: gexpr(a[0], 0); emit("%s 0", OPN(quote)); return 0;
-    case PR_RAISE: gexpr(a[0], 0); emit("%s", OPN(raise)); return 1;
-    case PR_FAILWITH: case PR_INVALID_ARG:
-        gexpr(a[0], 0); push(); emit_const_cstr(p == PR_FAILWITH ? "Failure" : "Invalid_argument");
-        emit("%s 248, 2", OPN(makeblock)); cg.depth--; emit("%s", OPN(raise)); return 1;
-    case PR_EXIT: gexpr(a[0], 0); emit_svc(SVBC_SVC_exit); return 0;
+        gexpr(a[0], 0);
+        push();
+        emit("%s 0", OPN(field));
+        emit("%s %d", OPN(addimm), p == PR_INCR ? 1 : -1);
+        emit("%s", OPN(swap));
+        emit("%s 0", OPN(setfield));
+        cg.depth--;
+        return 0;
+    case PR_FST:
+        gexpr(a[0], 0);
+        emit("%s 0", OPN(field));
+        return 0;
+    case PR_SND:
+        gexpr(a[0], 0);
+        emit("%s 1", OPN(field));
+        return 0;
+    case PR_IGNORE:
+        gexpr(a[0], 0);
+        emit("%s 0", OPN(quote));
+        return 0;
+    case PR_RAISE:
+        gexpr(a[0], 0);
+        emit("%s", OPN(raise));
+        return 1;
+    case PR_FAILWITH:
+    case PR_INVALID_ARG:
+        gexpr(a[0], 0);
+        push();
+        emit_const_cstr(p == PR_FAILWITH ? "Failure" : "Invalid_argument");
+        emit("%s 248, 2", OPN(makeblock));
+        cg.depth--;
+        emit("%s", OPN(raise));
+        return 1;
+    case PR_EXIT:
+        gexpr(a[0], 0);
+        emit_svc(SVBC_SVC_exit);
+        return 0;
     case PR_PIPE: capp(mk_app2(a[1], a[0], e->loc), tail); return 1;
     case PR_ATAT: capp(mk_app2(a[0], a[1], e->loc), tail); return 1;
     default: return cprim_lib(p, a);
@@ -423,10 +706,13 @@ static int cprim(int p, expr_t **a, expr_t *e, int tail)
 /* the stdlib function `sym` (or its primitive prim) applied to exactly n arguments */
 static int is_call_of(expr_t *e, const char *sym, int prim, int n)
 {
-    while (e->kind == E_CONSTRAINT) e = e->a;
-    if (e->kind != E_APP || e->n != n || e->a->kind != E_VAR || !e->a->var) return 0;
+    while (e->kind == E_CONSTRAINT)
+        e = e->a;
+    if (e->kind != E_APP || e->n != n || e->a->kind != E_VAR || !e->a->var)
+        return 0;
     var_t *v = e->a->var;
-    return (v->kind == V_GFUN && v->sym && !strcmp(v->sym, sym)) || (v->kind == V_PRIM && v->prim == prim);
+    return (v->kind == V_GFUN && v->sym && !strcmp(v->sym, sym)) ||
+           (v->kind == V_PRIM && v->prim == prim);
 }
 
 static void capp(expr_t *e, int tail)
@@ -438,7 +724,8 @@ static void capp(expr_t *e, int tail)
      * event block (ev_send_sync / ev_receive_sync; the same evaluation order) */
     if (v && v->kind == V_GFUN && n == 1 && !strcmp(v->sym, "Event.sync")) {
         expr_t *a0 = e->args[0];
-        while (a0->kind == E_CONSTRAINT) a0 = a0->a;
+        while (a0->kind == E_CONSTRAINT)
+            a0 = a0->a;
         if (is_call_of(a0, "Event.send", PR_EV_SEND, 2)) {
             do_svc(SVBC_SVC_ev_send_sync, a0->args, 2);
             ret(tail);
@@ -461,10 +748,12 @@ static void capp(expr_t *e, int tail)
             emit_app(extra, tail, cg.depth - extra);
             return;
         }
-        if (!done) ret(tail);
+        if (!done)
+            ret(tail);
         return;
     }
-    int known = v && ((v->kind == V_GFUN && v->arity > 0) || (v->kind == V_LOCAL && v->fn)) && n >= v->arity;
+    int known = v && ((v->kind == V_GFUN && v->arity > 0) || (v->kind == V_LOCAL && v->fn)) &&
+                n >= v->arity;
     int frame = cg.depth;
     for (int i = n - 1; i >= 0; i--) {
         gexpr(e->args[i], 0);
@@ -495,7 +784,8 @@ static void capp(expr_t *e, int tail)
         cg.depth -= k;
         if (extra) {
             emit_app(extra, tail, frame);
-            if (tail) return;
+            if (tail)
+                return;
         }
         ret(tail);
         return;
@@ -507,9 +797,11 @@ static void capp(expr_t *e, int tail)
 /* ------------------------------------------------------------------ conditions */
 static int prim_of(expr_t *e, int *arity)
 {
-    if (e->kind != E_APP || e->a->kind != E_VAR || !e->a->var || e->a->var->kind != V_PRIM) return -1;
+    if (e->kind != E_APP || e->a->kind != E_VAR || !e->a->var || e->a->var->kind != V_PRIM)
+        return -1;
     *arity = e->a->var->arity;
-    if (e->n != *arity) return -1;
+    if (e->n != *arity)
+        return -1;
     return e->a->var->prim;
 }
 
@@ -526,10 +818,12 @@ static int const_bool(expr_t *e)
  * swapped: lt <-> gt, le <-> ge) when side is 1. 0 if rr is not a compare branch. */
 static svbc_opcode_t cmp_variant(svbc_opcode_t rr, int side, const svbc_opcode_t fam[6])
 {
-    static const svbc_opcode_t rrs[6] = { SVBC_OP_beq, SVBC_OP_bne, SVBC_OP_blt, SVBC_OP_ble, SVBC_OP_bgt, SVBC_OP_bge };
-    static const int mirror[6] = { 0, 1, 4, 5, 2, 3 };
+    static const svbc_opcode_t rrs[6] = {SVBC_OP_beq, SVBC_OP_bne, SVBC_OP_blt,
+                                         SVBC_OP_ble, SVBC_OP_bgt, SVBC_OP_bge};
+    static const int mirror[6] = {0, 1, 4, 5, 2, 3};
     for (int i = 0; i < 6; i++)
-        if (rrs[i] == rr) return fam[side ? mirror[i] : i];
+        if (rrs[i] == rr)
+            return fam[side ? mirror[i] : i];
     return 0;
 }
 
@@ -537,15 +831,19 @@ static svbc_opcode_t cmp_variant(svbc_opcode_t rr, int side, const svbc_opcode_t
  * mirrored condition); tab maps the comparison primitive to the register-register branch */
 static int cmp_imm(expr_t *e, int p, const svbc_opcode_t *tab, const char *l)
 {
-    static const svbc_opcode_t fam[6] = { SVBC_OP_beqimm, SVBC_OP_bneimm, SVBC_OP_bltimm,
-                                          SVBC_OP_bleimm, SVBC_OP_bgtimm, SVBC_OP_bgeimm };
+    static const svbc_opcode_t fam[6] = {SVBC_OP_beqimm, SVBC_OP_bneimm, SVBC_OP_bltimm,
+                                         SVBC_OP_bleimm, SVBC_OP_bgtimm, SVBC_OP_bgeimm};
     long k;
     int side;
-    if (fold_int(e->args[1], &k)) side = 0;
-    else if (fold_int(e->args[0], &k)) side = 1;
-    else return 0;
+    if (fold_int(e->args[1], &k))
+        side = 0;
+    else if (fold_int(e->args[0], &k))
+        side = 1;
+    else
+        return 0;
     svbc_opcode_t im = cmp_variant(tab[p], side, fam);
-    if (!im) return 0;
+    if (!im)
+        return 0;
     gexpr(e->args[side ? 1 : 0], 0);
     emit("%s %ld, %s", OPNAME(im), k, l);
     return 1;
@@ -554,10 +852,13 @@ static int cmp_imm(expr_t *e, int p, const svbc_opcode_t *tab, const char *l)
 /* the stack offset of a local that lives in a slot of the current frame, else -1 */
 static int local_slot(expr_t *e)
 {
-    while (e->kind == E_CONSTRAINT) e = e->a;
-    if (e->kind != E_VAR || !e->var) return -1;
+    while (e->kind == E_CONSTRAINT)
+        e = e->a;
+    if (e->kind != E_VAR || !e->var)
+        return -1;
     var_t *v = e->var;
-    if (v->kind != V_LOCAL || v->owner != cg.fn || v->alias || (v->spill >= 0 && cg.spill_mode)) return -1;
+    if (v->kind != V_LOCAL || v->owner != cg.fn || v->alias || (v->spill >= 0 && cg.spill_mode))
+        return -1;
     int off = cg.depth - 1 - v->pos;
     return off >= 0 && off <= 255 ? off : -1;
 }
@@ -566,14 +867,18 @@ static int local_slot(expr_t *e)
  * mirrored condition) */
 static int cmp_acc(expr_t *e, int p, const svbc_opcode_t *tab, const char *l)
 {
-    static const svbc_opcode_t fam[6] = { SVBC_OP_beqacc, SVBC_OP_bneacc, SVBC_OP_bltacc,
-                                          SVBC_OP_bleacc, SVBC_OP_bgtacc, SVBC_OP_bgeacc };
+    static const svbc_opcode_t fam[6] = {SVBC_OP_beqacc, SVBC_OP_bneacc, SVBC_OP_bltacc,
+                                         SVBC_OP_bleacc, SVBC_OP_bgtacc, SVBC_OP_bgeacc};
     int side;
-    if (local_slot(e->args[1]) >= 0) side = 0;
-    else if (local_slot(e->args[0]) >= 0) side = 1;
-    else return 0;
+    if (local_slot(e->args[1]) >= 0)
+        side = 0;
+    else if (local_slot(e->args[0]) >= 0)
+        side = 1;
+    else
+        return 0;
     svbc_opcode_t im = cmp_variant(tab[p], side, fam);
-    if (!im) return 0;
+    if (!im)
+        return 0;
     gexpr(e->args[side ? 1 : 0], 0);
     emit("%s %d, %s", OPNAME(im), local_slot(e->args[side ? 0 : 1]), l);
     return 1;
@@ -582,18 +887,35 @@ static int cmp_acc(expr_t *e, int p, const svbc_opcode_t *tab, const char *l)
 /* jump to l if boolean e is `sense` (1: true, 0: false), else fall through */
 static void cjump(expr_t *e, int sense, const char *l)
 {
-    static const svbc_opcode_t br[2][PR_COUNT] = {
-        { [PR_EQ] = SVBC_OP_bne, [PR_NE] = SVBC_OP_beq, [PR_LT] = SVBC_OP_bge, [PR_LE] = SVBC_OP_bgt,
-          [PR_GT] = SVBC_OP_ble, [PR_GE] = SVBC_OP_blt, [PR_PHYS_EQ] = SVBC_OP_bne, [PR_PHYS_NE] = SVBC_OP_beq },
-        { [PR_EQ] = SVBC_OP_beq, [PR_NE] = SVBC_OP_bne, [PR_LT] = SVBC_OP_blt, [PR_LE] = SVBC_OP_ble,
-          [PR_GT] = SVBC_OP_bgt, [PR_GE] = SVBC_OP_bge, [PR_PHYS_EQ] = SVBC_OP_beq, [PR_PHYS_NE] = SVBC_OP_bne } };
+    static const svbc_opcode_t br[2][PR_COUNT] = {{[PR_EQ] = SVBC_OP_bne,
+                                                   [PR_NE] = SVBC_OP_beq,
+                                                   [PR_LT] = SVBC_OP_bge,
+                                                   [PR_LE] = SVBC_OP_bgt,
+                                                   [PR_GT] = SVBC_OP_ble,
+                                                   [PR_GE] = SVBC_OP_blt,
+                                                   [PR_PHYS_EQ] = SVBC_OP_bne,
+                                                   [PR_PHYS_NE] = SVBC_OP_beq},
+                                                  {[PR_EQ] = SVBC_OP_beq,
+                                                   [PR_NE] = SVBC_OP_bne,
+                                                   [PR_LT] = SVBC_OP_blt,
+                                                   [PR_LE] = SVBC_OP_ble,
+                                                   [PR_GT] = SVBC_OP_bgt,
+                                                   [PR_GE] = SVBC_OP_bge,
+                                                   [PR_PHYS_EQ] = SVBC_OP_beq,
+                                                   [PR_PHYS_NE] = SVBC_OP_bne}};
     int cb = const_bool(e);
-    if (cb == sense) { emit("%s %s", OPN(branch), l); return; }
-    if (cb == !sense) return;
+    if (cb == sense) {
+        emit("%s %s", OPN(branch), l);
+        return;
+    }
+    if (cb == !sense)
+        return;
     int ar, p = prim_of(e, &ar);
-    if (p >= 0 && cmp_prim(p) && (is_immediate(e->args[0]->ty) || p == PR_PHYS_EQ || p == PR_PHYS_NE)) {
+    if (p >= 0 && cmp_prim(p) &&
+        (is_immediate(e->args[0]->ty) || p == PR_PHYS_EQ || p == PR_PHYS_NE)) {
         const svbc_opcode_t *tab = br[sense];
-        if (cmp_imm(e, p, tab, l) || cmp_acc(e, p, tab, l)) return;
+        if (cmp_imm(e, p, tab, l) || cmp_acc(e, p, tab, l))
+            return;
         gexpr(e->args[1], 0);
         push();
         gexpr(e->args[0], 0);
@@ -625,7 +947,7 @@ static void cjump_false(expr_t *e, const char *lf) { cjump(e, 0, lf); }
 static void cjump_true(expr_t *e, const char *lt) { cjump(e, 1, lt); }
 
 /* ------------------------------------------------------------------ match, printf */
-static const match_hooks_t match_hooks = { gexpr, cjump_false };
+static const match_hooks_t match_hooks = {gexpr, cjump_false};
 static void cmatch(expr_t *scrut, mcase_t **cases, int n, int tail, int reraise, loc_t l, int in_A)
 {
     match_compile(&match_hooks, scrut, cases, n, tail, reraise, l, in_A);
@@ -662,7 +984,8 @@ static void name_local_fn(expr_t *rhs, const char *name)
     if (!name || strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'") !=
                      strlen(name))
         return;
-    while (rhs->kind == E_CONSTRAINT) rhs = rhs->a;
+    while (rhs->kind == E_CONSTRAINT)
+        rhs = rhs->a;
     if ((rhs->kind == E_FUN || rhs->kind == E_FUNCTION) && rhs->fn) {
         vpush(&fn_names, rhs->fn);
         vpush(&fn_names, (void *)name);
@@ -671,15 +994,18 @@ static void name_local_fn(expr_t *rhs, const char *name)
 
 static const char *frame_name(const struct fn *f)
 {
-    if (!f) return cg.modname; /* the initialiser's frames are OCaml's "M" */
+    if (!f)
+        return cg.modname; /* the initialiser's frames are OCaml's "M" */
     if (f->label[0] != '.') {
         size_t n = strlen(f->label);
         return n > 7 && !strcmp(f->label + n - 7, ".__init") ? cg.modname : f->label;
     }
     for (int i = fn_names.n - 2; i >= 0; i -= 2)
-        if (fn_names.v[i] == f) return xfmt("%s.%s", frame_name(f->parent), (char *)fn_names.v[i + 1]);
+        if (fn_names.v[i] == f)
+            return xfmt("%s.%s", frame_name(f->parent), (char *)fn_names.v[i + 1]);
     const expr_t *pb = f->parent ? f->parent->body : NULL;
-    while (pb && pb->kind == E_CONSTRAINT) pb = pb->a;
+    while (pb && pb->kind == E_CONSTRAINT)
+        pb = pb->a;
     if (pb && (pb->kind == E_FUN || pb->kind == E_FUNCTION) && pb->fn == f)
         return frame_name(f->parent);
     return xfmt("%s.$f", frame_name(f->parent));
@@ -694,15 +1020,17 @@ static void clet(expr_t *e, int i, int tail)
     }
     binding_t *b = e->binds[i];
     pat_t *p = b->pat;
-    while (p->kind == P_CONSTRAINT) p = p->sub[0];
+    while (p->kind == P_CONSTRAINT)
+        p = p->sub[0];
     if (p->kind == P_VAR) {
         /* `let x = ref e` where x does not escape (typer: only `!x`, `x := e`, `incr x`,
          * `decr x` in this function): the slot holds the contents, no block */
         expr_t *init = b->e;
-        while (init->kind == E_CONSTRAINT) init = init->a;
-        int unboxed = !cg.spill_mode && !p->var->escapes && init->kind == E_APP &&
-                      init->n == 1 && init->a->kind == E_VAR && init->a->var &&
-                      init->a->var->kind == V_PRIM && init->a->var->prim == PR_REF;
+        while (init->kind == E_CONSTRAINT)
+            init = init->a;
+        int unboxed = !cg.spill_mode && !p->var->escapes && init->kind == E_APP && init->n == 1 &&
+                      init->a->kind == E_VAR && init->a->var && init->a->var->kind == V_PRIM &&
+                      init->a->var->prim == PR_REF;
         p->var->unboxed = 0;
         name_local_fn(b->e, p->var->name);
         gexpr(unboxed ? init->args[0] : b->e, 0);
@@ -722,7 +1050,8 @@ static void clet(expr_t *e, int i, int tail)
         p->var->pos = cg.depth - 1;
         p->var->unboxed = unboxed;
         clet(e, i + 1, tail);
-        if (!tail) popn(1);
+        if (!tail)
+            popn(1);
         return;
     }
     if (p->kind == P_ANY || (p->kind == P_CONSTR && p->n == 0 && p->con && !p->con->is_exn &&
@@ -746,11 +1075,12 @@ static void clet(expr_t *e, int i, int tail)
 static void cletrec(expr_t *e, int tail)
 {
     int n = e->n;
-    vec_t pending = { 0 };
+    vec_t pending = {0};
     var_t **vs = xalloc(sizeof(var_t *) * (size_t)n);
     for (int i = 0; i < n; i++) {
         pat_t *p = e->binds[i]->pat;
-        while (p->kind == P_CONSTRAINT) p = p->sub[0];
+        while (p->kind == P_CONSTRAINT)
+            p = p->sub[0];
         vs[i] = p->var;
         vpush(&pending, vs[i]);
         name_local_fn(e->binds[i]->e, p->var->name);
@@ -766,8 +1096,10 @@ static void cletrec(expr_t *e, int tail)
             var_t *v = f->fv.v[j];
             int sib = 0;
             for (int k = 0; k < n; k++)
-                if (vs[k] == v) sib = 1;
-            if (!sib) continue;
+                if (vs[k] == v)
+                    sib = 1;
+            if (!sib)
+                continue;
             load_var(v, e->loc);
             push();
             load_var(vs[i], e->loc);
@@ -776,7 +1108,8 @@ static void cletrec(expr_t *e, int tail)
         }
     }
     gexpr(e->a, tail);
-    if (!tail) popn(n);
+    if (!tail)
+        popn(n);
 }
 
 /* ------------------------------------------------------------------ main expression compiler */
@@ -805,7 +1138,8 @@ static void gexpr(expr_t *e, int tail)
     cg.pos = e->loc;
     gexpr_inner(e, tail);
     cg.pos = saved;
-    if (tail) cg.depth = d;
+    if (tail)
+        cg.depth = d;
 }
 
 /* compile e for its effect only: its value may be left out of A */
@@ -825,8 +1159,10 @@ static void ctry(expr_t *e, int tail)
     gexpr(e->a, 0);
     emit("%s", OPN(poptrap));
     cg.depth -= 3;
-    if (tail) emit("%s %d", OPN(return), cg.depth);
-    else emit("%s %s", OPN(branch), lend);
+    if (tail)
+        emit("%s %d", OPN(return ), cg.depth);
+    else
+        emit("%s %s", OPN(branch), lend);
     label(lh);
     cg.depth = base;
     cmatch(NULL, e->cases, e->n, tail, 1, e->loc, 1);
@@ -846,7 +1182,8 @@ static void cif(expr_t *e, int tail, int discard)
     int d = cg.depth;
     cg.discard = discard;
     gexpr(e->b, tail);
-    if (!tail) emit("%s %s", OPN(branch), lend);
+    if (!tail)
+        emit("%s %s", OPN(branch), lend);
     label(lf);
     cg.depth = d;
     if (e->c) {
@@ -867,7 +1204,8 @@ static void cwhile(expr_t *e, int discard)
     geffect(e->b);
     emit("%s %s", OPN(branch), ltop);
     label(lend);
-    if (!discard) emit("%s 0", OPN(quote));
+    if (!discard)
+        emit("%s 0", OPN(quote));
 }
 
 static void cfor(expr_t *e, int discard)
@@ -876,7 +1214,8 @@ static void cfor(expr_t *e, int discard)
     gexpr(e->a, 0);
     push();
     int ipos = cg.depth - 1;
-    if (e->pat->kind == P_VAR) e->pat->var->pos = ipos;
+    if (e->pat->kind == P_VAR)
+        e->pat->var->pos = ipos;
     gexpr(e->b, 0);
     push();
     int lpos = cg.depth - 1;
@@ -890,7 +1229,8 @@ static void cfor(expr_t *e, int discard)
          cg.depth - 1 - lpos, ltop);
     label(lend);
     popn(2);
-    if (!discard) emit("%s 0", OPN(quote));
+    if (!discard)
+        emit("%s 0", OPN(quote));
 }
 
 static void crecord(expr_t *e)
@@ -898,7 +1238,8 @@ static void crecord(expr_t *e)
     struct tdecl *d = e->fields[0]->owner;
     int nf = d->fields.n;
     expr_t **vals = xalloc(sizeof(expr_t *) * (size_t)(nf + 1));
-    for (int i = 0; i < e->n; i++) vals[e->fields[i]->index] = e->args[i];
+    for (int i = 0; i < e->n; i++)
+        vals[e->fields[i]->index] = e->args[i];
     int basepos = -1;
     if (e->a) {
         gexpr(e->a, 0);
@@ -906,16 +1247,19 @@ static void crecord(expr_t *e)
         basepos = cg.depth - 1;
     }
     for (int i = nf - 1; i >= 0; i--) {
-        if (vals[i]) gexpr(vals[i], 0);
+        if (vals[i])
+            gexpr(vals[i], 0);
         else {
             emit("%s %d", OPN(acc), cg.depth - 1 - basepos);
             emit("%s %d", OPN(field), i);
         }
-        if (i > 0) push();
+        if (i > 0)
+            push();
     }
     emit("%s 0, %d", OPN(makeblock), nf);
     cg.depth -= nf - 1;
-    if (e->a) popn(1);
+    if (e->a)
+        popn(1);
 }
 
 static void carray(expr_t *e)
@@ -946,7 +1290,7 @@ static int candor(expr_t *e, int tail)
     if (tail) {
         gexpr(e->b, 1);
         label(lend);
-        emit("%s %d", OPN(return), cg.depth);
+        emit("%s %d", OPN(return ), cg.depth);
         return 1;
     }
     gexpr(e->b, 0);
@@ -960,7 +1304,8 @@ static void cassert(expr_t *e, int discard)
     cjump_true(e->a, lok);
     emit_raise_at("Assert_failure", e->loc);
     label(lok);
-    if (!discard) emit("%s 0", OPN(quote));
+    if (!discard)
+        emit("%s 0", OPN(quote));
 }
 
 static void gexpr_inner(expr_t *e, int tail)
@@ -969,13 +1314,14 @@ static void gexpr_inner(expr_t *e, int tail)
     cg.discard = 0;
     line_comment(e->loc);
     switch (e->kind) {
-    case E_INT: case E_CHAR:
-        emit("%s %ld", OPN(quote), e->ival);
-        break;
+    case E_INT:
+    case E_CHAR: emit("%s %ld", OPN(quote), e->ival); break;
     case E_FLOAT: {
         const char *s = e->sval;
-        if (!strpbrk(s, ".eE")) s = xfmt("%s.0", s);
-        else if (s[strlen(s) - 1] == '.') s = xfmt("%s0", s);
+        if (!strpbrk(s, ".eE"))
+            s = xfmt("%s.0", s);
+        else if (s[strlen(s) - 1] == '.')
+            s = xfmt("%s0", s);
         emit("%s %s", OPN(const), s);
         break;
     }
@@ -983,9 +1329,12 @@ static void gexpr_inner(expr_t *e, int tail)
     case E_VAR: load_var(e->var, e->loc); break;
     case E_CONSTR: {
         struct cinfo *c = e->con;
-        if (c->is_exn) cblock(248, e->args, e->n, c->exn_name);
-        else if (c->arity == 0) emit("%s %d", OPN(quote), c->tag);
-        else cblock(c->tag, e->args, e->n, NULL);
+        if (c->is_exn)
+            cblock(248, e->args, e->n, c->exn_name);
+        else if (c->arity == 0)
+            emit("%s %d", OPN(quote), c->tag);
+        else
+            cblock(c->tag, e->args, e->n, NULL);
         break;
     }
     case E_TUPLE: cblock(0, e->args, e->n, NULL); break;
@@ -993,8 +1342,10 @@ static void gexpr_inner(expr_t *e, int tail)
     case E_PRINTF: cprintf(e, tail); return;
     case E_FUN: make_closure(e->fn, NULL); break;
     case E_LET:
-        if (e->ival) cletrec(e, tail);
-        else clet(e, 0, tail);
+        if (e->ival)
+            cletrec(e, tail);
+        else
+            clet(e, 0, tail);
         return;
     case E_MATCH: cmatch(e->a, e->cases, e->n, tail, 0, e->loc, 0); return;
     case E_TRY: ctry(e, tail); return;
@@ -1025,8 +1376,10 @@ static void gexpr_inner(expr_t *e, int tail)
         cg.depth--;
         break;
     case E_ARRAY: carray(e); break;
-    case E_AND: case E_OR:
-        if (candor(e, tail)) return;
+    case E_AND:
+    case E_OR:
+        if (candor(e, tail))
+            return;
         break;
     case E_ASSERT: cassert(e, discard); break;
     default: ICE();
@@ -1034,12 +1387,11 @@ static void gexpr_inner(expr_t *e, int tail)
     ret(tail);
 }
 
-
 /* the spill array's allocation: `quote 0; push; quote nspill; makearray; push` */
 static char *spill_alloc_text(void)
 {
-    return xfmt("        %s 0\n        %s\n        %s %d\n        %s\n        %s\n", OPN(quote), OPN(push), OPN(quote),
-                cg.nspill ? cg.nspill : 1, OPN(makearray), OPN(push));
+    return xfmt("        %s 0\n        %s\n        %s %d\n        %s\n        %s\n", OPN(quote),
+                OPN(push), OPN(quote), cg.nspill ? cg.nspill : 1, OPN(makearray), OPN(push));
 }
 
 /* ------------------------------------------------------------------ functions */
@@ -1048,7 +1400,7 @@ static char *spill_alloc_text(void)
 static void emit_fn(struct fn *f, sbuf_t *out)
 {
     for (int attempt = 0; attempt < 2; attempt++) {
-        sbuf_t b = { 0 };
+        sbuf_t b = {0};
         cg.buf = &b;
         cg.fn = f;
         cg.last_line = -1;
@@ -1059,7 +1411,8 @@ static void emit_fn(struct fn *f, sbuf_t *out)
         cg.nspill = 0;
         for (int i = 0; i < f->arity; i++) {
             pat_t *p = f->params[i];
-            while (p->kind == P_CONSTRAINT) p = p->sub[0];
+            while (p->kind == P_CONSTRAINT)
+                p = p->sub[0];
             if (p->kind == P_VAR) {
                 p->var->pos = f->arity - 1 - i;
                 p->var->spill = -1;
@@ -1074,7 +1427,7 @@ static void emit_fn(struct fn *f, sbuf_t *out)
             free(b.s);
             continue;
         }
-        sbuf_t h = { 0 };
+        sbuf_t h = {0};
         if (f->toplevel) {
             char *t = xfmt("        .global %s\n", f->label);
             sb_add(&h, t, strlen(t));
@@ -1090,7 +1443,7 @@ static void emit_fn(struct fn *f, sbuf_t *out)
         peephole(&h);
         peephole(&h); /* again: label counts without the dead code the first pass removed */
         if (f->label[0] == '.') { /* a local function's or a closure's body: a symbol */
-            static int seq; /* never reset: cg is, between functor instances */
+            static int seq;       /* never reset: cg is, between functor instances */
             t = xfmt("%s$c%d:\n", frame_name(f), ++seq);
             sb_add(out, t, strlen(t));
         }
@@ -1108,7 +1461,8 @@ static void drain_queue(sbuf_t *out)
         struct fn *f = cg.queue.v[0];
         memmove(cg.queue.v, cg.queue.v + 1, sizeof(void *) * (size_t)(cg.queue.n - 1));
         cg.queue.n--;
-        if (f->emitted) continue;
+        if (f->emitted)
+            continue;
         f->emitted = 1;
         emit_fn(f, out);
     }
@@ -1116,7 +1470,8 @@ static void drain_queue(sbuf_t *out)
 
 static int is_fun_expr(expr_t *e)
 {
-    while (e->kind == E_CONSTRAINT) e = e->a;
+    while (e->kind == E_CONSTRAINT)
+        e = e->a;
     return e->kind == E_FUN;
 }
 
@@ -1128,13 +1483,19 @@ int module_needs_init(program_t *p)
 {
     for (int i = 0; i < p->items.n; i++) {
         item_t *it = p->items.v[i];
-        if (it->kind == I_EXPR) return 1;
-        if (it->kind != I_LET) continue;
+        if (it->kind == I_EXPR)
+            return 1;
+        if (it->kind != I_LET)
+            continue;
         for (int b = 0; b < it->n; b++) {
             pat_t *pp = it->binds[b]->pat;
-            while (pp->kind == P_CONSTRAINT) pp = pp->sub[0];
-            if (pp->kind == P_VAR && pp->var->kind == V_GFUN && is_fun_expr(it->binds[b]->e)) continue;
-            if (pp->kind == P_VAR && pp->var->kind == V_GVAL && (pp->var->is_const || pp->var->fconst)) continue;
+            while (pp->kind == P_CONSTRAINT)
+                pp = pp->sub[0];
+            if (pp->kind == P_VAR && pp->var->kind == V_GFUN && is_fun_expr(it->binds[b]->e))
+                continue;
+            if (pp->kind == P_VAR && pp->var->kind == V_GVAL &&
+                (pp->var->is_const || pp->var->fconst))
+                continue;
             return 1;
         }
     }
@@ -1146,16 +1507,18 @@ void gen_module(FILE *out, program_t *p, const char *modname)
     memset(&cg, 0, sizeof cg);
     cg_refs.n = 0;
     cg.modname = modname;
-    vec_t defined = { 0 };
-    sbuf_t all = { 0 };
-    sbuf_t init = { 0 };
-    char *hdr = xfmt("; generated by sensec from %s (module %s)\n        .text\n        .file %s\n", cur_file->name, modname,
-                     quote_str(cur_file->name, (int)strlen(cur_file->name)));
+    vec_t defined = {0};
+    sbuf_t all = {0};
+    sbuf_t init = {0};
+    char *hdr =
+        xfmt("; generated by sensec from %s (module %s)\n        .text\n        .file %s\n",
+             cur_file->name, modname, quote_str(cur_file->name, (int)strlen(cur_file->name)));
     sb_add(&all, hdr, strlen(hdr));
     /* global variables */
     for (int i = 0; i < p->items.n; i++) {
         item_t *it = p->items.v[i];
-        if (it->kind != I_LET) continue;
+        if (it->kind != I_LET)
+            continue;
         for (int k = 0; k < it->vars.n; k++) {
             var_t *v = it->vars.v[k];
             if (v->kind == V_GVAL) {
@@ -1169,92 +1532,101 @@ void gen_module(FILE *out, program_t *p, const char *modname)
      * frame gets too deep, as for functions) */
     struct fn *initf = init_fn_of_module;
     for (int attempt = 0; attempt < 2; attempt++) {
-    init.n = 0;
-    cg.buf = &init;
-    cg.fn = initf;
-    cg.depth = 0;
-    cg.last_line = -1;
-    cg.pos_known = 0;
-    cg.spill_mode = attempt;
-    cg.too_deep = 0;
-    cg.nspill = 0;
-    char *t = xfmt("        .global %s\n%s:\n", initf->label, initf->label);
-    sb_add(&init, t, strlen(t));
-    size_t spill_at = init.n;
-    if (attempt) {
-        cg.spill_pos = 0;
-        cg.depth = 1;
-    }
-    for (int i = 0; i < p->items.n; i++) {
-        item_t *it = p->items.v[i];
-        if (it->kind == I_EXPR) {
-            gexpr(it->e, 0);
+        init.n = 0;
+        cg.buf = &init;
+        cg.fn = initf;
+        cg.depth = 0;
+        cg.last_line = -1;
+        cg.pos_known = 0;
+        cg.spill_mode = attempt;
+        cg.too_deep = 0;
+        cg.nspill = 0;
+        char *t = xfmt("        .global %s\n%s:\n", initf->label, initf->label);
+        sb_add(&init, t, strlen(t));
+        size_t spill_at = init.n;
+        if (attempt) {
+            cg.spill_pos = 0;
+            cg.depth = 1;
+        }
+        for (int i = 0; i < p->items.n; i++) {
+            item_t *it = p->items.v[i];
+            if (it->kind == I_EXPR) {
+                gexpr(it->e, 0);
+                continue;
+            }
+            if (it->kind != I_LET)
+                continue;
+            for (int b = 0; b < it->n; b++) {
+                binding_t *bd = it->binds[b];
+                pat_t *pp = bd->pat;
+                while (pp->kind == P_CONSTRAINT)
+                    pp = pp->sub[0];
+                if (pp->kind == P_VAR && pp->var->kind == V_GFUN && is_fun_expr(bd->e)) {
+                    expr_t *fe = bd->e;
+                    while (fe->kind == E_CONSTRAINT)
+                        fe = fe->a;
+                    fe->fn->label = pp->var->sym;
+                    fe->fn->toplevel = 1;
+                    if (!attempt)
+                        vpush(&defined, (void *)pp->var->sym);
+                    enqueue_fn(fe->fn);
+                    continue;
+                }
+                if (pp->kind == P_VAR) {
+                    gexpr(bd->e, 0);
+                    ref_sym(pp->var->sym);
+                    emit("%s %s", OPN(setvar), pp->var->sym);
+                    continue;
+                }
+                if (pp->kind == P_ANY ||
+                    (pp->kind == P_CONSTR && pp->n == 0 && pp->con && !pp->con->is_exn &&
+                     pp->con->owner && pp->con->owner->cons.n == 1)) {
+                    gexpr(bd->e, 0);
+                    continue;
+                }
+                mcase_t *mc = xalloc(sizeof *mc);
+                mc->pat = bd->pat;
+                mc->body = mk_constr(bd->loc, "()", NULL);
+                mc->body->con = typer_exn("()");
+                mc->body->n = 0;
+                cmatch(bd->e, &mc, 1, 0, 0, bd->loc, 0);
+            }
+        }
+        emit("%s 0", OPN(quote));
+        emit("%s %d", OPN(return ), cg.depth);
+        if (cg.too_deep && !attempt)
             continue;
+        if (attempt) {
+            /* insert the spill array's allocation after the label */
+            char *alloc = spill_alloc_text();
+            sbuf_t x = {0};
+            sb_add(&x, init.s, spill_at);
+            sb_add(&x, alloc, strlen(alloc));
+            sb_add(&x, init.s + spill_at, init.n - spill_at);
+            free(init.s);
+            init = x;
         }
-        if (it->kind != I_LET) continue;
-        for (int b = 0; b < it->n; b++) {
-            binding_t *bd = it->binds[b];
-            pat_t *pp = bd->pat;
-            while (pp->kind == P_CONSTRAINT) pp = pp->sub[0];
-            if (pp->kind == P_VAR && pp->var->kind == V_GFUN && is_fun_expr(bd->e)) {
-                expr_t *fe = bd->e;
-                while (fe->kind == E_CONSTRAINT) fe = fe->a;
-                fe->fn->label = pp->var->sym;
-                fe->fn->toplevel = 1;
-                if (!attempt) vpush(&defined, (void *)pp->var->sym);
-                enqueue_fn(fe->fn);
-                continue;
-            }
-            if (pp->kind == P_VAR) {
-                gexpr(bd->e, 0);
-                ref_sym(pp->var->sym);
-                emit("%s %s", OPN(setvar), pp->var->sym);
-                continue;
-            }
-            if (pp->kind == P_ANY || (pp->kind == P_CONSTR && pp->n == 0 && pp->con && !pp->con->is_exn &&
-                                      pp->con->owner && pp->con->owner->cons.n == 1)) {
-                gexpr(bd->e, 0);
-                continue;
-            }
-            mcase_t *mc = xalloc(sizeof *mc);
-            mc->pat = bd->pat;
-            mc->body = mk_constr(bd->loc, "()", NULL);
-            mc->body->con = typer_exn("()");
-            mc->body->n = 0;
-            cmatch(bd->e, &mc, 1, 0, 0, bd->loc, 0);
-        }
-    }
-    emit("%s 0", OPN(quote));
-    emit("%s %d", OPN(return), cg.depth);
-    if (cg.too_deep && !attempt) continue;
-    if (attempt) {
-        /* insert the spill array's allocation after the label */
-        char *alloc = spill_alloc_text();
-        sbuf_t x = { 0 };
-        sb_add(&x, init.s, spill_at);
-        sb_add(&x, alloc, strlen(alloc));
-        sb_add(&x, init.s + spill_at, init.n - spill_at);
-        free(init.s);
-        init = x;
-    }
-    break;
+        break;
     }
     cg.spill_mode = 0;
     peephole(&init);
     peephole(&init);
     sb_add(&init, "\n", 1);
-    sbuf_t fns = { 0 };
+    sbuf_t fns = {0};
     drain_queue(&fns);
     for (int i = 0; i < cg_refs.n; i++) {
         int def = 0;
         for (int k = 0; k < defined.n; k++)
-            if (!strcmp(defined.v[k], cg_refs.v[i])) def = 1;
-        if (def) continue;
+            if (!strcmp(defined.v[k], cg_refs.v[i]))
+                def = 1;
+        if (def)
+            continue;
         char *x = xfmt("        .extern %s\n", (const char *)cg_refs.v[i]);
         sb_add(&all, x, strlen(x));
     }
     sb_add(&all, "\n", 1);
-    if (fns.s) sb_add(&all, fns.s, fns.n);
+    if (fns.s)
+        sb_add(&all, fns.s, fns.n);
     sb_add(&all, init.s, init.n);
     fwrite(all.s, 1, all.n, out);
     free(fns.s);

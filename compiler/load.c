@@ -14,7 +14,8 @@ const char *sensec_load_stdlib(const char *upto, unsigned char *needs_init)
     typer_init();
     for (int i = 0; i < sensec_stdlib_count; i++) {
         const struct stdlib_src *s = &sensec_stdlib[i];
-        if (upto && strcmp(s->module, upto) == 0) break;
+        if (upto && strcmp(s->module, upto) == 0)
+            break;
         struct srcfile *f = xalloc(sizeof *f);
         f->name = s->file;
         f->text = s->text;
@@ -28,7 +29,8 @@ const char *sensec_load_stdlib(const char *upto, unsigned char *needs_init)
             break;
         }
         typer_module(p, s->module, 1);
-        if (needs_init) needs_init[i] = (unsigned char)module_needs_init(p);
+        if (needs_init)
+            needs_init[i] = (unsigned char)module_needs_init(p);
     }
     fatal_jmp = NULL;
     quiet_warnings = saved_q;

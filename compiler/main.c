@@ -24,26 +24,30 @@ static const char *argv0;
 
 static int usage(const char *msg)
 {
-    if (msg) fprintf(stderr, "sensec: %s\n", msg);
-    fprintf(stderr,
-            "Usage: sensec [-o APP.svm] FILE.ml... [senseasm link options]   compile and link\n"
-            "       sensec -S FILE.ml... [-o FILE.s]                          assembly only\n"
-            "       sensec -c FILE.ml... [-o FILE.o]                          object only\n"
-            "Options: -w (no warnings), --keep-temps, -h/--help, -V/--version\n"
-            "Link options (passed to senseasm; see senseasm --help):\n"
-            "  --heap SIZE --stack SIZE --name NAME --entry SYM --priority N --arrays SIZE\n"
-            "  --contexts N --channels N --device NAME --policy P --heartbeat MS --fuel N --gc G\n"
-            "  --xchan SPEC --symbol NAME --base ADDR --map FILE --format FMT --no-dce --strip\n"
-            "  --sign KEYFILE\n"
-            "  --board NAME: the board's heap/stack defaults, Intel HEX at its image address for -o X.hex\n"
-            "Any other option is an error. Exit status: 0 ok, 1 errors in the input, 2 bad usage.\n");
+    if (msg)
+        fprintf(stderr, "sensec: %s\n", msg);
+    fprintf(
+        stderr,
+        "Usage: sensec [-o APP.svm] FILE.ml... [senseasm link options]   compile and link\n"
+        "       sensec -S FILE.ml... [-o FILE.s]                          assembly only\n"
+        "       sensec -c FILE.ml... [-o FILE.o]                          object only\n"
+        "Options: -w (no warnings), --keep-temps, -h/--help, -V/--version\n"
+        "Link options (passed to senseasm; see senseasm --help):\n"
+        "  --heap SIZE --stack SIZE --name NAME --entry SYM --priority N --arrays SIZE\n"
+        "  --contexts N --channels N --device NAME --policy P --heartbeat MS --fuel N --gc G\n"
+        "  --xchan SPEC --symbol NAME --base ADDR --map FILE --format FMT --no-dce --strip\n"
+        "  --sign KEYFILE\n"
+        "  --board NAME: the board's heap/stack defaults, Intel HEX at its image address for -o "
+        "X.hex\n"
+        "Any other option is an error. Exit status: 0 ok, 1 errors in the input, 2 bad usage.\n");
     return 2;
 }
 
 static char *read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
+    if (!f)
+        return NULL;
     size_t cap = 4096, n = 0;
     char *b = xalloc(cap);
     size_t r;
@@ -74,7 +78,8 @@ static const char *module_name(const char *path)
         m[i] = (isalnum((unsigned char)c) || c == '_') ? c : '_';
     }
     m[0] = (char)toupper((unsigned char)m[0]);
-    if (!isalpha((unsigned char)m[0])) return xfmt("M%s", m);
+    if (!isalpha((unsigned char)m[0]))
+        return xfmt("M%s", m);
     return m;
 }
 
@@ -90,37 +95,45 @@ static const char *self_dir(void)
     ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
     if (n <= 0) {
         const char *s = strrchr(argv0, '/');
-        if (!s) return ".";
+        if (!s)
+            return ".";
         snprintf(buf, sizeof buf, "%.*s", (int)(s - argv0), argv0);
         return buf;
     }
     buf[n] = 0;
     char *s = strrchr(buf, '/');
-    if (s) *s = 0;
+    if (s)
+        *s = 0;
     return buf;
 }
 
 static const char *find_senseasm(void)
 {
     const char *e = getenv("SENSEASM");
-    if (e && *e) return e;
+    if (e && *e)
+        return e;
     const char *d = self_dir();
     const char *p = xfmt("%s/../assembler/senseasm", d);
-    if (file_exists(p)) return p;
+    if (file_exists(p))
+        return p;
     p = xfmt("%s/senseasm", d);
-    if (file_exists(p)) return p;
+    if (file_exists(p))
+        return p;
     return "senseasm";
 }
 
 static const char *find_stdlib(void)
 {
     const char *e = getenv("SENSE_STDLIB");
-    if (e && *e) return e;
+    if (e && *e)
+        return e;
     const char *d = self_dir();
     const char *p = xfmt("%s/../stdlib/libsense.a", d);
-    if (file_exists(p)) return p;
+    if (file_exists(p))
+        return p;
     p = xfmt("%s/../lib/sensevm/libsense.a", d);
-    if (file_exists(p)) return p;
+    if (file_exists(p))
+        return p;
     return NULL;
 }
 
@@ -137,8 +150,10 @@ static int run(char **args)
         _exit(127);
     }
     int st;
-    if (waitpid(pid, &st, 0) < 0) return -1;
-    if (WIFEXITED(st)) return WEXITSTATUS(st);
+    if (waitpid(pid, &st, 0) < 0)
+        return -1;
+    if (WIFEXITED(st))
+        return WEXITSTATUS(st);
     return -1;
 }
 
@@ -147,12 +162,14 @@ static unsigned char *stdlib_needs_init; /* per sensec_stdlib[] entry */
 /* type the embedded stdlib modules before `upto` (all if NULL), once */
 static void load_stdlib(const char *upto)
 {
-    if (stdlib_loaded) return;
+    if (stdlib_loaded)
+        return;
     stdlib_loaded = 1;
     stdlib_needs_init = xalloc((size_t)sensec_stdlib_count + 1);
     const char *bad = sensec_load_stdlib(upto, stdlib_needs_init);
     if (bad) {
-        fprintf(stderr, "sensec: internal error: the embedded stdlib module %s does not compile\n", bad);
+        fprintf(stderr, "sensec: internal error: the embedded stdlib module %s does not compile\n",
+                bad);
         exit(1);
     }
 }
@@ -160,7 +177,8 @@ static void load_stdlib(const char *upto)
 static int is_stdlib_module(const char *m)
 {
     for (int i = 0; i < sensec_stdlib_count; i++)
-        if (strcmp(sensec_stdlib[i].module, m) == 0) return 1;
+        if (strcmp(sensec_stdlib[i].module, m) == 0)
+            return 1;
     return 0;
 }
 
@@ -175,7 +193,8 @@ static int compile_file(const char *path, const char *out_s, int stdlib_mode)
     }
     const char *mod = module_name(path);
     if (!stdlib_mode && is_stdlib_module(mod)) {
-        fprintf(stderr, "sensec: %s: the module name %s is taken by the stdlib; rename the file\n", path, mod);
+        fprintf(stderr, "sensec: %s: the module name %s is taken by the stdlib; rename the file\n",
+                path, mod);
         return 1;
     }
     load_stdlib(stdlib_mode ? mod : NULL);
@@ -226,10 +245,13 @@ static const char *replace_ext(const char *path, const char *ext)
     return xfmt("%.*s%s", (int)n, b, ext);
 }
 
-static const char *const link_opts_with_arg[] = {
-    "--heap", "--stack", "--name", "--entry", "--priority", "--arrays", "--contexts", "--channels",
-    "--device", "--policy", "--heartbeat", "--fuel", "--symbol", "--base", "--map", "--format", "--xchan",
-    "--board", "--gc", NULL /* --gc: the collector (gc/memory, issue 17) */
+static const char
+    *const link_opts_with_arg[] =
+        {
+            "--heap",     "--stack",    "--name",   "--entry",  "--priority",  "--arrays",
+            "--contexts", "--channels", "--device", "--policy", "--heartbeat", "--fuel",
+            "--symbol",   "--base",     "--map",    "--format", "--xchan",     "--board",
+            "--gc",       NULL /* --gc: the collector (gc/memory, issue 17) */
 };
 
 /* senseasm's link options that take no argument (sensec passes them through). */
@@ -245,8 +267,10 @@ static int unknown_option(const char *a)
     svbc_suggest_t s;
     svbc_suggest_init(&s, a);
     for (int l = 0; l < 3; l++)
-        for (int k = 0; lists[l][k]; k++) svbc_suggest_try(&s, lists[l][k]);
-    if (s.best) return usage(xfmt("unknown option '%.*s'; did you mean '%s'?", n, a, s.best));
+        for (int k = 0; lists[l][k]; k++)
+            svbc_suggest_try(&s, lists[l][k]);
+    if (s.best)
+        return usage(xfmt("unknown option '%.*s'; did you mean '%s'?", n, a, s.best));
     return usage(xfmt("unknown option '%.*s' (see sensec --help)", n, a));
 }
 
@@ -255,16 +279,24 @@ static const char *wrong_kind(const char *f)
 {
     size_t n = strlen(f);
 #define ENDS(x) (n >= sizeof x - 1 && !strcmp(f + n - (sizeof x - 1), x))
-    if (ENDS(".ml") && n > 3) return NULL;
-    if (ENDS(".svm")) return xfmt("%s is a Sense-VM image; run it with sensevm-run %s", f, f);
+    if (ENDS(".ml") && n > 3)
+        return NULL;
+    if (ENDS(".svm"))
+        return xfmt("%s is a Sense-VM image; run it with sensevm-run %s", f, f);
     if (ENDS(".o") || ENDS(".a"))
         return xfmt("%s is a Sense object or archive; link it with senseasm -o app.svm %s", f, f);
-    if (ENDS(".s")) return xfmt("%s is CAM assembly; assemble it with senseasm -o app.svm %s", f, f);
-    if (ENDS(".hex")) return xfmt("%s is Intel HEX (a flashable image); flash it, or inspect the "
-                                  ".svm it came from with senseasm --info", f);
-    if (ENDS(".mli")) return xfmt("%s is an interface; sensec compiles .ml implementations", f);
-    if (ENDS(".c") || ENDS(".h")) return xfmt("%s is C; it belongs in firmware, built with "
-                                              "arm-none-eabi-gcc (docs/porting.md)", f);
+    if (ENDS(".s"))
+        return xfmt("%s is CAM assembly; assemble it with senseasm -o app.svm %s", f, f);
+    if (ENDS(".hex"))
+        return xfmt("%s is Intel HEX (a flashable image); flash it, or inspect the "
+                    ".svm it came from with senseasm --info",
+                    f);
+    if (ENDS(".mli"))
+        return xfmt("%s is an interface; sensec compiles .ml implementations", f);
+    if (ENDS(".c") || ENDS(".h"))
+        return xfmt("%s is C; it belongs in firmware, built with "
+                    "arm-none-eabi-gcc (docs/porting.md)",
+                    f);
 #undef ENDS
     return xfmt("%s: expected a .ml source file", f);
 }
@@ -282,17 +314,27 @@ static int parse_args(int argc, char **argv, cli_t *c)
 {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "-S")) c->mode = 'S';
-        else if (!strcmp(a, "-c")) c->mode = 'c';
+        if (!strcmp(a, "-S"))
+            c->mode = 'S';
+        else if (!strcmp(a, "-c"))
+            c->mode = 'c';
         else if (!strcmp(a, "-o")) {
-            if (++i >= argc) return usage("option '-o' needs an argument");
+            if (++i >= argc)
+                return usage("option '-o' needs an argument");
             c->out = argv[i];
-        } else if (!strcmp(a, "-w")) quiet_warnings = 1;
-        else if (!strcmp(a, "--keep-temps")) c->keep = 1;
-        else if (!strcmp(a, "--stdlib-module")) c->stdlib_mode = 1;
-        else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(NULL); return 0; }
-        else if (!strcmp(a, "-V") || !strcmp(a, "--version")) { printf("sensec 0.1.0\n"); return 0; }
-        else if (a[0] == '-' && a[1] == '-') {
+        } else if (!strcmp(a, "-w"))
+            quiet_warnings = 1;
+        else if (!strcmp(a, "--keep-temps"))
+            c->keep = 1;
+        else if (!strcmp(a, "--stdlib-module"))
+            c->stdlib_mode = 1;
+        else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(NULL);
+            return 0;
+        } else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+            printf("sensec 0.1.0\n");
+            return 0;
+        } else if (a[0] == '-' && a[1] == '-') {
             int takes = 0, known = 0;
             size_t n = strcspn(a, "=");
             for (int k = 0; link_opts_with_arg[k]; k++)
@@ -301,24 +343,33 @@ static int parse_args(int argc, char **argv, cli_t *c)
             for (int k = 0; link_opts_flag[k]; k++)
                 if (strlen(link_opts_flag[k]) == n && !strncmp(a, link_opts_flag[k], n))
                     known = 1, takes = !strcmp(a, "--sign");
-            if (!known) return unknown_option(a);
+            if (!known)
+                return unknown_option(a);
             vpush(&c->lopts, (void *)a);
             if (takes) {
-                if (++i >= argc) return usage(xfmt("option '%s' needs an argument", a));
+                if (++i >= argc)
+                    return usage(xfmt("option '%s' needs an argument", a));
                 vpush(&c->lopts, argv[i]);
             }
-        } else if (a[0] == '-' && a[1]) return usage(xfmt("unknown option '%s'", a));
-        else vpush(&c->files, (void *)a);
+        } else if (a[0] == '-' && a[1])
+            return usage(xfmt("unknown option '%s'", a));
+        else
+            vpush(&c->files, (void *)a);
     }
-    if (c->files.n == 0) return usage("no input files");
+    if (c->files.n == 0)
+        return usage("no input files");
     for (int i = 0; i < c->files.n; i++) {
         const char *f = c->files.v[i];
         const char *why = wrong_kind(f);
-        if (why) return usage(why);
+        if (why)
+            return usage(why);
     }
-    if (c->out && c->mode && c->files.n > 1) return usage("-o with -S/-c needs exactly one input file");
-    if (c->mode && c->lopts.n) return usage("link options need a link (no -S/-c)");
-    if (c->stdlib_mode && !is_stdlib_module(module_name(c->files.v[0]))) return usage("--stdlib-module: not a stdlib module");
+    if (c->out && c->mode && c->files.n > 1)
+        return usage("-o with -S/-c needs exactly one input file");
+    if (c->mode && c->lopts.n)
+        return usage("link options need a link (no -S/-c)");
+    if (c->stdlib_mode && !is_stdlib_module(module_name(c->files.v[0])))
+        return usage("--stdlib-module: not a stdlib module");
 
     return -1;
 }
@@ -326,9 +377,10 @@ static int parse_args(int argc, char **argv, cli_t *c)
 static int sensec_main(int argc, char **argv)
 {
     argv0 = argv[0];
-    cli_t cli = { 0 };
+    cli_t cli = {0};
     int r = parse_args(argc, argv, &cli);
-    if (r >= 0) return r;
+    if (r >= 0)
+        return r;
     int mode = cli.mode, keep = cli.keep, stdlib_mode = cli.stdlib_mode;
     const char *out = cli.out;
     vec_t files = cli.files, lopts = cli.lopts;
@@ -337,19 +389,24 @@ static int sensec_main(int argc, char **argv)
     if (mode == 'S' || mode == 'c') {
         for (int i = 0; i < files.n; i++) {
             const char *src = files.v[i];
-            const char *s_out = (mode == 'S') ? (out ? out : replace_ext(src, ".s"))
-                                              : xfmt("%s.sensec-%d.s", out ? out : replace_ext(src, ".o"), (int)getpid());
+            const char *s_out =
+                (mode == 'S')
+                    ? (out ? out : replace_ext(src, ".s"))
+                    : xfmt("%s.sensec-%d.s", out ? out : replace_ext(src, ".o"), (int)getpid());
             if (compile_file(src, s_out, stdlib_mode)) {
                 errors = 1;
                 continue;
             }
             if (mode == 'c') {
                 const char *o = out ? out : replace_ext(src, ".o");
-                char *args[] = { (char *)find_senseasm(), "-c", (char *)s_out, "-o", (char *)o, NULL };
+                char *args[] = {
+                    (char *)find_senseasm(), "-c", (char *)s_out, "-o", (char *)o, NULL};
                 int rc = run(args);
-                if (!keep) unlink(s_out);
+                if (!keep)
+                    unlink(s_out);
                 if (rc != 0) {
-                    fprintf(stderr, "sensec: senseasm failed on the generated assembly of %s\n", src);
+                    fprintf(stderr, "sensec: senseasm failed on the generated assembly of %s\n",
+                            src);
                     errors = 1;
                 }
             }
@@ -364,7 +421,7 @@ static int sensec_main(int argc, char **argv)
         perror("sensec: mkdtemp");
         return 1;
     }
-    vec_t objs = { 0 }, temps = { 0 };
+    vec_t objs = {0}, temps = {0};
     const char *asmexe = find_senseasm();
     for (int i = 0; i < files.n; i++) {
         const char *src = files.v[i];
@@ -375,7 +432,7 @@ static int sensec_main(int argc, char **argv)
             errors = 1;
             continue;
         }
-        char *args[] = { (char *)asmexe, "-c", (char *)s, "-o", (char *)o, NULL };
+        char *args[] = {(char *)asmexe, "-c", (char *)s, "-o", (char *)o, NULL};
         if (run(args) != 0) {
             fprintf(stderr, "sensec: senseasm failed on the generated assembly of %s\n", src);
             errors = 1;
@@ -395,7 +452,7 @@ static int sensec_main(int argc, char **argv)
         /* the stdlib modules whose top level computes values first, in stdlib order (each
          * only uses the ones before it), then the program's modules in command-line order */
         load_stdlib(NULL);
-        vec_t inits = { 0 };
+        vec_t inits = {0};
         unsigned char *used = xalloc((size_t)sensec_stdlib_count + 1);
         for (int i = 0; i < sensec_stdlib_count; i++)
             used[i] = (unsigned char)gen_uses_module(sensec_stdlib[i].module);
@@ -411,45 +468,68 @@ static int sensec_main(int argc, char **argv)
                     }
         }
         for (int i = 0; i < sensec_stdlib_count; i++)
-            if (stdlib_needs_init[i] && used[i]) vpush(&inits, (void *)sensec_stdlib[i].module);
-        for (int i = 0; i < files.n; i++) vpush(&inits, (void *)module_name(files.v[i]));
-        fprintf(f, "; entry: run each module's top-level code in order\n        .text\n        .global main\n");
-        for (int i = 0; i < inits.n; i++) fprintf(f, "        .extern %s.__init\n", (const char *)inits.v[i]);
+            if (stdlib_needs_init[i] && used[i])
+                vpush(&inits, (void *)sensec_stdlib[i].module);
+        for (int i = 0; i < files.n; i++)
+            vpush(&inits, (void *)module_name(files.v[i]));
+        fprintf(f, "; entry: run each module's top-level code in order\n        .text\n        "
+                   ".global main\n");
+        for (int i = 0; i < inits.n; i++)
+            fprintf(f, "        .extern %s.__init\n", (const char *)inits.v[i]);
         fprintf(f, "main:\n");
-        for (int i = 0; i < inits.n; i++) fprintf(f, "        %s 0\n        %s %s.__init, 0\n", svbc_opinfo[SVBC_OP_quote].name,
+        for (int i = 0; i < inits.n; i++)
+            fprintf(f, "        %s 0\n        %s %s.__init, 0\n", svbc_opinfo[SVBC_OP_quote].name,
                     svbc_opinfo[SVBC_OP_call].name, (const char *)inits.v[i]);
         fprintf(f, "        %s\n", svbc_opinfo[SVBC_OP_halt].name);
         fclose(f);
-        char *args[] = { (char *)asmexe, "-c", (char *)ms, "-o", (char *)mo, NULL };
-        if (run(args) != 0) errors = 1;
+        char *args[] = {(char *)asmexe, "-c", (char *)ms, "-o", (char *)mo, NULL};
+        if (run(args) != 0)
+            errors = 1;
         vpush(&temps, (void *)mo);
         if (!errors) {
-            vec_t la = { 0 };
+            vec_t la = {0};
             vpush(&la, (void *)asmexe);
             vpush(&la, "-o");
             vpush(&la, (void *)(out ? out : "a.svm"));
             vpush(&la, (void *)mo);
-            for (int i = 0; i < objs.n; i++) vpush(&la, objs.v[i]);
+            for (int i = 0; i < objs.n; i++)
+                vpush(&la, objs.v[i]);
             const char *lib = find_stdlib();
-            if (lib) vpush(&la, (void *)lib);
-            else fprintf(stderr, "sensec: warning: stdlib archive libsense.a not found (set SENSE_STDLIB)\n");
+            if (lib)
+                vpush(&la, (void *)lib);
+            else
+                fprintf(
+                    stderr,
+                    "sensec: warning: stdlib archive libsense.a not found (set SENSE_STDLIB)\n");
             /* desktop-friendly defaults, overridden by the user's own options */
             int has_heap = 0, has_stack = 0;
             for (int i = 0; i < lopts.n; i++) {
-                if (!strncmp(lopts.v[i], "--heap", 6)) has_heap = 1;
-                if (!strncmp(lopts.v[i], "--stack", 7)) has_stack = 1;
+                if (!strncmp(lopts.v[i], "--heap", 6))
+                    has_heap = 1;
+                if (!strncmp(lopts.v[i], "--stack", 7))
+                    has_stack = 1;
                 /* a board's own defaults (senseasm --board) replace the desktop ones */
-                if (!strncmp(lopts.v[i], "--board", 7)) has_heap = has_stack = 1;
+                if (!strncmp(lopts.v[i], "--board", 7))
+                    has_heap = has_stack = 1;
             }
-            if (!has_heap) { vpush(&la, "--heap"); vpush(&la, "16M"); }
-            if (!has_stack) { vpush(&la, "--stack"); vpush(&la, "4M"); }
-            for (int i = 0; i < lopts.n; i++) vpush(&la, lopts.v[i]);
+            if (!has_heap) {
+                vpush(&la, "--heap");
+                vpush(&la, "16M");
+            }
+            if (!has_stack) {
+                vpush(&la, "--stack");
+                vpush(&la, "4M");
+            }
+            for (int i = 0; i < lopts.n; i++)
+                vpush(&la, lopts.v[i]);
             vpush(&la, NULL);
-            if (run((char **)la.v) != 0) errors = 1;
+            if (run((char **)la.v) != 0)
+                errors = 1;
         }
     }
     if (!keep) {
-        for (int i = 0; i < temps.n; i++) unlink(temps.v[i]);
+        for (int i = 0; i < temps.n; i++)
+            unlink(temps.v[i]);
         rmdir(dir);
     } else
         fprintf(stderr, "sensec: temporaries kept in %s\n", dir);
@@ -474,7 +554,7 @@ static void *main_thread(void *p)
 }
 int main(int argc, char **argv)
 {
-    struct main_args a = { argc, argv, 1 };
+    struct main_args a = {argc, argv, 1};
     pthread_attr_t attr;
     pthread_t t;
     if (pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, SENSEC_STACK_SIZE) == 0 &&

@@ -9,14 +9,14 @@
 #include "cg.h"
 
 typedef struct match_hooks {
-    void (*expr)(expr_t *e, int tail);                /* e's value in A (tail: and return) */
-    void (*cjump_false)(expr_t *e, const char *lf);   /* jump to lf if boolean e is false */
+    void (*expr)(expr_t *e, int tail);              /* e's value in A (tail: and return) */
+    void (*cjump_false)(expr_t *e, const char *lf); /* jump to lf if boolean e is false */
 } match_hooks_t;
 
 /* Compile `match scrut with cases` (n clauses; in_A: the value is in A already, scrut is
  * unused). tail: in tail position. reraise: a try's handler (an unmatched exception is
  * raised again) rather than Match_failure at l. */
-void match_compile(const match_hooks_t *h, expr_t *scrut, mcase_t **cases, int n, int tail, int reraise, loc_t l,
-                   int in_A);
+void match_compile(const match_hooks_t *h, expr_t *scrut, mcase_t **cases, int n, int tail,
+                   int reraise, loc_t l, int in_A);
 
 #endif

@@ -13,8 +13,10 @@
 #include "peephole.h"
 
 /* The fusion table (fusions.def): first; second -> fused. */
-static const struct fusion { svbc_opcode_t first, second, fused; } fusions[] = {
-#define FUSE(first, second, fused) { SVBC_OP_##first, SVBC_OP_##second, SVBC_OP_##fused },
+static const struct fusion {
+    svbc_opcode_t first, second, fused;
+} fusions[] = {
+#define FUSE(first, second, fused) {SVBC_OP_##first, SVBC_OP_##second, SVBC_OP_##fused},
 #include <sensevm/fusions.def>
 #undef FUSE
 };
@@ -39,7 +41,8 @@ static int insn_op(const char *ins, const char **opnds)
 static const struct fusion *fusion_of(int first, int second)
 {
     for (size_t k = 0; k < N_FUSIONS; k++)
-        if ((int)fusions[k].first == first && (int)fusions[k].second == second) return &fusions[k];
+        if ((int)fusions[k].first == first && (int)fusions[k].second == second)
+            return &fusions[k];
     return NULL;
 }
 
@@ -47,16 +50,20 @@ static const struct fusion *fusion_of(int first, int second)
 static char *fused_text(const struct fusion *f, const char *a, const char *b)
 {
     int la = (int)strcspn(a, "\n"), lb = (int)strcspn(b, "\n");
-    return xfmt("%s%s%.*s%s%.*s", OPNAME(f->fused), la || lb ? " " : "", la, a, la && lb ? ", " : "", lb, b);
+    return xfmt("%s%s%.*s%s%.*s", OPNAME(f->fused), la || lb ? " " : "", la, a,
+                la && lb ? ", " : "", lb, b);
 }
 
 const char *peep_last_insn(const sbuf_t *b, size_t *start)
 {
-    if (!b->s || b->n < 9 || b->s[b->n - 1] != '\n') return "";
+    if (!b->s || b->n < 9 || b->s[b->n - 1] != '\n')
+        return "";
     size_t i = b->n - 1;
-    while (i > 0 && b->s[i - 1] != '\n') i--;
+    while (i > 0 && b->s[i - 1] != '\n')
+        i--;
     // cppcheck-suppress knownConditionTrueFalse ; i moved back to the line start above
-    if (b->n - i < 9 || memcmp(b->s + i, "        ", 8) != 0 || b->s[i + 8] == '.') return "";
+    if (b->n - i < 9 || memcmp(b->s + i, "        ", 8) != 0 || b->s[i + 8] == '.')
+        return "";
     *start = i;
     return b->s + i + 8;
 }
@@ -65,9 +72,11 @@ int peep_fuse(sbuf_t *b, const char *ins)
 {
     size_t st = 0;
     const char *prev = peep_last_insn(b, &st), *po, *io;
-    if (!*prev) return 0;
+    if (!*prev)
+        return 0;
     const struct fusion *f = fusion_of(insn_op(prev, &po), insn_op(ins, &io));
-    if (!f) return 0;
+    if (!f)
+        return 0;
     char *r = fused_text(f, po, io);
     b->n = st;
     if (!peep_fuse(b, r)) { /* the fused instruction may fuse with the one before it */
@@ -79,8 +88,16 @@ int peep_fuse(sbuf_t *b, const char *ins)
 }
 
 /* ------------------------------------------------------------------ the pass */
-static int is_label_line(const char *l) { return l[0] != ' ' && l[0] != ';' && l[0] && strchr(l, ':') && l[strlen(l) - 1] == ':'; }
-static const char *insn_of(const char *l) { while (*l == ' ') l++; return l; }
+static int is_label_line(const char *l)
+{
+    return l[0] != ' ' && l[0] != ';' && l[0] && strchr(l, ':') && l[strlen(l) - 1] == ':';
+}
+static const char *insn_of(const char *l)
+{
+    while (*l == ' ')
+        l++;
+    return l;
+}
 
 static unsigned op_flags(int op) { return op < 0 ? 0 : svbc_opinfo[op].flags; }
 static const char *op_shape(int op) { return op < 0 ? "" : svbc_opinfo[op].operands; }
@@ -97,11 +114,14 @@ static const char *jump_label(const char *ins, int *op)
     *op = insn_op(ins, &opnds);
     const char *shape = op_shape(*op);
     size_t sl = strlen(shape);
-    if (!(op_flags(*op) & SVBC_F_BR) || !sl || shape[sl - 1] != 'l' || strchr(shape, 'l') != shape + sl - 1 || !*opnds)
+    if (!(op_flags(*op) & SVBC_F_BR) || !sl || shape[sl - 1] != 'l' ||
+        strchr(shape, 'l') != shape + sl - 1 || !*opnds)
         return NULL;
-    if (sl == 1) return opnds;
+    if (sl == 1)
+        return opnds;
     const char *comma = NULL;
-    for (const char *q = strstr(opnds, ", "); q; q = strstr(q + 1, ", ")) comma = q;
+    for (const char *q = strstr(opnds, ", "); q; q = strstr(q + 1, ", "))
+        comma = q;
     return comma ? comma + 2 : NULL;
 }
 /* a compare-and-branch on A against an immediate or a slot: A and the stack are kept */
@@ -110,32 +130,38 @@ static int keeps_acc(const char *ins)
     const char *o;
     int op = insn_op(ins, &o);
     const char *shape = op_shape(op);
-    return (op_flags(op) & (SVBC_F_BR | SVBC_F_END | SVBC_F_CALL)) == SVBC_F_BR && svbc_opinfo[op].pop == 0 &&
-           svbc_opinfo[op].push == 0 && strlen(shape) == 2 && (shape[0] == 'i' || shape[0] == 'a') && shape[1] == 'l';
+    return (op_flags(op) & (SVBC_F_BR | SVBC_F_END | SVBC_F_CALL)) == SVBC_F_BR &&
+           svbc_opinfo[op].pop == 0 && svbc_opinfo[op].push == 0 && strlen(shape) == 2 &&
+           (shape[0] == 'i' || shape[0] == 'a') && shape[1] == 'l';
 }
 
 typedef struct peep {
-    char **L;                            /* the lines */
+    char **L; /* the lines */
     int n;
-    vec_t from, to;                      /* label -> the target of the branch right after it */
-    vec_t refs;                          /* local labels referenced */
-    sbuf_t o;                            /* the output */
+    vec_t from, to; /* label -> the target of the branch right after it */
+    vec_t refs;     /* local labels referenced */
+    sbuf_t o;       /* the output */
     int dead, seen_label;
-    const char *last_acc;                /* A = S[last_acc] here (straight-line code) */
-    vec_t kl, ka;                        /* label <- A = S[ka] at a branch to it that keeps A */
+    const char *last_acc; /* A = S[last_acc] here (straight-line code) */
+    vec_t kl, ka;         /* label <- A = S[ka] at a branch to it that keeps A */
 } peep_t;
 
 /* a directive line (`.line L, C`): no instruction, A and the stack unchanged */
 static int is_directive(const char *l) { return l[0] == ' ' && insn_of(l)[0] == '.'; }
-static int skippable(const char *l) { return is_label_line(l) || l[0] == ';' || !l[0] || is_directive(l); }
+static int skippable(const char *l)
+{
+    return is_label_line(l) || l[0] == ';' || !l[0] || is_directive(l);
+}
 
 /* label -> target of the first instruction after it, if that is a branch */
 static void find_chains(peep_t *P)
 {
     for (int i = 0; i < P->n; i++) {
-        if (!is_label_line(P->L[i]) || P->L[i][0] != '.') continue;
+        if (!is_label_line(P->L[i]) || P->L[i][0] != '.')
+            continue;
         int j = i + 1;
-        while (j < P->n && skippable(P->L[j])) j++;
+        while (j < P->n && skippable(P->L[j]))
+            j++;
         const char *target = j < P->n ? insn_operands(insn_of(P->L[j]), SVBC_OP_branch) : NULL;
         if (target) {
             vpush(&P->from, xfmt("%.*s", (int)strlen(P->L[i]) - 1, P->L[i]));
@@ -150,8 +176,12 @@ static const char *resolve(const peep_t *P, const char *lab, size_t len)
     for (int hop = 0; hop < 16; hop++) {
         int f = -1;
         for (int k = 0; k < P->from.n; k++)
-            if (!strcmp(P->from.v[k], r)) { f = k; break; }
-        if (f < 0) break;
+            if (!strcmp(P->from.v[k], r)) {
+                f = k;
+                break;
+            }
+        if (f < 0)
+            break;
         r = P->to.v[f];
     }
     return r;
@@ -159,11 +189,13 @@ static const char *resolve(const peep_t *P, const char *lab, size_t len)
 static void thread_jumps(peep_t *P)
 {
     for (int i = 0; i < P->n; i++) {
-        if (P->L[i][0] != ' ') continue;
+        if (P->L[i][0] != ' ')
+            continue;
         const char *ins = insn_of(P->L[i]);
         int op;
         const char *lab = jump_label(ins, &op);
-        if (!lab) continue;
+        if (!lab)
+            continue;
         const char *t = resolve(P, lab, strlen(lab));
         P->L[i] = xfmt("        %.*s%s", (int)(lab - ins), ins, t);
     }
@@ -171,11 +203,14 @@ static void thread_jumps(peep_t *P)
 static void collect_refs(peep_t *P)
 {
     for (int i = 0; i < P->n; i++) {
-        if (P->L[i][0] != ' ') continue;
+        if (P->L[i][0] != ' ')
+            continue;
         for (const char *q = strstr(P->L[i], ".L"); q; q = strstr(q + 1, ".L")) {
-            if (q[-1] != ' ' && q[-1] != ',') continue;
+            if (q[-1] != ' ' && q[-1] != ',')
+                continue;
             size_t k = 0;
-            while (q[k] && q[k] != ',' && q[k] != ' ') k++;
+            while (q[k] && q[k] != ',' && q[k] != ' ')
+                k++;
             vpush(&P->refs, xfmt("%.*s", (int)k, q));
         }
     }
@@ -189,7 +224,8 @@ static int count_named(const vec_t *v, const char *l, size_t ll)
 {
     int c = 0;
     for (int k = 0; k < v->n; k++)
-        if (strlen(v->v[k]) == ll && !strncmp(v->v[k], l, ll)) c++;
+        if (strlen(v->v[k]) == ll && !strncmp(v->v[k], l, ll))
+            c++;
     return c;
 }
 
@@ -202,14 +238,17 @@ static void do_label(peep_t *P, const char *l)
     const char *known = NULL;
     if (P->dead && used == 1)
         for (int k = 0; k < P->kl.n; k++)
-            if (strlen(P->kl.v[k]) == ll && !strncmp(P->kl.v[k], l, ll)) known = P->ka.v[k];
-    if (l[0] == '.' && l[1] == 'L' && P->seen_label && !used) return; /* dropped */
+            if (strlen(P->kl.v[k]) == ll && !strncmp(P->kl.v[k], l, ll))
+                known = P->ka.v[k];
+    if (l[0] == '.' && l[1] == 'L' && P->seen_label && !used)
+        return; /* dropped */
     P->last_acc = known;
     P->seen_label = 1;
     P->dead = 0;
     char *tb = xfmt("        %s %.*s\n", OPN(branch), (int)ll, l);
     size_t tl = strlen(tb);
-    if (P->o.s && P->o.n >= tl && memcmp(P->o.s + P->o.n - tl, tb, tl) == 0) P->o.n -= tl;
+    if (P->o.s && P->o.n >= tl && memcmp(P->o.s + P->o.n - tl, tb, tl) == 0)
+        P->o.n -= tl;
     out_line(P, l);
 }
 
@@ -218,8 +257,11 @@ static int drop_branch_to_next(peep_t *P, int i, const char *t)
 {
     int drop = 0;
     for (int j = i + 1; j < P->n && skippable(P->L[j]); j++)
-        if (is_label_line(P->L[j]) && strlen(P->L[j]) - 1 == strlen(t) && !strncmp(P->L[j], t, strlen(t))) drop = 1;
-    if (!drop) return 0;
+        if (is_label_line(P->L[j]) && strlen(P->L[j]) - 1 == strlen(t) &&
+            !strncmp(P->L[j], t, strlen(t)))
+            drop = 1;
+    if (!drop)
+        return 0;
     P->dead = 1;
     if (P->last_acc) { /* falls through to t with A = S[last_acc] */
         vpush(&P->kl, (void *)t);
@@ -233,7 +275,8 @@ static int drop_branch_to_next(peep_t *P, int i, const char *t)
 static const char *track_acc(peep_t *P, const char *ins, const char *l, int is_branch)
 {
     const char *an = insn_operands(ins, SVBC_OP_acc);
-    if (an && P->last_acc && !strcmp(an, P->last_acc)) return NULL;
+    if (an && P->last_acc && !strcmp(an, P->last_acc))
+        return NULL;
     /* accfield n, m with A = S[n] already: field m */
     const char *af = insn_operands(ins, SVBC_OP_accfield);
     size_t lal = P->last_acc ? strlen(P->last_acc) : 0;
@@ -245,8 +288,10 @@ static const char *track_acc(peep_t *P, const char *ins, const char *l, int is_b
         vpush(&P->kl, (void *)(lab + 1));
         vpush(&P->ka, (void *)P->last_acc);
     }
-    if (an) P->last_acc = an;
-    else if (!keeps) P->last_acc = NULL;
+    if (an)
+        P->last_acc = an;
+    else if (!keeps)
+        P->last_acc = NULL;
     return l;
 }
 
@@ -257,18 +302,22 @@ static const char *refuse_push(peep_t *P, const char *ins, const char *l)
     char *tp = xfmt("        %s\n", OPN(push));
     size_t tpl = strlen(tp);
     sbuf_t *o = &P->o;
-    size_t q = o->n;                     /* where the trailing directive lines start */
+    size_t q = o->n; /* where the trailing directive lines start */
     while (q > 0) {
         size_t st = q - 1;
-        while (st > 0 && o->s[st - 1] != '\n') st--;
-        if (!is_directive(o->s + st)) break;
+        while (st > 0 && o->s[st - 1] != '\n')
+            st--;
+        if (!is_directive(o->s + st))
+            break;
         q = st;
     }
-    if (!(o->s && q >= tpl && memcmp(o->s + q - tpl, tp, tpl) == 0 && (q == tpl || o->s[q - tpl - 1] == '\n')))
+    if (!(o->s && q >= tpl && memcmp(o->s + q - tpl, tp, tpl) == 0 &&
+          (q == tpl || o->s[q - tpl - 1] == '\n')))
         return l;
     const char *opnds;
     const struct fusion *f = fusion_of(SVBC_OP_push, insn_op(ins, &opnds));
-    if (!f) return l;
+    if (!f)
+        return l;
     memmove(o->s + q - tpl, o->s + q, o->n - q);
     o->n -= tpl;
     o->s[o->n] = 0;
@@ -277,12 +326,13 @@ static const char *refuse_push(peep_t *P, const char *ins, const char *l)
 
 void peephole(sbuf_t *b)
 {
-    peep_t P = { 0 };
-    vec_t lines = { 0 };
+    peep_t P = {0};
+    vec_t lines = {0};
     char *p = b->s;
     while (p && *p) {
         char *nl = strchr(p, '\n');
-        if (nl) *nl = 0;
+        if (nl)
+            *nl = 0;
         vpush(&lines, p);
         p = nl ? nl + 1 : NULL;
     }
@@ -293,18 +343,31 @@ void peephole(sbuf_t *b)
     collect_refs(&P);
     for (int i = 0; i < P.n; i++) {
         const char *l = P.L[i];
-        if (is_label_line(l)) { do_label(&P, l); continue; }
-        if (l[0] != ' ') { out_line(&P, l); continue; }
-        if (P.dead) continue;
-        if (is_directive(l)) { out_line(&P, l); continue; }
+        if (is_label_line(l)) {
+            do_label(&P, l);
+            continue;
+        }
+        if (l[0] != ' ') {
+            out_line(&P, l);
+            continue;
+        }
+        if (P.dead)
+            continue;
+        if (is_directive(l)) {
+            out_line(&P, l);
+            continue;
+        }
         const char *ins = insn_of(l);
         const char *t = insn_operands(ins, SVBC_OP_branch);
-        if (t && drop_branch_to_next(&P, i, t)) continue;
+        if (t && drop_branch_to_next(&P, i, t))
+            continue;
         l = track_acc(&P, ins, l, t != NULL);
-        if (!l) continue;
+        if (!l)
+            continue;
         l = refuse_push(&P, ins, l);
         out_line(&P, l);
-        if (is_end_insn(ins)) P.dead = 1;
+        if (is_end_insn(ins))
+            P.dead = 1;
     }
     free(lines.v);
     free(b->s);

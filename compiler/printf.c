@@ -12,14 +12,16 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
     int i = 0;
     while (i < len) {
         int st = i;
-        while (i < len && s[i] != '%') i++;
+        while (i < len && s[i] != '%')
+            i++;
         if (i > st) {
             fmtseg_t *g = xalloc(sizeof *g);
             g->text = s + st;
             g->len = i - st;
             vpush(out, g);
         }
-        if (i >= len) break;
+        if (i >= len)
+            break;
         st = i++;
         if (i < len && (s[i] == '%' || s[i] == '!' || s[i] == '@' || s[i] == ',')) {
             if (s[i] == '%' || s[i] == '@') {
@@ -32,21 +34,46 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
             continue;
         }
         int simple = 1, stars = 0;
-        while (i < len && strchr("-0+ #", s[i])) { i++; simple = 0; }
-        if (i < len && s[i] == '*') { i++; simple = 0; stars++; }
-        else while (i < len && s[i] >= '0' && s[i] <= '9') { i++; simple = 0; }
+        while (i < len && strchr("-0+ #", s[i])) {
+            i++;
+            simple = 0;
+        }
+        if (i < len && s[i] == '*') {
+            i++;
+            simple = 0;
+            stars++;
+        } else
+            while (i < len && s[i] >= '0' && s[i] <= '9') {
+                i++;
+                simple = 0;
+            }
         if (i < len && s[i] == '.') {
             i++;
             simple = 0;
-            if (i < len && s[i] == '*') { i++; stars++; }
-            else while (i < len && s[i] >= '0' && s[i] <= '9') i++;
+            if (i < len && s[i] == '*') {
+                i++;
+                stars++;
+            } else
+                while (i < len && s[i] >= '0' && s[i] <= '9')
+                    i++;
         }
-        if (i >= len) { *err = "incomplete format"; return -1; }
+        if (i >= len) {
+            *err = "incomplete format";
+            return -1;
+        }
         char c = s[i++];
-        if (!strchr("diuxXoscbfFeEgGBSCat", c)) { *err = xfmt("bad conversion %%%c", c); return -1; }
-        if ((c == 'a' || c == 't') && !simple) { *err = xfmt("flags or width with %%%c", c); return -1; }
+        if (!strchr("diuxXoscbfFeEgGBSCat", c)) {
+            *err = xfmt("bad conversion %%%c", c);
+            return -1;
+        }
+        if ((c == 'a' || c == 't') && !simple) {
+            *err = xfmt("flags or width with %%%c", c);
+            return -1;
+        }
         if (stars && strchr("cbBSC", c)) {
-            *err = xfmt("%%*%c (a width from an argument with %%%c) is not supported by Sense (see docs/language.md)", c, c);
+            *err = xfmt("%%*%c (a width from an argument with %%%c) is not supported by Sense (see "
+                        "docs/language.md)",
+                        c, c);
             return -1;
         }
         fmtseg_t *g = xalloc(sizeof *g);
@@ -54,8 +81,11 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
         g->conv = c;
         g->text = s + st;
         g->len = i - st;
-        g->simple = simple || c == 'c';     /* OCaml ignores flags and width for %c */
-        if (c == 'c') { g->text = "%c"; g->len = 2; }
+        g->simple = simple || c == 'c'; /* OCaml ignores flags and width for %c */
+        if (c == 'c') {
+            g->text = "%c";
+            g->len = 2;
+        }
         if (c == 'F' && memchr(s + st, '#', (size_t)(i - st))) {
             *err = "%#F (hexadecimal float) is not supported by Sense (see docs/language.md)";
             return -1;
@@ -65,7 +95,8 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
             char *t = xalloc((size_t)(i - st) + 1);
             int k = 0;
             for (int j = st; j < i; j++)
-                if (s[j] != '#') t[k++] = s[j];
+                if (s[j] != '#')
+                    t[k++] = s[j];
             g->text = t;
             g->len = k;
         }
@@ -74,13 +105,12 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
     return 0;
 }
 
-
 /* Format's @ directives as Sense prints them (flat): "@." "@\n" a newline, "@ " "@;" a
  * space ("@;<n o>": n spaces), "@," "@?" nothing, "@[<spec>" "@]" "@{<tag>" "@}" nothing,
  * "@@" "@"; % conversions are kept. Returns the Printf format. */
 const char *fmt_format_directives(const char *s, int len, int *outlen)
 {
-    sbuf_t b = { 0 };
+    sbuf_t b = {0};
     sb_add(&b, "", 0);
     for (int i = 0; i < len; i++) {
         if (s[i] == '%' && i + 1 < len) {
@@ -93,25 +123,35 @@ const char *fmt_format_directives(const char *s, int len, int *outlen)
             continue;
         }
         char c = s[++i];
-        if (c == '.' || c == '\n') sb_add(&b, "\n", 1);
-        else if (c == ' ') sb_add(&b, " ", 1);
-        else if (c == '@') sb_add(&b, "@", 1);
-        else if (c == '%') sb_add(&b, "%%", 2);
+        if (c == '.' || c == '\n')
+            sb_add(&b, "\n", 1);
+        else if (c == ' ')
+            sb_add(&b, " ", 1);
+        else if (c == '@')
+            sb_add(&b, "@", 1);
+        else if (c == '%')
+            sb_add(&b, "%%", 2);
         else if (c == ';') {
             int n = 1;
             if (i + 1 < len && s[i + 1] == '<') {
                 int j = i + 2;
-                while (j < len && s[j] == ' ') j++;
+                while (j < len && s[j] == ' ')
+                    j++;
                 n = 0;
-                while (j < len && s[j] >= '0' && s[j] <= '9') n = n * 10 + (s[j++] - '0');
-                while (j < len && s[j] != '>') j++;
+                while (j < len && s[j] >= '0' && s[j] <= '9')
+                    n = n * 10 + (s[j++] - '0');
+                while (j < len && s[j] != '>')
+                    j++;
                 i = j;
             }
-            for (int k = 0; k < n && k < 1000; k++) sb_add(&b, " ", 1);
+            for (int k = 0; k < n && k < 1000; k++)
+                sb_add(&b, " ", 1);
         } else if (c == '[' || c == '{' || c == '<') {
-            if (c == '<') i--;
+            if (c == '<')
+                i--;
             if (i + 1 < len && s[i + 1] == '<') {
-                while (i < len && s[i] != '>') i++;
+                while (i < len && s[i] != '>')
+                    i++;
             }
         } else if (c == ']' || c == '}' || c == ',' || c == '?') {
             /* nothing */
@@ -145,7 +185,10 @@ static void pad_as_s(fmtseg_t *sg)
 
 /* A := argument `idx` (see printf_emit) */
 static int pf_base, pf_nargs, pf_chanpos;
-static void load_arg(int idx) { emit("%s %d", OPN(acc), cg.depth - 1 - (pf_base + pf_nargs - 1 - idx)); }
+static void load_arg(int idx)
+{
+    emit("%s %d", OPN(acc), cg.depth - 1 - (pf_base + pf_nargs - 1 - idx));
+}
 
 /* %S / %C: OCaml-escaped, with quotes: "\"" ^ escaped x ^ "\"" */
 static void quoted(fmtseg_t *sg, int idx)
@@ -167,7 +210,8 @@ static void quoted(fmtseg_t *sg, int idx)
     cg.depth--;
     emit("%s", OPN(strcat));
     cg.depth--;
-    if (!sg->simple && c == 'S') pad_as_s(sg); /* OCaml pads %S, not %C */
+    if (!sg->simple && c == 'S')
+        pad_as_s(sg); /* OCaml pads %S, not %C */
 }
 
 /* %a (f, x) and %t (f) at argument idx: f chan x / f chan prints (returns 1), or, for
@@ -179,8 +223,10 @@ static int user_printer(fmtseg_t *sg, int idx, int kind)
         load_arg(idx + 1);
         push();
     }
-    if (kind == 1) emit("%s 0", OPN(quote));
-    else emit("%s %d", OPN(acc), cg.depth - 1 - pf_chanpos);
+    if (kind == 1)
+        emit("%s 0", OPN(quote));
+    else
+        emit("%s %d", OPN(acc), cg.depth - 1 - pf_chanpos);
     push();
     load_arg(idx);
     emit("%s %d", OPN(app), n);
@@ -216,10 +262,14 @@ static void spec_text(fmtseg_t *sg, int idx)
 static int conversion(fmtseg_t *sg, int idx, int kind)
 {
     int c = sg->conv;
-    if (c == 'a' || c == 't') return user_printer(sg, idx, kind);
+    if (c == 'a' || c == 't')
+        return user_printer(sg, idx, kind);
     if ((c == 'd' || c == 'i') && sg->simple) {
         load_arg(idx);
-        if (kind == 0) { emit_svc(SVBC_SVC_print_int); return 1; }
+        if (kind == 0) {
+            emit_svc(SVBC_SVC_print_int);
+            return 1;
+        }
         emit_svc(SVBC_SVC_string_of_int);
     } else if (c == 's' && sg->simple) {
         load_arg(idx);
@@ -238,18 +288,24 @@ static int conversion(fmtseg_t *sg, int idx, int kind)
         label(lt);
         emit_const_cstr("true");
         label(le);
-        if (!sg->simple) pad_as_s(sg);
+        if (!sg->simple)
+            pad_as_s(sg);
     } else {
         svbc_service_t svc = SVBC_SVC_format_int;
-        if (strchr("fFeEgG", c)) svc = SVBC_SVC_format_float;
-        else if (c == 's') svc = SVBC_SVC_format_string;
+        if (strchr("fFeEgG", c))
+            svc = SVBC_SVC_format_float;
+        else if (c == 's')
+            svc = SVBC_SVC_format_string;
         spec_text(sg, idx);
         push();
         load_arg(idx + sg->stars);
         emit_svc(svc);
         cg.depth--;
     }
-    if (kind == 0) { emit_svc(SVBC_SVC_print_string); return 1; }
+    if (kind == 0) {
+        emit_svc(SVBC_SVC_print_string);
+        return 1;
+    }
     return 0;
 }
 
@@ -269,7 +325,7 @@ static void output_to_chan(int kind)
 
 void printf_emit(const char *fmt, int len, int kind, int base, int nargs, int chanpos)
 {
-    vec_t segs = { 0 };
+    vec_t segs = {0};
     const char *err;
     fmt_parse(fmt, len, &segs, &err);
     pf_base = base;
@@ -285,17 +341,23 @@ void printf_emit(const char *fmt, int len, int kind, int base, int nargs, int ch
     }
     for (int s = 0; s < segs.n; s++) {
         fmtseg_t *sg = segs.v[s];
-        int direct = 0;                  /* printed directly (printf only) */
+        int direct = 0; /* printed directly (printf only) */
         if (!sg->conv) {
             emit_const_string(sg->text, sg->len);
-            if (kind == 0) { emit_svc(SVBC_SVC_print_string); direct = 1; }
+            if (kind == 0) {
+                emit_svc(SVBC_SVC_print_string);
+                direct = 1;
+            }
         } else {
             direct = conversion(sg, ai, kind);
             ai += sg->conv == 'a' ? 2 : 1 + sg->stars;
         }
-        if (direct) continue;
-        if (kind == 2) emit_svc(SVBC_SVC_print_err);
-        else if (kind >= 3) output_to_chan(kind);
+        if (direct)
+            continue;
+        if (kind == 2)
+            emit_svc(SVBC_SVC_print_err);
+        else if (kind >= 3)
+            output_to_chan(kind);
         else if (kind == 1) {
             /* acc := acc ^ piece */
             push();

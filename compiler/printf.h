@@ -9,13 +9,13 @@
 
 /* Printf formats: one conversion or a literal piece */
 typedef struct fmtseg {
-    int conv;                            /* 0 = literal text; else the conversion letter */
-    const char *text;                    /* literal text, or the whole "%-5d" spec */
+    int conv;         /* 0 = literal text; else the conversion letter */
+    const char *text; /* literal text, or the whole "%-5d" spec */
     int len;
-    int simple;                          /* conversion without flags/width/precision */
-    int stars;                           /* `*` width/precision: arguments before the value */
+    int simple; /* conversion without flags/width/precision */
+    int stars;  /* `*` width/precision: arguments before the value */
 } fmtseg_t;
-int fmt_parse(const char *s, int len, vec_t *out, const char **err);   /* 0 ok */
+int fmt_parse(const char *s, int len, vec_t *out, const char **err); /* 0 ok */
 
 /* The code for format fmt (len bytes) of an E_PRINTF of kind pf_kind (0 printf, 1 sprintf,
  * 2 eprintf, 3 fprintf) whose nargs arguments are on the stack above frame position base

@@ -34,7 +34,7 @@ static type_t *tc0(struct tdecl *d) { return ty_con(d, NULL, 0, NULL); }
 static type_t *tc1(struct tdecl *d, type_t *a) { return ty_con(d, NULL, 1, &a); }
 static type_t *tarrow(type_t *a, type_t *b)
 {
-    type_t *x[2] = { a, b };
+    type_t *x[2] = {a, b};
     return ty_con(NULL, "->", 2, x);
 }
 
@@ -52,7 +52,8 @@ struct names {
 static void pr_type(vec_t *out, type_t *t, int prec, struct names *nm);
 static void out_str(vec_t *o, const char *s)
 {
-    for (; *s; s++) vpush(o, (void *)(intptr_t)*s);
+    for (; *s; s++)
+        vpush(o, (void *)(intptr_t)*s);
 }
 static void pr_type(vec_t *o, type_t *t, int prec, struct names *nm)
 {
@@ -60,8 +61,10 @@ static void pr_type(vec_t *o, type_t *t, int prec, struct names *nm)
     if (t->kind == TY_VAR) {
         int i;
         for (i = 0; i < nm->n; i++)
-            if (nm->v[i] == t) break;
-        if (i == nm->n && nm->n < 64) nm->v[nm->n++] = t;
+            if (nm->v[i] == t)
+                break;
+        if (i == nm->n && nm->n < 64)
+            nm->v[nm->n++] = t;
         char buf[32];
         if (t->level != GENERIC_LEVEL && t->weak)
             snprintf(buf, sizeof buf, "'_weak%d", i + 1);
@@ -73,20 +76,25 @@ static void pr_type(vec_t *o, type_t *t, int prec, struct names *nm)
         return;
     }
     if (t->decl == NULL && strcmp(t->name, "->") == 0) {
-        if (prec > 0) out_str(o, "(");
+        if (prec > 0)
+            out_str(o, "(");
         pr_type(o, t->args[0], 1, nm);
         out_str(o, " -> ");
         pr_type(o, t->args[1], 0, nm);
-        if (prec > 0) out_str(o, ")");
+        if (prec > 0)
+            out_str(o, ")");
         return;
     }
     if (t->decl == NULL && strcmp(t->name, "*") == 0) {
-        if (prec > 1) out_str(o, "(");
+        if (prec > 1)
+            out_str(o, "(");
         for (int i = 0; i < t->nargs; i++) {
-            if (i) out_str(o, " * ");
+            if (i)
+                out_str(o, " * ");
             pr_type(o, t->args[i], 2, nm);
         }
-        if (prec > 1) out_str(o, ")");
+        if (prec > 1)
+            out_str(o, ")");
         return;
     }
     if (t->nargs == 1) {
@@ -95,7 +103,8 @@ static void pr_type(vec_t *o, type_t *t, int prec, struct names *nm)
     } else if (t->nargs > 1) {
         out_str(o, "(");
         for (int i = 0; i < t->nargs; i++) {
-            if (i) out_str(o, ", ");
+            if (i)
+                out_str(o, ", ");
             pr_type(o, t->args[i], 0, nm);
         }
         out_str(o, ") ");
@@ -104,7 +113,8 @@ static void pr_type(vec_t *o, type_t *t, int prec, struct names *nm)
      * printed X, as OCaml names it */
     for (const char *c = t->name; *c; c++) {
         if (*c == '#') {
-            while (c[1] >= '0' && c[1] <= '9') c++;
+            while (c[1] >= '0' && c[1] <= '9')
+                c++;
             continue;
         }
         vpush(o, (void *)(intptr_t)*c);
@@ -112,16 +122,17 @@ static void pr_type(vec_t *o, type_t *t, int prec, struct names *nm)
 }
 static const char *pr_to_string(type_t *t, struct names *nm)
 {
-    vec_t o = { 0 };
+    vec_t o = {0};
     pr_type(&o, t, 0, nm);
     char *s = xalloc((size_t)o.n + 1);
-    for (int i = 0; i < o.n; i++) s[i] = (char)(intptr_t)o.v[i];
+    for (int i = 0; i < o.n; i++)
+        s[i] = (char)(intptr_t)o.v[i];
     free(o.v);
     return s;
 }
 const char *type_to_string(type_t *t)
 {
-    struct names nm = { .n = 0 };
+    struct names nm = {.n = 0};
     return pr_to_string(t, &nm);
 }
 
@@ -129,13 +140,16 @@ const char *type_to_string(type_t *t)
 static int occurs(type_t *v, type_t *t)
 {
     t = ty_repr(t);
-    if (t == v) return 1;
+    if (t == v)
+        return 1;
     if (t->kind == TY_VAR) {
-        if (t->level > v->level) t->level = v->level;
+        if (t->level > v->level)
+            t->level = v->level;
         return 0;
     }
     for (int i = 0; i < t->nargs; i++)
-        if (occurs(v, t->args[i])) return 1;
+        if (occurs(v, t->args[i]))
+            return 1;
     return 0;
 }
 
@@ -143,22 +157,27 @@ static int unify(type_t *a, type_t *b)
 {
     a = ty_repr(a);
     b = ty_repr(b);
-    if (a == b) return 1;
+    if (a == b)
+        return 1;
     if (a->kind == TY_VAR) {
-        if (occurs(a, b)) return 0;
+        if (occurs(a, b))
+            return 0;
         a->link = b;
         return 1;
     }
-    if (b->kind == TY_VAR) return unify(b, a);
-    if (a->decl != b->decl || strcmp(a->name, b->name) != 0 || a->nargs != b->nargs) return 0;
+    if (b->kind == TY_VAR)
+        return unify(b, a);
+    if (a->decl != b->decl || strcmp(a->name, b->name) != 0 || a->nargs != b->nargs)
+        return 0;
     for (int i = 0; i < a->nargs; i++)
-        if (!unify(a->args[i], b->args[i])) return 0;
+        if (!unify(a->args[i], b->args[i]))
+            return 0;
     return 1;
 }
 
 static void type_mismatch(loc_t l, type_t *actual, type_t *expected, const char *extra)
 {
-    struct names nm = { .n = 0 };
+    struct names nm = {.n = 0};
     const char *s1 = pr_to_string(actual, &nm);
     const char *s2 = pr_to_string(expected, &nm);
     diag_error(l, "This expression has type %s but an expression was expected of type %s%s", s1, s2,
@@ -170,10 +189,12 @@ static void generalize(type_t *t)
 {
     t = ty_repr(t);
     if (t->kind == TY_VAR) {
-        if (t->level > ty_level && t->level != GENERIC_LEVEL) t->level = GENERIC_LEVEL;
+        if (t->level > ty_level && t->level != GENERIC_LEVEL)
+            t->level = GENERIC_LEVEL;
         return;
     }
-    for (int i = 0; i < t->nargs; i++) generalize(t->args[i]);
+    for (int i = 0; i < t->nargs; i++)
+        generalize(t->args[i]);
 }
 static void mark_weak(type_t *t)
 {
@@ -182,9 +203,9 @@ static void mark_weak(type_t *t)
         t->weak = 1;
         return;
     }
-    for (int i = 0; i < t->nargs; i++) mark_weak(t->args[i]);
+    for (int i = 0; i < t->nargs; i++)
+        mark_weak(t->args[i]);
 }
-
 
 /* ------------------------------------------------------------------ environments */
 typedef struct envent {
@@ -213,21 +234,23 @@ static void bind_as(const char *name, var_t *v)
 static var_t *lookup_var(const char *name)
 {
     for (envent_t *e = venv; e; e = e->next)
-        if (strcmp(e->name, name) == 0) return e->v;
+        if (strcmp(e->name, name) == 0)
+            return e->v;
     return NULL;
 }
 static struct tdecl *lookup_type1(const char *name)
 {
     for (int i = all_types.n - 1; i >= 0; i--) {
         struct tdecl *t = all_types.v[i];
-        if (strcmp(t->name, name) == 0) return t;
+        if (strcmp(t->name, name) == 0)
+            return t;
     }
     return NULL;
 }
 struct modval;
 static struct modval *lookup_module(const char *path);
 static const char *modval_path(struct modval *m);
-static vec_t open_paths;                 /* const char*: canonical paths of opened modules */
+static vec_t open_paths; /* const char*: canonical paths of opened modules */
 struct modval;
 static struct modval *cur_str, *top_str; /* exports of the structure being typed; the file's */
 /* a type name as written: "t" is looked up in the enclosing structures from the innermost
@@ -240,30 +263,39 @@ static struct tdecl *lookup_type(const char *name)
     if (!d) {
         const char *p = cur_path;
         while (p[0]) {
-            if ((t = lookup_type1(xfmt("%s.%s", p, name)))) return t;
+            if ((t = lookup_type1(xfmt("%s.%s", p, name))))
+                return t;
             const char *q = strrchr(p, '.');
             p = q ? xfmt("%.*s", (int)(q - p), p) : "";
         }
-        if ((t = lookup_type1(name))) return t;
+        if ((t = lookup_type1(name)))
+            return t;
         for (int i = open_paths.n - 1; i >= 0; i--)
-            if ((t = lookup_type1(qualify(open_paths.v[i], name)))) return t;
-        if (cur_module && (t = lookup_type1(xfmt("%s.%s", cur_module, name)))) return t;
+            if ((t = lookup_type1(qualify(open_paths.v[i], name))))
+                return t;
+        if (cur_module && (t = lookup_type1(xfmt("%s.%s", cur_module, name))))
+            return t;
         return NULL;
     }
     struct modval *m = lookup_module(xfmt("%.*s", (int)(d - name), name));
-    if (m && (t = lookup_type1(qualify(modval_path(m), d + 1)))) return t;
-    if ((t = lookup_type1(name))) return t;
+    if (m && (t = lookup_type1(qualify(modval_path(m), d + 1))))
+        return t;
+    if ((t = lookup_type1(name)))
+        return t;
     return lookup_type1(d + 1);
 }
 /* is a constructor declared in structure `path` visible unqualified here? (declared in an
  * enclosing structure, or opened) */
 static int path_visible(const char *path)
 {
-    if (!path || !path[0]) return 1;
+    if (!path || !path[0])
+        return 1;
     size_t n = strlen(path);
-    if (!strncmp(cur_path, path, n) && (cur_path[n] == 0 || cur_path[n] == '.')) return 1;
+    if (!strncmp(cur_path, path, n) && (cur_path[n] == 0 || cur_path[n] == '.'))
+        return 1;
     for (int i = 0; i < open_paths.n; i++)
-        if (!strcmp(open_paths.v[i], path)) return 1;
+        if (!strcmp(open_paths.v[i], path))
+            return 1;
     return 0;
 }
 static struct cinfo *lookup_con1(const char *name, const char *path)
@@ -271,15 +303,19 @@ static struct cinfo *lookup_con1(const char *name, const char *path)
     struct cinfo *any = NULL;
     for (int i = all_cons.n - 1; i >= 0; i--) {
         struct cinfo *c = all_cons.v[i];
-        if (strcmp(c->name, name) != 0) continue;
+        if (strcmp(c->name, name) != 0)
+            continue;
         if (path) {
-            if (!strcmp(c->path ? c->path : "", path)) return c;
+            if (!strcmp(c->path ? c->path : "", path))
+                return c;
             continue;
         }
         /* unqualified: a constructor of a nested structure (a functor's instance above all)
          * does not hide a visible one; else the latest, as before */
-        if (!c->nested || path_visible(c->path)) return c;
-        if (!any) any = c;
+        if (!c->nested || path_visible(c->path))
+            return c;
+        if (!any)
+            any = c;
     }
     return any;
 }
@@ -287,7 +323,8 @@ static struct cinfo *lookup_con1(const char *name, const char *path)
 static struct cinfo *lookup_con(const char *name)
 {
     const char *d = strrchr(name, '.');
-    if (!d) return lookup_con1(name, NULL);
+    if (!d)
+        return lookup_con1(name, NULL);
     struct modval *m = lookup_module(xfmt("%.*s", (int)(d - name), name));
     struct cinfo *c = m ? lookup_con1(d + 1, modval_path(m)) : NULL;
     return c ? c : lookup_con1(d + 1, NULL);
@@ -296,7 +333,8 @@ static struct finfo *lookup_field(const char *name)
 {
     for (int i = all_fields.n - 1; i >= 0; i--) {
         struct finfo *f = all_fields.v[i];
-        if (strcmp(f->name, name) == 0) return f;
+        if (strcmp(f->name, name) == 0)
+            return f;
     }
     return NULL;
 }
@@ -306,15 +344,18 @@ static struct finfo *lookup_fields(const char **names, int n)
 {
     for (int i = all_fields.n - 1; i >= 0; i--) {
         struct finfo *f = all_fields.v[i];
-        if (n == 0 || strcmp(f->name, names[0]) != 0) continue;
+        if (n == 0 || strcmp(f->name, names[0]) != 0)
+            continue;
         int all = 1;
         for (int k = 1; k < n && all; k++) {
             int found = 0;
             for (int j = 0; j < f->owner->fields.n; j++)
-                if (!strcmp(((struct finfo *)f->owner->fields.v[j])->name, names[k])) found = 1;
+                if (!strcmp(((struct finfo *)f->owner->fields.v[j])->name, names[k]))
+                    found = 1;
             all = found;
         }
-        if (all) return f;
+        if (all)
+            return f;
     }
     return NULL;
 }
@@ -327,7 +368,8 @@ static struct tdecl *new_tdecl(const char *name, int nparams, int kind)
     d->nparams = nparams;
     d->kind = kind;
     d->params = xalloc(sizeof(type_t *) * (size_t)(nparams + 1));
-    for (int i = 0; i < nparams; i++) d->params[i] = ty_newvar_at(GENERIC_LEVEL);
+    for (int i = 0; i < nparams; i++)
+        d->params[i] = ty_newvar_at(GENERIC_LEVEL);
     vpush(&all_types, d);
     return d;
 }
@@ -338,7 +380,8 @@ static struct cinfo *add_con(struct tdecl *d, const char *name, int arity, type_
     c->owner = d;
     c->arity = arity;
     c->args = xalloc(sizeof(type_t *) * (size_t)(arity + 1));
-    for (int i = 0; i < arity; i++) c->args[i] = args[i];
+    for (int i = 0; i < arity; i++)
+        c->args[i] = args[i];
     c->result = ty_con(d, NULL, d->nparams, d->params);
     c->index = d->cons.n;
     c->path = cur_path;
@@ -354,7 +397,8 @@ static struct cinfo *add_exn(const char *name, int arity, type_t **args, const c
     c->name = name;
     c->arity = arity;
     c->args = xalloc(sizeof(type_t *) * (size_t)(arity + 1));
-    for (int i = 0; i < arity; i++) c->args[i] = args[i];
+    for (int i = 0; i < arity; i++)
+        c->args[i] = args[i];
     c->result = tc0(td_exn);
     c->is_exn = 1;
     c->tag = 248;
@@ -375,7 +419,8 @@ struct tparse {
 static type_t *tp_arrow(struct tparse *s);
 static void tp_ws(struct tparse *s)
 {
-    while (*s->p == ' ') s->p++;
+    while (*s->p == ' ')
+        s->p++;
 }
 static type_t *tp_simple(struct tparse *s)
 {
@@ -391,7 +436,8 @@ static type_t *tp_simple(struct tparse *s)
         char nm = *s->p++;
         int i;
         for (i = 0; i < s->nv; i++)
-            if (s->vnames[i][0] == nm) break;
+            if (s->vnames[i][0] == nm)
+                break;
         if (i == s->nv) {
             s->vars[i] = ty_newvar_at(GENERIC_LEVEL);
             s->vnames[i] = xfmt("%c", nm);
@@ -400,7 +446,9 @@ static type_t *tp_simple(struct tparse *s)
         t = s->vars[i];
     } else {
         const char *b = s->p;
-        while ((*s->p >= 'a' && *s->p <= 'z') || (*s->p >= 'A' && *s->p <= 'Z') || *s->p == '_' || *s->p == '.') s->p++;
+        while ((*s->p >= 'a' && *s->p <= 'z') || (*s->p >= 'A' && *s->p <= 'Z') || *s->p == '_' ||
+               *s->p == '.')
+            s->p++;
         char *n = xfmt("%.*s", (int)(s->p - b), b);
         t = tc0(lookup_type(n));
     }
@@ -408,7 +456,9 @@ static type_t *tp_simple(struct tparse *s)
         tp_ws(s);
         if ((*s->p >= 'a' && *s->p <= 'z') || (*s->p >= 'A' && *s->p <= 'Z')) {
             const char *b = s->p;
-            while ((*s->p >= 'a' && *s->p <= 'z') || (*s->p >= 'A' && *s->p <= 'Z') || *s->p == '_' || *s->p == '.') s->p++;
+            while ((*s->p >= 'a' && *s->p <= 'z') || (*s->p >= 'A' && *s->p <= 'Z') ||
+                   *s->p == '_' || *s->p == '.')
+                s->p++;
             char *n = xfmt("%.*s", (int)(s->p - b), b);
             t = tc1(lookup_type(n), t);
         } else
@@ -464,8 +514,10 @@ static const char *unique_sym(const char *s)
     for (int k = 2;; k++) {
         int clash = 0;
         for (int i = 0; i < used_syms.n; i++)
-            if (!strcmp(used_syms.v[i], r)) clash = 1;
-        if (!clash) break;
+            if (!strcmp(used_syms.v[i], r))
+                clash = 1;
+        if (!clash)
+            break;
         r = xfmt("%s$%d", s, k);
     }
     vpush(&used_syms, (void *)r);
@@ -473,13 +525,22 @@ static const char *unique_sym(const char *s)
 }
 const char *mangle(const char *module, const char *name)
 {
-    int op = !((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_' || (name[0] >= 'A' && name[0] <= 'Z'));
-    if (!op && strpbrk(name, "$&*+-/=>@^|<%!?.:~")) op = 1; /* ( let* ), ( and+ ) */
-    if (!op) return xfmt("%s.%s", module, name);
-    static const struct { char c; const char *n; } tbl[] = {
-        {'+', "plus"}, {'-', "minus"}, {'*', "star"}, {'/', "slash"}, {'=', "eq"}, {'<', "lt"}, /* opcode-names: ok — operator names, not opcodes */
-        {'>', "gt"}, {'@', "at"}, {'^', "caret"}, {'|', "bar"}, {'&', "amp"}, {'!', "bang"}, /* opcode-names: ok — operator names, not opcodes */
-        {':', "colon"}, {'~', "tilde"}, {'.', "dot"}, {'$', "dollar"}, {'%', "percent"}, {'?', "qmark"},
+    int op = !((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_' ||
+               (name[0] >= 'A' && name[0] <= 'Z'));
+    if (!op && strpbrk(name, "$&*+-/=>@^|<%!?.:~"))
+        op = 1; /* ( let* ), ( and+ ) */
+    if (!op)
+        return xfmt("%s.%s", module, name);
+    static const struct {
+        char c;
+        const char *n;
+    } tbl[] = {
+        {'+', "plus"},    {'-', "minus"}, {'*', "star"},  {'/', "slash"},
+        {'=', "eq"},      {'<', "lt"}, /* opcode-names: ok — operator names, not opcodes */
+        {'>', "gt"},      {'@', "at"},    {'^', "caret"}, {'|', "bar"}, /* opcode-names: ok */
+        {'&', "amp"},     {'!', "bang"}, /* opcode-names: ok — operator names, not opcodes */
+        {':', "colon"},   {'~', "tilde"}, {'.', "dot"},   {'$', "dollar"},
+        {'%', "percent"}, {'?', "qmark"},
     };
     char buf[256] = "op";
     for (const char *p = name; *p; p++)
@@ -515,7 +576,7 @@ void typer_init(void)
     td_list = new_tdecl("list", 1, TD_VARIANT);
     add_con(td_list, "[]", 0, NULL);
     {
-        type_t *a[2] = { td_list->params[0], tc1(td_list, td_list->params[0]) };
+        type_t *a[2] = {td_list->params[0], tc1(td_list, td_list->params[0])};
         add_con(td_list, "::", 2, a);
     }
     td_option = new_tdecl("option", 1, TD_VARIANT);
@@ -533,11 +594,14 @@ void typer_init(void)
     }
     /* the t of the stdlib's modules of base types (functor arguments name them: X.t) */
     {
-        static const char *const names[] = { "String.t", "Int.t", "Char.t", "Float.t", "Bool.t", "Bytes.t", "Unit.t" };
-        struct tdecl *const ts[] = { td_string, td_int, td_char, td_float, td_bool, td_bytes, td_unit };
-        for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) new_tdecl(names[k], 0, TD_ALIAS)->alias = tc0(ts[k]);
-        struct tdecl *const ps[] = { td_list, td_option, td_array };
-        static const char *const pnames[] = { "List.t", "Option.t", "Array.t" };
+        static const char *const names[] = {"String.t", "Int.t",   "Char.t", "Float.t",
+                                            "Bool.t",   "Bytes.t", "Unit.t"};
+        struct tdecl *const ts[] = {td_string, td_int,   td_char, td_float,
+                                    td_bool,   td_bytes, td_unit};
+        for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+            new_tdecl(names[k], 0, TD_ALIAS)->alias = tc0(ts[k]);
+        struct tdecl *const ps[] = {td_list, td_option, td_array};
+        static const char *const pnames[] = {"List.t", "Option.t", "Array.t"};
         for (size_t k = 0; k < 3; k++) {
             struct tdecl *d = new_tdecl(pnames[k], 1, TD_ALIAS);
             d->alias = tc1(ps[k], d->params[0]);
@@ -554,14 +618,14 @@ void typer_init(void)
     exn_invalid_arg = add_exn("Invalid_argument", 1, &s, "Invalid_argument");
     add_exn("Sys_error", 1, &s, "Sys_error");
     {
-        type_t *a[3] = { s, i, i };
+        type_t *a[3] = {s, i, i};
         exn_match_failure = add_exn("Match_failure", 3, a, "Match_failure");
         exn_match_failure->tuple_arg = 1;
         exn_assert_failure = add_exn("Assert_failure", 3, a, "Assert_failure");
         exn_assert_failure->tuple_arg = 1;
     }
     for (int k = 0; k < PR_COUNT; k++) {
-        struct tparse tp = { .p = prim_types[k] };
+        struct tparse tp = {.p = prim_types[k]};
         var_t *v = xalloc(sizeof *v);
         v->name = prim_names[k];
         v->kind = V_PRIM;
@@ -592,7 +656,7 @@ struct tvmap {
     const char *name[64];
     type_t *t[64];
     int n;
-    int fixed;                           /* declarations: unknown variables are errors */
+    int fixed; /* declarations: unknown variables are errors */
 };
 /* type variables of the structure item being typed ('a in annotations). Static storage, not
  * a local of typer_module: a user error longjmps out of typing, and the pointer must never
@@ -604,32 +668,42 @@ static type_t *texpr_type(texpr_t *te, struct tvmap *m)
 {
     switch (te->kind) {
     case TE_VAR: {
-        if (strcmp(te->name, "_") == 0) return ty_newvar();
+        if (strcmp(te->name, "_") == 0)
+            return ty_newvar();
         for (int i = 0; i < m->n; i++)
-            if (strcmp(m->name[i], te->name) == 0) return m->t[i];
-        if (m->fixed) fatal_at(te->loc, "The type variable '%s is unbound in this type declaration.", te->name);
-        if (m->n >= 64) fatal_at(te->loc, "too many type variables");
+            if (strcmp(m->name[i], te->name) == 0)
+                return m->t[i];
+        if (m->fixed)
+            fatal_at(te->loc, "The type variable '%s is unbound in this type declaration.",
+                     te->name);
+        if (m->n >= 64)
+            fatal_at(te->loc, "too many type variables");
         m->name[m->n] = te->name;
         m->t[m->n] = ty_newvar();
         return m->t[m->n++];
     }
-    case TE_ARROW:
-        return tarrow(texpr_type(te->args[0], m), texpr_type(te->args[1], m));
+    case TE_ARROW: return tarrow(texpr_type(te->args[0], m), texpr_type(te->args[1], m));
     case TE_TUPLE: {
         type_t **a = xalloc(sizeof(type_t *) * (size_t)te->n);
-        for (int i = 0; i < te->n; i++) a[i] = texpr_type(te->args[i], m);
+        for (int i = 0; i < te->n; i++)
+            a[i] = texpr_type(te->args[i], m);
         return ty_con(NULL, "*", te->n, a);
     }
     default: {
         struct tdecl *d = lookup_type(te->name);
-        if (!d) fatal_at(te->loc, "Unbound type constructor %s", te->name);
+        if (!d)
+            fatal_at(te->loc, "Unbound type constructor %s", te->name);
         if (d->nparams != te->n)
-            fatal_at(te->loc, "The type constructor %s expects %d argument(s), but is here applied to %d argument(s)",
+            fatal_at(te->loc,
+                     "The type constructor %s expects %d argument(s), but is here applied to %d "
+                     "argument(s)",
                      te->name, d->nparams, te->n);
         type_t **a = xalloc(sizeof(type_t *) * (size_t)(te->n + 1));
-        for (int i = 0; i < te->n; i++) a[i] = texpr_type(te->args[i], m);
+        for (int i = 0; i < te->n; i++)
+            a[i] = texpr_type(te->args[i], m);
         if (d->kind == TD_ALIAS) {
-            if (!d->alias) fatal_at(te->loc, "The type abbreviation %s is cyclic", te->name);
+            if (!d->alias)
+                fatal_at(te->loc, "The type abbreviation %s is cyclic", te->name);
             return ty_subst(d->alias, d, a);
         }
         return ty_con(d, NULL, te->n, a);
@@ -638,7 +712,7 @@ static type_t *texpr_type(texpr_t *te, struct tvmap *m)
 }
 
 static type_t *infer_let_module(expr_t *e);
-static envent_t *letmod_boundary;        /* typing a let module: venv outside it */
+static envent_t *letmod_boundary; /* typing a let module: venv outside it */
 /* ------------------------------------------------------------------ functions */
 static struct fn *cur_fn;
 static expr_t *ref_operand; /* the E_VAR x of `!x`, `x := e`, `incr x`, `decr x` being typed */
@@ -666,20 +740,24 @@ static var_t *new_local(const char *name, loc_t l, type_t *t)
 static void note_use(var_t *v)
 {
     v->used = 1;
-    if (v->kind != V_LOCAL) return;
+    if (v->kind != V_LOCAL)
+        return;
     for (struct fn *f = cur_fn; f && f != v->owner; f = f->parent) {
-        if (v == f->self) break;
+        if (v == f->self)
+            break;
         int found = 0;
         for (int i = 0; i < f->fv.n; i++)
-            if (f->fv.v[i] == v) found = 1;
-        if (!found) vpush(&f->fv, v);
+            if (f->fv.v[i] == v)
+                found = 1;
+        if (!found)
+            vpush(&f->fv, v);
     }
 }
 
 /* ------------------------------------------------------------------ patterns */
 typedef struct pbind {
-    vec_t vars;                          /* var_t* bound so far (for or-patterns / duplicates) */
-    vec_t *or_vars;                      /* first alternative's vars */
+    vec_t vars;     /* var_t* bound so far (for or-patterns / duplicates) */
+    vec_t *or_vars; /* first alternative's vars */
 } pbind_t;
 
 static type_t *tpat(pat_t *p, pbind_t *pb);
@@ -689,10 +767,13 @@ static void tpat_check(pat_t *p, type_t *expected, pbind_t *pb)
     type_t *t = tpat(p, pb);
     type_t *a0 = ty_repr(t), *e0 = ty_repr(expected);
     if (!unify(t, expected)) {
-        struct names nm = { .n = 0 };
+        struct names nm = {.n = 0};
         const char *s1 = pr_to_string(a0, &nm);
         const char *s2 = pr_to_string(e0, &nm);
-        fatal_at(p->loc, "This pattern matches values of type %s but a pattern was expected which matches values of type %s", s1, s2);
+        fatal_at(p->loc,
+                 "This pattern matches values of type %s but a pattern was expected which matches "
+                 "values of type %s",
+                 s1, s2);
     }
 }
 
@@ -700,13 +781,18 @@ static var_t *pat_bind_name(const char *name, loc_t l, type_t *t, pbind_t *pb)
 {
     for (int i = 0; i < pb->vars.n; i++) {
         var_t *v = pb->vars.v[i];
-        if (strcmp(v->name, name) == 0) fatal_at(l, "Variable %s is bound several times in this matching", name);
+        if (strcmp(v->name, name) == 0)
+            fatal_at(l, "Variable %s is bound several times in this matching", name);
     }
     if (pb->or_vars) {
         for (int i = 0; i < pb->or_vars->n; i++) {
             var_t *v = pb->or_vars->v[i];
             if (strcmp(v->name, name) == 0) {
-                if (!unify(v->type, t)) fatal_at(l, "The variable %s on the left-hand side of this or-pattern has a different type", name);
+                if (!unify(v->type, t))
+                    fatal_at(l,
+                             "The variable %s on the left-hand side of this or-pattern has a "
+                             "different type",
+                             name);
                 vpush(&pb->vars, v);
                 return v;
             }
@@ -722,15 +808,18 @@ static var_t *pat_bind_name(const char *name, loc_t l, type_t *t, pbind_t *pb)
 static type_t *fresh_inst(struct tdecl *d, type_t ***args)
 {
     *args = xalloc(sizeof(type_t *) * (size_t)(d->nparams + 1));
-    for (int i = 0; i < d->nparams; i++) (*args)[i] = ty_newvar();
+    for (int i = 0; i < d->nparams; i++)
+        (*args)[i] = ty_newvar();
     return ty_con(d, NULL, d->nparams, *args);
 }
 /* the record type that fields names (n of them) belong to */
 static struct tdecl *record_of(const char **names, int n, loc_t l)
 {
     struct finfo *f0 = lookup_fields(names, n);
-    for (int i = 0; i < n && !f0; i++) f0 = lookup_field(names[i]);
-    if (!f0) fatal_at(l, "Unbound record field %s", names[0]);
+    for (int i = 0; i < n && !f0; i++)
+        f0 = lookup_field(names[i]);
+    if (!f0)
+        fatal_at(l, "Unbound record field %s", names[0]);
     return f0->owner;
 }
 
@@ -742,19 +831,22 @@ static type_t *inst_con(struct cinfo *c, type_t ***args)
         *args = c->args;
         return tc0(td_exn);
     }
-    struct ty_subst s = { .n = 0 };
+    struct ty_subst s = {.n = 0};
     type_t *res = ty_inst_rec(c->result, &s);
     *args = xalloc(sizeof(type_t *) * (size_t)(c->arity + 1));
-    for (int i = 0; i < c->arity; i++) (*args)[i] = ty_inst_rec(c->args[i], &s);
+    for (int i = 0; i < c->arity; i++)
+        (*args)[i] = ty_inst_rec(c->args[i], &s);
     return res;
 }
 
 static int mentions(type_t *t, type_t *v)
 {
     t = ty_repr(t);
-    if (t == v) return 1;
+    if (t == v)
+        return 1;
     for (int i = 0; t->kind == TY_CON && i < t->nargs; i++)
-        if (mentions(t->args[i], v)) return 1;
+        if (mentions(t->args[i], v))
+            return 1;
     return 0;
 }
 /* The type of `C … as x` at type t (sub is C's pattern): as OCaml, the parameters of C's
@@ -763,12 +855,14 @@ static type_t *alias_type(pat_t *sub, type_t *t)
 {
     struct cinfo *c = sub->kind == P_CONSTR ? sub->con : NULL;
     type_t *rt = ty_repr(t);
-    if (!c || c->is_exn || !c->owner || rt->kind != TY_CON || rt->decl != c->owner || !rt->nargs) return t;
+    if (!c || c->is_exn || !c->owner || rt->kind != TY_CON || rt->decl != c->owner || !rt->nargs)
+        return t;
     struct tdecl *d = c->owner;
     type_t **args = xalloc(sizeof(type_t *) * (size_t)(d->nparams + 1));
     for (int i = 0; i < d->nparams; i++) {
         int used = 0;
-        for (int a = 0; a < c->arity && !used; a++) used = mentions(c->args[a], d->params[i]);
+        for (int a = 0; a < c->arity && !used; a++)
+            used = mentions(c->args[a], d->params[i]);
         args[i] = used ? rt->args[i] : ty_newvar();
     }
     return ty_con(d, NULL, d->nparams, args);
@@ -791,28 +885,39 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
     case P_FLOAT: t = tc0(td_float); break;
     case P_TUPLE: {
         type_t **a = xalloc(sizeof(type_t *) * (size_t)p->n);
-        for (int i = 0; i < p->n; i++) a[i] = tpat(p->sub[i], pb);
+        for (int i = 0; i < p->n; i++)
+            a[i] = tpat(p->sub[i], pb);
         t = ty_con(NULL, "*", p->n, a);
         break;
     }
     case P_ARRAY: {
         type_t *el = ty_newvar();
-        for (int i = 0; i < p->n; i++) tpat_check(p->sub[i], el, pb);
+        for (int i = 0; i < p->n; i++)
+            tpat_check(p->sub[i], el, pb);
         t = tc1(td_array, el);
         break;
     }
     case P_CONSTR: {
         struct cinfo *c = lookup_con(p->name);
-        if (!c) fatal_at(p->loc, "Unbound constructor %s", p->name);
+        if (!c)
+            fatal_at(p->loc, "Unbound constructor %s", p->name);
         p->con = c;
         type_t **args;
         type_t *res = inst_con(c, &args);
         pat_t *arg = p->n ? p->sub[0] : NULL;
         if (c->arity == 0) {
-            if (arg) fatal_at(p->loc, "The constructor %s expects 0 argument(s), but is applied here to 1 argument(s)", c->name);
+            if (arg)
+                fatal_at(p->loc,
+                         "The constructor %s expects 0 argument(s), but is applied here to 1 "
+                         "argument(s)",
+                         c->name);
             p->n = 0;
         } else {
-            if (!arg) fatal_at(p->loc, "The constructor %s expects %d argument(s), but is applied here to 0 argument(s)", c->name, c->arity);
+            if (!arg)
+                fatal_at(p->loc,
+                         "The constructor %s expects %d argument(s), but is applied here to 0 "
+                         "argument(s)",
+                         c->name, c->arity);
             if (c->arity == 1) {
                 tpat_check(arg, args[0], pb);
             } else if (arg->kind == P_ANY) {
@@ -825,7 +930,8 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
             } else if (arg->kind == P_TUPLE && arg->n == c->arity) {
                 p->n = c->arity;
                 p->sub = arg->sub;
-                for (int i = 0; i < c->arity; i++) tpat_check(p->sub[i], args[i], pb);
+                for (int i = 0; i < c->arity; i++)
+                    tpat_check(p->sub[i], args[i], pb);
             } else if (c->tuple_arg || c->is_exn) {
                 /* "of (a * b)": one tuple argument matched as a whole */
                 type_t *tt = ty_con(NULL, "*", c->arity, args);
@@ -833,15 +939,22 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
                 p->kind = P_CONSTR;
                 /* represent as a tuple sub-pattern over the fields */
                 if (arg->kind == P_VAR || arg->kind == P_ALIAS)
-                    fatal_at(arg->loc, "Sense does not support binding the whole argument tuple of constructor %s; match its components", c->name);
+                    fatal_at(arg->loc,
+                             "Sense does not support binding the whole argument tuple of "
+                             "constructor %s; match its components",
+                             c->name);
             } else
-                fatal_at(p->loc, "The constructor %s expects %d argument(s), but is applied here to 1 argument(s)", c->name, c->arity);
+                fatal_at(p->loc,
+                         "The constructor %s expects %d argument(s), but is applied here to 1 "
+                         "argument(s)",
+                         c->name, c->arity);
         }
         t = res;
         break;
     }
     case P_RECORD: {
-        if (p->n == 0) fatal_at(p->loc, "Syntax error");
+        if (p->n == 0)
+            fatal_at(p->loc, "Syntax error");
         struct tdecl *d = record_of(p->fnames, p->n, p->loc);
         type_t **args;
         t = fresh_inst(d, &args);
@@ -849,10 +962,13 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
         for (int i = 0; i < p->n; i++) {
             struct finfo *f = NULL;
             for (int k = 0; k < d->fields.n; k++)
-                if (strcmp(((struct finfo *)d->fields.v[k])->name, p->fnames[i]) == 0) f = d->fields.v[k];
+                if (strcmp(((struct finfo *)d->fields.v[k])->name, p->fnames[i]) == 0)
+                    f = d->fields.v[k];
             if (!f) {
                 if (lookup_field(p->fnames[i]))
-                    fatal_at(p->loc, "The record field %s belongs to the type %s but is mixed here with fields of type %s",
+                    fatal_at(p->loc,
+                             "The record field %s belongs to the type %s but is mixed here with "
+                             "fields of type %s",
                              p->fnames[i], lookup_field(p->fnames[i])->owner->name, d->name);
                 fatal_at(p->loc, "Unbound record field %s", p->fnames[i]);
             }
@@ -862,19 +978,21 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
         break;
     }
     case P_OR: {
-        pbind_t left = { .vars = { 0 } };
+        pbind_t left = {.vars = {0}};
         left.or_vars = pb->or_vars;
         type_t *t1 = tpat(p->sub[0], &left);
-        pbind_t right = { .vars = { 0 } };
+        pbind_t right = {.vars = {0}};
         right.or_vars = &left.vars;
         tpat_check(p->sub[1], t1, &right);
         if (right.vars.n != left.vars.n) {
             for (int i = 0; i < left.vars.n; i++) {
                 int found = 0;
                 for (int k = 0; k < right.vars.n; k++)
-                    if (right.vars.v[k] == left.vars.v[i]) found = 1;
+                    if (right.vars.v[k] == left.vars.v[i])
+                        found = 1;
                 if (!found)
-                    fatal_at(p->loc, "Variable %s must occur on both sides of this | pattern", ((var_t *)left.vars.v[i])->name);
+                    fatal_at(p->loc, "Variable %s must occur on both sides of this | pattern",
+                             ((var_t *)left.vars.v[i])->name);
             }
         }
         for (int i = 0; i < left.vars.n; i++) {
@@ -882,7 +1000,8 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
             if (!pb->or_vars) {
                 for (int k = 0; k < pb->vars.n; k++)
                     if (strcmp(((var_t *)pb->vars.v[k])->name, v->name) == 0)
-                        fatal_at(p->loc, "Variable %s is bound several times in this matching", v->name);
+                        fatal_at(p->loc, "Variable %s is bound several times in this matching",
+                                 v->name);
             }
             vpush(&pb->vars, v);
         }
@@ -907,7 +1026,7 @@ static type_t *tpat(pat_t *p, pbind_t *pb)
 
 /* ------------------------------------------------------------------ expressions */
 static type_t *infer(expr_t *e);
-static type_t *pending_expected;         /* check()'s expected type, for infer() to push down */
+static type_t *pending_expected; /* check()'s expected type, for infer() to push down */
 static void check(expr_t *e, type_t *expected)
 {
     pending_expected = expected;
@@ -922,24 +1041,34 @@ static void check(expr_t *e, type_t *expected)
 static int nonexpansive(expr_t *e)
 {
     switch (e->kind) {
-    case E_INT: case E_CHAR: case E_FLOAT: case E_STRING: case E_VAR: case E_FUN: case E_FUNCTION:
-        return 1;
+    case E_INT:
+    case E_CHAR:
+    case E_FLOAT:
+    case E_STRING:
+    case E_VAR:
+    case E_FUN:
+    case E_FUNCTION: return 1;
     case E_CONSTR: return !e->a || nonexpansive(e->a);
     case E_TUPLE:
         for (int i = 0; i < e->n; i++)
-            if (!nonexpansive(e->args[i])) return 0;
+            if (!nonexpansive(e->args[i]))
+                return 0;
         return 1;
     case E_CONSTRAINT: return nonexpansive(e->a);
     case E_LET:
         for (int i = 0; i < e->n; i++)
-            if (!nonexpansive(e->binds[i]->e)) return 0;
+            if (!nonexpansive(e->binds[i]->e))
+                return 0;
         return nonexpansive(e->a);
     case E_RECORD:
-        if (e->a) return 0;
+        if (e->a)
+            return 0;
         for (int i = 0; i < e->n; i++)
-            if (!nonexpansive(e->args[i])) return 0;
+            if (!nonexpansive(e->args[i]))
+                return 0;
         for (int i = 0; i < e->n; i++)
-            if (e->fields && e->fields[i] && e->fields[i]->is_mutable) return 0;
+            if (e->fields && e->fields[i] && e->fields[i]->is_mutable)
+                return 0;
         return 1;
     default: return 0;
     }
@@ -947,7 +1076,8 @@ static int nonexpansive(expr_t *e)
 
 static int is_simple_param(pat_t *p)
 {
-    while (p->kind == P_CONSTRAINT) p = p->sub[0];
+    while (p->kind == P_CONSTRAINT)
+        p = p->sub[0];
     return p->kind == P_VAR || p->kind == P_ANY;
 }
 
@@ -960,7 +1090,8 @@ static void desugar_fun(expr_t *e)
     expr_t *body = e->a;
     for (int i = e->n - 1; i >= 0; i--) {
         pat_t *p = e->params[i];
-        if (is_simple_param(p)) continue;
+        if (is_simple_param(p))
+            continue;
         const char *nm = synth_name();
         pat_t *pv = mk_pat(P_VAR, p->loc);
         pv->name = nm;
@@ -979,14 +1110,21 @@ static void desugar_fun(expr_t *e)
     e->a = body;
 }
 
-
 static type_t *fmt_conv_type(int c)
 {
     switch (c) {
-    case 's': case 'S': return tc0(td_string);
-    case 'c': case 'C': return tc0(td_char);
-    case 'b': case 'B': return tc0(td_bool);
-    case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': return tc0(td_float);
+    case 's':
+    case 'S': return tc0(td_string);
+    case 'c':
+    case 'C': return tc0(td_char);
+    case 'b':
+    case 'B': return tc0(td_bool);
+    case 'f':
+    case 'F':
+    case 'e':
+    case 'E':
+    case 'g':
+    case 'G': return tc0(td_float);
     default: return tc0(td_int);
     }
 }
@@ -995,26 +1133,36 @@ static type_t *fmt_conv_type(int c)
 static int format_opened(void);
 static int printf_kind(expr_t *head)
 {
-    if (head->kind != E_VAR) return -1;
+    if (head->kind != E_VAR)
+        return -1;
     const char *n = head->sval;
     var_t *v = lookup_var(n);
-    if (v) return -1;
-    if (!strchr(n, '.') && format_opened()) n = xfmt("Format.%s", n);
-    if (!strcmp(n, "Printf.printf") || !strcmp(n, "printf")) return 0;
-    if (!strcmp(n, "Printf.sprintf") || !strcmp(n, "sprintf")) return 1;
-    if (!strcmp(n, "Printf.eprintf") || !strcmp(n, "eprintf")) return 2;
-    if (!strcmp(n, "Printf.fprintf") || !strcmp(n, "fprintf")) return 3;
-    static const char *const fmt_names[] = { "printf", "eprintf", "fprintf", "sprintf", "asprintf" };
+    if (v)
+        return -1;
+    if (!strchr(n, '.') && format_opened())
+        n = xfmt("Format.%s", n);
+    if (!strcmp(n, "Printf.printf") || !strcmp(n, "printf"))
+        return 0;
+    if (!strcmp(n, "Printf.sprintf") || !strcmp(n, "sprintf"))
+        return 1;
+    if (!strcmp(n, "Printf.eprintf") || !strcmp(n, "eprintf"))
+        return 2;
+    if (!strcmp(n, "Printf.fprintf") || !strcmp(n, "fprintf"))
+        return 3;
+    static const char *const fmt_names[] = {"printf", "eprintf", "fprintf", "sprintf", "asprintf"};
     for (int i = 0; i < 5; i++)
-        if (!strncmp(n, "Format.", 7) && !strcmp(n + 7, fmt_names[i])) return 4 + i;
+        if (!strncmp(n, "Format.", 7) && !strcmp(n + 7, fmt_names[i]))
+            return 4 + i;
     return -1;
 }
 /* with `open Format`, printf … are Format's */
 static int format_opened(void)
 {
     for (int i = open_paths.n - 1; i >= 0; i--) {
-        if (!strcmp(open_paths.v[i], "Format")) return 1;
-        if (!strcmp(open_paths.v[i], "Printf")) return 0;
+        if (!strcmp(open_paths.v[i], "Format"))
+            return 1;
+        if (!strcmp(open_paths.v[i], "Printf"))
+            return 0;
     }
     return 0;
 }
@@ -1051,15 +1199,16 @@ static expr_t *wrap_asprintf(expr_t *pf, const char *buf, const char *ppf)
 static int has_printer(const vec_t *segs);
 static type_t *infer_printf(expr_t *e, int kind)
 {
-    expr_t *chan = NULL;                 /* fprintf's channel (evaluated once, first) */
-    const char *asbuf = NULL;            /* Format.asprintf: its buffer's name */
-    if (kind >= 4) {                     /* Format's: @ directives, a formatter */
+    expr_t *chan = NULL;      /* fprintf's channel (evaluated once, first) */
+    const char *asbuf = NULL; /* Format.asprintf: its buffer's name */
+    if (kind >= 4) {          /* Format's: @ directives, a formatter */
         int fi = kind == 6 ? 1 : 0;
         if (e->n > fi && e->args[fi]->kind == E_STRING) {
             expr_t *f = e->args[fi];
             f->sval = fmt_format_directives(f->sval, f->slen, &f->slen);
         }
-        if (kind == 4 || kind == 5) chan = mk_var(e->loc, kind == 4 ? "Format.std_formatter" : "Format.err_formatter");
+        if (kind == 4 || kind == 5)
+            chan = mk_var(e->loc, kind == 4 ? "Format.std_formatter" : "Format.err_formatter");
         else if (kind == 8) {
             asbuf = synth_name();
             chan = mk_var(e->loc, synth_name());
@@ -1067,18 +1216,22 @@ static type_t *infer_printf(expr_t *e, int kind)
         kind = kind == 7 ? 1 : kind == 6 ? 6 : 4;
     }
     if (kind == 3 || kind == 6) {
-        if (e->n < 2) fatal_at(e->loc, "Sense supports Printf.fprintf only applied to a channel and a literal format string");
+        if (e->n < 2)
+            fatal_at(e->loc, "Sense supports Printf.fprintf only applied to a channel and a "
+                             "literal format string");
         chan = e->args[0];
         e->args++;
         e->n--;
-        if (kind == 6) kind = 4;         /* Format.fprintf */
+        if (kind == 6)
+            kind = 4; /* Format.fprintf */
     }
     expr_t *fmt = e->args[0];
     if (fmt->kind != E_STRING)
         fatal_at(fmt->loc, "Sense supports Printf only with a literal format string");
-    vec_t segs = { 0 };
+    vec_t segs = {0};
     const char *err = NULL;
-    if (fmt_parse(fmt->sval, fmt->slen, &segs, &err) != 0) fatal_at(fmt->loc, strstr(err, "not supported") ? "%s" : "invalid format %s", err);
+    if (fmt_parse(fmt->sval, fmt->slen, &segs, &err) != 0)
+        fatal_at(fmt->loc, strstr(err, "not supported") ? "%s" : "invalid format %s", err);
     int k = fmt_nargs(&segs);
     int given = e->n - 1;
     expr_t *pf = mk_expr(E_PRINTF, e->loc);
@@ -1091,7 +1244,8 @@ static type_t *infer_printf(expr_t *e, int kind)
     pf->args = xalloc(sizeof(expr_t *) * (size_t)(k + 1));
     expr_t *body = asbuf ? wrap_asprintf(pf, asbuf, chan->sval) : pf;
     if (given >= k) {
-        for (int i = 0; i < k; i++) pf->args[i] = e->args[1 + i];
+        for (int i = 0; i < k; i++)
+            pf->args[i] = e->args[1 + i];
         if (given == k) {
             *e = *body;
         } else {
@@ -1139,13 +1293,14 @@ static type_t *infer_printf(expr_t *e, int kind)
 static int has_printer(const vec_t *segs)
 {
     for (int i = 0; i < segs->n; i++)
-        if (((fmtseg_t *)segs->v[i])->conv == 'a' || ((fmtseg_t *)segs->v[i])->conv == 't') return 1;
+        if (((fmtseg_t *)segs->v[i])->conv == 'a' || ((fmtseg_t *)segs->v[i])->conv == 't')
+            return 1;
     return 0;
 }
 
 static type_t *infer_printf_node(expr_t *e)
 {
-    vec_t segs = { 0 };
+    vec_t segs = {0};
     const char *err = NULL;
     fmt_parse(e->a->sval, e->a->slen, &segs, &err);
     /* %a's and %t's printers take the channel (sprintf: ()) and print (sprintf: return
@@ -1153,7 +1308,9 @@ static type_t *infer_printf_node(expr_t *e)
     type_t *chan = tc0(td_unit), *out = tc0(td_unit);
     if (e->b) {
         struct tdecl *oc = lookup_type(e->pf_kind == 4 ? "Format.formatter" : "out_channel");
-        if (!oc) fatal_at(e->loc, "Printf.fprintf, %%a and %%t need the stdlib's out_channel (Format's: Format.formatter)");
+        if (!oc)
+            fatal_at(e->loc, "Printf.fprintf, %%a and %%t need the stdlib's out_channel (Format's: "
+                             "Format.formatter)");
         chan = tc0(oc);
         check(e->b, chan);
     } else if (e->pf_kind == 1)
@@ -1161,7 +1318,8 @@ static type_t *infer_printf_node(expr_t *e)
     int j = 0;
     for (int i = 0; i < segs.n; i++) {
         fmtseg_t *g = segs.v[i];
-        if (!g->conv) continue;
+        if (!g->conv)
+            continue;
         if (g->conv == 'a') {
             type_t *x = ty_newvar();
             check(e->args[j++], tarrow(chan, tarrow(x, out)));
@@ -1169,7 +1327,8 @@ static type_t *infer_printf_node(expr_t *e)
         } else if (g->conv == 't')
             check(e->args[j++], tarrow(chan, out));
         else {
-            for (int k = 0; k < g->stars; k++) check(e->args[j++], tc0(td_int));
+            for (int k = 0; k < g->stars; k++)
+                check(e->args[j++], tc0(td_int));
             check(e->args[j++], fmt_conv_type(g->conv));
         }
     }
@@ -1184,19 +1343,22 @@ static void warn_unused(var_t *v)
 
 static void bind_pattern_vars(pbind_t *pb)
 {
-    for (int i = 0; i < pb->vars.n; i++) bind_var(pb->vars.v[i]);
+    for (int i = 0; i < pb->vars.n; i++)
+        bind_var(pb->vars.v[i]);
 }
 
 static type_t *infer_cases(expr_t *e, type_t *scrut_t, type_t *res)
 {
-    if (!res) res = ty_newvar();
+    if (!res)
+        res = ty_newvar();
     for (int i = 0; i < e->n; i++) {
         mcase_t *c = e->cases[i];
         envent_t *save = venv;
-        pbind_t pb = { .vars = { 0 } };
+        pbind_t pb = {.vars = {0}};
         tpat_check(c->pat, scrut_t, &pb);
         bind_pattern_vars(&pb);
-        if (c->guard) check(c->guard, tc0(td_bool));
+        if (c->guard)
+            check(c->guard, tc0(td_bool));
         check(c->body, res);
         venv = save;
     }
@@ -1220,7 +1382,8 @@ static type_t *infer_fun(expr_t *e, var_t *self)
      * locally abstract types are not rigid: they accept what OCaml accepts) */
     int ntypes = all_types.n;
     for (expr_t *x = e; x && x->kind == E_FUN; x = x->a)
-        for (int i = 0; i < x->n_newtypes; i++) new_tdecl(x->newtypes[i], 0, TD_ALIAS)->alias = ty_newvar();
+        for (int i = 0; i < x->n_newtypes; i++)
+            new_tdecl(x->newtypes[i], 0, TD_ALIAS)->alias = ty_newvar();
     desugar_fun(e);
     struct fn *f = new_fn(e->loc);
     f->self = self;
@@ -1244,23 +1407,26 @@ static type_t *infer_fun(expr_t *e, var_t *self)
     envent_t *save = venv;
     type_t **pt = xalloc(sizeof(type_t *) * (size_t)e->n);
     for (int i = 0; i < e->n; i++) {
-        pbind_t pb = { .vars = { 0 } };
+        pbind_t pb = {.vars = {0}};
         pt[i] = tpat(e->params[i], &pb);
         if (e->params[i]->optional && !unify(pt[i], tc1(td_option, ty_newvar())))
-            fatal_at(e->params[i]->loc, "This optional parameter has type %s, not an option", type_to_string(pt[i]));
+            fatal_at(e->params[i]->loc, "This optional parameter has type %s, not an option",
+                     type_to_string(pt[i]));
         bind_pattern_vars(&pb);
     }
     type_t *rt = infer(e->a);
     venv = save;
     cur_fn = saved_fn;
     all_types.n = ntypes;
-    for (int i = e->n - 1; i >= 0; i--) rt = tarrow(pt[i], rt);
+    for (int i = e->n - 1; i >= 0; i--)
+        rt = tarrow(pt[i], rt);
     return rt;
 }
 
 static pat_t *strip_constraint(pat_t *p)
 {
-    while (p->kind == P_CONSTRAINT) p = p->sub[0];
+    while (p->kind == P_CONSTRAINT)
+        p = p->sub[0];
     return p;
 }
 
@@ -1280,7 +1446,8 @@ static const char *param_label(pat_t *p, int *opt)
             *opt = p->optional;
             return p->plabel;
         }
-        if (p->kind != P_CONSTRAINT) break;
+        if (p->kind != P_CONSTRAINT)
+            break;
         p = p->sub[0];
     }
     *opt = 0;
@@ -1290,52 +1457,77 @@ static expr_t *label_app(expr_t *e)
 {
     int labelled = 0, optional = 0, opt;
     for (int i = 0; i < e->n; i++)
-        if (e->args[i]->label) labelled = 1;
+        if (e->args[i]->label)
+            labelled = 1;
     var_t *hv = e->a->kind == E_VAR ? lookup_var(e->a->sval) : NULL;
     pat_t **ps = NULL;
     int m = 0;
-    if (hv && hv->fn) { ps = hv->fn->params; m = hv->fn->arity; }
-    else if (hv && hv->sparams) { ps = hv->sparams; m = hv->nsparams; }
+    if (hv && hv->fn) {
+        ps = hv->fn->params;
+        m = hv->fn->arity;
+    } else if (hv && hv->sparams) {
+        ps = hv->sparams;
+        m = hv->nsparams;
+    }
     for (int k = 0; k < m; k++)
-        if (param_label(ps[k], &opt) && opt) optional = 1;
-    if (!labelled && !optional) return NULL;
-    if (!ps) fatal_at(e->loc, "Sense supports labelled arguments only in applications of a let-bound function (see docs/language.md)");
+        if (param_label(ps[k], &opt) && opt)
+            optional = 1;
+    if (!labelled && !optional)
+        return NULL;
+    if (!ps)
+        fatal_at(e->loc, "Sense supports labelled arguments only in applications of a let-bound "
+                         "function (see docs/language.md)");
     expr_t **slot = xalloc(sizeof(expr_t *) * (size_t)(m + e->n + 1));
     int next = 0, nextra = 0;
     for (int i = 0; i < e->n; i++) {
         expr_t *a = e->args[i];
-        if (!a->label) continue;
+        if (!a->label)
+            continue;
         int k = 0;
         for (; k < m; k++) {
             const char *l = param_label(ps[k], &opt);
-            if (l && !strcmp(l, a->label) && !slot[k]) break;
+            if (l && !strcmp(l, a->label) && !slot[k])
+                break;
         }
-        if (k == m) fatal_at(a->loc, "The function applied to this argument has no parameter labelled %s%s", a->optarg ? "?" : "~", a->label);
+        if (k == m)
+            fatal_at(a->loc, "The function applied to this argument has no parameter labelled %s%s",
+                     a->optarg ? "?" : "~", a->label);
         param_label(ps[k], &opt);
-        if (a->optarg && !opt) fatal_at(a->loc, "The parameter ~%s is not optional", a->label);
+        if (a->optarg && !opt)
+            fatal_at(a->loc, "The parameter ~%s is not optional", a->label);
         slot[k] = opt && !a->optarg ? mk_constr(a->loc, "Some", a) : a;
     }
     for (int i = 0; i < e->n; i++) {
         expr_t *a = e->args[i];
-        if (a->label) continue;
-        while (next < m && (slot[next] || param_label(ps[next], &opt))) next++;
-        if (next < m) slot[next++] = a;
-        else slot[m + nextra++] = a;
+        if (a->label)
+            continue;
+        while (next < m && (slot[next] || param_label(ps[next], &opt)))
+            next++;
+        if (next < m)
+            slot[next++] = a;
+        else
+            slot[m + nextra++] = a;
     }
     int lastpos = -1;
     for (int k = 0; k < m; k++)
-        if (slot[k] && !param_label(ps[k], &opt)) lastpos = k;
+        if (slot[k] && !param_label(ps[k], &opt))
+            lastpos = k;
     for (int k = 0; k < lastpos; k++)
-        if (!slot[k] && param_label(ps[k], &opt) && opt) slot[k] = mk_constr(e->loc, "None", NULL);
+        if (!slot[k] && param_label(ps[k], &opt) && opt)
+            slot[k] = mk_constr(e->loc, "None", NULL);
     int missing = 0;
-    for (int k = 0; k < m; k++) missing += !slot[k];
-    for (int i = 0; i < e->n; i++) e->args[i]->label = NULL;
+    for (int k = 0; k < m; k++)
+        missing += !slot[k];
+    for (int i = 0; i < e->n; i++)
+        e->args[i]->label = NULL;
     if (!missing) {
         e->args = slot;
         e->n = m + nextra;
         return NULL;
     }
-    if (nextra) fatal_at(e->loc, "This function is applied to too many arguments for its labelled parameters");
+    if (nextra)
+        fatal_at(e->loc,
+                 "This function is applied to too many arguments for its labelled parameters");
     expr_t *app = mk_expr(E_APP, e->loc);
     app->a = e->a;
     app->n = m;
@@ -1382,16 +1574,22 @@ static type_t *infer_var(expr_t *e)
             char *m = xfmt("%.*s", (int)(dot - e->sval), e->sval);
             int known = 0;
             for (envent_t *x = venv; x; x = x->next)
-                if (strncmp(x->name, m, strlen(m)) == 0 && x->name[strlen(m)] == '.') { known = 1; break; }
-            if (!known) fatal_at(e->loc, "Unbound module %s", m);
+                if (strncmp(x->name, m, strlen(m)) == 0 && x->name[strlen(m)] == '.') {
+                    known = 1;
+                    break;
+                }
+            if (!known)
+                fatal_at(e->loc, "Unbound module %s", m);
         }
         fatal_at(e->loc, "Unbound value %s", e->sval);
     }
     if (letmod_boundary && v->kind == V_LOCAL) {
         envent_t *x = venv;
-        while (x && x != letmod_boundary && x->v != v) x = x->next;
+        while (x && x != letmod_boundary && x->v != v)
+            x = x->next;
         if (x == letmod_boundary)
-            fatal_at(e->loc, "a 'let module' whose structure uses local variables is not supported by Sense (see docs/language.md)");
+            fatal_at(e->loc, "a 'let module' whose structure uses local variables is not supported "
+                             "by Sense (see docs/language.md)");
     }
     e->var = v;
     note_use(v);
@@ -1405,18 +1603,28 @@ static type_t *infer_constr(expr_t *e, type_t *expected)
 {
     type_t *t = NULL;
     struct cinfo *c = lookup_con(e->sval);
-    if (!c) fatal_at(e->loc, "Unbound constructor %s", e->sval);
+    if (!c)
+        fatal_at(e->loc, "Unbound constructor %s", e->sval);
     e->con = c;
     type_t **args;
     type_t *res = inst_con(c, &args);
     /* as OCaml: the expected type flows into the arguments (errors point at them) */
-    if (!c->is_exn && expected && ty_repr(expected)->kind == TY_CON && ty_repr(expected)->decl == c->owner)
+    if (!c->is_exn && expected && ty_repr(expected)->kind == TY_CON &&
+        ty_repr(expected)->decl == c->owner)
         unify(res, expected);
     if (c->arity == 0) {
-        if (e->a) fatal_at(e->loc, "The constructor %s expects 0 argument(s), but is applied here to 1 argument(s)", c->name);
+        if (e->a)
+            fatal_at(
+                e->loc,
+                "The constructor %s expects 0 argument(s), but is applied here to 1 argument(s)",
+                c->name);
         e->n = 0;
     } else {
-        if (!e->a) fatal_at(e->loc, "The constructor %s expects %d argument(s), but is applied here to 0 argument(s)", c->name, c->arity);
+        if (!e->a)
+            fatal_at(
+                e->loc,
+                "The constructor %s expects %d argument(s), but is applied here to 0 argument(s)",
+                c->name, c->arity);
         if (c->arity == 1) {
             e->n = 1;
             e->args = xalloc(sizeof(expr_t *));
@@ -1425,9 +1633,13 @@ static type_t *infer_constr(expr_t *e, type_t *expected)
         } else if (e->a->kind == E_TUPLE && e->a->n == c->arity) {
             e->n = c->arity;
             e->args = e->a->args;
-            for (int i = 0; i < c->arity; i++) check(e->args[i], args[i]);
+            for (int i = 0; i < c->arity; i++)
+                check(e->args[i], args[i]);
         } else
-            fatal_at(e->loc, "The constructor %s expects %d argument(s), but is applied here to 1 argument(s)", c->name, c->arity);
+            fatal_at(
+                e->loc,
+                "The constructor %s expects %d argument(s), but is applied here to 1 argument(s)",
+                c->name, c->arity);
     }
     t = res;
     return t;
@@ -1462,17 +1674,24 @@ static type_t *infer_app(expr_t *e)
         }
         if (f->kind != TY_CON || f->decl || strcmp(f->name, "->") != 0) {
             if (i == 0)
-                fatal_at(e->a->loc, "This expression has type %s. This is not a function; it cannot be applied.", type_to_string(ft));
-            fatal_at(e->a->loc, "This function has type %s. It is applied to too many arguments; maybe you forgot a `;'.",
+                fatal_at(
+                    e->a->loc,
+                    "This expression has type %s. This is not a function; it cannot be applied.",
+                    type_to_string(ft));
+            fatal_at(e->a->loc,
+                     "This function has type %s. It is applied to too many arguments; maybe you "
+                     "forgot a `;'.",
                      type_to_string(e->a->ty ? e->a->ty : ft));
         }
-        if (i == 0) e->a->ty = ft;
+        if (i == 0)
+            e->a->ty = ft;
         /* `!x`, `x := e`, `incr x`, `decr x` on a local x do not make it escape: if
          * nothing else does, its ref lives in its stack slot (gen.c, clet) */
         var_t *hv = e->a->kind == E_VAR ? e->a->var : NULL;
         if (i == 0 && hv && hv->kind == V_PRIM && e->n == hv->arity &&
             (hv->prim == PR_DEREF || hv->prim == PR_ASSIGN || hv->prim == PR_INCR ||
-             hv->prim == PR_DECR) && e->args[0]->kind == E_VAR)
+             hv->prim == PR_DECR) &&
+            e->args[0]->kind == E_VAR)
             ref_operand = e->args[0];
         check(e->args[i], f->args[0]);
         ref_operand = NULL;
@@ -1508,7 +1727,8 @@ static type_t *infer_tuple(expr_t *e, type_t *expected)
     type_t *t = NULL;
     type_t **a = xalloc(sizeof(type_t *) * (size_t)e->n);
     type_t *xt = expected ? ty_repr(expected) : NULL;
-    int push_down = xt && xt->kind == TY_CON && !xt->decl && !strcmp(xt->name, "*") && xt->nargs == e->n;
+    int push_down =
+        xt && xt->kind == TY_CON && !xt->decl && !strcmp(xt->name, "*") && xt->nargs == e->n;
     for (int i = 0; i < e->n; i++) {
         if (push_down) {
             check(e->args[i], xt->args[i]);
@@ -1526,7 +1746,8 @@ static type_t *infer_seq(expr_t *e)
     type_t *a = infer(e->a);
     type_t *ra = ty_repr(a);
     if (ra->kind == TY_CON && !ra->decl && strcmp(ra->name, "->") == 0)
-        diag_warning(e->a->loc, "this function application is partial, maybe some arguments are missing.");
+        diag_warning(e->a->loc,
+                     "this function application is partial, maybe some arguments are missing.");
     else if (!(ra->kind == TY_VAR) && !is_con(ra, td_unit))
         diag_warning(e->a->loc, "this expression should have type unit.");
     t = infer(e->b);
@@ -1539,11 +1760,12 @@ static type_t *infer_for(expr_t *e)
     check(e->a, tc0(td_int));
     check(e->b, tc0(td_int));
     envent_t *save = venv;
-    pbind_t pb = { .vars = { 0 } };
+    pbind_t pb = {.vars = {0}};
     tpat_check(e->pat, tc0(td_int), &pb);
     bind_pattern_vars(&pb);
     type_t *b = infer(e->c);
-    if (!unify(b, tc0(td_unit))) diag_warning(e->c->loc, "this expression should have type unit.");
+    if (!unify(b, tc0(td_unit)))
+        diag_warning(e->c->loc, "this expression should have type unit.");
     venv = save;
     t = tc0(td_unit);
     return t;
@@ -1556,33 +1778,41 @@ static type_t *infer_record(expr_t *e)
     type_t **args;
     t = fresh_inst(d, &args);
     e->fields = xalloc(sizeof(struct finfo *) * (size_t)(e->n + 1));
-    if (e->a) check(e->a, t);
+    if (e->a)
+        check(e->a, t);
     for (int i = 0; i < e->n; i++) {
         struct finfo *f = NULL;
         for (int k = 0; k < d->fields.n; k++)
-            if (strcmp(((struct finfo *)d->fields.v[k])->name, e->fnames[i]) == 0) f = d->fields.v[k];
+            if (strcmp(((struct finfo *)d->fields.v[k])->name, e->fnames[i]) == 0)
+                f = d->fields.v[k];
         if (!f) {
             if (lookup_field(e->fnames[i]))
-                fatal_at(e->args[i]->loc, "The record field %s belongs to the type %s but is mixed here with fields of type %s",
+                fatal_at(e->args[i]->loc,
+                         "The record field %s belongs to the type %s but is mixed here with fields "
+                         "of type %s",
                          e->fnames[i], lookup_field(e->fnames[i])->owner->name, d->name);
             fatal_at(e->loc, "Unbound record field %s", e->fnames[i]);
         }
         for (int k = 0; k < i; k++)
-            if (e->fields[k] == f) fatal_at(e->loc, "The record field label %s is defined several times", f->name);
+            if (e->fields[k] == f)
+                fatal_at(e->loc, "The record field label %s is defined several times", f->name);
         e->fields[i] = f;
         check(e->args[i], ty_subst(f->type, d, args));
     }
     if (!e->a && e->n != d->fields.n) {
-        vec_t miss = { 0 };
+        vec_t miss = {0};
         for (int k = 0; k < d->fields.n; k++) {
             int found = 0;
             for (int i = 0; i < e->n; i++)
-                if (e->fields[i] == d->fields.v[k]) found = 1;
-            if (!found) vpush(&miss, (void *)((struct finfo *)d->fields.v[k])->name);
+                if (e->fields[i] == d->fields.v[k])
+                    found = 1;
+            if (!found)
+                vpush(&miss, (void *)((struct finfo *)d->fields.v[k])->name);
         }
         char buf[512] = "";
         for (int i = 0; i < miss.n; i++) {
-            if (i) strncat(buf, " ", sizeof buf - strlen(buf) - 1);
+            if (i)
+                strncat(buf, " ", sizeof buf - strlen(buf) - 1);
             strncat(buf, miss.v[i], sizeof buf - strlen(buf) - 1);
         }
         fatal_at(e->loc, "Some record fields are undefined: %s", buf);
@@ -1598,7 +1828,8 @@ static type_t *infer_letexn(expr_t *e)
     t = infer(e->a);
     for (int i = all_cons.n - 1; i >= 0; i--)
         if (all_cons.v[i] == c) {
-            memmove(&all_cons.v[i], &all_cons.v[i + 1], sizeof(void *) * (size_t)(all_cons.n - i - 1));
+            memmove(&all_cons.v[i], &all_cons.v[i + 1],
+                    sizeof(void *) * (size_t)(all_cons.n - i - 1));
             all_cons.n--;
             return t;
         }
@@ -1609,7 +1840,8 @@ static type_t *infer_field(expr_t *e)
 {
     type_t *t = NULL;
     struct finfo *f = lookup_field(e->sval);
-    if (!f) fatal_at(e->loc, "Unbound record field %s", e->sval);
+    if (!f)
+        fatal_at(e->loc, "Unbound record field %s", e->sval);
     /* type-directed: if the record's type is already known, take its field */
     type_t *known = NULL;
     if (e->a->kind == E_VAR && lookup_var(e->a->sval)) {
@@ -1617,7 +1849,8 @@ static type_t *infer_field(expr_t *e)
     }
     if (known && known->kind == TY_CON && known->decl && known->decl->kind == TD_RECORD)
         for (int k = 0; k < known->decl->fields.n; k++)
-            if (!strcmp(((struct finfo *)known->decl->fields.v[k])->name, e->sval)) f = known->decl->fields.v[k];
+            if (!strcmp(((struct finfo *)known->decl->fields.v[k])->name, e->sval))
+                f = known->decl->fields.v[k];
     e->field = f;
     struct tdecl *d = f->owner;
     type_t **args;
@@ -1627,7 +1860,8 @@ static type_t *infer_field(expr_t *e)
     if (e->kind == E_FIELD)
         t = ft;
     else {
-        if (!f->is_mutable) fatal_at(e->loc, "The record field %s is not mutable", f->name);
+        if (!f->is_mutable)
+            fatal_at(e->loc, "The record field %s is not mutable", f->name);
         check(e->b, ft);
         t = tc0(td_unit);
     }
@@ -1642,7 +1876,9 @@ static type_t *infer(expr_t *e)
     pending_expected = NULL;
     switch (e->kind) {
     case E_INT:
-        if (e->ival > 0x3fffffffL) diag_error(e->loc, "Integer literal exceeds the range of representable integers of type int");
+        if (e->ival > 0x3fffffffL)
+            diag_error(e->loc,
+                       "Integer literal exceeds the range of representable integers of type int");
         t = tc0(td_int);
         break;
     case E_CHAR: t = tc0(td_char); break;
@@ -1652,7 +1888,8 @@ static type_t *infer(expr_t *e)
     case E_CONSTR: t = infer_constr(e, expected); break;
     case E_APP: {
         int pk = printf_kind(e->a);
-        if (pk >= 0 && e->n >= 1) return infer_printf(e, pk);
+        if (pk >= 0 && e->n >= 1)
+            return infer_printf(e, pk);
         t = infer_app(e);
         break;
     }
@@ -1661,10 +1898,11 @@ static type_t *infer(expr_t *e)
     case E_FUN: t = infer_fun(e, NULL); break;
     case E_LET: {
         envent_t *save = venv;
-        vec_t bound = { 0 };
+        vec_t bound = {0};
         infer_let(e->binds, e->n, (int)e->ival, 0, &bound);
         t = infer(e->a);
-        for (int i = 0; i < bound.n; i++) warn_unused(bound.v[i]);
+        for (int i = 0; i < bound.n; i++)
+            warn_unused(bound.v[i]);
         venv = save;
         break;
     }
@@ -1689,7 +1927,8 @@ static type_t *infer(expr_t *e)
             type_t *bt = infer(e->b);
             type_t *b0 = ty_repr(bt);
             if (!unify(bt, tc0(td_unit))) {
-                type_mismatch(e->b->loc, b0, tc0(td_unit), " because it is in the result of a conditional with no else branch");
+                type_mismatch(e->b->loc, b0, tc0(td_unit),
+                              " because it is in the result of a conditional with no else branch");
                 fatal_stop();
             }
             t = tc0(td_unit);
@@ -1700,16 +1939,19 @@ static type_t *infer(expr_t *e)
         check(e->a, tc0(td_bool));
         {
             type_t *b = infer(e->b);
-            if (!unify(b, tc0(td_unit))) diag_warning(e->b->loc, "this expression should have type unit.");
+            if (!unify(b, tc0(td_unit)))
+                diag_warning(e->b->loc, "this expression should have type unit.");
         }
         t = tc0(td_unit);
         break;
     case E_FOR: t = infer_for(e); break;
     case E_RECORD: t = infer_record(e); break;
-    case E_FIELD: case E_SETFIELD: t = infer_field(e); break;
+    case E_FIELD:
+    case E_SETFIELD: t = infer_field(e); break;
     case E_ARRAY: {
         type_t *el = ty_newvar();
-        for (int i = 0; i < e->n; i++) check(e->args[i], el);
+        for (int i = 0; i < e->n; i++)
+            check(e->args[i], el);
         t = tc1(td_array, el);
         break;
     }
@@ -1727,8 +1969,10 @@ static type_t *infer(expr_t *e)
     case E_ASSERT:
         check(e->a, tc0(td_bool));
         /* as OCaml: `assert false` never returns, so it has any type */
-        t = e->a->kind == E_CONSTR && e->a->con && !strcmp(e->a->con->name, "false") && e->a->con->owner == td_bool
-                ? ty_newvar() : tc0(td_unit);
+        t = e->a->kind == E_CONSTR && e->a->con && !strcmp(e->a->con->name, "false") &&
+                    e->a->con->owner == td_bool
+                ? ty_newvar()
+                : tc0(td_unit);
         break;
     case E_LETEXN: t = infer_letexn(e); break;
     case E_OPEN: {
@@ -1758,11 +2002,15 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
         var_t **vs = xalloc(sizeof(var_t *) * (size_t)n);
         for (int i = 0; i < n; i++) {
             pat_t *p = strip_constraint(binds[i]->pat);
-            if (p->kind != P_VAR) fatal_at(binds[i]->pat->loc, "Only variables are allowed as left-hand side of `let rec'");
+            if (p->kind != P_VAR)
+                fatal_at(binds[i]->pat->loc,
+                         "Only variables are allowed as left-hand side of `let rec'");
             expr_t *rhs = binds[i]->e;
-            while (rhs->kind == E_CONSTRAINT) rhs = rhs->a;
+            while (rhs->kind == E_CONSTRAINT)
+                rhs = rhs->a;
             if (rhs->kind != E_FUN && rhs->kind != E_FUNCTION)
-                fatal_at(binds[i]->e->loc, "This kind of expression is not allowed as right-hand side of `let rec'");
+                fatal_at(binds[i]->e->loc,
+                         "This kind of expression is not allowed as right-hand side of `let rec'");
             var_t *v = new_local(p->name, p->loc, ty_newvar());
             p->var = v;
             p->ty = v->type;
@@ -1779,14 +2027,16 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
         for (int i = 0; i < n; i++) {
             if (binds[i]->pat->kind == P_CONSTRAINT) {
                 type_t *ct = texpr_type(binds[i]->pat->cty, item_tvars);
-                if (!unify(vs[i]->type, ct)) fatal_at(binds[i]->pat->loc, "This type annotation is inconsistent");
+                if (!unify(vs[i]->type, ct))
+                    fatal_at(binds[i]->pat->loc, "This type annotation is inconsistent");
             }
             bind_var(vs[i]);
         }
         for (int i = 0; i < n; i++) {
             expr_t *rhs = binds[i]->e;
             expr_t *fe = rhs;
-            while (fe->kind == E_CONSTRAINT) fe = fe->a;
+            while (fe->kind == E_CONSTRAINT)
+                fe = fe->a;
             type_t *t;
             if (fe->kind == E_FUNCTION) {
                 t = infer(fe);
@@ -1798,7 +2048,8 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
             if (rhs != fe) {
                 /* re-check the annotation around the function */
                 type_t *ct = texpr_type(rhs->cty, item_tvars);
-                if (!unify(t, ct)) type_mismatch(rhs->loc, t, ct, NULL);
+                if (!unify(t, ct))
+                    type_mismatch(rhs->loc, t, ct, NULL);
                 rhs->ty = t;
             }
             type_t *v0 = ty_repr(vs[i]->type);
@@ -1811,11 +2062,13 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
         }
         if (!toplevel && n > 1)
             for (int i = 0; i < n; i++)
-                for (int k = 0; k < n; k++) vpush(&vs[i]->fn->mutual, vs[k]);
+                for (int k = 0; k < n; k++)
+                    vpush(&vs[i]->fn->mutual, vs[k]);
         ty_level--;
         for (int i = 0; i < n; i++) {
             generalize(vs[i]->type);
-            if (!toplevel) vs[i]->warn_unused = 1;
+            if (!toplevel)
+                vs[i]->warn_unused = 1;
             vpush(bound, vs[i]);
         }
         return;
@@ -1824,7 +2077,7 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
         /* as OCaml: the pattern first, then the expression against its type */
         ty_level++;
         expr_t *rhs = binds[i]->e;
-        pbind_t b = { .vars = { 0 } };
+        pbind_t b = {.vars = {0}};
         type_t *t = tpat(binds[i]->pat, &b);
         check(rhs, t);
         ty_level--;
@@ -1832,7 +2085,7 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
         {
             pat_t *sp = strip_constraint(binds[i]->pat);
             if (sp->kind != P_VAR && sp->kind != P_ANY) {
-                mcase_t mc = { .pat = binds[i]->pat };
+                mcase_t mc = {.pat = binds[i]->pat};
                 mcase_t *mcp = &mc;
                 check_exhaustive(&mcp, 1, t, binds[i]->pat->loc);
             }
@@ -1843,12 +2096,12 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
             mark_weak(t);
         pat_t *p = strip_constraint(binds[i]->pat);
         expr_t *fe = rhs;
-        while (fe->kind == E_CONSTRAINT) fe = fe->a;
+        while (fe->kind == E_CONSTRAINT)
+            fe = fe->a;
         if (p->kind == P_VAR && fe->kind == E_FUN) {
             p->var->fn = fe->fn;
             p->var->arity = fe->fn->arity;
-        }
-        else if (p->kind == P_VAR && fe->kind == E_LET && fe->a->kind == E_FUN) {
+        } else if (p->kind == P_VAR && fe->kind == E_LET && fe->a->kind == E_FUN) {
             /* a partial application with labels (label_app): keep the labels */
             p->var->sparams = fe->a->params;
             p->var->nsparams = fe->a->n;
@@ -1865,14 +2118,24 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
                 } else {
                     v->kind = V_GVAL;
                     expr_t *ce = binds[i]->e;
-                    while (ce->kind == E_CONSTRAINT) ce = ce->a;
-                    if (ce->kind == E_INT || ce->kind == E_CHAR) { v->is_const = 1; v->cval = ce->ival; }
-                    else if (ce->kind == E_CONSTR && ce->con && !ce->con->is_exn && ce->con->arity == 0) { v->is_const = 1; v->cval = ce->con->tag; }
-                    else if (ce->kind == E_FLOAT) v->fconst = ce->sval;
+                    while (ce->kind == E_CONSTRAINT)
+                        ce = ce->a;
+                    if (ce->kind == E_INT || ce->kind == E_CHAR) {
+                        v->is_const = 1;
+                        v->cval = ce->ival;
+                    } else if (ce->kind == E_CONSTR && ce->con && !ce->con->is_exn &&
+                               ce->con->arity == 0) {
+                        v->is_const = 1;
+                        v->cval = ce->con->tag;
+                    } else if (ce->kind == E_FLOAT)
+                        v->fconst = ce->sval;
                     if (!strcmp(cur_module, "Stdlib")) {
-                        if (!strcmp(v->name, "nan")) v->fconst = "nan";
-                        else if (!strcmp(v->name, "infinity")) v->fconst = "inf";
-                        else if (!strcmp(v->name, "neg_infinity")) v->fconst = "-inf";
+                        if (!strcmp(v->name, "nan"))
+                            v->fconst = "nan";
+                        else if (!strcmp(v->name, "infinity"))
+                            v->fconst = "inf";
+                        else if (!strcmp(v->name, "neg_infinity"))
+                            v->fconst = "-inf";
                     }
                 }
                 v->sym = unique_sym(mangle(cur_module, v->name));
@@ -1906,7 +2169,8 @@ static void declare_types(item_t *it)
     /* aliases first (in order), then variants/records, which may refer to aliases */
     for (int i = 0; i < it->n; i++) {
         tydef_t *td = it->tydefs[i];
-        if (td->kind != TD_ALIAS) continue;
+        if (td->kind != TD_ALIAS)
+            continue;
         int saved = ty_level;
         ty_level = GENERIC_LEVEL;
         ds[i]->alias = texpr_type(td->alias, maps[i]);
@@ -1921,7 +2185,8 @@ static void declare_types(item_t *it)
             for (int c = 0; c < td->ncons; c++) {
                 type_t **args = xalloc(sizeof(type_t *) * (size_t)(td->cnargs[c] + 1));
                 int n = td->cnargs[c];
-                for (int k = 0; k < n; k++) args[k] = texpr_type(td->cargs[c][k], maps[i]);
+                for (int k = 0; k < n; k++)
+                    args[k] = texpr_type(td->cargs[c][k], maps[i]);
                 add_con(d, td->cnames[c], n, args);
             }
         } else if (td->kind == TD_RECORD) {
@@ -1972,7 +2237,8 @@ static vec_t exn_shown_names, exn_shown_insts;
 static const char *exn_display(const char *name)
 {
     size_t n = exn_inst ? strlen(exn_inst) : 0;
-    if (!n || strncmp(cur_path, exn_inst, n) || (cur_path[n] != 0 && cur_path[n] != '.')) return qualify(cur_path, name);
+    if (!n || strncmp(cur_path, exn_inst, n) || (cur_path[n] != 0 && cur_path[n] != '.'))
+        return qualify(cur_path, name);
     /* exceptions are matched by their name: a second application of the functor keeps
      * its instance's name (A2.E), so that the two exceptions stay distinct */
     const char *shown = xfmt("%s%s.%s", exn_shown, cur_path + n, name);
@@ -1987,12 +2253,13 @@ static const char *exn_display(const char *name)
  * paths of nested structures (and by the stdlib module's name) as OCaml prints it */
 static struct cinfo *declare_exn(item_t *it)
 {
-    struct tvmap m = { .n = 0, .fixed = 1 };
+    struct tvmap m = {.n = 0, .fixed = 1};
     int saved = ty_level;
     ty_level = GENERIC_LEVEL;
     type_t **args = xalloc(sizeof(type_t *) * (size_t)(it->nargs + 1));
     int n = it->nargs;
-    for (int k = 0; k < n; k++) args[k] = texpr_type(it->args[k], &m);
+    for (int k = 0; k < n; k++)
+        args[k] = texpr_type(it->args[k], &m);
     ty_level = saved;
     return add_exn(it->name, n, args, exn_display(it->name));
 }
@@ -2006,15 +2273,15 @@ static struct cinfo *declare_exn(item_t *it)
  * as MLton does), so a call through a functor-built module is a direct call. A signature
  * filters the values a constrained module exports; its types stay transparent. */
 typedef struct modval {
-    const char *path;                    /* canonical path: its types are path.t */
-    vec_t names, vars;                   /* exported values, relative: "x", "N.y" */
-    vec_t subnames, subs;                /* exported submodules */
-    modexpr_t *fbody;                    /* a functor: its parameter and body */
+    const char *path;     /* canonical path: its types are path.t */
+    vec_t names, vars;    /* exported values, relative: "x", "N.y" */
+    vec_t subnames, subs; /* exported submodules */
+    modexpr_t *fbody;     /* a functor: its parameter and body */
     const char *fparam;
-    modtype_t *fparam_mt;                /* the parameter's module type */
-    const char *fname;                   /* the functor's path and parameter, as OCaml names
+    modtype_t *fparam_mt;        /* the parameter's module type */
+    const char *fname;           /* the functor's path and parameter, as OCaml names
                                           * the exceptions of its body: "Apply(P)" */
-    vec_t fenv_names, fenv_vals;         /* a functor's parameters applied so far */
+    vec_t fenv_names, fenv_vals; /* a functor's parameters applied so far */
     /* a functor's definition environment: its body sees what was visible where it was
      * defined (values, modules, module types, the enclosing structure's types), not what
      * is visible where it is applied */
@@ -2028,15 +2295,15 @@ typedef struct modent {
     modval_t *m;
     struct modent *next;
 } modent_t;
-static modent_t *menv;                   /* visible modules, innermost first */
+static modent_t *menv; /* visible modules, innermost first */
 typedef struct mtent {
     const char *name;
     modtype_t *mt;
     struct mtent *next;
 } mtent_t;
-static mtent_t *mtenv;                   /* visible module types */
-static vec_t *flat_items;                /* the file's items, structures flattened */
-static int mod_depth;                    /* nesting of structures and applications */
+static mtent_t *mtenv;    /* visible module types */
+static vec_t *flat_items; /* the file's items, structures flattened */
+static int mod_depth;     /* nesting of structures and applications */
 
 static const char *modval_path(modval_t *m) { return m->path; }
 static void menv_push(const char *name, modval_t *m)
@@ -2053,21 +2320,24 @@ static modval_t *lookup_module(const char *path)
     size_t n = d ? (size_t)(d - path) : strlen(path);
     modval_t *m = NULL;
     for (modent_t *e = menv; e && !m; e = e->next)
-        if (strlen(e->name) == n && !strncmp(e->name, path, n)) m = e->m;
+        if (strlen(e->name) == n && !strncmp(e->name, path, n))
+            m = e->m;
     while (m && d) {
         const char *s = d + 1;
         d = strchr(s, '.');
         n = d ? (size_t)(d - s) : strlen(s);
         modval_t *sub = NULL;
         for (int i = 0; i < m->subs.n && !sub; i++)
-            if (strlen(m->subnames.v[i]) == n && !strncmp(m->subnames.v[i], s, n)) sub = m->subs.v[i];
+            if (strlen(m->subnames.v[i]) == n && !strncmp(m->subnames.v[i], s, n))
+                sub = m->subs.v[i];
         m = sub;
     }
     return m;
 }
 static void export_value(const char *name, var_t *v)
 {
-    if (!cur_str) return;
+    if (!cur_str)
+        return;
     vpush(&cur_str->names, (void *)name);
     vpush(&cur_str->vars, v);
 }
@@ -2078,7 +2348,8 @@ static void bind_module(const char *name, modval_t *m, int export)
     for (int i = 0; i < m->names.n; i++) {
         const char *q = xfmt("%s.%s", name, (const char *)m->names.v[i]);
         bind_as(q, m->vars.v[i]);
-        if (export) export_value(q, m->vars.v[i]);
+        if (export)
+            export_value(q, m->vars.v[i]);
     }
     if (export && cur_str) {
         vpush(&cur_str->subnames, (void *)name);
@@ -2091,20 +2362,23 @@ static void open_module(const char *m, loc_t l)
 {
     modval_t *mv = lookup_module(m);
     if (mv && !mv->fbody) {
-        for (int i = 0; i < mv->names.n; i++) bind_as(mv->names.v[i], mv->vars.v[i]);
-        for (int i = 0; i < mv->subs.n; i++) menv_push(mv->subnames.v[i], mv->subs.v[i]);
+        for (int i = 0; i < mv->names.n; i++)
+            bind_as(mv->names.v[i], mv->vars.v[i]);
+        for (int i = 0; i < mv->subs.n; i++)
+            menv_push(mv->subnames.v[i], mv->subs.v[i]);
         vpush(&open_paths, (void *)mv->path);
         return;
     }
     size_t ml = strlen(m);
-    vec_t add = { 0 };
+    vec_t add = {0};
     int found = 0;
     for (envent_t *e = venv; e; e = e->next)
         if (strncmp(e->name, m, ml) == 0 && e->name[ml] == '.') {
             found = 1;
             vpush(&add, e);
         }
-    if (!found && strcmp(m, "Printf") != 0) fatal_at(l, "Unbound module %s", m);
+    if (!found && strcmp(m, "Printf") != 0)
+        fatal_at(l, "Unbound module %s", m);
     for (int k = add.n - 1; k >= 0; k--) {
         envent_t *e = add.v[k];
         bind_as(e->name + ml + 1, e->v);
@@ -2115,28 +2389,30 @@ static void open_module(const char *m, loc_t l)
 static modtype_t *lookup_modtype(const char *name)
 {
     for (mtent_t *e = mtenv; e; e = e->next)
-        if (!strcmp(e->name, name)) return e->mt;
+        if (!strcmp(e->name, name))
+            return e->mt;
     const char *d = strrchr(name, '.');
     return d ? lookup_modtype(d + 1) : NULL;
 }
 /* ---- signatures: S with its `with type` constraints, resolved where S is used ---- */
 struct withc {
     tydef_t *td;
-    type_t *ty;                          /* over params[] */
+    type_t *ty; /* over params[] */
     type_t **params;
 };
 /* the signature of mt, and its `with type` constraints (outermost last) resolved here */
 static modtype_t *sig_withs(modtype_t *mt, vec_t *withs)
 {
     for (int guard = 0; mt && guard < 1000; guard++) {
-        if (mt->kind == MT_SIG) return mt;
+        if (mt->kind == MT_SIG)
+            return mt;
         if (mt->kind == MT_WITH) {
             for (int i = 0; i < mt->items.n; i++) {
                 tydef_t *td = mt->items.v[i];
                 struct withc *w = xalloc(sizeof *w);
                 w->td = td;
                 w->params = xalloc(sizeof(type_t *) * (size_t)(td->nparams + 1));
-                struct tvmap m = { .n = 0, .fixed = 1 };
+                struct tvmap m = {.n = 0, .fixed = 1};
                 for (int k = 0; k < td->nparams && k < 64; k++) {
                     w->params[k] = ty_newvar_at(GENERIC_LEVEL);
                     m.name[k] = td->params[k];
@@ -2152,9 +2428,11 @@ static modtype_t *sig_withs(modtype_t *mt, vec_t *withs)
             mt = mt->base;
         } else if (mt->kind == MT_PATH) {
             modtype_t *t = lookup_modtype(mt->path);
-            if (!t) fatal_at(mt->loc, "Unbound module type %s", mt->path);
+            if (!t)
+                fatal_at(mt->loc, "Unbound module type %s", mt->path);
             mt = t;
-        } else return NULL;
+        } else
+            return NULL;
     }
     return NULL;
 }
@@ -2163,7 +2441,8 @@ static struct withc *with_for(vec_t *withs, const char *prefix, const char *name
     const char *full = qualify(prefix, name);
     for (int i = withs->n - 1; i >= 0; i--) {
         struct withc *w = withs->v[i];
-        if (!strcmp(w->td->name, full)) return w;
+        if (!strcmp(w->td->name, full))
+            return w;
     }
     return NULL;
 }
@@ -2171,8 +2450,11 @@ static struct withc *with_for(vec_t *withs, const char *prefix, const char *name
 static type_t *with_type(struct withc *w, struct tdecl *d, loc_t l)
 {
     if (w->td->nparams != d->nparams)
-        fatal_at(l, "In this `with' constraint, the new definition of %s does not match its original definition in the constrained signature", w->td->name);
-    struct ty_subst su = { .n = 0 };
+        fatal_at(l,
+                 "In this `with' constraint, the new definition of %s does not match its original "
+                 "definition in the constrained signature",
+                 w->td->name);
+    struct ty_subst su = {.n = 0};
     for (int i = 0; i < d->nparams && i < 64; i++) {
         su.from[i] = w->params[i];
         su.to[i] = d->params[i];
@@ -2185,11 +2467,15 @@ static int same_type(type_t *a, type_t *b)
 {
     a = ty_repr(a);
     b = ty_repr(b);
-    if (a == b) return 1;
-    if (a->kind != TY_CON || b->kind != TY_CON) return 0;
-    if (a->decl != b->decl || strcmp(a->name, b->name) || a->nargs != b->nargs) return 0;
+    if (a == b)
+        return 1;
+    if (a->kind != TY_CON || b->kind != TY_CON)
+        return 0;
+    if (a->decl != b->decl || strcmp(a->name, b->name) || a->nargs != b->nargs)
+        return 0;
     for (int i = 0; i < a->nargs; i++)
-        if (!same_type(a->args[i], b->args[i])) return 0;
+        if (!same_type(a->args[i], b->args[i]))
+            return 0;
     return 1;
 }
 /* a declaration's definition over its own parameters (an alias expanded) */
@@ -2199,14 +2485,16 @@ static type_t *tdecl_body(struct tdecl *d)
 }
 static const char *tdecl_text(struct tdecl *d, const char *name)
 {
-    if (d->kind == TD_ABSTRACT) return xfmt("type %s", name);
-    if (d->kind == TD_ALIAS && d->alias) return xfmt("type %s = %s", name, type_to_string(d->alias));
+    if (d->kind == TD_ABSTRACT)
+        return xfmt("type %s", name);
+    if (d->kind == TD_ALIAS && d->alias)
+        return xfmt("type %s = %s", name, type_to_string(d->alias));
     return xfmt("type %s = %s", name, type_to_string(ty_con(d, NULL, d->nparams, d->params)));
 }
 /* a val's type in a signature: a type scheme (its labels give the parameters' labels) */
 static type_t *sig_val_type(item_t *it)
 {
-    struct tvmap m = { .n = 0 };
+    struct tvmap m = {.n = 0};
     int saved = ty_level;
     ty_level = GENERIC_LEVEL;
     type_t *t = texpr_type(it->args[0], &m);
@@ -2218,9 +2506,11 @@ static void sig_val_labels(var_t *v, item_t *it)
     int n = 0, labelled = 0;
     for (texpr_t *te = it->args[0]; te->kind == TE_ARROW; te = te->args[1]) {
         n++;
-        if (strcmp(te->name, "->")) labelled = 1;
+        if (strcmp(te->name, "->"))
+            labelled = 1;
     }
-    if (!labelled) return;
+    if (!labelled)
+        return;
     v->sparams = xalloc(sizeof(pat_t *) * (size_t)(n + 1));
     v->nsparams = n;
     int k = 0;
@@ -2237,25 +2527,28 @@ static void sig_val_labels(var_t *v, item_t *it)
 /* does the scheme impl have every instance of the scheme want? (want's variables rigid) */
 static int more_general(type_t *impl, type_t *want)
 {
-    struct ty_subst rig = { .n = 0 };
+    struct ty_subst rig = {.n = 0};
     static int rigid;
     /* rigid constants for want's generic variables */
     type_t *w = ty_repr(want);
-    vec_t stack = { 0 };
+    vec_t stack = {0};
     vpush(&stack, w);
     while (stack.n) {
         type_t *t = ty_repr(stack.v[--stack.n]);
         if (t->kind == TY_VAR) {
-            if (t->level != GENERIC_LEVEL) continue;
+            if (t->level != GENERIC_LEVEL)
+                continue;
             int seen = 0;
-            for (int i = 0; i < rig.n; i++) seen |= rig.from[i] == t;
+            for (int i = 0; i < rig.n; i++)
+                seen |= rig.from[i] == t;
             if (!seen && rig.n < 64) {
                 rig.from[rig.n] = t;
                 rig.to[rig.n++] = ty_con(NULL, xfmt("'rigid%d", ++rigid), 0, NULL);
             }
             continue;
         }
-        for (int i = 0; i < t->nargs; i++) vpush(&stack, t->args[i]);
+        for (int i = 0; i < t->nargs; i++)
+            vpush(&stack, t->args[i]);
     }
     free(stack.v);
     type_t *wr = ty_inst_rec(want, &rig);
@@ -2264,13 +2557,15 @@ static int more_general(type_t *impl, type_t *want)
 static modval_t *find_sub(modval_t *m, const char *name)
 {
     for (int i = 0; i < m->subs.n; i++)
-        if (!strcmp(m->subnames.v[i], name)) return m->subs.v[i];
+        if (!strcmp(m->subnames.v[i], name))
+            return m->subs.v[i];
     return NULL;
 }
 static var_t *find_val(modval_t *m, const char *name)
 {
     for (int i = m->names.n - 1; i >= 0; i--)
-        if (!strcmp(m->names.v[i], name)) return m->vars.v[i];
+        if (!strcmp(m->names.v[i], name))
+            return m->vars.v[i];
     return NULL;
 }
 static void add_sub(modval_t *r, const char *name, modval_t *sub)
@@ -2281,7 +2576,7 @@ static void add_sub(modval_t *r, const char *name, modval_t *sub)
         vpush(&r->names, xfmt("%s.%s", name, (const char *)sub->names.v[i]));
         vpush(&r->vars, sub->vars.v[i]);
     }
-    menv_push(name, sub);                /* later items of the signature name it */
+    menv_push(name, sub); /* later items of the signature name it */
 }
 static modval_t *constrain_module(modval_t *m, modtype_t *mt, const char *path, loc_t l);
 static modval_t *sig_param(modtype_t *mt, const char *path, loc_t l);
@@ -2291,7 +2586,8 @@ static modval_t *sig_param(modtype_t *mt, const char *path, loc_t l);
  *   signature's types read as impl's; pass 2 builds r: the abstract types of sig are new
  *   abstract types r.t (a `with type` makes one manifest), the values get sig's types;
  * - impl NULL: r is a functor's parameter of this signature (its values are never run). */
-static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t *impl, modval_t *r, loc_t l)
+static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t *impl, modval_t *r,
+                      loc_t l)
 {
     for (int i = 0; i < sig->items.n; i++) {
         item_t *it = sig->items.v[i];
@@ -2301,15 +2597,23 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                 tydef_t *td = it->tydefs[k];
                 struct withc *w = with_for(withs, prefix, td->name);
                 struct tdecl *id = impl ? lookup_type1(qualify(impl->path, td->name)) : NULL;
-                if (impl && !id) fatal_at(l, "Signature mismatch: the type `%s' is required but not provided", td->name);
+                if (impl && !id)
+                    fatal_at(l, "Signature mismatch: the type `%s' is required but not provided",
+                             td->name);
                 if (id && id->nparams != td->nparams)
-                    fatal_at(l, "Signature mismatch: Type declarations do not match: %s is not included in type %s (arity)", tdecl_text(id, td->name), td->name);
-                if (!r) {                /* pass 1: sig's definition and constraints against impl's */
+                    fatal_at(l,
+                             "Signature mismatch: Type declarations do not match: %s is not "
+                             "included in type %s (arity)",
+                             tdecl_text(id, td->name), td->name);
+                if (!r) { /* pass 1: sig's definition and constraints against impl's */
                     if (w && !same_type(tdecl_body(id), with_type(w, id, l)))
-                        fatal_at(l, "Signature mismatch: Type declarations do not match: %s is not included in type %s = %s",
-                                 tdecl_text(id, td->name), td->name, type_to_string(with_type(w, id, l)));
+                        fatal_at(l,
+                                 "Signature mismatch: Type declarations do not match: %s is not "
+                                 "included in type %s = %s",
+                                 tdecl_text(id, td->name), td->name,
+                                 type_to_string(with_type(w, id, l)));
                     if (td->kind == TD_ALIAS) {
-                        struct tvmap mp = { .n = 0, .fixed = 1 };
+                        struct tvmap mp = {.n = 0, .fixed = 1};
                         for (int q = 0; q < td->nparams && q < 64; q++) {
                             mp.name[q] = td->params[q];
                             mp.t[q] = id->params[q];
@@ -2320,27 +2624,36 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                         type_t *st = texpr_type(td->alias, &mp);
                         ty_level = saved;
                         if (!same_type(tdecl_body(id), st))
-                            fatal_at(l, "Signature mismatch: Type declarations do not match: %s is not included in type %s = %s",
+                            fatal_at(l,
+                                     "Signature mismatch: Type declarations do not match: %s is "
+                                     "not included in type %s = %s",
                                      tdecl_text(id, td->name), td->name, type_to_string(st));
                     } else if (td->kind != TD_ABSTRACT) {
                         int ok = id->kind == td->kind;
                         if (ok && td->kind == TD_VARIANT) {
                             ok = id->cons.n == td->ncons;
                             for (int c = 0; ok && c < td->ncons; c++)
-                                ok = !strcmp(((struct cinfo *)id->cons.v[c])->name, td->cnames[c]) &&
-                                     ((struct cinfo *)id->cons.v[c])->arity == td->cnargs[c];
+                                ok =
+                                    !strcmp(((struct cinfo *)id->cons.v[c])->name, td->cnames[c]) &&
+                                    ((struct cinfo *)id->cons.v[c])->arity == td->cnargs[c];
                         } else if (ok) {
                             ok = id->fields.n == td->nfields;
                             for (int f = 0; ok && f < td->nfields; f++)
-                                ok = !strcmp(((struct finfo *)id->fields.v[f])->name, td->fnames[f]);
+                                ok =
+                                    !strcmp(((struct finfo *)id->fields.v[f])->name, td->fnames[f]);
                         }
-                        if (!ok) fatal_at(l, "Signature mismatch: Type declarations do not match: the definitions of type %s differ", td->name);
+                        if (!ok)
+                            fatal_at(l,
+                                     "Signature mismatch: Type declarations do not match: the "
+                                     "definitions of type %s differ",
+                                     td->name);
                     }
                     continue;
                 }
                 const char *tn = qualify(r->path, td->name);
-                if (w && w->td->subst) continue; /* := removes it from the signature */
-                if (!impl && !w) {       /* a parameter's type: as declared */
+                if (w && w->td->subst)
+                    continue;      /* := removes it from the signature */
+                if (!impl && !w) { /* a parameter's type: as declared */
                     item_t one = *it;
                     one.n = 1;
                     one.tydefs = &it->tydefs[k];
@@ -2366,20 +2679,26 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
             break;
         case I_VAL: {
             var_t *iv = impl ? find_val(impl, it->name) : NULL;
-            if (impl && !iv) fatal_at(l, "Signature mismatch: the value `%s' is required but not provided", it->name);
+            if (impl && !iv)
+                fatal_at(l, "Signature mismatch: the value `%s' is required but not provided",
+                         it->name);
             type_t *st = sig_val_type(it);
             if (!r) {
                 if (!more_general(iv->type, st)) {
-                    struct names nm = { .n = 0 };
+                    struct names nm = {.n = 0};
                     const char *a = pr_to_string(iv->type, &nm);
-                    struct names nm2 = { .n = 0 };
+                    struct names nm2 = {.n = 0};
                     const char *b = pr_to_string(st, &nm2);
-                    fatal_at(l, "Signature mismatch: Values do not match: val %s : %s is not included in val %s : %s", it->name, a, it->name, b);
+                    fatal_at(l,
+                             "Signature mismatch: Values do not match: val %s : %s is not included "
+                             "in val %s : %s",
+                             it->name, a, it->name, b);
                 }
                 continue;
             }
             var_t *v = xalloc(sizeof *v);
-            if (iv) *v = *iv;
+            if (iv)
+                *v = *iv;
             else {
                 v->name = it->name;
                 v->kind = V_GVAL;
@@ -2394,11 +2713,14 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
             break;
         }
         case I_EXN:
-            if (r && !impl) declare_exn(it);
+            if (r && !impl)
+                declare_exn(it);
             break;
         case I_MODULE: {
             modval_t *isub = impl ? find_sub(impl, it->name) : NULL;
-            if (impl && !isub) fatal_at(l, "Signature mismatch: the module `%s' is required but not provided", it->name);
+            if (impl && !isub)
+                fatal_at(l, "Signature mismatch: the module `%s' is required but not provided",
+                         it->name);
             if (!r) {
                 menv_push(it->name, isub);
                 continue;
@@ -2410,10 +2732,13 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
         }
         case I_INCLUDE: {
             vec_t w2 = *withs;
-            w2.v = NULL; w2.n = w2.cap = 0;
-            for (int k = 0; k < withs->n; k++) vpush(&w2, withs->v[k]);
+            w2.v = NULL;
+            w2.n = w2.cap = 0;
+            for (int k = 0; k < withs->n; k++)
+                vpush(&w2, withs->v[k]);
             modtype_t *s2 = sig_withs(it->mt, &w2);
-            if (s2) sig_items(s2, &w2, prefix, impl, r, l);
+            if (s2)
+                sig_items(s2, &w2, prefix, impl, r, l);
             free(w2.v);
             break;
         }
@@ -2422,7 +2747,8 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
     }
 }
 /* run f's pass over sig with the types named from path: cur_path is path, menv restored */
-static void sig_pass(modtype_t *sig, vec_t *withs, const char *path, modval_t *impl, modval_t *r, loc_t l)
+static void sig_pass(modtype_t *sig, vec_t *withs, const char *path, modval_t *impl, modval_t *r,
+                     loc_t l)
 {
     const char *saved_path = cur_path;
     modent_t *saved_menv = menv;
@@ -2437,9 +2763,10 @@ static void sig_pass(modtype_t *sig, vec_t *withs, const char *path, modval_t *i
  * its values have S's types, and what S does not list is hidden */
 static modval_t *constrain_module(modval_t *m, modtype_t *mt, const char *path, loc_t l)
 {
-    vec_t withs = { 0 };
+    vec_t withs = {0};
     modtype_t *sig = sig_withs(mt, &withs);
-    if (!sig || m->fbody) return m;
+    if (!sig || m->fbody)
+        return m;
     sig_pass(sig, &withs, m->path, m, NULL, l);
     modval_t *r = xalloc(sizeof *r);
     r->path = path ? path : m->path;
@@ -2449,11 +2776,12 @@ static modval_t *constrain_module(modval_t *m, modtype_t *mt, const char *path, 
 /* a functor's parameter of module type mt, for checking the functor's body */
 static modval_t *sig_param(modtype_t *mt, const char *path, loc_t l)
 {
-    vec_t withs = { 0 };
+    vec_t withs = {0};
     modtype_t *sig = sig_withs(mt, &withs);
     modval_t *r = xalloc(sizeof *r);
     r->path = path;
-    if (sig) sig_pass(sig, &withs, path, NULL, r, l);
+    if (sig)
+        sig_pass(sig, &withs, path, NULL, r, l);
     return r;
 }
 
@@ -2485,9 +2813,12 @@ static modval_t *eval_struct(modexpr_t *me, const char *path)
 /* F (A): type a fresh copy of F's body with F's parameters naming their arguments */
 static modval_t *apply_functor(modval_t *f, modval_t *arg, const char *path, loc_t l)
 {
-    if (!f->fbody) fatal_at(l, "This module is not a functor");
-    if (arg->fbody) fatal_at(l, "Sense does not support functors as functor arguments (see docs/language.md)");
-    if (++mod_depth > 100) fatal_at(l, "functor applications nested too deep (more than 100)");
+    if (!f->fbody)
+        fatal_at(l, "This module is not a functor");
+    if (arg->fbody)
+        fatal_at(l, "Sense does not support functors as functor arguments (see docs/language.md)");
+    if (++mod_depth > 100)
+        fatal_at(l, "functor applications nested too deep (more than 100)");
     envent_t *saved_venv = venv;
     modent_t *saved_menv = menv;
     mtent_t *saved_mtenv = mtenv;
@@ -2498,12 +2829,15 @@ static modval_t *apply_functor(modval_t *f, modval_t *arg, const char *path, loc
     venv = f->def_venv;
     menv = f->def_menv;
     mtenv = f->def_mtenv;
-    if (f->def_path && f->def_path[0]) vpush(&open_paths, (void *)f->def_path);
-    for (int i = 0; i < f->fenv_names.n; i++) bind_module(f->fenv_names.v[i], f->fenv_vals.v[i], 0);
-    if (f->fparam_mt) {                  /* the argument must match the parameter's signature */
-        vec_t withs = { 0 };
+    if (f->def_path && f->def_path[0])
+        vpush(&open_paths, (void *)f->def_path);
+    for (int i = 0; i < f->fenv_names.n; i++)
+        bind_module(f->fenv_names.v[i], f->fenv_vals.v[i], 0);
+    if (f->fparam_mt) { /* the argument must match the parameter's signature */
+        vec_t withs = {0};
         modtype_t *sig = sig_withs(f->fparam_mt, &withs);
-        if (sig) sig_pass(sig, &withs, arg->path, arg, NULL, l);
+        if (sig)
+            sig_pass(sig, &withs, arg->path, arg, NULL, l);
     }
     bind_module(f->fparam, arg, 0);
     modexpr_t *body = copy_modexpr(f->fbody);
@@ -2528,7 +2862,8 @@ static modval_t *apply_functor(modval_t *f, modval_t *arg, const char *path, loc
         exn_inst = path;
         exn_shown = f->fname;
         app_key = xfmt("%s|%s", f->def_path ? f->def_path : "", f->fname);
-        for (int i = 0; i < f->fenv_vals.n; i++) app_key = xfmt("%s|%s", app_key, ((modval_t *)f->fenv_vals.v[i])->path);
+        for (int i = 0; i < f->fenv_vals.n; i++)
+            app_key = xfmt("%s|%s", app_key, ((modval_t *)f->fenv_vals.v[i])->path);
         app_key = xfmt("%s|%s", app_key, arg->path);
         r = eval_module(body, path);
     }
@@ -2550,16 +2885,20 @@ static modval_t *apply_functor(modval_t *f, modval_t *arg, const char *path, loc
 static void check_functor(modval_t *f, loc_t l)
 {
     static int nparam;
-    if (++mod_depth > 100) fatal_at(l, "functor applications nested too deep (more than 100)");
+    if (++mod_depth > 100)
+        fatal_at(l, "functor applications nested too deep (more than 100)");
     int nt = all_types.n, nc = all_cons.n, nf = all_fields.n, ns = used_syms.n, ni = flat_items->n;
     envent_t *saved_venv = venv;
     modent_t *saved_menv = menv;
     mtent_t *saved_mtenv = mtenv;
     int saved_opens = open_paths.n;
     modval_t *saved_str = cur_str;
-    if (f->def_path && f->def_path[0]) vpush(&open_paths, (void *)f->def_path);
-    for (int i = 0; i < f->fenv_names.n; i++) bind_module(f->fenv_names.v[i], f->fenv_vals.v[i], 0);
-    modval_t *param = sig_param(f->fparam_mt, xfmt("%s#%d", f->fparam, ++nparam), f->fparam_mt->loc);
+    if (f->def_path && f->def_path[0])
+        vpush(&open_paths, (void *)f->def_path);
+    for (int i = 0; i < f->fenv_names.n; i++)
+        bind_module(f->fenv_names.v[i], f->fenv_vals.v[i], 0);
+    modval_t *param =
+        sig_param(f->fparam_mt, xfmt("%s#%d", f->fparam, ++nparam), f->fparam_mt->loc);
     bind_module(f->fparam, param, 0);
     cur_str = NULL;
     modexpr_t *body = copy_modexpr(f->fbody);
@@ -2582,7 +2921,8 @@ static modval_t *eval_module(modexpr_t *me, const char *path)
     case ME_STRUCT: return eval_struct(me, path);
     case ME_PATH: {
         modval_t *m = lookup_module(me->path);
-        if (!m) fatal_at(me->loc, "Unbound module %s", me->path);
+        if (!m)
+            fatal_at(me->loc, "Unbound module %s", me->path);
         return m;
     }
     case ME_FUNCTOR: {
@@ -2634,8 +2974,12 @@ static type_t *infer_let_module(expr_t *e)
     for (int i = ni; i < flat_items->n; i++) {
         item_t *x = flat_items->v[i];
         int ok = x->kind == I_LET;
-        for (int k = 0; ok && k < x->n; k++) ok = nonexpansive(x->binds[k]->e);
-        if (!ok) fatal_at(x->loc, "a 'let module' whose structure computes at run time (other than functions and constants) is not supported by Sense (see docs/language.md)");
+        for (int k = 0; ok && k < x->n; k++)
+            ok = nonexpansive(x->binds[k]->e);
+        if (!ok)
+            fatal_at(x->loc,
+                     "a 'let module' whose structure computes at run time (other than functions "
+                     "and constants) is not supported by Sense (see docs/language.md)");
     }
     ty_level = saved_level;
     cur_fn = saved_fn;
@@ -2651,21 +2995,27 @@ static type_t *infer_let_module(expr_t *e)
 /* include M: M's types (path.t) are the including structure's too (aliases cur_path.t) */
 static void include_types(const char *path)
 {
-    if (!strcmp(path, cur_path)) return; /* include F (X): declared here already */
+    if (!strcmp(path, cur_path))
+        return; /* include F (X): declared here already */
     size_t n = strlen(path);
-    vec_t done = { 0 };
+    vec_t done = {0};
     for (int i = all_types.n - 1; i >= 0; i--) {
         struct tdecl *d = all_types.v[i];
-        if (strncmp(d->name, path, n) || d->name[n] != '.' || strchr(d->name + n + 1, '.')) continue;
-        if (d->kind == TD_ALIAS && !d->alias) continue;
+        if (strncmp(d->name, path, n) || d->name[n] != '.' || strchr(d->name + n + 1, '.'))
+            continue;
+        if (d->kind == TD_ALIAS && !d->alias)
+            continue;
         const char *simple = d->name + n + 1;
         int seen = 0;
-        for (int k = 0; k < done.n && !seen; k++) seen = !strcmp(done.v[k], simple);
-        if (seen) continue;
+        for (int k = 0; k < done.n && !seen; k++)
+            seen = !strcmp(done.v[k], simple);
+        if (seen)
+            continue;
         vpush(&done, (void *)simple);
         struct tdecl *a = new_tdecl(qualify(cur_path, simple), d->nparams, TD_ALIAS);
         a->alias = ty_con(d, NULL, d->nparams, a->params);
-        if (d->kind == TD_ALIAS) a->alias = ty_subst(d->alias, d, a->params);
+        if (d->kind == TD_ALIAS)
+            a->alias = ty_subst(d->alias, d, a->params);
     }
     free(done.v);
 }
@@ -2675,29 +3025,24 @@ static void type_items(vec_t *items)
 {
     for (int i = 0; i < items->n; i++) {
         item_t *it = items->v[i];
-        item_tvars_store = (struct tvmap){ .n = 0 };
+        item_tvars_store = (struct tvmap){.n = 0};
         item_tvars = &item_tvars_store;
         switch (it->kind) {
         case I_LET:
             infer_let(it->binds, it->n, it->rec, 1, &it->vars);
-            for (int k = 0; k < it->vars.n; k++) export_value(((var_t *)it->vars.v[k])->name, it->vars.v[k]);
+            for (int k = 0; k < it->vars.n; k++)
+                export_value(((var_t *)it->vars.v[k])->name, it->vars.v[k]);
             vpush(flat_items, it);
             break;
-        case I_TYPE:
-            declare_types(it);
-            break;
-        case I_EXN:
-            declare_exn(it);
-            break;
+        case I_TYPE: declare_types(it); break;
+        case I_EXN: declare_exn(it); break;
         case I_EXPR:
             ty_level++;
             infer(it->e);
             ty_level--;
             vpush(flat_items, it);
             break;
-        case I_OPEN:
-            open_module(it->name, it->loc);
-            break;
+        case I_OPEN: open_module(it->name, it->loc); break;
         case I_MODULE: {
             modval_t *m = eval_module(it->me, qualify(cur_path, it->name));
             bind_module(it->name, m, 1);
@@ -2712,9 +3057,11 @@ static void type_items(vec_t *items)
             break;
         }
         case I_INCLUDE: {
-            if (!it->me) fatal_at(it->loc, "include of a module type outside a signature");
+            if (!it->me)
+                fatal_at(it->loc, "include of a module type outside a signature");
             modval_t *m = eval_module(it->me, cur_path);
-            if (m->fbody) fatal_at(it->loc, "This module is a functor; it cannot be included");
+            if (m->fbody)
+                fatal_at(it->loc, "This module is a functor; it cannot be included");
             include_types(m->path);
             for (int k = 0; k < m->names.n; k++) {
                 bind_as(m->names.v[k], m->vars.v[k]);
@@ -2734,22 +3081,27 @@ static void type_items(vec_t *items)
     }
 }
 
-static void export_module(const char *modname, envent_t *before, envent_t *top, int is_stdlib_prefix)
+static void export_module(const char *modname, envent_t *before, envent_t *top,
+                          int is_stdlib_prefix)
 {
     /* restore the environment to "before", then add qualified names (and for Stdlib the
      * plain ones); primitives keep priority over their stdlib wrappers */
-    vec_t names = { 0 };
-    for (envent_t *e = top; e && e != before; e = e->next) vpush(&names, e);
+    vec_t names = {0};
+    for (envent_t *e = top; e && e != before; e = e->next)
+        vpush(&names, e);
     venv = before;
     for (int i = names.n - 1; i >= 0; i--) {
         envent_t *e = names.v[i];
-        if (strchr(e->name, '.')) continue;
+        if (strchr(e->name, '.'))
+            continue;
         const char *q = xfmt("%s.%s", modname, e->name);
         var_t *old = lookup_var(q);
-        if (old && old->kind == V_PRIM && is_stdlib_prefix) continue;
+        if (old && old->kind == V_PRIM && is_stdlib_prefix)
+            continue;
         if (strcmp(modname, "Stdlib") == 0) {
             var_t *o2 = lookup_var(e->name);
-            if (o2 && o2->kind == V_PRIM && is_stdlib_prefix) continue;
+            if (o2 && o2->kind == V_PRIM && is_stdlib_prefix)
+                continue;
             bind_as(e->name, e->v);
         }
         bind_as(q, e->v);
@@ -2765,7 +3117,7 @@ void typer_module(program_t *p, const char *modname, int is_stdlib)
     modent_t *menv_before = menv;
     mtent_t *mtenv_before = mtenv;
     open_paths.n = 0;
-    struct fn *init = new_fn((loc_t){ 1, 1, 1, 1 });
+    struct fn *init = new_fn((loc_t){1, 1, 1, 1});
     init->label = xfmt("%s.__init", modname);
     init_fn_of_module = init;
     cur_fn = init;
@@ -2784,7 +3136,8 @@ void typer_module(program_t *p, const char *modname, int is_stdlib)
     /* the file is a module too: M.N.x for its submodules, M for module paths */
     menv = menv_before;
     for (int i = 0; i < top->names.n; i++)
-        if (strchr(top->names.v[i], '.')) bind_as(xfmt("%s.%s", modname, (const char *)top->names.v[i]), top->vars.v[i]);
+        if (strchr(top->names.v[i], '.'))
+            bind_as(xfmt("%s.%s", modname, (const char *)top->names.v[i]), top->vars.v[i]);
     modval_t *fm = xalloc(sizeof *fm);
     fm->path = top->path;
     size_t ml = strlen(modname);
@@ -2795,8 +3148,12 @@ void typer_module(program_t *p, const char *modname, int is_stdlib)
         }
     /* names were collected innermost first: bind them back in definition order */
     for (int i = 0, j = fm->names.n - 1; i < j; i++, j--) {
-        void *t = fm->names.v[i]; fm->names.v[i] = fm->names.v[j]; fm->names.v[j] = t;
-        t = fm->vars.v[i]; fm->vars.v[i] = fm->vars.v[j]; fm->vars.v[j] = t;
+        void *t = fm->names.v[i];
+        fm->names.v[i] = fm->names.v[j];
+        fm->names.v[j] = t;
+        t = fm->vars.v[i];
+        fm->vars.v[i] = fm->vars.v[j];
+        fm->vars.v[j] = t;
     }
     fm->subnames = top->subnames;
     fm->subs = top->subs;

@@ -8,11 +8,11 @@
 
 #include "ast.h"
 
-extern int ty_level;                     /* binding level of fresh variables (typer's let depth) */
+extern int ty_level; /* binding level of fresh variables (typer's let depth) */
 type_t *ty_newvar_at(int level);
-type_t *ty_newvar(void);                 /* at ty_level */
+type_t *ty_newvar(void);                                                 /* at ty_level */
 type_t *ty_con(struct tdecl *d, const char *name, int n, type_t **args); /* name: "->", "*" if !d */
-type_t *ty_repr(type_t *t);              /* follow variable links (NULL stays NULL) */
+type_t *ty_repr(type_t *t); /* follow variable links (NULL stays NULL) */
 
 /* generic variables -> fresh ones (at most 64 distinct per substitution) */
 struct ty_subst {

@@ -7,7 +7,7 @@
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 PKGS="meson ninja-build pkg-config gcc libc6-dev python3 flex bison libelf-dev libcriterion-dev
-  ocaml-nox lua5.4 luajit clang clang-tools libclang-rt-14-dev cppcheck
+  ocaml-nox lua5.4 luajit clang clang-format clang-tools libclang-rt-14-dev cppcheck
   gcc-arm-none-eabi binutils-arm-none-eabi picolibc-arm-none-eabi qemu-system-arm
   libsodium-dev binutils make dpkg-dev debian-archive-keyring"
 missing=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' $PKGS 2>/dev/null | awk '$1 == "ii" {print $2}' | sort > /tmp/.svm-have; \

@@ -38,13 +38,13 @@ int asm_ar_list(const char *name, const uint8_t *buf, size_t len, asm_ar_member_
     size_t nlong = 0, pos = 8;
     *out = NULL;
     *nout = 0;
-#define AR_FAIL(...)                                                                          \
-    do {                                                                                     \
-        svasm_diag_add(d, SVASM_ERROR, name, 0, 0, NULL, __VA_ARGS__);                       \
-        for (size_t i_ = 0; i_ < n; i_++)                                                    \
-            free(m[i_].name);                                                                \
-        free(m);                                                                             \
-        return -1;                                                                           \
+#define AR_FAIL(...)                                                                               \
+    do {                                                                                           \
+        svasm_diag_add(d, SVASM_ERROR, name, 0, 0, NULL, __VA_ARGS__);                             \
+        for (size_t i_ = 0; i_ < n; i_++)                                                          \
+            free(m[i_].name);                                                                      \
+        free(m);                                                                                   \
+        return -1;                                                                                 \
     } while (0)
     if (!svasm_is_archive(buf, len))
         AR_FAIL("not an ar archive");

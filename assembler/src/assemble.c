@@ -18,11 +18,11 @@
 
 typedef struct asm_label {
     char *name;
-    asm_loc_t loc;       /* definition (or first mention) */
-    uint32_t offset;     /* code offset, or variable slot */
+    asm_loc_t loc;   /* definition (or first mention) */
+    uint32_t offset; /* code offset, or variable slot */
     uint8_t defined, is_var, global, is_extern, used;
     asm_loc_t global_loc;
-    int symidx;          /* in the object's symbol table, -1 if none */
+    int symidx; /* in the object's symbol table, -1 if none */
 } asm_label_t;
 
 typedef struct asm_insn {
@@ -124,8 +124,7 @@ static char *source_excerpt(asm_state_t *st, int line, int col, int *caret)
     return asm_sb_take(&b);
 }
 
-static void vdiag(asm_state_t *st, svasm_severity_t sev, asm_loc_t loc, const char *fmt,
-                  va_list ap)
+static void vdiag(asm_state_t *st, svasm_severity_t sev, asm_loc_t loc, const char *fmt, va_list ap)
 {
     char buf[512];
     vsnprintf(buf, sizeof buf, fmt, ap);
@@ -143,7 +142,8 @@ int asm_stopped(const asm_state_t *st) { return st->local.truncated; }
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void err(asm_state_t *st, asm_loc_t loc, const char *fmt, ...)
+static void
+err(asm_state_t *st, asm_loc_t loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -154,7 +154,8 @@ static void err(asm_state_t *st, asm_loc_t loc, const char *fmt, ...)
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void note(asm_state_t *st, asm_loc_t loc, const char *fmt, ...)
+static void
+note(asm_state_t *st, asm_loc_t loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -233,10 +234,7 @@ static void define(asm_state_t *st, char *name, asm_loc_t loc, int is_var, uint3
     free(name);
 }
 
-void asm_on_label(asm_state_t *st, char *name, asm_loc_t loc)
-{
-    define(st, name, loc, 0, st->pc);
-}
+void asm_on_label(asm_state_t *st, char *name, asm_loc_t loc) { define(st, name, loc, 0, st->pc); }
 
 void asm_on_numlabel(asm_state_t *st, int64_t num, asm_loc_t loc)
 {
@@ -308,8 +306,8 @@ static void dir_manifest(asm_state_t *st, asm_loc_t loc)
         return;
     }
     char canon[192];
-    const char *e = asm_mfield_check(k->str, isnum ? "" : v->str, isnum, v->ival, canon,
-                                     sizeof canon);
+    const char *e =
+        asm_mfield_check(k->str, isnum ? "" : v->str, isnum, v->ival, canon, sizeof canon);
     if (e) {
         err(st, strncmp(e, "unknown", 7) == 0 ? k->loc : v->loc, "%s", e);
         return;
@@ -345,7 +343,7 @@ static void directive(asm_state_t *st, const char *name, asm_loc_t loc)
         if (st->obj->nvars >= SVMF_GLOBALS_MAX) {
             if (!st->too_many_vars++)
                 err(st, o->loc, "too many variables: an object or image holds at most %u",
-                SVMF_GLOBALS_MAX);
+                    SVMF_GLOBALS_MAX);
             return;
         }
         define(st, o->str, o->loc, 1, st->obj->nvars++);
@@ -453,8 +451,7 @@ void asm_on_stmt(asm_state_t *st, char *name, asm_loc_t loc)
         int64_t n = st->cur[0].ival + st->cur[1].ival;
         if (st->ncur != 2 + n) {
             err(st, loc, "'%s' with %lld+%lld cases expects %lld labels, got %d", name,
-                (long long)st->cur[0].ival, (long long)st->cur[1].ival, (long long)n,
-                st->ncur - 2);
+                (long long)st->cur[0].ival, (long long)st->cur[1].ival, (long long)n, st->ncur - 2);
             goto out;
         }
         len += 4u * (uint32_t)n;
@@ -581,8 +578,8 @@ static int lookup_service(const char *name)
 
 /* Resolve a label operand at field `field` of instruction `in`: returns the relative value
  * to store and adds the relocation. */
-static int label_operand(asm_state_t *st, const asm_insn_t *in, const asm_opnd_t *o,
-                         uint32_t field, int32_t *val)
+static int label_operand(asm_state_t *st, const asm_insn_t *in, const asm_opnd_t *o, uint32_t field,
+                         int32_t *val)
 {
     if (o->kind == OPND_INT) { /* a raw offset relative to the instruction */
         if (o->big || o->ival < INT32_MIN || o->ival > INT32_MAX) {
@@ -656,13 +653,10 @@ static void encode(asm_state_t *st, asm_insn_t *in)
         asm_opnd_t *o = &in->ops[oi++];
         int32_t v = 0;
         switch (*k) {
-        case SVBC_OPND_LABEL:
-            ok &= label_operand(st, in, o, field, &v);
-            break;
+        case SVBC_OPND_LABEL: ok &= label_operand(st, in, o, field, &v); break;
         case SVBC_OPND_CONST:
             if (o->kind == OPND_STR) {
-                v = add_const(st, o->loc, SVOBJ_STRING, (const uint8_t *)o->str,
-                              (uint32_t)o->len);
+                v = add_const(st, o->loc, SVOBJ_STRING, (const uint8_t *)o->str, (uint32_t)o->len);
                 if (v < 0)
                     ok = 0;
                 else
@@ -670,8 +664,9 @@ static void encode(asm_state_t *st, asm_insn_t *in)
             } else if (o->kind == OPND_FLOAT ||
                        (o->kind == OPND_SYM && o->ival == 0 &&
                         (strcmp(o->str, "nan") == 0 || strcmp(o->str, "inf") == 0))) {
-                double f = o->kind == OPND_FLOAT ? o->fval
-                           : strcmp(o->str, "nan") == 0 ? (double)NAN : (double)HUGE_VAL;
+                double f = o->kind == OPND_FLOAT        ? o->fval
+                           : strcmp(o->str, "nan") == 0 ? (double)NAN
+                                                        : (double)HUGE_VAL;
                 uint8_t b[8];
                 uint64_t u;
                 memcpy(&u, &f, 8);
@@ -748,8 +743,9 @@ static void encode(asm_state_t *st, asm_insn_t *in)
                 break;
             }
             int64_t lo = *k == SVBC_OPND_IMM ? SVBC_IMM_MIN : 0;
-            int64_t hi = *k == SVBC_OPND_IMM ? SVBC_IMM_MAX
-                         : svbc_operand_size(*k) == 1 ? 0xff : 0xffff;
+            int64_t hi = *k == SVBC_OPND_IMM          ? SVBC_IMM_MAX
+                         : svbc_operand_size(*k) == 1 ? 0xff
+                                                      : 0xffff;
             if (o->suffixed && *k != SVBC_OPND_IMM) {
                 err(st, o->loc, "size suffix not allowed here");
                 ok = 0;
@@ -758,8 +754,8 @@ static void encode(asm_state_t *st, asm_insn_t *in)
                     err(st, o->loc, "operand out of range: integer too large (expected %s)",
                         kind_range(*k));
                 else
-                    err(st, o->loc, "operand out of range: %lld (expected %s)",
-                        (long long)o->ival, kind_range(*k));
+                    err(st, o->loc, "operand out of range: %lld (expected %s)", (long long)o->ival,
+                        kind_range(*k));
                 ok = 0;
             }
             v = (int32_t)o->ival;
@@ -769,8 +765,8 @@ static void encode(asm_state_t *st, asm_insn_t *in)
         field += svbc_operand_size(*k);
     }
     if (ok) {
-        uint32_t n = svbc_encode((uint8_t)in->op, opnd, labels, st->obj->code + in->offset,
-                                 in->len);
+        uint32_t n =
+            svbc_encode((uint8_t)in->op, opnd, labels, st->obj->code + in->offset, in->len);
         if (n != in->len)
             err(st, in->loc, "internal error: cannot encode this instruction");
     }

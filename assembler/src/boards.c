@@ -37,8 +37,7 @@ const char *svasm_board_names(void)
     size_t n = 0;
     buf[0] = 0;
     for (int i = 0; i < svasm_nboards && n < sizeof buf; i++)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "",
-                              svasm_boards[i].name);
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "", svasm_boards[i].name);
     return buf;
 }
 
@@ -47,8 +46,8 @@ uint32_t svasm_board_hex_base(const svasm_board_t *b)
     return b->inbox ? b->inbox : b->slot_a + 128u; /* 128: the slot's image offset */
 }
 
-void svasm_board_defaults(const svasm_board_t *b, const char *out, svasm_link_opts_t *lo,
-                          int *fmt, int fmt_set, uint32_t *base, int base_set)
+void svasm_board_defaults(const svasm_board_t *b, const char *out, svasm_link_opts_t *lo, int *fmt,
+                          int fmt_set, uint32_t *base, int base_set)
 {
     /* defaults, not options: the manifest of the objects (.manifest) and the options win */
     lo->mdefault.heap = b->default_heap;
@@ -64,8 +63,8 @@ void svasm_board_defaults(const svasm_board_t *b, const char *out, svasm_link_op
         *base = svasm_board_hex_base(b);
 }
 
-uint64_t svasm_board_ram_need(uint32_t heap, uint32_t stack, uint32_t contexts,
-                              uint32_t channels, uint32_t globals)
+uint64_t svasm_board_ram_need(uint32_t heap, uint32_t stack, uint32_t contexts, uint32_t channels,
+                              uint32_t globals)
 {
     return (uint64_t)heap + 4ull * globals + (uint64_t)contexts * (stack + PER_CONTEXT) +
            (uint64_t)channels * PER_CHANNEL + PER_CONTAINER;
@@ -87,8 +86,7 @@ static const char *kb(uint64_t n, char *buf, size_t cap)
  * the least work_size with which svl_validate_ex does not return it (the one result that
  * depends on work_size, and monotonically), at most SVL_WORK_SIZE(code size); 0 when it
  * validates with work_max bytes or fails for another reason. */
-static uint32_t work_need(const uint8_t *img, uint32_t len, uint32_t code_size,
-                          uint32_t work_max)
+static uint32_t work_need(const uint8_t *img, uint32_t len, uint32_t code_size, uint32_t work_max)
 {
     uint32_t hi = SVL_WORK_SIZE(code_size), lo = work_max;
     uint8_t *work = malloc(hi);
@@ -109,8 +107,7 @@ static uint32_t work_need(const uint8_t *img, uint32_t len, uint32_t code_size,
     return hi;
 }
 
-int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len,
-                      const char *out)
+int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len, const char *out)
 {
     int errs = 0;
     char x[32], y[32];
@@ -118,8 +115,10 @@ int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len,
     if (b->inbox_size && b->inbox_size < room)
         room = b->inbox_size;
     if (len > room) {
-        fprintf(stderr, "senseasm: %s: error: the image is %s; board %s takes images of at "
-                "most %s\n", out, kb(len, x, sizeof x), b->name, kb(room, y, sizeof y));
+        fprintf(stderr,
+                "senseasm: %s: error: the image is %s; board %s takes images of at "
+                "most %s\n",
+                out, kb(len, x, sizeof x), b->name, kb(room, y, sizeof y));
         errs++;
     }
     svasm_image_t im;
@@ -137,23 +136,24 @@ int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len,
     uint32_t globals = (uint32_t)svbc_read_i32(mf + SVMF_OFF_GLOBALS);
     uint64_t need = svasm_board_ram_need(heap + arrays, stack, ctxs, chans, globals);
     if (need > b->container_ram) {
-        fprintf(stderr, "senseasm: %s: error: the program needs %s of RAM (heap %u + %u "
+        fprintf(stderr,
+                "senseasm: %s: error: the program needs %s of RAM (heap %u + %u "
                 "contexts x %u stack + scheduler state); board %s has %s for containers "
-                "(use smaller --heap/--stack/--contexts)\n", out, kb(need, x, sizeof x),
-                (unsigned)heap, (unsigned)ctxs, (unsigned)stack, b->name,
-                kb(b->container_ram, y, sizeof y));
+                "(use smaller --heap/--stack/--contexts)\n",
+                out, kb(need, x, sizeof x), (unsigned)heap, (unsigned)ctxs, (unsigned)stack,
+                b->name, kb(b->container_ram, y, sizeof y));
         errs++;
     }
     /* The firmware validates a container's image in the containers' RAM not yet in use
      * (runtime/port/<chip>: scratch()): all of container_ram for container 0. */
     uint32_t wneed = work_need(img, len, im.code_size, b->container_ram);
     if (wneed) {
-        fprintf(stderr, "senseasm: %s: error: validating the image needs %u bytes of work "
+        fprintf(stderr,
+                "senseasm: %s: error: validating the image needs %u bytes of work "
                 "memory (12 per block start of its %u-byte code section; loader rule 107, "
                 "stack_work_too_small); board %s's firmware lends the validator the "
                 "containers' free RAM, at most %u bytes (make the program smaller)\n",
-                out, (unsigned)wneed, (unsigned)im.code_size, b->name,
-                (unsigned)b->container_ram);
+                out, (unsigned)wneed, (unsigned)im.code_size, b->name, (unsigned)b->container_ram);
         errs++;
     }
     unsigned nd = mf[SVMF_OFF_NDEVICES];
@@ -164,8 +164,8 @@ int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len,
         for (int k = 0; k < b->ndevs; k++)
             found |= strcmp(b->devs[k], dev) == 0;
         if (!found) {
-            fprintf(stderr, "senseasm: %s: error: device '%s' is not on board %s (it has",
-                    out, dev, b->name);
+            fprintf(stderr, "senseasm: %s: error: device '%s' is not on board %s (it has", out, dev,
+                    b->name);
             for (int k = 0; k < b->ndevs; k++)
                 fprintf(stderr, "%s %s", k ? "," : "", b->devs[k]);
             fprintf(stderr, ")\n");

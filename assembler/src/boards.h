@@ -12,13 +12,13 @@
 
 typedef struct svasm_board {
     const char *name, *description;
-    uint32_t inbox, inbox_size;    /* where --board's Intel HEX goes (0: slot_a) */
-    uint32_t slot_a, slot_size;    /* container 0's slot A; bytes per slot */
-    uint32_t container_ram;        /* RAM for all containers */
+    uint32_t inbox, inbox_size; /* where --board's Intel HEX goes (0: slot_a) */
+    uint32_t slot_a, slot_size; /* container 0's slot A; bytes per slot */
+    uint32_t container_ram;     /* RAM for all containers */
     long default_heap, default_stack;
     long default_contexts, default_channels; /* 0: senseasm's own defaults */
     int ndevs;
-    const char *devs[32];           /* MAX_DEVICES in scripts/board.py */
+    const char *devs[32]; /* MAX_DEVICES in scripts/board.py */
 } svasm_board_t;
 
 extern const svasm_board_t svasm_boards[];
@@ -32,17 +32,16 @@ const char *svasm_board_names(void);
 uint32_t svasm_board_hex_base(const svasm_board_t *b);
 /* Estimated RAM (bytes) a container needs on a 32-bit target: heap, globals, per-context
  * stack and scheduler state, the container's channel table. */
-uint64_t svasm_board_ram_need(uint32_t heap, uint32_t stack, uint32_t contexts,
-                              uint32_t channels, uint32_t globals);
+uint64_t svasm_board_ram_need(uint32_t heap, uint32_t stack, uint32_t contexts, uint32_t channels,
+                              uint32_t globals);
 /* Apply board b's defaults to a link into `out`: --heap/--stack (and --contexts/--channels
  * where the board sets them) unless given; Intel HEX
  * at the board's image address when out ends in ".hex" and no --format/--base was given. */
-void svasm_board_defaults(const svasm_board_t *b, const char *out, svasm_link_opts_t *lo,
-                          int *fmt, int fmt_set, uint32_t *base, int base_set);
+void svasm_board_defaults(const svasm_board_t *b, const char *out, svasm_link_opts_t *lo, int *fmt,
+                          int fmt_set, uint32_t *base, int base_set);
 /* Check the sealed image img[0..len) against board b: size against a slot and the inbox,
  * RAM need against the board's container RAM, claimed devices against the board's. Prints
  * "senseasm: OUT: error: ..." lines to stderr; returns the number of errors. */
-int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len,
-                      const char *out);
+int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len, const char *out);
 
 #endif

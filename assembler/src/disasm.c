@@ -347,7 +347,8 @@ static void listing(asm_sb_t *b, lst_t *l, const asm_dis_t *cx)
             asm_sb_printf(b, ".L%04x:\n", pc);
         for (; li < l->nlines && l->lines[li].addr == pc; li++) { /* debug info */
             if (!cur_file || strcmp(cur_file, l->lines[li].file) != 0) {
-                char *q = svasm_quote((const uint8_t *)l->lines[li].file, strlen(l->lines[li].file));
+                char *q =
+                    svasm_quote((const uint8_t *)l->lines[li].file, strlen(l->lines[li].file));
                 asm_sb_printf(b, "        .file %s\n", q);
                 free(q);
                 cur_file = l->lines[li].file;
@@ -456,8 +457,9 @@ char *svasm_disasm_image(const svasm_image_t *im)
     l.lines = di.lines;
     l.nlines = di.nlines;
     uint32_t entry = (uint32_t)svbc_read_i32(im->manifest + SVMF_OFF_ENTRY);
-    asm_sb_printf(&b, "; Sense-VM image, %u bytes of code, %u constants, entry 0x%04x\n"
-                      "        .text\n",
+    asm_sb_printf(&b,
+                  "; Sense-VM image, %u bytes of code, %u constants, entry 0x%04x\n"
+                  "        .text\n",
                   im->code_size, im->nconsts, entry);
     asm_dis_t cx = {img_label, img_const, NULL, &l};
     listing(&b, &l, &cx);

@@ -74,10 +74,10 @@ int svasm_image_parse(const uint8_t *buf, size_t len, svasm_image_t *out, svasm_
                       const char *name)
 {
     memset(out, 0, sizeof *out);
-#define FAIL(...)                                                                            \
-    do {                                                                                     \
-        svasm_diag_add(d, SVASM_ERROR, name, 0, 0, NULL, __VA_ARGS__);                      \
-        return -1;                                                                           \
+#define FAIL(...)                                                                                  \
+    do {                                                                                           \
+        svasm_diag_add(d, SVASM_ERROR, name, 0, 0, NULL, __VA_ARGS__);                             \
+        return -1;                                                                                 \
     } while (0)
     if (len < SVIMG_HEADER_SIZE || !svasm_is_image(buf, len))
         FAIL("bad magic: this is not a Sense-VM image");
@@ -104,12 +104,12 @@ int svasm_image_parse(const uint8_t *buf, size_t len, svasm_image_t *out, svasm_
         out->sect[i].offset = st.off[k];
         out->sect[i].size = st.size[k];
     }
-#define VIEW(kind, p, n)                                                                     \
-    do {                                                                                     \
-        if (st.present & (1u << SVIMG_SECT_##kind)) {                                        \
-            out->p = buf + st.off[SVIMG_SECT_##kind];                                        \
-            out->n = st.size[SVIMG_SECT_##kind];                                             \
-        }                                                                                    \
+#define VIEW(kind, p, n)                                                                           \
+    do {                                                                                           \
+        if (st.present & (1u << SVIMG_SECT_##kind)) {                                              \
+            out->p = buf + st.off[SVIMG_SECT_##kind];                                              \
+            out->n = st.size[SVIMG_SECT_##kind];                                                   \
+        }                                                                                          \
     } while (0)
     VIEW(CODE, code, code_size);
     VIEW(CONST, consts, consts_size);
@@ -135,7 +135,8 @@ char *svasm_info_image(const svasm_image_t *im)
     asm_sb_printf(&b, "Sense-VM image:\n");
     asm_sb_printf(&b, "  Format version:    %u.%u\n", im->major, im->minor);
     asm_sb_printf(&b, "  Flags:             0x%x%s%s\n", im->flags,
-                  im->flags & SVIMG_F_DEBUG ? " DEBUG" : "", im->flags & SVIMG_F_SIGNED ? " SIGNED" : "");
+                  im->flags & SVIMG_F_DEBUG ? " DEBUG" : "",
+                  im->flags & SVIMG_F_SIGNED ? " SIGNED" : "");
     asm_sb_printf(&b, "  Word size:         %u\n", h[SVIMG_OFF_WORDSIZE]);
     asm_sb_printf(&b, "  Header size:       %u\n", h[SVIMG_OFF_HDRSIZE]);
     asm_sb_printf(&b, "  Image size:        %u bytes\n", im->size);
@@ -184,13 +185,16 @@ char *svasm_info_image(const svasm_image_t *im)
         const uint8_t *x = m + SVMF_OFF_XCHANS + SVMF_XCHAN_SIZE * i;
         char xn[SVIMG_NAME_MAX + 1] = {0};
         memcpy(xn, x, SVIMG_NAME_MAX);
-        asm_sb_printf(&b, "%s%s:%s:%u:%s", i ? ", " : "", xn, x[16] == SVMF_XCHAN_SEND ? "send" : "recv",
-                      svbc_read_u16(x + 18), x[17] == SVMF_XPOLICY_OVERWRITE ? "overwrite" : "drop");
+        asm_sb_printf(&b, "%s%s:%s:%u:%s", i ? ", " : "", xn,
+                      x[16] == SVMF_XCHAN_SEND ? "send" : "recv", svbc_read_u16(x + 18),
+                      x[17] == SVMF_XPOLICY_OVERWRITE ? "overwrite" : "drop");
     }
     asm_sb_printf(&b, "%s\n", nx ? "" : "(none)");
-    uint32_t nsyms = im->symbols && im->symbols_size >= 4 ? (uint32_t)svbc_read_i32(im->symbols) : 0;
+    uint32_t nsyms =
+        im->symbols && im->symbols_size >= 4 ? (uint32_t)svbc_read_i32(im->symbols) : 0;
     uint32_t nlines = im->lines && im->lines_size >= 4 ? (uint32_t)svbc_read_i32(im->lines) : 0;
-    asm_sb_printf(&b, "\nSizes: code %u bytes, %u constant%s (%u bytes), %u symbol%s, %u line entr%s\n",
+    asm_sb_printf(&b,
+                  "\nSizes: code %u bytes, %u constant%s (%u bytes), %u symbol%s, %u line entr%s\n",
                   im->code_size, im->nconsts, im->nconsts == 1 ? "" : "s", im->consts_size, nsyms,
                   nsyms == 1 ? "" : "s", nlines, nlines == 1 ? "y" : "ies");
     return asm_sb_take(&b);
@@ -206,7 +210,8 @@ char *svasm_info_obj(const svasm_obj_t *o)
     asm_sb_printf(&b, "  symbols:    %u\n", o->nsyms);
     asm_sb_printf(&b, "  relocations: %u\n", o->nrelocs);
     asm_sb_printf(&b, "  line entries: %u\n", o->nlines);
-    asm_sb_printf(&b, "\nSymbols:\n  %-8s %-6s %-7s %-6s %s\n", "value", "size", "bind", "kind", "name");
+    asm_sb_printf(&b, "\nSymbols:\n  %-8s %-6s %-7s %-6s %s\n", "value", "size", "bind", "kind",
+                  "name");
     static const char *const kinds[] = {"undef", "code", "var"};
     for (uint32_t i = 0; i < o->nsyms; i++) {
         const svasm_sym_t *s = &o->syms[i];

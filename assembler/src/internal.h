@@ -20,12 +20,12 @@ char *asm_xstrdup(const char *s);
 char *asm_xstrndup(const char *s, size_t n);
 
 /* Grow array `p` (count `n`, capacity `cap`) to hold one more element. */
-#define ASM_GROW(p, n, cap)                                                                  \
-    do {                                                                                     \
-        if ((n) >= (cap)) {                                                                  \
-            (cap) = (cap) ? (cap) * 2 : 8;                                                   \
-            (p) = asm_xrealloc((p), (size_t)(cap) * sizeof *(p));                            \
-        }                                                                                    \
+#define ASM_GROW(p, n, cap)                                                                        \
+    do {                                                                                           \
+        if ((n) >= (cap)) {                                                                        \
+            (cap) = (cap) ? (cap)*2 : 8;                                                           \
+            (p) = asm_xrealloc((p), (size_t)(cap) * sizeof *(p));                                  \
+        }                                                                                          \
     } while (0)
 
 typedef struct asm_sb {
@@ -53,13 +53,13 @@ enum { OPND_INT, OPND_FLOAT, OPND_STR, OPND_SYM, OPND_NUMREF };
 typedef struct asm_opnd {
     int kind;
     asm_loc_t loc;
-    int64_t ival;  /* OPND_INT (with sign), OPND_SYM addend, OPND_NUMREF number */
-    int big;       /* integer literal did not fit in 64 bits */
-    int suffixed;  /* integer had a K/M suffix */
+    int64_t ival; /* OPND_INT (with sign), OPND_SYM addend, OPND_NUMREF number */
+    int big;      /* integer literal did not fit in 64 bits */
+    int suffixed; /* integer had a K/M suffix */
     double fval;
-    char *str;     /* OPND_STR bytes, OPND_SYM name; OPND_NUMREF: 'b' or 'f' in ival sign */
+    char *str; /* OPND_STR bytes, OPND_SYM name; OPND_NUMREF: 'b' or 'f' in ival sign */
     size_t len;
-    int dir;       /* OPND_NUMREF: 'b' or 'f' */
+    int dir; /* OPND_NUMREF: 'b' or 'f' */
 } asm_opnd_t;
 
 struct asm_state;
@@ -98,7 +98,7 @@ typedef struct asm_map {
         size_t len;
         int val;
         int used;
-    } *e;
+    } * e;
     size_t n, cap;
 } asm_map_t;
 int asm_map_get(const asm_map_t *m, const void *key, size_t len, int *val);
@@ -108,8 +108,8 @@ void asm_map_free(asm_map_t *m);
 /* Manifest field validation shared by `.manifest` and the linker options: checks key and
  * value, and writes the canonical value text into canon. Returns NULL, or the error text
  * (written into canon; give it 192 bytes). */
-const char *asm_mfield_check(const char *key, const char *value, int value_is_num,
-                             int64_t num, char *canon, size_t canoncap);
+const char *asm_mfield_check(const char *key, const char *value, int value_is_num, int64_t num,
+                             char *canon, size_t canoncap);
 int asm_valid_name(const char *s);
 /* An inter-container channel declaration (`.manifest xchan "NAME:DIR[:DEPTH[:POLICY]]"`,
  * `--xchan`): DIR send|recv, DEPTH 1..65535 (default 1), POLICY drop|overwrite (default

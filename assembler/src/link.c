@@ -34,9 +34,9 @@ typedef struct lk_obj {
     uint32_t *insn;         /* byte offset -> start of the instruction holding it */
     lk_chunk_t *chunks;
     uint32_t nchunks;
-    uint32_t *relord;       /* relocation indices sorted by offset */
-    int32_t *constmap;      /* local constant -> pool index, -1 unused */
-    int32_t *varslot;       /* local variable -> global slot, -1 unused */
+    uint32_t *relord;  /* relocation indices sorted by offset */
+    int32_t *constmap; /* local constant -> pool index, -1 unused */
+    int32_t *varslot;  /* local variable -> global slot, -1 unused */
 } lk_obj_t;
 
 typedef struct lk_member {
@@ -63,7 +63,7 @@ typedef struct lk {
     asm_map_t globals; /* name -> (obj << 20 | sym) encoded as index into gdefs */
     struct {
         uint32_t obj, sym;
-    } *gdefs;
+    } * gdefs;
     size_t ngdefs, capgdefs;
     int errors;
 } lk_t;
@@ -71,7 +71,8 @@ typedef struct lk {
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void lerr(lk_t *l, const char *where, const char *fmt, ...)
+static void
+lerr(lk_t *l, const char *where, const char *fmt, ...)
 {
     char buf[512];
     va_list ap;
@@ -142,8 +143,7 @@ static void add_obj(lk_t *l, svasm_obj_t *o, int owned, const char *name, const 
             continue;
         uint32_t fo, fs;
         if (global_lookup(l, s->name, &fo, &fs)) {
-            lerr(l, name, "duplicate symbol '%s' (first defined in %s)", s->name,
-                 l->objs[fo].name);
+            lerr(l, name, "duplicate symbol '%s' (first defined in %s)", s->name, l->objs[fo].name);
             continue;
         }
         ASM_GROW(l->gdefs, l->ngdefs, l->capgdefs);
@@ -275,8 +275,7 @@ static int make_chunks(lk_t *l, lk_obj_t *x)
         if (o->syms[i].kind == SVASM_SYM_CODE) {
             uint32_t v = o->syms[i].value;
             if (x->insn[v] != v) {
-                lerr(l, x->name, "symbol '%s' is not at an instruction boundary",
-                     o->syms[i].name);
+                lerr(l, x->name, "symbol '%s' is not at an instruction boundary", o->syms[i].name);
                 free(b);
                 return -1;
             }
@@ -318,8 +317,7 @@ static int make_chunks(lk_t *l, lk_obj_t *x)
     for (uint32_t i = 0; i < o->nrelocs; i++) {
         const svasm_reloc_t *r = &o->relocs[i];
         if (r->offset == 0 || x->insn[r->offset] == r->offset) {
-            lerr(l, x->name, "relocation at 0x%x is not inside an instruction operand",
-                 r->offset);
+            lerr(l, x->name, "relocation at 0x%x is not inside an instruction operand", r->offset);
             return -1;
         }
     }
@@ -373,7 +371,8 @@ static void check_refs(lk_t *l)
             char where[300];
             snprintf(where, sizeof where, "%s:(.text+0x%x)", x->name, r->offset);
             if (r->sym < 0) {
-                if (r->type == SVASM_R_PC32 && (r->addend < 0 || (uint32_t)r->addend >= o->code_size))
+                if (r->type == SVASM_R_PC32 &&
+                    (r->addend < 0 || (uint32_t)r->addend >= o->code_size))
                     lerr(l, where, "jump target outside the code");
                 continue;
             }
@@ -472,16 +471,26 @@ typedef struct lk_manifest {
 
 static long *mf_field(lk_manifest_t *m, const char *key)
 {
-    if (strcmp(key, "priority") == 0) return &m->priority;
-    if (strcmp(key, "policy") == 0) return &m->policy;
-    if (strcmp(key, "heap") == 0) return &m->heap;
-    if (strcmp(key, "stack") == 0) return &m->stack;
-    if (strcmp(key, "arrays") == 0) return &m->arrays;
-    if (strcmp(key, "contexts") == 0) return &m->contexts;
-    if (strcmp(key, "channels") == 0) return &m->channels;
-    if (strcmp(key, "heartbeat") == 0) return &m->heartbeat;
-    if (strcmp(key, "fuel") == 0) return &m->fuel;
-    if (strcmp(key, "gc") == 0) return &m->gc;
+    if (strcmp(key, "priority") == 0)
+        return &m->priority;
+    if (strcmp(key, "policy") == 0)
+        return &m->policy;
+    if (strcmp(key, "heap") == 0)
+        return &m->heap;
+    if (strcmp(key, "stack") == 0)
+        return &m->stack;
+    if (strcmp(key, "arrays") == 0)
+        return &m->arrays;
+    if (strcmp(key, "contexts") == 0)
+        return &m->contexts;
+    if (strcmp(key, "channels") == 0)
+        return &m->channels;
+    if (strcmp(key, "heartbeat") == 0)
+        return &m->heartbeat;
+    if (strcmp(key, "fuel") == 0)
+        return &m->fuel;
+    if (strcmp(key, "gc") == 0)
+        return &m->gc;
     return NULL;
 }
 
@@ -512,8 +521,7 @@ static void mf_add_xchan(lk_t *l, lk_manifest_t *m, const char *spec, const char
         if (strcmp(m->xchans[i].name, x.name) == 0) {
             if (m->xchans[i].dir != x.dir || m->xchans[i].depth != x.depth ||
                 m->xchans[i].policy != x.policy)
-                lerr(l, where, "conflicting declarations of inter-container channel '%s'",
-                     x.name);
+                lerr(l, where, "conflicting declarations of inter-container channel '%s'", x.name);
             return;
         }
     if (m->nxchans >= (int)SVIMG_MAX_XCHANS) {
@@ -541,8 +549,8 @@ static void default_name(const char *out, char *name)
 
 static void build_manifest(lk_t *l, lk_manifest_t *m)
 {
-    long *all[] = {&m->priority, &m->policy, &m->heap, &m->stack, &m->arrays,
-                   &m->contexts, &m->channels, &m->heartbeat, &m->fuel, &m->gc};
+    long *all[] = {&m->priority, &m->policy,   &m->heap,      &m->stack, &m->arrays,
+                   &m->contexts, &m->channels, &m->heartbeat, &m->fuel,  &m->gc};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         *all[i] = -1;
     m->name[0] = 0;
@@ -588,8 +596,8 @@ static void build_manifest(lk_t *l, lk_manifest_t *m)
     const svasm_mset_t *s = &l->opts->mset;
     if (s->name)
         snprintf(m->name, sizeof m->name, "%s", s->name);
-    const long opt[] = {s->priority, s->policy, s->heap, s->stack, s->arrays,
-                  s->contexts, s->channels, s->heartbeat, s->fuel, s->gc};
+    const long opt[] = {s->priority, s->policy,   s->heap,      s->stack, s->arrays,
+                        s->contexts, s->channels, s->heartbeat, s->fuel,  s->gc};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (opt[i] >= 0)
             *all[i] = opt[i];
@@ -599,8 +607,8 @@ static void build_manifest(lk_t *l, lk_manifest_t *m)
         mf_add_xchan(l, m, s->xchans[i], "senseasm");
     /* then the defaults (a board's): the manifest the user wrote wins over them */
     const svasm_mset_t *df = &l->opts->mdefault;
-    const long dflt[] = {df->priority, df->policy, df->heap, df->stack, df->arrays,
-                         df->contexts, df->channels, df->heartbeat, df->fuel, df->gc};
+    const long dflt[] = {df->priority, df->policy,   df->heap,      df->stack, df->arrays,
+                         df->contexts, df->channels, df->heartbeat, df->fuel,  df->gc};
     _Static_assert(sizeof dflt / sizeof dflt[0] == sizeof all / sizeof all[0] &&
                        sizeof opt / sizeof opt[0] == sizeof all / sizeof all[0],
                    "one entry per manifest scalar");
@@ -609,20 +617,29 @@ static void build_manifest(lk_t *l, lk_manifest_t *m)
             *all[i] = dflt[i];
     if (!m->name[0])
         default_name(l->opts->outname, m->name);
-    if (m->priority < 0) m->priority = 0;
-    if (m->policy < 0) m->policy = SVMF_POLICY_STOP;
-    if (m->heap < 0) m->heap = SVMF_DEFAULT_HEAP;
-    if (m->stack < 0) m->stack = SVMF_DEFAULT_STACK;
-    if (m->arrays < 0) m->arrays = 0;
-    if (m->contexts < 0) m->contexts = SVMF_DEFAULT_CONTEXTS;
-    if (m->channels < 0) m->channels = SVMF_DEFAULT_CHANNELS;
-    if (m->heartbeat < 0) m->heartbeat = 0;
-    if (m->fuel < 0) m->fuel = 0;
-    if (m->gc < 0) m->gc = SVMF_GC_COPY;
+    if (m->priority < 0)
+        m->priority = 0;
+    if (m->policy < 0)
+        m->policy = SVMF_POLICY_STOP;
+    if (m->heap < 0)
+        m->heap = SVMF_DEFAULT_HEAP;
+    if (m->stack < 0)
+        m->stack = SVMF_DEFAULT_STACK;
+    if (m->arrays < 0)
+        m->arrays = 0;
+    if (m->contexts < 0)
+        m->contexts = SVMF_DEFAULT_CONTEXTS;
+    if (m->channels < 0)
+        m->channels = SVMF_DEFAULT_CHANNELS;
+    if (m->heartbeat < 0)
+        m->heartbeat = 0;
+    if (m->fuel < 0)
+        m->fuel = 0;
+    if (m->gc < 0)
+        m->gc = SVMF_GC_COPY;
 }
 
-static void write_manifest(const lk_manifest_t *m, uint32_t entry, uint32_t globals,
-                           uint8_t *p)
+static void write_manifest(const lk_manifest_t *m, uint32_t entry, uint32_t globals, uint8_t *p)
 {
     memset(p, 0, SVIMG_MANIFEST_SIZE);
     memcpy(p + SVMF_OFF_NAME, m->name, strlen(m->name));
@@ -692,19 +709,19 @@ typedef struct lk_lineout {
 
 /* What the steps of a link produce, for the later ones (and the map file). */
 typedef struct lk_out {
-    const char *entry;      /* entry symbol name */
-    uint32_t eoi, eoff;     /* its object and offset there */
-    uint32_t entry_addr;    /* its final code address */
+    const char *entry;   /* entry symbol name */
+    uint32_t eoi, eoff;  /* its object and offset there */
+    uint32_t entry_addr; /* its final code address */
     uint8_t *code;
     uint32_t code_size;
-    uint32_t var_base;      /* global slots 0..var_base-1 are used by number */
+    uint32_t var_base; /* global slots 0..var_base-1 are used by number */
     uint32_t nglobals;
-    asm_map_t cmap;         /* constant key (kind byte + payload) -> pool index */
-    char **ckeys;           /* keys in pool-index order */
-    uint32_t *ckeylen;      /* their payload lengths */
+    asm_map_t cmap;    /* constant key (kind byte + payload) -> pool index */
+    char **ckeys;      /* keys in pool-index order */
+    uint32_t *ckeylen; /* their payload lengths */
     size_t nckeys, capckeys;
     asm_sb_t pool, symsec, linesec;
-    lk_symout_t *so;        /* symbols of live code, by address */
+    lk_symout_t *so; /* symbols of live code, by address */
     size_t nso;
     uint8_t mbytes[SVIMG_MANIFEST_SIZE];
     svimg_sections_t layout; /* where asm_image_build put each section */
@@ -912,8 +929,8 @@ static int intern_const(lk_t *l, lk_out_t *r, lk_obj_t *x, uint32_t ci)
     idx = (int)r->nckeys;
     asm_map_put(&r->cmap, key, (size_t)c->len + 1, idx);
     if (r->nckeys >= r->capckeys)
-        r->ckeylen = asm_xrealloc(r->ckeylen,
-                                  sizeof *r->ckeylen * (r->capckeys ? r->capckeys * 2 : 8));
+        r->ckeylen =
+            asm_xrealloc(r->ckeylen, sizeof *r->ckeylen * (r->capckeys ? r->capckeys * 2 : 8));
     ASM_GROW(r->ckeys, r->nckeys, r->capckeys);
     r->ckeylen[r->nckeys] = c->len;
     r->ckeys[r->nckeys++] = key;
@@ -1139,9 +1156,8 @@ static char *write_map(lk_t *l, const lk_out_t *r, uint32_t imglen)
                   "name", "object");
     for (size_t i = 0; i < r->nso; i++) {
         uint32_t end = i + 1 < r->nso ? r->so[i + 1].addr : r->code_size;
-        asm_sb_printf(&map, "  0x%04x   %-6u %-7s %-24s %s\n", r->so[i].addr,
-                      end - r->so[i].addr, r->so[i].global ? "global" : "local", r->so[i].name,
-                      r->so[i].obj);
+        asm_sb_printf(&map, "  0x%04x   %-6u %-7s %-24s %s\n", r->so[i].addr, end - r->so[i].addr,
+                      r->so[i].global ? "global" : "local", r->so[i].name, r->so[i].obj);
     }
     asm_sb_printf(&map, "\nDiscarded (unreachable from '%s'):\n", r->entry);
     int ndisc = 0;
@@ -1219,8 +1235,8 @@ static uint8_t *link_steps(lk_t *l, lk_out_t *r, const svasm_input_t *in, size_t
     return write_image(l, r, imglen);
 }
 
-int svasm_link(const svasm_input_t *in, size_t nin, const svasm_link_opts_t *opts,
-               uint8_t **img, uint32_t *imglen, svasm_diags_t *d)
+int svasm_link(const svasm_input_t *in, size_t nin, const svasm_link_opts_t *opts, uint8_t **img,
+               uint32_t *imglen, svasm_diags_t *d)
 {
     lk_t l;
     lk_out_t r;

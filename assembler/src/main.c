@@ -28,41 +28,44 @@ static const char *prog = "senseasm";
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-"Usage: senseasm -c FILE.s... [-o FILE.o]       assemble to ELF relocatable objects\n"
-"       senseasm [-o APP.svm] INPUT... [options] link objects, archives and .s files\n"
-"       senseasm -d FILE                         disassemble an object or image\n"
-"       senseasm --info FILE                     header, manifest, sections and sizes\n"
-"       senseasm --addr2line IMAGE [PC...]       function and source position of code pcs\n"
-"                                                (r0xPC: a return address; no PC: symbolise\n"
-"                                                the svm-bt lines of a target log on stdin)\n"
-"       senseasm --gen-key KEYFILE               new Ed25519 key: KEYFILE, KEYFILE.pub\n"
-"\n"
-"Linker options:\n"
-"  -o FILE             output image (default a.svm)\n"
-"  --entry SYM         entry point (default main)\n"
-"  --map=FILE          write a map file (symbols, addresses, section sizes)\n"
-"  --no-dce            keep unreachable code\n"
-"  --strip             omit the SYMBOLS section\n"
-"  --format=FMT        raw (default), c (a C array) or ihex (Intel HEX)\n"
-"  --symbol NAME       name of the C array (default from the output name)\n"
-"  --base ADDR         load address of the Intel HEX output (default 0)\n"
-"  --board NAME        defaults of a board (boards/NAME.board): its --heap/--stack, Intel\n"
-"                      HEX at its image address when OUT ends in .hex; fails when the\n"
-"                      program does not fit the board (size, RAM, devices)\n"
-"  --sign KEYFILE      sign the image's SHA-256 digest with Ed25519 (needs libsodium);\n"
-"                      KEYFILE holds the 32-byte secret seed as 64 hex digits\n"
-"Manifest options (override .manifest directives):\n"
-"  --name NAME  --priority N  --heap SIZE  --stack SIZE  --arrays SIZE  --contexts N\n"
-"  --channels N  --device NAME (repeatable)  --policy stop|restart|log\n"
-"  --heartbeat MS  --fuel N  --gc copy|compact (the collector: docs/runtime.md)\n"
-"                      (sizes take K/M suffixes: --heap 64K)\n"
-"  --xchan NAME:send|recv[:DEPTH[:drop|overwrite]]   an inter-container channel\n"
-"                      (repeatable; sensec passes --xchan=SPEC through)\n"
-"Other:\n"
-"  --max-errors N      stop after N errors (default 20; 0: no limit)\n"
-"  -h, --help          this text\n"
-"  -V, --version       version\n");
+    fprintf(
+        f,
+        "Usage: senseasm -c FILE.s... [-o FILE.o]       assemble to ELF relocatable objects\n"
+        "       senseasm [-o APP.svm] INPUT... [options] link objects, archives and .s files\n"
+        "       senseasm -d FILE                         disassemble an object or image\n"
+        "       senseasm --info FILE                     header, manifest, sections and sizes\n"
+        "       senseasm --addr2line IMAGE [PC...]       function and source position of code pcs\n"
+        "                                                (r0xPC: a return address; no PC: "
+        "symbolise\n"
+        "                                                the svm-bt lines of a target log on "
+        "stdin)\n"
+        "       senseasm --gen-key KEYFILE               new Ed25519 key: KEYFILE, KEYFILE.pub\n"
+        "\n"
+        "Linker options:\n"
+        "  -o FILE             output image (default a.svm)\n"
+        "  --entry SYM         entry point (default main)\n"
+        "  --map=FILE          write a map file (symbols, addresses, section sizes)\n"
+        "  --no-dce            keep unreachable code\n"
+        "  --strip             omit the SYMBOLS section\n"
+        "  --format=FMT        raw (default), c (a C array) or ihex (Intel HEX)\n"
+        "  --symbol NAME       name of the C array (default from the output name)\n"
+        "  --base ADDR         load address of the Intel HEX output (default 0)\n"
+        "  --board NAME        defaults of a board (boards/NAME.board): its --heap/--stack, Intel\n"
+        "                      HEX at its image address when OUT ends in .hex; fails when the\n"
+        "                      program does not fit the board (size, RAM, devices)\n"
+        "  --sign KEYFILE      sign the image's SHA-256 digest with Ed25519 (needs libsodium);\n"
+        "                      KEYFILE holds the 32-byte secret seed as 64 hex digits\n"
+        "Manifest options (override .manifest directives):\n"
+        "  --name NAME  --priority N  --heap SIZE  --stack SIZE  --arrays SIZE  --contexts N\n"
+        "  --channels N  --device NAME (repeatable)  --policy stop|restart|log\n"
+        "  --heartbeat MS  --fuel N  --gc copy|compact (the collector: docs/runtime.md)\n"
+        "                      (sizes take K/M suffixes: --heap 64K)\n"
+        "  --xchan NAME:send|recv[:DEPTH[:drop|overwrite]]   an inter-container channel\n"
+        "                      (repeatable; sensec passes --xchan=SPEC through)\n"
+        "Other:\n"
+        "  --max-errors N      stop after N errors (default 20; 0: no limit)\n"
+        "  -h, --help          this text\n"
+        "  -V, --version       version\n");
 }
 
 static void print_diags(const svasm_diags_t *d)
@@ -170,8 +173,8 @@ static char *c_symbol(const char *out)
         s[k++] = '_';
     for (size_t i = 0; i < n; i++) {
         char c = b[i];
-        s[k++] = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-                     ? c : '_';
+        s[k++] =
+            ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ? c : '_';
     }
     s[k] = 0;
     return s;
@@ -235,10 +238,32 @@ static int inspect(const char *path, int disasm)
 }
 
 enum {
-    OPT_INFO = 256, OPT_MAP, OPT_ENTRY, OPT_NAME, OPT_PRIORITY, OPT_HEAP, OPT_STACK, OPT_ARRAYS,
-    OPT_CONTEXTS, OPT_CHANNELS, OPT_DEVICE, OPT_POLICY, OPT_HEARTBEAT, OPT_FUEL, OPT_XCHAN, OPT_FORMAT,
-    OPT_SYMBOL, OPT_BASE, OPT_NODCE, OPT_STRIP, OPT_SIGN, OPT_GENKEY, OPT_MAXERR, OPT_ADDR2LINE,
-    OPT_BOARD, OPT_GC
+    OPT_INFO = 256,
+    OPT_MAP,
+    OPT_ENTRY,
+    OPT_NAME,
+    OPT_PRIORITY,
+    OPT_HEAP,
+    OPT_STACK,
+    OPT_ARRAYS,
+    OPT_CONTEXTS,
+    OPT_CHANNELS,
+    OPT_DEVICE,
+    OPT_POLICY,
+    OPT_HEARTBEAT,
+    OPT_FUEL,
+    OPT_XCHAN,
+    OPT_FORMAT,
+    OPT_SYMBOL,
+    OPT_BASE,
+    OPT_NODCE,
+    OPT_STRIP,
+    OPT_SIGN,
+    OPT_GENKEY,
+    OPT_MAXERR,
+    OPT_ADDR2LINE,
+    OPT_BOARD,
+    OPT_GC
 };
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -284,8 +309,10 @@ static int read_hex_key(const char *path, uint8_t *out, size_t cap)
         int c = buf[i], v;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
             continue;
-        v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        v = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : -1;
         if (v < 0 || (hi >= 0 && n >= cap))
             bad = 1;
         else if (hi < 0)
@@ -313,8 +340,10 @@ static int load_secret_key(const char *path, uint8_t sk[crypto_sign_SECRETKEYBYT
         uint8_t pk[crypto_sign_PUBLICKEYBYTES];
         crypto_sign_seed_keypair(pk, sk, raw);
         if (n == crypto_sign_SECRETKEYBYTES && sodium_memcmp(sk, raw, sizeof raw) != 0)
-            fprintf(stderr, "%s: error: %s: the public half of the secret key does not match "
-                    "its seed\n", prog, path);
+            fprintf(stderr,
+                    "%s: error: %s: the public half of the secret key does not match "
+                    "its seed\n",
+                    prog, path);
         else
             rc = 0;
     } else if (n >= 0) {
@@ -378,8 +407,10 @@ static void sign_image(uint8_t *img, uint32_t len, const uint8_t *sk)
 #else
 static int no_sodium(const char *opt)
 {
-    fprintf(stderr, "%s: error: %s needs libsodium, and this senseasm was built without it "
-            "(install libsodium-dev and reconfigure)\n", prog, opt);
+    fprintf(stderr,
+            "%s: error: %s needs libsodium, and this senseasm was built without it "
+            "(install libsodium-dev and reconfigure)\n",
+            prog, opt);
     return 2;
 }
 #endif
@@ -387,8 +418,8 @@ static int no_sodium(const char *opt)
 /* The command line, parsed. */
 typedef struct cli {
     int compile, disasm, info, addr2line, fmt, max_errors;
-    int fmt_set, base_set;               /* given explicitly: a --board default yields */
-    const svasm_board_t *board;          /* --board, or NULL */
+    int fmt_set, base_set;      /* given explicitly: a --board default yields */
+    const svasm_board_t *board; /* --board, or NULL */
     const char *out, *map, *symbol, *signkey, *genkey;
     uint32_t base;
     svasm_link_opts_t lo;
@@ -449,8 +480,10 @@ static int parse_args(cli_t *c, int argc, char **argv)
         case 'd': c->disasm = 1; break;
         case OPT_INFO: c->info = 1; break;
         case 'h': usage(stdout); return 0;
-        case 'V': printf("senseasm %s (Sense-VM image format %u.%u)\n", SVASM_VERSION,
-                         SVIMG_FORMAT_MAJOR, SVIMG_FORMAT_MINOR); return 0;
+        case 'V':
+            printf("senseasm %s (Sense-VM image format %u.%u)\n", SVASM_VERSION, SVIMG_FORMAT_MAJOR,
+                   SVIMG_FORMAT_MINOR);
+            return 0;
         case OPT_MAP: c->map = optarg; break;
         case OPT_ENTRY: c->lo.entry = optarg; break;
         case OPT_NAME:
@@ -460,8 +493,10 @@ static int parse_args(cli_t *c, int argc, char **argv)
             break;
         case OPT_DEVICE:
             if (asm_mfield_check("device", optarg, 0, 0, canon, sizeof canon))
-                return bad_usage("bad --device '%s' (1..15 characters of A-Z a-z 0-9 _ . -)", optarg);
-            if (c->lo.mset.ndevices >= (int)(sizeof c->lo.mset.devices / sizeof c->lo.mset.devices[0]))
+                return bad_usage("bad --device '%s' (1..15 characters of A-Z a-z 0-9 _ . -)",
+                                 optarg);
+            if (c->lo.mset.ndevices >=
+                (int)(sizeof c->lo.mset.devices / sizeof c->lo.mset.devices[0]))
                 return bad_usage("too many --device options%s", "");
             c->lo.mset.devices[c->lo.mset.ndevices++] = optarg;
             break;
@@ -480,19 +515,47 @@ static int parse_args(cli_t *c, int argc, char **argv)
             if ((c->lo.mset.gc = svasm_parse_gc(optarg)) < 0)
                 return bad_usage("bad --gc '%s' (expected copy or compact)", optarg);
             break;
-        case OPT_PRIORITY: key = "priority"; field = &c->lo.mset.priority; break;
-        case OPT_HEAP: key = "heap"; field = &c->lo.mset.heap; break;
-        case OPT_STACK: key = "stack"; field = &c->lo.mset.stack; break;
-        case OPT_ARRAYS: key = "arrays"; field = &c->lo.mset.arrays; break;
-        case OPT_CONTEXTS: key = "contexts"; field = &c->lo.mset.contexts; break;
-        case OPT_CHANNELS: key = "channels"; field = &c->lo.mset.channels; break;
-        case OPT_HEARTBEAT: key = "heartbeat"; field = &c->lo.mset.heartbeat; break;
-        case OPT_FUEL: key = "fuel"; field = &c->lo.mset.fuel; break;
+        case OPT_PRIORITY:
+            key = "priority";
+            field = &c->lo.mset.priority;
+            break;
+        case OPT_HEAP:
+            key = "heap";
+            field = &c->lo.mset.heap;
+            break;
+        case OPT_STACK:
+            key = "stack";
+            field = &c->lo.mset.stack;
+            break;
+        case OPT_ARRAYS:
+            key = "arrays";
+            field = &c->lo.mset.arrays;
+            break;
+        case OPT_CONTEXTS:
+            key = "contexts";
+            field = &c->lo.mset.contexts;
+            break;
+        case OPT_CHANNELS:
+            key = "channels";
+            field = &c->lo.mset.channels;
+            break;
+        case OPT_HEARTBEAT:
+            key = "heartbeat";
+            field = &c->lo.mset.heartbeat;
+            break;
+        case OPT_FUEL:
+            key = "fuel";
+            field = &c->lo.mset.fuel;
+            break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "raw") == 0) c->fmt = SVASM_FMT_RAW;
-            else if (strcmp(optarg, "c") == 0) c->fmt = SVASM_FMT_C;
-            else if (strcmp(optarg, "ihex") == 0) c->fmt = SVASM_FMT_IHEX;
-            else return bad_usage("unknown --format '%s' (expected raw, c or ihex)", optarg);
+            if (strcmp(optarg, "raw") == 0)
+                c->fmt = SVASM_FMT_RAW;
+            else if (strcmp(optarg, "c") == 0)
+                c->fmt = SVASM_FMT_C;
+            else if (strcmp(optarg, "ihex") == 0)
+                c->fmt = SVASM_FMT_IHEX;
+            else
+                return bad_usage("unknown --format '%s' (expected raw, c or ihex)", optarg);
             c->fmt_set = 1;
             break;
         case OPT_SYMBOL: c->symbol = optarg; break;
@@ -543,8 +606,7 @@ static int parse_args(cli_t *c, int argc, char **argv)
 }
 
 /* Link the inputs, sign (--sign), and write the image and the map file. */
-static int link_and_write(cli_t *c, const svasm_input_t *in, svasm_diags_t *d,
-                          const uint8_t *sk)
+static int link_and_write(cli_t *c, const svasm_input_t *in, svasm_diags_t *d, const uint8_t *sk)
 {
     const char *outname = c->out ? c->out : "a.svm";
     char *maptext = NULL;
@@ -613,8 +675,10 @@ static int symbolise_bt(const svasm_image_t *im, const svimg_debug_t *dbg, const
     for (int k = 0; k < 8; k++)
         snprintf(want + 2 * k, 3, "%02x", im->base[SVIMG_OFF_SHA + k]);
     if (strcmp(sha, want))
-        fprintf(stderr, "%s: warning: the backtrace is of image %s, this image is %s (a "
-                "stripped or rebuilt copy?): its code must be the same\n", prog, sha, want);
+        fprintf(stderr,
+                "%s: warning: the backtrace is of image %s, this image is %s (a "
+                "stripped or rebuilt copy?): its code must be the same\n",
+                prog, sha, want);
     p += 16;
     uint32_t index = 0;
     char tok[32];
@@ -652,7 +716,8 @@ static int addr2line(int nin, char **inputs)
         if (parse_pc(inputs[i], &pcs[i])) {
             free(pcs);
             return bad_usage("bad pc '%s' (a code offset, e.g. 0x24, or r0x24 for a return "
-                             "address)", inputs[i]);
+                             "address)",
+                             inputs[i]);
         }
     size_t len;
     uint8_t *buf = read_file(inputs[0], &len);
@@ -668,14 +733,14 @@ static int addr2line(int nin, char **inputs)
                        "not a Sense-VM image (--addr2line reads a linked .svm)");
     else if (svasm_image_parse(buf, len, &im, &d, inputs[0]) == 0) {
         svasm_debuginfo_t di;
-        svimg_debug_t dbg = {im.code, im.code_size, im.symbols, im.symbols_size, im.lines,
-                             im.lines_size};
+        svimg_debug_t dbg = {im.code,         im.code_size, im.symbols,
+                             im.symbols_size, im.lines,     im.lines_size};
         svasm_debuginfo_read(&im, &di);
         for (int i = 1; i < nin; i++) {
             uint32_t pc = pcs[i] & ~SVIMG_BT_EXACT;
             /* a return address names the call before it */
-            char *line = svasm_addr2line(&di, im.code_size,
-                                         pcs[i] & SVIMG_BT_EXACT || !pc ? pc : pc - 1);
+            char *line =
+                svasm_addr2line(&di, im.code_size, pcs[i] & SVIMG_BT_EXACT || !pc ? pc : pc - 1);
             puts(line);
             free(line);
         }

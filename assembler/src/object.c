@@ -19,11 +19,21 @@
 
 #define SVASM_EM 0x5356
 
-enum { SEC_TEXT = 1, SEC_CONST, SEC_VAR, SEC_MANIFEST, SEC_LINES, SEC_SYMTAB, SEC_STRTAB,
-       SEC_RELA, SEC_SHSTRTAB, SEC_COUNT };
+enum {
+    SEC_TEXT = 1,
+    SEC_CONST,
+    SEC_VAR,
+    SEC_MANIFEST,
+    SEC_LINES,
+    SEC_SYMTAB,
+    SEC_STRTAB,
+    SEC_RELA,
+    SEC_SHSTRTAB,
+    SEC_COUNT
+};
 static const char *const sec_names[SEC_COUNT] = {
-    "", ".text", ".svconst", ".svvar", ".svmanifest", ".svlines", ".symtab", ".strtab",
-    ".rela.text", ".shstrtab"};
+    "",         ".text",   ".svconst", ".svvar",     ".svmanifest",
+    ".svlines", ".symtab", ".strtab",  ".rela.text", ".shstrtab"};
 
 static uint32_t strtab_add(asm_sb_t *b, const char *s)
 {
@@ -66,8 +76,7 @@ static void const_pool(const svasm_obj_t *o, asm_sb_t *b)
 }
 
 static Elf_Scn *new_section(Elf *e, const char *name, asm_sb_t *shstr, Elf32_Word type,
-                            Elf32_Word flags, void *buf, size_t size, size_t align,
-                            Elf_Type dtype)
+                            Elf32_Word flags, void *buf, size_t size, size_t align, Elf_Type dtype)
 {
     Elf_Scn *scn = elf_newscn(e);
     if (!scn)
@@ -142,8 +151,9 @@ static void wr_payload(const svasm_obj_t *o, elf_wr_t *w)
     w->rela = asm_xcalloc(o->nrelocs ? o->nrelocs : 1, sizeof *w->rela);
     for (uint32_t i = 0; i < o->nrelocs; i++) {
         const svasm_reloc_t *r = &o->relocs[i];
-        uint32_t s = r->sym >= 0 ? (uint32_t)w->symmap[r->sym]
-                     : r->type == SVASM_R_CONST16 ? 2u : 1u;
+        uint32_t s = r->sym >= 0                  ? (uint32_t)w->symmap[r->sym]
+                     : r->type == SVASM_R_CONST16 ? 2u
+                                                  : 1u;
         w->rela[i].r_offset = r->offset;
         w->rela[i].r_info = ELF32_R_INFO(s, r->type);
         w->rela[i].r_addend = r->addend;
@@ -185,8 +195,8 @@ static int wr_sections(const svasm_obj_t *o, elf_wr_t *w, Elf *e, Elf32_Ehdr *eh
                      o->nvars, 1, ELF_T_BYTE) ||
         !new_section(e, sec_names[SEC_MANIFEST], shstr, SHT_PROGBITS, 0, w->mf.s, w->mf.len, 1,
                      ELF_T_BYTE) ||
-        !new_section(e, sec_names[SEC_LINES], shstr, SHT_PROGBITS, 0, w->lines.s,
-                     w->lines.len, 4, ELF_T_BYTE))
+        !new_section(e, sec_names[SEC_LINES], shstr, SHT_PROGBITS, 0, w->lines.s, w->lines.len, 4,
+                     ELF_T_BYTE))
         return -1;
     scn = new_section(e, sec_names[SEC_SYMTAB], shstr, SHT_SYMTAB, 0, w->syms,
                       w->nsym * sizeof *w->syms, 4, ELF_T_SYM);
@@ -196,8 +206,8 @@ static int wr_sections(const svasm_obj_t *o, elf_wr_t *w, Elf *e, Elf32_Ehdr *eh
     sh->sh_link = SEC_STRTAB;
     sh->sh_info = w->first_global;
     sh->sh_entsize = (Elf32_Word)elf32_fsize(ELF_T_SYM, 1, EV_CURRENT);
-    if (!new_section(e, sec_names[SEC_STRTAB], shstr, SHT_STRTAB, SHF_STRINGS, w->str.s,
-                     w->str.len, 1, ELF_T_BYTE))
+    if (!new_section(e, sec_names[SEC_STRTAB], shstr, SHT_STRTAB, SHF_STRINGS, w->str.s, w->str.len,
+                     1, ELF_T_BYTE))
         return -1;
     scn = new_section(e, sec_names[SEC_RELA], shstr, SHT_RELA, SHF_INFO_LINK, w->rela,
                       o->nrelocs * sizeof *w->rela, 4, ELF_T_RELA);
@@ -253,8 +263,8 @@ int svasm_obj_write(const svasm_obj_t *o, const char *path, svasm_diags_t *diag)
         rc = wr_sections(o, &w, e, eh);
     }
     if (rc)
-        svasm_diag_add(diag, SVASM_ERROR, NULL, 0, 0, NULL, "cannot write '%s': libelf: %s",
-                       path, elf_errmsg(-1));
+        svasm_diag_add(diag, SVASM_ERROR, NULL, 0, 0, NULL, "cannot write '%s': libelf: %s", path,
+                       elf_errmsg(-1));
     if (e)
         elf_end(e);
     close(fd);
@@ -355,10 +365,10 @@ typedef struct elf_rd {
     size_t nsyms;
 } elf_rd_t;
 
-#define RBAD(...)                                                                            \
-    do {                                                                                     \
-        svasm_diag_add(r->diag, SVASM_ERROR, r->name, 0, 0, NULL, __VA_ARGS__);             \
-        return -1;                                                                           \
+#define RBAD(...)                                                                                  \
+    do {                                                                                           \
+        svasm_diag_add(r->diag, SVASM_ERROR, r->name, 0, 0, NULL, __VA_ARGS__);                    \
+        return -1;                                                                                 \
     } while (0)
 
 /* Step 1: the ELF header says a Sense-VM relocatable object; find our sections. */
@@ -580,8 +590,7 @@ svasm_obj_t *svasm_obj_from_elf(const char *name, const uint8_t *buf, size_t len
         ok = 0;
     } else {
         r->e = elf_memory(copy, len);
-        ok = rd_sections(r) == 0 && rd_contents(r) == 0 && rd_symbols(r) == 0 &&
-             rd_relocs(r) == 0;
+        ok = rd_sections(r) == 0 && rd_contents(r) == 0 && rd_symbols(r) == 0 && rd_relocs(r) == 0;
     }
     free(r->symmap);
     free(r->kindmap);

@@ -87,8 +87,8 @@ char *asm_sb_take(asm_sb_t *b)
     return s;
 }
 
-void svasm_diag_add(svasm_diags_t *d, svasm_severity_t sev, const char *file, int line,
-                    int col, const char *srcline, const char *fmt, ...)
+void svasm_diag_add(svasm_diags_t *d, svasm_severity_t sev, const char *file, int line, int col,
+                    const char *srcline, const char *fmt, ...)
 {
     if (d->truncated)
         return;
@@ -371,12 +371,13 @@ const char *asm_xchan_parse(const char *spec, asm_xchan_t *out, char *canon, siz
 bad:
     snprintf(canon, canoncap,
              "bad xchan '%.40s' (expected NAME:send|recv[:DEPTH[:drop|overwrite]], NAME 1..15 "
-             "characters of A-Z a-z 0-9 _ . -, DEPTH 1..65535)", spec);
+             "characters of A-Z a-z 0-9 _ . -, DEPTH 1..65535)",
+             spec);
     return canon;
 }
 
-const char *asm_mfield_check(const char *key, const char *value, int value_is_num,
-                             int64_t num, char *canon, size_t canoncap)
+const char *asm_mfield_check(const char *key, const char *value, int value_is_num, int64_t num,
+                             char *canon, size_t canoncap)
 {
     static const struct {
         const char *key;
@@ -403,10 +404,11 @@ const char *asm_mfield_check(const char *key, const char *value, int value_is_nu
         }
         if (num < nums[i].min || num > nums[i].max || num % nums[i].mult) {
             if (nums[i].mult > 1)
-                snprintf(msg, msgcap,
-                         "manifest '%.20s' out of range: %lld (expected %lld..%lld, a multiple of %lld)",
-                         key, (long long)num, (long long)nums[i].min, (long long)nums[i].max,
-                         (long long)nums[i].mult);
+                snprintf(
+                    msg, msgcap,
+                    "manifest '%.20s' out of range: %lld (expected %lld..%lld, a multiple of %lld)",
+                    key, (long long)num, (long long)nums[i].min, (long long)nums[i].max,
+                    (long long)nums[i].mult);
             else
                 snprintf(msg, msgcap, "manifest '%.20s' out of range: %lld (expected %lld..%lld)",
                          key, (long long)num, (long long)nums[i].min, (long long)nums[i].max);
@@ -417,8 +419,7 @@ const char *asm_mfield_check(const char *key, const char *value, int value_is_nu
     }
     if (strcmp(key, "name") == 0 || strcmp(key, "device") == 0) {
         if (value_is_num || !asm_valid_name(value)) {
-            snprintf(msg, msgcap,
-                     "bad %.20s '%.40s' (1..15 characters of A-Z a-z 0-9 _ . -)", key,
+            snprintf(msg, msgcap, "bad %.20s '%.40s' (1..15 characters of A-Z a-z 0-9 _ . -)", key,
                      value_is_num ? "?" : value);
             return msg;
         }
@@ -427,7 +428,8 @@ const char *asm_mfield_check(const char *key, const char *value, int value_is_nu
     }
     if (strcmp(key, "xchan") == 0) {
         if (value_is_num) {
-            snprintf(msg, msgcap, "manifest 'xchan' needs a string \"NAME:send|recv[:DEPTH[:drop|overwrite]]\"");
+            snprintf(msg, msgcap,
+                     "manifest 'xchan' needs a string \"NAME:send|recv[:DEPTH[:drop|overwrite]]\"");
             return msg;
         }
         return asm_xchan_parse(value, NULL, canon, canoncap);

@@ -110,8 +110,8 @@ static int dev_write_mark(void *p, uint16_t dev, int32_t value)
     return port.hal.dev_write(p, dev, value);
 }
 
-static svm_ctx_status_t run_ctx_mark(void *user, svm_container_t *c, svm_ctx_t *x,
-                                     uint32_t fuel, uint32_t *used)
+static svm_ctx_status_t run_ctx_mark(void *user, svm_container_t *c, svm_ctx_t *x, uint32_t fuel,
+                                     uint32_t *used)
 {
     if (c == &cont[0].box.c)
         lat_resume();
@@ -139,7 +139,8 @@ static int setup(unsigned k, const uint8_t *img)
         svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &cont[k].boot) != SVL_INST_OK)
         return fail(k, "the image does not install", 0);
     if (svm_box_mem_size(&cont[k].boot.image, HEAP, STACK) > sizeof cont[k].pool ||
-        svm_box_init(&cont[k].box, &cont[k].boot.image, &vcfg, HEAP, STACK, cont[k].pool, sizeof cont[k].pool) != 0)
+        svm_box_init(&cont[k].box, &cont[k].boot.image, &vcfg, HEAP, STACK, cont[k].pool,
+                     sizeof cont[k].pool) != 0)
         return fail(k, "the container does not fit its pool", 0);
     if (svm_sched_add(&sched, &cont[k].box.c, &se) != 0)
         return fail(k, "the scheduler refuses it, error", se.code);

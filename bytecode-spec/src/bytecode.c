@@ -16,16 +16,19 @@
 /* The `name` member: the text (#name_, not expanded), or with SVBC_CFG_NO_NAMES only
  * "assigned" (names.c keeps the text apart). */
 #ifndef SVBC_CFG_NO_NAMES
-#define OP(name_, code, operands_, pop_, push_, flags_, doc)                                  \
-    [code] = {.name = #name_, .operands = operands_, .pop = pop_, .push = push_,             \
-              .flags = (uint8_t)(flags_) DOC_(doc)},
-#define SVC(name_, num, arity_, flags_, doc) \
-    [num] = {.name = #name_, .arity = arity_, .flags = (uint8_t)(flags_) DOC_(doc)},
+#define OP(name_, code, operands_, pop_, push_, flags_, doc)                                       \
+    [code] = {.name = #name_,                                                                      \
+              .operands = operands_,                                                               \
+              .pop = pop_,                                                                         \
+              .push = push_,                                                                       \
+              .flags = (uint8_t)(flags_)DOC_(doc)},
+#define SVC(name_, num, arity_, flags_, doc)                                                       \
+    [num] = {.name = #name_, .arity = arity_, .flags = (uint8_t)(flags_)DOC_(doc)},
 #else
-#define OP(name_, code, operands_, pop_, push_, flags_, doc)                                  \
-    [code] = {.name = 1, .operands = operands_, .pop = pop_, .push = push_,                  \
-              .flags = (uint8_t)(flags_)},
-#define SVC(name_, num, arity_, flags_, doc) \
+#define OP(name_, code, operands_, pop_, push_, flags_, doc)                                       \
+    [code] = {                                                                                     \
+        .name = 1, .operands = operands_, .pop = pop_, .push = push_, .flags = (uint8_t)(flags_)},
+#define SVC(name_, num, arity_, flags_, doc)                                                       \
     [num] = {.name = 1, .arity = arity_, .flags = (uint8_t)(flags_)},
 #endif
 
@@ -42,11 +45,23 @@ const svbc_svcinfo_t svbc_svcinfo[SVBC_SVC_LIMIT] = {
 unsigned svbc_operand_size(char kind)
 {
     switch (kind) {
-    case SVBC_OPND_U8: case SVBC_OPND_SLOT: case SVBC_OPND_PUSHSLOT: case SVBC_OPND_COUNT:
-    case SVBC_OPND_VALUES: case SVBC_OPND_TAG: case SVBC_OPND_ARITY: return 1;
-    case SVBC_OPND_U16: case SVBC_OPND_VALUES16: case SVBC_OPND_FIELDS: case SVBC_OPND_FRAME:
-    case SVBC_OPND_CONST: case SVBC_OPND_GLOBAL: case SVBC_OPND_SERVICE: return 2;
-    case SVBC_OPND_IMM: case SVBC_OPND_LABEL: case SVBC_OPND_TABLE: return 4;
+    case SVBC_OPND_U8:
+    case SVBC_OPND_SLOT:
+    case SVBC_OPND_PUSHSLOT:
+    case SVBC_OPND_COUNT:
+    case SVBC_OPND_VALUES:
+    case SVBC_OPND_TAG:
+    case SVBC_OPND_ARITY: return 1;
+    case SVBC_OPND_U16:
+    case SVBC_OPND_VALUES16:
+    case SVBC_OPND_FIELDS:
+    case SVBC_OPND_FRAME:
+    case SVBC_OPND_CONST:
+    case SVBC_OPND_GLOBAL:
+    case SVBC_OPND_SERVICE: return 2;
+    case SVBC_OPND_IMM:
+    case SVBC_OPND_LABEL:
+    case SVBC_OPND_TABLE: return 4;
     default: return 0;
     }
 }
@@ -68,7 +83,8 @@ uint32_t svbc_decode(const uint8_t *code, size_t avail, svbc_insn_t *out)
             return 0;
         const uint8_t *p = code + pos;
         switch (*k) {
-        case SVBC_OPND_IMM: case SVBC_OPND_LABEL: out->opnd[out->nopnd++] = svbc_read_i32(p); break;
+        case SVBC_OPND_IMM:
+        case SVBC_OPND_LABEL: out->opnd[out->nopnd++] = svbc_read_i32(p); break;
         case SVBC_OPND_TABLE: {
             uint32_t n = (uint32_t)svbc_read_u16(p) + svbc_read_u16(p + 2);
             out->opnd[out->nopnd++] = svbc_read_u16(p);
@@ -127,7 +143,11 @@ uint32_t svbc_encode(uint8_t op, const int32_t *opnd, const int32_t *labels, uin
     i = 0;
     for (const char *k = info->operands; *k; k++) {
         switch (*k) {
-        case SVBC_OPND_IMM: case SVBC_OPND_LABEL: svbc_write_i32(p, opnd[i++]); p += 4; break;
+        case SVBC_OPND_IMM:
+        case SVBC_OPND_LABEL:
+            svbc_write_i32(p, opnd[i++]);
+            p += 4;
+            break;
         case SVBC_OPND_TABLE: {
             uint32_t n = (uint32_t)opnd[i] + (uint32_t)opnd[i + 1];
             svbc_write_u16(p, (uint16_t)opnd[i]);
@@ -163,9 +183,9 @@ int svbc_stack_effect(const svbc_insn_t *insn, int *pop, int *push)
         int32_t n = insn->opnd[i];
         switch (*k) {
         case SVBC_OPND_COUNT: *pop += n; break;
-        case SVBC_OPND_VALUES: case SVBC_OPND_VALUES16: case SVBC_OPND_FIELDS:
-            *pop += n > 0 ? n - 1 : 0;
-            break;
+        case SVBC_OPND_VALUES:
+        case SVBC_OPND_VALUES16:
+        case SVBC_OPND_FIELDS: *pop += n > 0 ? n - 1 : 0; break;
         case SVBC_OPND_SERVICE:
             if (n < 0 || n >= SVBC_SVC_LIMIT || !svbc_svcinfo[n].name)
                 return -1;

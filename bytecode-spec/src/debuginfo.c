@@ -86,8 +86,8 @@ static void put_frame_name(svbc_buf_t *o, const char *sym)
     for (size_t i = 0; i < n; i++) {
         if (sym[i] != '$') {
             svbc_buf_put(o, sym + i, 1);
-        } else if (i + 1 < n && sym[i + 1] == 'f' && (i + 2 == n || sym[i + 2] == '.' ||
-                                                     sym[i + 2] == '$')) {
+        } else if (i + 1 < n && sym[i + 1] == 'f' &&
+                   (i + 2 == n || sym[i + 2] == '.' || sym[i + 2] == '$')) {
             svbc_buf_str(o, "(fun)");
             i++;
         } else {
@@ -99,8 +99,8 @@ static void put_frame_name(svbc_buf_t *o, const char *sym)
         o->len -= 7;
 }
 
-size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index,
-                          const char *first, char *buf, size_t cap)
+size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index, const char *first,
+                          char *buf, size_t cap)
 {
     svbc_buf_t o = {buf, cap, 0};
     uint32_t pc = entry & ~SVIMG_BT_EXACT;
@@ -114,7 +114,8 @@ size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index
         verb = first;
     else if (exact)
         verb = pc < d->code_size && d->code[pc] == SVBC_OP_raise
-                   ? "Raised at" : "Raised by primitive operation at";
+                   ? "Raised at"
+                   : "Raised by primitive operation at";
     svbc_buf_str(&o, verb);
     uint32_t start = 0, pos = 0, end = 0;
     const char *sym = svimg_symbol_at(d, at, &start);

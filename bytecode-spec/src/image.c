@@ -16,21 +16,21 @@ const uint8_t svimg_sect_flags[SVIMG_SECT_KIND_MAX + 1] = {
 
 /* Codes are dense from 1: a row with a code above the row count would be outside the
  * tables indexed by kind. */
-#define SECT(name, code, flags, doc) \
+#define SECT(name, code, flags, doc)                                                               \
     _Static_assert(code >= 1 && code <= SVIMG_SECT_KIND_MAX, "sections.def: " #name);
 #include <sensevm/sections.def>
 #undef SECT
 
 static uint32_t rd32(const uint8_t *p) { return (uint32_t)svbc_read_i32(p); }
 
-#define SFAIL(e, at)                                                                       \
-    do {                                                                                   \
-        *err_off = (uint32_t)(at);                                                         \
-        return SVIMG_SERR_##e;                                                             \
+#define SFAIL(e, at)                                                                               \
+    do {                                                                                           \
+        *err_off = (uint32_t)(at);                                                                 \
+        return SVIMG_SERR_##e;                                                                     \
     } while (0)
 
-svimg_sect_error_t svimg_read_sections(const uint8_t *img, uint32_t size,
-                                       svimg_sections_t *out, uint32_t *err_off)
+svimg_sect_error_t svimg_read_sections(const uint8_t *img, uint32_t size, svimg_sections_t *out,
+                                       uint32_t *err_off)
 {
     memset(out, 0, sizeof *out);
     uint32_t nsect = svbc_read_u16(img + SVIMG_OFF_NSECT);

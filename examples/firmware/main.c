@@ -43,8 +43,8 @@ int main(void)
     svl_boot_t boot;
     svl_install_info_t info;
 
-    printf("sensevm firmware: slot area %#lx, %lu KiB per slot\n",
-           (unsigned long)SVM_CM_SLOT_AREA, (unsigned long)(svl_slot_capacity(&flash, &app) >> 10));
+    printf("sensevm firmware: slot area %#lx, %lu KiB per slot\n", (unsigned long)SVM_CM_SLOT_AREA,
+           (unsigned long)(svl_slot_capacity(&flash, &app) >> 10));
     svl_inst_result_t r = svl_boot_select(&flash, &app, NULL, 0, work, sizeof work, &boot);
     if (r != SVL_INST_OK) {
         printf("no image installed: installing the built-in one (%lu bytes)\n",
@@ -81,8 +81,11 @@ int main(void)
 
     static svm_vm_t vm;
     static svm_context_t ctx;
-    svm_config_t cfg = {.memory = vm_mem, .memory_size = sizeof vm_mem,
-                        .heap_size = mf->heap_size, .write = console, .user = &port};
+    svm_config_t cfg = {.memory = vm_mem,
+                        .memory_size = sizeof vm_mem,
+                        .heap_size = mf->heap_size,
+                        .write = console,
+                        .user = &port};
     uint32_t words = mf->stack_size / 4u + SVM_STACK_GUARD;
     if (words > sizeof stack_mem / 4u || svm_vm_init(&vm, &boot.image, &cfg) != SVM_INIT_OK ||
         svm_context_init(&vm, &ctx, 0, stack_mem, words, mf->entry) != SVM_INIT_OK) {
@@ -101,7 +104,9 @@ int main(void)
         printf("%s", report);
     }
     printf("container '%s' %s after %lu us\n", mf->name,
-           st == SVM_HALTED ? "halted" : st == SVM_EXITED ? "exited" : "trapped",
+           st == SVM_HALTED   ? "halted"
+           : st == SVM_EXITED ? "exited"
+                              : "trapped",
            (unsigned long)us);
     return st == SVM_HALTED ? 0 : 1;
 }

@@ -46,8 +46,7 @@ int main(void)
         svl_slots_t sl = {{2u * k * SVM_CM_SLOT_PAGES, (2u * k + 1u) * SVM_CM_SLOT_PAGES},
                           SVM_CM_SLOT_PAGES};
         if (svl_boot_select(&flash, &sl, NULL, 0, work, sizeof work, &boot[k]) != SVL_INST_OK &&
-            (svl_install(&flash, &sl, blobs[k], sizes[k], work, sizeof work, NULL) !=
-                 SVL_INST_OK ||
+            (svl_install(&flash, &sl, blobs[k], sizes[k], work, sizeof work, NULL) != SVL_INST_OK ||
              svl_boot_select(&flash, &sl, NULL, 0, work, sizeof work, &boot[k]) != SVL_INST_OK)) {
             printf("container %u: install failed\n", k);
             return 1;
@@ -60,9 +59,8 @@ int main(void)
             printf("container '%s': does not fit the RAM pool\n", im->manifest.name);
             return 1;
         }
-        printf("container '%s' (priority %u) from slot %c: %lu bytes of RAM\n",
-               im->manifest.name, (unsigned)im->manifest.priority, 'A' + boot[k].slot,
-               (unsigned long)need);
+        printf("container '%s' (priority %u) from slot %c: %lu bytes of RAM\n", im->manifest.name,
+               (unsigned)im->manifest.priority, 'A' + boot[k].slot, (unsigned long)need);
         used += (need + 7u) & ~(size_t)7u;
         svm_sched_err_t se;
         if (svm_sched_add(&sched, &box[k].c, &se) != 0) {

@@ -21,7 +21,7 @@
 #define CHUNK 64u /* stack buffer for reads, padding and descriptors */
 
 typedef struct inst_view {
-    uint32_t base;             /* slot offset in the flash area */
+    uint32_t base; /* slot offset in the flash area */
     svl_slot_info_t info;
 } inst_view_t;
 
@@ -192,8 +192,8 @@ static int probe(const svl_flash_t *f, const svl_slots_t *sl, unsigned s, inst_v
     return 0;
 }
 
-svl_inst_result_t svl_slot_probe(const svl_flash_t *flash, const svl_slots_t *slots,
-                                 unsigned slot, svl_slot_info_t *out)
+svl_inst_result_t svl_slot_probe(const svl_flash_t *flash, const svl_slots_t *slots, unsigned slot,
+                                 svl_slot_info_t *out)
 {
     inst_view_t v;
     if (!check_config(flash, slots) || slot > 1 || !out)
@@ -282,9 +282,8 @@ static svl_inst_result_t select_slot(const svl_flash_t *f, const svl_slots_t *sl
 }
 
 svl_inst_result_t svl_boot_select_ex(const svl_flash_t *flash, const svl_slots_t *slots,
-                                     uint8_t *buf, size_t buf_size, uint8_t *work,
-                                     size_t work_size, const svl_sig_policy_t *sig,
-                                     svl_boot_t *out)
+                                     uint8_t *buf, size_t buf_size, uint8_t *work, size_t work_size,
+                                     const svl_sig_policy_t *sig, svl_boot_t *out)
 {
     inst_view_t v[2];
     svl_boot_t tmp;
@@ -295,33 +294,30 @@ svl_inst_result_t svl_boot_select_ex(const svl_flash_t *flash, const svl_slots_t
                        out ? out : &tmp);
 }
 
-svl_inst_result_t svl_boot_select(const svl_flash_t *flash, const svl_slots_t *slots,
-                                  uint8_t *buf, size_t buf_size, uint8_t *work,
-                                  size_t work_size, svl_boot_t *out)
+svl_inst_result_t svl_boot_select(const svl_flash_t *flash, const svl_slots_t *slots, uint8_t *buf,
+                                  size_t buf_size, uint8_t *work, size_t work_size, svl_boot_t *out)
 {
     return svl_boot_select_ex(flash, slots, buf, buf_size, work, work_size, NULL, out);
 }
 
-#define TRYF(call)                                                                         \
-    do {                                                                                   \
-        int rc_ = (call);                                                                  \
-        if (rc_ != 0) {                                                                    \
-            info->flash_err = rc_;                                                         \
-            return SVL_INST_FLASH;                                                         \
-        }                                                                                  \
+#define TRYF(call)                                                                                 \
+    do {                                                                                           \
+        int rc_ = (call);                                                                          \
+        if (rc_ != 0) {                                                                            \
+            info->flash_err = rc_;                                                                 \
+            return SVL_INST_FLASH;                                                                 \
+        }                                                                                          \
     } while (0)
 
 svl_inst_result_t svl_install(const svl_flash_t *f, const svl_slots_t *sl, const uint8_t *img,
-                              size_t len, uint8_t *work, size_t work_size,
-                              svl_install_info_t *info)
+                              size_t len, uint8_t *work, size_t work_size, svl_install_info_t *info)
 {
     return svl_install_ex(f, sl, img, len, work, work_size, NULL, info);
 }
 
-svl_inst_result_t svl_install_ex(const svl_flash_t *f, const svl_slots_t *sl,
-                                 const uint8_t *img, size_t len, uint8_t *work,
-                                 size_t work_size, const svl_sig_policy_t *sig,
-                                 svl_install_info_t *info)
+svl_inst_result_t svl_install_ex(const svl_flash_t *f, const svl_slots_t *sl, const uint8_t *img,
+                                 size_t len, uint8_t *work, size_t work_size,
+                                 const svl_sig_policy_t *sig, svl_install_info_t *info)
 {
     svl_install_info_t dummy;
     if (!info)
@@ -416,8 +412,7 @@ svl_inst_result_t svl_install_ex(const svl_flash_t *f, const svl_slots_t *sl,
     int same = 1;
     uint32_t crc;
     uint8_t sha[32];
-    TRYF(flash_digest(f, base + SVL_SLOT_IMAGE_OFF, size, sig_off, sig_end, img, &same, &crc,
-                      sha));
+    TRYF(flash_digest(f, base + SVL_SLOT_IMAGE_OFF, size, sig_off, sig_end, img, &same, &crc, sha));
     if (!same || crc != rd32(img + SVIMG_OFF_CRC) || memcmp(sha, vi.sha256, 32) != 0)
         return SVL_INST_VERIFY;
 
@@ -437,9 +432,9 @@ const char *svl_inst_result_name(svl_inst_result_t r)
     (void)r;
     return "";
 #else
-    static const char *const names[] = {"ok",       "invalid",  "too_large",     "bad_config",
-                                        "flash",    "verify",   "no_image",      "no_buffer",
-                                        "bad_signature", "unsigned"};
+    static const char *const names[] = {
+        "ok",     "invalid",  "too_large", "bad_config",    "flash",
+        "verify", "no_image", "no_buffer", "bad_signature", "unsigned"};
     return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "?";
 #endif
 }

@@ -14,16 +14,16 @@
 
 #include <string.h>
 
-#define FAIL(code, off)                                                                    \
-    do {                                                                                   \
-        *eo = (uint32_t)(off);                                                             \
-        return SVL_##code;                                                                 \
+#define FAIL(code, off)                                                                            \
+    do {                                                                                           \
+        *eo = (uint32_t)(off);                                                                     \
+        return SVL_##code;                                                                         \
     } while (0)
-#define TRY(expr)                                                                          \
-    do {                                                                                   \
-        svl_result_t r_ = (expr);                                                          \
-        if (r_ != SVL_OK)                                                                  \
-            return r_;                                                                     \
+#define TRY(expr)                                                                                  \
+    do {                                                                                           \
+        svl_result_t r_ = (expr);                                                                  \
+        if (r_ != SVL_OK)                                                                          \
+            return r_;                                                                             \
     } while (0)
 
 static uint32_t rd32(const uint8_t *p) { return (uint32_t)svbc_read_i32(p); }
@@ -141,8 +141,8 @@ static svl_result_t check_sections(vctx_t *v, uint32_t *eo)
 
 static int name_char(uint8_t c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '.' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '-';
 }
 
 /* 1..15 chars of [A-Za-z0-9_.-], then NUL up to 16 bytes. */
@@ -507,9 +507,9 @@ static svl_result_t check_targets(vctx_t *v, uint8_t *bits, uint32_t wbytes, uin
 #define ST_DEPTH 0x3fffffffu
 
 typedef struct stk {
-    uint8_t *w;           /* the work buffer, as 32-bit words (accessed by memcpy) */
-    uint32_t cap, n;      /* words available; block starts collected */
-    uint32_t st, todo;    /* word index of the state array and of the worklist */
+    uint8_t *w;        /* the work buffer, as 32-bit words (accessed by memcpy) */
+    uint32_t cap, n;   /* words available; block starts collected */
+    uint32_t st, todo; /* word index of the state array and of the worklist */
     uint32_t ntodo;
 } stk_t;
 
@@ -558,7 +558,7 @@ static uint32_t sort_unique(stk_t *k, uint32_t n)
 static int collect(void *arg, int64_t t)
 {
     stk_t *k = arg;
-    if (k->n == k->cap) { /* compact; more than a third left means too small anyway, */
+    if (k->n == k->cap) {            /* compact; more than a third left means too small anyway, */
         k->n = sort_unique(k, k->n); /* so compactions are at least 2*cap/3 targets apart */
         if (k->n > k->cap / 3u)
             return 1;
@@ -606,7 +606,8 @@ static int edge(void *arg, int64_t t)
     const svbc_opinfo_t *info = &svbc_opinfo[e->in->op];
     /* a function's entry starts with its arguments (the operand after the label: entry
      * rows have it first); any other label at the depth after in less its pushes */
-    uint32_t want = info->flags & SVBC_F_ENTRY ? (uint32_t)e->in->opnd[1] : e->after - (uint32_t)info->push;
+    uint32_t want =
+        info->flags & SVBC_F_ENTRY ? (uint32_t)e->in->opnd[1] : e->after - (uint32_t)info->push;
     return reach(e->k, (uint32_t)t, want);
 }
 
@@ -782,8 +783,7 @@ svl_result_t svl_validate_ex(const uint8_t *img, size_t len, uint8_t *work, size
     return validate(img, len, work, work_size, out, err_offset ? err_offset : &dummy);
 }
 
-svl_result_t svl_validate(const uint8_t *img, size_t len, svl_image_t *out,
-                          uint32_t *err_offset)
+svl_result_t svl_validate(const uint8_t *img, size_t len, svl_image_t *out, uint32_t *err_offset)
 {
     uint8_t work[SVL_CFG_WORK_BYTES];
     return svl_validate_ex(img, len, work, sizeof work, out, err_offset);
@@ -798,7 +798,9 @@ const char *svl_result_name(svl_result_t r)
     return "";
 #else
     switch (r) {
-#define SVL_ERR(name, code, msg) case SVL_##name: return #name;
+#define SVL_ERR(name, code, msg)                                                                   \
+    case SVL_##name:                                                                               \
+        return #name;
 #include <sensevm/errors.def>
 #undef SVL_ERR
     default: return "unknown";
@@ -813,7 +815,9 @@ const char *svl_result_message(svl_result_t r)
     return "";
 #else
     switch (r) {
-#define SVL_ERR(name, code, msg) case SVL_##name: return msg;
+#define SVL_ERR(name, code, msg)                                                                   \
+    case SVL_##name:                                                                               \
+        return msg;
 #include <sensevm/errors.def>
 #undef SVL_ERR
     default: return "unknown loader error";

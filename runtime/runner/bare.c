@@ -118,9 +118,9 @@ int runner_run_bare(const runner_cfg_t *rc)
                 "sensevm-run: stats: gc collections %u, allocated %llu bytes, live high-water %u "
                 "bytes, heap high-water %u of %u bytes, longest pause %u words\n"
                 "sensevm-run: stats: stack high-water %u of %u words\n",
-                (unsigned long long)ctx.steps, g.collections,
-                (unsigned long long)g.bytes_allocated, g.live_hwm, g.heap_hwm, vm.semi_size,
-                g.longest_pause, svm_stack_hwm(&ctx), stack_words - SVM_STACK_GUARD);
+                (unsigned long long)ctx.steps, g.collections, (unsigned long long)g.bytes_allocated,
+                g.live_hwm, g.heap_hwm, vm.semi_size, g.longest_pause, svm_stack_hwm(&ctx),
+                stack_words - SVM_STACK_GUARD);
     }
     free(stk);
     free(mem);

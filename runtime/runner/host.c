@@ -74,29 +74,43 @@ static int has_suffix(const char *s, const char *suf)
 }
 
 /* What a file that is not an image is, and what to do with it; NULL if unknown. */
-static const char *wrong_kind(const char *path, const uint8_t *b, size_t len, char *buf,
-                              size_t cap)
+static const char *wrong_kind(const char *path, const uint8_t *b, size_t len, char *buf, size_t cap)
 {
     const char *dot = strrchr(path, '.');
     int stem = (int)(dot && !strchr(dot, '/') ? dot - path : (ptrdiff_t)strlen(path));
-    if (len >= 4 && !memcmp(b, "\x7f" "ELF", 4))
-        snprintf(buf, cap, "%s is a Sense object file (ELF), not a container image; link it "
-                 "with senseasm -o %.*s.svm %s", path, stem, path, path);
+    if (len >= 4 && !memcmp(b,
+                            "\x7f"
+                            "ELF",
+                            4))
+        snprintf(buf, cap,
+                 "%s is a Sense object file (ELF), not a container image; link it "
+                 "with senseasm -o %.*s.svm %s",
+                 path, stem, path, path);
     else if (len >= 8 && !memcmp(b, "!<arch>\n", 8))
-        snprintf(buf, cap, "%s is an archive of object files, not a container image; link a "
-                 "program with it: senseasm -o app.svm app.o %s", path, path);
+        snprintf(buf, cap,
+                 "%s is an archive of object files, not a container image; link a "
+                 "program with it: senseasm -o app.svm app.o %s",
+                 path, path);
     else if (has_suffix(path, ".hex") || (len >= 1 && b[0] == ':'))
-        snprintf(buf, cap, "%s is Intel HEX (for flashing a board), not a container image; "
-                 "run the .svm image it was made from", path);
+        snprintf(buf, cap,
+                 "%s is Intel HEX (for flashing a board), not a container image; "
+                 "run the .svm image it was made from",
+                 path);
     else if (has_suffix(path, ".ml"))
-        snprintf(buf, cap, "%s is OCaml-subset source, not a container image; compile it "
-                 "first: sensec -o %.*s.svm %s", path, stem, path, path);
+        snprintf(buf, cap,
+                 "%s is OCaml-subset source, not a container image; compile it "
+                 "first: sensec -o %.*s.svm %s",
+                 path, stem, path, path);
     else if (has_suffix(path, ".s"))
-        snprintf(buf, cap, "%s is CAM assembly, not a container image; assemble and link it "
-                 "first: senseasm -o %.*s.svm %s", path, stem, path, path);
+        snprintf(buf, cap,
+                 "%s is CAM assembly, not a container image; assemble and link it "
+                 "first: senseasm -o %.*s.svm %s",
+                 path, stem, path, path);
     else if (has_suffix(path, ".c"))
-        snprintf(buf, cap, "%s is C source (senseasm --format=c makes an image into a C "
-                 "array for firmware), not a container image; run the .svm image", path);
+        snprintf(buf, cap,
+                 "%s is C source (senseasm --format=c makes an image into a C "
+                 "array for firmware), not a container image; run the .svm image",
+                 path);
     else
         return NULL;
     return buf;
@@ -115,8 +129,10 @@ static int read_pubkey(const char *path, uint8_t key[32])
         int c = buf[i], v;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
             continue;
-        v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        v = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : -1;
         if (v < 0 || (hi >= 0 && n >= 32))
             bad = 1;
         else if (hi < 0)
@@ -141,8 +157,8 @@ static int verify(const char *keyfile, const char *path, const uint8_t *bytes,
         return RUNNER_EXIT_USAGE;
     }
     if (read_pubkey(keyfile, pubkey) != 0) {
-        fprintf(stderr, "%s: %s: not a public key file (expected 64 hex digits)\n",
-                runner_prog, keyfile);
+        fprintf(stderr, "%s: %s: not a public key file (expected 64 hex digits)\n", runner_prog,
+                keyfile);
         return RUNNER_EXIT_USAGE;
     }
     /* The SHA-256 digest reads the SIGNATURE contents as zero (image-format.md §8). */
@@ -156,14 +172,15 @@ static int verify(const char *keyfile, const char *path, const uint8_t *bytes,
     return 0;
 #else
     (void)read_pubkey, (void)keyfile, (void)path, (void)bytes, (void)img;
-    fprintf(stderr, "%s: --verify-key needs libsodium, and this sensevm-run was built "
-            "without it (install libsodium-dev and reconfigure)\n", runner_prog);
+    fprintf(stderr,
+            "%s: --verify-key needs libsodium, and this sensevm-run was built "
+            "without it (install libsodium-dev and reconfigure)\n",
+            runner_prog);
     return RUNNER_EXIT_USAGE;
 #endif
 }
 
-uint8_t *runner_load_image(const runner_cfg_t *cfg, const char *path, svl_image_t *img,
-                           int *status)
+uint8_t *runner_load_image(const runner_cfg_t *cfg, const char *path, svl_image_t *img, int *status)
 {
     size_t len;
     uint8_t *bytes = read_file(path, SVIMG_MAX_SIZE, &len);
@@ -173,8 +190,8 @@ uint8_t *runner_load_image(const runner_cfg_t *cfg, const char *path, svl_image_
         return NULL;
     }
     char msg[768];
-    if ((len < 4 || memcmp(bytes, SVIMG_MAGIC, 4)) && wrong_kind(path, bytes, len, msg,
-                                                                  sizeof msg)) {
+    if ((len < 4 || memcmp(bytes, SVIMG_MAGIC, 4)) &&
+        wrong_kind(path, bytes, len, msg, sizeof msg)) {
         fprintf(stderr, "%s: %s\n", runner_prog, msg);
         free(bytes);
         return NULL;
@@ -235,8 +252,8 @@ int runner_trace_calls, runner_tracing;
 static void trace_source(FILE *f, const svm_vm_t *vm, uint32_t pc)
 {
     const svl_image_t *im = vm->image;
-    svimg_debug_t d = {im->code, im->code_size, im->symbols, im->symbols_size, im->lines,
-                       im->lines_size};
+    svimg_debug_t d = {im->code,         im->code_size, im->symbols,
+                       im->symbols_size, im->lines,     im->lines_size};
     uint32_t pos = 0;
     const char *file = svimg_line_at(&d, pc, &pos, NULL);
     if (file && file[0] && SVIMG_POS_LINE(pos))
@@ -271,9 +288,7 @@ void runner_trace_insn(FILE *f, const char *who, const svm_vm_t *vm, uint32_t pc
     for (const char *sh = info->operands; *sh; sh++) {
         const char *sep = k ? ", " : " ";
         switch (*sh) {
-        case 'l':
-            fprintf(f, "%s0x%x", sep, (uint32_t)((int32_t)pc + in.opnd[k++]));
-            break;
+        case 'l': fprintf(f, "%s0x%x", sep, (uint32_t)((int32_t)pc + in.opnd[k++])); break;
         case 's': {
             int32_t s = in.opnd[k++];
             const char *nm = s >= 0 && s < SVBC_SVC_LIMIT ? svbc_svcinfo[s].name : NULL;
@@ -297,8 +312,9 @@ void runner_trace_insn(FILE *f, const char *who, const svm_vm_t *vm, uint32_t pc
 /* A string value's text (heap or constant), else NULL. */
 static const char *string_text(const svm_vm_t *vm, svm_value_t v, uint32_t *len)
 {
-    const uint8_t *o = svm_is_ptr(v) ? vm->heap + v
-                       : svm_is_const(v) ? vm->consts + (v & ~3u) : NULL;
+    const uint8_t *o = svm_is_ptr(v)     ? vm->heap + v
+                       : svm_is_const(v) ? vm->consts + (v & ~3u)
+                                         : NULL;
     if (!o || SVOBJ_KIND((uint32_t)svbc_read_i32(o)) != SVOBJ_STRING)
         return NULL;
     *len = (uint32_t)svbc_read_i32(o + 4);
@@ -315,12 +331,16 @@ static void trap_details(FILE *f, const svm_vm_t *vm, const char *prefix)
     const svl_manifest_t *mf = &vm->image->manifest;
     switch (t->code) {
     case SVM_TRAP_stack_overflow:
-        fprintf(f, "%s  the stack limit is %u bytes (the image's stack size: senseasm --stack, "
-                "or sensevm-run --stack)\n", prefix, mf->stack_size);
+        fprintf(f,
+                "%s  the stack limit is %u bytes (the image's stack size: senseasm --stack, "
+                "or sensevm-run --stack)\n",
+                prefix, mf->stack_size);
         return;
     case SVM_TRAP_heap_exhausted:
-        fprintf(f, "%s  the heap limit is %u bytes, %u live (the image's heap size: senseasm "
-                "--heap, or sensevm-run --heap)\n", prefix, mf->heap_size, vm->hp);
+        fprintf(f,
+                "%s  the heap limit is %u bytes, %u live (the image's heap size: senseasm "
+                "--heap, or sensevm-run --heap)\n",
+                prefix, mf->heap_size, vm->hp);
         return;
     case SVM_TRAP_device_not_claimed:
     case SVM_TRAP_unknown_service: {
@@ -330,9 +350,10 @@ static void trap_details(FILE *f, const svm_vm_t *vm, const char *prefix)
         const char *sn = num < SVBC_SVC_LIMIT ? svbc_svcinfo[num].name : NULL;
         fprintf(f, "%s  service %s (number 0x%02x)", prefix, sn ? sn : "?", num);
         if (t->code == SVM_TRAP_unknown_service) {
-            fprintf(f, "%s\n", num >= 0x40 && !vm->cfg.box
-                                   ? ": a scheduler service, and --no-sched runs without it"
-                                   : "");
+            fprintf(f, "%s\n",
+                    num >= 0x40 && !vm->cfg.box
+                        ? ": a scheduler service, and --no-sched runs without it"
+                        : "");
             return;
         }
         /* the device is the service's first argument */
@@ -345,8 +366,7 @@ static void trap_details(FILE *f, const svm_vm_t *vm, const char *prefix)
             fprintf(f, ", device %d", svm_val_int(d));
         fprintf(f, "; the container claims %s", mf->ndevices ? "" : "no device");
         for (uint32_t i = 0; i < mf->ndevices; i++)
-            fprintf(f, "%s%d '%.*s'", i ? ", " : "", (int)i, (int)SVIMG_NAME_MAX,
-                    mf->devices[i]);
+            fprintf(f, "%s%d '%.*s'", i ? ", " : "", (int)i, (int)SVIMG_NAME_MAX, mf->devices[i]);
         fprintf(f, " (senseasm --device NAME)\n");
         return;
     }
@@ -366,8 +386,8 @@ static void print_backtrace(FILE *f, const svm_vm_t *vm, const char *prefix, con
     if (!bt->n || bt->context != vm->trap.context)
         return;
     const svl_image_t *im = vm->image;
-    svimg_debug_t d = {im->code, im->code_size, im->symbols, im->symbols_size, im->lines,
-                       im->lines_size};
+    svimg_debug_t d = {im->code,         im->code_size, im->symbols,
+                       im->symbols_size, im->lines,     im->lines_size};
     for (uint32_t i = 0; i < bt->n; i++) {
         char line[512];
         if (svimg_frame_hidden(&d, bt->pc[i]))
@@ -393,10 +413,11 @@ void runner_report_blocked(svm_vm_t *vm, const svm_context_t *ctx, uint32_t thre
     vm->bt.pc[0] = at | SVIMG_BT_EXACT;
     vm->trap.context = ctx->id;
     uint32_t num = vm->code[at] == SVBC_OP_svc && at + 3 <= vm->code_size
-                       ? (uint32_t)vm->code[at + 1] | (uint32_t)vm->code[at + 2] << 8 : ~0u;
+                       ? (uint32_t)vm->code[at + 1] | (uint32_t)vm->code[at + 2] << 8
+                       : ~0u;
     const char *sn = num < SVBC_SVC_LIMIT ? svbc_svcinfo[num].name : NULL;
-    fprintf(stderr, "%s  context %u (thread %u) waits at pc 0x%x%s%s%s\n", prefix, ctx->id,
-            thread, at, sn ? " (svc " : "", sn ? sn : "", sn ? ")" : "");
+    fprintf(stderr, "%s  context %u (thread %u) waits at pc 0x%x%s%s%s\n", prefix, ctx->id, thread,
+            at, sn ? " (svc " : "", sn ? sn : "", sn ? ")" : "");
     print_backtrace(stderr, vm, prefix, "Blocked at");
 }
 

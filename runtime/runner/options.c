@@ -29,8 +29,8 @@ enum { A_NONE, A_SIZE, A_TEXT, A_OPT }; /* A_OPT: a value only as --opt=value */
 enum { M_ANY, M_SCHED }; /* M_SCHED: the container scheduler's (not with --no-sched) */
 
 typedef struct opt {
-    const char *name;  /* "--heap" */
-    char short_name;   /* 'h' or 0 */
+    const char *name; /* "--heap" */
+    char short_name;  /* 'h' or 0 */
     int arg, mode;
     const char *meta, *help;
 } opt_t;
@@ -40,8 +40,7 @@ static const opt_t opts[] = {
      "heap RAM budget per container in bytes (K/M suffixes; default: the manifest's);\n"
      "the copying GC uses half of it at a time, the compact one about 93 %"},
     {"--stack", 0, A_SIZE, M_ANY, "SIZE", "stack bytes per context (default: manifest)"},
-    {"--max-steps", 0, A_SIZE, M_ANY, "N",
-     "trap (fuel exhausted) after N instructions in all"},
+    {"--max-steps", 0, A_SIZE, M_ANY, "N", "trap (fuel exhausted) after N instructions in all"},
     {"--gc-every-alloc", 0, A_NONE, M_ANY, NULL, "collect before every allocation (testing)"},
     {"--gc", 0, A_TEXT, M_ANY, "copy|compact",
      "the collector of every container (default: each manifest's `gc`)"},
@@ -176,18 +175,21 @@ static int set(runner_cfg_t *c, const opt_t *o, const char *val)
     }
     const char *n = o->name + 2;
 #define IS(s) (!strcmp(n, s))
-    if (IS("heap")) c->heap = v;
-    else if (IS("stack")) c->stack = v;
-    else if (IS("max-steps")) c->max_steps = runner_max_steps = v;
-    else if (IS("gc-every-alloc")) c->gc_every = 1;
+    if (IS("heap"))
+        c->heap = v;
+    else if (IS("stack"))
+        c->stack = v;
+    else if (IS("max-steps"))
+        c->max_steps = runner_max_steps = v;
+    else if (IS("gc-every-alloc"))
+        c->gc_every = 1;
     else if (IS("gc")) { /* issue 17 */
         if (strcmp(val, "copy") && strcmp(val, "compact")) {
             fprintf(stderr, "%s: --gc %s: expected copy or compact\n", runner_prog, val);
             return RUNNER_EXIT_USAGE;
         }
         c->gc = strcmp(val, "copy") ? SVM_GC_COMPACT : SVM_GC_COPY;
-    }
-    else if (IS("trace")) {
+    } else if (IS("trace")) {
         if (val && strcmp(val, "calls") && strcmp(val, "insns")) {
             fprintf(stderr, "%s: --trace=%s: expected --trace or --trace=calls\n", runner_prog,
                     val);
@@ -195,26 +197,44 @@ static int set(runner_cfg_t *c, const opt_t *o, const char *val)
         }
         c->trace = runner_tracing = 1;
         runner_trace_calls = val && !strcmp(val, "calls");
-    }
-    else if (IS("stats")) c->stats = 1;
-    else if (IS("backtrace-pcs")) runner_fault_pcs = 1;
-    else if (IS("profile")) runner_profiling = 1;
-    else if (IS("verify-key")) c->verify_key = val;
-    else if (IS("no-sched")) c->no_sched = 1;
-    else if (IS("virtual-time")) c->real_time = 0, c->time_set = 1;
-    else if (IS("real-time")) c->real_time = 1, c->time_set = 1;
-    else if (IS("input")) c->input = val;
-    else if (IS("devices")) c->devices = val;
-    else if (IS("devlog")) c->devlog = val;
-    else if (IS("fuel")) c->fuel = v, c->fuel_set = 1;
-    else if (IS("quantum")) c->quantum = v, c->quantum_set = 1; /* issue 13 */
-    else if (IS("ns-per-insn")) c->ns_per_insn = v, c->ns_set = 1;
-    else if (IS("heartbeat")) c->heartbeat_ms = v, c->heartbeat_set = 1;
-    else if (IS("spin-limit")) c->spin_limit = v, c->spin_set = 1;
-    else if (IS("count-steps")) c->count_steps = 1;
-    else if (IS("switch-via-scheduler")) c->via_sched = 1;
-    else if (IS("generic-loop")) c->generic_loop = 1;
-    else if (IS("trace-sched")) c->trace_sched = 1;
+    } else if (IS("stats"))
+        c->stats = 1;
+    else if (IS("backtrace-pcs"))
+        runner_fault_pcs = 1;
+    else if (IS("profile"))
+        runner_profiling = 1;
+    else if (IS("verify-key"))
+        c->verify_key = val;
+    else if (IS("no-sched"))
+        c->no_sched = 1;
+    else if (IS("virtual-time"))
+        c->real_time = 0, c->time_set = 1;
+    else if (IS("real-time"))
+        c->real_time = 1, c->time_set = 1;
+    else if (IS("input"))
+        c->input = val;
+    else if (IS("devices"))
+        c->devices = val;
+    else if (IS("devlog"))
+        c->devlog = val;
+    else if (IS("fuel"))
+        c->fuel = v, c->fuel_set = 1;
+    else if (IS("quantum"))
+        c->quantum = v, c->quantum_set = 1; /* issue 13 */
+    else if (IS("ns-per-insn"))
+        c->ns_per_insn = v, c->ns_set = 1;
+    else if (IS("heartbeat"))
+        c->heartbeat_ms = v, c->heartbeat_set = 1;
+    else if (IS("spin-limit"))
+        c->spin_limit = v, c->spin_set = 1;
+    else if (IS("count-steps"))
+        c->count_steps = 1;
+    else if (IS("switch-via-scheduler"))
+        c->via_sched = 1;
+    else if (IS("generic-loop"))
+        c->generic_loop = 1;
+    else if (IS("trace-sched"))
+        c->trace_sched = 1;
 #undef IS
     return 0;
 }
@@ -246,8 +266,7 @@ static int check(runner_cfg_t *c)
     }
     if (c->no_sched && c->nimages > 1) {
         fprintf(stderr, "%s: --no-sched runs one image, and %d were given (%s, %s%s)\n",
-                runner_prog, c->nimages, c->images[0], c->images[1],
-                c->nimages > 2 ? ", …" : "");
+                runner_prog, c->nimages, c->images[0], c->images[1], c->nimages > 2 ? ", …" : "");
         return RUNNER_EXIT_USAGE;
     }
     if (c->heap && (c->heap < SVMF_HEAP_MIN || c->heap > RUNNER_HEAP_MAX)) {
@@ -304,8 +323,8 @@ int runner_parse(int argc, char **argv, runner_cfg_t *c)
                 return 0;
             }
             if (o->short_name == 'V') {
-                printf("%s %s (image format %u.%u)\n", runner_prog, SVM_VERSION,
-                       SVIMG_FORMAT_MAJOR, SVIMG_FORMAT_MINOR);
+                printf("%s %s (image format %u.%u)\n", runner_prog, SVM_VERSION, SVIMG_FORMAT_MAJOR,
+                       SVIMG_FORMAT_MINOR);
                 return 0;
             }
             if (o->mode == M_SCHED && !sched_opt)
@@ -331,8 +350,10 @@ int runner_parse(int argc, char **argv, runner_cfg_t *c)
     c->args = argv + i;
     c->nargs = argc - i;
     if (c->no_sched && sched_opt) {
-        fprintf(stderr, "%s: %s is an option of the container scheduler, which --no-sched "
-                "turns off\n", runner_prog, sched_opt);
+        fprintf(stderr,
+                "%s: %s is an option of the container scheduler, which --no-sched "
+                "turns off\n",
+                runner_prog, sched_opt);
         return RUNNER_EXIT_USAGE;
     }
     int r = check(c);

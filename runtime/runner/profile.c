@@ -15,16 +15,16 @@
 
 typedef struct fn {
     const char *name;
-    uint32_t at;             /* code address */
+    uint32_t at; /* code address */
     uint64_t insns, bytes;
 } fn_t;
 
 typedef struct prof {
     const svm_vm_t *vm;
-    fn_t *fn;                /* by address; fn[0] is "(no symbol)" */
-    uint32_t nfn, *of_pc;    /* of_pc[pc]: index into fn */
-    uint32_t last;           /* the function of the previous instruction */
-    uint64_t alloc_seen;     /* bytes allocated when it ran */
+    fn_t *fn;             /* by address; fn[0] is "(no symbol)" */
+    uint32_t nfn, *of_pc; /* of_pc[pc]: index into fn */
+    uint32_t last;        /* the function of the previous instruction */
+    uint64_t alloc_seen;  /* bytes allocated when it ran */
 } prof_t;
 
 int runner_profiling;
@@ -106,8 +106,8 @@ void runner_profile_print(FILE *f)
         for (uint32_t i = 0; i < p->nfn; i++)
             total += p->fn[i].insns, bytes += p->fn[i].bytes;
         const svl_image_t *im = p->vm->image;
-        svimg_debug_t d = {im->code, im->code_size, im->symbols, im->symbols_size, im->lines,
-                           im->lines_size};
+        svimg_debug_t d = {im->code,         im->code_size, im->symbols,
+                           im->symbols_size, im->lines,     im->lines_size};
         qsort(p->fn, p->nfn, sizeof *p->fn, by_insns);
         fprintf(f, "%s: profile: %s: %llu instructions, %llu bytes allocated\n", runner_prog,
                 im->manifest.name, (unsigned long long)total, (unsigned long long)bytes);
@@ -119,13 +119,14 @@ void runner_profile_print(FILE *f)
                 continue;
             uint32_t pos = 0;
             const char *file = i < p->nfn && e->name != NULL && strcmp(e->name, "(no symbol)")
-                                   ? svimg_line_at(&d, e->at, &pos, NULL) : NULL;
+                                   ? svimg_line_at(&d, e->at, &pos, NULL)
+                                   : NULL;
             char src[300] = "";
             if (file && file[0] && SVIMG_POS_LINE(pos))
                 snprintf(src, sizeof src, " (%.256s:%u)", file, SVIMG_POS_LINE(pos));
             fprintf(f, "%s: profile: %12llu %6.2f%% %12llu  %s%s\n", runner_prog,
-                    (unsigned long long)e->insns, total ? 100.0 * (double)e->insns / (double)total
-                                                        : 0.0,
+                    (unsigned long long)e->insns,
+                    total ? 100.0 * (double)e->insns / (double)total : 0.0,
                     (unsigned long long)e->bytes, e->name, src);
         }
         free(p->fn);

@@ -86,8 +86,10 @@ static void warn_unclaimed(const run_t *r, const char *input)
                 claimed = !strncmp(r->img[k].manifest.devices[d], dev, SVIMG_NAME_MAX);
         if (!claimed) {
             warned |= 1u << ev->dev;
-            fprintf(stderr, "%s:%u: warning: no container claims device '%s': its input "
-                    "events are dropped\n", input, ev->line, dev);
+            fprintf(stderr,
+                    "%s:%u: warning: no container claims device '%s': its input "
+                    "events are dropped\n",
+                    input, ev->line, dev);
         }
     }
 }
@@ -134,8 +136,8 @@ static void on_trace(void *user, const svm_trace_t *ev)
         fprintf(f, "%s sched: %s exit %lld\n", st, c, (long long)(int64_t)ev->a);
         break;
     case SVM_TR_SPIN:
-        fprintf(f, "%s monitor: %s ctx %d ran %llu full slices without yielding\n", st, c,
-                ev->ctx, (unsigned long long)ev->a);
+        fprintf(f, "%s monitor: %s ctx %d ran %llu full slices without yielding\n", st, c, ev->ctx,
+                (unsigned long long)ev->a);
         break;
     case SVM_TR_HB_MISS: fprintf(f, "%s monitor: %s missed its heartbeat\n", st, c); break;
     case SVM_TR_HEARTBEAT:
@@ -175,13 +177,11 @@ static void print_stats(run_t *r)
                 r->count_steps ? "instructions" : "control transfers",
                 (unsigned long long)k->executed, (unsigned long long)k->insns,
                 (unsigned long long)k->slices, (unsigned long long)k->switches,
-                (unsigned long long)k->preemptions,
-                (unsigned long long)(k->asleep_ns / 1000000u),
-                (unsigned long long)(k->asleep_ns / 1000u % 1000u), prog, cname(r, i),
-                k->faults, k->restarts, k->monitor_flags, k->spins, k->hb_missed, k->deadlocks,
+                (unsigned long long)k->preemptions, (unsigned long long)(k->asleep_ns / 1000000u),
+                (unsigned long long)(k->asleep_ns / 1000u % 1000u), prog, cname(r, i), k->faults,
+                k->restarts, k->monitor_flags, k->spins, k->hb_missed, k->deadlocks,
                 k->dev_overflow, k->xsent, k->xdropped, prog, cname(r, i), g.collections,
-                (unsigned long long)g.bytes_allocated, g.live_hwm, g.heap_hwm,
-                g.longest_pause);
+                (unsigned long long)g.bytes_allocated, g.live_hwm, g.heap_hwm, g.longest_pause);
     }
     const svm_sched_stats_t *s = &r->sched.stats;
     fprintf(stderr,
@@ -351,8 +351,8 @@ int runner_run_scheduled(const runner_cfg_t *rc)
             fprintf(stderr, "%s: out of host memory\n", prog);
             return finish(&r, RUNNER_EXIT_USAGE);
         }
-        int br = svm_box_init(r.box[k], &r.img[k], &vcfg, (uint32_t)heap, (uint32_t)stack, mem,
-                              need);
+        int br =
+            svm_box_init(r.box[k], &r.img[k], &vcfg, (uint32_t)heap, (uint32_t)stack, mem, need);
         if (br) {
             fprintf(stderr, "%s: %s: heap or stack too small\n", prog, r.path[k]);
             return finish(&r, RUNNER_EXIT_TRAP);

@@ -76,8 +76,14 @@ void svm_container_reset(svm_container_t *c)
             for (uint32_t k = 0; k < x->noffers; k++) {
                 svm_offer_t *o = &x->offers[k];
                 if (o->q) { /* xchan wait queues live in the scheduler and outlive us */
-                    if (o->prev) o->prev->next = o->next; else o->q->head = o->next;
-                    if (o->next) o->next->prev = o->prev; else o->q->tail = o->prev;
+                    if (o->prev)
+                        o->prev->next = o->next;
+                    else
+                        o->q->head = o->next;
+                    if (o->next)
+                        o->next->prev = o->prev;
+                    else
+                        o->q->tail = o->prev;
                     o->q = NULL;
                 }
             }
@@ -110,8 +116,7 @@ void svm_container_reset(svm_container_t *c)
     c->hb_deadline = c->heartbeat_ns ? (c->sched ? c->sched->now : 0) + c->heartbeat_ns : 0;
 }
 
-void svm_container_roots(svm_container_t *c, void (*visit)(svm_value_t *v, void *arg),
-                         void *arg)
+void svm_container_roots(svm_container_t *c, void (*visit)(svm_value_t *v, void *arg), void *arg)
 {
     for (uint32_t i = 0; i < c->maxctx; i++) {
         svm_ctx_t *x = &c->ctxs[i];
@@ -133,8 +138,14 @@ static void waitq_unlink(svm_offer_t *o)
     svm_waitq_t *q = o->q;
     if (!q)
         return;
-    if (o->prev) o->prev->next = o->next; else q->head = o->next;
-    if (o->next) o->next->prev = o->prev; else q->tail = o->prev;
+    if (o->prev)
+        o->prev->next = o->next;
+    else
+        q->head = o->next;
+    if (o->next)
+        o->next->prev = o->prev;
+    else
+        q->tail = o->prev;
     o->next = o->prev = NULL;
     o->q = NULL;
 }
@@ -264,8 +275,8 @@ int32_t svm_chan_new(svm_container_t *c)
 
 void svm_sync_begin(svm_ctx_t *x) { x->noffers = 0; }
 
-int svm_sync_add(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t obj,
-                 svm_value_t value, uint64_t deadline)
+int svm_sync_add(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t obj, svm_value_t value,
+                 uint64_t deadline)
 {
     if (x->noffers >= SVM_CFG_MAX_OFFERS)
         return SVM_S_ETOOMANY;
@@ -288,10 +299,8 @@ int svm_sync_add(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t obj,
     }
     case SVM_OFFER_ALWAYS:
     case SVM_OFFER_AFTER:
-    case SVM_OFFER_JOIN:
-        break;
-    default:
-        return SVM_S_EINVAL;
+    case SVM_OFFER_JOIN: break;
+    default: return SVM_S_EINVAL;
     }
     svm_offer_t *o = &x->offers[x->noffers];
     o->next = o->prev = NULL;
@@ -327,9 +336,7 @@ static void xmsg_take(svm_xchan_t *xc, svm_ctx_t *x)
 static int try_commit(svm_container_t *c, svm_ctx_t *x, const svm_offer_t *o, uint64_t now)
 {
     switch (o->kind) {
-    case SVM_OFFER_ALWAYS:
-        x->result = o->value;
-        break;
+    case SVM_OFFER_ALWAYS: x->result = o->value; break;
     case SVM_OFFER_AFTER:
         if (o->deadline > now)
             return 0;
@@ -374,8 +381,7 @@ static int try_commit(svm_container_t *c, svm_ctx_t *x, const svm_offer_t *o, ui
             return 0;
         x->result = SVM_VAL_UNIT;
         break;
-    default:
-        return 0;
+    default: return 0;
     }
     x->fired = o->branch;
     x->woke_by_timer = 0;
@@ -420,8 +426,7 @@ int svm_sync(svm_container_t *c, svm_ctx_t *x, uint64_t now, int block)
             if (o->deadline < earliest)
                 earliest = o->deadline;
             break;
-        default:
-            break;
+        default: break;
         }
     }
     if (earliest != UINT64_MAX)
@@ -430,8 +435,7 @@ int svm_sync(svm_container_t *c, svm_ctx_t *x, uint64_t now, int block)
     return SVM_SYNC_BLOCKED;
 }
 
-int svm_sync_chan(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t chan,
-                  svm_value_t v)
+int svm_sync_chan(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t chan, svm_value_t v)
 {
     if (kind != SVM_OFFER_SEND && kind != SVM_OFFER_RECV)
         return chan >= c->nchans ? SVM_S_EBADCHAN : SVM_S_EINVAL;

@@ -48,7 +48,10 @@ const char *svm_sched_strerror(int code)
 
 #ifndef SCHED_NO_STRINGS
 /* ---- tiny string builder (freestanding: no snprintf) ---- */
-typedef struct sb { char *buf; size_t size, len; } sb_t;
+typedef struct sb {
+    char *buf;
+    size_t size, len;
+} sb_t;
 static void sb_put(sb_t *b, const char *s)
 {
     for (; *s; s++, b->len++)
@@ -68,8 +71,7 @@ static void sb_name(sb_t *b, const char *s, size_t max)
 }
 #endif
 
-size_t svm_sched_format_err(const svm_sched_t *s, const svm_sched_err_t *e, char *buf,
-                            size_t size)
+size_t svm_sched_format_err(const svm_sched_t *s, const svm_sched_err_t *e, char *buf, size_t size)
 {
     (void)s;
     if (size)
@@ -81,19 +83,24 @@ size_t svm_sched_format_err(const svm_sched_t *s, const svm_sched_err_t *e, char
     sb_t b = {buf, size, 0};
     switch (e->code) {
     case SVM_S_EDEVCLAIM:
-        sb_put(&b, "container '"); sb_name(&b, e->cname, SVIMG_NAME_MAX);
-        sb_put(&b, "' claims device '"); sb_name(&b, e->name, SVIMG_NAME_MAX);
+        sb_put(&b, "container '");
+        sb_name(&b, e->cname, SVIMG_NAME_MAX);
+        sb_put(&b, "' claims device '");
+        sb_name(&b, e->name, SVIMG_NAME_MAX);
         sb_put(&b, "', already claimed by container '");
         sb_name(&b, e->oname, SVIMG_NAME_MAX);
         sb_put(&b, "'");
         break;
     case SVM_S_EDEVUNKNOWN:
-        sb_put(&b, "container '"); sb_name(&b, e->cname, SVIMG_NAME_MAX);
-        sb_put(&b, "' claims device '"); sb_name(&b, e->name, SVIMG_NAME_MAX);
+        sb_put(&b, "container '");
+        sb_name(&b, e->cname, SVIMG_NAME_MAX);
+        sb_put(&b, "' claims device '");
+        sb_name(&b, e->name, SVIMG_NAME_MAX);
         sb_put(&b, "', which this board does not have");
         break;
     case SVM_S_EXLINK:
-        sb_put(&b, "inter-container channel '"); sb_name(&b, e->name, SVIMG_NAME_MAX);
+        sb_put(&b, "inter-container channel '");
+        sb_name(&b, e->name, SVIMG_NAME_MAX);
         sb_put(&b, "' ");
         if (e->other >= 0) {
             sb_put(&b, "is declared in the same direction by containers '");
@@ -102,13 +109,12 @@ size_t svm_sched_format_err(const svm_sched_t *s, const svm_sched_err_t *e, char
             sb_name(&b, e->oname, SVIMG_NAME_MAX);
             sb_put(&b, "'");
         } else {
-            sb_put(&b, "of container '"); sb_name(&b, e->cname, SVIMG_NAME_MAX);
+            sb_put(&b, "of container '");
+            sb_name(&b, e->cname, SVIMG_NAME_MAX);
             sb_put(&b, "' has no peer container");
         }
         break;
-    default:
-        sb_put(&b, svm_sched_strerror(e->code));
-        break;
+    default: sb_put(&b, svm_sched_strerror(e->code)); break;
     }
     return b.len;
 #endif
@@ -298,8 +304,8 @@ int svm_sched_link(svm_sched_t *s, void *mem, size_t size, svm_sched_err_t *err)
 }
 
 /* ---- helpers ---- */
-static void tr(svm_sched_t *s, uint8_t kind, const svm_container_t *c, int32_t ctx,
-               uint64_t a, uint64_t b, uint8_t status)
+static void tr(svm_sched_t *s, uint8_t kind, const svm_container_t *c, int32_t ctx, uint64_t a,
+               uint64_t b, uint8_t status)
 {
     if (!s->ops.trace)
         return;
@@ -425,7 +431,7 @@ static svm_ctx_status_t container_run(svm_sched_t *s, svm_container_t *c, uint32
         st = s->ops.run_ctx(s->ops.user, c, x, c->slice_left, &u);
         if (c->cur >= 0)
             x = &c->ctxs[c->cur]; /* the context it ended with */
-        if (svm_cut.rest) /* more chunks may follow: read the clock once, after them */
+        if (svm_cut.rest)         /* more chunks may follow: read the clock once, after them */
             s->uncharged += svm_fast_account(c, u);
         else
             svm_fast_charge(s, c, u);
@@ -545,8 +551,8 @@ static void housekeeping(svm_sched_t *s)
             const svm_container_t *c = s->cont[i];
             if (c->priority < s->cfg.wd_priority)
                 continue;
-            if (c->state == SVM_K_STOPPED || (c->state == SVM_K_ACTIVE &&
-                (c->spin_flag || c->hb_flag || c->dl_flag)))
+            if (c->state == SVM_K_STOPPED ||
+                (c->state == SVM_K_ACTIVE && (c->spin_flag || c->hb_flag || c->dl_flag)))
                 ok = 0;
         }
         if (ok) {
@@ -636,8 +642,8 @@ int svm_sched_step(svm_sched_t *s)
             budget = quantum;
         for (uint32_t j = 0; j < h->ndev; j++)
             devmask |= 1u << (h->dev[j] < 31u ? h->dev[j] : 31u);
-        uint64_t t = s->cfg.cut || s->cfg.ns_per_insn ? svm_timerq_peek(&h->timers, NULL)
-                                                       : UINT64_MAX;
+        uint64_t t =
+            s->cfg.cut || s->cfg.ns_per_insn ? svm_timerq_peek(&h->timers, NULL) : UINT64_MAX;
         due = t < due ? t : due;
         if (s->cfg.ns_per_insn) {
             if (t == UINT64_MAX || t <= s->now)
@@ -683,22 +689,17 @@ int svm_sched_step(svm_sched_t *s)
         c->spin_flag = 0;
     }
     switch (st) {
-    case SVM_RUN_FUEL:
-        c->stats.preemptions++;
-        break;
+    case SVM_RUN_FUEL: c->stats.preemptions++; break;
     case SVM_RUN_HALT:
         retire(c, SVM_K_DONE);
         tr(s, SVM_TR_HALT, c, -1, 0, 0, 0);
         break;
-    case SVM_RUN_FAULT:
-        handle_fault(s, c);
-        break;
+    case SVM_RUN_FAULT: handle_fault(s, c); break;
     case SVM_RUN_EXIT:
         retire(c, SVM_K_EXITED);
         tr(s, SVM_TR_EXIT, c, -1, (uint64_t)(int64_t)c->exit_status, 0, 0);
         break;
-    default:
-        break;
+    default: break;
     }
     return SVM_STEP_RAN;
 }

@@ -24,9 +24,9 @@ static void walk(svm_backtrace_t *bt, const uint32_t *csp, const uint32_t *stop)
             bt->pc[bt->n++] = w >> 2;
             csp -= 2;
             break;
-        case REC_EXTRA: csp -= 2; break;    /* over-application: no frame of its own */
-        case REC_LINK: csp -= 4; break;     /* a handler record (traps walk through) */
-        default: return;                    /* not a record boundary: stop */
+        case REC_EXTRA: csp -= 2; break; /* over-application: no frame of its own */
+        case REC_LINK: csp -= 4; break;  /* a handler record (traps walk through) */
+        default: return;                 /* not a record boundary: stop */
         }
     }
 }

@@ -44,10 +44,7 @@ static svm_box_t *box_of(svm_container_t *c)
 
 static svc_result_t trap(svm_vm_t *vm, svm_trap_t t) { return svm_svc_trap(vm, t); }
 
-static uint64_t now_of(svm_box_t *b)
-{
-    return b->c.sched ? b->c.sched->now : 0;
-}
+static uint64_t now_of(svm_box_t *b) { return b->c.sched ? b->c.sched->now : 0; }
 
 /* A block of `size` fields with tag; fields 0..size-1 from vals (re-read after the
  * allocation through the pointers, which must be rooted slots). 0 = heap exhausted. */
@@ -155,8 +152,8 @@ static int ser(const svm_vm_t *vm, svm_value_t v, uint8_t *buf, uint32_t *len, i
 
 /* Deserialise one value at *pos into *out, which the CALLER has rooted (a slot must be
  * rooted once only: the copying GC would forward it twice). */
-static int deser(svm_vm_t *vm, const uint8_t *buf, uint32_t len, uint32_t *pos,
-                 svm_value_t *out, int depth)
+static int deser(svm_vm_t *vm, const uint8_t *buf, uint32_t len, uint32_t *pos, svm_value_t *out,
+                 int depth)
 {
     if (*pos >= len)
         return -1;
@@ -226,8 +223,7 @@ static int deser(svm_vm_t *vm, const uint8_t *buf, uint32_t len, uint32_t *pos,
 }
 
 /* ---- events ---- */
-static svc_result_t make_event(svm_vm_t *vm, svm_context_t *ctx, uint32_t tag,
-                               uint32_t nargs)
+static svc_result_t make_event(svm_vm_t *vm, svm_context_t *ctx, uint32_t tag, uint32_t nargs)
 {
     /* fields = the service arguments in order, read from their rooted slots */
     svm_value_t *slots[2];
@@ -258,15 +254,13 @@ static int flatten(svm_box_t *b, svm_ctx_t *x, svm_value_t ev, uint64_t now, uin
         if (size < 1 || !svm_is_int(o[1]) || svm_val_int(o[1]) < 0)
             return SVM_S_EBADCHAN;
         r = svm_sync_add(&b->c, x, send ? SVM_OFFER_SEND : SVM_OFFER_RECV,
-                         (uint32_t)svm_val_int(o[1]), send && size >= 2 ? o[2] : SVM_VAL_UNIT,
-                         0);
+                         (uint32_t)svm_val_int(o[1]), send && size >= 2 ? o[2] : SVM_VAL_UNIT, 0);
         return r < 0 ? r : 0;
     }
     case SVM_EVT_JOIN:
         if (size < 1 || !svm_is_int(o[1]))
             return SVM_S_EINVAL;
-        r = svm_sync_add(&b->c, x, SVM_OFFER_JOIN, (uint32_t)svm_val_int(o[1]), SVM_VAL_UNIT,
-                         0);
+        r = svm_sync_add(&b->c, x, SVM_OFFER_JOIN, (uint32_t)svm_val_int(o[1]), SVM_VAL_UNIT, 0);
         return r < 0 ? r : 0;
     case SVM_EVT_ALWAYS:
         r = svm_sync_add(&b->c, x, SVM_OFFER_ALWAYS, 0, size >= 1 ? o[1] : SVM_VAL_UNIT, 0);
@@ -301,8 +295,7 @@ static int flatten(svm_box_t *b, svm_ctx_t *x, svm_value_t ev, uint64_t now, uin
         if (size < 2)
             return SVM_S_EINVAL;
         return flatten(b, x, o[1], now, depth + 1);
-    default:
-        return SVM_S_EINVAL;
+    default: return SVM_S_EINVAL;
     }
 }
 
@@ -363,8 +356,7 @@ static int deliver(svm_box_t *b, svm_ctx_t *x, svm_context_t *ctx, int poll)
 {
     svm_vm_t *vm = &b->vm;
     /* an inter-container message: copy it into this heap now */
-    if (x->fired < x->noffers && x->offers[x->fired].kind == SVM_OFFER_XRECV &&
-        take_xmsg(b, x))
+    if (x->fired < x->noffers && x->offers[x->fired].kind == SVM_OFFER_XRECV && take_xmsg(b, x))
         return -1;
     svm_value_t list = SVM_VAL_UNIT, w[MAX_EV_DEPTH + 2];
     uint32_t seen = 0;
@@ -410,7 +402,6 @@ static int deliver(svm_box_t *b, svm_ctx_t *x, svm_context_t *ctx, int poll)
     return 0;
 }
 
-
 static inline int deliver_base(svm_box_t *b, svm_ctx_t *x, svm_context_t *ctx)
 {
     if (x->offers[x->fired].kind == SVM_OFFER_XRECV && take_xmsg(b, x))
@@ -432,14 +423,13 @@ static GLUE_NOINLINE int sync_base_other(svm_box_t *b, svm_context_t *ctx, svm_c
 
 /* ev_sync on a base event (tag o[0], not choose/wrap): its value itself, no pair. The
  * plain channel send/receive goes straight to the channel (svm_sync_chan). */
-static svc_result_t sync_base(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x,
-                              const uint32_t *o)
+static svc_result_t sync_base(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x, const uint32_t *o)
 {
     svm_vm_t *vm = &b->vm;
     uint32_t tag = SVOBJ_TAG(o[0]), size = SVOBJ_SIZE(o[0]);
     int r;
-    if (SVM_LIKELY((tag == SVM_EVT_SEND || tag == SVM_EVT_RECV) && size >= 1 &&
-                   svm_is_int(o[1]) && svm_val_int(o[1]) >= 0))
+    if (SVM_LIKELY((tag == SVM_EVT_SEND || tag == SVM_EVT_RECV) && size >= 1 && svm_is_int(o[1]) &&
+                   svm_val_int(o[1]) >= 0))
         r = svm_sync_chan(&b->c, x, tag == SVM_EVT_SEND ? SVM_OFFER_SEND : SVM_OFFER_RECV,
                           (uint32_t)svm_val_int(o[1]),
                           tag == SVM_EVT_SEND && size >= 2 ? o[2] : SVM_VAL_UNIT);
@@ -461,8 +451,7 @@ static svc_result_t sync_base(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x,
     return SVM_SVC_BLOCK;
 }
 
-static GLUE_NOINLINE svc_result_t do_sync(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x,
-                                          int poll)
+static GLUE_NOINLINE svc_result_t do_sync(svm_box_t *b, svm_context_t *ctx, svm_ctx_t *x, int poll)
 {
     svm_vm_t *vm = &b->vm;
     uint64_t now = now_of(b);
@@ -528,8 +517,8 @@ static svc_result_t thread_create(svm_box_t *b, svm_context_t *ctx)
         FAILURE("Thread.create: too many threads");
     svm_ctx_t *x = svm_ctx_get(&b->c, (uint32_t)slot);
     svm_context_t *rc = &b->rctx[slot];
-    svm_context_init(vm, rc, x->tid, b->stacks + (size_t)slot * b->stack_words,
-                     b->stack_words, (uint32_t)svm_val_int(co[1]));
+    svm_context_init(vm, rc, x->tid, b->stacks + (size_t)slot * b->stack_words, b->stack_words,
+                     (uint32_t)svm_val_int(co[1]));
     x->regs.rt = rc;
     rc->owner = x;
     if ((uint32_t)svm_val_int(co[2]) != held + 1u ||
@@ -574,22 +563,19 @@ static GLUE_NOINLINE svm_box_t *sched_enter(svm_vm_t *vm)
         svm_sched_flush(b->c.sched);
     return b;
 }
-#define SCHED_SERVICE(name)                                                               \
-    static svc_result_t sched_##name(svm_vm_t *vm, svm_context_t *ctx, svm_box_t *b,      \
-                                     svm_container_t *c, svm_ctx_t *x);                   \
-    SVM_SERVICE(name)                                                                     \
-    {                                                                                     \
-        svm_box_t *b = sched_enter(vm);                                                   \
-        return sched_##name(vm, ctx, b, &b->c, cur_ctx(b, ctx));                          \
-    }                                                                                     \
-    static svc_result_t sched_##name(svm_vm_t *vm, svm_context_t *ctx, svm_box_t *b,      \
+#define SCHED_SERVICE(name)                                                                        \
+    static svc_result_t sched_##name(svm_vm_t *vm, svm_context_t *ctx, svm_box_t *b,               \
+                                     svm_container_t *c, svm_ctx_t *x);                            \
+    SVM_SERVICE(name)                                                                              \
+    {                                                                                              \
+        svm_box_t *b = sched_enter(vm);                                                            \
+        return sched_##name(vm, ctx, b, &b->c, cur_ctx(b, ctx));                                   \
+    }                                                                                              \
+    static svc_result_t sched_##name(svm_vm_t *vm, svm_context_t *ctx, svm_box_t *b,               \
                                      svm_container_t *c, svm_ctx_t *x)
 #define UNUSED_SCHED_ARGS() ((void)vm, (void)ctx, (void)b, (void)c, (void)x)
 
-static const svm_hal_t *hal_of(const svm_container_t *c)
-{
-    return c->sched ? c->sched->hal : NULL;
-}
+static const svm_hal_t *hal_of(const svm_container_t *c) { return c->sched ? c->sched->hal : NULL; }
 
 /* ---- contexts ---- */
 SCHED_SERVICE(thread_create)
@@ -620,11 +606,11 @@ SCHED_SERVICE(chan_new)
     RESULT(svm_int_val(ch));
     return SVM_SVC_OK;
 }
-#define EVENT_SERVICE(name, tag, nargs)                                                   \
-    SCHED_SERVICE(name)                                                                   \
-    {                                                                                     \
-        UNUSED_SCHED_ARGS();                                                              \
-        return make_event(vm, ctx, tag, nargs);                                           \
+#define EVENT_SERVICE(name, tag, nargs)                                                            \
+    SCHED_SERVICE(name)                                                                            \
+    {                                                                                              \
+        UNUSED_SCHED_ARGS();                                                                       \
+        return make_event(vm, ctx, tag, nargs);                                                    \
     }
 EVENT_SERVICE(ev_send, SVM_EVT_SEND, 2)
 EVENT_SERVICE(ev_receive, SVM_EVT_RECV, 1)
@@ -686,13 +672,13 @@ SCHED_SERVICE(ev_receive_sync)
 }
 
 /* ---- time ---- */
-#define SLEEP_SERVICE(name, unit)                                                         \
-    SCHED_SERVICE(name)                                                                   \
-    {                                                                                     \
-        UNUSED_SCHED_ARGS();                                                              \
-        if (!svm_is_int(ctx->acc))                                                        \
-            return trap(vm, SVM_TRAP_type_error);                                         \
-        return sleep_for(b, ctx, svm_val_int(ctx->acc), unit);                            \
+#define SLEEP_SERVICE(name, unit)                                                                  \
+    SCHED_SERVICE(name)                                                                            \
+    {                                                                                              \
+        UNUSED_SCHED_ARGS();                                                                       \
+        if (!svm_is_int(ctx->acc))                                                                 \
+            return trap(vm, SVM_TRAP_type_error);                                                  \
+        return sleep_for(b, ctx, svm_val_int(ctx->acc), unit);                                     \
     }
 SLEEP_SERVICE(sleep_ns, 1u)
 SLEEP_SERVICE(sleep_us, 1000u)
@@ -933,8 +919,8 @@ static int start_main(svm_box_t *b)
     return 0;
 }
 
-int svm_box_init(svm_box_t *b, const svl_image_t *img, const svm_config_t *cfg,
-                 uint32_t heap_size, uint32_t stack_size, void *mem, size_t size)
+int svm_box_init(svm_box_t *b, const svl_image_t *img, const svm_config_t *cfg, uint32_t heap_size,
+                 uint32_t stack_size, void *mem, size_t size)
 {
     if (!b || !img || !cfg || !mem)
         return SVM_S_EINVAL;
@@ -1040,9 +1026,7 @@ svm_ctx_status_t svm_box_run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, u
             return SVM_RUN_EXIT;
         }
         return SVM_RUN_HALT;
-    case SVM_EXITED:
-        c->exit_status = b->vm.exit_code;
-        return SVM_RUN_EXIT;
+    case SVM_EXITED: c->exit_status = b->vm.exit_code; return SVM_RUN_EXIT;
     default:
         c->fault.reason = (uint16_t)b->vm.trap.code;
         c->fault.pc = b->vm.trap.pc;

@@ -13,8 +13,7 @@ static int kind_class(uint32_t k) { return k == SVOBJ_BYTES ? (int)SVOBJ_STRING 
 /* One step (a pair of values: tests, a push or pop of the work stack) costs about what an
  * instruction does: charged as this many words (work.h). */
 #define CMP_STEP_WORDS 8u
-static int cmp_shallow(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee,
-                       uint64_t *work)
+static int cmp_shallow(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee, uint64_t *work)
 {
     if (svm_is_int(a)) {
         if (!svm_is_int(b))
@@ -60,7 +59,8 @@ static int cmp_shallow(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int iee
             return y != y ? 0 : -1; /* compare: nan = nan, nan below everything */
         return 1;
     }
-    case SVOBJ_BLOCK: case SVOBJ_ARRAY:
+    case SVOBJ_BLOCK:
+    case SVOBJ_ARRAY:
         if (SVOBJ_TAG(ha) != SVOBJ_TAG(hb))
             return SVOBJ_TAG(ha) < SVOBJ_TAG(hb) ? -1 : 1;
         if (SVOBJ_SIZE(ha) != SVOBJ_SIZE(hb))
@@ -94,8 +94,8 @@ static uint32_t *cmp_stack(const svm_vm_t *vm, uint32_t *cap)
  * The state is (*pa, *pb: the pair to compare next; *pn: entries). One step per pair,
  * each costing one word of work plus what a string comparison reads; when *work reaches
  * `limit` before the end, SVM_CMP_SUSPENDED with the state left for the next call. */
-static int cmp_run(const svm_vm_t *vm, svm_value_t *pa, svm_value_t *pb, uint32_t *pn,
-                   int ieee, uint64_t *work, uint64_t limit)
+static int cmp_run(const svm_vm_t *vm, svm_value_t *pa, svm_value_t *pb, uint32_t *pn, int ieee,
+                   uint64_t *work, uint64_t limit)
 {
     uint32_t cap, n = *pn;
     uint32_t *stk = cmp_stack(vm, &cap);
@@ -157,15 +157,15 @@ int svm_compare(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee)
  * (its entries are above hp); any of these simply restarts it. Between the
  * suspension and the resumption the scheduler keeps the context current (a slice that
  * ends on fuel resumes it first), so in practice it always continues. */
-int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t a,
-                        svm_value_t b, int ieee, uint64_t words)
+int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t a, svm_value_t b,
+                        int ieee, uint64_t words)
 {
     svm_work_t *w = &vm->work;
     svm_value_t ca = a, cb = b;
     uint32_t n = 0;
     uint64_t work = 0;
-    if (w->cmp_active && w->cmp_ctx == ctx && w->cmp_pc == pc && w->cmp_a == a &&
-        w->cmp_b == b && w->cmp_ieee == (uint32_t)ieee && w->cmp_gc == vm->gc.collections &&
+    if (w->cmp_active && w->cmp_ctx == ctx && w->cmp_pc == pc && w->cmp_a == a && w->cmp_b == b &&
+        w->cmp_ieee == (uint32_t)ieee && w->cmp_gc == vm->gc.collections &&
         (!SVM_CFG_GC_COMPACT || vm->spare || vm->cmp_hp == vm->hp)) {
         ca = w->cmp_ca;
         cb = w->cmp_cb;

@@ -75,12 +75,18 @@ static int parse_spec(const char *f, uint32_t n, spec_t *s)
     if (n < 2 || f[i++] != '%')
         return -1;
     for (; i < n; i++) {
-        if (f[i] == '-') s->minus = 1;
-        else if (f[i] == '0') s->zero = 1;
-        else if (f[i] == '+') s->plus = 1;
-        else if (f[i] == ' ') s->space = 1;
-        else if (f[i] == '#') s->alt = 1;
-        else break;
+        if (f[i] == '-')
+            s->minus = 1;
+        else if (f[i] == '0')
+            s->zero = 1;
+        else if (f[i] == '+')
+            s->plus = 1;
+        else if (f[i] == ' ')
+            s->space = 1;
+        else if (f[i] == '#')
+            s->alt = 1;
+        else
+            break;
     }
     if (i < n && f[i] >= '0' && f[i] <= '9') {
         s->width = 0;
@@ -129,10 +135,10 @@ static long field_begin(out_t *o, const spec_t *s, const char *prefix, long blen
 #define DEC_LIMBS 90 /* 767 significant digits of a subnormal, 309 of DBL_MAX */
 typedef struct dec {
     uint32_t limb[DEC_LIMBS];
-    int n;       /* limbs in use */
-    int ndig;    /* significant digits (0 for zero) */
+    int n;    /* limbs in use */
+    int ndig; /* significant digits (0 for zero) */
     int dexp;
-    int top;     /* digits in limb[n-1] */
+    int top; /* digits in limb[n-1] */
 } dec_t;
 
 static void dec_mul(dec_t *x, uint32_t m)
@@ -363,11 +369,16 @@ static void fmt_float(out_t *o, spec_t s, double d)
     char cs[16];
     size_t k = 0;
     cs[k++] = '%';
-    if (s.minus) cs[k++] = '-';
-    if (s.zero) cs[k++] = '0';
-    if (s.plus) cs[k++] = '+';
-    if (s.space) cs[k++] = ' ';
-    if (s.alt) cs[k++] = '#';
+    if (s.minus)
+        cs[k++] = '-';
+    if (s.zero)
+        cs[k++] = '0';
+    if (s.plus)
+        cs[k++] = '+';
+    if (s.space)
+        cs[k++] = ' ';
+    if (s.alt)
+        cs[k++] = '#';
     if (s.width >= 0) {
         if (s.width >= 10)
             cs[k++] = (char)('0' + s.width / 10);
@@ -446,8 +457,8 @@ static void fmt_int(out_t *o, const spec_t *s, int32_t ival)
     put_n(o, ' ', right);
 }
 
-long svm_fmt_one(char *buf, size_t cap, const char *fmt, uint32_t fmtlen, int kind,
-                 int32_t ival, double fval, const uint8_t *sval, uint32_t slen)
+long svm_fmt_one(char *buf, size_t cap, const char *fmt, uint32_t fmtlen, int kind, int32_t ival,
+                 double fval, const uint8_t *sval, uint32_t slen)
 {
     spec_t s;
     out_t o = {buf, cap, 0};
@@ -514,10 +525,29 @@ int svm_parse_int(const uint8_t *s, uint32_t len, int32_t *out)
         neg = s[i++] == '-';
     if (i + 1 < len && s[i] == '0') {
         switch (s[i + 1]) {
-        case 'x': case 'X': base = 16; signedness = 0; i += 2; break;
-        case 'o': case 'O': base = 8; signedness = 0; i += 2; break;
-        case 'b': case 'B': base = 2; signedness = 0; i += 2; break;
-        case 'u': case 'U': signedness = 0; i += 2; break;
+        case 'x':
+        case 'X':
+            base = 16;
+            signedness = 0;
+            i += 2;
+            break;
+        case 'o':
+        case 'O':
+            base = 8;
+            signedness = 0;
+            i += 2;
+            break;
+        case 'b':
+        case 'B':
+            base = 2;
+            signedness = 0;
+            i += 2;
+            break;
+        case 'u':
+        case 'U':
+            signedness = 0;
+            i += 2;
+            break;
         default: break;
         }
     }
@@ -844,7 +874,8 @@ int svm_parse_float(const uint8_t *s0, uint32_t len0, double *out)
     const uint8_t *s = buf + i;
     uint32_t m = n - i;
     if (word_is(s, m, "nan") || word_is(s, m, "inf") || word_is(s, m, "infinity")) {
-        uint64_t bits = (uint64_t)neg << 63 | 0x7ffull << 52 | (lower(s[0]) == 'n' ? 1ull << 51 : 0);
+        uint64_t bits =
+            (uint64_t)neg << 63 | 0x7ffull << 52 | (lower(s[0]) == 'n' ? 1ull << 51 : 0);
         memcpy(out, &bits, 8);
         return 0;
     }

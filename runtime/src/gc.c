@@ -54,7 +54,8 @@ static void visit_root(svm_value_t *slot, void *arg) { forward(arg, slot); }
 #if !SVM_CFG_GC_COMPACT
 static
 #endif
-void svm_gc_done(svm_vm_t *vm, uint32_t live, uint64_t work, int charge)
+    void
+    svm_gc_done(svm_vm_t *vm, uint32_t live, uint64_t work, int charge)
 {
     vm->hp = live;
     vm->hp_after_gc = live;

@@ -14,8 +14,7 @@
  * records, its A and EP registers; vm->roots; the prebuilt exceptions; the trap value;
  * the scheduler's values (sched.h svm_container_roots, issue 5). Returns the words of
  * stack it walked (work). Inlined into each collector with its own visit. */
-static inline uint32_t svm_gc_roots(svm_vm_t *vm, void (*visit)(svm_value_t *, void *),
-                                    void *arg)
+static inline uint32_t svm_gc_roots(svm_vm_t *vm, void (*visit)(svm_value_t *, void *), void *arg)
 {
     uint32_t work = 0; /* stack words visited */
     for (svm_value_t *p = vm->globals, *e = p + vm->nglobals; p < e; p++)
@@ -42,8 +41,9 @@ static inline uint32_t svm_gc_roots(svm_vm_t *vm, void (*visit)(svm_value_t *, v
 /* Objects whose payload words are values the collector follows. */
 static inline int svm_gc_has_fields(uint32_t hd)
 {
-    return (int)(((1u << SVOBJ_BLOCK | 1u << SVOBJ_CLOSURE | 1u << SVOBJ_PAP |
-                   1u << SVOBJ_ARRAY) >> SVOBJ_KIND(hd)) & 1u);
+    return (int)(((1u << SVOBJ_BLOCK | 1u << SVOBJ_CLOSURE | 1u << SVOBJ_PAP | 1u << SVOBJ_ARRAY) >>
+                  SVOBJ_KIND(hd)) &
+                 1u);
 }
 
 #if SVM_CFG_GC_COMPACT

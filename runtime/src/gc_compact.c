@@ -39,11 +39,11 @@ typedef int svm_gc_compact_unit_t; /* ISO C: a translation unit is never empty *
 
 typedef struct cgc {
     svm_vm_t *vm;
-    uint32_t *heap;     /* the heap as words */
+    uint32_t *heap; /* the heap as words */
     uint32_t *bits;
-    uint32_t *stk;      /* pairs: stk[2i] object offset, stk[2i+1] next field */
-    uint32_t n, cap;    /* pairs on the stack; capacity */
-    int overflow;       /* an object was marked but not pushed */
+    uint32_t *stk;   /* pairs: stk[2i] object offset, stk[2i+1] next field */
+    uint32_t n, cap; /* pairs on the stack; capacity */
+    int overflow;    /* an object was marked but not pushed */
     uint64_t work;
 } cgc_t;
 

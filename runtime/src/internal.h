@@ -84,10 +84,7 @@ static inline int svm_float_view(const svm_vm_t *vm, svm_value_t v, double *d)
 
 /* Physical size in bytes of an object of `size` payload words (>= 1 payload word, so a
  * forwarding pointer always fits). */
-static inline uint32_t svm_obj_bytes_for(uint32_t size)
-{
-    return (size ? size + 1u : 2u) * 4u;
-}
+static inline uint32_t svm_obj_bytes_for(uint32_t size) { return (size ? size + 1u : 2u) * 4u; }
 
 /* Allocate an object; returns its offset, or 0 when the heap is exhausted even after a
  * collection. MAY RUN THE GC: every value must be in a root (context registers saved). The
@@ -139,8 +136,8 @@ int svm_compare(const svm_vm_t *vm, svm_value_t a, svm_value_t b, int ieee);
  * for the same context, pc and operands continues it (unless a collection or another
  * comparison came in between: it then starts again). Cyclic data compares forever, in
  * budget-sized steps, as any loop: fuel, --max-steps and the scheduler stop it. */
-int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t a,
-                        svm_value_t b, int ieee, uint64_t words);
+int svm_compare_bounded(svm_vm_t *vm, const void *ctx, uint32_t pc, svm_value_t a, svm_value_t b,
+                        int ieee, uint64_t words);
 uint32_t svm_hash(svm_vm_t *vm, svm_value_t v); /* charges the string bytes it reads */
 
 /* Control-stack records (interp.c's invariants): the low 2 bits of a record's first word.
@@ -163,12 +160,12 @@ void svm_bt_trap(svm_vm_t *vm, const svm_context_t *ctx, uint32_t pc, const uint
 void svm_write(svm_vm_t *vm, int stream, const char *s, size_t len);
 
 /* Number formatting and parsing (format.c, our own: no C library formatting). */
-size_t svm_fmt_int(char *buf, int32_t n);                 /* decimal, buf >= 16 */
+size_t svm_fmt_int(char *buf, int32_t n); /* decimal, buf >= 16 */
 size_t svm_fmt_string_of_float(char *buf, size_t cap, double d);
 /* One printf conversion: kind 'i' int, 'f' float, 's' string. Returns length or -1 if
  * the format is invalid; writes at most cap-1 bytes + NUL (the length may exceed cap). */
-long svm_fmt_one(char *buf, size_t cap, const char *fmt, uint32_t fmtlen, int kind,
-                 int32_t ival, double fval, const uint8_t *sval, uint32_t slen);
+long svm_fmt_one(char *buf, size_t cap, const char *fmt, uint32_t fmtlen, int kind, int32_t ival,
+                 double fval, const uint8_t *sval, uint32_t slen);
 /* Parse a %s conversion: flags '-' (left) and width. -1 if invalid. */
 int svm_fmt_string_spec(const char *fmt, uint32_t fmtlen, int *left, int *width);
 int svm_parse_int(const uint8_t *s, uint32_t len, int32_t *out);

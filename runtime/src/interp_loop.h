@@ -47,91 +47,90 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
  * moved; the heap base may have flipped). PROTECT(stmt) wraps every call that may
  * allocate, raise or run a service (Lua's Protect, OCaml's Setup_for_gc): no value may be
  * held in a C local across it — allocate first, then read the operands from A/the stack. */
-#define SAVE()                                                                            \
-    (ctx->pc = (uint32_t)(pc - code), ctx->sp = sp, ctx->csp = csp, ctx->acc = a,          \
-     ctx->ep = ep)
+#define SAVE()                                                                                     \
+    (ctx->pc = (uint32_t)(pc - code), ctx->sp = sp, ctx->csp = csp, ctx->acc = a, ctx->ep = ep)
 #define LOAD() (sp = ctx->sp, csp = ctx->csp, a = ctx->acc, ep = ctx->ep, heap = vm->heap)
-#define PROTECT(stmt)                                                                     \
-    do {                                                                                  \
-        SAVE();                                                                           \
-        stmt;                                                                             \
-        LOAD();                                                                           \
+#define PROTECT(stmt)                                                                              \
+    do {                                                                                           \
+        SAVE();                                                                                    \
+        stmt;                                                                                      \
+        LOAD();                                                                                    \
     } while (0)
 
 /* One cold label per trap kind, so hot handlers carry no trap-code bookkeeping. */
 #define TRAP(name) goto trap_##name
-#define RAISE(exn)                                                                        \
-    do {                                                                                  \
-        a = (exn);                                                                        \
-        goto do_raise;                                                                    \
+#define RAISE(exn)                                                                                 \
+    do {                                                                                           \
+        a = (exn);                                                                                 \
+        goto do_raise;                                                                             \
     } while (0)
 /* Raise a fresh Invalid_argument msg (allocates). */
-#define RAISE_INVALID(msg)                                                                \
-    do {                                                                                  \
-        uint32_t e_;                                                                      \
-        PROTECT(e_ = svm_make_exn(vm, "Invalid_argument", msg));                          \
-        if (!e_)                                                                          \
-            TRAP(heap_exhausted);                                                         \
-        RAISE(e_);                                                                        \
+#define RAISE_INVALID(msg)                                                                         \
+    do {                                                                                           \
+        uint32_t e_;                                                                               \
+        PROTECT(e_ = svm_make_exn(vm, "Invalid_argument", msg));                                   \
+        if (!e_)                                                                                   \
+            TRAP(heap_exhausted);                                                                  \
+        RAISE(e_);                                                                                 \
     } while (0)
 
 /* k values must be on the stack before popping them. The loader proves it for every
  * instruction of a validated image (image-format.md §4, the static stack check), so the
  * handlers pop without checking; only `apply` checks, where the count depends on a PAP or
  * on the arguments an over-application left below a frame. */
-#define NEED(k)                                                                           \
-    do {                                                                                  \
-        if (SVM_UNLIKELY((size_t)((const char *)base - (const char *)sp) < (size_t)(k) * 4u)) \
-            TRAP(stack_underflow);                                                        \
+#define NEED(k)                                                                                    \
+    do {                                                                                           \
+        if (SVM_UNLIKELY((size_t)((const char *)base - (const char *)sp) < (size_t)(k)*4u))        \
+            TRAP(stack_underflow);                                                                 \
     } while (0)
 /* room for v value words and c control words */
-#define ROOM(v, c)                                                                        \
-    do {                                                                                  \
-        if (SVM_UNLIKELY((size_t)((const char *)sp - (const char *)csp) <                 \
-                         ((size_t)(v) + (size_t)(c)) * 4u))                               \
-            TRAP(stack_overflow);                                                         \
+#define ROOM(v, c)                                                                                 \
+    do {                                                                                           \
+        if (SVM_UNLIKELY((size_t)((const char *)sp - (const char *)csp) <                          \
+                         ((size_t)(v) + (size_t)(c)) * 4u))                                        \
+            TRAP(stack_overflow);                                                                  \
     } while (0)
 
 /* ALLOC(off, header): bump allocation, or the collector under PROTECT. */
-#define ALLOC(off, hd)                                                                    \
-    do {                                                                                  \
-        uint32_t hd_ = (hd), nb_ = svm_obj_bytes_for(SVOBJ_SIZE(hd_));                    \
-        if (SVM_LIKELY(vm->hp + nb_ <= vm->alloc_limit)) {                                \
-            off = vm->hp;                                                                 \
-            vm->hp += nb_;                                                                \
-            uint32_t *o_ = (uint32_t *)(void *)(heap + off);                              \
-            o_[0] = hd_;                                                                  \
-            o_[1] = SVM_VAL_UNIT;                                                         \
-        } else {                                                                          \
-            PROTECT(off = svm_alloc_slow(vm, hd_));                                       \
-            if (SVM_UNLIKELY(!off))                                                       \
-                TRAP(heap_exhausted);                                                     \
-            CHARGE_WORK();                                                                \
-        }                                                                                 \
+#define ALLOC(off, hd)                                                                             \
+    do {                                                                                           \
+        uint32_t hd_ = (hd), nb_ = svm_obj_bytes_for(SVOBJ_SIZE(hd_));                             \
+        if (SVM_LIKELY(vm->hp + nb_ <= vm->alloc_limit)) {                                         \
+            off = vm->hp;                                                                          \
+            vm->hp += nb_;                                                                         \
+            uint32_t *o_ = (uint32_t *)(void *)(heap + off);                                       \
+            o_[0] = hd_;                                                                           \
+            o_[1] = SVM_VAL_UNIT;                                                                  \
+        } else {                                                                                   \
+            PROTECT(off = svm_alloc_slow(vm, hd_));                                                \
+            if (SVM_UNLIKELY(!off))                                                                \
+                TRAP(heap_exhausted);                                                              \
+            CHARGE_WORK();                                                                         \
+        }                                                                                          \
     } while (0)
 
 #define OBJ(v) ((uint32_t *)(void *)(heap + (v)))
 /* o := block v with more than n fields, else type_error */
-#define BLOCK_FIELD(o, v, n)                                                              \
-    do {                                                                                  \
-        if (SVM_UNLIKELY(!svm_is_ptr(v)))                                                 \
-            TRAP(type_error);                                                             \
-        o = OBJ(v);                                                                       \
-        if (SVM_UNLIKELY((o[0] & 0xf00u) != 0 || SVOBJ_SIZE(o[0]) < (uint32_t)(n) + 1u))   \
-            TRAP(type_error);                                                             \
+#define BLOCK_FIELD(o, v, n)                                                                       \
+    do {                                                                                           \
+        if (SVM_UNLIKELY(!svm_is_ptr(v)))                                                          \
+            TRAP(type_error);                                                                      \
+        o = OBJ(v);                                                                                \
+        if (SVM_UNLIKELY((o[0] & 0xf00u) != 0 || SVOBJ_SIZE(o[0]) < (uint32_t)(n) + 1u))           \
+            TRAP(type_error);                                                                      \
     } while (0)
-#define FLOAT_ARG(v, d)                                                                   \
-    do {                                                                                  \
-        if (SVM_UNLIKELY(!svm_float_view(vm, v, &d)))                                     \
-            TRAP(type_error);                                                             \
+#define FLOAT_ARG(v, d)                                                                            \
+    do {                                                                                           \
+        if (SVM_UNLIKELY(!svm_float_view(vm, v, &d)))                                              \
+            TRAP(type_error);                                                                      \
     } while (0)
-#define BOX_FLOAT(d)                                                                      \
-    do {                                                                                  \
-        double d_ = (d);                                                                  \
-        uint32_t off_;                                                                    \
-        ALLOC(off_, SVOBJ_HEADER(SVOBJ_FLOAT, 0, 2));                                     \
-        memcpy(heap + off_ + 4, &d_, 8);                                                  \
-        a = off_;                                                                         \
+#define BOX_FLOAT(d)                                                                               \
+    do {                                                                                           \
+        double d_ = (d);                                                                           \
+        uint32_t off_;                                                                             \
+        ALLOC(off_, SVOBJ_HEADER(SVOBJ_FLOAT, 0, 2));                                              \
+        memcpy(heap + off_ + 4, &d_, 8);                                                           \
+        a = off_;                                                                                  \
     } while (0)
 
 /* ---- the scheduler's hooks: through svm_config_t, or (SVM_LOOP_RENDEZVOUS and
@@ -151,10 +150,10 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
 
 /* ---- dispatch: OPCASE labels a handler, NEXT ends one, DISPATCH fetches ---- */
 #define OPCASE(name) op_##name
-#define FUEL()                                                                            \
-    do {                                                                                  \
-        if (SVM_UNLIKELY(--left < 0))                                                     \
-            goto out_of_fuel;                                                             \
+#define FUEL()                                                                                     \
+    do {                                                                                           \
+        if (SVM_UNLIKELY(--left < 0))                                                              \
+            goto out_of_fuel;                                                                      \
     } while (0)
 /* Data-sized work (the collector, fills, copies, services; work.h) costs fuel too, so a
  * budget bounds a slice's time (issue 13). Never below 0 inside a handler: the next check
@@ -162,27 +161,31 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
 #define CHARGE_WORK() (left = svm_work_settle(vm, left))
 /* On entry and at an in-loop switch: first pay the work an earlier activation of the
  * container did beyond its budget (CHARGE_WORK); all of it used: the slice is over. */
-#define PAY_DEBT()                                                                        \
-    do {                                                                                  \
-        if (SVM_UNLIKELY(vm->work.debt)) {                                                \
-            left = svm_work_pay(vm, left);                                                \
-            if (left == 0)                                                                \
-                goto out_of_fuel;                                                         \
-        }                                                                                 \
+#define PAY_DEBT()                                                                                 \
+    do {                                                                                           \
+        if (SVM_UNLIKELY(vm->work.debt)) {                                                         \
+            left = svm_work_pay(vm, left);                                                         \
+            if (left == 0)                                                                         \
+                goto out_of_fuel;                                                                  \
+        }                                                                                          \
     } while (0)
 /* Counted mode spends fuel on every instruction; fast mode only at control transfers
  * (JUMPED), which every loop and recursion passes through. */
 #if SVM_COUNT_EACH
 /* ... and calls cfg.trace, when set, before each instruction (sensevm-run --trace) */
-#define EACH()                                                                            \
-    do {                                                                                  \
-        FUEL();                                                                           \
-        if (SVM_UNLIKELY(vm->cfg.trace != NULL))                                          \
-            vm->cfg.trace(vm, ctx, (uint32_t)(pc - code));                                \
+#define EACH()                                                                                     \
+    do {                                                                                           \
+        FUEL();                                                                                    \
+        if (SVM_UNLIKELY(vm->cfg.trace != NULL))                                                   \
+            vm->cfg.trace(vm, ctx, (uint32_t)(pc - code));                                         \
     } while (0)
-#define JUMPED() do { } while (0)
+#define JUMPED()                                                                                   \
+    do {                                                                                           \
+    } while (0)
 #else
-#define EACH() do { } while (0)
+#define EACH()                                                                                     \
+    do {                                                                                           \
+    } while (0)
 #define JUMPED() FUEL()
 #endif
 #ifdef SVM_COMPUTED_GOTO
@@ -192,16 +195,16 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
 #include <sensevm/opcodes.def>
 #undef OP
     };
-#define DISPATCH()                                                                        \
-    do {                                                                                  \
-        EACH();                                                                           \
-        goto *dispatch_table[*pc];                                                        \
+#define DISPATCH()                                                                                 \
+    do {                                                                                           \
+        EACH();                                                                                    \
+        goto *dispatch_table[*pc];                                                                 \
     } while (0)
 #else
-#define DISPATCH()                                                                        \
-    do {                                                                                  \
-        EACH();                                                                           \
-        goto dispatch_switch;                                                             \
+#define DISPATCH()                                                                                 \
+    do {                                                                                           \
+        EACH();                                                                                    \
+        goto dispatch_switch;                                                                      \
     } while (0)
 #endif
 #define NEXT DISPATCH()
@@ -209,19 +212,21 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
  * straight to that handler — a direct, well-predicted branch instead of an indirect one.
  * The successor is a real instruction start (validated), so semantics are unchanged. */
 #if SVM_COUNT_EACH
-#define FUSE(op) do { } while (0)
+#define FUSE(op)                                                                                   \
+    do {                                                                                           \
+    } while (0)
 #else
-#define FUSE(op)                                                                          \
-    do {                                                                                  \
-        if (*pc == SVBC_OP_##op)                                                          \
-            goto op_##op;                                                                 \
+#define FUSE(op)                                                                                   \
+    do {                                                                                           \
+        if (*pc == SVBC_OP_##op)                                                                   \
+            goto op_##op;                                                                          \
     } while (0)
 #endif
 /* end of a handler that transferred control */
-#define NEXT_JUMP                                                                         \
-    do {                                                                                  \
-        JUMPED();                                                                         \
-        DISPATCH();                                                                       \
+#define NEXT_JUMP                                                                                  \
+    do {                                                                                           \
+        JUMPED();                                                                                  \
+        DISPATCH();                                                                                \
     } while (0)
 
     PAY_DEBT();
@@ -230,8 +235,9 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
 #ifndef SVM_COMPUTED_GOTO
 dispatch_switch:
     switch (*pc) {
-#define OP(name, code_, shape, pop, push, flags, doc)                                     \
-    case code_: goto op_##name;
+#define OP(name, code_, shape, pop, push, flags, doc)                                              \
+    case code_:                                                                                    \
+        goto op_##name;
 #include <sensevm/opcodes.def>
 #undef OP
     default: goto op_invalid_;
@@ -239,312 +245,322 @@ dispatch_switch:
 #endif
 
     /* ---- classic CAM core ---- */
-OPCASE(nop):
-    pc += 1;
+    OPCASE(nop) : pc += 1;
     NEXT;
-OPCASE(acc):
-    a = sp[pc[1]];
+    OPCASE(acc) : a = sp[pc[1]];
     pc += 2;
     FUSE(push);
     NEXT;
-OPCASE(envacc): {
-    uint32_t n = pc[1];
-    if (SVM_UNLIKELY(!svm_is_ptr(ep)))
-        TRAP(type_error);
-    uint32_t *o = OBJ(ep);
-    if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
-        TRAP(type_error);
-    a = o[3 + n];
-    pc += 2;
-    FUSE(push);
-    NEXT;
-}
-OPCASE(push):
-    ROOM(1, 0);
+    OPCASE(envacc) :
+    {
+        uint32_t n = pc[1];
+        if (SVM_UNLIKELY(!svm_is_ptr(ep)))
+            TRAP(type_error);
+        uint32_t *o = OBJ(ep);
+        if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
+            TRAP(type_error);
+        a = o[3 + n];
+        pc += 2;
+        FUSE(push);
+        NEXT;
+    }
+    OPCASE(push) : ROOM(1, 0);
     *--sp = a;
     pc += 1;
     FUSE(acc);
     NEXT;
-OPCASE(pop):
-    sp += pc[1];
+    OPCASE(pop) : sp += pc[1];
     pc += 2;
     NEXT;
-OPCASE(swap): {
-    svm_value_t t = sp[0];
-    sp[0] = a;
-    a = t;
-    pc += 1;
-    NEXT;
-}
-OPCASE(assign):
-    sp[pc[1]] = a;
+    OPCASE(swap) :
+    {
+        svm_value_t t = sp[0];
+        sp[0] = a;
+        a = t;
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(assign) : sp[pc[1]] = a;
     a = SVM_VAL_UNIT;
     pc += 2;
     NEXT;
-OPCASE(quote):
-    a = ((uint32_t)rd_i32(pc + 1) << 1) | 1u;
+    OPCASE(quote) : a = ((uint32_t)rd_i32(pc + 1) << 1) | 1u;
     pc += 5;
     FUSE(push);
     NEXT;
-OPCASE(const):
-    a = svm_ld32(vm->consts + 4 + 4 * rd_u16(pc + 1)) | SVOBJ_CONST_TAG;
+    OPCASE(const) : a = svm_ld32(vm->consts + 4 + 4 * rd_u16(pc + 1)) | SVOBJ_CONST_TAG;
     pc += 3;
     NEXT;
-OPCASE(fst): {
-    uint32_t *o;
-    BLOCK_FIELD(o, a, 0);
-    a = o[1];
-    pc += 1;
-    FUSE(push);
-    NEXT;
-}
-OPCASE(snd): {
-    uint32_t *o;
-    BLOCK_FIELD(o, a, 1);
-    a = o[2];
-    pc += 1;
-    FUSE(push);
-    NEXT;
-}
-OPCASE(field): {
-    uint32_t *o, n = pc[1];
-    BLOCK_FIELD(o, a, n);
-    a = o[1 + n];
-    pc += 2;
-    NEXT;
-}
-OPCASE(cons): {
-    uint32_t off;
-    ALLOC(off, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
-    uint32_t *o = OBJ(off);
-    o[1] = sp[0];
-    o[2] = a;
-    sp++;
-    a = off;
-    pc += 1;
-    NEXT;
-}
-OPCASE(makeblock): {
-    uint32_t tag = pc[1], n = rd_u16(pc + 2), off;
-    ALLOC(off, SVOBJ_HEADER(SVOBJ_BLOCK, tag, n));
-    if (n) {
-        uint32_t *o = OBJ(off);
-        o[1] = a;
-        for (uint32_t i = 1; i < n; i++)
-            o[1 + i] = sp[i - 1];
-        sp += n - 1;
+    OPCASE(fst) :
+    {
+        uint32_t *o;
+        BLOCK_FIELD(o, a, 0);
+        a = o[1];
+        pc += 1;
+        FUSE(push);
+        NEXT;
     }
-    a = off;
-    pc += 4;
-    NEXT;
-}
-OPCASE(setfield): {
-    uint32_t *o, n = pc[1];
-    BLOCK_FIELD(o, a, n);
-    o[1 + n] = *sp++;
-    a = SVM_VAL_UNIT;
-    pc += 2;
-    NEXT;
-}
-OPCASE(getenv):
-    a = ep;
+    OPCASE(snd) :
+    {
+        uint32_t *o;
+        BLOCK_FIELD(o, a, 1);
+        a = o[2];
+        pc += 1;
+        FUSE(push);
+        NEXT;
+    }
+    OPCASE(field) :
+    {
+        uint32_t *o, n = pc[1];
+        BLOCK_FIELD(o, a, n);
+        a = o[1 + n];
+        pc += 2;
+        NEXT;
+    }
+    OPCASE(cons) :
+    {
+        uint32_t off;
+        ALLOC(off, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
+        uint32_t *o = OBJ(off);
+        o[1] = sp[0];
+        o[2] = a;
+        sp++;
+        a = off;
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(makeblock) :
+    {
+        uint32_t tag = pc[1], n = rd_u16(pc + 2), off;
+        ALLOC(off, SVOBJ_HEADER(SVOBJ_BLOCK, tag, n));
+        if (n) {
+            uint32_t *o = OBJ(off);
+            o[1] = a;
+            for (uint32_t i = 1; i < n; i++)
+                o[1 + i] = sp[i - 1];
+            sp += n - 1;
+        }
+        a = off;
+        pc += 4;
+        NEXT;
+    }
+    OPCASE(setfield) :
+    {
+        uint32_t *o, n = pc[1];
+        BLOCK_FIELD(o, a, n);
+        o[1 + n] = *sp++;
+        a = SVM_VAL_UNIT;
+        pc += 2;
+        NEXT;
+    }
+    OPCASE(getenv) : a = ep;
     pc += 1;
     NEXT;
     /* ---- superinstructions: push; acc/quote/envacc and acc; field (same checks as the
      * separate instructions: the push checks ROOM, acc n reaches at most 255 slots past
      * SP into the guard, envacc/field check kind and size) ---- */
-OPCASE(pushacc):
-    ROOM(1, 0);
+    OPCASE(pushacc) : ROOM(1, 0);
     *--sp = a;
     a = sp[pc[1]];
     pc += 2;
     FUSE(pushacc);
     NEXT;
-OPCASE(pushacc2): { /* pushacc n; pushacc m (each index counts from its own push) */
-    ROOM(2, 0);
-    sp[-1] = a;
-    sp[-2] = sp[-1 + pc[1]];
-    sp -= 2;
-    a = sp[pc[2]];
-    pc += 3;
-    NEXT;
-}
-OPCASE(pushquote):
-    ROOM(1, 0);
+    OPCASE(pushacc2) :
+    { /* pushacc n; pushacc m (each index counts from its own push) */
+        ROOM(2, 0);
+        sp[-1] = a;
+        sp[-2] = sp[-1 + pc[1]];
+        sp -= 2;
+        a = sp[pc[2]];
+        pc += 3;
+        NEXT;
+    }
+    OPCASE(pushquote) : ROOM(1, 0);
     *--sp = a;
     a = ((uint32_t)rd_i32(pc + 1) << 1) | 1u;
     pc += 5;
     NEXT;
-OPCASE(pushenvacc): {
-    uint32_t n = pc[1];
-    ROOM(1, 0);
-    if (SVM_UNLIKELY(!svm_is_ptr(ep)))
-        TRAP(type_error);
-    uint32_t *o = OBJ(ep);
-    if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
-        TRAP(type_error);
-    *--sp = a;
-    a = o[3 + n];
-    pc += 2;
-    NEXT;
-}
-OPCASE(accfield): {
-    uint32_t *o, n = pc[2];
-    svm_value_t v = sp[pc[1]];
-    BLOCK_FIELD(o, v, n);
-    a = o[1 + n];
-    pc += 3;
-    NEXT;
-}
+    OPCASE(pushenvacc) :
+    {
+        uint32_t n = pc[1];
+        ROOM(1, 0);
+        if (SVM_UNLIKELY(!svm_is_ptr(ep)))
+            TRAP(type_error);
+        uint32_t *o = OBJ(ep);
+        if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
+            TRAP(type_error);
+        *--sp = a;
+        a = o[3 + n];
+        pc += 2;
+        NEXT;
+    }
+    OPCASE(accfield) :
+    {
+        uint32_t *o, n = pc[2];
+        svm_value_t v = sp[pc[1]];
+        BLOCK_FIELD(o, v, n);
+        a = o[1 + n];
+        pc += 3;
+        NEXT;
+    }
 
-OPCASE(pushaccfield): {
-    uint32_t *o, n = pc[2];
-    ROOM(1, 0);
-    *--sp = a;
-    svm_value_t v = sp[pc[1]];
-    BLOCK_FIELD(o, v, n);
-    a = o[1 + n];
-    pc += 3;
-    NEXT;
-}
-OPCASE(envaccfield): {
-    uint32_t n = pc[1], m = pc[2];
-    if (SVM_UNLIKELY(!svm_is_ptr(ep)))
-        TRAP(type_error);
-    uint32_t *o = OBJ(ep);
-    if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
-        TRAP(type_error);
-    svm_value_t v = o[3 + n];
-    BLOCK_FIELD(o, v, m);
-    a = o[1 + m];
-    pc += 3;
-    NEXT;
-}
+    OPCASE(pushaccfield) :
+    {
+        uint32_t *o, n = pc[2];
+        ROOM(1, 0);
+        *--sp = a;
+        svm_value_t v = sp[pc[1]];
+        BLOCK_FIELD(o, v, n);
+        a = o[1 + n];
+        pc += 3;
+        NEXT;
+    }
+    OPCASE(envaccfield) :
+    {
+        uint32_t n = pc[1], m = pc[2];
+        if (SVM_UNLIKELY(!svm_is_ptr(ep)))
+            TRAP(type_error);
+        uint32_t *o = OBJ(ep);
+        if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
+            TRAP(type_error);
+        svm_value_t v = o[3 + n];
+        BLOCK_FIELD(o, v, m);
+        a = o[1 + m];
+        pc += 3;
+        NEXT;
+    }
     /* A mod/div an immediate (the compiler's `x mod 3`); n = 0 raises like modint */
-OPCASE(modimm): {
-    int32_t y = rd_i32(pc + 1);
-    if (SVM_UNLIKELY(y == 0))
-        RAISE(vm->exn_div_by_zero);
-    a = svm_int_val(svm_val_int(a) % y);
-    pc += 5;
-    NEXT;
-}
-OPCASE(divimm): {
-    int32_t y = rd_i32(pc + 1);
-    if (SVM_UNLIKELY(y == 0))
-        RAISE(vm->exn_div_by_zero);
-    a = svm_int_val(svm_val_int(a) / y);
-    pc += 5;
-    NEXT;
-}
+    OPCASE(modimm) :
+    {
+        int32_t y = rd_i32(pc + 1);
+        if (SVM_UNLIKELY(y == 0))
+            RAISE(vm->exn_div_by_zero);
+        a = svm_int_val(svm_val_int(a) % y);
+        pc += 5;
+        NEXT;
+    }
+    OPCASE(divimm) :
+    {
+        int32_t y = rd_i32(pc + 1);
+        if (SVM_UNLIKELY(y == 0))
+            RAISE(vm->exn_div_by_zero);
+        a = svm_int_val(svm_val_int(a) / y);
+        pc += 5;
+        NEXT;
+    }
 
     /* ---- closures and calls ---- */
-OPCASE(cur): {
-    uint32_t target = (uint32_t)(pc - code) + (uint32_t)rd_i32(pc + 1);
-    uint32_t arity = pc[5], n = pc[6], off;
-    ALLOC(off, SVOBJ_HEADER(SVOBJ_CLOSURE, 0, 2 + n));
-    uint32_t *o = OBJ(off);
-    o[1] = svm_int_val((int32_t)target);
-    o[2] = svm_int_val((int32_t)arity);
-    if (n) {
-        o[3] = a;
-        for (uint32_t i = 1; i < n; i++)
-            o[3 + i] = sp[i - 1];
-        sp += n - 1;
-    }
-    a = off;
-    pc += 7;
-    NEXT;
-}
-OPCASE(closurepatch): {
-    uint32_t n = pc[1];
-    if (SVM_UNLIKELY(!svm_is_ptr(a)))
-        TRAP(type_error);
-    uint32_t *o = OBJ(a);
-    if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
-        TRAP(type_error);
-    o[3 + n] = *sp++;
-    pc += 2;
-    NEXT;
-}
-OPCASE(call):
-    ROOM(0, 2);
-    csp[0] = (uint32_t)(pc + 6 - code) << 2 | REC_RETURN;
-    csp[1] = ep;
-    csp += 2;
-    ep = a;
-    pc += rd_i32(pc + 1);
-    NEXT_JUMP;
-OPCASE(tailcall): {
-    uint32_t n = pc[5], m = rd_u16(pc + 6);
-    if (m) {
-        svm_value_t *d = sp + m;
-        switch (n) { /* the common small counts without a loop */
-        case 3: d[2] = sp[2]; /* fall through */
-        case 2: d[1] = sp[1]; /* fall through */
-        case 1: d[0] = sp[0]; /* fall through */
-        case 0: break;
-        default:
-            for (uint32_t i = n; i-- > 0;)
-                d[i] = sp[i];
+    OPCASE(cur) :
+    {
+        uint32_t target = (uint32_t)(pc - code) + (uint32_t)rd_i32(pc + 1);
+        uint32_t arity = pc[5], n = pc[6], off;
+        ALLOC(off, SVOBJ_HEADER(SVOBJ_CLOSURE, 0, 2 + n));
+        uint32_t *o = OBJ(off);
+        o[1] = svm_int_val((int32_t)target);
+        o[2] = svm_int_val((int32_t)arity);
+        if (n) {
+            o[3] = a;
+            for (uint32_t i = 1; i < n; i++)
+                o[3 + i] = sp[i - 1];
+            sp += n - 1;
         }
-        sp = d;
+        a = off;
+        pc += 7;
+        NEXT;
     }
-    ep = a;
-    pc += rd_i32(pc + 1);
-    NEXT_JUMP;
-}
-OPCASE(pushcall): /* push; call (sensec: known calls of closed functions, EP unused) */
-    ROOM(1, 2);
-    *--sp = a;
+    OPCASE(closurepatch) :
+    {
+        uint32_t n = pc[1];
+        if (SVM_UNLIKELY(!svm_is_ptr(a)))
+            TRAP(type_error);
+        uint32_t *o = OBJ(a);
+        if (SVM_UNLIKELY((o[0] & 0xf00u) != (SVOBJ_CLOSURE << 8) || SVOBJ_SIZE(o[0]) <= n + 2u))
+            TRAP(type_error);
+        o[3 + n] = *sp++;
+        pc += 2;
+        NEXT;
+    }
+    OPCASE(call) : ROOM(0, 2);
     csp[0] = (uint32_t)(pc + 6 - code) << 2 | REC_RETURN;
     csp[1] = ep;
     csp += 2;
     ep = a;
     pc += rd_i32(pc + 1);
     NEXT_JUMP;
-OPCASE(pushtailcall): /* same operand layout as tailcall */
-    ROOM(1, 0);
-    *--sp = a;
-    goto op_tailcall;
-OPCASE(app): {
-    /* fast path: a closure of exactly this arity (the arguments stay where they are; the
-     * callee's accesses and its `return` do their own checks, as after `call`) */
-    if (SVM_LIKELY(svm_is_ptr(a) && (OBJ(a)[0] & 0xf00u) == (SVOBJ_CLOSURE << 8) &&
-                   OBJ(a)[2] == svm_int_val((int32_t)pc[1]))) {
-        uint32_t *o = OBJ(a);
-        ROOM(0, 2);
-        csp[0] = (uint32_t)(pc + 2 - code) << 2 | REC_RETURN;
-        csp[1] = ep;
-        csp += 2;
+    OPCASE(tailcall) :
+    {
+        uint32_t n = pc[5], m = rd_u16(pc + 6);
+        if (m) {
+            svm_value_t *d = sp + m;
+            switch (n) {          /* the common small counts without a loop */
+            case 3: d[2] = sp[2]; /* fall through */
+            case 2: d[1] = sp[1]; /* fall through */
+            case 1: d[0] = sp[0]; /* fall through */
+            case 0: break;
+            default:
+                for (uint32_t i = n; i-- > 0;)
+                    d[i] = sp[i];
+            }
+            sp = d;
+        }
         ep = a;
-        pc = code + svm_val_int(o[1]);
+        pc += rd_i32(pc + 1);
         NEXT_JUMP;
     }
-}
+    OPCASE(pushcall)
+        : /* push; call (sensec: known calls of closed functions, EP unused) */
+          ROOM(1, 2);
+    *--sp = a;
+    csp[0] = (uint32_t)(pc + 6 - code) << 2 | REC_RETURN;
+    csp[1] = ep;
+    csp += 2;
+    ep = a;
+    pc += rd_i32(pc + 1);
+    NEXT_JUMP;
+    OPCASE(pushtailcall)
+        : /* same operand layout as tailcall */
+          ROOM(1, 0);
+    *--sp = a;
+    goto op_tailcall;
+    OPCASE(app) :
+    {
+        /* fast path: a closure of exactly this arity (the arguments stay where they are; the
+     * callee's accesses and its `return` do their own checks, as after `call`) */
+        if (SVM_LIKELY(svm_is_ptr(a) && (OBJ(a)[0] & 0xf00u) == (SVOBJ_CLOSURE << 8) &&
+                       OBJ(a)[2] == svm_int_val((int32_t)pc[1]))) {
+            uint32_t *o = OBJ(a);
+            ROOM(0, 2);
+            csp[0] = (uint32_t)(pc + 2 - code) << 2 | REC_RETURN;
+            csp[1] = ep;
+            csp += 2;
+            ep = a;
+            pc = code + svm_val_int(o[1]);
+            NEXT_JUMP;
+        }
+    }
     nargs = pc[1];
     mslots = 0;
     is_tail = 0;
     next_pc = pc + 2;
     goto apply;
-OPCASE(tailapp):
-    nargs = pc[1];
+    OPCASE(tailapp) : nargs = pc[1];
     mslots = rd_u16(pc + 2);
     is_tail = 1;
     goto apply;
-OPCASE(return): {
-    uint32_t m = rd_u16(pc + 1);
-    sp += m;
-    uint32_t w = csp[-2];
-    if (SVM_LIKELY((w & 3u) == REC_RETURN)) { /* the common case of do_return, inline */
-        ep = csp[-1];
-        csp -= 2;
-        pc = code + (w >> 2);
-        FUSE(pushacc);
-        NEXT;
+    OPCASE(return ) :
+    {
+        uint32_t m = rd_u16(pc + 1);
+        sp += m;
+        uint32_t w = csp[-2];
+        if (SVM_LIKELY((w & 3u) == REC_RETURN)) { /* the common case of do_return, inline */
+            ep = csp[-1];
+            csp -= 2;
+            pc = code + (w >> 2);
+            FUSE(pushacc);
+            NEXT;
+        }
+        goto do_return;
     }
-    goto do_return;
-}
 
 apply : {
     /* A = closure or PAP; nargs arguments on the stack (S0 = first); for a tail
@@ -649,114 +665,112 @@ do_return : {
 }
 
     /* ---- control ---- */
-OPCASE(branch):
-    pc += rd_i32(pc + 1);
+    OPCASE(branch) : pc += rd_i32(pc + 1);
     NEXT_JUMP;
-OPCASE(branchif):
-    pc += a != SVM_VAL_FALSE ? rd_i32(pc + 1) : 5;
+    OPCASE(branchif) : pc += a != SVM_VAL_FALSE ? rd_i32(pc + 1) : 5;
     NEXT_JUMP;
-OPCASE(branchifnot):
-    pc += a == SVM_VAL_FALSE ? rd_i32(pc + 1) : 5;
+    OPCASE(branchifnot) : pc += a == SVM_VAL_FALSE ? rd_i32(pc + 1) : 5;
     NEXT_JUMP;
-OPCASE(switch): {
-    uint32_t nint = rd_u16(pc + 1), nblk = rd_u16(pc + 3), i;
-    if (svm_is_int(a)) {
-        i = (uint32_t)svm_val_int(a);
-        if (SVM_UNLIKELY(i >= nint))
-            TRAP(match_failure);
-    } else {
-        if (SVM_UNLIKELY(!svm_is_ptr(a) || (OBJ(a)[0] & 0xf00u) != 0))
-            TRAP(type_error);
-        i = SVOBJ_TAG(OBJ(a)[0]);
-        if (SVM_UNLIKELY(i >= nblk))
-            TRAP(match_failure);
-        i += nint;
+    OPCASE(switch) :
+    {
+        uint32_t nint = rd_u16(pc + 1), nblk = rd_u16(pc + 3), i;
+        if (svm_is_int(a)) {
+            i = (uint32_t)svm_val_int(a);
+            if (SVM_UNLIKELY(i >= nint))
+                TRAP(match_failure);
+        } else {
+            if (SVM_UNLIKELY(!svm_is_ptr(a) || (OBJ(a)[0] & 0xf00u) != 0))
+                TRAP(type_error);
+            i = SVOBJ_TAG(OBJ(a)[0]);
+            if (SVM_UNLIKELY(i >= nblk))
+                TRAP(match_failure);
+            i += nint;
+        }
+        pc += rd_i32(pc + 5 + 4 * i);
+        NEXT_JUMP;
     }
-    pc += rd_i32(pc + 5 + 4 * i);
-    NEXT_JUMP;
-}
-OPCASE(isint):
-    a = svm_bool_val(svm_is_int(a));
+    OPCASE(isint) : a = svm_bool_val(svm_is_int(a));
     pc += 1;
     NEXT;
-OPCASE(gettag):
-    if (!svm_is_int(a))
-        a = svm_int_val((int32_t)SVOBJ_TAG(svm_header(vm, a)));
+    OPCASE(gettag) : if (!svm_is_int(a)) a = svm_int_val((int32_t)SVOBJ_TAG(svm_header(vm, a)));
     pc += 1;
     NEXT;
-OPCASE(halt):
-    st = SVM_HALTED;
+    OPCASE(halt) : st = SVM_HALTED;
     goto leave;
-OPCASE(matchfail):
-    TRAP(match_failure);
+    OPCASE(matchfail) : TRAP(match_failure);
 
     /* ---- exceptions ---- */
-OPCASE(pushtrap): {
-    ROOM(3, 4);
-    uint32_t h = (uint32_t)(csp - ctx->lo);
-    csp[0] = ((uint32_t)(pc - code) + (uint32_t)rd_i32(pc + 1)) << 2 | REC_HANDLER;
-    csp[1] = ep;
-    csp[2] = ctx->trap << 2 | REC_LINK;
-    csp[3] = svm_int_val((int32_t)(base - sp));
-    csp += 4;
-    ctx->trap = h + 1;
-    sp -= 3;
-    sp[0] = sp[1] = sp[2] = SVM_VAL_UNIT;
-    pc += 5;
-    NEXT;
-}
-OPCASE(poptrap): {
-    uint32_t h = ctx->trap;
-    if (SVM_UNLIKELY(h == 0 || (uint32_t)(csp - ctx->lo) != h - 1 + 4 ||
-                     csp[-1] != svm_int_val((int32_t)(base - sp) - 3)))
-        TRAP(bad_frame);
-    sp += 3;
-    ctx->trap = csp[-2] >> 2;
-    csp -= 4;
-    pc += 1;
-    NEXT;
-}
-OPCASE(raise):
-do_raise : {
-    /* the backtrace: this pc and the frames the exception leaves (bounded work) */
-    svm_bt_raise(vm, ctx, (uint32_t)(pc - code), csp, a);
-    if (ctx->trap == 0)
-        TRAP(uncaught_exception);
-    uint32_t *rec = ctx->lo + (ctx->trap - 1);
-    pc = code + (rec[0] >> 2);
-    ep = rec[1];
-    ctx->trap = rec[2] >> 2;
-    sp = base - svm_val_int(rec[3]);
-    csp = rec;
-    NEXT_JUMP;
-}
+    OPCASE(pushtrap) :
+    {
+        ROOM(3, 4);
+        uint32_t h = (uint32_t)(csp - ctx->lo);
+        csp[0] = ((uint32_t)(pc - code) + (uint32_t)rd_i32(pc + 1)) << 2 | REC_HANDLER;
+        csp[1] = ep;
+        csp[2] = ctx->trap << 2 | REC_LINK;
+        csp[3] = svm_int_val((int32_t)(base - sp));
+        csp += 4;
+        ctx->trap = h + 1;
+        sp -= 3;
+        sp[0] = sp[1] = sp[2] = SVM_VAL_UNIT;
+        pc += 5;
+        NEXT;
+    }
+    OPCASE(poptrap) :
+    {
+        uint32_t h = ctx->trap;
+        if (SVM_UNLIKELY(h == 0 || (uint32_t)(csp - ctx->lo) != h - 1 + 4 ||
+                         csp[-1] != svm_int_val((int32_t)(base - sp) - 3)))
+            TRAP(bad_frame);
+        sp += 3;
+        ctx->trap = csp[-2] >> 2;
+        csp -= 4;
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(raise) : do_raise:
+    {
+        /* the backtrace: this pc and the frames the exception leaves (bounded work) */
+        svm_bt_raise(vm, ctx, (uint32_t)(pc - code), csp, a);
+        if (ctx->trap == 0)
+            TRAP(uncaught_exception);
+        uint32_t *rec = ctx->lo + (ctx->trap - 1);
+        pc = code + (rec[0] >> 2);
+        ep = rec[1];
+        ctx->trap = rec[2] >> 2;
+        sp = base - svm_val_int(rec[3]);
+        csp = rec;
+        NEXT_JUMP;
+    }
 
     /* ---- globals ---- */
-OPCASE(getvar): {
-    uint32_t g = rd_u16(pc + 1);
-    if (SVM_UNLIKELY(g >= vm->nglobals))
-        TRAP(type_error);
-    a = vm->globals[g];
-    pc += 3;
-    NEXT;
-}
-OPCASE(setvar): {
-    uint32_t g = rd_u16(pc + 1);
-    if (SVM_UNLIKELY(g >= vm->nglobals))
-        TRAP(type_error);
-    vm->globals[g] = a;
-    a = SVM_VAL_UNIT;
-    pc += 3;
-    NEXT;
-}
+    OPCASE(getvar) :
+    {
+        uint32_t g = rd_u16(pc + 1);
+        if (SVM_UNLIKELY(g >= vm->nglobals))
+            TRAP(type_error);
+        a = vm->globals[g];
+        pc += 3;
+        NEXT;
+    }
+    OPCASE(setvar) :
+    {
+        uint32_t g = rd_u16(pc + 1);
+        if (SVM_UNLIKELY(g >= vm->nglobals))
+            TRAP(type_error);
+        vm->globals[g] = a;
+        a = SVM_VAL_UNIT;
+        pc += 3;
+        NEXT;
+    }
 
     /* ---- integer arithmetic on tagged words (results always carry the int tag) ---- */
-#define BINOP(name, expr)                                                                 \
-    OPCASE(name) : {                                                                      \
-        uint32_t b = *sp++;                                                               \
-        a = (expr);                                                                       \
-        pc += 1;                                                                          \
-        NEXT;                                                                             \
+#define BINOP(name, expr)                                                                          \
+    OPCASE(name) :                                                                                 \
+    {                                                                                              \
+        uint32_t b = *sp++;                                                                        \
+        a = (expr);                                                                                \
+        pc += 1;                                                                                   \
+        NEXT;                                                                                      \
     }
     BINOP(addint, (a + b - 1u) | 1u)
     BINOP(subint, (a - b + 1u) | 1u)
@@ -773,28 +787,25 @@ OPCASE(setvar): {
     BINOP(le, svm_bool_val((int32_t)a <= (int32_t)b))
     BINOP(gt, svm_bool_val((int32_t)a > (int32_t)b))
     BINOP(ge, svm_bool_val((int32_t)a >= (int32_t)b))
-OPCASE(divint):
-OPCASE(modint): {
-    int32_t y = svm_val_int(sp[0]), x = svm_val_int(a);
-    if (SVM_UNLIKELY(y == 0))
-        RAISE(vm->exn_div_by_zero);
-    sp++;
-    /* 31-bit operands: min_int / -1 = 2^30 fits in int32 and wraps when re-tagged */
-    a = svm_int_val(*pc == SVBC_OP_divint ? x / y : x % y);
+    OPCASE(divint) : OPCASE(modint) :
+    {
+        int32_t y = svm_val_int(sp[0]), x = svm_val_int(a);
+        if (SVM_UNLIKELY(y == 0))
+            RAISE(vm->exn_div_by_zero);
+        sp++;
+        /* 31-bit operands: min_int / -1 = 2^30 fits in int32 and wraps when re-tagged */
+        a = svm_int_val(*pc == SVBC_OP_divint ? x / y : x % y);
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(negint) : a = (2u - a) | 1u;
     pc += 1;
     NEXT;
-}
-OPCASE(negint):
-    a = (2u - a) | 1u;
-    pc += 1;
-    NEXT;
-OPCASE(addimm):
-    a = (a + ((uint32_t)rd_i32(pc + 1) << 1)) | 1u;
+    OPCASE(addimm) : a = (a + ((uint32_t)rd_i32(pc + 1) << 1)) | 1u;
     pc += 5;
     FUSE(push);
     NEXT;
-OPCASE(not):
-    a = (4u - a) | 1u;
+    OPCASE(not ) : a = (4u - a) | 1u;
     pc += 1;
     NEXT;
     /* The fused compare-and-branch families, each over the same six conditions on the
@@ -803,30 +814,33 @@ OPCASE(not):
      *   b<cmp>imm n, L    A with the integer n, nothing popped, A kept;
      *   b<cmp>acc n, L    A with S[n], nothing popped, A kept (`if x < y` on two locals).
      * Labels are relative to the start of the instruction, as everywhere. */
-#define FOR_EACH_CMP(M, sfx)                                                              \
-    M(beq##sfx, a == b)                                                                   \
-    M(bne##sfx, a != b)                                                                   \
-    M(blt##sfx, (int32_t)a < (int32_t)b)                                                  \
-    M(ble##sfx, (int32_t)a <= (int32_t)b)                                                 \
-    M(bgt##sfx, (int32_t)a > (int32_t)b)                                                  \
+#define FOR_EACH_CMP(M, sfx)                                                                       \
+    M(beq##sfx, a == b)                                                                            \
+    M(bne##sfx, a != b)                                                                            \
+    M(blt##sfx, (int32_t)a < (int32_t)b)                                                           \
+    M(ble##sfx, (int32_t)a <= (int32_t)b)                                                          \
+    M(bgt##sfx, (int32_t)a > (int32_t)b)                                                           \
     M(bge##sfx, (int32_t)a >= (int32_t)b)
-#define CBRANCH(name, cond)                                                               \
-    OPCASE(name) : {                                                                      \
-        uint32_t b = *sp++;                                                               \
-        pc += (cond) ? rd_i32(pc + 1) : 5;                                                \
-        NEXT_JUMP;                                                                        \
+#define CBRANCH(name, cond)                                                                        \
+    OPCASE(name) :                                                                                 \
+    {                                                                                              \
+        uint32_t b = *sp++;                                                                        \
+        pc += (cond) ? rd_i32(pc + 1) : 5;                                                         \
+        NEXT_JUMP;                                                                                 \
     }
-#define CBRANCHIMM(name, cond)                                                            \
-    OPCASE(name) : {                                                                      \
-        uint32_t b = ((uint32_t)rd_i32(pc + 1) << 1) | 1u;                                \
-        pc += (cond) ? rd_i32(pc + 5) : 9;                                                \
-        NEXT_JUMP;                                                                        \
+#define CBRANCHIMM(name, cond)                                                                     \
+    OPCASE(name) :                                                                                 \
+    {                                                                                              \
+        uint32_t b = ((uint32_t)rd_i32(pc + 1) << 1) | 1u;                                         \
+        pc += (cond) ? rd_i32(pc + 5) : 9;                                                         \
+        NEXT_JUMP;                                                                                 \
     }
-#define CBRANCHACC(name, cond)                                                            \
-    OPCASE(name) : {                                                                      \
-        uint32_t b = sp[pc[1]];                                                           \
-        pc += (cond) ? rd_i32(pc + 2) : 6;                                                \
-        NEXT_JUMP;                                                                        \
+#define CBRANCHACC(name, cond)                                                                     \
+    OPCASE(name) :                                                                                 \
+    {                                                                                              \
+        uint32_t b = sp[pc[1]];                                                                    \
+        pc += (cond) ? rd_i32(pc + 2) : 6;                                                         \
+        NEXT_JUMP;                                                                                 \
     }
     FOR_EACH_CMP(CBRANCH, )
     FOR_EACH_CMP(CBRANCHIMM, imm)
@@ -836,309 +850,316 @@ OPCASE(not):
 #undef FOR_EACH_CMP
     /* the step of `for i = lo to/downto hi`: S[i] != S[h] -> S[i] +/-= 1 and loop. The
      * result is forced to an integer (bytecode cannot forge a reference this way). */
-#define FORSTEP(name, delta)                                                              \
-    OPCASE(name) : {                                                                      \
-        svm_value_t *s = sp + pc[1];                                                      \
-        if (*s != sp[pc[2]]) {                                                            \
-            *s = (*s + (uint32_t)(delta)) | 1u;                                           \
-            pc += rd_i32(pc + 3);                                                         \
-            NEXT_JUMP;                                                                    \
-        }                                                                                 \
-        pc += 7;                                                                          \
-        NEXT;                                                                             \
+#define FORSTEP(name, delta)                                                                       \
+    OPCASE(name) :                                                                                 \
+    {                                                                                              \
+        svm_value_t *s = sp + pc[1];                                                               \
+        if (*s != sp[pc[2]]) {                                                                     \
+            *s = (*s + (uint32_t)(delta)) | 1u;                                                    \
+            pc += rd_i32(pc + 3);                                                                  \
+            NEXT_JUMP;                                                                             \
+        }                                                                                          \
+        pc += 7;                                                                                   \
+        NEXT;                                                                                      \
     }
     FORSTEP(forup, 2)
     FORSTEP(fordown, -2)
 #undef FORSTEP
 
     /* ---- structural comparison ---- */
-OPCASE(polyeq):
-OPCASE(polyne):
-OPCASE(polylt):
-OPCASE(polyle):
-OPCASE(polygt):
-OPCASE(polyge):
-OPCASE(polycmp): {
-    uint8_t op = *pc;
-    /* bounded by the fuel left; out of it, the slice ends here and the next one continues
+    OPCASE(polyeq)
+        : OPCASE(polyne)
+        : OPCASE(polylt) : OPCASE(polyle) : OPCASE(polygt) : OPCASE(polyge) : OPCASE(polycmp) :
+    {
+        uint8_t op = *pc;
+        /* bounded by the fuel left; out of it, the slice ends here and the next one continues
      * the comparison (compare.c), so a cyclic or huge one is pre-emptible like a loop */
-    int r = svm_compare_bounded(vm, ctx, (uint32_t)(pc - code), a, sp[0],
-                                op != SVBC_OP_polycmp, (uint64_t)left * SVM_WORK_UNIT);
-    if (SVM_UNLIKELY(r == SVM_CMP_SUSPENDED))
-        goto out_of_fuel;
-    CHARGE_WORK();
-    if (SVM_UNLIKELY(r == SVM_CMP_FUNCTIONAL))
-        RAISE_INVALID("compare: functional value");
-    if (SVM_UNLIKELY(r == SVM_CMP_TOO_DEEP))
-        TRAP(stack_overflow);
-    sp++;
-    switch (op) {
-    case SVBC_OP_polyeq: a = svm_bool_val(r == 0); break;
-    case SVBC_OP_polyne: a = svm_bool_val(r != 0); break;
-    case SVBC_OP_polylt: a = svm_bool_val(r == -1); break;
-    case SVBC_OP_polyle: a = svm_bool_val(r == -1 || r == 0); break;
-    case SVBC_OP_polygt: a = svm_bool_val(r == 1); break;
-    case SVBC_OP_polyge: a = svm_bool_val(r == 1 || r == 0); break;
-    default: a = svm_int_val(r); break;
+        int r = svm_compare_bounded(vm, ctx, (uint32_t)(pc - code), a, sp[0], op != SVBC_OP_polycmp,
+                                    (uint64_t)left * SVM_WORK_UNIT);
+        if (SVM_UNLIKELY(r == SVM_CMP_SUSPENDED))
+            goto out_of_fuel;
+        CHARGE_WORK();
+        if (SVM_UNLIKELY(r == SVM_CMP_FUNCTIONAL))
+            RAISE_INVALID("compare: functional value");
+        if (SVM_UNLIKELY(r == SVM_CMP_TOO_DEEP))
+            TRAP(stack_overflow);
+        sp++;
+        switch (op) {
+        case SVBC_OP_polyeq: a = svm_bool_val(r == 0); break;
+        case SVBC_OP_polyne: a = svm_bool_val(r != 0); break;
+        case SVBC_OP_polylt: a = svm_bool_val(r == -1); break;
+        case SVBC_OP_polyle: a = svm_bool_val(r == -1 || r == 0); break;
+        case SVBC_OP_polygt: a = svm_bool_val(r == 1); break;
+        case SVBC_OP_polyge: a = svm_bool_val(r == 1 || r == 0); break;
+        default: a = svm_int_val(r); break;
+        }
+        pc += 1;
+        NEXT;
     }
-    pc += 1;
-    NEXT;
-}
 
     /* ---- floats ---- */
-OPCASE(addfloat):
-OPCASE(subfloat):
-OPCASE(mulfloat):
-OPCASE(divfloat): {
-    double x, y, r;
-    FLOAT_ARG(a, x);
-    FLOAT_ARG(sp[0], y);
-    sp++; /* x and y are C doubles: nothing to root across the allocation */
-    switch (*pc) {
-    case SVBC_OP_addfloat: r = x + y; break;
-    case SVBC_OP_subfloat: r = x - y; break;
-    case SVBC_OP_mulfloat: r = x * y; break;
-    default: r = x / y; break;
+    OPCASE(addfloat) : OPCASE(subfloat) : OPCASE(mulfloat) : OPCASE(divfloat) :
+    {
+        double x, y, r;
+        FLOAT_ARG(a, x);
+        FLOAT_ARG(sp[0], y);
+        sp++; /* x and y are C doubles: nothing to root across the allocation */
+        switch (*pc) {
+        case SVBC_OP_addfloat: r = x + y; break;
+        case SVBC_OP_subfloat: r = x - y; break;
+        case SVBC_OP_mulfloat: r = x * y; break;
+        default: r = x / y; break;
+        }
+        BOX_FLOAT(r);
+        pc += 1;
+        NEXT;
     }
-    BOX_FLOAT(r);
+    OPCASE(negfloat) :
+    {
+        double x;
+        FLOAT_ARG(a, x);
+        BOX_FLOAT(-x);
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(floatofint) : BOX_FLOAT((double)svm_val_int(a));
     pc += 1;
     NEXT;
-}
-OPCASE(negfloat): {
-    double x;
-    FLOAT_ARG(a, x);
-    BOX_FLOAT(-x);
-    pc += 1;
-    NEXT;
-}
-OPCASE(floatofint):
-    BOX_FLOAT((double)svm_val_int(a));
-    pc += 1;
-    NEXT;
-OPCASE(intoffloat): {
-    double x;
-    FLOAT_ARG(a, x);
-    a = svm_int_val(wrap_float_to_int(x));
-    pc += 1;
-    NEXT;
-}
-OPCASE(eqfloat):
-OPCASE(ltfloat):
-OPCASE(lefloat): {
-    double x, y;
-    FLOAT_ARG(a, x);
-    FLOAT_ARG(sp[0], y);
-    sp++;
-    a = svm_bool_val(*pc == SVBC_OP_eqfloat ? x == y : *pc == SVBC_OP_ltfloat ? x < y : x <= y);
-    pc += 1;
-    NEXT;
-}
+    OPCASE(intoffloat) :
+    {
+        double x;
+        FLOAT_ARG(a, x);
+        a = svm_int_val(wrap_float_to_int(x));
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(eqfloat) : OPCASE(ltfloat) : OPCASE(lefloat) :
+    {
+        double x, y;
+        FLOAT_ARG(a, x);
+        FLOAT_ARG(sp[0], y);
+        sp++;
+        a = svm_bool_val(*pc == SVBC_OP_eqfloat ? x == y : *pc == SVBC_OP_ltfloat ? x < y : x <= y);
+        pc += 1;
+        NEXT;
+    }
 
     /* ---- arrays, strings, bytes ---- */
-OPCASE(makearray): {
-    if (SVM_UNLIKELY(!svm_is_int(a)))
-        TRAP(type_error);
-    int32_t n = svm_val_int(a);
-    if (n < 0 || (uint32_t)n > SVOBJ_SIZE_MAX)
-        RAISE_INVALID("Array.make");
-    uint32_t off;
-    ALLOC(off, SVOBJ_HEADER(SVOBJ_ARRAY, 0, (uint32_t)n));
-    uint32_t *o = OBJ(off);
-    svm_value_t fill = *sp++; /* read after the allocation: it may have moved */
-    for (int32_t i = 0; i < n; i++)
-        o[1 + i] = fill;
-    svm_work_charge(vm, (uint32_t)n);
-    CHARGE_WORK();
-    a = off;
-    pc += 1;
-    NEXT;
-}
-OPCASE(arrayn): {
-    uint32_t n = rd_u16(pc + 1), off;
-    ALLOC(off, SVOBJ_HEADER(SVOBJ_ARRAY, 0, n));
-    if (n) {
+    OPCASE(makearray) :
+    {
+        if (SVM_UNLIKELY(!svm_is_int(a)))
+            TRAP(type_error);
+        int32_t n = svm_val_int(a);
+        if (n < 0 || (uint32_t)n > SVOBJ_SIZE_MAX)
+            RAISE_INVALID("Array.make");
+        uint32_t off;
+        ALLOC(off, SVOBJ_HEADER(SVOBJ_ARRAY, 0, (uint32_t)n));
         uint32_t *o = OBJ(off);
-        o[1] = a;
-        for (uint32_t i = 1; i < n; i++)
-            o[1 + i] = sp[i - 1];
-        sp += n - 1;
+        svm_value_t fill = *sp++; /* read after the allocation: it may have moved */
+        for (int32_t i = 0; i < n; i++)
+            o[1 + i] = fill;
+        svm_work_charge(vm, (uint32_t)n);
+        CHARGE_WORK();
+        a = off;
+        pc += 1;
+        NEXT;
     }
-    a = off;
-    pc += 3;
-    NEXT;
-}
-OPCASE(arrayget): {
-    if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_ARRAY || !svm_is_int(sp[0])))
-        TRAP(type_error);
-    uint32_t *o = OBJ(a), i = (uint32_t)svm_val_int(sp[0]);
-    if (SVM_UNLIKELY(i >= SVOBJ_SIZE(o[0])))
-        RAISE(vm->exn_index_oob);
-    a = o[1 + i];
-    sp++;
-    pc += 1;
-    NEXT;
-}
-OPCASE(arrayset): {
-    if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_ARRAY || !svm_is_int(sp[0])))
-        TRAP(type_error);
-    uint32_t *o = OBJ(a), i = (uint32_t)svm_val_int(sp[0]);
-    if (SVM_UNLIKELY(i >= SVOBJ_SIZE(o[0])))
-        RAISE(vm->exn_index_oob);
-    o[1 + i] = sp[1];
-    sp += 2;
-    a = SVM_VAL_UNIT;
-    pc += 1;
-    NEXT;
-}
-OPCASE(arraylen):
-    if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_ARRAY))
-        TRAP(type_error);
+    OPCASE(arrayn) :
+    {
+        uint32_t n = rd_u16(pc + 1), off;
+        ALLOC(off, SVOBJ_HEADER(SVOBJ_ARRAY, 0, n));
+        if (n) {
+            uint32_t *o = OBJ(off);
+            o[1] = a;
+            for (uint32_t i = 1; i < n; i++)
+                o[1 + i] = sp[i - 1];
+            sp += n - 1;
+        }
+        a = off;
+        pc += 3;
+        NEXT;
+    }
+    OPCASE(arrayget) :
+    {
+        if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_ARRAY ||
+                         !svm_is_int(sp[0])))
+            TRAP(type_error);
+        uint32_t *o = OBJ(a), i = (uint32_t)svm_val_int(sp[0]);
+        if (SVM_UNLIKELY(i >= SVOBJ_SIZE(o[0])))
+            RAISE(vm->exn_index_oob);
+        a = o[1 + i];
+        sp++;
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(arrayset) :
+    {
+        if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_ARRAY ||
+                         !svm_is_int(sp[0])))
+            TRAP(type_error);
+        uint32_t *o = OBJ(a), i = (uint32_t)svm_val_int(sp[0]);
+        if (SVM_UNLIKELY(i >= SVOBJ_SIZE(o[0])))
+            RAISE(vm->exn_index_oob);
+        o[1 + i] = sp[1];
+        sp += 2;
+        a = SVM_VAL_UNIT;
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(arraylen)
+        : if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_ARRAY))
+              TRAP(type_error);
     a = svm_int_val((int32_t)SVOBJ_SIZE(OBJ(a)[0]));
     pc += 1;
     NEXT;
-OPCASE(strlen): {
-    const uint8_t *s;
-    uint32_t len;
-    if (SVM_UNLIKELY(!svm_string_view(vm, a, &s, &len)))
-        TRAP(type_error);
-    a = svm_int_val((int32_t)len);
-    pc += 1;
-    NEXT;
-}
-OPCASE(strget): {
-    const uint8_t *s;
-    uint32_t len;
-    if (SVM_UNLIKELY(!svm_string_view(vm, a, &s, &len) || !svm_is_int(sp[0])))
-        TRAP(type_error);
-    uint32_t i = (uint32_t)svm_val_int(sp[0]);
-    if (SVM_UNLIKELY(i >= len))
-        RAISE(vm->exn_index_oob);
-    a = svm_int_val(s[i]);
-    sp++;
-    pc += 1;
-    NEXT;
-}
-OPCASE(bytesset): {
-    const uint8_t *s;
-    uint32_t len;
-    if (SVM_UNLIKELY(!svm_string_view(vm, a, &s, &len) || !svm_is_int(sp[0])))
-        TRAP(type_error);
-    if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_BYTES))
-        RAISE_INVALID("Bytes.set: read-only string");
-    uint32_t i = (uint32_t)svm_val_int(sp[0]);
-    if (SVM_UNLIKELY(i >= len))
-        RAISE(vm->exn_index_oob);
-    heap[a + 8 + i] = (uint8_t)svm_val_int(sp[1]);
-    sp += 2;
-    a = SVM_VAL_UNIT;
-    pc += 1;
-    NEXT;
-}
-OPCASE(bytesmake): {
-    if (SVM_UNLIKELY(!svm_is_int(a)))
-        TRAP(type_error);
-    int32_t n = svm_val_int(a);
-    if (n < 0 || (uint32_t)n > (SVOBJ_SIZE_MAX - 1u) * 4u)
-        RAISE_INVALID("Bytes.create");
-    uint32_t off;
-    PROTECT(off = svm_alloc_string(vm, SVOBJ_BYTES, (uint32_t)n));
-    if (!off)
-        TRAP(heap_exhausted);
-    memset(heap + off + 8, svm_val_int(*sp++) & 0xff, (size_t)n);
-    CHARGE_WORK(); /* svm_alloc_string charged the bytes */
-    a = off;
-    pc += 1;
-    NEXT;
-}
-OPCASE(strcat): {
-    const uint8_t *s1, *s2;
-    uint32_t l1, l2, off;
-    if (SVM_UNLIKELY(!svm_string_view(vm, a, &s1, &l1) || !svm_string_view(vm, sp[0], &s2, &l2)))
-        TRAP(type_error);
-    if ((uint64_t)l1 + l2 > (SVOBJ_SIZE_MAX - 1u) * 4u)
-        TRAP(heap_exhausted);
-    PROTECT(off = svm_alloc_string(vm, SVOBJ_STRING, l1 + l2));
-    if (!off)
-        TRAP(heap_exhausted);
-    /* the operands may have moved: view them again */
-    svm_string_view(vm, a, &s1, &l1);
-    svm_string_view(vm, sp[0], &s2, &l2);
-    memcpy(heap + off + 8, s1, l1);
-    memcpy(heap + off + 8 + l1, s2, l2);
-    CHARGE_WORK(); /* svm_alloc_string charged the bytes */
-    sp++;
-    a = off;
-    pc += 1;
-    NEXT;
-}
+    OPCASE(strlen) :
+    {
+        const uint8_t *s;
+        uint32_t len;
+        if (SVM_UNLIKELY(!svm_string_view(vm, a, &s, &len)))
+            TRAP(type_error);
+        a = svm_int_val((int32_t)len);
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(strget) :
+    {
+        const uint8_t *s;
+        uint32_t len;
+        if (SVM_UNLIKELY(!svm_string_view(vm, a, &s, &len) || !svm_is_int(sp[0])))
+            TRAP(type_error);
+        uint32_t i = (uint32_t)svm_val_int(sp[0]);
+        if (SVM_UNLIKELY(i >= len))
+            RAISE(vm->exn_index_oob);
+        a = svm_int_val(s[i]);
+        sp++;
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(bytesset) :
+    {
+        const uint8_t *s;
+        uint32_t len;
+        if (SVM_UNLIKELY(!svm_string_view(vm, a, &s, &len) || !svm_is_int(sp[0])))
+            TRAP(type_error);
+        if (SVM_UNLIKELY(!svm_is_ptr(a) || SVOBJ_KIND(OBJ(a)[0]) != SVOBJ_BYTES))
+            RAISE_INVALID("Bytes.set: read-only string");
+        uint32_t i = (uint32_t)svm_val_int(sp[0]);
+        if (SVM_UNLIKELY(i >= len))
+            RAISE(vm->exn_index_oob);
+        heap[a + 8 + i] = (uint8_t)svm_val_int(sp[1]);
+        sp += 2;
+        a = SVM_VAL_UNIT;
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(bytesmake) :
+    {
+        if (SVM_UNLIKELY(!svm_is_int(a)))
+            TRAP(type_error);
+        int32_t n = svm_val_int(a);
+        if (n < 0 || (uint32_t)n > (SVOBJ_SIZE_MAX - 1u) * 4u)
+            RAISE_INVALID("Bytes.create");
+        uint32_t off;
+        PROTECT(off = svm_alloc_string(vm, SVOBJ_BYTES, (uint32_t)n));
+        if (!off)
+            TRAP(heap_exhausted);
+        memset(heap + off + 8, svm_val_int(*sp++) & 0xff, (size_t)n);
+        CHARGE_WORK(); /* svm_alloc_string charged the bytes */
+        a = off;
+        pc += 1;
+        NEXT;
+    }
+    OPCASE(strcat) :
+    {
+        const uint8_t *s1, *s2;
+        uint32_t l1, l2, off;
+        if (SVM_UNLIKELY(!svm_string_view(vm, a, &s1, &l1) ||
+                         !svm_string_view(vm, sp[0], &s2, &l2)))
+            TRAP(type_error);
+        if ((uint64_t)l1 + l2 > (SVOBJ_SIZE_MAX - 1u) * 4u)
+            TRAP(heap_exhausted);
+        PROTECT(off = svm_alloc_string(vm, SVOBJ_STRING, l1 + l2));
+        if (!off)
+            TRAP(heap_exhausted);
+        /* the operands may have moved: view them again */
+        svm_string_view(vm, a, &s1, &l1);
+        svm_string_view(vm, sp[0], &s2, &l2);
+        memcpy(heap + off + 8, s1, l1);
+        memcpy(heap + off + 8 + l1, s2, l2);
+        CHARGE_WORK(); /* svm_alloc_string charged the bytes */
+        sp++;
+        a = off;
+        pc += 1;
+        NEXT;
+    }
 
     /* ---- runtime services ---- */
-OPCASE(svc): {
-    uint32_t num = rd_u16(pc + 1), npop;
-    svm_svc_result_t r;
-    svm_context_t *next;
-    /* Event.sync on a channel send/receive: the scheduler's rendezvous (and, when it
+    OPCASE(svc) :
+    {
+        uint32_t num = rd_u16(pc + 1), npop;
+        svm_svc_result_t r;
+        svm_context_t *next;
+        /* Event.sync on a channel send/receive: the scheduler's rendezvous (and, when it
      * blocks, the switch to the next context) without a service call */
-    if ((num == SVBC_SVC_ev_send_sync || num == SVBC_SVC_ev_receive_sync) &&
-        LOOP_HAS_RENDEZVOUS) {
-        npop = num == SVBC_SVC_ev_send_sync;
-        SAVE();
-        uint32_t used = (uint32_t)((int64_t)fuel - left);
-        next = ctx;
-        if (LOOP_RENDEZVOUS(vm, &next, num, &used) >= 0) {
-            if (next == ctx) { /* committed: the result is in ctx->acc */
-                a = ctx->acc;
-                sp += npop;
-                pc += 3;
-                NEXT;
-            }
-            if (!next) /* blocked, and the slice goes back to the scheduler */
-                return SVM_BLOCKED;
-            fuel = used; /* the next context's budget */
-            goto switch_to_next;
-        }
-    } else {
-        if (SVM_UNLIKELY(num >= SVBC_SVC_LIMIT || !svbc_svcinfo[num].name))
-            TRAP(unknown_service);
-        npop = svbc_svcinfo[num].arity ? svbc_svcinfo[num].arity - 1u : 0u;
-        SAVE();
-    }
-    r = svm_service(vm, ctx, num);
-    LOAD();
-    CHARGE_WORK();
-    switch (r) {
-    case SVM_SVC_OK:
-        sp += npop;
-        pc += 3;
-        NEXT;
-    case SVM_SVC_RAISE: goto do_raise;
-    case SVM_SVC_EXIT:
-        st = SVM_EXITED;
-        goto leave;
-    case SVM_SVC_BLOCK:
-        sp += npop;
-        pc += 3;
-        st = SVM_BLOCKED;
-        if (LOOP_HAS_SWITCH) { /* go on with the next context here (cfg.ext_switch) */
+        if ((num == SVBC_SVC_ev_send_sync || num == SVBC_SVC_ev_receive_sync) &&
+            LOOP_HAS_RENDEZVOUS) {
+            npop = num == SVBC_SVC_ev_send_sync;
             SAVE();
-            ctx->steps += (uint64_t)((int64_t)fuel - left);
-            ctx->status = (uint8_t)st;
-            next = LOOP_SWITCH(vm, ctx, &fuel);
-            if (!next)
-                return st;
-        switch_to_next:
-            ctx = next;
-            base = ctx->base;
-            pc = code + ctx->pc;
-            LOAD();
-            left = fuel;
-            PAY_DEBT();
-            NEXT_JUMP; /* as on entry */
+            uint32_t used = (uint32_t)((int64_t)fuel - left);
+            next = ctx;
+            if (LOOP_RENDEZVOUS(vm, &next, num, &used) >= 0) {
+                if (next == ctx) { /* committed: the result is in ctx->acc */
+                    a = ctx->acc;
+                    sp += npop;
+                    pc += 3;
+                    NEXT;
+                }
+                if (!next) /* blocked, and the slice goes back to the scheduler */
+                    return SVM_BLOCKED;
+                fuel = used; /* the next context's budget */
+                goto switch_to_next;
+            }
+        } else {
+            if (SVM_UNLIKELY(num >= SVBC_SVC_LIMIT || !svbc_svcinfo[num].name))
+                TRAP(unknown_service);
+            npop = svbc_svcinfo[num].arity ? svbc_svcinfo[num].arity - 1u : 0u;
+            SAVE();
         }
-        goto leave;
-    default: goto do_trap; /* the service set vm->trap.code */
+        r = svm_service(vm, ctx, num);
+        LOAD();
+        CHARGE_WORK();
+        switch (r) {
+        case SVM_SVC_OK:
+            sp += npop;
+            pc += 3;
+            NEXT;
+        case SVM_SVC_RAISE: goto do_raise;
+        case SVM_SVC_EXIT: st = SVM_EXITED; goto leave;
+        case SVM_SVC_BLOCK:
+            sp += npop;
+            pc += 3;
+            st = SVM_BLOCKED;
+            if (LOOP_HAS_SWITCH) { /* go on with the next context here (cfg.ext_switch) */
+                SAVE();
+                ctx->steps += (uint64_t)((int64_t)fuel - left);
+                ctx->status = (uint8_t)st;
+                next = LOOP_SWITCH(vm, ctx, &fuel);
+                if (!next)
+                    return st;
+            switch_to_next:
+                ctx = next;
+                base = ctx->base;
+                pc = code + ctx->pc;
+                LOAD();
+                left = fuel;
+                PAY_DEBT();
+                NEXT_JUMP; /* as on entry */
+            }
+            goto leave;
+        default: goto do_trap; /* the service set vm->trap.code */
+        }
     }
-}
 
 op_invalid_: /* unreachable in a validated image */
     TRAP(type_error);
@@ -1148,8 +1169,8 @@ out_of_fuel:
     st = SVM_FUEL;
     goto leave;
 
-#define TRAP_LABEL_(name)                                                                 \
-    trap_##name : SVM_COLD_LABEL vm->trap.code = SVM_TRAP_##name;                        \
+#define TRAP_LABEL_(name)                                                                          \
+    trap_##name : SVM_COLD_LABEL vm->trap.code = SVM_TRAP_##name;                                  \
     goto do_trap;
     TRAP_LABEL_(stack_overflow)
     TRAP_LABEL_(stack_underflow)

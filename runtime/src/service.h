@@ -34,7 +34,7 @@ typedef svm_svc_result_t (*svm_svc_fn)(svm_vm_t *vm, svm_context_t *ctx);
 #define SVM_SVC_SCHED_FIRST 0x40u
 
 /* Every handler, declared from services.def: svm_svc_<name>. */
-#define SVC(name, num, arity, flags, doc) \
+#define SVC(name, num, arity, flags, doc)                                                          \
     svm_svc_result_t svm_svc_##name(svm_vm_t *vm, svm_context_t *ctx);
 #include <sensevm/services.def>
 #undef SVC
@@ -48,7 +48,7 @@ svm_svc_result_t svm_service(svm_vm_t *vm, svm_context_t *ctx, uint32_t num);
 
 /* ---- for handlers ---- */
 #define SVM_SERVICE(name) svm_svc_result_t svm_svc_##name(svm_vm_t *vm, svm_context_t *ctx)
-#define ARG(n, i) ((i) == (n) - 1 ? ctx->acc : ctx->sp[(n) - 2 - (i)])
+#define ARG(n, i) ((i) == (n)-1 ? ctx->acc : ctx->sp[(n)-2 - (i)])
 #define RESULT(v) (ctx->acc = (v))
 
 static inline svm_svc_result_t svm_svc_trap(svm_vm_t *vm, svm_trap_t t)
@@ -57,8 +57,8 @@ static inline svm_svc_result_t svm_svc_trap(svm_vm_t *vm, svm_trap_t t)
     return SVM_SVC_TRAP;
 }
 /* Raise NAME(msg) (msg may be NULL); heap_exhausted when even that cannot be built. */
-static inline svm_svc_result_t svm_svc_raise(svm_vm_t *vm, svm_context_t *ctx,
-                                             const char *name, const char *msg)
+static inline svm_svc_result_t svm_svc_raise(svm_vm_t *vm, svm_context_t *ctx, const char *name,
+                                             const char *msg)
 {
     uint32_t e = svm_make_exn(vm, name, msg);
     if (!e)

@@ -13,21 +13,21 @@ typedef svm_svc_result_t svc_result_t;
 static svc_result_t trap(svm_vm_t *vm, svm_trap_t t) { return svm_svc_trap(vm, t); }
 #define TYPE_ERROR() TRAP_WITH(type_error)
 
-#define STR_ARG(n, i, s, len)                                                             \
-    do {                                                                                  \
-        if (!svm_string_view(vm, ARG(n, i), &(s), &(len)))                                \
-            TYPE_ERROR();                                                                 \
+#define STR_ARG(n, i, s, len)                                                                      \
+    do {                                                                                           \
+        if (!svm_string_view(vm, ARG(n, i), &(s), &(len)))                                         \
+            TYPE_ERROR();                                                                          \
     } while (0)
-#define INT_ARG(n, i, x)                                                                  \
-    do {                                                                                  \
-        if (!svm_is_int(ARG(n, i)))                                                       \
-            TYPE_ERROR();                                                                 \
-        x = svm_val_int(ARG(n, i));                                                       \
+#define INT_ARG(n, i, x)                                                                           \
+    do {                                                                                           \
+        if (!svm_is_int(ARG(n, i)))                                                                \
+            TYPE_ERROR();                                                                          \
+        x = svm_val_int(ARG(n, i));                                                                \
     } while (0)
-#define FLOAT_ARG(n, i, d)                                                                \
-    do {                                                                                  \
-        if (!svm_float_view(vm, ARG(n, i), &(d)))                                         \
-            TYPE_ERROR();                                                                 \
+#define FLOAT_ARG(n, i, d)                                                                         \
+    do {                                                                                           \
+        if (!svm_float_view(vm, ARG(n, i), &(d)))                                                  \
+            TYPE_ERROR();                                                                          \
     } while (0)
 #define SVC_FN(name) SVM_SERVICE(name)
 
@@ -214,7 +214,8 @@ SVC_FN(bytes_blit)
     INT_ARG(5, 4, n);
     if (!svm_is_ptr(ARG(5, 2)) || SVOBJ_KIND(svm_header(vm, ARG(5, 2))) != SVOBJ_BYTES)
         INVALID("String.blit / Bytes.blit");
-    if (n < 0 || so < 0 || d0 < 0 || (uint32_t)so + (uint32_t)n > sl || (uint32_t)d0 + (uint32_t)n > dl)
+    if (n < 0 || so < 0 || d0 < 0 || (uint32_t)so + (uint32_t)n > sl ||
+        (uint32_t)d0 + (uint32_t)n > dl)
         INVALID("String.blit / Bytes.blit");
     svm_work_charge(vm, (uint32_t)n / 4u);
     memmove(vm->heap + ARG(5, 2) + 8 + d0, src + so, (size_t)n);
@@ -311,20 +312,20 @@ SVC_FN(hash)
 }
 
 /* ---- float math ---- */
-#define MATH1(name, expr)                                                                 \
-    SVC_FN(name)                                                                          \
-    {                                                                                     \
-        double x;                                                                         \
-        FLOAT_ARG(1, 0, x);                                                               \
-        return ret_float(vm, ctx, expr);                                                  \
+#define MATH1(name, expr)                                                                          \
+    SVC_FN(name)                                                                                   \
+    {                                                                                              \
+        double x;                                                                                  \
+        FLOAT_ARG(1, 0, x);                                                                        \
+        return ret_float(vm, ctx, expr);                                                           \
     }
-#define MATH2(name, expr)                                                                 \
-    SVC_FN(name)                                                                          \
-    {                                                                                     \
-        double x, y;                                                                      \
-        FLOAT_ARG(2, 0, x);                                                               \
-        FLOAT_ARG(2, 1, y);                                                               \
-        return ret_float(vm, ctx, expr);                                                  \
+#define MATH2(name, expr)                                                                          \
+    SVC_FN(name)                                                                                   \
+    {                                                                                              \
+        double x, y;                                                                               \
+        FLOAT_ARG(2, 0, x);                                                                        \
+        FLOAT_ARG(2, 1, y);                                                                        \
+        return ret_float(vm, ctx, expr);                                                           \
     }
 MATH1(float_sqrt, sqrt(x))
 MATH1(float_floor, floor(x))

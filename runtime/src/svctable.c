@@ -11,7 +11,7 @@
 #include "service.h"
 
 #if defined(__GNUC__) || defined(__clang__)
-#define SVC(name, num, arity, flags, doc) \
+#define SVC(name, num, arity, flags, doc)                                                          \
     extern __attribute__((weak)) svm_svc_result_t svm_svc_##name(svm_vm_t *, svm_context_t *);
 #include <sensevm/services.def>
 #undef SVC

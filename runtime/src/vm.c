@@ -102,8 +102,8 @@ svm_init_result_t svm_vm_init(svm_vm_t *vm, const svl_image_t *img, const svm_co
     return SVM_INIT_OK;
 }
 
-svm_init_result_t svm_context_init(svm_vm_t *vm, svm_context_t *ctx, uint32_t id,
-                                   uint32_t *stack, uint32_t stack_words, uint32_t entry)
+svm_init_result_t svm_context_init(svm_vm_t *vm, svm_context_t *ctx, uint32_t id, uint32_t *stack,
+                                   uint32_t stack_words, uint32_t entry)
 {
     if (!vm || !ctx || !stack || stack_words < SVM_STACK_MIN_WORDS)
         return SVM_INIT_BAD_ARG;

@@ -21,10 +21,7 @@
 
 /* Report `words` of work done by the running instruction. One instruction's work fits:
  * at most one collection (3 * 2^22) and one object (2^20 words) or comparison budget. */
-static inline void svm_work_charge(svm_vm_t *vm, uint32_t words)
-{
-    vm->work.pending += words;
-}
+static inline void svm_work_charge(svm_vm_t *vm, uint32_t words) { vm->work.pending += words; }
 
 /* The interpreter's side (out of line: one small call per site keeps firmware small).
  * settle: charge the reported work to `left` (the fuel left, >= 0) and return what is

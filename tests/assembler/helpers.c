@@ -33,8 +33,8 @@ const char *t_first_error(const char *src)
     return buf;
 }
 
-uint8_t *t_link(const char *const *srcs, const svasm_link_opts_t *opts, uint32_t *len,
-                char *err, size_t errcap)
+uint8_t *t_link(const char *const *srcs, const svasm_link_opts_t *opts, uint32_t *len, char *err,
+                size_t errcap)
 {
     svasm_input_t in[16];
     size_t n = 0;

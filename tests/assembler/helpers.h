@@ -16,7 +16,7 @@ svasm_obj_t *t_assemble(const char *src);
 const char *t_first_error(const char *src);
 /* Link assembled sources (NULL-terminated) with opts; returns the image or NULL (and the
  * first diagnostic in err[0..errcap)). */
-uint8_t *t_link(const char *const *srcs, const svasm_link_opts_t *opts, uint32_t *len,
-                char *err, size_t errcap);
+uint8_t *t_link(const char *const *srcs, const svasm_link_opts_t *opts, uint32_t *len, char *err,
+                size_t errcap);
 
 #endif

@@ -25,13 +25,15 @@ Test(diag, unknown_directive)
 
 Test(diag, bad_syntax)
 {
-    EXPECT("main: quote 1 2\n", "1:15: syntax error, unexpected integer, expecting end of line or ','");
+    EXPECT("main: quote 1 2\n",
+           "1:15: syntax error, unexpected integer, expecting end of line or ','");
     EXPECT("main:\n  quote 1,\n", "2:11: syntax error, unexpected end of line");
     EXPECT("main: acc 0\n  halt @\n", "2:8: stray '@' in program");
     EXPECT("  const \"abc\n", "1:9: missing terminating '\"' character");
     EXPECT("  const \"a\\qb\"\n", "1:11: unknown escape sequence '\\q'");
     EXPECT("  const -foo\n", "1:10: expected a number after '-'");
-    EXPECT(": halt\n", "1:1: syntax error, unexpected ':', expecting end of file or integer or identifier or end of line");
+    EXPECT(": halt\n", "1:1: syntax error, unexpected ':', expecting end of file or integer or "
+                       "identifier or end of line");
 }
 
 Test(diag, operand_count)
@@ -56,7 +58,8 @@ Test(diag, operand_out_of_range)
     EXPECT("main:\n  acc 1K\n", "2:7: size suffix not allowed here");
     EXPECT("main:\n  svc no_such_service\n", "2:7: unknown service 'no_such_service'");
     EXPECT("main:\n  acc main\n", "2:7: expected an integer");
-    EXPECT("main:\n  const main\n", "2:9: expected a constant (a string or a floating-point number)");
+    EXPECT("main:\n  const main\n",
+           "2:9: expected a constant (a string or a floating-point number)");
 }
 
 Test(diag, undefined_label)
@@ -86,7 +89,8 @@ Test(diag, manifest)
            "1:18: manifest 'heap' out of range: 100 (expected 512..4293918720, a multiple of 8)");
     /* 4293918720 = SVMF_HEAP_MAX on a 64-bit host (issue 16) */
     EXPECT("  .manifest colour 3\n", "1:13: unknown manifest key 'colour'");
-    EXPECT("  .manifest policy reboot\n", "1:20: bad policy 'reboot' (expected stop, restart or log)");
+    EXPECT("  .manifest policy reboot\n",
+           "1:20: bad policy 'reboot' (expected stop, restart or log)");
     EXPECT("  .manifest name \"this-name-is-far-too-long\"\n",
            "1:18: bad name 'this-name-is-far-too-long' (1..15 characters of A-Z a-z 0-9 _ . -)");
 }
@@ -120,27 +124,26 @@ Test(diag, source_line_and_several_errors)
 
 Test(diag, good_program_has_no_diagnostics)
 {
-    const char *src =
-        "; comment\n"
-        "        .text\n"
-        "        .section .text\n"
-        "        .global main, List.map\n"
-        "        .extern print\n"
-        "        .var counter\n"
-        "        .manifest name \"hello\"\n"
-        "        .manifest heap 16K\n"
-        "        .manifest device \"led0\"\n"
-        "        .manifest policy restart\n"
-        "        .file \"prog.ml\"\n"
-        "        .line 12\n"
-        "main:   quote 0x10\n"
-        "        push\n"
-        "        call List.map, 1\n"
-        "        call print, 0\n"
-        "        getvar counter\n"
-        "        halt\n"
-        "List.map: acc 0\n"
-        "        return 1\n";
+    const char *src = "; comment\n"
+                      "        .text\n"
+                      "        .section .text\n"
+                      "        .global main, List.map\n"
+                      "        .extern print\n"
+                      "        .var counter\n"
+                      "        .manifest name \"hello\"\n"
+                      "        .manifest heap 16K\n"
+                      "        .manifest device \"led0\"\n"
+                      "        .manifest policy restart\n"
+                      "        .file \"prog.ml\"\n"
+                      "        .line 12\n"
+                      "main:   quote 0x10\n"
+                      "        push\n"
+                      "        call List.map, 1\n"
+                      "        call print, 0\n"
+                      "        getvar counter\n"
+                      "        halt\n"
+                      "List.map: acc 0\n"
+                      "        return 1\n";
     svasm_diags_t d = {0};
     svasm_obj_t *o = svasm_assemble("g.s", src, strlen(src), &d);
     cr_assert_not_null(o);

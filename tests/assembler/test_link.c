@@ -83,8 +83,9 @@ Test(link, duplicate_symbol)
 
 Test(link, local_symbols_do_not_clash)
 {
-    const char *srcs[] = {".global main\n.extern g\nmain: call loop, 0\n call g, 0\n halt\nloop: return 0\n",
-                          ".global g\ng: call loop, 0\n return 0\nloop: return 0\n", NULL};
+    const char *srcs[] = {
+        ".global main\n.extern g\nmain: call loop, 0\n call g, 0\n halt\nloop: return 0\n",
+        ".global g\ng: call loop, 0\n return 0\nloop: return 0\n", NULL};
     char err[256];
     uint32_t len;
     svasm_link_opts_t o = opts();
@@ -132,12 +133,12 @@ Test(link, entry_need_not_be_first)
 Test(link, dead_code_elimination)
 {
     const char *srcs[] = {".global main\n"
-                          "main:   quote 1\n"          /* falls through into next */
+                          "main:   quote 1\n" /* falls through into next */
                           "next:   branchif .Lx\n"
                           "        halt\n"
-                          ".Lx:    call used, 0\n"     /* .Lx belongs to chunk next */
+                          ".Lx:    call used, 0\n" /* .Lx belongs to chunk next */
                           "        halt\n"
-                          "unused: const \"dead\"\n"   /* unreachable: dropped with its constant */
+                          "unused: const \"dead\"\n" /* unreachable: dropped with its constant */
                           "        call used, 0\n"
                           "        halt\n"
                           "used:   const \"live\"\n"
@@ -176,8 +177,9 @@ Test(link, dead_code_elimination)
 
 Test(link, constant_dedup_across_objects)
 {
-    const char *srcs[] = {".global main\n.extern f\nmain: const \"hi\"\n const 2.5\n call f, 0\n halt\n",
-                          ".global f\nf: const 2.5\n const \"hi\"\n const \"other\"\n return 0\n", NULL};
+    const char *srcs[] = {
+        ".global main\n.extern f\nmain: const \"hi\"\n const 2.5\n call f, 0\n halt\n",
+        ".global f\nf: const 2.5\n const \"hi\"\n const \"other\"\n return 0\n", NULL};
     char err[256];
     uint32_t len;
     svasm_link_opts_t o = opts();
@@ -242,10 +244,11 @@ Test(link, numbered_variables_are_reserved)
 
 Test(link, manifest_directives_and_options)
 {
-    const char *srcs[] = {".manifest name \"blinky\"\n.manifest heap 8K\n.manifest stack 1K\n"
-                          ".manifest device \"led0\"\n.manifest policy restart\n.manifest priority 7\n"
-                          "main: halt\n",
-                          ".manifest device \"button\"\n.manifest device \"led0\"\nf: halt\n", NULL};
+    const char *srcs[] = {
+        ".manifest name \"blinky\"\n.manifest heap 8K\n.manifest stack 1K\n"
+        ".manifest device \"led0\"\n.manifest policy restart\n.manifest priority 7\n"
+        "main: halt\n",
+        ".manifest device \"button\"\n.manifest device \"led0\"\nf: halt\n", NULL};
     char err[256];
     uint32_t len;
     svasm_link_opts_t o = opts();
@@ -405,9 +408,10 @@ Test(link, archive_pulls_only_needed_members)
 
 Test(link, object_round_trip_through_elf)
 {
-    const char *src = ".global main\n.extern ext\n.var v\n.manifest name \"rt\"\n.file \"x.ml\"\n.line 3\n"
-                      "main: const \"s\"\n const 1.5\n setvar v\n call ext, 2\n switch 1, 0, .La\n"
-                      ".La: halt\n";
+    const char *src =
+        ".global main\n.extern ext\n.var v\n.manifest name \"rt\"\n.file \"x.ml\"\n.line 3\n"
+        "main: const \"s\"\n const 1.5\n setvar v\n call ext, 2\n switch 1, 0, .La\n"
+        ".La: halt\n";
     svasm_obj_t *o = t_assemble(src);
     size_t n;
     uint8_t *buf = obj_bytes(src, &n);

@@ -32,12 +32,41 @@ static void make_insn(int op, char *src, size_t cap, int32_t *want, int *nwant, 
     for (const char *k = info->operands; *k; k++) {
         char one[64];
         switch (*k) {
-        case 'b': case 'a': case 'p': case 'n': case 'c': case 'T': case 'r': want[n] = 200 + n; snprintf(one, sizeof one, "%d", want[n]); n++; break;
-        case 'h': case 'C': case 'F': case 'm': want[n] = 60000 + n; snprintf(one, sizeof one, "%d", want[n]); n++; break;
-        case 'i': snprintf(one, sizeof one, "%d", -123456); want[n++] = -123456; break;
-        case 'l': snprintf(one, sizeof one, "there"); want[n++] = there; break;
-        case 'k': snprintf(one, sizeof one, "\"k\\n\""); want[n++] = 0; break;
-        case 'g': snprintf(one, sizeof one, "v1"); want[n++] = 1; break;
+        case 'b':
+        case 'a':
+        case 'p':
+        case 'n':
+        case 'c':
+        case 'T':
+        case 'r':
+            want[n] = 200 + n;
+            snprintf(one, sizeof one, "%d", want[n]);
+            n++;
+            break;
+        case 'h':
+        case 'C':
+        case 'F':
+        case 'm':
+            want[n] = 60000 + n;
+            snprintf(one, sizeof one, "%d", want[n]);
+            n++;
+            break;
+        case 'i':
+            snprintf(one, sizeof one, "%d", -123456);
+            want[n++] = -123456;
+            break;
+        case 'l':
+            snprintf(one, sizeof one, "there");
+            want[n++] = there;
+            break;
+        case 'k':
+            snprintf(one, sizeof one, "\"k\\n\"");
+            want[n++] = 0;
+            break;
+        case 'g':
+            snprintf(one, sizeof one, "v1");
+            want[n++] = 1;
+            break;
         case 's':
             for (int s = SVBC_SVC_LIMIT - 1; s >= 0; s--)
                 if (svbc_svcinfo[s].name)
@@ -57,7 +86,8 @@ static void make_insn(int op, char *src, size_t cap, int32_t *want, int *nwant, 
         strcat(ops, one);
     }
     *nwant = n;
-    snprintf(src, cap, "        .var v0\n        .var v1\nmain:   %s %s\n        halt\nthere:  halt\n",
+    snprintf(src, cap,
+             "        .var v0\n        .var v1\nmain:   %s %s\n        halt\nthere:  halt\n",
              info->name, ops);
 }
 
@@ -81,7 +111,8 @@ Test(table, every_opcode_assembles_decodes_and_round_trips)
         uint32_t n = svbc_decode(o->code, o->code_size, &in);
         cr_assert(n > 0, "row %s does not decode", info->name);
         cr_assert_eq(in.op, op, "row %s", info->name);
-        cr_assert_eq(n + 2, o->code_size, "row %s: length %u, code %u", info->name, n, o->code_size);
+        cr_assert_eq(n + 2, o->code_size, "row %s: length %u, code %u", info->name, n,
+                     o->code_size);
         cr_assert_eq(in.nopnd, nwant, "row %s", info->name);
         for (int i = 0; i < nwant; i++)
             cr_assert_eq(in.opnd[i], want[i], "row %s operand %d: %d != %d", info->name, i,
@@ -125,9 +156,9 @@ Test(table, every_opcode_assembles_decodes_and_round_trips)
 Test(table, operand_extremes_round_trip)
 {
     static const char *const cases[] = {
-        "acc 0", "acc 255", "quote -1073741824", "quote 1073741823", "quote 0x3fffffff",
-        "return 0", "return 65535", "getvar 65535", "const 65535", "branch -5", "branch 0",
-        "svc 0",
+        "acc 0",    "acc 255",      "quote -1073741824", "quote 1073741823", "quote 0x3fffffff",
+        "return 0", "return 65535", "getvar 65535",      "const 65535",      "branch -5",
+        "branch 0", "svc 0",
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         svasm_obj_t *o = t_assemble(cases[i]);
@@ -145,8 +176,9 @@ Test(table, operand_extremes_round_trip)
 
 Test(table, float_and_string_constants)
 {
-    svasm_obj_t *o = t_assemble("main: const 3.25\n const nan\n const inf\n const -inf\n"
-                                " const 1e3\n const \"a\\tb\\\\\\\"\\x41\\065\"\n const 3.25\n halt\n");
+    svasm_obj_t *o =
+        t_assemble("main: const 3.25\n const nan\n const inf\n const -inf\n"
+                   " const 1e3\n const \"a\\tb\\\\\\\"\\x41\\065\"\n const 3.25\n halt\n");
     cr_assert_not_null(o);
     cr_assert_eq(o->nconsts, 6, "identical constants share an entry (got %u)", o->nconsts);
     double v;
@@ -159,8 +191,8 @@ Test(table, float_and_string_constants)
     cr_assert_eq(o->consts[5].len, 7);
     cr_assert(memcmp(o->consts[5].data, "a\tb\\\"AA", 7) == 0);
     char *lst = svasm_disasm_obj(o);
-    cr_assert(strstr(lst, "const -inf") && strstr(lst, "const nan") && strstr(lst, "const 1000.0") &&
-                  strstr(lst, "const \"a\\tb\\\\\\\"AA\""),
+    cr_assert(strstr(lst, "const -inf") && strstr(lst, "const nan") &&
+                  strstr(lst, "const 1000.0") && strstr(lst, "const \"a\\tb\\\\\\\"AA\""),
               "%s", lst);
     free(lst);
     svasm_obj_free(o);
@@ -192,8 +224,8 @@ Test(table, numeric_local_labels)
     /* 1b is the nearest 1: before (or on this line), 1f the nearest after */
     svasm_obj_t *o = t_assemble("main:\n1: nop\n branch 1f\n1: branch 1b\n branch 1b\n halt\n");
     cr_assert_not_null(o);
-    cr_assert_eq(svbc_read_i32(o->code + 2), 5);  /* branch at 1 -> 6 */
-    cr_assert_eq(svbc_read_i32(o->code + 7), 0);  /* branch at 6 -> 6 */
+    cr_assert_eq(svbc_read_i32(o->code + 2), 5);   /* branch at 1 -> 6 */
+    cr_assert_eq(svbc_read_i32(o->code + 7), 0);   /* branch at 6 -> 6 */
     cr_assert_eq(svbc_read_i32(o->code + 12), -5); /* branch at 11 -> 6 */
     svasm_obj_free(o);
 }

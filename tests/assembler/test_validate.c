@@ -50,27 +50,26 @@ Test(validate, golden_image)
 
 Test(validate, linked_programs)
 {
-    const char *prog[] = {
-        "        .global main\n"
-        "        .var v\n"
-        "        .file \"p.ml\"\n"
-        "        .line 4\n"
-        "main:   const \"s\"\n"
-        "        push\n"
-        "        const 1.5\n"
-        "        setvar v\n"
-        "        pop 1\n"
-        "        quote 2\n"
-        "        switch 1, 1, .La, .Lb\n"
-        ".La:    cur f, 1, 0\n"
-        "        halt\n"
-        ".Lb:    quote 1\n"
-        "        push\n"
-        "        call f, 1\n"
-        "        halt\n"
-        "f:      acc 0\n"
-        "        return 1\n",
-        NULL};
+    const char *prog[] = {"        .global main\n"
+                          "        .var v\n"
+                          "        .file \"p.ml\"\n"
+                          "        .line 4\n"
+                          "main:   const \"s\"\n"
+                          "        push\n"
+                          "        const 1.5\n"
+                          "        setvar v\n"
+                          "        pop 1\n"
+                          "        quote 2\n"
+                          "        switch 1, 1, .La, .Lb\n"
+                          ".La:    cur f, 1, 0\n"
+                          "        halt\n"
+                          ".Lb:    quote 1\n"
+                          "        push\n"
+                          "        call f, 1\n"
+                          "        halt\n"
+                          "f:      acc 0\n"
+                          "        return 1\n",
+                          NULL};
     svasm_link_opts_t o;
     svasm_link_opts_init(&o);
     o.outname = "v.svm";
@@ -138,8 +137,8 @@ Test(validate, signed_image)
         cr_assert_eq(im.signature, s + slen - 64);
         cr_assert_eq(im.signature_size, 64u);
         cr_assert_eq(im.code_size, (uint32_t)svbc_read_i32(img + SVIMG_HEADER_SIZE + 8));
-        cr_assert_eq(memcmp(im.code, img + svbc_read_i32(img + SVIMG_HEADER_SIZE + 4),
-                            im.code_size), 0);
+        cr_assert_eq(
+            memcmp(im.code, img + svbc_read_i32(img + SVIMG_HEADER_SIZE + 4), im.code_size), 0);
 
         /* the digest reads the signature as zero: changing it keeps the SHA-256 valid */
         uint8_t d1[32], d2[32];
@@ -200,9 +199,10 @@ Test(validate, xchan_directive_and_option)
 
 Test(validate, xchan_errors)
 {
-    cr_assert_str_eq(t_first_error(".manifest xchan \"log:both\"\nmain: halt\n"),
-                     "1:17: bad xchan 'log:both' (expected NAME:send|recv[:DEPTH[:drop|overwrite]], "
-                     "NAME 1..15 characters of A-Z a-z 0-9 _ . -, DEPTH 1..65535)");
+    cr_assert_str_eq(
+        t_first_error(".manifest xchan \"log:both\"\nmain: halt\n"),
+        "1:17: bad xchan 'log:both' (expected NAME:send|recv[:DEPTH[:drop|overwrite]], "
+        "NAME 1..15 characters of A-Z a-z 0-9 _ . -, DEPTH 1..65535)");
     cr_assert_neq(t_first_error(".manifest xchan \"log:recv:0\"\n")[0], 0, "depth >= 1");
     cr_assert_neq(t_first_error(".manifest xchan \"log:recv:2:keep\"\n")[0], 0);
     cr_assert_neq(t_first_error(".manifest xchan \"log:recv:2:drop:x\"\n")[0], 0);
@@ -218,7 +218,8 @@ Test(validate, xchan_errors)
     cr_assert_str_eq(err, "s1.s: conflicting declarations of inter-container channel 'log'");
     const char *many[] = {".manifest xchan \"a:send\"\n.manifest xchan \"b:send\"\n"
                           ".manifest xchan \"c:send\"\n.manifest xchan \"d:send\"\n"
-                          ".manifest xchan \"e:send\"\n.global main\nmain: halt\n", NULL};
+                          ".manifest xchan \"e:send\"\n.global main\nmain: halt\n",
+                          NULL};
     cr_assert_null(t_link(many, &o, &len, err, sizeof err));
     cr_assert_str_eq(err, "s0.s: too many inter-container channels (at most 4)");
 }

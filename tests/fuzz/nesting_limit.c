@@ -106,10 +106,12 @@ int main(void)
             return 1;
         int said = strstr(log, "nesting too deep") != NULL;
         int ok = shallow == 0 && deep > 0 && said && full == 0;
-        fprintf(stdout, "%s %-5s: 50 levels %s; 20000 levels with %zu bytes of stack left "
-                "%s%s; 20000 levels with the whole stack %s\n", ok ? "ok  " : "FAIL", kind,
-                shallow ? "REFUSED" : "compile", HEADROOM, deep > 0 ? "refused" : "COMPILE",
-                said ? " (nesting too deep)" : " (NO MESSAGE)", full ? "REFUSED" : "compile");
+        fprintf(stdout,
+                "%s %-5s: 50 levels %s; 20000 levels with %zu bytes of stack left "
+                "%s%s; 20000 levels with the whole stack %s\n",
+                ok ? "ok  " : "FAIL", kind, shallow ? "REFUSED" : "compile", HEADROOM,
+                deep > 0 ? "refused" : "COMPILE", said ? " (nesting too deep)" : " (NO MESSAGE)",
+                full ? "REFUSED" : "compile");
         fails += !ok;
         free(log);
     }

@@ -74,21 +74,24 @@ typedef struct gen {
     uint32_t label_pos[MAX_LABELS];
     int label_depth[MAX_LABELS]; /* the model's depth where the label was placed */
     int nlabels;
-    struct { uint32_t at, insn; int label; } fix[MAX_FIX];
+    struct {
+        uint32_t at, insn;
+        int label;
+    } fix[MAX_FIX];
     int nfix;
     fun_t fun[MAX_FUN];
     int nfun, cur;         /* current function, -1 = the entry */
     int first_label;       /* the current function's first label (stray jumps stay inside) */
     uint8_t st[MAX_DEPTH]; /* slot types, st[d-1] = S0 */
     int d;
-    int in_try;            /* no return/tail call inside a handler's body */
-    int entry_plain;       /* still in the entry's straight-line code: stay stack-exact */
-    uint32_t budget;       /* code bytes to aim for */
+    int in_try;      /* no return/tail call inside a handler's body */
+    int entry_plain; /* still in the entry's straight-line code: stay stack-exact */
+    uint32_t budget; /* code bytes to aim for */
     int nconsts;
     uint8_t ctype[MAX_CONSTS]; /* T_STR or T_FLOAT */
     int nglobals;
     uint8_t gtype[MAX_GLOBALS];
-    int full;              /* out of room: emit leaves only */
+    int full; /* out of room: emit leaves only */
 } gen_t;
 
 #define R(n) imagegen_rand(g->r, (n))
@@ -225,7 +228,10 @@ static void leaf(gen_t *g, int t)
             }
     }
     switch (t) {
-    case T_FLOAT: E1(quote, rand_int(g)); E0(floatofint); break;
+    case T_FLOAT:
+        E1(quote, rand_int(g));
+        E0(floatofint);
+        break;
     case T_STR:
         if (g->nconsts && g->ctype[0] == T_STR)
             E1(const, 0);
@@ -234,9 +240,21 @@ static void leaf(gen_t *g, int t)
             emit(g, SVBC_OP_svc, SVBC_SVC_string_of_int, 0, 0);
         }
         break;
-    case T_BYTES: E1(quote, (int32_t)R(6)); emit(g, SVBC_OP_svc, SVBC_SVC_bytes_create, 0, 0); break;
-    case T_BLOCK: E1(quote, rand_int(g)); push(g, T_INT); E1(quote, 1); E0(cons); g->d--; break;
-    case T_ARRAY: E1(quote, rand_int(g)); E2(arrayn, 1, 0); break;
+    case T_BYTES:
+        E1(quote, (int32_t)R(6));
+        emit(g, SVBC_OP_svc, SVBC_SVC_bytes_create, 0, 0);
+        break;
+    case T_BLOCK:
+        E1(quote, rand_int(g));
+        push(g, T_INT);
+        E1(quote, 1);
+        E0(cons);
+        g->d--;
+        break;
+    case T_ARRAY:
+        E1(quote, rand_int(g));
+        E2(arrayn, 1, 0);
+        break;
     case T_CLOS: E3(cur, g->fun[0].label, g->fun[0].arity, 0); break; /* nfree 0: see below */
     default: E1(quote, rand_int(g)); break;
     }
@@ -304,7 +322,8 @@ static int call(gen_t *g, int t, int depth, int tail)
             break;
         }
         /* fall through */
-    case 2: case 3: E1(app, k); break;
+    case 2:
+    case 3: E1(app, k); break;
     case 4: E3(tailcall, fn->label, k, d0); break;
     default: E2(tailapp, k, d0); break;
     }
@@ -314,36 +333,72 @@ static int call(gen_t *g, int t, int depth, int tail)
 
 /* Services with typed arguments: "args>result" (I int, F float, S string, B bytes,
  * K block, A array, X any; result U = unit). */
-static const struct { uint16_t num; const char *sig; } svcs[] = {
-    {SVBC_SVC_print_string, "S>U"}, {SVBC_SVC_print_int, "I>U"}, {SVBC_SVC_print_char, "I>U"},
-    {SVBC_SVC_string_of_int, "I>S"}, {SVBC_SVC_int_of_string, "S>I"},
-    {SVBC_SVC_string_of_float, "F>S"}, {SVBC_SVC_float_of_string, "S>F"},
-    {SVBC_SVC_format_int, "SI>S"}, {SVBC_SVC_format_float, "SF>S"},
-    {SVBC_SVC_format_string, "SS>S"}, {SVBC_SVC_flush, "I>U"}, {SVBC_SVC_print_err, "S>U"},
-    {SVBC_SVC_string_sub, "SII>S"}, {SVBC_SVC_bytes_create, "I>B"},
-    {SVBC_SVC_bytes_blit, "SIBII>U"}, {SVBC_SVC_bytes_to_string, "B>S"},
-    {SVBC_SVC_string_to_bytes, "S>B"}, {SVBC_SVC_string_equal, "SS>I"},
-    {SVBC_SVC_string_compare, "SS>I"}, {SVBC_SVC_array_blit, "AIAII>U"},
-    {SVBC_SVC_array_sub, "AII>A"}, {SVBC_SVC_hash, "X>I"}, {SVBC_SVC_float_sqrt, "F>F"},
-    {SVBC_SVC_float_floor, "F>F"}, {SVBC_SVC_float_pow, "FF>F"}, {SVBC_SVC_float_log, "F>F"},
-    {SVBC_SVC_float_mod, "FF>F"}, {SVBC_SVC_argv, "I>A"}, {SVBC_SVC_exit, "I>U"},
-    {SVBC_SVC_thread_yield, "I>U"}, {SVBC_SVC_thread_self, "I>I"},
-    {SVBC_SVC_thread_create, "CX>I"}, {SVBC_SVC_chan_new, "I>I"},
-    {SVBC_SVC_ev_send, "IX>K"}, {SVBC_SVC_ev_receive, "I>K"}, {SVBC_SVC_ev_always, "X>K"},
-    {SVBC_SVC_ev_sync, "K>X"}, {SVBC_SVC_ev_poll, "K>X"}, {SVBC_SVC_ev_after, "I>K"},
-    {SVBC_SVC_ev_choose, "K>K"}, {SVBC_SVC_ev_wrap, "KC>K"},
-    {SVBC_SVC_sleep_ms, "I>U"}, {SVBC_SVC_sleep_us, "I>U"}, {SVBC_SVC_time_ms, "I>I"},
-    {SVBC_SVC_time_us, "I>I"}, {SVBC_SVC_sleep_until_ms, "I>U"}, {SVBC_SVC_progress, "I>U"},
-    {SVBC_SVC_monitor_count, "I>I"}, {SVBC_SVC_dev_write, "XI>U"}, {SVBC_SVC_dev_read, "X>I"},
-    {SVBC_SVC_dev_event, "X>K"}, {SVBC_SVC_xchan_send, "IX>I"},
-    {SVBC_SVC_xchan_receive, "I>K"}, {SVBC_SVC_ev_send_sync, "IX>U"},
+static const struct {
+    uint16_t num;
+    const char *sig;
+} svcs[] = {
+    {SVBC_SVC_print_string, "S>U"},
+    {SVBC_SVC_print_int, "I>U"},
+    {SVBC_SVC_print_char, "I>U"},
+    {SVBC_SVC_string_of_int, "I>S"},
+    {SVBC_SVC_int_of_string, "S>I"},
+    {SVBC_SVC_string_of_float, "F>S"},
+    {SVBC_SVC_float_of_string, "S>F"},
+    {SVBC_SVC_format_int, "SI>S"},
+    {SVBC_SVC_format_float, "SF>S"},
+    {SVBC_SVC_format_string, "SS>S"},
+    {SVBC_SVC_flush, "I>U"},
+    {SVBC_SVC_print_err, "S>U"},
+    {SVBC_SVC_string_sub, "SII>S"},
+    {SVBC_SVC_bytes_create, "I>B"},
+    {SVBC_SVC_bytes_blit, "SIBII>U"},
+    {SVBC_SVC_bytes_to_string, "B>S"},
+    {SVBC_SVC_string_to_bytes, "S>B"},
+    {SVBC_SVC_string_equal, "SS>I"},
+    {SVBC_SVC_string_compare, "SS>I"},
+    {SVBC_SVC_array_blit, "AIAII>U"},
+    {SVBC_SVC_array_sub, "AII>A"},
+    {SVBC_SVC_hash, "X>I"},
+    {SVBC_SVC_float_sqrt, "F>F"},
+    {SVBC_SVC_float_floor, "F>F"},
+    {SVBC_SVC_float_pow, "FF>F"},
+    {SVBC_SVC_float_log, "F>F"},
+    {SVBC_SVC_float_mod, "FF>F"},
+    {SVBC_SVC_argv, "I>A"},
+    {SVBC_SVC_exit, "I>U"},
+    {SVBC_SVC_thread_yield, "I>U"},
+    {SVBC_SVC_thread_self, "I>I"},
+    {SVBC_SVC_thread_create, "CX>I"},
+    {SVBC_SVC_chan_new, "I>I"},
+    {SVBC_SVC_ev_send, "IX>K"},
+    {SVBC_SVC_ev_receive, "I>K"},
+    {SVBC_SVC_ev_always, "X>K"},
+    {SVBC_SVC_ev_sync, "K>X"},
+    {SVBC_SVC_ev_poll, "K>X"},
+    {SVBC_SVC_ev_after, "I>K"},
+    {SVBC_SVC_ev_choose, "K>K"},
+    {SVBC_SVC_ev_wrap, "KC>K"},
+    {SVBC_SVC_sleep_ms, "I>U"},
+    {SVBC_SVC_sleep_us, "I>U"},
+    {SVBC_SVC_time_ms, "I>I"},
+    {SVBC_SVC_time_us, "I>I"},
+    {SVBC_SVC_sleep_until_ms, "I>U"},
+    {SVBC_SVC_progress, "I>U"},
+    {SVBC_SVC_monitor_count, "I>I"},
+    {SVBC_SVC_dev_write, "XI>U"},
+    {SVBC_SVC_dev_read, "X>I"},
+    {SVBC_SVC_dev_event, "X>K"},
+    {SVBC_SVC_xchan_send, "IX>I"},
+    {SVBC_SVC_xchan_receive, "I>K"},
+    {SVBC_SVC_ev_send_sync, "IX>U"},
     {SVBC_SVC_ev_receive_sync, "I>X"},
 };
 
 static int type_of_letter(char c)
 {
     switch (c) {
-    case 'I': case 'U': return T_INT;
+    case 'I':
+    case 'U': return T_INT;
     case 'F': return T_FLOAT;
     case 'S': return T_STR;
     case 'B': return T_BYTES;
@@ -402,7 +457,9 @@ static void chaos(gen_t *g)
             case SVBC_OPND_U16: o[k] = (int32_t)R(CHANCE(800) ? 4 : 65536); break;
             case SVBC_OPND_IMM: o[k] = rand_int(g); break;
             case SVBC_OPND_CONST: o[k] = g->nconsts ? (int32_t)R((uint32_t)g->nconsts) : -1; break;
-            case SVBC_OPND_GLOBAL: o[k] = g->nglobals ? (int32_t)R((uint32_t)g->nglobals) : -1; break;
+            case SVBC_OPND_GLOBAL:
+                o[k] = g->nglobals ? (int32_t)R((uint32_t)g->nglobals) : -1;
+                break;
             case SVBC_OPND_SERVICE: {
                 int s;
                 do
@@ -628,11 +685,12 @@ static void gen(gen_t *g, int t, int depth, int tail)
     case T_INT: {
         static const uint8_t bin[] = {
             SVBC_OP_addint, SVBC_OP_subint, SVBC_OP_mulint, SVBC_OP_divint, SVBC_OP_modint,
-            SVBC_OP_andint, SVBC_OP_orint, SVBC_OP_xorint, SVBC_OP_lslint, SVBC_OP_lsrint,
-            SVBC_OP_asrint, SVBC_OP_eq, SVBC_OP_ne, SVBC_OP_lt, SVBC_OP_le, SVBC_OP_gt,
-            SVBC_OP_ge};
+            SVBC_OP_andint, SVBC_OP_orint,  SVBC_OP_xorint, SVBC_OP_lslint, SVBC_OP_lsrint,
+            SVBC_OP_asrint, SVBC_OP_eq,     SVBC_OP_ne,     SVBC_OP_lt,     SVBC_OP_le,
+            SVBC_OP_gt,     SVBC_OP_ge};
         switch (R(8)) {
-        case 0: case 1:
+        case 0:
+        case 1:
             gen(g, T_INT, depth - 1, 0);
             push(g, T_INT);
             gen(g, T_INT, depth - 1, 0);

@@ -14,18 +14,17 @@
 
 static char msg[160];
 
-#define BAD(...)                                                                          \
-    do {                                                                                  \
-        snprintf(msg, sizeof msg, __VA_ARGS__);                                           \
-        goto out;                                                                         \
+#define BAD(...)                                                                                   \
+    do {                                                                                           \
+        snprintf(msg, sizeof msg, __VA_ARGS__);                                                    \
+        goto out;                                                                                  \
     } while (0)
 
 /* bitmaps of object starts (heap) and constant headers (pool), one bit per word */
 static int bit(const uint8_t *m, uint32_t off) { return m[off >> 5] >> ((off >> 2) & 7) & 1; }
 static void set_bit(uint8_t *m, uint32_t off) { m[off >> 5] |= (uint8_t)(1u << ((off >> 2) & 7)); }
 
-static int value_ok(const svm_vm_t *vm, const uint8_t *objs, const uint8_t *consts,
-                    svm_value_t v)
+static int value_ok(const svm_vm_t *vm, const uint8_t *objs, const uint8_t *consts, svm_value_t v)
 {
     if (svm_is_int(v))
         return 1;
@@ -73,7 +72,9 @@ const char *runimg_check_heap(const svm_vm_t *vm)
                 BAD("closure at %u: bad code or arity", off);
             first = 3;
             /* fall through */
-        case SVOBJ_BLOCK: case SVOBJ_PAP: case SVOBJ_ARRAY:
+        case SVOBJ_BLOCK:
+        case SVOBJ_PAP:
+        case SVOBJ_ARRAY:
             for (uint32_t i = first; i <= size; i++)
                 if (!value_ok(vm, objs, consts, o[i]))
                     BAD("%s at %u: field %u = 0x%x points outside the container",
@@ -81,7 +82,8 @@ const char *runimg_check_heap(const svm_vm_t *vm)
             if (kind == SVOBJ_PAP && (size < 1 || !svm_is_ptr(o[1])))
                 BAD("partial application at %u: no closure", off);
             break;
-        case SVOBJ_STRING: case SVOBJ_BYTES:
+        case SVOBJ_STRING:
+        case SVOBJ_BYTES:
             if (size < 1 || o[1] > (size - 1u) * 4u)
                 BAD("string at %u: length %u in %u words", off, o[1], size);
             break;
@@ -107,8 +109,7 @@ const char *runimg_check_heap(const svm_vm_t *vm)
             if (!value_ok(vm, objs, consts, *w))
                 BAD("context %u: control word = 0x%x points outside the container", c->id, *w);
         if (!value_ok(vm, objs, consts, c->acc) || !value_ok(vm, objs, consts, c->ep))
-            BAD("context %u: A 0x%x or EP 0x%x points outside the container", c->id, c->acc,
-                c->ep);
+            BAD("context %u: A 0x%x or EP 0x%x points outside the container", c->id, c->acc, c->ep);
         if (c->pc >= vm->code_size)
             BAD("context %u: pc %u outside the code", c->id, c->pc);
     }
@@ -224,8 +225,7 @@ static void run_sched(const svl_image_t *img, const runimg_opts_t *o, runimg_res
                 int st = svm_sched_step(s);
                 res->sched_rounds = r + 1;
                 check(&b->vm, "scheduled run");
-                if (st == SVM_STEP_FINISHED || st == SVM_STEP_STUCK ||
-                    b->c.stats.insns >= o->fuel)
+                if (st == SVM_STEP_FINISHED || st == SVM_STEP_STUCK || b->c.stats.insns >= o->fuel)
                     break;
             }
             svm_gc_collect(&b->vm);

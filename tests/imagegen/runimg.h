@@ -14,22 +14,22 @@
 #include <stdint.h>
 
 typedef struct runimg_opts {
-    uint32_t fuel;        /* total units per run (bare: in slices of `slice`) */
-    uint32_t slice;       /* units per svm_run / per scheduler slice */
-    uint32_t heap;        /* heap budget in bytes (the manifest's is ignored: small, fast) */
-    uint32_t stack;       /* stack bytes per context */
-    int gc_every_alloc;   /* collect before every allocation */
-    int count_steps;      /* fuel counts every instruction */
-    int sched;            /* also run it as a scheduled container */
-    int via_sched;        /* switch_via_scheduler (scheduled run) */
+    uint32_t fuel;      /* total units per run (bare: in slices of `slice`) */
+    uint32_t slice;     /* units per svm_run / per scheduler slice */
+    uint32_t heap;      /* heap budget in bytes (the manifest's is ignored: small, fast) */
+    uint32_t stack;     /* stack bytes per context */
+    int gc_every_alloc; /* collect before every allocation */
+    int count_steps;    /* fuel counts every instruction */
+    int sched;          /* also run it as a scheduled container */
+    int via_sched;      /* switch_via_scheduler (scheduled run) */
 } runimg_opts_t;
 
 /* What happened (for statistics and the caller's own checks). */
 typedef struct runimg_result {
-    int bare_status;      /* svm_status_t of the last svm_run */
-    int bare_trap;        /* svm_trap_t when trapped */
+    int bare_status; /* svm_status_t of the last svm_run */
+    int bare_trap;   /* svm_trap_t when trapped */
     uint64_t bare_steps;
-    int sched_ran;        /* 1 when the scheduled run took place (devices known etc.) */
+    int sched_ran; /* 1 when the scheduled run took place (devices known etc.) */
     uint64_t sched_rounds;
 } runimg_result_t;
 

@@ -20,7 +20,11 @@ void sim_init(simflash_t *s, uint32_t page_size, uint32_t npages, uint32_t write
     s->fail_off = -1;
 }
 
-void sim_free(simflash_t *s) { free(s->mem); s->mem = NULL; }
+void sim_free(simflash_t *s)
+{
+    free(s->mem);
+    s->mem = NULL;
+}
 
 void sim_reboot(simflash_t *s)
 {

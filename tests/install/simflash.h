@@ -11,7 +11,10 @@
 #include <sensevm/loader.h>
 
 enum {
-    SIM_ERANGE = -3, SIM_ENOTERASED = -4, SIM_EALIGN = -5, SIM_EIO = -6,
+    SIM_ERANGE = -3,
+    SIM_ENOTERASED = -4,
+    SIM_EALIGN = -5,
+    SIM_EIO = -6,
     SIM_EPOWER = -100 /* the power is off: the op did not (fully) happen */
 };
 
@@ -40,7 +43,7 @@ typedef struct simflash {
     uint8_t stuck_mask;
     long flip_off;
     uint8_t flip_mask;
-    long fail_off;  /* reads covering this byte fail with SIM_EIO (-1 = none) */
+    long fail_off; /* reads covering this byte fail with SIM_EIO (-1 = none) */
     /* the last op's kind and length, for enumerating cut points */
     int last_kind; /* 1 erase, 2 write */
     uint32_t last_len;

@@ -48,11 +48,11 @@ static int boots(const svl_flash_t *f, const svl_slots_t *sl, const corpus_img_t
     return 3;
 }
 
-#define FAIL(...)                                                                          \
-    do {                                                                                   \
-        snprintf(err, errsz, __VA_ARGS__);                                                 \
-        rc = -1;                                                                           \
-        goto out;                                                                          \
+#define FAIL(...)                                                                                  \
+    do {                                                                                           \
+        snprintf(err, errsz, __VA_ARGS__);                                                         \
+        rc = -1;                                                                                   \
+        goto out;                                                                                  \
     } while (0)
 
 int sweep_run(const sweep_geom_t *g, unsigned pre, int garbage, unsigned *points, char *err,
@@ -91,8 +91,10 @@ int sweep_run(const sweep_geom_t *g, unsigned pre, int garbage, unsigned *points
 
     for (uint32_t k = 0; k < nops; k++) {
         uint32_t len = s.trace_len[k];
-        const struct { uint32_t byte; uint8_t mask; } cuts[] = {
-            {0, 0x00}, {0, 0xa5}, {1, 0x3c}, {len / 2, 0x0f}, {len - 1, 0xf0}, {len, 0}};
+        const struct {
+            uint32_t byte;
+            uint8_t mask;
+        } cuts[] = {{0, 0x00}, {0, 0xa5}, {1, 0x3c}, {len / 2, 0x0f}, {len - 1, 0xf0}, {len, 0}};
         for (size_t c = 0; c < sizeof cuts / sizeof cuts[0]; c++) {
             if (cuts[c].byte > len)
                 continue;

@@ -12,7 +12,7 @@
 typedef struct sweep_geom {
     uint32_t page_size, write_unit;
     int mapped;
-    uint32_t flags;  /* svl_flash_t.flags */
+    uint32_t flags; /* svl_flash_t.flags */
 } sweep_geom_t;
 
 extern const sweep_geom_t sweep_geoms[];

@@ -122,8 +122,7 @@ Test(install, bad_image_refused_without_touching_flash)
     make_image(&bad, V_DEBUG, 2);
     bad.b[bad.code_off] ^= 0x40; /* not resealed: CRC mismatch */
     svl_install_info_t info;
-    cr_assert_eq(svl_install(&f, &sl, bad.b, bad.size, work, sizeof work, &info),
-                 SVL_INST_INVALID);
+    cr_assert_eq(svl_install(&f, &sl, bad.b, bad.size, work, sizeof work, &info), SVL_INST_INVALID);
     cr_assert_eq(info.vres, SVL_bad_crc);
     cr_assert_eq(info.err_offset, SVIMG_OFF_CRC);
 
@@ -394,8 +393,7 @@ Test(install, boot_select_errors_and_config)
                  SVL_INST_BAD_CONFIG);
     svl_flash_t odd = f;
     odd.write_unit = 3;
-    cr_assert_eq(svl_install(&odd, &sl, a.b, a.size, work, sizeof work, NULL),
-                 SVL_INST_BAD_CONFIG);
+    cr_assert_eq(svl_install(&odd, &sl, a.b, a.size, work, sizeof work, NULL), SVL_INST_BAD_CONFIG);
     cr_assert_eq(svl_slot_capacity(&f, &sl), sl.npages * s.page_size - SVL_SLOT_IMAGE_OFF);
 
     /* re-installing the fallback image from where it is mapped would erase the source */
@@ -405,8 +403,7 @@ Test(install, boot_select_errors_and_config)
     install_ok(&mf, &sl, &b2, NULL); /* slot B; the older image stays in slot A */
     const uint8_t *in_a = s.mem + (size_t)sl.first_page[0] * s.page_size + SVL_SLOT_IMAGE_OFF;
     uint32_t nw = s.nwrite;
-    cr_assert_eq(svl_install(&mf, &sl, in_a, a.size, work, sizeof work, NULL),
-                 SVL_INST_BAD_CONFIG);
+    cr_assert_eq(svl_install(&mf, &sl, in_a, a.size, work, sizeof work, NULL), SVL_INST_BAD_CONFIG);
     cr_assert_eq(s.nwrite, nw);
     cr_assert_str_eq(svl_inst_result_name(SVL_INST_VERIFY), "verify");
     sim_free(&s);

@@ -11,9 +11,15 @@
 #include <string.h>
 
 static void w8(corpus_img_t *im, uint32_t o, uint32_t v) { im->b[o] = (uint8_t)v; }
-static void w16(corpus_img_t *im, uint32_t o, uint32_t v) { svbc_write_u16(im->b + o, (uint16_t)v); }
+static void w16(corpus_img_t *im, uint32_t o, uint32_t v)
+{
+    svbc_write_u16(im->b + o, (uint16_t)v);
+}
 static void w32(corpus_img_t *im, uint32_t o, uint32_t v) { svbc_write_i32(im->b + o, (int32_t)v); }
-static uint32_t r32(const corpus_img_t *im, uint32_t o) { return (uint32_t)svbc_read_i32(im->b + o); }
+static uint32_t r32(const corpus_img_t *im, uint32_t o)
+{
+    return (uint32_t)svbc_read_i32(im->b + o);
+}
 static uint32_t align4(uint32_t x) { return (x + 3u) & ~3u; }
 
 static void need(int ok)
@@ -27,9 +33,9 @@ static void need(int ok)
  * switch; its entry block pushes and pops so that the static stack walk has work to do. */
 typedef struct line {
     const char *label, *op;
-    int32_t num[3];       /* the non-label operands, in shape order (switch: nint, nblk) */
-    const char *lab[2];   /* label operands, in shape order */
-    int mark;             /* M_* + 1, or 0 */
+    int32_t num[3];     /* the non-label operands, in shape order (switch: nint, nblk) */
+    const char *lab[2]; /* label operands, in shape order */
+    int mark;           /* M_* + 1, or 0 */
 } line_t;
 
 static const line_t prog[] = {
@@ -141,7 +147,7 @@ static uint32_t put_consts(corpus_img_t *im, uint32_t base)
         im->cobj[k] = o;
         if (!strings[k]) {
             w32(im, base + o, SVOBJ_HEADER(SVOBJ_FLOAT, 0, 2));
-            w32(im, base + o + 4, 0);          /* 3.25 = 0x400a000000000000 */
+            w32(im, base + o + 4, 0); /* 3.25 = 0x400a000000000000 */
             w32(im, base + o + 8, 0x400a0000u);
             o += 12;
         } else {
@@ -297,25 +303,93 @@ static int unassigned_svc(void)
 }
 
 #define MUT(name) static uint32_t mut_##name(corpus_img_t *im)
-#define RESEAL_RET(off) do { corpus_reseal(im); return (off); } while (0)
+#define RESEAL_RET(off)                                                                            \
+    do {                                                                                           \
+        corpus_reseal(im);                                                                         \
+        return (off);                                                                              \
+    } while (0)
 
-MUT(good) { (void)im; return 0; }
+MUT(good)
+{
+    (void)im;
+    return 0;
+}
 /* header */
-MUT(too_small) { im->size = 40; return 0; }
-MUT(too_small_tiny) { im->size = 5; return 0; }
-MUT(bad_magic) { im->b[3] = 'X'; return SVIMG_OFF_MAGIC; }
-MUT(bad_major) { w16(im, SVIMG_OFF_MAJOR, SVIMG_FORMAT_MAJOR + 1); return SVIMG_OFF_MAJOR; }
-MUT(bad_major_old) { w16(im, SVIMG_OFF_MAJOR, 0); return SVIMG_OFF_MAJOR; }
-MUT(bad_minor) { w16(im, SVIMG_OFF_MINOR, SVIMG_FORMAT_MINOR + 1); return SVIMG_OFF_MINOR; }
-MUT(bad_word_size) { w8(im, SVIMG_OFF_WORDSIZE, 8); RESEAL_RET(SVIMG_OFF_WORDSIZE); }
-MUT(bad_header_size) { w8(im, SVIMG_OFF_HDRSIZE, 32); RESEAL_RET(SVIMG_OFF_HDRSIZE); }
-MUT(bad_flags) { w32(im, SVIMG_OFF_FLAGS, 0x100); RESEAL_RET(SVIMG_OFF_FLAGS); }
-MUT(bad_reserved) { w8(im, SVIMG_OFF_RESERVED + 5, 1); RESEAL_RET(SVIMG_OFF_RESERVED + 5); }
-MUT(too_large) { w32(im, SVIMG_OFF_SIZE, SVIMG_MAX_SIZE + 4); return SVIMG_OFF_SIZE; }
-MUT(bad_size) { im->size += 4; return SVIMG_OFF_SIZE; } /* trailing bytes */
-MUT(bad_size_short) { w32(im, SVIMG_OFF_SIZE, im->size + 4); return SVIMG_OFF_SIZE; }
-MUT(bad_crc) { im->b[SVIMG_OFF_CRC] ^= 1; return SVIMG_OFF_CRC; }
-MUT(bad_crc_body) { im->b[im->code_off] ^= 0x40; return SVIMG_OFF_CRC; }
+MUT(too_small)
+{
+    im->size = 40;
+    return 0;
+}
+MUT(too_small_tiny)
+{
+    im->size = 5;
+    return 0;
+}
+MUT(bad_magic)
+{
+    im->b[3] = 'X';
+    return SVIMG_OFF_MAGIC;
+}
+MUT(bad_major)
+{
+    w16(im, SVIMG_OFF_MAJOR, SVIMG_FORMAT_MAJOR + 1);
+    return SVIMG_OFF_MAJOR;
+}
+MUT(bad_major_old)
+{
+    w16(im, SVIMG_OFF_MAJOR, 0);
+    return SVIMG_OFF_MAJOR;
+}
+MUT(bad_minor)
+{
+    w16(im, SVIMG_OFF_MINOR, SVIMG_FORMAT_MINOR + 1);
+    return SVIMG_OFF_MINOR;
+}
+MUT(bad_word_size)
+{
+    w8(im, SVIMG_OFF_WORDSIZE, 8);
+    RESEAL_RET(SVIMG_OFF_WORDSIZE);
+}
+MUT(bad_header_size)
+{
+    w8(im, SVIMG_OFF_HDRSIZE, 32);
+    RESEAL_RET(SVIMG_OFF_HDRSIZE);
+}
+MUT(bad_flags)
+{
+    w32(im, SVIMG_OFF_FLAGS, 0x100);
+    RESEAL_RET(SVIMG_OFF_FLAGS);
+}
+MUT(bad_reserved)
+{
+    w8(im, SVIMG_OFF_RESERVED + 5, 1);
+    RESEAL_RET(SVIMG_OFF_RESERVED + 5);
+}
+MUT(too_large)
+{
+    w32(im, SVIMG_OFF_SIZE, SVIMG_MAX_SIZE + 4);
+    return SVIMG_OFF_SIZE;
+}
+MUT(bad_size)
+{
+    im->size += 4;
+    return SVIMG_OFF_SIZE;
+} /* trailing bytes */
+MUT(bad_size_short)
+{
+    w32(im, SVIMG_OFF_SIZE, im->size + 4);
+    return SVIMG_OFF_SIZE;
+}
+MUT(bad_crc)
+{
+    im->b[SVIMG_OFF_CRC] ^= 1;
+    return SVIMG_OFF_CRC;
+}
+MUT(bad_crc_body)
+{
+    im->b[im->code_off] ^= 0x40;
+    return SVIMG_OFF_CRC;
+}
 MUT(bad_sha256)
 {
     im->b[im->man_off + SVMF_OFF_HEARTBEAT] ^= 1;
@@ -323,8 +397,16 @@ MUT(bad_sha256)
     return SVIMG_OFF_SHA;
 }
 /* sections */
-MUT(bad_section_count) { w16(im, SVIMG_OFF_NSECT, 2); RESEAL_RET(SVIMG_OFF_NSECT); }
-MUT(bad_section_count_high) { w16(im, SVIMG_OFF_NSECT, 9); RESEAL_RET(SVIMG_OFF_NSECT); }
+MUT(bad_section_count)
+{
+    w16(im, SVIMG_OFF_NSECT, 2);
+    RESEAL_RET(SVIMG_OFF_NSECT);
+}
+MUT(bad_section_count_high)
+{
+    w16(im, SVIMG_OFF_NSECT, 9);
+    RESEAL_RET(SVIMG_OFF_NSECT);
+}
 MUT(section_table_overflow)
 {
     w16(im, SVIMG_OFF_NSECT, 8);
@@ -332,14 +414,46 @@ MUT(section_table_overflow)
     w32(im, SVIMG_OFF_SIZE, im->size);
     RESEAL_RET(SVIMG_OFF_NSECT);
 }
-MUT(bad_section_kind) { w32(im, im->e_const, 0); RESEAL_RET(im->e_const); }
-MUT(bad_section_kind_high) { w32(im, im->e_man, SVIMG_SECT_KIND_MAX + 1); RESEAL_RET(im->e_man); }
-MUT(duplicate_section) { w32(im, im->e_const, SVIMG_SECT_CODE); RESEAL_RET(im->e_const); }
-MUT(bad_section_flags) { w32(im, im->e_code + 12, 1); RESEAL_RET(im->e_code + 12); }
-MUT(misaligned_section) { w32(im, im->e_const + 4, im->const_off + 2); RESEAL_RET(im->e_const + 4); }
-MUT(section_in_header) { w32(im, im->e_code + 4, SVIMG_HEADER_SIZE); RESEAL_RET(im->e_code + 4); }
-MUT(section_out_of_image) { w32(im, im->e_man + 8, SVIMG_MANIFEST_SIZE + 4); RESEAL_RET(im->e_man + 8); }
-MUT(section_out_of_image_wrap) { w32(im, im->e_man + 8, 0xfffffff0u); RESEAL_RET(im->e_man + 8); }
+MUT(bad_section_kind)
+{
+    w32(im, im->e_const, 0);
+    RESEAL_RET(im->e_const);
+}
+MUT(bad_section_kind_high)
+{
+    w32(im, im->e_man, SVIMG_SECT_KIND_MAX + 1);
+    RESEAL_RET(im->e_man);
+}
+MUT(duplicate_section)
+{
+    w32(im, im->e_const, SVIMG_SECT_CODE);
+    RESEAL_RET(im->e_const);
+}
+MUT(bad_section_flags)
+{
+    w32(im, im->e_code + 12, 1);
+    RESEAL_RET(im->e_code + 12);
+}
+MUT(misaligned_section)
+{
+    w32(im, im->e_const + 4, im->const_off + 2);
+    RESEAL_RET(im->e_const + 4);
+}
+MUT(section_in_header)
+{
+    w32(im, im->e_code + 4, SVIMG_HEADER_SIZE);
+    RESEAL_RET(im->e_code + 4);
+}
+MUT(section_out_of_image)
+{
+    w32(im, im->e_man + 8, SVIMG_MANIFEST_SIZE + 4);
+    RESEAL_RET(im->e_man + 8);
+}
+MUT(section_out_of_image_wrap)
+{
+    w32(im, im->e_man + 8, 0xfffffff0u);
+    RESEAL_RET(im->e_man + 8);
+}
 MUT(unordered_sections)
 {
     uint8_t t[16];
@@ -348,122 +462,471 @@ MUT(unordered_sections)
     memcpy(im->b + im->e_const, t, 16);
     RESEAL_RET(im->e_const + 4);
 }
-MUT(overlapping_sections) { w32(im, im->e_const + 8, im->const_size + 4); RESEAL_RET(im->e_man + 4); }
-MUT(missing_code) { w32(im, im->e_code, SVIMG_SECT_LINES); RESEAL_RET(SVIMG_HEADER_SIZE); }
-MUT(missing_const) { w32(im, im->e_const, SVIMG_SECT_LINES); RESEAL_RET(SVIMG_HEADER_SIZE); }
-MUT(missing_manifest) { w32(im, im->e_man, SVIMG_SECT_LINES); RESEAL_RET(SVIMG_HEADER_SIZE); }
-MUT(debug_flag_mismatch) { w32(im, SVIMG_OFF_FLAGS, SVIMG_F_DEBUG); RESEAL_RET(SVIMG_OFF_FLAGS); }
-MUT(debug_flag_mismatch_unset) { w32(im, SVIMG_OFF_FLAGS, 0); RESEAL_RET(SVIMG_OFF_FLAGS); }
-MUT(signed_flag_mismatch) { w32(im, SVIMG_OFF_FLAGS, SVIMG_F_SIGNED); RESEAL_RET(SVIMG_OFF_FLAGS); }
-MUT(bad_manifest_size) { w32(im, im->e_man + 8, SVIMG_MANIFEST_SIZE - 4); RESEAL_RET(im->e_man + 8); }
-MUT(bad_signature_size) { w32(im, im->e_sig + 8, 60); RESEAL_RET(im->e_sig + 8); }
-MUT(empty_code) { w32(im, im->e_code + 8, 0); RESEAL_RET(im->e_code + 8); }
+MUT(overlapping_sections)
+{
+    w32(im, im->e_const + 8, im->const_size + 4);
+    RESEAL_RET(im->e_man + 4);
+}
+MUT(missing_code)
+{
+    w32(im, im->e_code, SVIMG_SECT_LINES);
+    RESEAL_RET(SVIMG_HEADER_SIZE);
+}
+MUT(missing_const)
+{
+    w32(im, im->e_const, SVIMG_SECT_LINES);
+    RESEAL_RET(SVIMG_HEADER_SIZE);
+}
+MUT(missing_manifest)
+{
+    w32(im, im->e_man, SVIMG_SECT_LINES);
+    RESEAL_RET(SVIMG_HEADER_SIZE);
+}
+MUT(debug_flag_mismatch)
+{
+    w32(im, SVIMG_OFF_FLAGS, SVIMG_F_DEBUG);
+    RESEAL_RET(SVIMG_OFF_FLAGS);
+}
+MUT(debug_flag_mismatch_unset)
+{
+    w32(im, SVIMG_OFF_FLAGS, 0);
+    RESEAL_RET(SVIMG_OFF_FLAGS);
+}
+MUT(signed_flag_mismatch)
+{
+    w32(im, SVIMG_OFF_FLAGS, SVIMG_F_SIGNED);
+    RESEAL_RET(SVIMG_OFF_FLAGS);
+}
+MUT(bad_manifest_size)
+{
+    w32(im, im->e_man + 8, SVIMG_MANIFEST_SIZE - 4);
+    RESEAL_RET(im->e_man + 8);
+}
+MUT(bad_signature_size)
+{
+    w32(im, im->e_sig + 8, 60);
+    RESEAL_RET(im->e_sig + 8);
+}
+MUT(empty_code)
+{
+    w32(im, im->e_code + 8, 0);
+    RESEAL_RET(im->e_code + 8);
+}
 /* manifest */
 #define MF(field) (im->man_off + (field))
-MUT(bad_name) { w8(im, MF(SVMF_OFF_NAME + 3), ' '); RESEAL_RET(MF(SVMF_OFF_NAME)); }
-MUT(bad_name_empty) { memset(im->b + MF(SVMF_OFF_NAME), 0, 16); RESEAL_RET(MF(SVMF_OFF_NAME)); }
-MUT(bad_name_long) { memset(im->b + MF(SVMF_OFF_NAME), 'a', 16); RESEAL_RET(MF(SVMF_OFF_NAME)); }
-MUT(bad_name_padding) { w8(im, MF(SVMF_OFF_NAME + 14), 'a'); RESEAL_RET(MF(SVMF_OFF_NAME)); }
-MUT(bad_policy) { w8(im, MF(SVMF_OFF_POLICY), 3); RESEAL_RET(MF(SVMF_OFF_POLICY)); }
-MUT(bad_ndevices) { w8(im, MF(SVMF_OFF_NDEVICES), 9); RESEAL_RET(MF(SVMF_OFF_NDEVICES)); }
-MUT(bad_nxchans) { w8(im, MF(SVMF_OFF_NXCHANS), 5); RESEAL_RET(MF(SVMF_OFF_NXCHANS)); }
-MUT(bad_heap_size) { w32(im, MF(SVMF_OFF_HEAP), SVMF_HEAP_MIN - 8); RESEAL_RET(MF(SVMF_OFF_HEAP)); }
-MUT(bad_heap_size_align) { w32(im, MF(SVMF_OFF_HEAP), SVMF_DEFAULT_HEAP + 4); RESEAL_RET(MF(SVMF_OFF_HEAP)); }
-MUT(bad_heap_size_max) { w32(im, MF(SVMF_OFF_HEAP), SVMF_HEAP_MAX + 8); RESEAL_RET(MF(SVMF_OFF_HEAP)); }
-MUT(bad_stack_size) { w32(im, MF(SVMF_OFF_STACK), SVMF_STACK_MIN - 4); RESEAL_RET(MF(SVMF_OFF_STACK)); }
-MUT(bad_stack_size_align) { w32(im, MF(SVMF_OFF_STACK), SVMF_DEFAULT_STACK + 2); RESEAL_RET(MF(SVMF_OFF_STACK)); }
-MUT(bad_stack_size_max) { w32(im, MF(SVMF_OFF_STACK), SVMF_STACK_MAX + 4); RESEAL_RET(MF(SVMF_OFF_STACK)); }
-MUT(bad_array_size) { w32(im, MF(SVMF_OFF_ARRAYS), 1028); RESEAL_RET(MF(SVMF_OFF_ARRAYS)); }
-MUT(bad_array_size_max) { w32(im, MF(SVMF_OFF_ARRAYS), SVMF_ARRAYS_MAX + 8); RESEAL_RET(MF(SVMF_OFF_ARRAYS)); }
-MUT(bad_contexts) { w16(im, MF(SVMF_OFF_CONTEXTS), 0); RESEAL_RET(MF(SVMF_OFF_CONTEXTS)); }
-MUT(bad_contexts_max) { w16(im, MF(SVMF_OFF_CONTEXTS), SVMF_CONTEXTS_MAX + 1); RESEAL_RET(MF(SVMF_OFF_CONTEXTS)); }
-MUT(bad_channels) { w16(im, MF(SVMF_OFF_CHANNELS), SVMF_CHANNELS_MAX + 1); RESEAL_RET(MF(SVMF_OFF_CHANNELS)); }
-MUT(bad_globals) { w32(im, MF(SVMF_OFF_GLOBALS), SVMF_GLOBALS_MAX + 1); RESEAL_RET(MF(SVMF_OFF_GLOBALS)); }
-MUT(manifest_reserved) { w8(im, MF(SVMF_OFF_RESERVED + 2), 1); RESEAL_RET(MF(SVMF_OFF_RESERVED)); }
-MUT(bad_gc) { w8(im, MF(SVMF_OFF_GC), SVMF_GC_COMPACT + 1); RESEAL_RET(MF(SVMF_OFF_GC)); }
-MUT(bad_device_name) { w8(im, MF(SVMF_OFF_DEVICES + 16), '/'); RESEAL_RET(MF(SVMF_OFF_DEVICES + 16)); }
+MUT(bad_name)
+{
+    w8(im, MF(SVMF_OFF_NAME + 3), ' ');
+    RESEAL_RET(MF(SVMF_OFF_NAME));
+}
+MUT(bad_name_empty)
+{
+    memset(im->b + MF(SVMF_OFF_NAME), 0, 16);
+    RESEAL_RET(MF(SVMF_OFF_NAME));
+}
+MUT(bad_name_long)
+{
+    memset(im->b + MF(SVMF_OFF_NAME), 'a', 16);
+    RESEAL_RET(MF(SVMF_OFF_NAME));
+}
+MUT(bad_name_padding)
+{
+    w8(im, MF(SVMF_OFF_NAME + 14), 'a');
+    RESEAL_RET(MF(SVMF_OFF_NAME));
+}
+MUT(bad_policy)
+{
+    w8(im, MF(SVMF_OFF_POLICY), 3);
+    RESEAL_RET(MF(SVMF_OFF_POLICY));
+}
+MUT(bad_ndevices)
+{
+    w8(im, MF(SVMF_OFF_NDEVICES), 9);
+    RESEAL_RET(MF(SVMF_OFF_NDEVICES));
+}
+MUT(bad_nxchans)
+{
+    w8(im, MF(SVMF_OFF_NXCHANS), 5);
+    RESEAL_RET(MF(SVMF_OFF_NXCHANS));
+}
+MUT(bad_heap_size)
+{
+    w32(im, MF(SVMF_OFF_HEAP), SVMF_HEAP_MIN - 8);
+    RESEAL_RET(MF(SVMF_OFF_HEAP));
+}
+MUT(bad_heap_size_align)
+{
+    w32(im, MF(SVMF_OFF_HEAP), SVMF_DEFAULT_HEAP + 4);
+    RESEAL_RET(MF(SVMF_OFF_HEAP));
+}
+MUT(bad_heap_size_max)
+{
+    w32(im, MF(SVMF_OFF_HEAP), SVMF_HEAP_MAX + 8);
+    RESEAL_RET(MF(SVMF_OFF_HEAP));
+}
+MUT(bad_stack_size)
+{
+    w32(im, MF(SVMF_OFF_STACK), SVMF_STACK_MIN - 4);
+    RESEAL_RET(MF(SVMF_OFF_STACK));
+}
+MUT(bad_stack_size_align)
+{
+    w32(im, MF(SVMF_OFF_STACK), SVMF_DEFAULT_STACK + 2);
+    RESEAL_RET(MF(SVMF_OFF_STACK));
+}
+MUT(bad_stack_size_max)
+{
+    w32(im, MF(SVMF_OFF_STACK), SVMF_STACK_MAX + 4);
+    RESEAL_RET(MF(SVMF_OFF_STACK));
+}
+MUT(bad_array_size)
+{
+    w32(im, MF(SVMF_OFF_ARRAYS), 1028);
+    RESEAL_RET(MF(SVMF_OFF_ARRAYS));
+}
+MUT(bad_array_size_max)
+{
+    w32(im, MF(SVMF_OFF_ARRAYS), SVMF_ARRAYS_MAX + 8);
+    RESEAL_RET(MF(SVMF_OFF_ARRAYS));
+}
+MUT(bad_contexts)
+{
+    w16(im, MF(SVMF_OFF_CONTEXTS), 0);
+    RESEAL_RET(MF(SVMF_OFF_CONTEXTS));
+}
+MUT(bad_contexts_max)
+{
+    w16(im, MF(SVMF_OFF_CONTEXTS), SVMF_CONTEXTS_MAX + 1);
+    RESEAL_RET(MF(SVMF_OFF_CONTEXTS));
+}
+MUT(bad_channels)
+{
+    w16(im, MF(SVMF_OFF_CHANNELS), SVMF_CHANNELS_MAX + 1);
+    RESEAL_RET(MF(SVMF_OFF_CHANNELS));
+}
+MUT(bad_globals)
+{
+    w32(im, MF(SVMF_OFF_GLOBALS), SVMF_GLOBALS_MAX + 1);
+    RESEAL_RET(MF(SVMF_OFF_GLOBALS));
+}
+MUT(manifest_reserved)
+{
+    w8(im, MF(SVMF_OFF_RESERVED + 2), 1);
+    RESEAL_RET(MF(SVMF_OFF_RESERVED));
+}
+MUT(bad_gc)
+{
+    w8(im, MF(SVMF_OFF_GC), SVMF_GC_COMPACT + 1);
+    RESEAL_RET(MF(SVMF_OFF_GC));
+}
+MUT(bad_device_name)
+{
+    w8(im, MF(SVMF_OFF_DEVICES + 16), '/');
+    RESEAL_RET(MF(SVMF_OFF_DEVICES + 16));
+}
 MUT(duplicate_device)
 {
     memcpy(im->b + MF(SVMF_OFF_DEVICES + 16), im->b + MF(SVMF_OFF_DEVICES), 16);
     RESEAL_RET(MF(SVMF_OFF_DEVICES + 16));
 }
-MUT(device_slot_not_empty) { w8(im, MF(SVMF_OFF_DEVICES + 7 * 16 + 15), 1); RESEAL_RET(MF(SVMF_OFF_DEVICES + 7 * 16)); }
-#define XC(i, f) MF(SVMF_OFF_XCHANS + (i) * SVMF_XCHAN_SIZE + (f))
-MUT(bad_xchan_name) { w8(im, XC(0, 0), 0); RESEAL_RET(XC(0, 0)); }
+MUT(device_slot_not_empty)
+{
+    w8(im, MF(SVMF_OFF_DEVICES + 7 * 16 + 15), 1);
+    RESEAL_RET(MF(SVMF_OFF_DEVICES + 7 * 16));
+}
+#define XC(i, f) MF(SVMF_OFF_XCHANS + (i)*SVMF_XCHAN_SIZE + (f))
+MUT(bad_xchan_name)
+{
+    w8(im, XC(0, 0), 0);
+    RESEAL_RET(XC(0, 0));
+}
 MUT(duplicate_xchan)
 {
     w8(im, MF(SVMF_OFF_NXCHANS), 2);
     memcpy(im->b + XC(1, 0), im->b + XC(0, 0), SVMF_XCHAN_SIZE);
     RESEAL_RET(XC(1, 0));
 }
-MUT(bad_xchan_dir) { w8(im, XC(0, 16), 2); RESEAL_RET(XC(0, 16)); }
-MUT(bad_xchan_policy) { w8(im, XC(0, 17), 2); RESEAL_RET(XC(0, 17)); }
-MUT(bad_xchan_depth) { w16(im, XC(0, 18), 0); RESEAL_RET(XC(0, 18)); }
-MUT(xchan_reserved) { w8(im, XC(0, 23), 1); RESEAL_RET(XC(0, 20)); }
-MUT(xchan_slot_not_empty) { w8(im, XC(3, 18), 1); RESEAL_RET(XC(3, 0)); }
-MUT(bad_entry) { w32(im, MF(SVMF_OFF_ENTRY), im->code_size); RESEAL_RET(MF(SVMF_OFF_ENTRY)); }
+MUT(bad_xchan_dir)
+{
+    w8(im, XC(0, 16), 2);
+    RESEAL_RET(XC(0, 16));
+}
+MUT(bad_xchan_policy)
+{
+    w8(im, XC(0, 17), 2);
+    RESEAL_RET(XC(0, 17));
+}
+MUT(bad_xchan_depth)
+{
+    w16(im, XC(0, 18), 0);
+    RESEAL_RET(XC(0, 18));
+}
+MUT(xchan_reserved)
+{
+    w8(im, XC(0, 23), 1);
+    RESEAL_RET(XC(0, 20));
+}
+MUT(xchan_slot_not_empty)
+{
+    w8(im, XC(3, 18), 1);
+    RESEAL_RET(XC(3, 0));
+}
+MUT(bad_entry)
+{
+    w32(im, MF(SVMF_OFF_ENTRY), im->code_size);
+    RESEAL_RET(MF(SVMF_OFF_ENTRY));
+}
 /* constant pool */
 #define CO(o) (im->const_off + (o))
-MUT(const_truncated) { w32(im, im->e_const + 8, 2); RESEAL_RET(im->const_off); }
-MUT(bad_const_count) { w32(im, CO(0), SVIMG_CONST_MAX + 1); RESEAL_RET(im->const_off); }
-MUT(const_table_overflow) { w32(im, CO(0), 100); RESEAL_RET(im->const_off); }
-MUT(bad_const_offset) { w32(im, CO(8), im->cobj[1] + 2); RESEAL_RET(CO(8)); }
-MUT(bad_const_offset_table) { w32(im, CO(4), 8); RESEAL_RET(CO(4)); }
-MUT(const_overlap) { w32(im, CO(8), im->cobj[0]); RESEAL_RET(CO(8)); }
+MUT(const_truncated)
+{
+    w32(im, im->e_const + 8, 2);
+    RESEAL_RET(im->const_off);
+}
+MUT(bad_const_count)
+{
+    w32(im, CO(0), SVIMG_CONST_MAX + 1);
+    RESEAL_RET(im->const_off);
+}
+MUT(const_table_overflow)
+{
+    w32(im, CO(0), 100);
+    RESEAL_RET(im->const_off);
+}
+MUT(bad_const_offset)
+{
+    w32(im, CO(8), im->cobj[1] + 2);
+    RESEAL_RET(CO(8));
+}
+MUT(bad_const_offset_table)
+{
+    w32(im, CO(4), 8);
+    RESEAL_RET(CO(4));
+}
+MUT(const_overlap)
+{
+    w32(im, CO(8), im->cobj[0]);
+    RESEAL_RET(CO(8));
+}
 MUT(const_out_of_section)
 {
     uint32_t h = r32(im, CO(im->cobj[3]));
     w32(im, CO(im->cobj[3]), h + (1u << 12));
     RESEAL_RET(CO(im->cobj[3]));
 }
-MUT(const_out_of_section_offset) { w32(im, CO(16), im->const_size); RESEAL_RET(CO(16)); }
-MUT(bad_const_kind) { w32(im, CO(im->cobj[0]), SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2)); RESEAL_RET(CO(im->cobj[0])); }
-MUT(bad_const_tag) { w32(im, CO(im->cobj[1]), SVOBJ_HEADER(SVOBJ_FLOAT, 1, 2)); RESEAL_RET(CO(im->cobj[1])); }
-MUT(bad_float_size) { w32(im, CO(im->cobj[1]), SVOBJ_HEADER(SVOBJ_FLOAT, 0, 1)); RESEAL_RET(CO(im->cobj[1])); }
-MUT(bad_string_size) { w32(im, CO(im->cobj[0] + 4), 5); RESEAL_RET(CO(im->cobj[0] + 4)); }
-MUT(bad_string_size_zero) { w32(im, CO(im->cobj[2]), SVOBJ_HEADER(SVOBJ_STRING, 0, 0)); RESEAL_RET(CO(im->cobj[2])); }
-MUT(bad_string_padding) { w8(im, CO(im->cobj[0] + 8 + 3), 'x'); RESEAL_RET(CO(im->cobj[0] + 8 + 3)); }
+MUT(const_out_of_section_offset)
+{
+    w32(im, CO(16), im->const_size);
+    RESEAL_RET(CO(16));
+}
+MUT(bad_const_kind)
+{
+    w32(im, CO(im->cobj[0]), SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
+    RESEAL_RET(CO(im->cobj[0]));
+}
+MUT(bad_const_tag)
+{
+    w32(im, CO(im->cobj[1]), SVOBJ_HEADER(SVOBJ_FLOAT, 1, 2));
+    RESEAL_RET(CO(im->cobj[1]));
+}
+MUT(bad_float_size)
+{
+    w32(im, CO(im->cobj[1]), SVOBJ_HEADER(SVOBJ_FLOAT, 0, 1));
+    RESEAL_RET(CO(im->cobj[1]));
+}
+MUT(bad_string_size)
+{
+    w32(im, CO(im->cobj[0] + 4), 5);
+    RESEAL_RET(CO(im->cobj[0] + 4));
+}
+MUT(bad_string_size_zero)
+{
+    w32(im, CO(im->cobj[2]), SVOBJ_HEADER(SVOBJ_STRING, 0, 0));
+    RESEAL_RET(CO(im->cobj[2]));
+}
+MUT(bad_string_padding)
+{
+    w8(im, CO(im->cobj[0] + 8 + 3), 'x');
+    RESEAL_RET(CO(im->cobj[0] + 8 + 3));
+}
 /* code */
 #define AT(m) (im->code_off + im->at[m])
 /* debug sections */
 #define SY(o) (im->sym_off + (o))
-MUT(symbols_truncated) { w32(im, SY(0), 4); RESEAL_RET(SY(0)); }
-MUT(bad_symbol_address) { w32(im, SY(12), im->code_size + 1); RESEAL_RET(SY(12)); }
-MUT(bad_symbol_name) { w32(im, SY(16), 28); RESEAL_RET(SY(16)); }
-MUT(bad_symbol_name_table) { w32(im, SY(8), 19); RESEAL_RET(SY(8)); }
-MUT(bad_symbol_name_unterminated) { w8(im, SY(27), 'x'); RESEAL_RET(SY(8)); }
+MUT(symbols_truncated)
+{
+    w32(im, SY(0), 4);
+    RESEAL_RET(SY(0));
+}
+MUT(bad_symbol_address)
+{
+    w32(im, SY(12), im->code_size + 1);
+    RESEAL_RET(SY(12));
+}
+MUT(bad_symbol_name)
+{
+    w32(im, SY(16), 28);
+    RESEAL_RET(SY(16));
+}
+MUT(bad_symbol_name_table)
+{
+    w32(im, SY(8), 19);
+    RESEAL_RET(SY(8));
+}
+MUT(bad_symbol_name_unterminated)
+{
+    w8(im, SY(27), 'x');
+    RESEAL_RET(SY(8));
+}
 #define LN(o) (im->lines_off + (o))
-MUT(lines_truncated) { w32(im, LN(0), 0x0fffffff); RESEAL_RET(LN(0)); }
-MUT(lines_truncated_one) { w32(im, LN(0), 3); RESEAL_RET(LN(0)); }
-MUT(bad_line_address) { w32(im, LN(16), im->code_size); RESEAL_RET(LN(16)); }
-MUT(unordered_lines) { w32(im, LN(4), im->code_size - 1); w32(im, LN(16), 0); RESEAL_RET(LN(16)); }
-MUT(bad_line_file) { w32(im, LN(24), 36); RESEAL_RET(LN(24)); }
-MUT(bad_line_file_end) { w32(im, LN(24), SVIMG_LFILE(36, 9)); RESEAL_RET(LN(24)); }
-MUT(bad_line_file_table) { w32(im, LN(12), 27); RESEAL_RET(LN(12)); }
-MUT(bad_line_file_unterminated) { w8(im, LN(35), 'x'); RESEAL_RET(LN(12)); }
-MUT(bad_opcode) { w8(im, AT(M_PUSH), (uint32_t)unassigned_op()); RESEAL_RET(AT(M_PUSH)); }
-MUT(truncated_insn) { w32(im, im->e_code + 8, im->code_size - 1); RESEAL_RET(AT(M_LAST)); }
-MUT(bad_immediate) { w32(im, AT(M_QUOTE) + 1, 0x40000000u); RESEAL_RET(AT(M_QUOTE)); }
-MUT(bad_immediate_neg) { w32(im, AT(M_QUOTE) + 1, 0xbfffffffu); RESEAL_RET(AT(M_QUOTE)); }
-MUT(bad_service) { w16(im, AT(M_SVC) + 1, (uint32_t)unassigned_svc()); RESEAL_RET(AT(M_SVC)); }
-MUT(bad_service_high) { w16(im, AT(M_SVC) + 1, 0x1234); RESEAL_RET(AT(M_SVC)); }
-MUT(bad_const_index) { w16(im, AT(M_CONST) + 1, 4); RESEAL_RET(AT(M_CONST)); }
-MUT(bad_global_index) { w16(im, AT(M_SETVAR) + 1, 2); RESEAL_RET(AT(M_SETVAR)); }
-MUT(bad_block_size) { w16(im, AT(M_MAKEBLOCK) + 2, 0); RESEAL_RET(AT(M_MAKEBLOCK)); }
-MUT(bad_block_tag) { w8(im, AT(M_MAKEBLOCK) + 1, SVOBJ_TAG_EXN + 1); RESEAL_RET(AT(M_MAKEBLOCK)); }
-MUT(bad_array_count) { w16(im, AT(M_ARRAYN) + 1, 0); RESEAL_RET(AT(M_ARRAYN)); }
-MUT(bad_closure_arity) { w8(im, AT(M_CUR) + 5, 0); RESEAL_RET(AT(M_CUR)); }
-MUT(target_outside_code) { w32(im, AT(M_BRANCH) + 1, im->code_size); RESEAL_RET(AT(M_BRANCH)); }
-MUT(target_outside_code_neg) { w32(im, AT(M_CUR) + 1, 0x80000000u); RESEAL_RET(AT(M_CUR)); }
-MUT(target_outside_code_switch) { w32(im, AT(M_SWITCH) + 5 + 4, 0x7fffffffu); RESEAL_RET(AT(M_SWITCH)); }
-MUT(target_mid_insn) { w32(im, AT(M_BRANCH) + 1, r32(im, AT(M_BRANCH) + 1) - 1); RESEAL_RET(AT(M_BRANCH)); }
-MUT(target_mid_insn_closure) { w32(im, AT(M_CUR) + 1, r32(im, AT(M_CUR) + 1) + 1); RESEAL_RET(AT(M_CUR)); }
-MUT(falls_off_end) { w32(im, im->e_code + 8, im->at[M_LAST]); RESEAL_RET(AT(M_G)); }
-MUT(entry_mid_insn) { w32(im, MF(SVMF_OFF_ENTRY), 1); RESEAL_RET(MF(SVMF_OFF_ENTRY)); }
-MUT(stack_underflow) { w8(im, AT(M_PUSH), (uint32_t)opcode("swap")); RESEAL_RET(AT(M_PUSH)); }
+MUT(lines_truncated)
+{
+    w32(im, LN(0), 0x0fffffff);
+    RESEAL_RET(LN(0));
+}
+MUT(lines_truncated_one)
+{
+    w32(im, LN(0), 3);
+    RESEAL_RET(LN(0));
+}
+MUT(bad_line_address)
+{
+    w32(im, LN(16), im->code_size);
+    RESEAL_RET(LN(16));
+}
+MUT(unordered_lines)
+{
+    w32(im, LN(4), im->code_size - 1);
+    w32(im, LN(16), 0);
+    RESEAL_RET(LN(16));
+}
+MUT(bad_line_file)
+{
+    w32(im, LN(24), 36);
+    RESEAL_RET(LN(24));
+}
+MUT(bad_line_file_end)
+{
+    w32(im, LN(24), SVIMG_LFILE(36, 9));
+    RESEAL_RET(LN(24));
+}
+MUT(bad_line_file_table)
+{
+    w32(im, LN(12), 27);
+    RESEAL_RET(LN(12));
+}
+MUT(bad_line_file_unterminated)
+{
+    w8(im, LN(35), 'x');
+    RESEAL_RET(LN(12));
+}
+MUT(bad_opcode)
+{
+    w8(im, AT(M_PUSH), (uint32_t)unassigned_op());
+    RESEAL_RET(AT(M_PUSH));
+}
+MUT(truncated_insn)
+{
+    w32(im, im->e_code + 8, im->code_size - 1);
+    RESEAL_RET(AT(M_LAST));
+}
+MUT(bad_immediate)
+{
+    w32(im, AT(M_QUOTE) + 1, 0x40000000u);
+    RESEAL_RET(AT(M_QUOTE));
+}
+MUT(bad_immediate_neg)
+{
+    w32(im, AT(M_QUOTE) + 1, 0xbfffffffu);
+    RESEAL_RET(AT(M_QUOTE));
+}
+MUT(bad_service)
+{
+    w16(im, AT(M_SVC) + 1, (uint32_t)unassigned_svc());
+    RESEAL_RET(AT(M_SVC));
+}
+MUT(bad_service_high)
+{
+    w16(im, AT(M_SVC) + 1, 0x1234);
+    RESEAL_RET(AT(M_SVC));
+}
+MUT(bad_const_index)
+{
+    w16(im, AT(M_CONST) + 1, 4);
+    RESEAL_RET(AT(M_CONST));
+}
+MUT(bad_global_index)
+{
+    w16(im, AT(M_SETVAR) + 1, 2);
+    RESEAL_RET(AT(M_SETVAR));
+}
+MUT(bad_block_size)
+{
+    w16(im, AT(M_MAKEBLOCK) + 2, 0);
+    RESEAL_RET(AT(M_MAKEBLOCK));
+}
+MUT(bad_block_tag)
+{
+    w8(im, AT(M_MAKEBLOCK) + 1, SVOBJ_TAG_EXN + 1);
+    RESEAL_RET(AT(M_MAKEBLOCK));
+}
+MUT(bad_array_count)
+{
+    w16(im, AT(M_ARRAYN) + 1, 0);
+    RESEAL_RET(AT(M_ARRAYN));
+}
+MUT(bad_closure_arity)
+{
+    w8(im, AT(M_CUR) + 5, 0);
+    RESEAL_RET(AT(M_CUR));
+}
+MUT(target_outside_code)
+{
+    w32(im, AT(M_BRANCH) + 1, im->code_size);
+    RESEAL_RET(AT(M_BRANCH));
+}
+MUT(target_outside_code_neg)
+{
+    w32(im, AT(M_CUR) + 1, 0x80000000u);
+    RESEAL_RET(AT(M_CUR));
+}
+MUT(target_outside_code_switch)
+{
+    w32(im, AT(M_SWITCH) + 5 + 4, 0x7fffffffu);
+    RESEAL_RET(AT(M_SWITCH));
+}
+MUT(target_mid_insn)
+{
+    w32(im, AT(M_BRANCH) + 1, r32(im, AT(M_BRANCH) + 1) - 1);
+    RESEAL_RET(AT(M_BRANCH));
+}
+MUT(target_mid_insn_closure)
+{
+    w32(im, AT(M_CUR) + 1, r32(im, AT(M_CUR) + 1) + 1);
+    RESEAL_RET(AT(M_CUR));
+}
+MUT(falls_off_end)
+{
+    w32(im, im->e_code + 8, im->at[M_LAST]);
+    RESEAL_RET(AT(M_G));
+}
+MUT(entry_mid_insn)
+{
+    w32(im, MF(SVMF_OFF_ENTRY), 1);
+    RESEAL_RET(MF(SVMF_OFF_ENTRY));
+}
+MUT(stack_underflow)
+{
+    w8(im, AT(M_PUSH), (uint32_t)opcode("swap"));
+    RESEAL_RET(AT(M_PUSH));
+}
 /* l0's `branch end` becomes `pushtrap end` (same shape): it falls into l1 three slots deeper
  * than the switch reaches l1 */
-MUT(stack_mismatch) { w8(im, AT(M_BRANCH), (uint32_t)opcode("pushtrap")); RESEAL_RET(AT(M_BRANCH) + 5); }
+MUT(stack_mismatch)
+{
+    w8(im, AT(M_BRANCH), (uint32_t)opcode("pushtrap"));
+    RESEAL_RET(AT(M_BRANCH) + 5);
+}
 /* a closure of arity 255 runs with 255 slots: deeper than the manifest's stack holds */
 MUT(stack_too_deep)
 {
@@ -488,7 +951,10 @@ MUT(stack_work_too_small)
     return im->code_off;
 }
 
-#define CASE(file, code, variant, fn) {file, SVL_##code, variant, mut_##fn}
+#define CASE(file, code, variant, fn)                                                              \
+    {                                                                                              \
+        file, SVL_##code, variant, mut_##fn                                                        \
+    }
 #define RULE(name) CASE(#name ".svm", name, V_BASE, name)
 #define VAR(name, var) CASE(#name "-" #var ".svm", name, V_BASE, name##_##var)
 
@@ -496,42 +962,99 @@ const corpus_case_t corpus_cases[] = {
     CASE("good.svm", OK, V_BASE, good),
     CASE("good-debug.svm", OK, V_DEBUG, good),
     CASE("good-signed.svm", OK, V_SIGNED, good),
-    RULE(too_small), VAR(too_small, tiny), RULE(bad_magic), RULE(bad_major),
-    VAR(bad_major, old), RULE(bad_minor), RULE(bad_word_size), RULE(bad_header_size),
-    RULE(bad_flags), RULE(bad_reserved), RULE(too_large), RULE(bad_size),
-    VAR(bad_size, short), RULE(bad_crc), VAR(bad_crc, body), RULE(bad_sha256),
+    RULE(too_small),
+    VAR(too_small, tiny),
+    RULE(bad_magic),
+    RULE(bad_major),
+    VAR(bad_major, old),
+    RULE(bad_minor),
+    RULE(bad_word_size),
+    RULE(bad_header_size),
+    RULE(bad_flags),
+    RULE(bad_reserved),
+    RULE(too_large),
+    RULE(bad_size),
+    VAR(bad_size, short),
+    RULE(bad_crc),
+    VAR(bad_crc, body),
+    RULE(bad_sha256),
     CASE("bad_sha256-signed.svm", bad_sha256, V_SIGNED, bad_sha256),
-    RULE(bad_section_count), VAR(bad_section_count, high), RULE(section_table_overflow),
-    RULE(bad_section_kind), VAR(bad_section_kind, high), RULE(duplicate_section),
-    RULE(bad_section_flags), RULE(misaligned_section), RULE(section_in_header),
-    RULE(section_out_of_image), VAR(section_out_of_image, wrap), RULE(unordered_sections),
-    RULE(overlapping_sections), RULE(missing_code), RULE(missing_const),
-    RULE(missing_manifest), RULE(debug_flag_mismatch),
+    RULE(bad_section_count),
+    VAR(bad_section_count, high),
+    RULE(section_table_overflow),
+    RULE(bad_section_kind),
+    VAR(bad_section_kind, high),
+    RULE(duplicate_section),
+    RULE(bad_section_flags),
+    RULE(misaligned_section),
+    RULE(section_in_header),
+    RULE(section_out_of_image),
+    VAR(section_out_of_image, wrap),
+    RULE(unordered_sections),
+    RULE(overlapping_sections),
+    RULE(missing_code),
+    RULE(missing_const),
+    RULE(missing_manifest),
+    RULE(debug_flag_mismatch),
     CASE("debug_flag_mismatch-unset.svm", debug_flag_mismatch, V_DEBUG, debug_flag_mismatch_unset),
     RULE(signed_flag_mismatch),
-    CASE("signed_flag_mismatch-unset.svm", signed_flag_mismatch, V_SIGNED, debug_flag_mismatch_unset),
+    CASE("signed_flag_mismatch-unset.svm", signed_flag_mismatch, V_SIGNED,
+         debug_flag_mismatch_unset),
     RULE(bad_manifest_size),
     CASE("bad_signature_size.svm", bad_signature_size, V_SIGNED, bad_signature_size),
     RULE(empty_code),
-    RULE(bad_name), VAR(bad_name, empty), VAR(bad_name, long), VAR(bad_name, padding),
-    RULE(bad_policy), RULE(bad_ndevices), RULE(bad_nxchans), RULE(bad_heap_size),
-    VAR(bad_heap_size, align), VAR(bad_heap_size, max), RULE(bad_stack_size),
-    VAR(bad_stack_size, align), VAR(bad_stack_size, max), RULE(bad_array_size),
-    VAR(bad_array_size, max), RULE(bad_contexts), VAR(bad_contexts, max), RULE(bad_channels),
-    RULE(bad_globals), RULE(manifest_reserved), RULE(bad_gc), RULE(bad_device_name), RULE(duplicate_device),
-    RULE(device_slot_not_empty), RULE(bad_xchan_name), RULE(duplicate_xchan),
-    RULE(bad_xchan_dir), RULE(bad_xchan_policy), RULE(bad_xchan_depth), RULE(xchan_reserved),
-    RULE(xchan_slot_not_empty), RULE(bad_entry),
-    RULE(const_truncated), RULE(bad_const_count), RULE(const_table_overflow),
-    RULE(bad_const_offset), VAR(bad_const_offset, table), RULE(const_overlap),
-    RULE(const_out_of_section), VAR(const_out_of_section, offset), RULE(bad_const_kind),
-    RULE(bad_const_tag), RULE(bad_float_size), RULE(bad_string_size),
-    VAR(bad_string_size, zero), RULE(bad_string_padding),
+    RULE(bad_name),
+    VAR(bad_name, empty),
+    VAR(bad_name, long),
+    VAR(bad_name, padding),
+    RULE(bad_policy),
+    RULE(bad_ndevices),
+    RULE(bad_nxchans),
+    RULE(bad_heap_size),
+    VAR(bad_heap_size, align),
+    VAR(bad_heap_size, max),
+    RULE(bad_stack_size),
+    VAR(bad_stack_size, align),
+    VAR(bad_stack_size, max),
+    RULE(bad_array_size),
+    VAR(bad_array_size, max),
+    RULE(bad_contexts),
+    VAR(bad_contexts, max),
+    RULE(bad_channels),
+    RULE(bad_globals),
+    RULE(manifest_reserved),
+    RULE(bad_gc),
+    RULE(bad_device_name),
+    RULE(duplicate_device),
+    RULE(device_slot_not_empty),
+    RULE(bad_xchan_name),
+    RULE(duplicate_xchan),
+    RULE(bad_xchan_dir),
+    RULE(bad_xchan_policy),
+    RULE(bad_xchan_depth),
+    RULE(xchan_reserved),
+    RULE(xchan_slot_not_empty),
+    RULE(bad_entry),
+    RULE(const_truncated),
+    RULE(bad_const_count),
+    RULE(const_table_overflow),
+    RULE(bad_const_offset),
+    VAR(bad_const_offset, table),
+    RULE(const_overlap),
+    RULE(const_out_of_section),
+    VAR(const_out_of_section, offset),
+    RULE(bad_const_kind),
+    RULE(bad_const_tag),
+    RULE(bad_float_size),
+    RULE(bad_string_size),
+    VAR(bad_string_size, zero),
+    RULE(bad_string_padding),
     CASE("symbols_truncated.svm", symbols_truncated, V_DEBUG, symbols_truncated),
     CASE("bad_symbol_address.svm", bad_symbol_address, V_DEBUG, bad_symbol_address),
     CASE("bad_symbol_name.svm", bad_symbol_name, V_DEBUG, bad_symbol_name),
     CASE("bad_symbol_name-table.svm", bad_symbol_name, V_DEBUG, bad_symbol_name_table),
-    CASE("bad_symbol_name-unterminated.svm", bad_symbol_name, V_DEBUG, bad_symbol_name_unterminated),
+    CASE("bad_symbol_name-unterminated.svm", bad_symbol_name, V_DEBUG,
+         bad_symbol_name_unterminated),
     CASE("lines_truncated.svm", lines_truncated, V_DEBUG, lines_truncated),
     CASE("lines_truncated-one.svm", lines_truncated, V_DEBUG, lines_truncated_one),
     CASE("bad_line_address.svm", bad_line_address, V_DEBUG, bad_line_address),
@@ -540,12 +1063,28 @@ const corpus_case_t corpus_cases[] = {
     CASE("bad_line_file-end.svm", bad_line_file, V_DEBUG, bad_line_file_end),
     CASE("bad_line_file-table.svm", bad_line_file, V_DEBUG, bad_line_file_table),
     CASE("bad_line_file-unterminated.svm", bad_line_file, V_DEBUG, bad_line_file_unterminated),
-    RULE(bad_opcode), RULE(truncated_insn), RULE(bad_immediate), VAR(bad_immediate, neg),
-    RULE(bad_service), VAR(bad_service, high), RULE(bad_const_index), RULE(bad_global_index),
-    RULE(bad_block_size), RULE(bad_block_tag), RULE(bad_array_count), RULE(bad_closure_arity),
-    RULE(target_outside_code), VAR(target_outside_code, neg), VAR(target_outside_code, switch),
-    RULE(target_mid_insn), VAR(target_mid_insn, closure), RULE(falls_off_end),
-    RULE(entry_mid_insn), RULE(stack_underflow), RULE(stack_mismatch), RULE(stack_too_deep),
+    RULE(bad_opcode),
+    RULE(truncated_insn),
+    RULE(bad_immediate),
+    VAR(bad_immediate, neg),
+    RULE(bad_service),
+    VAR(bad_service, high),
+    RULE(bad_const_index),
+    RULE(bad_global_index),
+    RULE(bad_block_size),
+    RULE(bad_block_tag),
+    RULE(bad_array_count),
+    RULE(bad_closure_arity),
+    RULE(target_outside_code),
+    VAR(target_outside_code, neg),
+    VAR(target_outside_code, switch),
+    RULE(target_mid_insn),
+    VAR(target_mid_insn, closure),
+    RULE(falls_off_end),
+    RULE(entry_mid_insn),
+    RULE(stack_underflow),
+    RULE(stack_mismatch),
+    RULE(stack_too_deep),
     RULE(stack_work_too_small),
 };
 const size_t corpus_ncases = sizeof corpus_cases / sizeof corpus_cases[0];

@@ -16,8 +16,19 @@
 
 /* Marked instructions of the test program (code offsets in corpus_img_t.at). */
 enum {
-    M_QUOTE, M_PUSH, M_MAKEBLOCK, M_ARRAYN, M_CONST, M_SVC, M_SETVAR, M_CUR, M_BRANCH,
-    M_SWITCH, M_LAST, M_G, M_COUNT
+    M_QUOTE,
+    M_PUSH,
+    M_MAKEBLOCK,
+    M_ARRAYN,
+    M_CONST,
+    M_SVC,
+    M_SETVAR,
+    M_CUR,
+    M_BRANCH,
+    M_SWITCH,
+    M_LAST,
+    M_G,
+    M_COUNT
 };
 
 enum { V_BASE, V_DEBUG, V_SIGNED, V_COUNT };
@@ -33,9 +44,9 @@ typedef struct corpus_img {
 } corpus_img_t;
 
 typedef struct corpus_case {
-    const char *file;    /* "<rule>[-variant].svm"; <rule> is the svl_result_name */
+    const char *file; /* "<rule>[-variant].svm"; <rule> is the svl_result_name */
     svl_result_t code;
-    int variant;         /* V_* base image */
+    int variant;                          /* V_* base image */
     uint32_t (*mutate)(corpus_img_t *im); /* returns the expected error offset */
 } corpus_case_t;
 

@@ -71,7 +71,8 @@ static void check_case(const corpus_case_t *c, const char *src, const char *out)
     uint32_t want_off = corpus_make(c, &im);
     /* the file name names the rule */
     const char *want_name = c->code == SVL_OK ? "good" : svl_result_name(c->code);
-    if (rule_len(c->file) != strlen(want_name) || strncmp(c->file, want_name, strlen(want_name)) != 0)
+    if (rule_len(c->file) != strlen(want_name) ||
+        strncmp(c->file, want_name, strlen(want_name)) != 0)
         fail("%s: file name does not start with the rule name %s", c->file, want_name);
     if (out && write_file(out, c->file, im.b, im.size) != 0)
         return;
@@ -112,14 +113,14 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < corpus_ncases; i++)
         check_case(&corpus_cases[i], src, out);
-    /* every result code has at least one image */
-#define SVL_ERR(name, num, msg)                                                           \
-    {                                                                                     \
-        int found = 0;                                                                    \
-        for (size_t i = 0; i < corpus_ncases; i++)                                        \
-            found |= corpus_cases[i].code == (svl_result_t)(num);                         \
-        if (!found)                                                                       \
-            fail("rule %s has no corpus image%s", #name, "");                             \
+        /* every result code has at least one image */
+#define SVL_ERR(name, num, msg)                                                                    \
+    {                                                                                              \
+        int found = 0;                                                                             \
+        for (size_t i = 0; i < corpus_ncases; i++)                                                 \
+            found |= corpus_cases[i].code == (svl_result_t)(num);                                  \
+        if (!found)                                                                                \
+            fail("rule %s has no corpus image%s", #name, "");                                      \
     }
 #include <sensevm/errors.def>
 #undef SVL_ERR

@@ -103,7 +103,8 @@ Test(loader, lowest_bad_target_reported)
     static const size_t sizes[] = {1, 2, 64};
     for (size_t s = 0; s < 3; s++) {
         uint32_t off = 0;
-        cr_expect_eq(svl_validate_ex(im.b, im.size, work, sizes[s], NULL, &off), SVL_target_mid_insn);
+        cr_expect_eq(svl_validate_ex(im.b, im.size, work, sizes[s], NULL, &off),
+                     SVL_target_mid_insn);
         cr_expect_eq(off, early);
     }
     uint32_t off = 0;
@@ -193,7 +194,8 @@ Test(loader, null_and_tiny_inputs)
     uint8_t b[8] = "SVMI";
     cr_expect_eq(check_copy(b, 0, NULL, 0, NULL, NULL), SVL_too_small);
     cr_expect_eq(check_copy(b, 7, NULL, 0, NULL, NULL), SVL_too_small);
-    cr_expect_eq(check_copy((const uint8_t *)"SVMX\1\0\0\0", 8, NULL, 0, NULL, NULL), SVL_bad_magic);
+    cr_expect_eq(check_copy((const uint8_t *)"SVMX\1\0\0\0", 8, NULL, 0, NULL, NULL),
+                 SVL_bad_magic);
 }
 
 Test(loader, truncated_at_every_length)
@@ -396,11 +398,16 @@ Test(loader, every_opcode_row)
         }
         const char *name = svbc_opinfo[op].name;
         rows++;
-        cr_expect_eq(one_insn(op, BENIGN, &off), SVL_OK, "%s: %s", name, svl_result_name(one_insn(op, BENIGN, &off)));
+        cr_expect_eq(one_insn(op, BENIGN, &off), SVL_OK, "%s: %s", name,
+                     svl_result_name(one_insn(op, BENIGN, &off)));
         at = im.code_off + 1;
-        struct { int how; char kind; svl_result_t want; } bad[] = {
-            {BAD_IMM, 'i', SVL_bad_immediate}, {BAD_CONST, 'k', SVL_bad_const_index},
-            {BAD_GLOBAL, 'g', SVL_bad_global_index}, {BAD_SVC, 's', SVL_bad_service},
+        struct {
+            int how;
+            char kind;
+            svl_result_t want;
+        } bad[] = {
+            {BAD_IMM, 'i', SVL_bad_immediate},         {BAD_CONST, 'k', SVL_bad_const_index},
+            {BAD_GLOBAL, 'g', SVL_bad_global_index},   {BAD_SVC, 's', SVL_bad_service},
             {BAD_LABEL, 'l', SVL_target_outside_code}, {BAD_LABEL, 't', SVL_target_outside_code},
         };
         for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
@@ -410,7 +417,8 @@ Test(loader, every_opcode_row)
                          svl_result_name(bad[b].want));
             cr_expect_eq(off, at, "%s: offset", name);
         }
-        uint32_t len = svbc_encode((uint8_t)op, (int32_t[4]){1, 1, 1, 1}, (int32_t[2]){0, 0}, NULL, 0);
+        uint32_t len =
+            svbc_encode((uint8_t)op, (int32_t[4]){1, 1, 1, 1}, (int32_t[2]){0, 0}, NULL, 0);
         if (len > 1) {
             cr_expect_eq(one_insn(op, TRUNCATE, &off), SVL_truncated_insn, "%s: truncated", name);
             cr_expect_eq(off, at);
@@ -568,9 +576,9 @@ Test(loader, names_and_messages)
     cr_expect_str_eq(svl_result_name((svl_result_t)999), "unknown");
     cr_expect_str_eq(svl_result_message((svl_result_t)999), "unknown loader error");
     cr_expect(strstr(svl_result_message(SVL_bad_major), "major") != NULL);
-#define SVL_ERR(name, num, msg)                                                           \
-    cr_expect_str_eq(svl_result_name((svl_result_t)(num)), #name);                        \
-    cr_expect_str_eq(svl_result_message((svl_result_t)(num)), msg);                       \
+#define SVL_ERR(name, num, msg)                                                                    \
+    cr_expect_str_eq(svl_result_name((svl_result_t)(num)), #name);                                 \
+    cr_expect_str_eq(svl_result_message((svl_result_t)(num)), msg);                                \
     cr_expect_gt(strlen(msg), 0);
 #include <sensevm/errors.def>
 #undef SVL_ERR

@@ -31,8 +31,12 @@ static fixture_t *make(uint32_t heap, int gc, int manifest_gc, int every)
     f->img.code_size = 1;
     f->img.manifest.globals = 4;
     f->img.manifest.gc = (uint8_t)manifest_gc;
-    svm_config_t cfg = {.memory = f->mem, .memory_size = sizeof f->mem, .heap_size = heap,
-                        .gc = gc, .gc_every_alloc = every, .no_stack_paint = 1};
+    svm_config_t cfg = {.memory = f->mem,
+                        .memory_size = sizeof f->mem,
+                        .heap_size = heap,
+                        .gc = gc,
+                        .gc_every_alloc = every,
+                        .no_stack_paint = 1};
     cr_assert_eq(svm_vm_init(&f->vm, &f->img, &cfg), SVM_INIT_OK);
     cr_assert_eq(svm_context_init(&f->vm, &f->ctx, 0, f->stack, sizeof f->stack / 4, 0),
                  SVM_INIT_OK);
@@ -69,8 +73,7 @@ Test(compact, selected_by_manifest_and_config)
     free(f);
     /* an unknown collector is refused */
     fixture_t *g = calloc(1, sizeof *g);
-    svm_config_t cfg = {.memory = g->mem, .memory_size = sizeof g->mem, .heap_size = 4096,
-                        .gc = 3};
+    svm_config_t cfg = {.memory = g->mem, .memory_size = sizeof g->mem, .heap_size = 4096, .gc = 3};
     cr_assert_eq(svm_vm_init(&g->vm, &g->img, &cfg), SVM_INIT_BAD_ARG);
     free(g);
 }
@@ -181,8 +184,8 @@ static void churn(fixture_t *f, uint32_t seed, int steps)
         } else if (kind == 1) {
             off = svm_make_float(vm, (double)i);
         } else {
-            off = svm_alloc(vm, SVOBJ_HEADER(kind == 2 ? SVOBJ_ARRAY : SVOBJ_BLOCK,
-                                             (r >> 3) & 7u, size));
+            off = svm_alloc(
+                vm, SVOBJ_HEADER(kind == 2 ? SVOBJ_ARRAY : SVOBJ_BLOCK, (r >> 3) & 7u, size));
             if (off) {
                 uint32_t *o = svm_heap_obj(vm, off);
                 for (uint32_t j = 0; j < size; j++) {
@@ -199,15 +202,17 @@ static void churn(fixture_t *f, uint32_t seed, int steps)
 }
 
 /* A canonical listing of what the roots reach: objects numbered in BFS order. */
-static size_t listing(svm_vm_t *vm, const svm_value_t *roots, int n, uint32_t *out,
-                      size_t cap)
+static size_t listing(svm_vm_t *vm, const svm_value_t *roots, int n, uint32_t *out, size_t cap)
 {
     static svm_value_t queue[1 << 16];
     static uint32_t num[1 << 18]; /* by heap word: number + 1 */
     memset(num, 0, sizeof num);
     size_t len = 0, rd = 0, wr = 0;
-#define ID(v) (svm_is_ptr(v) ? (num[(v) >> 2] ? num[(v) >> 2] : \
-                 (queue[wr] = (v), num[(v) >> 2] = (uint32_t)++wr)) << 1 : (v) | 0x80000000u)
+#define ID(v)                                                                                      \
+    (svm_is_ptr(v)                                                                                 \
+         ? (num[(v) >> 2] ? num[(v) >> 2] : (queue[wr] = (v), num[(v) >> 2] = (uint32_t)++wr))     \
+               << 1                                                                                \
+         : (v) | 0x80000000u)
     for (int i = 0; i < n; i++)
         out[len++] = ID(roots[i]);
     while (rd < wr && len + 1024 < cap) {

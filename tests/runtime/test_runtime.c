@@ -41,11 +41,11 @@ static fixture_t *make(uint32_t heap, int every)
     f->img.code = code;
     f->img.code_size = 1;
     f->img.manifest.globals = 4;
-    svm_config_t cfg = {.memory = f->mem, .memory_size = sizeof f->mem, .heap_size = heap,
-                        .gc_every_alloc = every};
+    svm_config_t cfg = {
+        .memory = f->mem, .memory_size = sizeof f->mem, .heap_size = heap, .gc_every_alloc = every};
     cr_assert_eq(svm_vm_init(&f->vm, &f->img, &cfg), SVM_INIT_OK);
-    cr_assert_eq(svm_context_init(&f->vm, &f->ctx, 0, f->stack,
-                                  sizeof f->stack / 4, 0), SVM_INIT_OK);
+    cr_assert_eq(svm_context_init(&f->vm, &f->ctx, 0, f->stack, sizeof f->stack / 4, 0),
+                 SVM_INIT_OK);
     return f;
 }
 
@@ -58,8 +58,10 @@ Test(vm, stack_hwm_with_and_without_painting)
         static const uint8_t code[1] = {0x1e};
         f->img.code = code;
         f->img.code_size = 1;
-        svm_config_t cfg = {.memory = f->mem, .memory_size = sizeof f->mem,
-                            .heap_size = 4096, .no_stack_paint = off};
+        svm_config_t cfg = {.memory = f->mem,
+                            .memory_size = sizeof f->mem,
+                            .heap_size = 4096,
+                            .no_stack_paint = off};
         for (size_t i = 0; i < sizeof f->stack / 4; i++)
             f->stack[i] = 0x5a5a5a5au;
         cr_assert_eq(svm_vm_init(&f->vm, &f->img, &cfg), SVM_INIT_OK);
@@ -183,7 +185,8 @@ Test(format, string_of_float_is_ocamls)
     cr_assert_str_eq(sof(3.14159265358979), "3.14159265359");
     cr_assert_str_eq(sof(1.0 / 0.0), "inf");
     cr_assert_str_eq(sof(-1.0 / 0.0), "-inf");
-    cr_assert_str_eq(sof(0.0 / 0.0), "nan"); // cppcheck-suppress duplicateExpression ; NaN on purpose
+    cr_assert_str_eq(sof(0.0 / 0.0),
+                     "nan"); // cppcheck-suppress duplicateExpression ; NaN on purpose
 }
 
 static int pint(const char *s, int32_t *out)

@@ -15,8 +15,8 @@
 Test(services, every_row_has_a_handler)
 {
     int rows = 0;
-#define SVC(name, num, arity, flags, doc)                                                 \
-    cr_assert(svm_service_table[num] == svm_svc_##name, "row %s (0x%02x)", #name, num);   \
+#define SVC(name, num, arity, flags, doc)                                                          \
+    cr_assert(svm_service_table[num] == svm_svc_##name, "row %s (0x%02x)", #name, num);            \
     rows++;
 #include <sensevm/services.def>
 #undef SVC

@@ -27,8 +27,7 @@ static inline void *talloc(size_t n)
     return p;
 }
 
-static inline svl_manifest_t *mk_mf(const char *name, uint8_t prio, uint16_t ctxs,
-                                    uint16_t chans)
+static inline svl_manifest_t *mk_mf(const char *name, uint8_t prio, uint16_t ctxs, uint16_t chans)
 {
     svl_manifest_t *mf = talloc(sizeof *mf);
     strncpy(mf->name, name, SVIMG_NAME_MAX - 1);
@@ -46,8 +45,8 @@ static inline void mf_device(svl_manifest_t *mf, const char *dev)
     strncpy(mf->devices[mf->ndevices++], dev, SVIMG_NAME_MAX - 1);
 }
 
-static inline void mf_xchan(svl_manifest_t *mf, const char *name, uint8_t dir,
-                            uint8_t policy, uint16_t depth)
+static inline void mf_xchan(svl_manifest_t *mf, const char *name, uint8_t dir, uint8_t policy,
+                            uint16_t depth)
 {
     svl_xchan_t *x = &mf->xchans[mf->nxchans++];
     strncpy(x->name, name, SVIMG_NAME_MAX - 1);

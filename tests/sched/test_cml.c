@@ -27,8 +27,8 @@ static void run(svm_container_t *c, svm_ctx_t *x)
     c->cur = x->slot;
 }
 
-static int sync1(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t obj,
-                 svm_value_t v, int block)
+static int sync1(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t obj, svm_value_t v,
+                 int block)
 {
     svm_sync_begin(x);
     cr_assert(svm_sync_add(c, x, kind, obj, v, 0) >= 0);
@@ -313,8 +313,7 @@ Test(cml, join_waits_for_the_end_of_a_context)
     cr_assert_eq(c->runq[c->rq_head], m->slot, "in the order they joined");
     cr_assert_null(t->joiners.head);
     run(c, m);
-    cr_assert_eq(sync1(c, m, SVM_OFFER_JOIN, tid, 0, 1), SVM_SYNC_DONE,
-                 "an ended thread: at once");
+    cr_assert_eq(sync1(c, m, SVM_OFFER_JOIN, tid, 0, 1), SVM_SYNC_DONE, "an ended thread: at once");
     cr_assert_eq(sync1(c, m, SVM_OFFER_JOIN, 1000, 0, 0), SVM_SYNC_DONE,
                  "a thread that never existed: at once");
     /* joining oneself: blocked forever, a deadlock once nobody else can run */

@@ -70,12 +70,14 @@ Test(posix, led_log_format, .init = init)
 Test(posix, script_events_in_virtual_time, .init = init)
 {
     cr_assert_eq(svm_posix_script_text(&p, "in.txt",
-        "# comment\n"
-        "at 2s release button0\n"
-        "at 1500ms press button0   # press first\n"
-        "at 3s uart0 \"hi\\n\"\n"
-        "at 3.5s gpio0 1\n"
-        "at 4000us sensor0 -7\n", diagf), 0);
+                                       "# comment\n"
+                                       "at 2s release button0\n"
+                                       "at 1500ms press button0   # press first\n"
+                                       "at 3s uart0 \"hi\\n\"\n"
+                                       "at 3.5s gpio0 1\n"
+                                       "at 4000us sensor0 -7\n",
+                                       diagf),
+                 0);
     svm_evq_t q;
     svm_hal_event_t buf[16], e;
     svm_evq_init(&q, buf, 16);
@@ -120,32 +122,34 @@ Test(posix, script_events_in_virtual_time, .init = init)
 Test(posix, script_diagnostics, .init = init)
 {
     cr_assert_eq(svm_posix_script_text(&p, "in.txt",
-        "at 1s press led0\n"
-        "at 2parsecs press button0\n"
-        "wait 3s\n"
-        "at 4s uart0 \"\\q\"\n"
-        "at 5s gpio0 7\n"
-        "at 6s press button0 now\n", diagf), -1);
+                                       "at 1s press led0\n"
+                                       "at 2parsecs press button0\n"
+                                       "wait 3s\n"
+                                       "at 4s uart0 \"\\q\"\n"
+                                       "at 5s gpio0 7\n"
+                                       "at 6s press button0 now\n",
+                                       diagf),
+                 -1);
     fflush(diagf);
     cr_assert_str_eq(diagbuf,
-        "in.txt:1:13: error: expected a button of this board (e.g. button0)\n"
-        "at 1s press led0\n"
-        "            ^\n"
-        "in.txt:2:5: error: unknown time unit (use ns, us, ms or s)\n"
-        "at 2parsecs press button0\n"
-        "    ^\n"
-        "in.txt:3:1: error: expected 'at TIME ACTION'\n"
-        "wait 3s\n"
-        "^\n"
-        "in.txt:4:14: error: unknown escape (use \\n \\t \\r \\\\ \\\" \\xHH)\n"
-        "at 4s uart0 \"\\q\"\n"
-        "             ^\n"
-        "in.txt:5:13: error: a GPIO level is 0 or 1\n"
-        "at 5s gpio0 7\n"
-        "            ^\n"
-        "in.txt:6:21: error: unexpected text after the action\n"
-        "at 6s press button0 now\n"
-        "                    ^\n");
+                     "in.txt:1:13: error: expected a button of this board (e.g. button0)\n"
+                     "at 1s press led0\n"
+                     "            ^\n"
+                     "in.txt:2:5: error: unknown time unit (use ns, us, ms or s)\n"
+                     "at 2parsecs press button0\n"
+                     "    ^\n"
+                     "in.txt:3:1: error: expected 'at TIME ACTION'\n"
+                     "wait 3s\n"
+                     "^\n"
+                     "in.txt:4:14: error: unknown escape (use \\n \\t \\r \\\\ \\\" \\xHH)\n"
+                     "at 4s uart0 \"\\q\"\n"
+                     "             ^\n"
+                     "in.txt:5:13: error: a GPIO level is 0 or 1\n"
+                     "at 5s gpio0 7\n"
+                     "            ^\n"
+                     "in.txt:6:21: error: unexpected text after the action\n"
+                     "at 6s press button0 now\n"
+                     "                    ^\n");
 }
 
 Test(posix, flash_nor_semantics, .init = init)
@@ -161,7 +165,8 @@ Test(posix, flash_nor_semantics, .init = init)
     memset(b, 0x0f, 8);
     cr_assert_eq(p.hal.flash_write(p.hal.port, 8, b, 8), 0);
     memset(b, 0xf0, 8);
-    cr_assert_eq(p.hal.flash_write(p.hal.port, 8, b, 8), SVM_HAL_ENOTERASED, "0 -> 1 needs an erase");
+    cr_assert_eq(p.hal.flash_write(p.hal.port, 8, b, 8), SVM_HAL_ENOTERASED,
+                 "0 -> 1 needs an erase");
     memset(b, 0x0e, 8);
     cr_assert_eq(p.hal.flash_write(p.hal.port, 8, b, 8), 0, "clearing more bits is fine");
     cr_assert_eq(p.hal.flash_write(p.hal.port, 2, b, 4), SVM_HAL_EALIGN);

@@ -148,8 +148,8 @@ Test(timerq, random_against_reference)
                                   (ref[i] == ref[best] && refseq[i] < refseq[best])))
                         best = i;
                 cr_assert(best >= 0 && ref[best] <= now);
-                cr_assert_eq(got, (uint32_t)best, "step %d: popped %u, expected %d", step,
-                             got, best);
+                cr_assert_eq(got, (uint32_t)best, "step %d: popped %u, expected %d", step, got,
+                             best);
                 on[best] = 0;
             }
             for (int i = 0; i < CAP; i++)

@@ -7,12 +7,22 @@
 #include "helpers.h"
 #include "svm_posix.h"
 
-enum { B_BURST, B_LOOP, B_PERIODIC, B_FAULT, B_CHECKSUM, B_FLOOD, B_XRECV, B_SLEEPER,
-       B_DEADLOCK, B_BUTTON };
+enum {
+    B_BURST,
+    B_LOOP,
+    B_PERIODIC,
+    B_FAULT,
+    B_CHECKSUM,
+    B_FLOOD,
+    B_XRECV,
+    B_SLEEPER,
+    B_DEADLOCK,
+    B_BUTTON
+};
 
 typedef struct fake {
     int behavior;
-    uint32_t total, done;          /* BURST/FAULT/CHECKSUM: instructions to run */
+    uint32_t total, done; /* BURST/FAULT/CHECKSUM: instructions to run */
     uint64_t period, due, max_late;
     uint32_t work, wakeups, target;
     uint32_t sum;
@@ -48,9 +58,7 @@ static svm_ctx_status_t run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, ui
     fake_t *f = c->vm;
     uint64_t now = S.now;
     switch (f->behavior) {
-    case B_LOOP:
-        *used = fuel;
-        return SVM_RUN_FUEL;
+    case B_LOOP: *used = fuel; return SVM_RUN_FUEL;
     case B_BURST:
     case B_FAULT: {
         uint32_t n = f->total - f->done < fuel ? f->total - f->done : fuel;
@@ -169,8 +177,7 @@ static svm_ctx_status_t run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, ui
         *used = 4;
         svm_sync(c, x, now, 1);
         return SVM_RUN_SWITCH;
-    default:
-        return SVM_RUN_HALT;
+    default: return SVM_RUN_HALT;
     }
 }
 
@@ -201,10 +208,7 @@ static void setup_cfg(const char *script, const svm_sched_cfg_t *cfg)
     memset(ntrace, 0, sizeof ntrace);
 }
 
-static void setup(void)
-{
-    setup_cfg(NULL, NULL);
-}
+static void setup(void) { setup_cfg(NULL, NULL); }
 
 static svm_container_t *add_c(svl_manifest_t *mf, int behavior, fake_t **fo)
 {
@@ -501,7 +505,8 @@ Test(sched, xchan_link_errors, .init = setup)
     svm_sched_add(&S, mk_cont(m3), &e);
     cr_assert_eq(svm_sched_link(&S, NULL, 0, &e), SVM_S_EXLINK);
     svm_sched_format_err(&S, &e, msg, sizeof msg);
-    cr_assert_str_eq(msg, "inter-container channel 'lonely' of container 'c' has no peer container");
+    cr_assert_str_eq(msg,
+                     "inter-container channel 'lonely' of container 'c' has no peer container");
 }
 
 static void xchan_policy(uint8_t policy)

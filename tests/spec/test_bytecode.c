@@ -13,8 +13,15 @@
 static int32_t sample(char kind, int variant)
 {
     switch (kind) {
-    case 'b': case 'a': case 'p': case 'n': case 'c': return variant ? 255 : 7;
-    case 'h': case 'C': case 'k': case 'g': return variant ? 65535 : 300;
+    case 'b':
+    case 'a':
+    case 'p':
+    case 'n':
+    case 'c': return variant ? 255 : 7;
+    case 'h':
+    case 'C':
+    case 'k':
+    case 'g': return variant ? 65535 : 300;
     case 'i': return variant ? (int32_t)SVBC_IMM_MIN : 123456;
     case 'l': return variant ? -40 : 1000;
     case 's': return SVBC_SVC_print_string;
@@ -181,16 +188,21 @@ static void decode_named(const char *op, int32_t a, int32_t b, int32_t c, svbc_i
 /* Stack effect and need come from the columns: counts, values, services and slots. */
 Test(bytecode, stack_effect_and_need)
 {
-    struct { const char *op; int32_t a, b, c; int pop, push; uint32_t need; } t[] = {
-        {"pop", 3, 0, 0, 3, 0, 3},          {"acc", 4, 0, 0, 0, 0, 5},
-        {"assign", 0, 0, 0, 0, 0, 1},       {"makeblock", 0, 3, 0, 2, 0, 2},
-        {"makeblock", 0, 1, 0, 0, 0, 0},    {"cur", 8, 1, 0, 0, 0, 0},
-        {"cur", 8, 1, 4, 3, 0, 3},          {"call", 8, 2, 0, 2, 0, 2},
-        {"app", 3, 0, 0, 3, 0, 3},          {"pushcall", 8, 2, 0, 1, 0, 1},
-        {"pushacc", 0, 0, 0, 0, 1, 0},      {"pushacc", 3, 0, 0, 0, 1, 3},
-        {"pushacc2", 2, 4, 0, 0, 2, 3},     {"accfield", 2, 0, 0, 0, 0, 3},
-        {"forup", 1, 5, 8, 0, 0, 6},        {"beqacc", 2, 8, 0, 0, 0, 3},
-        {"arrayn", 4, 0, 0, 3, 0, 3},       {"poptrap", 0, 0, 0, 3, 0, 3},
+    struct {
+        const char *op;
+        int32_t a, b, c;
+        int pop, push;
+        uint32_t need;
+    } t[] = {
+        {"pop", 3, 0, 0, 3, 0, 3},       {"acc", 4, 0, 0, 0, 0, 5},
+        {"assign", 0, 0, 0, 0, 0, 1},    {"makeblock", 0, 3, 0, 2, 0, 2},
+        {"makeblock", 0, 1, 0, 0, 0, 0}, {"cur", 8, 1, 0, 0, 0, 0},
+        {"cur", 8, 1, 4, 3, 0, 3},       {"call", 8, 2, 0, 2, 0, 2},
+        {"app", 3, 0, 0, 3, 0, 3},       {"pushcall", 8, 2, 0, 1, 0, 1},
+        {"pushacc", 0, 0, 0, 0, 1, 0},   {"pushacc", 3, 0, 0, 0, 1, 3},
+        {"pushacc2", 2, 4, 0, 0, 2, 3},  {"accfield", 2, 0, 0, 0, 0, 3},
+        {"forup", 1, 5, 8, 0, 0, 6},     {"beqacc", 2, 8, 0, 0, 0, 3},
+        {"arrayn", 4, 0, 0, 3, 0, 3},    {"poptrap", 0, 0, 0, 3, 0, 3},
         {"pushtrap", 8, 0, 0, 0, 3, 0},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -260,10 +272,13 @@ Test(bytecode, section_table_and_reader)
  * less the A a fused push brings (PUSHA), from the columns alone. */
 Test(bytecode, frame_need)
 {
-    struct { const char *op; int32_t a, b, c; uint32_t need; } t[] = {
-        {"return", 3, 0, 0, 3},        {"tailapp", 2, 3, 0, 5},
-        {"tailcall", 8, 2, 3, 5},      {"pushtailcall", 8, 2, 3, 4},
-        {"pushtailcall", 8, 0, 0, 0},  {"return", 0, 0, 0, 0},
+    struct {
+        const char *op;
+        int32_t a, b, c;
+        uint32_t need;
+    } t[] = {
+        {"return", 3, 0, 0, 3},       {"tailapp", 2, 3, 0, 5},      {"tailcall", 8, 2, 3, 5},
+        {"pushtailcall", 8, 2, 3, 4}, {"pushtailcall", 8, 0, 0, 0}, {"return", 0, 0, 0, 0},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         svbc_insn_t in;
@@ -279,7 +294,9 @@ Test(bytecode, frame_need)
  * `push`, and is no branch (the peephole fuses straight-line text only). */
 Test(bytecode, fusions_agree)
 {
-    static const struct { int first, second, fused; } f[] = {
+    static const struct {
+        int first, second, fused;
+    } f[] = {
 #define FUSE(a, b, c) {SVBC_OP_##a, SVBC_OP_##b, SVBC_OP_##c},
 #include <sensevm/fusions.def>
 #undef FUSE
@@ -291,7 +308,8 @@ Test(bytecode, fusions_agree)
         snprintf(both, sizeof both, "%s%s", a->operands, b->operands);
         cr_assert_eq(strlen(both), strlen(c->operands), "%s", c->name);
         for (size_t k = 0; both[k]; k++)
-            cr_assert_eq(svbc_operand_size(both[k]), svbc_operand_size(c->operands[k]), "%s", c->name);
+            cr_assert_eq(svbc_operand_size(both[k]), svbc_operand_size(c->operands[k]), "%s",
+                         c->name);
         int pusha = f[i].first == SVBC_OP_push || (a->flags & SVBC_F_PUSHA);
         cr_assert_eq(!!(c->flags & SVBC_F_PUSHA), pusha, "%s: PUSHA", c->name);
         cr_assert_eq(c->flags & (SVBC_F_BR | SVBC_F_END), 0, "%s", c->name);
@@ -310,7 +328,8 @@ Test(bytecode, entry_and_pusha_rows)
         const char *k = info->operands;
         if (info->flags & SVBC_F_ENTRY) {
             entries++;
-            cr_assert(k[0] == 'l' && (k[1] == 'n' || k[1] == 'c' || k[1] == 'r'), "%s: ENTRY shape", info->name);
+            cr_assert(k[0] == 'l' && (k[1] == 'n' || k[1] == 'c' || k[1] == 'r'), "%s: ENTRY shape",
+                      info->name);
         }
         if (info->flags & SVBC_F_PUSHA)
             cr_assert(info->push != 0 || (info->flags & SVBC_F_ENTRY), "%s: PUSHA", info->name);

@@ -40,11 +40,14 @@ int main(void)
     tap_plan(4);
     svm_cm_init(&port);
     int ok = svl_validate(bt_svm, (uint32_t)bt_svm_size, &img, &off) == SVL_OK;
-    svm_config_t cfg = {.memory = heap_mem, .memory_size = sizeof heap_mem,
-                        .heap_size = img.manifest.heap_size, .write = console, .user = &port};
+    svm_config_t cfg = {.memory = heap_mem,
+                        .memory_size = sizeof heap_mem,
+                        .heap_size = img.manifest.heap_size,
+                        .write = console,
+                        .user = &port};
     ok = ok && svm_vm_init(&vm, &img, &cfg) == SVM_INIT_OK &&
-         svm_context_init(&vm, &ctx, 0, stack_mem, sizeof stack_mem / 4u,
-                          img.manifest.entry) == SVM_INIT_OK;
+         svm_context_init(&vm, &ctx, 0, stack_mem, sizeof stack_mem / 4u, img.manifest.entry) ==
+             SVM_INIT_OK;
     tap_ok(ok, "the image validates and its container is set up");
     svm_status_t st = SVM_FUEL;
     for (uint32_t i = 0; ok && st == SVM_FUEL && i < 1000u; i++)

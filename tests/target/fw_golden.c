@@ -16,8 +16,8 @@ static char cap[2048];
 
 int main(void)
 {
-    golden_board_t b = {"mps2-an386", fw_flash(), fw_slots(0), heap_pool, HEAP_POOL,
-                        stack_pool, STACK_POOL, cap, sizeof cap, 0};
+    golden_board_t b = {"mps2-an386", fw_flash(), fw_slots(0), heap_pool,  HEAP_POOL,
+                        stack_pool,   STACK_POOL, cap,         sizeof cap, 0};
     b.min_ran = (unsigned)golden_nprogs;
     return golden_main(&b);
 }

@@ -102,8 +102,7 @@ int main(void)
     tap_ok(h->dev_write(h->port, SVM_CM_UART0, '#') == 0 &&
                h->dev_write(h->port, SVM_CM_UART0, '\n') == 0 && port.state[SVM_CM_UART0] == '\n',
            "UART bytes go out");
-    tap_ok(h->console_write(h->port, 1, (const uint8_t *)"# console\n", 10) == 0,
-           "console_write");
+    tap_ok(h->console_write(h->port, 1, (const uint8_t *)"# console\n", 10) == 0, "console_write");
 
     /* Flash entries (NOR rules). */
     uint32_t ps, np, wu;

@@ -44,9 +44,9 @@ int main(void)
     svl_flash_t f = fw_flash();
     svl_slots_t sl = fw_slots(0);
     svl_boot_t bt;
-    int ok = svl_install(&f, &sl, hello_svm, hello_svm_size, work, sizeof work, NULL) ==
-                 SVL_INST_OK &&
-             svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &bt) == SVL_INST_OK;
+    int ok =
+        svl_install(&f, &sl, hello_svm, hello_svm_size, work, sizeof work, NULL) == SVL_INST_OK &&
+        svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &bt) == SVL_INST_OK;
     tap_ok(ok && (uintptr_t)bt.data >= SVM_CM_SLOT_AREA,
            "hello installed and boot-selected from its flash slot");
     if (!ok)
@@ -57,14 +57,16 @@ int main(void)
     uint32_t ram = (uint32_t)sizeof heap_mem + (uint32_t)sizeof stack_mem;
     snprintf(msg, sizeof msg,
              "heap %lu + stack %lu bytes = %lu <= 4096 (manifest heap %lu, stack %lu)",
-             (unsigned long)sizeof heap_mem, (unsigned long)sizeof stack_mem,
-             (unsigned long)ram, (unsigned long)mf->heap_size, (unsigned long)mf->stack_size);
+             (unsigned long)sizeof heap_mem, (unsigned long)sizeof stack_mem, (unsigned long)ram,
+             (unsigned long)mf->heap_size, (unsigned long)mf->stack_size);
     tap_ok(need <= sizeof heap_mem && mf->stack_size / 4u + SVM_STACK_GUARD <= STACK_WORDS &&
                ram <= 4096u,
            msg);
 
-    svm_config_t cfg = {.memory = heap_mem, .memory_size = sizeof heap_mem,
-                        .heap_size = mf->heap_size, .write = capture};
+    svm_config_t cfg = {.memory = heap_mem,
+                        .memory_size = sizeof heap_mem,
+                        .heap_size = mf->heap_size,
+                        .write = capture};
     ok = svm_vm_init(&vm, &bt.image, &cfg) == SVM_INIT_OK &&
          svm_context_init(&vm, &ctx, 0, stack_mem, STACK_WORDS, mf->entry) == SVM_INIT_OK;
     svm_status_t st = SVM_FUEL;

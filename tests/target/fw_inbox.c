@@ -39,8 +39,8 @@ int main(void)
     svl_slots_t sl = fw_slots(3);
     svl_install_info_t info;
     svl_boot_t bt;
-    int ok = svl_install(&f, &sl, hello_svm, hello_svm_size, work, sizeof work, &info) ==
-             SVL_INST_OK;
+    int ok =
+        svl_install(&f, &sl, hello_svm, hello_svm_size, work, sizeof work, &info) == SVL_INST_OK;
     ok = ok && svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &bt) == SVL_INST_OK &&
          bt.size == hello_svm_size;
     tap_ok(ok, "the built-in image is installed and boots");

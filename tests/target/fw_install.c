@@ -46,14 +46,14 @@ void fw_install_checks(const char *what, const uint8_t *img, size_t len, unsigne
         f.erase(f.ctx, sl.first_page[0] + p);
     svl_install_info_t info;
     svl_inst_result_t r = svl_install(&f, &sl, img, len, work, sizeof work, &info);
-    snprintf(msg, sizeof msg, "%s: installed into container %u slot %c seq %u: result %d", what,
-             c, 'A' + info.slot, (unsigned)info.seq, (int)r);
+    snprintf(msg, sizeof msg, "%s: installed into container %u slot %c seq %u: result %d", what, c,
+             'A' + info.slot, (unsigned)info.seq, (int)r);
     tap_ok(r == SVL_INST_OK && info.slot == 0 && info.seq == 1, msg);
 
     svl_boot_t bt;
     r = svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &bt);
-    const uint8_t *want = (const uint8_t *)SVM_CM_SLOT_AREA +
-                          sl.first_page[0] * SVM_CM_FLASH_PAGE + SVL_SLOT_IMAGE_OFF;
+    const uint8_t *want = (const uint8_t *)SVM_CM_SLOT_AREA + sl.first_page[0] * SVM_CM_FLASH_PAGE +
+                          SVL_SLOT_IMAGE_OFF;
     snprintf(msg, sizeof msg, "%s: boot select picks slot A, in place at %p", what,
              (const void *)bt.data);
     tap_ok(r == SVL_INST_OK && bt.slot == 0 && bt.data == want && bt.size == len &&

@@ -21,15 +21,14 @@
 #include "tap.h"
 
 extern const uint8_t button_svm[], divzero_svm[], checksum_svm[], hi_svm[], lo_svm[];
-extern const size_t button_svm_size, divzero_svm_size, checksum_svm_size, hi_svm_size,
-    lo_svm_size;
+extern const size_t button_svm_size, divzero_svm_size, checksum_svm_size, hi_svm_size, lo_svm_size;
 
 #define MS 1000000ull
 #define HEAP (16u * 1024u)
 #define STACK (2u * 1024u)
 
 static svm_cm_t port;
-static svm_hal_t hal;          /* port.hal with a bounded sleep */
+static svm_hal_t hal; /* port.hal with a bounded sleep */
 static uint64_t deadline;
 static svm_sched_t sched;
 static svm_box_t box[2];
@@ -78,8 +77,7 @@ static int run(const uint8_t *const *blobs, const size_t *sizes, unsigned n, uin
         if (svl_install(&f, &sl, blobs[k], sizes[k], work, sizeof work, NULL) != SVL_INST_OK ||
             svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &boot[k]) != SVL_INST_OK ||
             svm_box_mem_size(&boot[k].image, HEAP, STACK) > sizeof pool[k] ||
-            svm_box_init(&box[k], &boot[k].image, &vcfg, HEAP, STACK, pool[k],
-                         sizeof pool[k]) != 0)
+            svm_box_init(&box[k], &boot[k].image, &vcfg, HEAP, STACK, pool[k], sizeof pool[k]) != 0)
             return -1;
         svm_sched_err_t se;
         if (svm_sched_add(&sched, &box[k].c, &se) != 0)
@@ -120,8 +118,7 @@ static void test_button(void)
     for (unsigned i = 0; ok && i < 4; i++) {
         const svm_cm_devlog_t *d = &port.devlog[i];
         uint64_t due = t0 + at[i] * MS;
-        ok = d->dev == SVM_CM_LED0 && d->value == !(i & 1) && d->t >= due &&
-             d->t < due + 50 * MS;
+        ok = d->dev == SVM_CM_LED0 && d->value == !(i & 1) && d->t >= due && d->t < due + 50 * MS;
         if (d->t >= due && d->t - due > worst)
             worst = d->t - due;
     }

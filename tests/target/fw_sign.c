@@ -55,12 +55,13 @@ static int runs(const svl_boot_t *bt)
     static svm_vm_t vm;
     static svm_context_t ctx;
     const svl_manifest_t *mf = &bt->image.manifest;
-    svm_config_t cfg = {.memory = heap_mem, .memory_size = sizeof heap_mem,
-                        .heap_size = mf->heap_size, .write = capture};
+    svm_config_t cfg = {.memory = heap_mem,
+                        .memory_size = sizeof heap_mem,
+                        .heap_size = mf->heap_size,
+                        .write = capture};
     outlen = 0;
     if (svm_vm_init(&vm, &bt->image, &cfg) != SVM_INIT_OK ||
-        svm_context_init(&vm, &ctx, 0, stack_mem, sizeof stack_mem / 4u, mf->entry) !=
-            SVM_INIT_OK)
+        svm_context_init(&vm, &ctx, 0, stack_mem, sizeof stack_mem / 4u, mf->entry) != SVM_INIT_OK)
         return 0;
     svm_status_t st = SVM_FUEL;
     for (uint32_t n = 0; st == SVM_FUEL && n < 100000u; n++)
@@ -95,8 +96,8 @@ static uint32_t depth(uintptr_t sp)
 
 /* Install img with the policy and check that it is refused with `want` without touching
  * the flash. */
-static void refused(const char *what, const uint8_t *img, size_t len,
-                    const svl_sig_policy_t *pol, svl_inst_result_t want)
+static void refused(const char *what, const uint8_t *img, size_t len, const svl_sig_policy_t *pol,
+                    svl_inst_result_t want)
 {
     char msg[120];
     svl_flash_t f = svm_cm_flash_svl(&flash);
@@ -122,14 +123,14 @@ int main(void)
     svm_cm_init(&port);
 
     /* 1-2: the verifier itself, on the digest and signature of the validated image */
-    int ok = svl_validate_ex(hello_signed_a_svm, hello_signed_a_svm_size, work, sizeof work,
-                             &im, NULL) == SVL_OK &&
+    int ok = svl_validate_ex(hello_signed_a_svm, hello_signed_a_svm_size, work, sizeof work, &im,
+                             NULL) == SVL_OK &&
              im.signature && im.signature_size == 64;
     uintptr_t sp = current_sp();
     paint(sp);
     uint64_t t0 = svm_cm_now_ns();
-    int va = ok ? svm_cm_ed25519_verify((void *)(uintptr_t)sign_a_pub, im.sha256, im.signature)
-                : -2;
+    int va =
+        ok ? svm_cm_ed25519_verify((void *)(uintptr_t)sign_a_pub, im.sha256, im.signature) : -2;
     uint64_t t1 = svm_cm_now_ns();
     uint32_t stack = depth(sp);
     snprintf(msg, sizeof msg,
@@ -140,17 +141,18 @@ int main(void)
     snprintf(msg, sizeof msg, "verify: %llu ns virtual (= instructions under -icount shift=0)",
              (unsigned long long)(t1 - t0));
     tap_diag(msg);
-    int vb = ok ? svm_cm_ed25519_verify((void *)(uintptr_t)sign_b_pub, im.sha256, im.signature)
-                : 0;
+    int vb = ok ? svm_cm_ed25519_verify((void *)(uintptr_t)sign_b_pub, im.sha256, im.signature) : 0;
     tap_ok(vb == -1, "and rejects it under key B's public key");
 
     /* 3-4: factory-fresh pair; the signed image installs and boots with signatures required */
     for (uint32_t p = 0; p < 2 * sl.npages; p++)
         f.erase(f.ctx, sl.first_page[0] + p);
-    svl_inst_result_t r = svl_install_ex(&f, &sl, hello_signed_a_svm, hello_signed_a_svm_size,
-                                         work, sizeof work, &pol, &info);
-    snprintf(msg, sizeof msg, "signed by key A: installed with a signature required (result %d, "
-             "slot %c seq %u)", (int)r, 'A' + info.slot, (unsigned)info.seq);
+    svl_inst_result_t r = svl_install_ex(&f, &sl, hello_signed_a_svm, hello_signed_a_svm_size, work,
+                                         sizeof work, &pol, &info);
+    snprintf(msg, sizeof msg,
+             "signed by key A: installed with a signature required (result %d, "
+             "slot %c seq %u)",
+             (int)r, 'A' + info.slot, (unsigned)info.seq);
     tap_ok(r == SVL_INST_OK && info.slot == 0 && info.seq == 1, msg);
     r = svl_boot_select_ex(&f, &sl, NULL, 0, work, sizeof work, &pol, &bt);
     tap_ok(r == SVL_INST_OK && bt.slot == 0 && (bt.image.flags & SVIMG_F_SIGNED) && runs(&bt),
@@ -162,12 +164,12 @@ int main(void)
         memcpy(copy, hello_signed_a_svm, hello_signed_a_svm_size);
         copy[(size_t)(im.signature - hello_signed_a_svm) + 5] ^= 0x01;
         svimg_seal(copy, (uint32_t)hello_signed_a_svm_size); /* CRC good again */
-        ok = svl_validate_ex(copy, hello_signed_a_svm_size, work, sizeof work, NULL, NULL) ==
-             SVL_OK;
+        ok =
+            svl_validate_ex(copy, hello_signed_a_svm_size, work, sizeof work, NULL, NULL) == SVL_OK;
     }
     if (ok)
-        refused("one flipped signature byte (image resealed)", copy, hello_signed_a_svm_size,
-                &pol, SVL_INST_BAD_SIGNATURE);
+        refused("one flipped signature byte (image resealed)", copy, hello_signed_a_svm_size, &pol,
+                SVL_INST_BAD_SIGNATURE);
     else
         tap_ok(0, "one flipped signature byte: could not make the image");
     refused("signed by key B", hello_signed_b_svm, hello_signed_b_svm_size, &pol,
@@ -181,8 +183,7 @@ int main(void)
 
     /* 9-10: key B's image written without the policy (an older firmware) is the newer slot,
      * but boot selection with the policy skips it */
-    r = svl_install(&f, &sl, hello_signed_b_svm, hello_signed_b_svm_size, work, sizeof work,
-                    &info);
+    r = svl_install(&f, &sl, hello_signed_b_svm, hello_signed_b_svm_size, work, sizeof work, &info);
     svl_boot_t nb;
     svl_inst_result_t rn = svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &nb);
     tap_ok(r == SVL_INST_OK && info.slot == 1 && rn == SVL_INST_OK && nb.slot == 1,

@@ -40,8 +40,8 @@ typedef struct svasm_diags {
                      * and the assembler stopped reading its input */
 } svasm_diags_t;
 
-void svasm_diag_add(svasm_diags_t *d, svasm_severity_t sev, const char *file, int line,
-                    int col, const char *srcline, const char *fmt, ...)
+void svasm_diag_add(svasm_diags_t *d, svasm_severity_t sev, const char *file, int line, int col,
+                    const char *srcline, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 7, 8)))
 #endif
@@ -63,8 +63,8 @@ enum {
 
 typedef struct svasm_sym {
     char *name;
-    uint8_t kind; /* SVASM_SYM_* */
-    uint8_t bind; /* SVASM_BIND_* */
+    uint8_t kind;   /* SVASM_SYM_* */
+    uint8_t bind;   /* SVASM_BIND_* */
     uint32_t value; /* code offset, or local variable slot */
     uint32_t size;  /* code: bytes up to the next symbol */
 } svasm_sym_t;
@@ -120,8 +120,7 @@ svasm_obj_t *svasm_assemble(const char *file, const char *src, size_t len, svasm
 /* Write the object as an ELF32 relocatable file (object-format.md). Returns 0 on success. */
 int svasm_obj_write(const svasm_obj_t *o, const char *path, svasm_diags_t *d);
 /* read: the buffer need not outlive the result. Returns NULL after errors. */
-svasm_obj_t *svasm_obj_from_elf(const char *name, const uint8_t *buf, size_t len,
-                                svasm_diags_t *d);
+svasm_obj_t *svasm_obj_from_elf(const char *name, const uint8_t *buf, size_t len, svasm_diags_t *d);
 int svasm_is_elf(const uint8_t *buf, size_t len);
 int svasm_is_archive(const uint8_t *buf, size_t len);
 int svasm_is_image(const uint8_t *buf, size_t len);
@@ -148,27 +147,27 @@ typedef struct svasm_input {
     const char *name;   /* path, for messages */
     const uint8_t *buf; /* ELF object or ar archive (must live through svasm_link) */
     size_t len;
-    svasm_obj_t *obj;   /* or an already assembled object (buf == NULL); not freed */
+    svasm_obj_t *obj; /* or an already assembled object (buf == NULL); not freed */
 } svasm_input_t;
 
 typedef struct svasm_link_opts {
     const char *entry;   /* default "main" */
     const char *outname; /* default manifest name is derived from it */
     svasm_mset_t mset;
-    int no_dce;          /* keep every chunk */
-    int strip;           /* no SYMBOLS and LINES sections */
-    int sign;            /* end the image with a zeroed 64-byte SIGNATURE section, for the
+    int no_dce;            /* keep every chunk */
+    int strip;             /* no SYMBOLS and LINES sections */
+    int sign;              /* end the image with a zeroed 64-byte SIGNATURE section, for the
                           * caller to sign: svimg_digest, write the signature at
                           * img[*imglen - 64], svimg_seal */
-    char **map;          /* if non-NULL: receives a malloc'ed map-file text */
+    char **map;            /* if non-NULL: receives a malloc'ed map-file text */
     svasm_mset_t mdefault; /* defaults (senseasm --board): only for the scalar fields that
                             * neither mset nor the objects' manifests set */
 } svasm_link_opts_t;
 void svasm_link_opts_init(svasm_link_opts_t *o);
 
 /* Link the inputs into a sealed image (malloc'ed, *img / *imglen). Returns 0 on success. */
-int svasm_link(const svasm_input_t *in, size_t nin, const svasm_link_opts_t *opts,
-               uint8_t **img, uint32_t *imglen, svasm_diags_t *d);
+int svasm_link(const svasm_input_t *in, size_t nin, const svasm_link_opts_t *opts, uint8_t **img,
+               uint32_t *imglen, svasm_diags_t *d);
 
 /* ---- image reading (structure only; the loader validates fully) ---- */
 typedef struct svasm_image {
@@ -242,8 +241,8 @@ char *svasm_quote(const uint8_t *s, size_t len);
 /* ---- output formats ---- */
 enum { SVASM_FMT_RAW, SVASM_FMT_C, SVASM_FMT_IHEX };
 /* Render the image in a format; malloc'ed, *outlen bytes. `symbol` names the C array. */
-uint8_t *svasm_format(const uint8_t *img, uint32_t len, int fmt, const char *symbol,
-                      uint32_t base, size_t *outlen);
+uint8_t *svasm_format(const uint8_t *img, uint32_t len, int fmt, const char *symbol, uint32_t base,
+                      size_t *outlen);
 
 #ifdef __cplusplus
 }

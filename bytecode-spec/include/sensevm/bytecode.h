@@ -18,22 +18,22 @@ extern "C" {
 
 /* Instruction flags (the `flags` column of opcodes.def). */
 enum {
-    SVBC_F_BR    = 1u << 0, /* has label operand(s) */
-    SVBC_F_END   = 1u << 1, /* control never falls through to the next instruction */
-    SVBC_F_CALL  = 1u << 2, /* pushes a return frame */
+    SVBC_F_BR = 1u << 0,    /* has label operand(s) */
+    SVBC_F_END = 1u << 1,   /* control never falls through to the next instruction */
+    SVBC_F_CALL = 1u << 2,  /* pushes a return frame */
     SVBC_F_ALLOC = 1u << 3, /* may allocate (and so run the GC) */
-    SVBC_F_TRAP  = 1u << 4, /* may trap or raise */
+    SVBC_F_TRAP = 1u << 4,  /* may trap or raise */
     SVBC_F_YIELD = 1u << 5, /* may block or switch context */
-    SVBC_F_ENTRY = 1u << 6,   /* its label is a function's entry: the operand after it */
-    SVBC_F_PUSHA = 1u << 7    /* pushes A before anything else it does (a fused push) */
+    SVBC_F_ENTRY = 1u << 6, /* its label is a function's entry: the operand after it */
+    SVBC_F_PUSHA = 1u << 7  /* pushes A before anything else it does (a fused push) */
 };
 
 /* Service flags (services.def). */
 enum {
-    SVBC_S_ALLOC  = 1u << 0,
-    SVBC_S_BLOCK  = 1u << 1,
+    SVBC_S_ALLOC = 1u << 0,
+    SVBC_S_BLOCK = 1u << 1,
     SVBC_S_DEVICE = 1u << 2,
-    SVBC_S_RAISE  = 1u << 3
+    SVBC_S_RAISE = 1u << 3
 };
 
 typedef enum svbc_opcode {
@@ -90,13 +90,13 @@ typedef enum svbc_operand_kind {
 
 typedef struct svbc_opinfo {
 #ifndef SVBC_CFG_NO_NAMES
-    const char *name;     /* NULL for an unassigned code */
+    const char *name; /* NULL for an unassigned code */
 #endif
     const char *operands; /* shape string, "" for none */
     int8_t pop, push;     /* -1: depends on operands (svbc_stack_effect) */
     uint8_t flags;
 #ifdef SVBC_CFG_NO_NAMES
-    uint8_t name;         /* 1 for an assigned code, 0 for a hole (text: svbc_op_name) */
+    uint8_t name; /* 1 for an assigned code, 0 for a hole (text: svbc_op_name) */
 #endif
 #ifndef SVBC_CFG_NO_DOCS
     const char *doc;
@@ -105,7 +105,7 @@ typedef struct svbc_opinfo {
 
 typedef struct svbc_svcinfo {
 #ifdef SVBC_CFG_NO_NAMES
-    uint8_t name;     /* 1 for an assigned number, 0 for a hole (text: svbc_svc_name) */
+    uint8_t name; /* 1 for an assigned number, 0 for a hole (text: svbc_svc_name) */
 #else
     const char *name; /* NULL for an unassigned number */
 #endif
@@ -125,7 +125,7 @@ extern const svbc_svcinfo_t svbc_svcinfo[SVBC_SVC_LIMIT];
 typedef struct svbc_insn {
     uint8_t op;
     uint8_t nopnd;
-    uint32_t len;                   /* total encoded bytes */
+    uint32_t len;                    /* total encoded bytes */
     int32_t opnd[SVBC_MAX_OPERANDS]; /* operand values in shape order */
     const uint8_t *table;
 } svbc_insn_t;
@@ -136,11 +136,18 @@ static inline int32_t svbc_read_i32(const uint8_t *p)
     return (int32_t)((uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) |
                      ((uint32_t)p[3] << 24));
 }
-static inline void svbc_write_u16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
+static inline void svbc_write_u16(uint8_t *p, uint16_t v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+}
 static inline void svbc_write_i32(uint8_t *p, int32_t v)
 {
     uint32_t u = (uint32_t)v;
-    p[0] = (uint8_t)u; p[1] = (uint8_t)(u >> 8); p[2] = (uint8_t)(u >> 16); p[3] = (uint8_t)(u >> 24);
+    p[0] = (uint8_t)u;
+    p[1] = (uint8_t)(u >> 8);
+    p[2] = (uint8_t)(u >> 16);
+    p[3] = (uint8_t)(u >> 24);
 }
 
 /* Size in bytes of one operand kind (the table kind 't' reports its 4-byte head). */

@@ -10,28 +10,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SVIMG_MAGIC "SVMI"             /* bytes 0..3 */
-#define SVIMG_FORMAT_MAJOR 1u          /* a changed meaning bumps this: old images rejected */
-#define SVIMG_FORMAT_MINOR 1u          /* new opcodes/services/sections bump this */
+#define SVIMG_MAGIC "SVMI"    /* bytes 0..3 */
+#define SVIMG_FORMAT_MAJOR 1u /* a changed meaning bumps this: old images rejected */
+#define SVIMG_FORMAT_MINOR 1u /* new opcodes/services/sections bump this */
 #define SVIMG_WORD_SIZE 4u
 
 /* ---- header: 64 bytes at offset 0 ---- */
 #define SVIMG_HEADER_SIZE 64u
-#define SVIMG_OFF_MAGIC 0u        /* u8[4]  "SVMI" */
-#define SVIMG_OFF_MAJOR 4u        /* u16 */
-#define SVIMG_OFF_MINOR 6u        /* u16 */
-#define SVIMG_OFF_FLAGS 8u        /* u32 SVIMG_F_* */
-#define SVIMG_OFF_WORDSIZE 12u    /* u8 = 4 */
-#define SVIMG_OFF_HDRSIZE 13u     /* u8 = 64 */
-#define SVIMG_OFF_NSECT 14u       /* u16 section count, 3..SVIMG_MAX_SECTIONS */
-#define SVIMG_OFF_SIZE 16u        /* u32 total image size in bytes */
-#define SVIMG_OFF_CRC 20u         /* u32 CRC-32 of bytes [0,size) with this field as 0 */
-#define SVIMG_OFF_SHA 24u         /* u8[32] SHA-256 of [0,size) with CRC, SHA fields and the
+#define SVIMG_OFF_MAGIC 0u     /* u8[4]  "SVMI" */
+#define SVIMG_OFF_MAJOR 4u     /* u16 */
+#define SVIMG_OFF_MINOR 6u     /* u16 */
+#define SVIMG_OFF_FLAGS 8u     /* u32 SVIMG_F_* */
+#define SVIMG_OFF_WORDSIZE 12u /* u8 = 4 */
+#define SVIMG_OFF_HDRSIZE 13u  /* u8 = 64 */
+#define SVIMG_OFF_NSECT 14u    /* u16 section count, 3..SVIMG_MAX_SECTIONS */
+#define SVIMG_OFF_SIZE 16u     /* u32 total image size in bytes */
+#define SVIMG_OFF_CRC 20u      /* u32 CRC-32 of bytes [0,size) with this field as 0 */
+#define SVIMG_OFF_SHA                                                                              \
+    24u                        /* u8[32] SHA-256 of [0,size) with CRC, SHA fields and the
                                    * SIGNATURE section contents as 0 */
-#define SVIMG_OFF_RESERVED 56u    /* u8[8] must be 0 */
+#define SVIMG_OFF_RESERVED 56u /* u8[8] must be 0 */
 
-#define SVIMG_F_DEBUG 0x1u        /* SYMBOLS/LINES sections present */
-#define SVIMG_F_SIGNED 0x2u       /* a SIGNATURE section is present */
+#define SVIMG_F_DEBUG 0x1u  /* SYMBOLS/LINES sections present */
+#define SVIMG_F_SIGNED 0x2u /* a SIGNATURE section is present */
 #define SVIMG_F_KNOWN (SVIMG_F_DEBUG | SVIMG_F_SIGNED)
 
 #define SVIMG_MAX_SIZE (16u << 20) /* images above 16 MiB are refused */
@@ -93,35 +94,35 @@ typedef struct svimg_sections {
 /* Read and check the section table of img[0..size) (size >= SVIMG_HEADER_SIZE: the
  * caller has checked the header). Returns SVIMG_SERR_OK and fills *out, or the first rule
  * broken with *err_off set to the offending field. Never reads outside img[0..size). */
-svimg_sect_error_t svimg_read_sections(const uint8_t *img, uint32_t size,
-                                       svimg_sections_t *out, uint32_t *err_off);
+svimg_sect_error_t svimg_read_sections(const uint8_t *img, uint32_t size, svimg_sections_t *out,
+                                       uint32_t *err_off);
 /* One line of text for a reader error (src/section_names.c; tools only). */
 const char *svimg_sect_error_message(svimg_sect_error_t e);
 
 /* ---- manifest section ---- */
 #define SVIMG_MANIFEST_SIZE 280u
-#define SVIMG_NAME_MAX 16u          /* NUL-padded, 1..15 chars of [A-Za-z0-9_.-] */
+#define SVIMG_NAME_MAX 16u /* NUL-padded, 1..15 chars of [A-Za-z0-9_.-] */
 #define SVIMG_MAX_DEVICES 8u
 #define SVIMG_MAX_XCHANS 4u
-#define SVMF_OFF_NAME 0u            /* char[16] */
-#define SVMF_OFF_PRIORITY 16u       /* u8: 0 lowest .. 255 most critical */
-#define SVMF_OFF_POLICY 17u         /* u8 fault policy: SVMF_POLICY_* */
-#define SVMF_OFF_NDEVICES 18u       /* u8 0..8 */
-#define SVMF_OFF_NXCHANS 19u        /* u8 0..4 */
-#define SVMF_OFF_HEAP 20u           /* u32 heap bytes, SVMF_HEAP_MIN..SVMF_HEAP_MAX, multiple of 8 */
-#define SVMF_OFF_STACK 24u          /* u32 stack bytes per context, SVMF_STACK_MIN..MAX, mult. of 4 */
-#define SVMF_OFF_ARRAYS 28u         /* u32 array-storage bytes (0 = arrays live in the heap) */
-#define SVMF_OFF_CONTEXTS 32u       /* u16 max contexts 1..256 */
-#define SVMF_OFF_CHANNELS 34u       /* u16 max channels 0..1024 */
-#define SVMF_OFF_ENTRY 36u          /* u32 code offset of the entry instruction */
-#define SVMF_OFF_GLOBALS 40u        /* u32 global variable slots 0..65535 */
-#define SVMF_OFF_HEARTBEAT 44u      /* u32 heartbeat/deadline period in ms, 0 = none */
-#define SVMF_OFF_FUEL 48u           /* u32 instructions per slice, 0 = runner default */
-#define SVMF_OFF_GC 52u             /* u8 collector: SVMF_GC_COPY or SVMF_GC_COMPACT */
-#define SVMF_OFF_RESERVED 53u       /* u8[3] must be 0 */
-#define SVMF_OFF_DEVICES 56u        /* 8 x char[16] device names, NUL padded */
-#define SVMF_OFF_XCHANS 184u        /* 4 x 24-byte inter-container channel declarations */
-#define SVMF_XCHAN_SIZE 24u         /* char[16] name, u8 dir, u8 policy, u16 depth, u32 0 */
+#define SVMF_OFF_NAME 0u       /* char[16] */
+#define SVMF_OFF_PRIORITY 16u  /* u8: 0 lowest .. 255 most critical */
+#define SVMF_OFF_POLICY 17u    /* u8 fault policy: SVMF_POLICY_* */
+#define SVMF_OFF_NDEVICES 18u  /* u8 0..8 */
+#define SVMF_OFF_NXCHANS 19u   /* u8 0..4 */
+#define SVMF_OFF_HEAP 20u      /* u32 heap bytes, SVMF_HEAP_MIN..SVMF_HEAP_MAX, multiple of 8 */
+#define SVMF_OFF_STACK 24u     /* u32 stack bytes per context, SVMF_STACK_MIN..MAX, mult. of 4 */
+#define SVMF_OFF_ARRAYS 28u    /* u32 array-storage bytes (0 = arrays live in the heap) */
+#define SVMF_OFF_CONTEXTS 32u  /* u16 max contexts 1..256 */
+#define SVMF_OFF_CHANNELS 34u  /* u16 max channels 0..1024 */
+#define SVMF_OFF_ENTRY 36u     /* u32 code offset of the entry instruction */
+#define SVMF_OFF_GLOBALS 40u   /* u32 global variable slots 0..65535 */
+#define SVMF_OFF_HEARTBEAT 44u /* u32 heartbeat/deadline period in ms, 0 = none */
+#define SVMF_OFF_FUEL 48u      /* u32 instructions per slice, 0 = runner default */
+#define SVMF_OFF_GC 52u        /* u8 collector: SVMF_GC_COPY or SVMF_GC_COMPACT */
+#define SVMF_OFF_RESERVED 53u  /* u8[3] must be 0 */
+#define SVMF_OFF_DEVICES 56u   /* 8 x char[16] device names, NUL padded */
+#define SVMF_OFF_XCHANS 184u   /* 4 x 24-byte inter-container channel declarations */
+#define SVMF_XCHAN_SIZE 24u    /* char[16] name, u8 dir, u8 policy, u16 depth, u32 0 */
 
 #define SVMF_HEAP_MIN 512u
 /* The heap a manifest may claim (issue 16): 16 MiB where pointers are 32-bit (every
@@ -162,8 +163,8 @@ enum { SVMF_XPOLICY_DROP_NEW = 0, SVMF_XPOLICY_OVERWRITE = 1 };
 #define SVIMG_LINE_MAX 0xfffffu
 #define SVIMG_COL_MAX 0xfffu
 #define SVIMG_LINES_MAX (1u << 20)
-#define SVIMG_POS(line, col) (((uint32_t)(col) << 20) | ((uint32_t)(line) & SVIMG_LINE_MAX))
-#define SVIMG_POS_LINE(p) ((p) & SVIMG_LINE_MAX)
+#define SVIMG_POS(line, col) (((uint32_t)(col) << 20) | ((uint32_t)(line)&SVIMG_LINE_MAX))
+#define SVIMG_POS_LINE(p) ((p)&SVIMG_LINE_MAX)
 #define SVIMG_POS_COL(p) ((p) >> 20)
 #define SVIMG_LFILE(off, end) (((uint32_t)(end) << 20) | ((uint32_t)(off) & (SVIMG_LINES_MAX - 1u)))
 #define SVIMG_LFILE_OFF(w) ((w) & (SVIMG_LINES_MAX - 1u))
@@ -180,23 +181,24 @@ enum { SVMF_XPOLICY_DROP_NEW = 0, SVMF_XPOLICY_OVERWRITE = 1 };
  *  +------------------------+-------+--------+
  *  | size (payload words)   | kind  |  tag   |
  *  +------------------------+-------+--------+                                          */
-#define SVOBJ_TAG(h) ((h) & 0xffu)
+#define SVOBJ_TAG(h) ((h)&0xffu)
 #define SVOBJ_KIND(h) (((h) >> 8) & 0xfu)
 #define SVOBJ_SIZE(h) ((h) >> 12)
-#define SVOBJ_HEADER(kind, tag, size) (((uint32_t)(size) << 12) | ((uint32_t)(kind) << 8) | (uint32_t)(tag))
+#define SVOBJ_HEADER(kind, tag, size)                                                              \
+    (((uint32_t)(size) << 12) | ((uint32_t)(kind) << 8) | (uint32_t)(tag))
 #define SVOBJ_SIZE_MAX 0xfffffu
 enum svobj_kind {
-    SVOBJ_BLOCK = 0,   /* tuple/record/constructor/ref/exception: size value fields */
-    SVOBJ_CLOSURE = 1, /* field0 = code offset (int), field1 = arity (int), then free vars */
-    SVOBJ_PAP = 2,     /* partial application: field0 = closure, then the held arguments */
-    SVOBJ_STRING = 3,  /* word0 = byte length, then bytes (padding zero) */
-    SVOBJ_FLOAT = 4,   /* two words: IEEE-754 double, little-endian */
-    SVOBJ_ARRAY = 5,   /* mutable array: size value fields */
-    SVOBJ_BYTES = 6,   /* like STRING but mutable */
+    SVOBJ_BLOCK = 0,          /* tuple/record/constructor/ref/exception: size value fields */
+    SVOBJ_CLOSURE = 1,        /* field0 = code offset (int), field1 = arity (int), then free vars */
+    SVOBJ_PAP = 2,            /* partial application: field0 = closure, then the held arguments */
+    SVOBJ_STRING = 3,         /* word0 = byte length, then bytes (padding zero) */
+    SVOBJ_FLOAT = 4,          /* two words: IEEE-754 double, little-endian */
+    SVOBJ_ARRAY = 5,          /* mutable array: size value fields */
+    SVOBJ_BYTES = 6,          /* like STRING but mutable */
     SVOBJ_KIND_PUBLIC_MAX = 6 /* kinds 7..15 are the runtime's own (forwarding, free) */
 };
-#define SVOBJ_TAG_EXN 248u    /* exception values: block, field0 = name string, then args */
-#define SVOBJ_CONST_TAG 2u    /* value low bits 10: constant-pool reference */
+#define SVOBJ_TAG_EXN 248u /* exception values: block, field0 = name string, then args */
+#define SVOBJ_CONST_TAG 2u /* value low bits 10: constant-pool reference */
 
 /* ---- sealing (src/image.c) ---- */
 /* SHA-256 over img[0..len) with the CRC/SHA fields and SIGNATURE contents as zero. */
@@ -210,9 +212,12 @@ void svimg_seal(uint8_t *img, uint32_t len);
  * For the host tools (the runner's fault reports, senseasm --addr2line); freestanding, no
  * memory. The sections must have passed the loader's checks (or be absent: NULL/0). */
 typedef struct svimg_debug {
-    const uint8_t *code;    uint32_t code_size;
-    const uint8_t *symbols; uint32_t symbols_size;
-    const uint8_t *lines;   uint32_t lines_size;
+    const uint8_t *code;
+    uint32_t code_size;
+    const uint8_t *symbols;
+    uint32_t symbols_size;
+    const uint8_t *lines;
+    uint32_t lines_size;
 } svimg_debug_t;
 
 /* The code symbol at or below pc (the function holding it): its name, *start = its
@@ -242,7 +247,7 @@ const char *svimg_line_at(const svimg_debug_t *d, uint32_t pc, uint32_t *pos, ui
  * generates (`main`, without a LINES entry of its own, in an image that has LINES): OCaml
  * shows no frame for it, and the report leaves it out. */
 int svimg_frame_hidden(const svimg_debug_t *d, uint32_t entry);
-size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index,
-                          const char *first, char *buf, size_t cap);
+size_t svimg_format_frame(const svimg_debug_t *d, uint32_t entry, uint32_t index, const char *first,
+                          char *buf, size_t cap);
 
 #endif

@@ -34,7 +34,7 @@ typedef struct svl_xchan {
 typedef struct svl_manifest {
     char name[SVIMG_NAME_MAX]; /* NUL terminated */
     uint8_t priority, policy, ndevices, nxchans;
-    uint8_t gc;                /* SVMF_GC_COPY or SVMF_GC_COMPACT */
+    uint8_t gc; /* SVMF_GC_COPY or SVMF_GC_COMPACT */
     uint32_t heap_size, stack_size, array_size;
     uint16_t max_contexts, max_channels;
     uint32_t entry, globals, heartbeat_ms, fuel;
@@ -48,11 +48,17 @@ typedef struct svl_image {
     uint32_t size;
     uint16_t format_major, format_minor;
     uint32_t flags;
-    const uint8_t *code;     uint32_t code_size;
-    const uint8_t *consts;   uint32_t consts_size; uint32_t nconsts;
-    const uint8_t *symbols;  uint32_t symbols_size; /* NULL/0 if absent */
-    const uint8_t *lines;    uint32_t lines_size;
-    const uint8_t *signature; uint32_t signature_size;
+    const uint8_t *code;
+    uint32_t code_size;
+    const uint8_t *consts;
+    uint32_t consts_size;
+    uint32_t nconsts;
+    const uint8_t *symbols;
+    uint32_t symbols_size; /* NULL/0 if absent */
+    const uint8_t *lines;
+    uint32_t lines_size;
+    const uint8_t *signature;
+    uint32_t signature_size;
     uint8_t sha256[32];
     svl_manifest_t manifest;
 } svl_image_t;
@@ -82,8 +88,7 @@ typedef struct svl_image {
 #endif
 svl_result_t svl_validate_ex(const uint8_t *img, size_t len, uint8_t *work, size_t work_size,
                              svl_image_t *out, uint32_t *err_offset);
-svl_result_t svl_validate(const uint8_t *img, size_t len, svl_image_t *out,
-                          uint32_t *err_offset);
+svl_result_t svl_validate(const uint8_t *img, size_t len, svl_image_t *out, uint32_t *err_offset);
 
 /* Name ("bad_crc") and message ("CRC-32 mismatch") of a result code; "" when the build
  * compiles strings out (SVL_CFG_NO_STRINGS). */
@@ -113,12 +118,12 @@ uint32_t svl_const_value(const svl_image_t *img, uint32_t k);
  * Every function returns 0 on success or a negative code, which the installer reports in
  * svl_install_info_t.flash_err. */
 typedef struct svl_flash {
-    void *ctx;                /* passed back to every function */
-    uint32_t page_size;       /* erase unit in bytes, a multiple of write_unit */
+    void *ctx;          /* passed back to every function */
+    uint32_t page_size; /* erase unit in bytes, a multiple of write_unit */
     uint32_t npages;
-    uint32_t write_unit;      /* 1, 2, 4, ... 64 bytes */
-    uint32_t flags;           /* SVL_FLASH_* */
-    const uint8_t *mapped;    /* memory-mapped view of the area (execute in place) or NULL */
+    uint32_t write_unit;   /* 1, 2, 4, ... 64 bytes */
+    uint32_t flags;        /* SVL_FLASH_* */
+    const uint8_t *mapped; /* memory-mapped view of the area (execute in place) or NULL */
     int (*erase)(void *ctx, uint32_t page);
     int (*write)(void *ctx, uint32_t off, const uint8_t *buf, uint32_t len);
     int (*read)(void *ctx, uint32_t off, uint8_t *buf, uint32_t len);
@@ -141,46 +146,46 @@ typedef struct svl_slots {
  * [0, 64)   descriptor, written in one write after the image
  * [64, 64+max(write_unit,4))  commit record: erased (0xff..) = pending, all 0x00 = committed
  * [128, 128+size)             the image, byte for byte (padded with 0xff to write_unit) */
-#define SVL_SLOT_MAGIC 0x4c535653u   /* "SVSL" */
+#define SVL_SLOT_MAGIC 0x4c535653u /* "SVSL" */
 #define SVL_SLOT_VERSION 1u
 #define SVL_SLOT_DESC_SIZE 64u
 #define SVL_SLOT_COMMIT_OFF 64u
 #define SVL_SLOT_IMAGE_OFF 128u
-#define SVL_SLOT_OFF_MAGIC 0u        /* u32 "SVSL" */
-#define SVL_SLOT_OFF_VERSION 4u      /* u16 = 1 */
-#define SVL_SLOT_OFF_IMAGE 6u        /* u16 image offset in the slot = 128 */
-#define SVL_SLOT_OFF_SEQ 8u          /* u32 sequence number (serial arithmetic) */
-#define SVL_SLOT_OFF_SIZE 12u        /* u32 image size */
-#define SVL_SLOT_OFF_CRC_IMG 16u     /* u32 the image's CRC-32 field */
-#define SVL_SLOT_OFF_RESERVED 20u    /* u32 0 */
-#define SVL_SLOT_OFF_SHA 24u         /* u8[32] the image's SHA-256 field */
-#define SVL_SLOT_OFF_RESERVED2 56u   /* u32 0 */
-#define SVL_SLOT_OFF_CRC 60u         /* u32 CRC-32 of descriptor bytes [0, 60) */
+#define SVL_SLOT_OFF_MAGIC 0u      /* u32 "SVSL" */
+#define SVL_SLOT_OFF_VERSION 4u    /* u16 = 1 */
+#define SVL_SLOT_OFF_IMAGE 6u      /* u16 image offset in the slot = 128 */
+#define SVL_SLOT_OFF_SEQ 8u        /* u32 sequence number (serial arithmetic) */
+#define SVL_SLOT_OFF_SIZE 12u      /* u32 image size */
+#define SVL_SLOT_OFF_CRC_IMG 16u   /* u32 the image's CRC-32 field */
+#define SVL_SLOT_OFF_RESERVED 20u  /* u32 0 */
+#define SVL_SLOT_OFF_SHA 24u       /* u8[32] the image's SHA-256 field */
+#define SVL_SLOT_OFF_RESERVED2 56u /* u32 0 */
+#define SVL_SLOT_OFF_CRC 60u       /* u32 CRC-32 of descriptor bytes [0, 60) */
 
 /* Installer results (kept apart from the validator's svl_result_t, which names image
  * rules only). */
 typedef enum svl_inst_result {
     SVL_INST_OK = 0,
-    SVL_INST_INVALID = 1,    /* the validator refused the image (info: vres, err_offset);
+    SVL_INST_INVALID = 1,       /* the validator refused the image (info: vres, err_offset);
                               * flash untouched */
-    SVL_INST_TOO_LARGE = 2,  /* the image does not fit a slot; flash untouched */
-    SVL_INST_BAD_CONFIG = 3, /* bad flash geometry or slot layout, or the image lies in
+    SVL_INST_TOO_LARGE = 2,     /* the image does not fit a slot; flash untouched */
+    SVL_INST_BAD_CONFIG = 3,    /* bad flash geometry or slot layout, or the image lies in
                               * the slot it would be written to; flash untouched */
-    SVL_INST_FLASH = 4,      /* a flash operation failed (info: flash_err); not committed */
-    SVL_INST_VERIFY = 5,     /* read-back from flash differs from the image; not committed */
-    SVL_INST_NO_IMAGE = 6,   /* svl_boot_select: neither slot holds a bootable image */
-    SVL_INST_NO_BUFFER = 7,  /* svl_boot_select: flash not mapped and buf too small */
+    SVL_INST_FLASH = 4,         /* a flash operation failed (info: flash_err); not committed */
+    SVL_INST_VERIFY = 5,        /* read-back from flash differs from the image; not committed */
+    SVL_INST_NO_IMAGE = 6,      /* svl_boot_select: neither slot holds a bootable image */
+    SVL_INST_NO_BUFFER = 7,     /* svl_boot_select: flash not mapped and buf too small */
     SVL_INST_BAD_SIGNATURE = 8, /* the signature policy refused the signature; untouched */
-    SVL_INST_UNSIGNED = 9,   /* the policy requires a signature and there is none; untouched */
+    SVL_INST_UNSIGNED = 9,      /* the policy requires a signature and there is none; untouched */
     SVL_INST_RESULT_LIMIT_
 } svl_inst_result_t;
 
 typedef struct svl_install_info {
-    svl_result_t vres;       /* the validator's result (SVL_OK once validated) */
-    uint32_t err_offset;     /* its offset, for SVL_INST_INVALID */
-    int flash_err;           /* the failing flash function's return value, or 0 */
-    uint8_t slot;            /* the slot written (0 = A, 1 = B) */
-    uint32_t seq;            /* the sequence number given to the new image */
+    svl_result_t vres;   /* the validator's result (SVL_OK once validated) */
+    uint32_t err_offset; /* its offset, for SVL_INST_INVALID */
+    int flash_err;       /* the failing flash function's return value, or 0 */
+    uint8_t slot;        /* the slot written (0 = A, 1 = B) */
+    uint32_t seq;        /* the sequence number given to the new image */
 } svl_install_info_t;
 
 /* Validate img[0..len) completely (svl_validate_ex with work[0..work_size), see above),
@@ -189,32 +194,32 @@ typedef struct svl_install_info {
  * the previously bootable image (if any) is still the one svl_boot_select() picks. info
  * may be NULL. Not reentrant for one flash area. */
 svl_inst_result_t svl_install(const svl_flash_t *flash, const svl_slots_t *slots,
-                              const uint8_t *img, size_t len, uint8_t *work,
-                              size_t work_size, svl_install_info_t *info);
+                              const uint8_t *img, size_t len, uint8_t *work, size_t work_size,
+                              svl_install_info_t *info);
 
 /* What is in one slot, judged from flash reads alone (descriptor, commit record, the
  * image's CRC-32 and SHA-256 recomputed from flash). */
 enum {
-    SVL_SLOT_EMPTY = 0,     /* no valid descriptor (erased, or an interrupted install) */
-    SVL_SLOT_PENDING = 1,   /* descriptor written, not committed */
-    SVL_SLOT_CORRUPT = 2,   /* committed, but the image in flash fails its CRC/SHA check */
-    SVL_SLOT_COMMITTED = 3  /* committed and intact */
+    SVL_SLOT_EMPTY = 0,    /* no valid descriptor (erased, or an interrupted install) */
+    SVL_SLOT_PENDING = 1,  /* descriptor written, not committed */
+    SVL_SLOT_CORRUPT = 2,  /* committed, but the image in flash fails its CRC/SHA check */
+    SVL_SLOT_COMMITTED = 3 /* committed and intact */
 };
 typedef struct svl_slot_info {
-    uint8_t state;           /* SVL_SLOT_* */
-    uint32_t seq, size;      /* from the descriptor (state != EMPTY) */
+    uint8_t state;      /* SVL_SLOT_* */
+    uint32_t seq, size; /* from the descriptor (state != EMPTY) */
     uint8_t sha256[32];
 } svl_slot_info_t;
-svl_inst_result_t svl_slot_probe(const svl_flash_t *flash, const svl_slots_t *slots,
-                                 unsigned slot, svl_slot_info_t *out);
+svl_inst_result_t svl_slot_probe(const svl_flash_t *flash, const svl_slots_t *slots, unsigned slot,
+                                 svl_slot_info_t *out);
 
 /* The image to boot. */
 typedef struct svl_boot {
-    uint8_t slot;            /* 0 = A, 1 = B */
+    uint8_t slot; /* 0 = A, 1 = B */
     uint32_t seq;
-    const uint8_t *data;     /* the image: in flash (mapped) or in the caller's buf */
+    const uint8_t *data; /* the image: in flash (mapped) or in the caller's buf */
     uint32_t size;
-    svl_image_t image;       /* the re-validated image (views into data) */
+    svl_image_t image; /* the re-validated image (views into data) */
 } svl_boot_t;
 
 /* Pick the newest committed slot whose image is intact and re-validates completely
@@ -223,9 +228,9 @@ typedef struct svl_boot {
  * read into buf[0..buf_size) (SVL_INST_NO_BUFFER if too small). A slot that cannot be
  * read is skipped. Returns SVL_INST_OK; or, when nothing boots, SVL_INST_FLASH if a read
  * failed, else SVL_INST_NO_IMAGE (or SVL_INST_BAD_CONFIG). */
-svl_inst_result_t svl_boot_select(const svl_flash_t *flash, const svl_slots_t *slots,
-                                  uint8_t *buf, size_t buf_size, uint8_t *work,
-                                  size_t work_size, svl_boot_t *out);
+svl_inst_result_t svl_boot_select(const svl_flash_t *flash, const svl_slots_t *slots, uint8_t *buf,
+                                  size_t buf_size, uint8_t *work, size_t work_size,
+                                  svl_boot_t *out);
 
 /* Optional signature policy (docs/flash.md §5): the image's SIGNATURE section is an
  * Ed25519 signature over its SHA-256 digest; `verify` checks it with the implementation
@@ -239,13 +244,11 @@ typedef struct svl_sig_policy {
     int require;
 } svl_sig_policy_t;
 svl_inst_result_t svl_install_ex(const svl_flash_t *flash, const svl_slots_t *slots,
-                                 const uint8_t *img, size_t len, uint8_t *work,
-                                 size_t work_size, const svl_sig_policy_t *sig,
-                                 svl_install_info_t *info);
+                                 const uint8_t *img, size_t len, uint8_t *work, size_t work_size,
+                                 const svl_sig_policy_t *sig, svl_install_info_t *info);
 svl_inst_result_t svl_boot_select_ex(const svl_flash_t *flash, const svl_slots_t *slots,
-                                     uint8_t *buf, size_t buf_size, uint8_t *work,
-                                     size_t work_size, const svl_sig_policy_t *sig,
-                                     svl_boot_t *out);
+                                     uint8_t *buf, size_t buf_size, uint8_t *work, size_t work_size,
+                                     const svl_sig_policy_t *sig, svl_boot_t *out);
 
 /* Bytes of image a slot of `slots` can hold. */
 uint32_t svl_slot_capacity(const svl_flash_t *flash, const svl_slots_t *slots);

@@ -91,10 +91,10 @@ typedef struct svm_hal_event {
  * only the consumer writes `head`. Indices run freely and are masked on use. */
 typedef struct svm_evq {
     svm_hal_event_t *buf;
-    uint32_t mask;               /* capacity - 1 */
-    _Atomic uint32_t head;       /* next slot to read (consumer) */
-    _Atomic uint32_t tail;       /* next slot to write (producer) */
-    _Atomic uint32_t overflow;   /* events refused because the ring was full (producer) */
+    uint32_t mask;             /* capacity - 1 */
+    _Atomic uint32_t head;     /* next slot to read (consumer) */
+    _Atomic uint32_t tail;     /* next slot to write (producer) */
+    _Atomic uint32_t overflow; /* events refused because the ring was full (producer) */
 } svm_evq_t;
 
 /* Initialise q over buf[cap]; cap must be a power of two >= 2. Returns SVM_HAL_EINVAL
@@ -128,8 +128,8 @@ void svm_cut_tick(uint64_t now);
 
 /* ---- low-level security monitors (optional hooks) ---- */
 typedef struct svm_hal_power {
-    uint32_t millivolts;   /* supply voltage now */
-    uint8_t brownout;      /* 1 when the supply dipped below the safe level since last call */
+    uint32_t millivolts; /* supply voltage now */
+    uint8_t brownout;    /* 1 when the supply dipped below the safe level since last call */
 } svm_hal_power_t;
 
 typedef struct svm_hal_clock {
@@ -139,8 +139,8 @@ typedef struct svm_hal_clock {
 
 /* ---- the HAL table ---- */
 typedef struct svm_hal {
-    void *port;                  /* the port's state, passed to every function */
-    const svm_hal_dev_t *devs;   /* the board's devices, index = device id */
+    void *port;                /* the port's state, passed to every function */
+    const svm_hal_dev_t *devs; /* the board's devices, index = device id */
     uint16_t ndevs;
 
     /* Monotonic time in ns since boot. Required. Never goes backwards. */
@@ -182,8 +182,7 @@ typedef struct svm_hal {
      * SVM_HAL_ENOTERASED and changes nothing. Writes are in units of `write_unit` bytes
      * (offset and length multiples of it). A write or erase interrupted by power loss leaves
      * the touched unit/page in an undefined state (the loader's installer copes). */
-    int (*flash_geometry)(void *port, uint32_t *page_size, uint32_t *npages,
-                          uint32_t *write_unit);
+    int (*flash_geometry)(void *port, uint32_t *page_size, uint32_t *npages, uint32_t *write_unit);
     int (*flash_erase)(void *port, uint32_t page);
     int (*flash_write)(void *port, uint32_t off, const uint8_t *buf, uint32_t len);
     int (*flash_read)(void *port, uint32_t off, uint8_t *buf, uint32_t len);

@@ -49,35 +49,35 @@ extern "C" {
 #define SVM_CFG_MAX_CONTAINERS 8u
 #endif
 #ifndef SVM_CFG_MAX_OFFERS
-#define SVM_CFG_MAX_OFFERS 16u     /* base events in one sync (branches of a choose) */
+#define SVM_CFG_MAX_OFFERS 16u /* base events in one sync (branches of a choose) */
 #endif
 #ifndef SVM_CFG_MBOX_DEPTH
-#define SVM_CFG_MBOX_DEPTH 8u      /* device events buffered per claimed device */
+#define SVM_CFG_MBOX_DEPTH 8u /* device events buffered per claimed device */
 #endif
 #ifndef SVM_CFG_EVQ_SIZE
-#define SVM_CFG_EVQ_SIZE 64u       /* ISR event ring (power of two) */
+#define SVM_CFG_EVQ_SIZE 64u /* ISR event ring (power of two) */
 #endif
 #ifndef SVM_CFG_MAX_XCHANS
 #define SVM_CFG_MAX_XCHANS 16u
 #endif
-#define SVM_XMSG_MAX 60u           /* bytes in one inter-container message */
+#define SVM_XMSG_MAX 60u /* bytes in one inter-container message */
 
 /* ---- result codes of this layer ---- */
 enum {
     SVM_S_OK = 0,
-    SVM_S_EINVAL = -1,     /* bad argument */
-    SVM_S_ENOMEM = -2,     /* handed-in memory too small */
-    SVM_S_ENOCTX = -3,     /* no free context slot (manifest `contexts`) */
-    SVM_S_ENOCHAN = -4,    /* no free channel (manifest `channels`) */
-    SVM_S_EBADCHAN = -5,   /* not a channel of this container */
-    SVM_S_ETOOMANY = -6,   /* more than SVM_CFG_MAX_OFFERS base events in one sync */
-    SVM_S_ENODEV = -7,     /* device not claimed by this container */
-    SVM_S_EXCHAN = -8,     /* inter-container channel not declared (in that direction) */
-    SVM_S_EDEVCLAIM = -9,  /* load: device already claimed by another container */
+    SVM_S_EINVAL = -1,       /* bad argument */
+    SVM_S_ENOMEM = -2,       /* handed-in memory too small */
+    SVM_S_ENOCTX = -3,       /* no free context slot (manifest `contexts`) */
+    SVM_S_ENOCHAN = -4,      /* no free channel (manifest `channels`) */
+    SVM_S_EBADCHAN = -5,     /* not a channel of this container */
+    SVM_S_ETOOMANY = -6,     /* more than SVM_CFG_MAX_OFFERS base events in one sync */
+    SVM_S_ENODEV = -7,       /* device not claimed by this container */
+    SVM_S_EXCHAN = -8,       /* inter-container channel not declared (in that direction) */
+    SVM_S_EDEVCLAIM = -9,    /* load: device already claimed by another container */
     SVM_S_EDEVUNKNOWN = -10, /* load: the board has no such device */
-    SVM_S_EXLINK = -11,    /* load: inter-container channel declarations do not match */
-    SVM_S_EFULL = -12,     /* too many containers */
-    SVM_S_ETOOBIG = -13    /* inter-container message larger than SVM_XMSG_MAX */
+    SVM_S_EXLINK = -11,      /* load: inter-container channel declarations do not match */
+    SVM_S_EFULL = -12,       /* too many containers */
+    SVM_S_ETOOBIG = -13      /* inter-container message larger than SVM_XMSG_MAX */
 };
 const char *svm_sched_strerror(int code);
 
@@ -86,10 +86,10 @@ const char *svm_sched_strerror(int code);
  * broken by insertion order. Memory: SVM_TIMERQ_MEM(cap) bytes, 8-aligned. */
 typedef struct svm_timerq {
     uint32_t cap, n, next_seq;
-    uint32_t *heap;   /* heap[i] = slot */
-    uint32_t *pos;    /* pos[slot] = heap index + 1, 0 = not queued */
-    uint32_t *seq;    /* seq[slot] = insertion order */
-    uint64_t *when;   /* when[slot] = deadline */
+    uint32_t *heap; /* heap[i] = slot */
+    uint32_t *pos;  /* pos[slot] = heap index + 1, 0 = not queued */
+    uint32_t *seq;  /* seq[slot] = insertion order */
+    uint64_t *when; /* when[slot] = deadline */
 } svm_timerq_t;
 #define SVM_TIMERQ_MEM(cap) ((size_t)(cap) * (8u + 3u * 4u) + 8u)
 int svm_timerq_init(svm_timerq_t *q, uint32_t cap, void *mem, size_t size);
@@ -107,7 +107,9 @@ typedef struct svm_sched svm_sched_t;
 typedef struct svm_container svm_container_t;
 typedef struct svm_offer svm_offer_t;
 
-typedef struct svm_waitq { svm_offer_t *head, *tail; } svm_waitq_t;
+typedef struct svm_waitq {
+    svm_offer_t *head, *tail;
+} svm_waitq_t;
 
 enum svm_offer_kind {
     SVM_OFFER_SEND = 1,   /* obj = channel, value = the value sent */
@@ -132,43 +134,45 @@ struct svm_offer {
 
 enum svm_ctx_state {
     SVM_CS_FREE = 0,
-    SVM_CS_RUNNABLE,  /* in the run queue */
-    SVM_CS_RUNNING,   /* the container's current context */
-    SVM_CS_BLOCKED,   /* in a sync, offers in wait queues (maybe a timer) */
-    SVM_CS_SLEEPING   /* timer only */
+    SVM_CS_RUNNABLE, /* in the run queue */
+    SVM_CS_RUNNING,  /* the container's current context */
+    SVM_CS_BLOCKED,  /* in a sync, offers in wait queues (maybe a timer) */
+    SVM_CS_SLEEPING  /* timer only */
 };
 
 /* The registers of a suspended context (isa.md §1): owned by the runtime, kept here. */
 typedef struct svm_ctx_regs {
     uint32_t pc, sp, ep, trap; /* trap = innermost handler link */
     svm_value_t a;
-    void *rt;                  /* the runtime's own per-context record (stack region …) */
+    void *rt; /* the runtime's own per-context record (stack region …) */
 } svm_ctx_regs_t;
 
 typedef struct svm_ctx {
-    uint8_t state;          /* svm_ctx_state */
-    uint8_t woke_by_timer;  /* last wake-up came from the timer (sleep end or `after`) */
-    uint16_t slot;          /* index in the container's table */
-    uint32_t tid;           /* thread id (unique, increasing, 0 = main) */
-    uint16_t noffers, rot;  /* offers of the current sync; rotation counter (fairness) */
-    svm_offer_t *offers;    /* SVM_CFG_MAX_OFFERS entries */
-    uint16_t fired;         /* branch of the offer that committed */
-    svm_value_t result;     /* its result (received value, always value, device value) */
-    uint8_t pending;        /* VM glue: 1 sync / 2 poll / 3 direct sync result / 4 direct
+    uint8_t state;         /* svm_ctx_state */
+    uint8_t woke_by_timer; /* last wake-up came from the timer (sleep end or `after`) */
+    uint16_t slot;         /* index in the container's table */
+    uint32_t tid;          /* thread id (unique, increasing, 0 = main) */
+    uint16_t noffers, rot; /* offers of the current sync; rotation counter (fairness) */
+    svm_offer_t *offers;   /* SVM_CFG_MAX_OFFERS entries */
+    uint16_t fired;        /* branch of the offer that committed */
+    svm_value_t result;    /* its result (received value, always value, device value) */
+    uint8_t pending;       /* VM glue: 1 sync / 2 poll / 3 direct sync result / 4 direct
                              * sync message (XRECV) to deliver on resume */
-    svm_value_t ev;         /* VM glue: the event being synchronised (a GC root) */
-    uint16_t xlen;          /* XRECV: message length and bytes */
+    svm_value_t ev;        /* VM glue: the event being synchronised (a GC root) */
+    uint16_t xlen;         /* XRECV: message length and bytes */
     uint8_t xmsg[SVM_XMSG_MAX];
-    svm_waitq_t joiners;    /* JOIN offers of contexts waiting for this one to end */
+    svm_waitq_t joiners; /* JOIN offers of contexts waiting for this one to end */
     svm_ctx_regs_t regs;
 } svm_ctx_t;
 
-typedef struct svm_chan { svm_waitq_t senders, receivers; } svm_chan_t;
+typedef struct svm_chan {
+    svm_waitq_t senders, receivers;
+} svm_chan_t;
 
-typedef struct svm_mbox {   /* a claimed device: buffered events + waiting contexts */
+typedef struct svm_mbox { /* a claimed device: buffered events + waiting contexts */
     int32_t val[SVM_CFG_MBOX_DEPTH];
     uint8_t head, count;
-    uint32_t overflow;      /* events dropped because nobody read them: counted */
+    uint32_t overflow; /* events dropped because nobody read them: counted */
     svm_waitq_t waiters;
 } svm_mbox_t;
 
@@ -180,8 +184,8 @@ enum svm_container_state {
 };
 
 typedef struct svm_fault {
-    uint16_t reason;  /* the runtime's trap code */
-    uint16_t ctx;     /* context slot */
+    uint16_t reason; /* the runtime's trap code */
+    uint16_t ctx;    /* context slot */
     uint32_t pc;
     uint8_t opcode;
 } svm_fault_t;
@@ -196,12 +200,12 @@ typedef struct svm_cstats {
 } svm_cstats_t;
 
 struct svm_container {
-    svm_sched_t *sched;         /* set by svm_sched_add */
+    svm_sched_t *sched; /* set by svm_sched_add */
     const svl_manifest_t *mf;
-    void *vm;                   /* the runtime's per-container state */
-    uint16_t index;             /* in the scheduler */
+    void *vm;       /* the runtime's per-container state */
+    uint16_t index; /* in the scheduler */
     uint8_t state, priority, policy, idle, hb_flag, spin_flag, dl_flag;
-    uint32_t fuel;              /* budget per slice (0 = scheduler default) */
+    uint32_t fuel; /* budget per slice (0 = scheduler default) */
     uint64_t heartbeat_ns, hb_deadline, idle_since, stamp;
     int32_t exit_status;
     svm_fault_t fault;
@@ -209,13 +213,13 @@ struct svm_container {
     svm_ctx_t *ctxs;
     uint16_t maxctx, nlive;
     uint32_t next_tid;
-    int32_t cur;                /* running context slot, -1 none */
-    int32_t last;               /* last context that ran (switch counting) */
+    int32_t cur;  /* running context slot, -1 none */
+    int32_t last; /* last context that ran (switch counting) */
     uint16_t *runq;
     uint16_t rq_head, rq_count;
-    uint32_t spin;              /* consecutive full slices without a context switch */
-    uint8_t switched;           /* a context switched during the current slice */
-    uint32_t slice_left;        /* budget left in the running slice (container_run); the
+    uint32_t spin;       /* consecutive full slices without a context switch */
+    uint8_t switched;    /* a context switched during the current slice */
+    uint32_t slice_left; /* budget left in the running slice (container_run); the
                                  * fuel charged so far is the budget minus it */
     svm_timerq_t timers;
     /* channels */
@@ -236,8 +240,7 @@ int svm_container_init(svm_container_t *c, const svl_manifest_t *mf, void *mem, 
 /* Forget every context, channel, timer and buffered event (restart); keeps the bindings. */
 void svm_container_reset(svm_container_t *c);
 /* Visit every value the scheduler holds for this container (GC roots; may be updated). */
-void svm_container_roots(svm_container_t *c, void (*visit)(svm_value_t *v, void *arg),
-                         void *arg);
+void svm_container_roots(svm_container_t *c, void (*visit)(svm_value_t *v, void *arg), void *arg);
 
 /* Contexts. spawn: a fresh RUNNABLE context at the run queue's tail; returns its slot or
  * SVM_S_ENOCTX. The caller sets up x->regs. */
@@ -256,8 +259,8 @@ int32_t svm_chan_new(svm_container_t *c);
 /* Sync: fill x->offers[0..] with svm_sync_add (branch numbers are assigned in order), then
  * call svm_sync. */
 void svm_sync_begin(svm_ctx_t *x);
-int svm_sync_add(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t obj,
-                 svm_value_t value, uint64_t deadline);
+int svm_sync_add(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t obj, svm_value_t value,
+                 uint64_t deadline);
 enum { SVM_SYNC_DONE = 1, SVM_SYNC_BLOCKED = 2, SVM_SYNC_NONE = 3 };
 /* Commit one ready offer (x->fired, x->result; for XRECV x->xmsg/xlen) and return
  * SVM_SYNC_DONE; otherwise, if block, block x on all offers (state BLOCKED, timer for the
@@ -270,8 +273,7 @@ int svm_sync(svm_container_t *c, svm_ctx_t *x, uint64_t now, int block);
 /* The fast path of the common sync on ONE plain channel offer (kind SVM_OFFER_SEND with
  * value v, or SVM_OFFER_RECV): exactly svm_sync_begin + svm_sync_add + svm_sync(block = 1)
  * (the FIFO partner commits at once, else x blocks), without the generic walk. */
-int svm_sync_chan(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t chan,
-                  svm_value_t v);
+int svm_sync_chan(svm_container_t *c, svm_ctx_t *x, uint8_t kind, uint32_t chan, svm_value_t v);
 
 /* The scheduler calls this for each context whose timer fell due (sleep end, `after`). */
 void svm_container_timer_fired(svm_container_t *c, uint32_t slot, uint64_t now);
@@ -296,15 +298,18 @@ int svm_container_dev_index(const svm_container_t *c, const char *name);
 void svm_container_progress(svm_container_t *c, uint64_t now);
 
 /* ======================= inter-container channels ======================= */
-typedef struct svm_xmsg { uint16_t len; uint8_t data[SVM_XMSG_MAX]; } svm_xmsg_t;
+typedef struct svm_xmsg {
+    uint16_t len;
+    uint8_t data[SVM_XMSG_MAX];
+} svm_xmsg_t;
 typedef struct svm_xchan {
     char name[SVIMG_NAME_MAX];
-    int16_t sender, receiver;   /* container indexes */
-    uint8_t policy;             /* SVMF_XPOLICY_* (the receiver's declaration) */
+    int16_t sender, receiver; /* container indexes */
+    uint8_t policy;           /* SVMF_XPOLICY_* (the receiver's declaration) */
     uint16_t depth, head, count;
-    svm_xmsg_t *ring;           /* depth entries */
+    svm_xmsg_t *ring; /* depth entries */
     uint32_t sent, dropped, overwritten;
-    svm_waitq_t waiters;        /* receiver contexts blocked in XRECV offers */
+    svm_waitq_t waiters; /* receiver contexts blocked in XRECV offers */
 } svm_xchan_t;
 
 /* Non-blocking send from container c on its local xchan index: 1 delivered or queued,
@@ -324,26 +329,26 @@ typedef enum svm_ctx_status {
 
 /* Trace events (--trace-sched). */
 enum svm_trace_kind {
-    SVM_TR_SLICE = 1,   /* a = fuel given, b = fuel used, ctx, status = svm_ctx_status_t */
-    SVM_TR_IDLE,        /* a = sleep-until time (UINT64_MAX none) */
-    SVM_TR_WAKE,        /* a = HAL result */
-    SVM_TR_FAULT,       /* ctx, a = reason, b = pc */
+    SVM_TR_SLICE = 1, /* a = fuel given, b = fuel used, ctx, status = svm_ctx_status_t */
+    SVM_TR_IDLE,      /* a = sleep-until time (UINT64_MAX none) */
+    SVM_TR_WAKE,      /* a = HAL result */
+    SVM_TR_FAULT,     /* ctx, a = reason, b = pc */
     SVM_TR_RESTART,
     SVM_TR_STOP,
-    SVM_TR_HALT,        /* container finished (all contexts halted) */
-    SVM_TR_EXIT,        /* a = status */
-    SVM_TR_SPIN,        /* a = consecutive full slices */
-    SVM_TR_HB_MISS,     /* a = the missed deadline */
-    SVM_TR_HEARTBEAT,   /* idle liveness heartbeat */
-    SVM_TR_EVQ_OVERFLOW,/* a = total overflowed ISR events */
-    SVM_TR_DEADLOCK,    /* a = blocked contexts */
-    SVM_TR_SECURITY,    /* a = 1 power / 2 clock, b = detail */
-    SVM_TR_WATCHDOG     /* the watchdog was fed */
+    SVM_TR_HALT,         /* container finished (all contexts halted) */
+    SVM_TR_EXIT,         /* a = status */
+    SVM_TR_SPIN,         /* a = consecutive full slices */
+    SVM_TR_HB_MISS,      /* a = the missed deadline */
+    SVM_TR_HEARTBEAT,    /* idle liveness heartbeat */
+    SVM_TR_EVQ_OVERFLOW, /* a = total overflowed ISR events */
+    SVM_TR_DEADLOCK,     /* a = blocked contexts */
+    SVM_TR_SECURITY,     /* a = 1 power / 2 clock, b = detail */
+    SVM_TR_WATCHDOG      /* the watchdog was fed */
 };
 typedef struct svm_trace {
     uint8_t kind, status;
-    int16_t cont;    /* container index or -1 */
-    int32_t ctx;     /* context slot or -1 */
+    int16_t cont; /* container index or -1 */
+    int32_t ctx;  /* context slot or -1 */
     uint64_t time, a, b;
 } svm_trace_t;
 
@@ -395,11 +400,11 @@ struct svm_sched {
     svm_sched_cfg_t cfg;
     svm_container_t *cont[SVM_CFG_MAX_CONTAINERS];
     uint16_t n;
-    svm_container_t *running;   /* the container whose slice is running, or NULL */
-    uint8_t preempt;            /* set when a higher container became ready mid-slice */
-    uint32_t uncharged;         /* fuel of context switches inside the running slice not
+    svm_container_t *running; /* the container whose slice is running, or NULL */
+    uint8_t preempt;          /* set when a higher container became ready mid-slice */
+    uint32_t uncharged;       /* fuel of context switches inside the running slice not
                                  * yet charged to the clock (svm_sched_flush) */
-    uint8_t hal_never;          /* the HAL said nothing can happen any more */
+    uint8_t hal_never;        /* the HAL said nothing can happen any more */
     uint8_t linked;
     uint64_t now, stamp, last_feed, last_heartbeat;
     svm_xchan_t xchans[SVM_CFG_MAX_XCHANS];
@@ -413,13 +418,12 @@ struct svm_sched {
 /* Error details for load-time checks (svm_sched_add / svm_sched_link). */
 typedef struct svm_sched_err {
     int code;
-    int16_t cont, other;            /* the containers involved (-1 if none) */
-    char name[SVIMG_NAME_MAX];      /* the device or channel */
+    int16_t cont, other;                               /* the containers involved (-1 if none) */
+    char name[SVIMG_NAME_MAX];                         /* the device or channel */
     char cname[SVIMG_NAME_MAX], oname[SVIMG_NAME_MAX]; /* their names */
 } svm_sched_err_t;
 /* "container 'lo' claims device 'led0', already claimed by container 'hi'" etc. */
-size_t svm_sched_format_err(const svm_sched_t *s, const svm_sched_err_t *e, char *buf,
-                            size_t size);
+size_t svm_sched_format_err(const svm_sched_t *s, const svm_sched_err_t *e, char *buf, size_t size);
 
 void svm_sched_default_cfg(svm_sched_cfg_t *cfg);
 void svm_sched_init(svm_sched_t *s, const svm_hal_t *hal, const svm_sched_ops_t *ops,
@@ -439,10 +443,10 @@ uint64_t svm_sched_next_wakeup(const svm_sched_t *s);
 svm_container_t *svm_sched_pick(svm_sched_t *s);
 
 enum {
-    SVM_STEP_RAN = 0,   /* a slice ran */
-    SVM_STEP_SLEPT,     /* nothing runnable: slept (or would have) until the next wake-up */
-    SVM_STEP_FINISHED,  /* every container finished (done/exited/stopped) */
-    SVM_STEP_STUCK      /* nothing runnable, nothing due, nothing can arrive: deadlock */
+    SVM_STEP_RAN = 0,  /* a slice ran */
+    SVM_STEP_SLEPT,    /* nothing runnable: slept (or would have) until the next wake-up */
+    SVM_STEP_FINISHED, /* every container finished (done/exited/stopped) */
+    SVM_STEP_STUCK     /* nothing runnable, nothing due, nothing can arrive: deadlock */
 };
 /* One scheduling round: read time, deliver driver events and due timers, check heartbeats,
  * feed the watchdog, then run one slice of the picked container or sleep. */

@@ -49,8 +49,7 @@ SVM_FAST svm_offer_t *svm_fast_partner(svm_chan_t *ch, int send)
 
 /* The rendezvous with partner offer p (the head of its queue) commits now: p's context
  * becomes runnable with its result; returns the result of the other side. */
-SVM_FAST svm_value_t svm_fast_commit(svm_container_t *c, svm_offer_t *p, int send,
-                                     svm_value_t v)
+SVM_FAST svm_value_t svm_fast_commit(svm_container_t *c, svm_offer_t *p, int send, svm_value_t v)
 {
     svm_ctx_t *y = &c->ctxs[p->ctx];
     svm_value_t res = send ? SVM_VAL_UNIT : p->value;
@@ -61,7 +60,10 @@ SVM_FAST svm_value_t svm_fast_commit(svm_container_t *c, svm_offer_t *p, int sen
     /* y blocked on this one offer, no timer: p is the head of its queue */
     svm_waitq_t *q = p->q;
     q->head = p->next;
-    if (p->next) p->next->prev = NULL; else q->tail = NULL;
+    if (p->next)
+        p->next->prev = NULL;
+    else
+        q->tail = NULL;
     p->next = NULL;
     p->q = NULL;
     y->fired = p->branch;
@@ -77,13 +79,15 @@ SVM_FAST void svm_fast_waitq_push(svm_waitq_t *q, svm_offer_t *o)
     o->q = q;
     o->next = NULL;
     o->prev = q->tail;
-    if (q->tail) q->tail->next = o; else q->head = o;
+    if (q->tail)
+        q->tail->next = o;
+    else
+        q->head = o;
     q->tail = o;
 }
 
 /* No partner: x blocks on channel ch (index chan) with its one offer. */
-SVM_FAST void svm_fast_block(svm_ctx_t *x, svm_chan_t *ch, int send, uint32_t chan,
-                             svm_value_t v)
+SVM_FAST void svm_fast_block(svm_ctx_t *x, svm_chan_t *ch, int send, uint32_t chan, svm_value_t v)
 {
     svm_offer_t *o = &x->offers[0];
     x->noffers = 1;

@@ -49,9 +49,9 @@ extern "C" {
 
 typedef uint32_t svm_value_t;
 
-#define SVM_VAL_UNIT ((svm_value_t)1u)  /* (), false, [], None: integer 0 */
+#define SVM_VAL_UNIT ((svm_value_t)1u) /* (), false, [], None: integer 0 */
 #define SVM_VAL_FALSE ((svm_value_t)1u)
-#define SVM_VAL_TRUE ((svm_value_t)3u)  /* integer 1 */
+#define SVM_VAL_TRUE ((svm_value_t)3u) /* integer 1 */
 #define SVM_INT_MIN (-(1L << 30))
 #define SVM_INT_MAX ((1L << 30) - 1)
 
@@ -65,9 +65,9 @@ static inline svm_value_t svm_int_val(int32_t n) { return ((uint32_t)n << 1) | 1
 static inline svm_value_t svm_bool_val(int b) { return b ? SVM_VAL_TRUE : SVM_VAL_FALSE; }
 
 /* ---- references ---- */
-static inline int svm_is_ptr(svm_value_t v) { return (v & 3u) == 0; }   /* heap ref */
+static inline int svm_is_ptr(svm_value_t v) { return (v & 3u) == 0; } /* heap ref */
 static inline int svm_is_const(svm_value_t v) { return (v & 3u) == SVOBJ_CONST_TAG; }
-static inline int svm_is_ref(svm_value_t v) { return (v & 1u) == 0; }   /* heap or const */
+static inline int svm_is_ref(svm_value_t v) { return (v & 1u) == 0; } /* heap or const */
 static inline uint32_t svm_ref_offset(svm_value_t v) { return v & ~3u; }
 static inline svm_value_t svm_const_val(uint32_t off) { return off | SVOBJ_CONST_TAG; }
 

@@ -31,24 +31,24 @@ extern "C" {
 #define SVM_MAX_ROOTS 8u
 
 /* ---- traps, defined once: SVM_TRAP(name, "message") ---- */
-#define SVM_TRAP_LIST(X)                                                                  \
-    X(none, "no trap")                                                                     \
-    X(stack_overflow, "stack overflow")                                                    \
-    X(heap_exhausted, "heap exhausted")                                                    \
-    X(match_failure, "match failure")                                                      \
-    X(type_error, "type error")                                                            \
-    X(unknown_service, "unknown service")                                                  \
-    X(device_not_claimed, "device not claimed")                                            \
-    X(uncaught_exception, "uncaught exception")                                            \
-    X(fuel_exhausted, "fuel exhausted")                                                    \
-    X(stack_underflow, "stack underflow")                                                  \
+#define SVM_TRAP_LIST(X)                                                                           \
+    X(none, "no trap")                                                                             \
+    X(stack_overflow, "stack overflow")                                                            \
+    X(heap_exhausted, "heap exhausted")                                                            \
+    X(match_failure, "match failure")                                                              \
+    X(type_error, "type error")                                                                    \
+    X(unknown_service, "unknown service")                                                          \
+    X(device_not_claimed, "device not claimed")                                                    \
+    X(uncaught_exception, "uncaught exception")                                                    \
+    X(fuel_exhausted, "fuel exhausted")                                                            \
+    X(stack_underflow, "stack underflow")                                                          \
     X(bad_frame, "bad control frame")
 
 typedef enum svm_trap {
 #define SVM_TRAP_ENUM_(name, msg) SVM_TRAP_##name,
     SVM_TRAP_LIST(SVM_TRAP_ENUM_)
 #undef SVM_TRAP_ENUM_
-    SVM_TRAP_COUNT_
+        SVM_TRAP_COUNT_
 } svm_trap_t;
 
 /* Name ("stack_overflow") and message ("stack overflow") of a trap. */
@@ -71,10 +71,10 @@ typedef struct svm_trap_info {
     uint32_t context;   /* svm_context_t.id */
     uint32_t pc;        /* code offset of the faulting instruction */
     uint8_t opcode;
-    svm_value_t value;  /* the exception for uncaught_exception, else (); while the
+    svm_value_t value; /* the exception for uncaught_exception, else (); while the
                          * container runs: the last exception raised, which a re-raise
                          * is recognised by (a GC root) */
-    svm_value_t arg;    /* a trap in a service (opcode svc): its first argument (the
+    svm_value_t arg;   /* a trap in a service (opcode svc): its first argument (the
                          * device of device_not_claimed); not a root: read it before the
                          * container runs again */
 } svm_trap_info_t;
@@ -123,19 +123,19 @@ enum { SVM_GC_MANIFEST = 0, SVM_GC_COPY = 1, SVM_GC_COMPACT = 2 };
 #endif
 
 typedef struct svm_config {
-    void *memory;          /* 8-aligned: globals, then the heap (two semispaces, or the
+    void *memory;         /* 8-aligned: globals, then the heap (two semispaces, or the
                             * compact heap and its collector's tables) */
-    uint32_t memory_size;  /* bytes; see svm_memory_size() */
-    uint32_t heap_size;    /* heap RAM budget in bytes: two semispaces of half of it
+    uint32_t memory_size; /* bytes; see svm_memory_size() */
+    uint32_t heap_size;   /* heap RAM budget in bytes: two semispaces of half of it
                             * (copy), or about 93 % of it for objects (compact) */
-    svm_write_fn write;    /* may be NULL (output discarded) */
-    svm_flush_fn flush;    /* may be NULL */
+    svm_write_fn write;   /* may be NULL (output discarded) */
+    svm_flush_fn flush;   /* may be NULL */
     void *user;
-    int gc_every_alloc;    /* collect before every allocation (testing) */
-    int count_steps;       /* 1: fuel and ctx->steps count every instruction exactly;
+    int gc_every_alloc; /* collect before every allocation (testing) */
+    int count_steps;    /* 1: fuel and ctx->steps count every instruction exactly;
                             * 0: only control transfers (branches, calls, returns, raise),
                             * which every loop passes: about 1.5x faster */
-    int argc;              /* the `argv` service's Sys.argv */
+    int argc;           /* the `argv` service's Sys.argv */
     const char *const *argv;
     uint32_t container_id;
     /* Optional: called before every instruction when steps are counted (count_steps; the
@@ -144,10 +144,10 @@ typedef struct svm_config {
     int switch_via_scheduler; /* 1: the scheduler glue installs no ext_switch and no
                                * ext_rendezvous: every context switch goes back to the
                                * scheduler's loop (testing; same results, slower) */
-    int generic_loop;      /* 1: the scheduler glue runs contexts with svm_run, its hooks
+    int generic_loop;         /* 1: the scheduler glue runs contexts with svm_run, its hooks
                             * called through this struct as on targets, instead of its own
                             * loop with them inlined (hosts; testing: same results) */
-    int no_stack_paint;    /* 1: svm_context_init does not paint the stack, so that setting
+    int no_stack_paint;       /* 1: svm_context_init does not paint the stack, so that setting
                             * up a context (Thread.create) costs nothing per stack word —
                             * the desktop's 4 MB stacks; svm_stack_hwm then reports 0 */
     /* Set by the scheduler's container (svm_box_init, sensevm/vmsched.h); NULL when
@@ -155,15 +155,13 @@ typedef struct svm_config {
      * time, devices: services.def rows 0x40 on) trap unknown_service. ext_roots visits
      * the values the scheduler holds for this container (extra GC roots). */
     void *box;
-    void (*ext_roots)(struct svm_vm *vm, void (*visit)(svm_value_t *slot, void *arg),
-                      void *arg);
+    void (*ext_roots)(struct svm_vm *vm, void (*visit)(svm_value_t *slot, void *arg), void *arg);
     /* Optional: context switches without leaving svm_run. When a service blocks (returns
      * SVM_SVC_BLOCK), ctx is saved (registers, status SVM_BLOCKED, ctx->steps counts this
      * activation's instructions) and ext_switch names the context of this container to go
      * on with and sets *fuel to its budget — or returns NULL, and svm_run returns
      * SVM_BLOCKED for ctx. */
-    struct svm_context *(*ext_switch)(struct svm_vm *vm, struct svm_context *ctx,
-                                      uint32_t *fuel);
+    struct svm_context *(*ext_switch)(struct svm_vm *vm, struct svm_context *ctx, uint32_t *fuel);
     /* Optional: the channel rendezvous of `svc num`, num = ev_send_sync or
      * ev_receive_sync, and when it blocks the switch to the next context, without the
      * service call. *ctxp is saved as for a service (arguments unpopped, pc at the svc);
@@ -176,7 +174,7 @@ typedef struct svm_config {
      * svm_run returns SVM_BLOCKED. */
     int (*ext_rendezvous)(struct svm_vm *vm, struct svm_context **ctxp, uint32_t num,
                           uint32_t *used);
-    int gc;                /* the collector (docs/runtime.md): SVM_GC_MANIFEST (0) the
+    int gc; /* the collector (docs/runtime.md): SVM_GC_MANIFEST (0) the
                             * image manifest's `gc` field, SVM_GC_COPY, SVM_GC_COMPACT */
 } svm_config_t;
 
@@ -188,20 +186,20 @@ struct svm_vm;
  * bytecode cannot address) grows up from lo, the value stack grows down from base, and
  * [base, hi) is the guard. Overflow: the two stacks meet (checked before any write). */
 typedef struct svm_context {
-    uint32_t pc;          /* byte offset of the next instruction */
-    svm_value_t *sp;      /* value stack top: S0 = sp[0] */
-    uint32_t *csp;        /* control stack: next free word */
-    svm_value_t ep;       /* the running closure (or ()) */
-    svm_value_t acc;      /* A */
-    uint32_t trap;        /* innermost handler: control word index + 1; 0 = none */
+    uint32_t pc;     /* byte offset of the next instruction */
+    svm_value_t *sp; /* value stack top: S0 = sp[0] */
+    uint32_t *csp;   /* control stack: next free word */
+    svm_value_t ep;  /* the running closure (or ()) */
+    svm_value_t acc; /* A */
+    uint32_t trap;   /* innermost handler: control word index + 1; 0 = none */
     uint32_t *lo;
     svm_value_t *base;
     svm_value_t *hi;
     uint32_t id;
-    uint8_t status;       /* last svm_status_t */
-    uint8_t painted;      /* the stack was painted at set-up (svm_stack_hwm) */
-    uint64_t steps;       /* instructions executed (control transfers if !count_steps) */
-    void *owner;          /* the scheduler's record of this context (NULL without one) */
+    uint8_t status;           /* last svm_status_t */
+    uint8_t painted;          /* the stack was painted at set-up (svm_stack_hwm) */
+    uint64_t steps;           /* instructions executed (control transfers if !count_steps) */
+    void *owner;              /* the scheduler's record of this context (NULL without one) */
     struct svm_context *next; /* the container's contexts (GC roots) */
 } svm_context_t;
 
@@ -209,13 +207,13 @@ typedef struct svm_context {
  * a constant, charged as fuel (SVM_WORK_UNIT words per unit, runtime/src/work.h), and the
  * saved progress of a structural comparison that ran out of fuel (compare.c). */
 typedef struct svm_work {
-    uint32_t pending;      /* words done and not yet charged */
-    uint64_t debt;         /* fuel an instruction used beyond its slice's budget: paid
+    uint32_t pending;    /* words done and not yet charged */
+    uint64_t debt;       /* fuel an instruction used beyond its slice's budget: paid
                             * by the next slices (svm_run), so virtual time stays exact */
-    uint32_t cmp_active;   /* 1: a comparison is suspended; its entries are in `spare` */
+    uint32_t cmp_active; /* 1: a comparison is suspended; its entries are in `spare` */
     svm_value_t cmp_a, cmp_b, cmp_ca, cmp_cb; /* operands; current pair */
     uint32_t cmp_n, cmp_ieee, cmp_gc, cmp_pc; /* pending entries, mode, collections, pc */
-    const void *cmp_ctx;   /* the context that runs it */
+    const void *cmp_ctx;                      /* the context that runs it */
 } svm_work_t;
 
 typedef struct svm_vm {
@@ -231,9 +229,9 @@ typedef struct svm_vm {
     uint8_t *heap;
     uint8_t *spare;
     uint32_t semi_size;
-    uint32_t hp;           /* allocation offset in `heap` */
-    uint32_t alloc_limit;  /* semi_size, or 0 to force the slow path (gc_every_alloc) */
-    uint32_t hp_after_gc;  /* hp right after the last collection (for allocation stats) */
+    uint32_t hp;          /* allocation offset in `heap` */
+    uint32_t alloc_limit; /* semi_size, or 0 to force the slow path (gc_every_alloc) */
+    uint32_t hp_after_gc; /* hp right after the last collection (for allocation stats) */
     svm_value_t *globals;
     uint32_t nglobals;
     svm_context_t *contexts;
@@ -245,8 +243,8 @@ typedef struct svm_vm {
     svm_gc_stats_t gc;
     svm_trap_info_t trap;
     int exit_code;
-    svm_work_t work;       /* data-sized work to charge; a suspended comparison */
-    svm_backtrace_t bt;    /* of the last raise or trap (issue 15) */
+    svm_work_t work;    /* data-sized work to charge; a suspended comparison */
+    svm_backtrace_t bt; /* of the last raise or trap (issue 15) */
     /* the compact collector (gc_compact.c; last, so that the interpreter's offsets into
      * this struct stay short on Thumb) */
     uint32_t *gc_bits;     /* the mark bitmap, a bit per heap word */
@@ -265,7 +263,7 @@ uint32_t svm_memory_size(uint32_t heap_size, uint32_t nglobals);
 /* Result of svm_vm_init / svm_context_init. */
 typedef enum svm_init_result {
     SVM_INIT_OK = 0,
-    SVM_INIT_NO_MEMORY,  /* memory too small for heap + globals + built-in exceptions */
+    SVM_INIT_NO_MEMORY, /* memory too small for heap + globals + built-in exceptions */
     SVM_INIT_BAD_ARG
 } svm_init_result_t;
 
@@ -276,8 +274,8 @@ svm_init_result_t svm_vm_init(svm_vm_t *vm, const svl_image_t *img, const svm_co
  * guard, so give stack bytes/4 + SVM_STACK_GUARD) that will start at code offset `entry` with
  * EP = () and an empty stack; returning from the entry frame halts it. The context is
  * added to the container's root set. */
-svm_init_result_t svm_context_init(svm_vm_t *vm, svm_context_t *ctx, uint32_t id,
-                                   uint32_t *stack, uint32_t stack_words, uint32_t entry);
+svm_init_result_t svm_context_init(svm_vm_t *vm, svm_context_t *ctx, uint32_t id, uint32_t *stack,
+                                   uint32_t stack_words, uint32_t entry);
 
 /* Run ctx for at most `fuel` (>= 1) instructions (or control transfers, see
  * svm_config_t.count_steps). With cfg.ext_switch it may go on with other contexts; the

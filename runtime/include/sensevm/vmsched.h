@@ -30,21 +30,27 @@ extern "C" {
 #endif
 
 enum svm_ev_tag {
-    SVM_EVT_SEND = 0, SVM_EVT_RECV = 1, SVM_EVT_ALWAYS = 2, SVM_EVT_CHOOSE = 3,
-    SVM_EVT_WRAP = 4, SVM_EVT_AFTER = 5, SVM_EVT_DEV = 6, SVM_EVT_XRECV = 7,
+    SVM_EVT_SEND = 0,
+    SVM_EVT_RECV = 1,
+    SVM_EVT_ALWAYS = 2,
+    SVM_EVT_CHOOSE = 3,
+    SVM_EVT_WRAP = 4,
+    SVM_EVT_AFTER = 5,
+    SVM_EVT_DEV = 6,
+    SVM_EVT_XRECV = 7,
     SVM_EVT_JOIN = 8 /* Join [thread id]: ready when that thread has ended; () (the
                       * stdlib builds it for Thread.join) */
 };
 
 typedef struct svm_box {
-    svm_container_t c;          /* the scheduler's view (c.vm points back to this box) */
+    svm_container_t c; /* the scheduler's view (c.vm points back to this box) */
     svm_vm_t vm;
-    svm_config_t cfg;           /* kept for restarts */
+    svm_config_t cfg; /* kept for restarts */
     const svl_image_t *img;
-    svm_context_t *rctx;        /* c.maxctx runtime contexts */
-    uint32_t *stacks;           /* c.maxctx stacks of stack_words */
+    svm_context_t *rctx; /* c.maxctx runtime contexts */
+    uint32_t *stacks;    /* c.maxctx stacks of stack_words */
     uint32_t stack_words;
-    uint64_t steps0;            /* steps of the current context when it was activated */
+    uint64_t steps0; /* steps of the current context when it was activated */
 } svm_box_t;
 
 /* Bytes for a box over image img with a heap of heap_size bytes and stack_size bytes per
@@ -53,8 +59,8 @@ size_t svm_box_mem_size(const svl_image_t *img, uint32_t heap_size, uint32_t sta
 /* Set up b over mem: the VM (cfg supplies output, argv, gc flag and container id; memory
  * and hooks are filled in here), the scheduler state, and the main context at the image's
  * entry. Returns 0, SVM_S_ENOMEM or SVM_S_EINVAL. Add &b->c to a scheduler afterwards. */
-int svm_box_init(svm_box_t *b, const svl_image_t *img, const svm_config_t *cfg,
-                 uint32_t heap_size, uint32_t stack_size, void *mem, size_t size);
+int svm_box_init(svm_box_t *b, const svl_image_t *img, const svm_config_t *cfg, uint32_t heap_size,
+                 uint32_t stack_size, void *mem, size_t size);
 
 /* The scheduler operations (svm_sched_ops_t.run_ctx / .restart); user is unused. */
 svm_ctx_status_t svm_box_run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, uint32_t fuel,

@@ -128,8 +128,8 @@ static inline uint64_t cm_systick_now_ns(cm_systick_t *s)
         v = CM_SYST_CVR;
         ticks++;
     }
-    uint64_t t = ticks * (1000000000u / s->tick_hz) +
-                 (uint64_t)(s->reload - v) * 1000000000u / s->hz;
+    uint64_t t =
+        ticks * (1000000000u / s->tick_hz) + (uint64_t)(s->reload - v) * 1000000000u / s->hz;
     if (t < s->last_ns)
         t = s->last_ns;
     s->last_ns = t;

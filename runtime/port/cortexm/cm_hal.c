@@ -151,8 +151,7 @@ static int hal_dev_write(void *port, uint16_t dev, int32_t value)
         fwrite(&c, 1, 1, stdout);
         return SVM_HAL_OK;
     }
-    default:
-        return SVM_HAL_ENODEV;
+    default: return SVM_HAL_ENODEV;
     }
 }
 

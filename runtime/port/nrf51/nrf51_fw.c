@@ -25,8 +25,7 @@ const uint8_t *svm_nrf51_inbox(unsigned k)
     return (const uint8_t *)(uintptr_t)(SVM_BOARD_INBOX + k * SVM_BOARD_INBOX_SIZE);
 }
 
-__attribute__((format(printf, 2, 3))) static void sayf(svm_nrf51_fw_t *fw, const char *fmt,
-                                                       ...)
+__attribute__((format(printf, 2, 3))) static void sayf(svm_nrf51_fw_t *fw, const char *fmt, ...)
 {
     char msg[160];
     va_list ap;
@@ -90,8 +89,8 @@ __attribute__((noinline)) static int boots_already(svm_nrf51_fw_t *fw, const svl
     svl_boot_t bt;
     size_t wn;
     uint8_t *w = scratch(fw, &wn);
-    return svl_boot_select(f, sl, NULL, 0, w, wn, &bt) == SVL_INST_OK &&
-           bt.size == size && memcmp(bt.data, img, size) == 0;
+    return svl_boot_select(f, sl, NULL, 0, w, wn, &bt) == SVL_INST_OK && bt.size == size &&
+           memcmp(bt.data, img, size) == 0;
 }
 
 int svm_nrf51_fw_inbox(svm_nrf51_fw_t *fw, unsigned k)
@@ -101,8 +100,8 @@ int svm_nrf51_fw_inbox(svm_nrf51_fw_t *fw, unsigned k)
         return 0; /* erased (or never written): nothing new */
     uint32_t size = rd32(in + SVIMG_OFF_SIZE);
     if (size > SVM_BOARD_INBOX_SIZE) {
-        sayf(fw, "container %u: inbox image refused: size %lu exceeds the inbox (%lu bytes)",
-             k, (unsigned long)size, (unsigned long)SVM_BOARD_INBOX_SIZE);
+        sayf(fw, "container %u: inbox image refused: size %lu exceeds the inbox (%lu bytes)", k,
+             (unsigned long)size, (unsigned long)SVM_BOARD_INBOX_SIZE);
         return -1;
     }
     svl_flash_t f = svm_nrf51_flash_svl(&fw->port->flash);
@@ -114,14 +113,16 @@ int svm_nrf51_fw_inbox(svm_nrf51_fw_t *fw, unsigned k)
     uint8_t *w = scratch(fw, &wn);
     svl_inst_result_t r = svl_install(&f, &sl, in, size, w, wn, &info);
     if (r == SVL_INST_INVALID) {
-        sayf(fw, "container %u: inbox image refused: invalid image (validator %s%d at offset "
-                 "%lu); the old slot keeps running",
+        sayf(fw,
+             "container %u: inbox image refused: invalid image (validator %s%d at offset "
+             "%lu); the old slot keeps running",
              k, svl_result_name(info.vres), (int)info.vres, (unsigned long)info.err_offset);
         return -1;
     }
     if (r != SVL_INST_OK) {
-        sayf(fw, "container %u: inbox image not installed: installer result %s%d (flash %d); "
-                 "the old slot keeps running",
+        sayf(fw,
+             "container %u: inbox image not installed: installer result %s%d (flash %d); "
+             "the old slot keeps running",
              k, svl_inst_result_name(r), (int)r, info.flash_err);
         return -1;
     }
@@ -150,8 +151,9 @@ int svm_nrf51_fw_boot(svm_nrf51_fw_t *fw, unsigned k, uint32_t heap, uint32_t st
     svl_slot_info_t other;
     if (svl_slot_probe(&f, &sl, 1u - bt->slot, &other) == SVL_INST_OK &&
         other.state == SVL_SLOT_CORRUPT)
-        sayf(fw, "container %u: slot %c refused: its image is corrupt (seq %lu); booting "
-                 "slot %c (seq %lu)",
+        sayf(fw,
+             "container %u: slot %c refused: its image is corrupt (seq %lu); booting "
+             "slot %c (seq %lu)",
              k, bt->slot ? 'A' : 'B', (unsigned long)other.seq, bt->slot ? 'B' : 'A',
              (unsigned long)bt->seq);
     size_t need = svm_box_mem_size(&bt->image, heap, stack);
@@ -178,8 +180,8 @@ int svm_nrf51_fw_boot(svm_nrf51_fw_t *fw, unsigned k, uint32_t heap, uint32_t st
         /* the scheduler's messages are compiled out of small firmware (SVL_CFG_NO_STRINGS):
          * say the device refusals here, which a user meets first */
         if (se.code == SVM_S_EDEVUNKNOWN || se.code == SVM_S_EDEVCLAIM)
-            sayf(fw, "container %u: refused at load: '%s' claims device '%.*s', %s (error %d)",
-                 k, bt->image.manifest.name, (int)SVIMG_NAME_MAX, se.name,
+            sayf(fw, "container %u: refused at load: '%s' claims device '%.*s', %s (error %d)", k,
+                 bt->image.manifest.name, (int)SVIMG_NAME_MAX, se.name,
                  se.code == SVM_S_EDEVUNKNOWN ? "which this board does not have"
                                               : "already claimed by another container",
                  se.code);

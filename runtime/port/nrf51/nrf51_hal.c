@@ -152,12 +152,12 @@ static void uart_init(void)
 {
     NRF_REG(NRF_GPIO, GPIO_OUTSET) = 1u << UART_TX_PIN; /* idle high */
     NRF_REG(NRF_GPIO, GPIO_PIN_CNF(UART_TX_PIN)) = GPIO_CNF_OUTPUT;
-    NRF_REG(NRF_GPIO, GPIO_PIN_CNF(UART_RX_PIN)) = 0;   /* input, buffer connected */
+    NRF_REG(NRF_GPIO, GPIO_PIN_CNF(UART_RX_PIN)) = 0; /* input, buffer connected */
     NRF_REG(NRF_UART0, UART_PSELTXD) = UART_TX_PIN;
     NRF_REG(NRF_UART0, UART_PSELRXD) = UART_RX_PIN;
-    NRF_REG(NRF_UART0, UART_PSELRTS) = 0xffffffffu;     /* no flow control */
+    NRF_REG(NRF_UART0, UART_PSELRTS) = 0xffffffffu; /* no flow control */
     NRF_REG(NRF_UART0, UART_PSELCTS) = 0xffffffffu;
-    NRF_REG(NRF_UART0, UART_CONFIG) = 0;                /* 8N1 */
+    NRF_REG(NRF_UART0, UART_CONFIG) = 0; /* 8N1 */
     NRF_REG(NRF_UART0, UART_BAUDRATE) = UART_BAUD_115200;
     NRF_REG(NRF_UART0, UART_ENABLE) = UART_ENABLE_ON;
     NRF_REG(NRF_UART0, UART_EVENTS_RXDRDY) = 0;
@@ -241,8 +241,8 @@ static void display_init(void)
     NRF_REG(NRF_GPIO, GPIO_DIRSET) = ROW_MASK | COL_MASK;
     NRF_REG(NRF_TIMER1, TIMER_TASKS_STOP) = 1;
     NRF_REG(NRF_TIMER1, TIMER_MODE) = 0;
-    NRF_REG(NRF_TIMER1, TIMER_BITMODE) = 0;    /* 16 bits */
-    NRF_REG(NRF_TIMER1, TIMER_PRESCALER) = 4;  /* 1 MHz */
+    NRF_REG(NRF_TIMER1, TIMER_BITMODE) = 0;   /* 16 bits */
+    NRF_REG(NRF_TIMER1, TIMER_PRESCALER) = 4; /* 1 MHz */
     NRF_REG(NRF_TIMER1, TIMER_CC(0)) = SCAN_US;
     NRF_REG(NRF_TIMER1, TIMER_SHORTS) = TIMER_SHORT_COMPARE_CLEAR(0);
     NRF_REG(NRF_TIMER1, TIMER_INTENSET) = TIMER_INT_COMPARE(0);
@@ -393,8 +393,7 @@ static int hal_dev_write(void *port, uint16_t dev, int32_t value)
         svm_nrf51_uart_write(&c, 1);
         return SVM_HAL_OK;
     }
-    default:
-        return SVM_HAL_ENODEV;
+    default: return SVM_HAL_ENODEV;
     }
 }
 
@@ -452,8 +451,8 @@ static int hal_flash_read(void *port, uint32_t off, uint8_t *buf, uint32_t len)
 /* "RrCc" -> matrix row/column; "P0.n" -> pin n. 0, or -1 if the name has another shape. */
 static int parse_pin(const char *s, unsigned *a, unsigned *b)
 {
-    if (s[0] == 'R' && s[1] >= '1' && s[1] <= '3' && s[2] == 'C' && s[3] >= '1' &&
-        s[3] <= '9' && !s[4]) {
+    if (s[0] == 'R' && s[1] >= '1' && s[1] <= '3' && s[2] == 'C' && s[3] >= '1' && s[3] <= '9' &&
+        !s[4]) {
         *a = (unsigned)(s[1] - '1');
         *b = (unsigned)(s[3] - '1');
         return 0;
@@ -480,8 +479,7 @@ static void map_devices(void)
             led_row[nled] = (uint8_t)a;
             led_col[nled] = (uint8_t)b;
             led_dev[nled++] = (int16_t)d;
-        } else if (devs[d].cls == SVM_DEV_BUTTON && nbtn < 2 &&
-                   parse_pin(pins[d], &a, &b) == 0) {
+        } else if (devs[d].cls == SVM_DEV_BUTTON && nbtn < 2 && parse_pin(pins[d], &a, &b) == 0) {
             button_pin[nbtn] = (uint8_t)a;
             button_dev[nbtn++] = (int16_t)d;
         } else if (devs[d].cls == SVM_DEV_UART) {

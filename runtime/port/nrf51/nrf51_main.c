@@ -60,9 +60,7 @@ static void report(unsigned k, uint8_t *seen)
     *seen = c->state;
     const char *name = fw.boot[k].image.manifest.name;
     switch (c->state) {
-    case SVM_K_DONE:
-        printf("container %u '%s': done\n", k, name);
-        break;
+    case SVM_K_DONE: printf("container %u '%s': done\n", k, name); break;
     case SVM_K_EXITED:
         printf("container %u '%s': exited with status %ld\n", k, name, (long)c->exit_status);
         break;
@@ -71,8 +69,7 @@ static void report(unsigned k, uint8_t *seen)
                svm_trap_message(c->fault.reason), (unsigned long)c->fault.pc,
                (unsigned)c->fault.ctx);
         break;
-    default:
-        break;
+    default: break;
     }
 }
 

@@ -16,12 +16,12 @@
 #define NRF_REG(base, off) (*(volatile uint32_t *)(uintptr_t)((base) + (off)))
 
 /* ---- peripheral IDs (= IRQ numbers) and bases ---- */
-#define NRF_UART0 0x40002000u     /* ID 2 */
-#define NRF_GPIOTE 0x40006000u    /* ID 6 */
-#define NRF_TIMER0 0x40008000u    /* ID 8 */
-#define NRF_TIMER1 0x40009000u    /* ID 9 */
-#define NRF_NVMC 0x4001e000u      /* ID 30 (no interrupt) */
-#define NRF_GPIO 0x50000000u      /* P0, on the AHB (no ID) */
+#define NRF_UART0 0x40002000u  /* ID 2 */
+#define NRF_GPIOTE 0x40006000u /* ID 6 */
+#define NRF_TIMER0 0x40008000u /* ID 8 */
+#define NRF_TIMER1 0x40009000u /* ID 9 */
+#define NRF_NVMC 0x4001e000u   /* ID 30 (no interrupt) */
+#define NRF_GPIO 0x50000000u   /* P0, on the AHB (no ID) */
 #define NRF_IRQ_UART0 2u
 #define NRF_IRQ_GPIOTE 6u
 #define NRF_IRQ_TIMER0 8u
@@ -37,9 +37,9 @@
 #define TIMER_SHORTS 0x200u
 #define TIMER_INTENSET 0x304u
 #define TIMER_INTENCLR 0x308u
-#define TIMER_MODE 0x504u          /* 0 = timer */
-#define TIMER_BITMODE 0x508u       /* 0 = 16, 1 = 8, 2 = 24, 3 = 32 bits */
-#define TIMER_PRESCALER 0x510u     /* f = 16 MHz / 2^PRESCALER, 0..9 */
+#define TIMER_MODE 0x504u      /* 0 = timer */
+#define TIMER_BITMODE 0x508u   /* 0 = 16, 1 = 8, 2 = 24, 3 = 32 bits */
+#define TIMER_PRESCALER 0x510u /* f = 16 MHz / 2^PRESCALER, 0..9 */
 #define TIMER_CC(n) (0x540u + 4u * (n))
 #define TIMER_INT_COMPARE(n) (1u << (16u + (n)))
 #define TIMER_SHORT_COMPARE_CLEAR(n) (1u << (n))
@@ -55,7 +55,7 @@
 #define UART_INTENSET 0x304u
 #define UART_INTENCLR 0x308u
 #define UART_ERRORSRC 0x480u
-#define UART_ENABLE 0x500u         /* 4 = enabled */
+#define UART_ENABLE 0x500u /* 4 = enabled */
 #define UART_PSELRTS 0x508u
 #define UART_PSELTXD 0x50cu
 #define UART_PSELCTS 0x510u

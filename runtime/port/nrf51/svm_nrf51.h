@@ -28,10 +28,10 @@ extern "C" {
 
 typedef struct svm_nrf51 {
     svm_hal_t hal;
-    svm_nrf51_flash_t flash;     /* the slot area (SVM_BOARD_SLOT_A .. inbox) */
-    uint32_t lit;                /* display: bit x + 5y set = pixel lit */
-    uint32_t led_writes;         /* dev_write calls on LEDs */
-    int32_t button[2];           /* last level seen by the GPIOTE handler (1 = pressed) */
+    svm_nrf51_flash_t flash; /* the slot area (SVM_BOARD_SLOT_A .. inbox) */
+    uint32_t lit;            /* display: bit x + 5y set = pixel lit */
+    uint32_t led_writes;     /* dev_write calls on LEDs */
+    int32_t button[2];       /* last level seen by the GPIOTE handler (1 = pressed) */
     volatile uint32_t sleeps, wakeups_by_event, rx_bytes, rx_errors;
 } svm_nrf51_t;
 

@@ -31,12 +31,12 @@ typedef struct svm_nrf51_fw {
     svm_sched_t sched;
     svm_box_t box[SVM_BOARD_CONTAINERS];
     svl_boot_t boot[SVM_BOARD_CONTAINERS];
-    uint8_t *pool;                  /* container RAM (heap, stacks, contexts) */
+    uint8_t *pool; /* container RAM (heap, stacks, contexts) */
     size_t pool_size, pool_used;
-    uint8_t work[256];              /* the validator's scratch */
+    uint8_t work[256]; /* the validator's scratch */
     void (*say)(void *user, const char *msg);
     void *user;
-    svm_write_fn write;             /* container output (NULL: the console) */
+    svm_write_fn write;                     /* container output (NULL: the console) */
     void *write_user[SVM_BOARD_CONTAINERS]; /* its user argument, per container */
 } svm_nrf51_fw_t;
 

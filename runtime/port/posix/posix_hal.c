@@ -14,7 +14,8 @@
 enum { EV_BROWNOUT = 100, EV_GLITCH = 101 };
 #define NO_DEV 0xffffu
 
-static const char *const default_devices = "led0,led1,led2,led3,button0,button1,uart0,gpio0,sensor0";
+static const char *const default_devices =
+    "led0,led1,led2,led3,button0,button1,uart0,gpio0,sensor0";
 
 void svm_posix_stamp(char *buf, size_t size, uint64_t t)
 {
@@ -143,8 +144,7 @@ static int px_dev_write(void *port, uint16_t dev, int32_t value)
             snprintf(what, sizeof what, "tx 0x%02x", (unsigned)value);
         devlog(p, p->names[dev], what);
         return SVM_HAL_OK;
-    default:
-        return SVM_HAL_ENODEV;
+    default: return SVM_HAL_ENODEV;
     }
 }
 
@@ -253,9 +253,14 @@ void svm_posix_default_cfg(svm_posix_cfg_t *cfg)
 
 static int dev_class(const char *name)
 {
-    static const struct { const char *prefix; int cls; } k[] = {
-        {"led", SVM_DEV_LED}, {"button", SVM_DEV_BUTTON}, {"uart", SVM_DEV_UART},
-        {"gpio", SVM_DEV_GPIO}, {"sensor", SVM_DEV_SENSOR}};
+    static const struct {
+        const char *prefix;
+        int cls;
+    } k[] = {{"led", SVM_DEV_LED},
+             {"button", SVM_DEV_BUTTON},
+             {"uart", SVM_DEV_UART},
+             {"gpio", SVM_DEV_GPIO},
+             {"sensor", SVM_DEV_SENSOR}};
     for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
         if (strncmp(name, k[i].prefix, strlen(k[i].prefix)) == 0)
             return k[i].cls;
@@ -287,7 +292,8 @@ int svm_posix_init(svm_posix_t *p, const svm_posix_cfg_t *cfg, char *err, size_t
         if (!cls) {
             snprintf(err, errsize,
                      "unknown device class of '%s' (names start with led, button, uart, "
-                     "gpio or sensor)", p->names[n]);
+                     "gpio or sensor)",
+                     p->names[n]);
             return -1;
         }
         for (uint16_t i = 0; i < n; i++)
@@ -405,10 +411,19 @@ static int sc_time(sc_t *s, uint64_t *t)
         }
     }
     uint64_t unit = 1000000u; /* plain numbers are milliseconds */
-    if (strncmp(s->p, "ns", 2) == 0) { unit = 1; s->p += 2; }
-    else if (strncmp(s->p, "us", 2) == 0) { unit = 1000u; s->p += 2; }
-    else if (strncmp(s->p, "ms", 2) == 0) { unit = 1000000u; s->p += 2; }
-    else if (*s->p == 's') { unit = 1000000000u; s->p += 1; }
+    if (strncmp(s->p, "ns", 2) == 0) {
+        unit = 1;
+        s->p += 2;
+    } else if (strncmp(s->p, "us", 2) == 0) {
+        unit = 1000u;
+        s->p += 2;
+    } else if (strncmp(s->p, "ms", 2) == 0) {
+        unit = 1000000u;
+        s->p += 2;
+    } else if (*s->p == 's') {
+        unit = 1000000000u;
+        s->p += 1;
+    }
     if (*s->p && !isspace((unsigned char)*s->p))
         return sc_error(s, s->p, "unknown time unit (use ns, us, ms or s)");
     *t = whole * unit + frac * unit / fdiv;
@@ -461,8 +476,9 @@ static int sc_line(svm_posix_t *p, sc_t *s, size_t *cap)
     at = s->p;
     size_t n = sc_word(s, w, sizeof w);
     if (!n)
-        return sc_error(s, at, "expected an action (press, release, brownout, glitch, or a "
-                               "device name)");
+        return sc_error(s, at,
+                        "expected an action (press, release, brownout, glitch, or a "
+                        "device name)");
     s->p += n;
     int d;
     if (strcmp(w, "brownout") == 0 || strcmp(w, "glitch") == 0) {
@@ -492,17 +508,22 @@ static int sc_line(svm_posix_t *p, sc_t *s, size_t *cap)
             s->p++;
             if (c == '\\') {
                 int e = (unsigned char)*s->p++;
-                if (e == 'n') c = '\n';
-                else if (e == 't') c = '\t';
-                else if (e == 'r') c = '\r';
-                else if (e == '\\' || e == '"') c = e;
+                if (e == 'n')
+                    c = '\n';
+                else if (e == 't')
+                    c = '\t';
+                else if (e == 'r')
+                    c = '\r';
+                else if (e == '\\' || e == '"')
+                    c = e;
                 else if (e == 'x' && isxdigit((unsigned char)s->p[0]) &&
                          isxdigit((unsigned char)s->p[1])) {
                     char hx[3] = {s->p[0], s->p[1], 0};
                     c = (int)strtol(hx, NULL, 16);
                     s->p += 2;
                 } else
-                    return sc_error(s, s->p - 2, "unknown escape (use \\n \\t \\r \\\\ \\\" \\xHH)");
+                    return sc_error(s, s->p - 2,
+                                    "unknown escape (use \\n \\t \\r \\\\ \\\" \\xHH)");
             }
             if (add_ev(p, cap, t, s->lineno, (uint16_t)d, SVM_EV_RX, c))
                 return -1;
@@ -598,12 +619,13 @@ int svm_posix_script_file(svm_posix_t *p, const char *path, FILE *diag)
     const char *nul = memchr(buf, '\0', len);
     if (nul || too_big) {
         if (diag && nul)
-            fprintf(diag, "%s: error: not a text file (a NUL byte at offset %zu): an input "
+            fprintf(diag,
+                    "%s: error: not a text file (a NUL byte at offset %zu): an input "
                     "script is text, one `at TIME DEVICE VALUE` action per line\n",
                     path, (size_t)(nul - buf));
         else if (diag)
-            fprintf(diag, "%s: error: input script larger than %u bytes (endless input?)\n",
-                    path, SVM_POSIX_SCRIPT_MAX);
+            fprintf(diag, "%s: error: input script larger than %u bytes (endless input?)\n", path,
+                    SVM_POSIX_SCRIPT_MAX);
         free(buf);
         return -1;
     }

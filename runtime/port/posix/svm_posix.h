@@ -35,19 +35,19 @@ extern "C" {
 #define SVM_POSIX_SCRIPT_MAX (4u << 20)
 
 typedef struct svm_posix_cfg {
-    int real_time;            /* 0 = virtual time */
-    uint32_t ns_per_insn;     /* virtual CPU cost of one instruction (default 10) */
-    const char *devices;      /* comma-separated device names, NULL = the default board */
-    FILE *devlog;             /* device output (LEDs …); NULL = stdout */
-    FILE *out, *err;          /* console streams; NULL = stdout / stderr */
+    int real_time;        /* 0 = virtual time */
+    uint32_t ns_per_insn; /* virtual CPU cost of one instruction (default 10) */
+    const char *devices;  /* comma-separated device names, NULL = the default board */
+    FILE *devlog;         /* device output (LEDs …); NULL = stdout */
+    FILE *out, *err;      /* console streams; NULL = stdout / stderr */
     uint32_t flash_page_size, flash_pages; /* default 1024 x 64 */
 } svm_posix_cfg_t;
 
 typedef struct svm_posix_script_ev {
     uint64_t t;
     uint32_t line;
-    uint16_t dev;       /* device index, or 0xffff for monitor actions */
-    uint16_t kind;      /* SVM_EV_*, or 100 brownout / 101 glitch */
+    uint16_t dev;  /* device index, or 0xffff for monitor actions */
+    uint16_t kind; /* SVM_EV_*, or 100 brownout / 101 glitch */
     int32_t value;
 } svm_posix_script_ev_t;
 
@@ -58,8 +58,8 @@ typedef struct svm_posix {
     char names[SVM_POSIX_MAX_DEVS][16];
     int32_t state[SVM_POSIX_MAX_DEVS];
     svm_evq_t *evq;
-    uint64_t vnow;          /* virtual clock */
-    uint64_t t0;            /* real clock origin */
+    uint64_t vnow; /* virtual clock */
+    uint64_t t0;   /* real clock origin */
     svm_posix_script_ev_t *script;
     size_t nscript, next;
     uint8_t *flash;

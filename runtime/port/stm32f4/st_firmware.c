@@ -65,17 +65,12 @@ static void trace(void *user, const svm_trace_t *ev)
         printf("sensevm: container %d '%s' faulted: %s (trap %lu) at pc %lu\n", ev->cont, name,
                svm_trap_name((svm_trap_t)ev->a), (unsigned long)ev->a, (unsigned long)ev->b);
         break;
-    case SVM_TR_STOP:
-        printf("sensevm: container %d '%s' stopped\n", ev->cont, name);
-        break;
-    case SVM_TR_HALT:
-        printf("sensevm: container %d '%s' finished\n", ev->cont, name);
-        break;
+    case SVM_TR_STOP: printf("sensevm: container %d '%s' stopped\n", ev->cont, name); break;
+    case SVM_TR_HALT: printf("sensevm: container %d '%s' finished\n", ev->cont, name); break;
     case SVM_TR_EXIT:
         printf("sensevm: container %d '%s' exited with %ld\n", ev->cont, name, (long)ev->a);
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -84,8 +79,8 @@ static void flash_setup(void)
     if (port.emulated) {
         pool_size -= 4u * RAMSLOT;
         for (unsigned i = 0; i < 4; i++)
-            ram_sectors[i] = (svm_st_sector_t){(uint32_t)(uintptr_t)(pool + pool_size) +
-                                                   i * RAMSLOT, RAMSLOT};
+            ram_sectors[i] =
+                (svm_st_sector_t){(uint32_t)(uintptr_t)(pool + pool_size) + i * RAMSLOT, RAMSLOT};
         svm_st_model_init(&model, pool + pool_size, ram_sectors, 4);
         svm_st_flash_init(&flash, &svm_st_model_bus, &model, ram_sectors, 4, 0, 4);
         printf("sensevm: flash: QEMU models no flash interface: the slots are RAM-backed "
@@ -135,13 +130,12 @@ static int pick(unsigned k, const svl_flash_t *f, const svl_slots_t *sl)
         return have;
     svl_image_t im;
     uint32_t off = 0;
-    svl_result_t v = len > SVM_BOARD_INBOX_SIZE
-                         ? SVL_bad_size
-                         : svl_validate_ex(img, len, w, wn, &im, &off);
+    svl_result_t v =
+        len > SVM_BOARD_INBOX_SIZE ? SVL_bad_size : svl_validate_ex(img, len, w, wn, &im, &off);
     if (v != SVL_OK) {
         printf("sensevm: container %u: the image in the inbox at 0x%08lx is refused: "
-               "validator rule %d%s%s at byte %lu%s\n", k,
-               (unsigned long)(uintptr_t)img, (int)v, *svl_result_name(v) ? " " : "",
+               "validator rule %d%s%s at byte %lu%s\n",
+               k, (unsigned long)(uintptr_t)img, (int)v, *svl_result_name(v) ? " " : "",
                svl_result_name(v), (unsigned long)off,
                have ? "; the installed image keeps running" : "");
         return have;
@@ -150,14 +144,13 @@ static int pick(unsigned k, const svl_flash_t *f, const svl_slots_t *sl)
         return 1; /* installed already */
     svl_install_info_t info;
     svl_inst_result_t r = svl_install(f, sl, img, len, w, wn, &info);
-    if (r == SVL_INST_OK &&
-        svl_boot_select(f, sl, NULL, 0, w, wn, &boot[k]) == SVL_INST_OK) {
-        printf("sensevm: container %u: installed '%s' from the inbox into slot %c (seq %lu)\n",
-               k, im.manifest.name, 'A' + info.slot, (unsigned long)info.seq);
+    if (r == SVL_INST_OK && svl_boot_select(f, sl, NULL, 0, w, wn, &boot[k]) == SVL_INST_OK) {
+        printf("sensevm: container %u: installed '%s' from the inbox into slot %c (seq %lu)\n", k,
+               im.manifest.name, 'A' + info.slot, (unsigned long)info.seq);
         return 1;
     }
-    printf("sensevm: container %u: install failed (installer result %d, flash error %d)%s\n",
-           k, (int)r, info.flash_err,
+    printf("sensevm: container %u: install failed (installer result %d, flash error %d)%s\n", k,
+           (int)r, info.flash_err,
            have ? "; the installed image keeps running" : "; running the inbox image in place");
     if (have)
         return 1;
@@ -177,8 +170,9 @@ static void load(unsigned k, const svl_flash_t *f)
     size_t need = svm_box_mem_size(img, 0, 0);
     if (need > pool_size - pool_used) {
         printf("sensevm: container %u '%s': refused: needs %lu bytes of RAM, %lu of %lu left "
-               "for containers\n", k, img->manifest.name, (unsigned long)need,
-               (unsigned long)(pool_size - pool_used), (unsigned long)pool_size);
+               "for containers\n",
+               k, img->manifest.name, (unsigned long)need, (unsigned long)(pool_size - pool_used),
+               (unsigned long)pool_size);
         return;
     }
     svm_config_t vcfg = {.write = out, .container_id = k};
@@ -192,8 +186,8 @@ static void load(unsigned k, const svl_flash_t *f)
     if (svm_sched_add(&sched, &b->c, &se) != 0) {
         char dev[SVIMG_NAME_MAX + 1] = {0};
         memcpy(dev, se.name, SVIMG_NAME_MAX);
-        printf("sensevm: container %u '%s': refused at load: %s '%s' (scheduler error %d)\n",
-               k, img->manifest.name,
+        printf("sensevm: container %u '%s': refused at load: %s '%s' (scheduler error %d)\n", k,
+               img->manifest.name,
                se.code == SVM_S_EDEVUNKNOWN ? "the board has no device"
                : se.code == SVM_S_EDEVCLAIM ? "another container owns device"
                                             : "cannot bind",
@@ -202,11 +196,14 @@ static void load(unsigned k, const svl_flash_t *f)
     }
     pool_used += (need + 7u) & ~(size_t)7u;
     for (unsigned d = 0; d < img->manifest.ndevices; d++)
-        uart_claimed |= svm_hal_find_dev(&port.hal, img->manifest.devices[d]) ==
-                        (int)SVM_BOARD_DEV_UART0;
+        uart_claimed |=
+            svm_hal_find_dev(&port.hal, img->manifest.devices[d]) == (int)SVM_BOARD_DEV_UART0;
     printf("sensevm: container %u '%s': priority %u, %lu bytes from %s, %lu bytes of RAM\n", k,
            img->manifest.name, img->manifest.priority, (unsigned long)boot[k].size,
-           from == 2 ? "the inbox" : boot[k].slot ? "slot B" : "slot A", (unsigned long)need);
+           from == 2      ? "the inbox"
+           : boot[k].slot ? "slot B"
+                          : "slot A",
+           (unsigned long)need);
 }
 
 /* QEMU test commands on an unclaimed console (the file comment). */
@@ -238,8 +235,8 @@ int main(void)
         printf("sensevm: the containers' channels do not link\n");
         sched.n = 0;
     }
-    printf("sensevm: %u container(s) running, %lu of %lu bytes of container RAM used\n",
-           sched.n, (unsigned long)pool_used, (unsigned long)pool_size);
+    printf("sensevm: %u container(s) running, %lu of %lu bytes of container RAM used\n", sched.n,
+           (unsigned long)pool_used, (unsigned long)pool_size);
     int res = sched.n ? SVM_STEP_RAN : SVM_STEP_FINISHED;
     while (res != SVM_STEP_FINISHED && res != SVM_STEP_STUCK) {
         console_commands();

@@ -77,10 +77,7 @@ static int unlock(svm_st_flash_t *f)
     return SVM_HAL_OK;
 }
 
-static void lock(svm_st_flash_t *f)
-{
-    wr(f, ST_FLASH_CR, ST_CR_LOCK);
-}
+static void lock(svm_st_flash_t *f) { wr(f, ST_FLASH_CR, ST_CR_LOCK); }
 
 int svm_st_flash_init(svm_st_flash_t *f, const svm_st_flash_bus_t *bus, void *ctx,
                       const svm_st_sector_t *sectors, uint32_t nsectors, uint32_t first,
@@ -135,8 +132,8 @@ int svm_st_flash_program(svm_st_flash_t *f, uint32_t addr, const uint8_t *buf, u
     if (rc == SVM_HAL_OK) {
         wr(f, ST_FLASH_CR, ST_CR_PG | ST_CR_PSIZE_X32);
         for (uint32_t i = 0; i < len && rc == SVM_HAL_OK; i += 4) {
-            uint32_t w = (uint32_t)buf[i] | (uint32_t)buf[i + 1] << 8 |
-                         (uint32_t)buf[i + 2] << 16 | (uint32_t)buf[i + 3] << 24;
+            uint32_t w = (uint32_t)buf[i] | (uint32_t)buf[i + 1] << 8 | (uint32_t)buf[i + 2] << 16 |
+                         (uint32_t)buf[i + 3] << 24;
             if (f->bus)
                 f->bus->program32(f->ctx, addr + i, w);
             else
@@ -154,10 +151,7 @@ int svm_st_flash_program(svm_st_flash_t *f, uint32_t addr, const uint8_t *buf, u
 }
 
 static uint32_t area_base(const svm_st_flash_t *f) { return f->sectors[f->first].addr; }
-static uint32_t area_size(const svm_st_flash_t *f)
-{
-    return f->sectors[f->first].size * f->count;
-}
+static uint32_t area_size(const svm_st_flash_t *f) { return f->sectors[f->first].size * f->count; }
 
 int svm_st_flash_erase(void *ctx, uint32_t page)
 {

@@ -62,7 +62,7 @@ typedef struct svm_st_flash_bus {
     uint32_t (*reg_read)(void *ctx, uint32_t off);
     void (*reg_write)(void *ctx, uint32_t off, uint32_t v);
     void (*program32)(void *ctx, uint32_t addr, uint32_t v); /* a word store into flash */
-    const uint8_t *(*map)(void *ctx, uint32_t addr);           /* readable view of addr */
+    const uint8_t *(*map)(void *ctx, uint32_t addr);         /* readable view of addr */
 } svm_st_flash_bus_t;
 
 typedef struct svm_st_flash {
@@ -70,10 +70,10 @@ typedef struct svm_st_flash {
     void *ctx;
     const svm_st_sector_t *sectors; /* the chip's sector table, SNB = index */
     uint32_t nsectors;
-    uint32_t first, count;          /* the area: sectors first .. first+count-1, equal sizes */
-    uint32_t max_polls;             /* BSY polls before an operation counts as failed */
-    uint32_t last_sr;               /* FLASH_SR after the last failed operation (diagnosis) */
-    uint32_t nerase, nprogram;      /* statistics: sectors erased, words programmed */
+    uint32_t first, count;     /* the area: sectors first .. first+count-1, equal sizes */
+    uint32_t max_polls;        /* BSY polls before an operation counts as failed */
+    uint32_t last_sr;          /* FLASH_SR after the last failed operation (diagnosis) */
+    uint32_t nerase, nprogram; /* statistics: sectors erased, words programmed */
 } svm_st_flash_t;
 
 /* Set f up over sectors first..first+count-1 of `sectors` (which must have one size).

@@ -98,10 +98,8 @@ static uint32_t reg_read(void *ctx, uint32_t off)
             complete(m);
         return sr;
     }
-    case ST_FLASH_CR:
-        return m->cr | (m->locked_out ? ST_CR_LOCK : 0);
-    default:
-        return 0;
+    case ST_FLASH_CR: return m->cr | (m->locked_out ? ST_CR_LOCK : 0);
+    default: return 0;
     }
 }
 
@@ -138,8 +136,8 @@ static void reg_write(void *ctx, uint32_t off, uint32_t v)
         m->violations++; /* the chip stalls the bus; CR must not change mid-operation */
         return;
     }
-    m->cr = v & (ST_CR_PG | ST_CR_SER | ST_CR_MER | ST_CR_SNB_MASK | ST_CR_PSIZE_MASK |
-                 ST_CR_STRT | ST_CR_EOPIE | ST_CR_ERRIE | ST_CR_LOCK);
+    m->cr = v & (ST_CR_PG | ST_CR_SER | ST_CR_MER | ST_CR_SNB_MASK | ST_CR_PSIZE_MASK | ST_CR_STRT |
+                 ST_CR_EOPIE | ST_CR_ERRIE | ST_CR_LOCK);
     if (!(v & ST_CR_STRT))
         return;
     uint32_t snb = (v & ST_CR_SNB_MASK) >> 3;

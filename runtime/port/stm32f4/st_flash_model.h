@@ -19,15 +19,15 @@
 #include "st_flash.h"
 
 typedef struct svm_st_model {
-    uint8_t *mem;                   /* the array: sectors[0].addr .. end of the last sector */
+    uint8_t *mem; /* the array: sectors[0].addr .. end of the last sector */
     const svm_st_sector_t *sectors;
     uint32_t nsectors;
-    uint32_t wrp;                   /* write-protected sectors (bit SNB) */
-    uint32_t busy_polls;            /* SR reads an operation stays BSY */
+    uint32_t wrp;        /* write-protected sectors (bit SNB) */
+    uint32_t busy_polls; /* SR reads an operation stays BSY */
     /* registers and state */
     uint32_t cr, sr;
     uint8_t keys_seen, locked_out;
-    uint8_t pending;                /* 0 none, 1 erase, 2 program */
+    uint8_t pending; /* 0 none, 1 erase, 2 program */
     uint32_t p_snb, p_addr, p_val, busy;
     /* power cuts: operation number cut_op (0-based; erases and word programs counted
      * together) is interrupted: cut_mode 0 = nothing of it happens, 1 = half of it (the

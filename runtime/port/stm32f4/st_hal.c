@@ -156,8 +156,7 @@ static void exti_isr(void)
         return;
     uint32_t bit = 1u << pin_num[button_dev];
     EXTI_PR = bit; /* rc_w1 */
-    int level = st->emulated ? injected_level
-                             : (GPIO_IDR(pin_port[button_dev]) & bit) != 0;
+    int level = st->emulated ? injected_level : (GPIO_IDR(pin_port[button_dev]) & bit) != 0;
     if (level == st->state[button_dev])
         return; /* a bounce that came back: no edge */
     st->state[button_dev] = level;
@@ -165,10 +164,7 @@ static void exti_isr(void)
 }
 
 /* EXTI line n's NVIC interrupt (RM0090 table 61): 0..4 own lines, 5..9 and 10..15 shared */
-static uint32_t exti_irq(uint32_t line)
-{
-    return line <= 4u ? 6u + line : line <= 9u ? 23u : 40u;
-}
+static uint32_t exti_irq(uint32_t line) { return line <= 4u ? 6u + line : line <= 9u ? 23u : 40u; }
 
 void svm_st_button_inject(int pressed)
 {
@@ -236,8 +232,7 @@ static int hal_dev_write(void *port, uint16_t dev, int32_t value)
         svm_st_console_write(&c, 1);
         break;
     }
-    default:
-        return SVM_HAL_ENODEV;
+    default: return SVM_HAL_ENODEV;
     }
     p->state[dev] = value;
     p->writes[dev]++;
@@ -277,7 +272,7 @@ static void gpio_af(uint32_t port, uint32_t pin, uint32_t af)
 
 static void devices_init(svm_st_t *p)
 {
-    RCC_AHB1ENR |= 0x1ffu;            /* GPIOA..I clocks */
+    RCC_AHB1ENR |= 0x1ffu;                 /* GPIOA..I clocks */
     RCC_APB2ENR |= (1u << 4) | (1u << 14); /* USART1, SYSCFG */
     __asm volatile("dsb" ::: "memory");
     for (unsigned d = 0; d < SVM_BOARD_NDEVS; d++) {

@@ -32,9 +32,9 @@ extern "C" {
 
 typedef struct svm_st {
     svm_hal_t hal;
-    uint32_t core_hz;              /* what SysTick counts */
-    uint8_t emulated;              /* 1: no RCC answered (QEMU) */
-    uint8_t pll;                   /* 1: running on the PLL */
+    uint32_t core_hz;                 /* what SysTick counts */
+    uint8_t emulated;                 /* 1: no RCC answered (QEMU) */
+    uint8_t pll;                      /* 1: running on the PLL */
     int32_t state[SVM_BOARD_NDEVS];   /* LED levels, button level, last UART byte out */
     uint32_t writes[SVM_BOARD_NDEVS]; /* dev_write calls per device */
     volatile uint32_t sleeps, wakeups_by_event, rx_bytes, rx_overruns;

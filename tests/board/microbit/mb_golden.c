@@ -42,8 +42,11 @@ int main(void)
 {
     svm_nrf51_init(&port);
     paint();
-    golden_board_t b = {"the micro:bit", svm_nrf51_flash_svl(&port.flash), svm_nrf51_slots(0),
-                        heap_pool, HEAP_POOL, stack_pool, STACK_POOL, cap, sizeof cap, 20};
+    golden_board_t b = {"the micro:bit",    svm_nrf51_flash_svl(&port.flash),
+                        svm_nrf51_slots(0), heap_pool,
+                        HEAP_POOL,          stack_pool,
+                        STACK_POOL,         cap,
+                        sizeof cap,         20};
     int rc = golden_main(&b);
     /* the programs (the runtime's own float conversions among them: floats.s) and their
      * installation must leave at least 64 bytes of the 3 KB C stack (__stack_size): room

@@ -83,9 +83,8 @@ static void test_display(void)
     led(0, 1);
     int32_t v = -1;
     port.hal.dev_read(&port, 0, &v);
-    tap_ok(svm_nrf51_pin_out(r0) == 1 && svm_nrf51_pin_out(c0) == 0 &&
-               svm_nrf51_pin_out(r1) == 0 && svm_nrf51_pin_out(15) == 0 &&
-               svm_nrf51_pin_out(c1) == 1 && v == 1,
+    tap_ok(svm_nrf51_pin_out(r0) == 1 && svm_nrf51_pin_out(c0) == 0 && svm_nrf51_pin_out(r1) == 0 &&
+               svm_nrf51_pin_out(15) == 0 && svm_nrf51_pin_out(c1) == 1 && v == 1,
            "led0 on: its row high, its column low, the other rows low (static drive)");
     /* two rows lit: TIMER1 multiplexes them */
     led(1, 1);
@@ -106,8 +105,8 @@ static void test_display(void)
     tap_ok(seen0 >= 10 && seen1 >= 10 && both == 0, msg);
     led(0, 0);
     led(1, 0);
-    tap_ok(svm_nrf51_pin_out(r0) == 0 && svm_nrf51_pin_out(r1) == 0 &&
-               svm_nrf51_pin_out(c0) == 1 && svm_nrf51_pin_out(c1) == 1,
+    tap_ok(svm_nrf51_pin_out(r0) == 0 && svm_nrf51_pin_out(r1) == 0 && svm_nrf51_pin_out(c0) == 1 &&
+               svm_nrf51_pin_out(c1) == 1,
            "all off: rows low, columns high");
     tap_ok(led(0, 2) == SVM_HAL_EINVAL && led(SVM_BOARD_DEV_BUTTON0, 1) == SVM_HAL_ENODEV &&
                led(SVM_BOARD_NDEVS, 1) == SVM_HAL_ENODEV,
@@ -136,11 +135,10 @@ static void test_buttons(void)
                    ev.kind == (steps[i].pressed ? SVM_EV_PRESS : SVM_EV_RELEASE) &&
                    ev.value == steps[i].pressed && level == steps[i].pressed &&
                    svm_nrf51_now_ns() - t0 < MS && svm_evq_count(&evq) == 0;
-        snprintf(msg, sizeof msg, "button %c %s: event %s on %s, level %ld",
-                 'A' + steps[i].which, steps[i].pressed ? "pressed" : "released",
+        snprintf(msg, sizeof msg, "button %c %s: event %s on %s, level %ld", 'A' + steps[i].which,
+                 steps[i].pressed ? "pressed" : "released",
                  got ? (ev.kind == SVM_EV_PRESS ? "PRESS" : "RELEASE") : "none",
-                 got && ev.dev < SVM_BOARD_NDEVS ? port.hal.devs[ev.dev].name : "-",
-                 (long)level);
+                 got && ev.dev < SVM_BOARD_NDEVS ? port.hal.devs[ev.dev].name : "-", (long)level);
         ok &= tap_ok(good, msg);
     }
     (void)ok;
@@ -171,7 +169,7 @@ static void test_flash(void)
     uint8_t zero4[4] = {0, 0, 0, 0};
     int rc2 = svm_nrf51_flash_write(f, off + 4, zero4, 4); /* clearing bits: allowed */
     uint8_t set[4] = {0xff, 0, 0, 0};
-    int rc3 = svm_nrf51_flash_write(f, off + 4, set, 4);   /* 0 -> 1: refused */
+    int rc3 = svm_nrf51_flash_write(f, off + 4, set, 4); /* 0 -> 1: refused */
     svm_nrf51_flash_read(f, off, back, 8);
     tap_ok(rc == 0 && rc2 == 0 && rc3 == SVM_HAL_ENOTERASED && memcmp(back, buf + 1, 4) == 0 &&
                memcmp(back + 4, zero4, 4) == 0 && f->nword == words + 1,

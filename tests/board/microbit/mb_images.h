@@ -7,7 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MB_IMAGE(n) extern const uint8_t mb_##n##_svm[]; extern const size_t mb_##n##_svm_size;
+#define MB_IMAGE(n)                                                                                \
+    extern const uint8_t mb_##n##_svm[];                                                           \
+    extern const size_t mb_##n##_svm_size;
 MB_IMAGE(hello)
 MB_IMAGE(update)
 MB_IMAGE(nodev)

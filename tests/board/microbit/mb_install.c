@@ -25,7 +25,7 @@ MB_OUT(out, 128);
 MB_OUT(msgs, 512);
 static uint8_t copy[512] __attribute__((aligned(4)));
 
-#define INBOX_PAGE(k) ((SVM_BOARD_INBOX - SVM_BOARD_SLOT_A + (k) * SVM_BOARD_INBOX_SIZE) / 1024u)
+#define INBOX_PAGE(k) ((SVM_BOARD_INBOX - SVM_BOARD_SLOT_A + (k)*SVM_BOARD_INBOX_SIZE) / 1024u)
 
 static void put_inbox(unsigned k, const uint8_t *img, size_t len)
 {
@@ -63,7 +63,10 @@ static unsigned boot(unsigned n, int *inbox)
     return booted;
 }
 
-static int printed(const char *s) { return out.len == strlen(s) && memcmp(out.buf, s, out.len) == 0; }
+static int printed(const char *s)
+{
+    return out.len == strlen(s) && memcmp(out.buf, s, out.len) == 0;
+}
 
 int main(void)
 {
@@ -79,8 +82,9 @@ int main(void)
 
     put_inbox(0, mb_hello_svm, mb_hello_svm_size);
     unsigned n = boot(1, in);
-    tap_ok(in[0] == 1 && n == 1 && mb_has(&msgs, "container 0: installed the inbox image into "
-                                                  "slot A (seq 1") &&
+    tap_ok(in[0] == 1 && n == 1 &&
+               mb_has(&msgs, "container 0: installed the inbox image into "
+                             "slot A (seq 1") &&
                fw.boot[0].slot == 0 && printed(v1),
            "an image in the inbox is installed into slot A and runs from there");
 
@@ -91,8 +95,8 @@ int main(void)
 
     put_inbox(0, mb_update_svm, mb_update_svm_size);
     n = boot(1, in);
-    tap_ok(in[0] == 1 && n == 1 && mb_has(&msgs, "into slot B (seq 2") &&
-               fw.boot[0].slot == 1 && fw.boot[0].seq == 2 && printed(v2),
+    tap_ok(in[0] == 1 && n == 1 && mb_has(&msgs, "into slot B (seq 2") && fw.boot[0].slot == 1 &&
+               fw.boot[0].seq == 2 && printed(v2),
            "a new image in the inbox is installed into the other slot (B) and boots from it");
 
     /* a flipped bit in slot B's image (flash wear, a bad write); the inbox emptied first,
@@ -125,8 +129,7 @@ int main(void)
     words = f->nword;
     erases = f->nerase;
     n = boot(1, in);
-    tap_ok(len && in[0] == -1 &&
-               mb_has(&msgs, "container 0: inbox image refused: invalid image") &&
+    tap_ok(len && in[0] == -1 && mb_has(&msgs, "container 0: inbox image refused: invalid image") &&
                mb_has(&msgs, "the old slot keeps running") && f->nword == words &&
                f->nerase == erases,
            "a corrupt image in the inbox is refused with a message, without a flash operation");

@@ -58,8 +58,10 @@ int main(void)
                  SVL_INST_OK &&
              boots(&f, &sl) == 2;
     long nops = fl->ops;
-    snprintf(msg, sizeof msg, "the install of the new image makes %ld flash operations "
-             "(page erases + word programs) and boots it", nops);
+    snprintf(msg, sizeof msg,
+             "the install of the new image makes %ld flash operations "
+             "(page erases + word programs) and boots it",
+             nops);
     tap_ok(ok && nops > 2, msg);
 
     unsigned points = 0, old_seen = 0, new_seen = 0;
@@ -91,8 +93,8 @@ int main(void)
                 bad_kind = b;
                 break;
             }
-            if (svl_install(&f, &sl, mb_update_svm, mb_update_svm_size, work, sizeof work,
-                            NULL) != SVL_INST_OK ||
+            if (svl_install(&f, &sl, mb_update_svm, mb_update_svm_size, work, sizeof work, NULL) !=
+                    SVL_INST_OK ||
                 boots(&f, &sl) != 2) {
                 bad_at = cut;
                 bad_kind = 4;

@@ -14,8 +14,8 @@ typedef struct mb_out {
     int overflow;
 } mb_out_t;
 /* A static mb_out_t `name` with a buffer of `size` bytes. */
-#define MB_OUT(name, size)                                                                 \
-    static char name##_buf[size];                                                          \
+#define MB_OUT(name, size)                                                                         \
+    static char name##_buf[size];                                                                  \
     static mb_out_t name = {name##_buf, size, 0, 0}
 
 /* svm_write_fn: append to the mb_out_t passed as user (both streams). */

@@ -24,8 +24,7 @@
 #include "tap.h"
 
 extern const uint8_t hello_svm[], divzero_svm[], checksum_svm[], hi_svm[], lo_svm[];
-extern const size_t hello_svm_size, divzero_svm_size, checksum_svm_size, hi_svm_size,
-    lo_svm_size;
+extern const size_t hello_svm_size, divzero_svm_size, checksum_svm_size, hi_svm_size, lo_svm_size;
 
 #define MS 1000000ull
 
@@ -120,8 +119,10 @@ static int validate(const uint8_t *img, size_t len, svl_image_t *im)
 static void test_clock(void)
 {
     char msg[128];
-    snprintf(msg, sizeof msg, "clock: no RCC answers under QEMU: core clock %lu Hz "
-             "(qemu_clock_hz)", (unsigned long)port.core_hz);
+    snprintf(msg, sizeof msg,
+             "clock: no RCC answers under QEMU: core clock %lu Hz "
+             "(qemu_clock_hz)",
+             (unsigned long)port.core_hz);
     tap_ok(port.emulated && !port.pll && port.core_hz == SVM_BOARD_QEMU_CLOCK_HZ, msg);
 }
 
@@ -137,16 +138,18 @@ static void test_timebase(void)
     __asm volatile("1: subs %0, %0, #1\n\tbne 1b" : "+r"(n)::"cc");
     uint64_t t1 = svm_st_now_ns();
     long busy_us = (long)((t1 - t0) / 1000u);
-    snprintf(msg, sizeof msg, "time base: 100,000,000 instructions (100 ms of QEMU's virtual "
-             "clock under -icount shift=0) took %ld us by SysTick", busy_us);
+    snprintf(msg, sizeof msg,
+             "time base: 100,000,000 instructions (100 ms of QEMU's virtual "
+             "clock under -icount shift=0) took %ld us by SysTick",
+             busy_us);
     tap_ok(busy_us >= 99900 && busy_us <= 100300, msg);
     uint32_t sleeps0 = port.sleeps;
     t0 = svm_st_now_ns();
     port.hal.sleep_until(&port, t0 + 200 * MS);
     t1 = svm_st_now_ns();
     long sleep_us = (long)((t1 - t0) / 1000u);
-    snprintf(msg, sizeof msg, "sleep: a 200 ms sleep took %ld us in %lu wfi wake-ups",
-             sleep_us, (unsigned long)(port.sleeps - sleeps0));
+    snprintf(msg, sizeof msg, "sleep: a 200 ms sleep took %ld us in %lu wfi wake-ups", sleep_us,
+             (unsigned long)(port.sleeps - sleeps0));
     tap_ok(sleep_us >= 200000 && sleep_us < 201100 && port.sleeps > sleeps0, msg);
 }
 
@@ -161,9 +164,8 @@ static void test_button(void)
     svm_st_button_inject(0);
     svm_hal_event_t a = {0}, b = {0};
     int n = svm_evq_pop(&q, &a) + svm_evq_pop(&q, &b);
-    tap_ok(n == 2 && a.dev == SVM_BOARD_DEV_BUTTON0 && a.kind == SVM_EV_PRESS &&
-               a.value == 1 && b.kind == SVM_EV_RELEASE && a.time_ns >= t &&
-               b.time_ns >= a.time_ns,
+    tap_ok(n == 2 && a.dev == SVM_BOARD_DEV_BUTTON0 && a.kind == SVM_EV_PRESS && a.value == 1 &&
+               b.kind == SVM_EV_RELEASE && a.time_ns >= t && b.time_ns >= a.time_ns,
            "button0: EXTI15_10's handler queues press and release, in time order");
     port.hal.attach(&port, NULL);
 }
@@ -186,13 +188,17 @@ static void test_install(void)
     svl_slots_t sl = {{0, 1}, 1};
     svl_install_info_t info;
     svl_boot_t bt;
-    int ok = svl_install(&f, &sl, hello_svm, hello_svm_size, work, sizeof work, &info) ==
-                 SVL_INST_OK && info.slot == 0;
-    ok = ok && svl_install(&f, &sl, checksum_svm, checksum_svm_size, work, sizeof work,
-                           &info) == SVL_INST_OK && info.slot == 1;
+    int ok =
+        svl_install(&f, &sl, hello_svm, hello_svm_size, work, sizeof work, &info) == SVL_INST_OK &&
+        info.slot == 0;
+    ok = ok &&
+         svl_install(&f, &sl, checksum_svm, checksum_svm_size, work, sizeof work, &info) ==
+             SVL_INST_OK &&
+         info.slot == 1;
     ok = ok && svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &bt) == SVL_INST_OK &&
          bt.slot == 1 && bt.size == checksum_svm_size;
-    snprintf(msg, sizeof msg, "flash: hello installed into slot A, then checksum into slot B "
+    snprintf(msg, sizeof msg,
+             "flash: hello installed into slot A, then checksum into slot B "
              "(%lu sector erases, %lu words programmed; locked: %d)",
              (unsigned long)model.nerase, (unsigned long)model.nprogram,
              (model.cr & ST_CR_LOCK) != 0);
@@ -203,17 +209,17 @@ static void test_install(void)
     bad[hello_svm_size / 2] ^= 0x20;
     uint32_t e = model.nerase, w = model.nprogram;
     svl_inst_result_t r = svl_install(&f, &sl, bad, hello_svm_size, work, sizeof work, &info);
-    snprintf(msg, sizeof msg, "flash: a corrupt image is refused (installer %d, validator rule "
-             "%d at byte %lu) without a flash operation", (int)r, (int)info.vres,
-             (unsigned long)info.err_offset);
+    snprintf(msg, sizeof msg,
+             "flash: a corrupt image is refused (installer %d, validator rule "
+             "%d at byte %lu) without a flash operation",
+             (int)r, (int)info.vres, (unsigned long)info.err_offset);
     tap_ok(r == SVL_INST_INVALID && info.vres == SVL_bad_crc && model.nerase == e &&
-               model.nprogram == w, msg);
-    ok = svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &bt) == SVL_INST_OK &&
-         bt.slot == 1;
+               model.nprogram == w,
+           msg);
+    ok = svl_boot_select(&f, &sl, NULL, 0, work, sizeof work, &bt) == SVL_INST_OK && bt.slot == 1;
     const svl_image_t *imgs[1] = {&bt.image};
     svm_sched_err_t se;
-    ok = ok && load(imgs, 1, &se) == 0 && run(3000) == SVM_STEP_FINISHED &&
-         finished_ok(&box[0].c);
+    ok = ok && load(imgs, 1, &se) == 0 && run(3000) == SVM_STEP_FINISHED && finished_ok(&box[0].c);
     static const char want[] = "667472\n139106\n487175\n738116\n933429\n";
     tap_ok(ok && outs[0].len == sizeof want - 1 && memcmp(outs[0].buf, want, outs[0].len) == 0,
            "flash: slot B keeps booting, and runs from the flash model in place");
@@ -246,8 +252,10 @@ static void test_unknown_device(void)
     char why[SVIMG_NAME_MAX + 1] = "";
     if (rc)
         memcpy(why, se.name, SVIMG_NAME_MAX);
-    snprintf(msg, sizeof msg, "an image claiming a device the board lacks is refused at load "
-             "(error %d, device '%s')", rc, why);
+    snprintf(msg, sizeof msg,
+             "an image claiming a device the board lacks is refused at load "
+             "(error %d, device '%s')",
+             rc, why);
     tap_ok(valid && rc == SVM_S_EDEVUNKNOWN && strcmp(why, "servo0") == 0, msg);
 }
 
@@ -278,8 +286,8 @@ static void test_preemption(void)
     svm_sched_err_t se;
     int res = load(imgs, 2, &se) == 0 ? run(60000) : -1;
     long prev = -1, worst = 0;
-    int lines = 0, ok = res == SVM_STEP_FINISHED && finished_ok(&box[0].c) &&
-                        finished_ok(&box[1].c);
+    int lines = 0,
+        ok = res == SVM_STEP_FINISHED && finished_ok(&box[0].c) && finished_ok(&box[1].c);
     const char *p = outs[0].buf, *end = outs[0].buf + outs[0].len;
     while (ok && p < end) {
         long v;
@@ -297,10 +305,13 @@ static void test_preemption(void)
         lines++;
         p += n;
     }
-    snprintf(msg, sizeof msg, "priorities: hi (200) printed %d times, period 10 ms +- %ld ms, "
-             "while lo (1) ran a loop that never yields", lines, worst);
+    snprintf(msg, sizeof msg,
+             "priorities: hi (200) printed %d times, period 10 ms +- %ld ms, "
+             "while lo (1) ran a loop that never yields",
+             lines, worst);
     tap_ok(ok && lines == 5 && worst <= 2 && outs[1].len == 8 &&
-               memcmp(outs[1].buf, "lo done\n", 8) == 0, msg);
+               memcmp(outs[1].buf, "lo done\n", 8) == 0,
+           msg);
 }
 
 int main(void)

@@ -31,8 +31,11 @@ int main(void)
         sectors[i] = (svm_st_sector_t){(uint32_t)(uintptr_t)area + 4096u * i, 4096u};
     svm_st_model_init(&model, area, sectors, 2);
     svm_st_flash_init(&flash, &svm_st_model_bus, &model, sectors, 2, 0, 2);
-    golden_board_t b = {"netduinoplus2", svm_st_flash_svl(&flash), {{0, 1}, 1}, heap_pool,
-                        HEAP_POOL, stack_pool, STACK_POOL, cap, sizeof cap, 0};
+    golden_board_t b = {"netduinoplus2", svm_st_flash_svl(&flash),
+                        {{0, 1}, 1},     heap_pool,
+                        HEAP_POOL,       stack_pool,
+                        STACK_POOL,      cap,
+                        sizeof cap,      0};
     b.min_ran = (unsigned)golden_nprogs;
     exit(golden_main(&b));
 }

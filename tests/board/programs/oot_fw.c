@@ -45,8 +45,6 @@ int main(void)
         exit(1);
     while (svm_sched_step(&sched) != SVM_STEP_FINISHED)
         ;
-    exit(box.c.state == SVM_K_DONE ||
-                 (box.c.state == SVM_K_EXITED && box.c.exit_status == 0)
-             ? 0
-             : 2);
+    exit(box.c.state == SVM_K_DONE || (box.c.state == SVM_K_EXITED && box.c.exit_status == 0) ? 0
+                                                                                              : 2);
 }

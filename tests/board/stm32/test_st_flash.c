@@ -33,8 +33,8 @@ static void setup(void)
     cr_assert(mem);
     svm_st_model_init(&model, mem, svm_st_f405_sectors, 12);
     /* the slot area: sectors 8..11 (4 x 128 KiB), as boards/netduinoplus2.board */
-    cr_assert_eq(svm_st_flash_init(&fl, &svm_st_model_bus, &model, svm_st_f405_sectors, 12, 8,
-                                   4), 0);
+    cr_assert_eq(svm_st_flash_init(&fl, &svm_st_model_bus, &model, svm_st_f405_sectors, 12, 8, 4),
+                 0);
     fl.max_polls = 1000;
 }
 
@@ -47,7 +47,8 @@ Test(st_flash, area_must_have_one_sector_size)
     svm_st_flash_t f;
     cr_assert_eq(svm_st_flash_init(&f, &svm_st_model_bus, &model, svm_st_f405_sectors, 12, 3, 3),
                  SVM_HAL_EINVAL, "16K, 64K and 128K sectors in one area");
-    cr_assert_eq(svm_st_flash_init(&f, &svm_st_model_bus, &model, svm_st_f405_sectors, 12, 0, 4), 0);
+    cr_assert_eq(svm_st_flash_init(&f, &svm_st_model_bus, &model, svm_st_f405_sectors, 12, 0, 4),
+                 0);
 }
 
 Test(st_flash, program_unlocks_uses_x32_and_relocks)

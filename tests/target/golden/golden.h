@@ -14,12 +14,12 @@ typedef struct golden_prog {
     const char *name;
     const uint8_t *img;
     uint32_t size;
-    uint32_t heap, stack;     /* overrides (bytes), 0 = the manifest's */
-    const char *out;          /* expected stdout */
+    uint32_t heap, stack; /* overrides (bytes), 0 = the manifest's */
+    const char *out;      /* expected stdout */
     uint32_t out_len;
-    const char *err;          /* expected stderr ("IMAGE" stands for the image path) */
+    const char *err; /* expected stderr ("IMAGE" stands for the image path) */
     uint32_t err_len;
-    int rc;                   /* expected exit status */
+    int rc; /* expected exit status */
 } golden_prog_t;
 
 extern const golden_prog_t golden_progs[];
@@ -32,14 +32,14 @@ extern const size_t golden_nprogs;
  * min(manifest, pool); one whose .opts override does not fit the pools is skipped (TAP
  * SKIP, with its needs), and fewer than min_ran programs run is a failure. */
 typedef struct golden_board {
-    const char *name;          /* for the summary line: "the micro:bit" */
+    const char *name; /* for the summary line: "the micro:bit" */
     svl_flash_t flash;
     svl_slots_t slots;
-    uint8_t *heap_pool;        /* 8-aligned */
+    uint8_t *heap_pool; /* 8-aligned */
     uint32_t heap_pool_size;
     uint32_t *stack_pool;
-    uint32_t stack_pool_size;  /* bytes */
-    char *cap;                 /* capture buffer: stdout's half, then stderr's */
+    uint32_t stack_pool_size; /* bytes */
+    char *cap;                /* capture buffer: stdout's half, then stderr's */
     uint32_t cap_size;
     unsigned min_ran;
 } golden_board_t;

@@ -43,10 +43,8 @@ static void err_printf(cap_t *c, const char *fmt, const char *a, unsigned long p
 static int finish(svm_vm_t *vm, svm_status_t st, cap_t *c)
 {
     switch (st) {
-    case SVM_HALTED:
-        return 0;
-    case SVM_EXITED:
-        return vm->exit_code & 255;
+    case SVM_HALTED: return 0;
+    case SVM_EXITED: return vm->exit_code & 255;
     case SVM_TRAPPED:
         if (vm->trap.code == SVM_TRAP_uncaught_exception) {
             char buf[256];
@@ -57,12 +55,11 @@ static int finish(svm_vm_t *vm, svm_status_t st, cap_t *c)
         } else {
             const char *mn = svbc_op_name(vm->trap.opcode);
             err_printf(c, "sensevm-run: IMAGE: trap: %s at pc 0x%lx (%s) in context %lu\n",
-                       svm_trap_message(vm->trap.code), (unsigned long)vm->trap.pc,
-                       mn ? mn : "?", (unsigned long)vm->trap.context);
+                       svm_trap_message(vm->trap.code), (unsigned long)vm->trap.pc, mn ? mn : "?",
+                       (unsigned long)vm->trap.context);
         }
         return 2;
-    default:
-        return 2;
+    default: return 2;
     }
 }
 
@@ -72,7 +69,8 @@ static int run(const golden_board_t *b, const golden_prog_t *g, cap_t *c, unsign
 {
     static svm_vm_t vm;
     static svm_context_t ctx;
-    static svl_boot_t bt; /* static, as vm and ctx: 368 bytes off the C stack (3 KB on the micro:bit) */
+    static svl_boot_t
+        bt; /* static, as vm and ctx: 368 bytes off the C stack (3 KB on the micro:bit) */
     *need = 0;
     /* the validator's work memory (12 bytes per block start, loader.h) is the heap pool,
      * idle until the program runs: a 16 KB board has no 4 KB to spare for it */
@@ -96,8 +94,13 @@ static int run(const golden_board_t *b, const golden_prog_t *g, cap_t *c, unsign
         return -1;
     }
     static const char *const argv[] = {"IMAGE", NULL};
-    svm_config_t cfg = {.memory = b->heap_pool, .memory_size = mem, .heap_size = heap,
-                        .write = capture, .user = c, .argc = 1, .argv = argv};
+    svm_config_t cfg = {.memory = b->heap_pool,
+                        .memory_size = mem,
+                        .heap_size = heap,
+                        .write = capture,
+                        .user = c,
+                        .argc = 1,
+                        .argv = argv};
     if (svm_vm_init(&vm, &bt.image, &cfg) != SVM_INIT_OK ||
         svm_context_init(&vm, &ctx, 0, b->stack_pool, words, mf->entry) != SVM_INIT_OK)
         return -2;
@@ -121,17 +124,18 @@ int golden_main(const golden_board_t *b)
         unsigned long need;
         int rc = run(b, g, &c, &need);
         if (rc == -1) {
-            snprintf(msg, sizeof msg, "%s # SKIP needs %lu bytes of heap + stack; the pools "
-                     "have %lu", g->name, need,
-                     (unsigned long)b->heap_pool_size + b->stack_pool_size);
+            snprintf(msg, sizeof msg,
+                     "%s # SKIP needs %lu bytes of heap + stack; the pools "
+                     "have %lu",
+                     g->name, need, (unsigned long)b->heap_pool_size + b->stack_pool_size);
             tap_ok(1, msg);
             continue;
         }
         ran++;
         int out_ok = c.len[0] == g->out_len && memcmp(c.buf[0], g->out, g->out_len) == 0;
         int err_ok = c.len[1] == g->err_len && memcmp(c.buf[1], g->err, g->err_len) == 0;
-        snprintf(msg, sizeof msg, "%s: exit status %d (expected %d), stdout %s, stderr %s",
-                 g->name, rc, g->rc, out_ok ? "same" : "DIFFERS", err_ok ? "same" : "DIFFERS");
+        snprintf(msg, sizeof msg, "%s: exit status %d (expected %d), stdout %s, stderr %s", g->name,
+                 rc, g->rc, out_ok ? "same" : "DIFFERS", err_ok ? "same" : "DIFFERS");
         if (!tap_ok(rc == g->rc && out_ok && err_ok && !c.overflow, msg))
             printf("# stdout:\n%.*s# stderr:\n%.*s", (int)c.len[0], c.buf[0], (int)c.len[1],
                    c.buf[1]);

@@ -13,14 +13,14 @@
 
 #define SVM_CM_SLOT_AREA 0x00200000u
 #define SVM_CM_SLOT_AREA_SIZE 0x00100000u
-#define SVM_CM_FLASH_PAGE 4096u   /* emulated erase unit */
-#define SVM_CM_FLASH_UNIT 4u      /* emulated write unit */
-#define SVM_CM_SLOT_PAGES 16u     /* 64 KiB per slot: 8 containers x 2 slots in the area */
+#define SVM_CM_FLASH_PAGE 4096u /* emulated erase unit */
+#define SVM_CM_FLASH_UNIT 4u    /* emulated write unit */
+#define SVM_CM_SLOT_PAGES 16u   /* 64 KiB per slot: 8 containers x 2 slots in the area */
 #define SVM_CM_INBOX 0x00300000u
 #define SVM_CM_INBOX_SIZE 0x00100000u
 
-#define SVM_CM_CPU_HZ 25000000u   /* MPS2 FPGA system clock; SysTick runs on it */
-#define SVM_CM_TICK_HZ 1000u      /* SysTick period: 1 ms */
+#define SVM_CM_CPU_HZ 25000000u /* MPS2 FPGA system clock; SysTick runs on it */
+#define SVM_CM_TICK_HZ 1000u    /* SysTick period: 1 ms */
 /* External interrupts used as the stand-ins' interrupt lines: nothing on these lines is
  * enabled, so they fire only when the port pends them (svm_cm_button, svm_cm_uart_rx). */
 #define SVM_CM_IRQ_BUTTON 30u

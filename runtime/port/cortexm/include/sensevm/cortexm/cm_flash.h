@@ -13,10 +13,10 @@
 #include <sensevm/loader.h>
 
 typedef struct svm_cm_flash {
-    uint8_t *base;        /* the region, memory-mapped */
-    uint32_t page_size;   /* erase unit */
+    uint8_t *base;      /* the region, memory-mapped */
+    uint32_t page_size; /* erase unit */
     uint32_t npages;
-    uint32_t write_unit;  /* program unit */
+    uint32_t write_unit;     /* program unit */
     uint32_t nerase, nwrite; /* statistics */
 } svm_cm_flash_t;
 

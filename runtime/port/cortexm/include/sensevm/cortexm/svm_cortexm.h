@@ -29,7 +29,7 @@ enum { SVM_CM_LED0, SVM_CM_LED1, SVM_CM_BUTTON0, SVM_CM_UART0, SVM_CM_NDEVS };
 #define SVM_CM_DEVLOG 32u
 
 typedef struct svm_cm_devlog {
-    uint64_t t;       /* now_ns() of the write */
+    uint64_t t; /* now_ns() of the write */
     uint16_t dev;
     int32_t value;
 } svm_cm_devlog_t;
@@ -37,11 +37,11 @@ typedef struct svm_cm_devlog {
 typedef struct svm_cm {
     svm_hal_t hal;
     svm_cm_flash_t flash;
-    int32_t state[SVM_CM_NDEVS];     /* LED/button levels, last UART byte out */
-    uint32_t writes[SVM_CM_NDEVS];   /* dev_write calls per device (tests observe LEDs) */
+    int32_t state[SVM_CM_NDEVS];           /* LED/button levels, last UART byte out */
+    uint32_t writes[SVM_CM_NDEVS];         /* dev_write calls per device (tests observe LEDs) */
     svm_cm_devlog_t devlog[SVM_CM_DEVLOG]; /* the first LED writes, timestamped */
     uint32_t ndevlog;
-    int log_devices;                 /* 1: print "[  t ms] led0 on" lines on the console */
+    int log_devices; /* 1: print "[  t ms] led0 on" lines on the console */
     volatile uint32_t sleeps, wakeups_by_event;
 } svm_cm_t;
 
