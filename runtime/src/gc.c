@@ -17,7 +17,7 @@ typedef struct gc_state {
     svm_vm_t *vm;
     uint8_t *to;
     uint32_t free;
-    uint64_t work; /* words copied + scanned */
+    svm_gcwork_t work; /* words copied + scanned */
 } gc_state_t;
 
 static void forward(gc_state_t *g, svm_value_t *slot)
@@ -51,11 +51,12 @@ static void visit_root(svm_value_t *slot, void *arg) { forward(arg, slot); }
 
 /* charge: the program's collection (its work costs fuel, work.h); 0 for the extra ones
  * cfg.gc_every_alloc forces, a testing aid that must not change the schedule */
-#if !SVM_CFG_GC_COMPACT
-static
+#if SVM_CFG_GC_COMPACT
+#define GC_DONE_LINKAGE /* gc_compact.c ends its collections here too */
+#else
+#define GC_DONE_LINKAGE static
 #endif
-    void
-    svm_gc_done(svm_vm_t *vm, uint32_t live, uint64_t work, int charge)
+GC_DONE_LINKAGE void svm_gc_done(svm_vm_t *vm, uint32_t live, svm_gcwork_t work, int charge)
 {
     vm->hp = live;
     vm->hp_after_gc = live;
@@ -74,7 +75,9 @@ static
     uint32_t room = UINT32_MAX - vm->work.pending;
     svm_work_charge(vm, work > room / 3u ? room : 3u * (uint32_t)work);
 #else
-    svm_work_charge(vm, work > UINT32_MAX / 3u ? UINT32_MAX : 3u * (uint32_t)work);
+    /* 32-bit hosts and boards: a heap is at most 16 MiB (SVMF_HEAP_MAX), so a collection
+     * does < 2^23 words of work and 3 times that fits */
+    svm_work_charge(vm, 3u * (uint32_t)work);
 #endif
 }
 

@@ -46,11 +46,15 @@ static inline int svm_gc_has_fields(uint32_t hd)
                  1u);
 }
 
+/* Words a collection copies and scans: less than the heap's words twice, so a machine
+ * word holds it (a 32-bit heap is at most 16 MiB; a 64-bit one < 4 GiB). */
+typedef uintptr_t svm_gcwork_t;
+
 #if SVM_CFG_GC_COMPACT
 /* After a collection that left `live` bytes in use (hp = live) having done `work` words:
  * the statistics, and the work charged as fuel (charge = 0: a gc_every_alloc extra).
  * (Local to gc.c in a build without the compact collector: smaller firmware.) */
-void svm_gc_done(svm_vm_t *vm, uint32_t live, uint64_t work, int charge);
+void svm_gc_done(svm_vm_t *vm, uint32_t live, svm_gcwork_t work, int charge);
 #endif
 
 /* The mark-compact collection (gc_compact.c); same contract as the copying one. */

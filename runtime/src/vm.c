@@ -65,11 +65,16 @@ svm_init_result_t svm_vm_init(svm_vm_t *vm, const svl_image_t *img, const svm_co
     uint32_t semi = (cfg->heap_size / 2u) & ~7u; /* heap_size is the RAM budget */
     if (semi < 64u || cfg->memory_size < svm_memory_size(cfg->heap_size, vm->nglobals))
         return SVM_INIT_NO_MEMORY;
+#if SVM_CFG_GC_COMPACT
     if ((unsigned)cfg->gc > SVM_GC_COMPACT)
         return SVM_INIT_BAD_ARG;
     int compact = cfg->gc ? cfg->gc == SVM_GC_COMPACT : img->manifest.gc == SVMF_GC_COMPACT;
-    if (compact && !SVM_CFG_GC_COMPACT)
-        return SVM_INIT_BAD_ARG; /* not in this build */
+#else
+    /* no compact collector in this build: a container that asks for it is refused (the
+     * validated manifest's gc is SVMF_GC_COPY or SVMF_GC_COMPACT) */
+    if ((unsigned)cfg->gc >= SVM_GC_COMPACT || (cfg->gc == SVM_GC_MANIFEST && img->manifest.gc))
+        return SVM_INIT_BAD_ARG;
+#endif
     uint8_t *mem = cfg->memory;
     vm->globals = (svm_value_t *)(void *)mem;
     for (uint32_t i = 0; i < vm->nglobals; i++)
