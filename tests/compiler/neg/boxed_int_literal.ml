@@ -1,0 +1,1 @@
+let d = ref 0n
