@@ -2589,6 +2589,8 @@ static modval_t *sig_param(modtype_t *mt, const char *path, loc_t l);
 static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t *impl, modval_t *r,
                       loc_t l)
 {
+    if (!impl && !r)
+        return; /* no caller does this: pass 1 has impl, a functor's parameter has r */
     for (int i = 0; i < sig->items.n; i++) {
         item_t *it = sig->items.v[i];
         switch (it->kind) {

@@ -184,8 +184,8 @@ static int set(runner_cfg_t *c, const opt_t *o, const char *val)
     else if (IS("gc-every-alloc"))
         c->gc_every = 1;
     else if (IS("gc")) { /* issue 17 */
-        if (strcmp(val, "copy") && strcmp(val, "compact")) {
-            fprintf(stderr, "%s: --gc %s: expected copy or compact\n", runner_prog, val);
+        if (!val || (strcmp(val, "copy") && strcmp(val, "compact"))) {
+            fprintf(stderr, "%s: --gc %s: expected copy or compact\n", runner_prog, val ? val : "");
             return RUNNER_EXIT_USAGE;
         }
         c->gc = strcmp(val, "copy") ? SVM_GC_COMPACT : SVM_GC_COPY;
