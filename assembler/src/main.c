@@ -9,6 +9,7 @@
 #include "internal.h"
 
 #include <sensevm/asm.h>
+#include <sensevm/color.h>
 #include <sensevm/image.h>
 #include <sensevm/suggest.h>
 
@@ -64,6 +65,8 @@ static void usage(FILE *f)
         "                      (repeatable; sensec passes --xchan=SPEC through)\n"
         "Other:\n"
         "  --max-errors N      stop after N errors (default 20; 0: no limit)\n"
+        "  --color[=WHEN]      diagnostics in colour: auto (default: when stderr is a\n"
+        "                      terminal and NO_COLOR is unset), always (--color alone), never\n"
         "  -h, --help          this text\n"
         "  -V, --version       version\n");
 }
@@ -74,25 +77,31 @@ static void print_diags(const svasm_diags_t *d)
         const char *sev = g->severity == SVASM_ERROR     ? "error"
                           : g->severity == SVASM_WARNING ? "warning"
                                                          : "note";
+        const char *bold = svbc_sgr(SVBC_SGR_LOCUS), *off = svbc_sgr(SVBC_SGR_RESET),
+                   *kc = svbc_sgr_kind(sev);
         if (g->file && g->line > 0) {
-            fprintf(stderr, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col, sev, g->msg);
+            fprintf(stderr, "%s%s:%d:%d:%s %s%s:%s %s\n", bold, g->file, g->line, g->col, off, kc,
+                    sev, off, g->msg);
             if (g->srcline) {
                 fprintf(stderr, "%s\n", g->srcline);
                 int col = g->caret > 0 ? g->caret : g->col;
                 size_t n = (size_t)(col > 0 ? col - 1 : 0), len = strlen(g->srcline);
                 for (size_t i = 0; i < n; i++)
                     fputc(i < len && g->srcline[i] == '\t' ? '\t' : ' ', stderr);
-                fputs("^\n", stderr);
+                fprintf(stderr, "%s^%s\n", svbc_sgr(SVBC_SGR_CARET), off);
             }
         } else if (g->file) {
-            fprintf(stderr, "%s: %s: %s: %s\n", prog, g->file, sev, g->msg);
+            fprintf(stderr, "%s%s: %s:%s %s%s:%s %s\n", bold, prog, g->file, off, kc, sev, off,
+                    g->msg);
         } else {
-            fprintf(stderr, "%s: %s: %s\n", prog, sev, g->msg);
+            fprintf(stderr, "%s%s:%s %s%s:%s %s\n", bold, prog, off, kc, sev, off, g->msg);
         }
     }
     if (d->truncated)
-        fprintf(stderr, "%s: note: stopped after %d errors (--max-errors %d; 0 for no limit)\n",
-                prog, d->max_errors, d->max_errors);
+        fprintf(stderr,
+                "%s%s:%s %snote:%s stopped after %d errors (--max-errors %d; 0 for no limit)\n",
+                svbc_sgr(SVBC_SGR_LOCUS), prog, svbc_sgr(SVBC_SGR_RESET), svbc_sgr(SVBC_SGR_NOTE),
+                svbc_sgr(SVBC_SGR_RESET), d->max_errors, d->max_errors);
 }
 
 static uint8_t *read_file(const char *path, size_t *len)
@@ -263,12 +272,14 @@ enum {
     OPT_MAXERR,
     OPT_ADDR2LINE,
     OPT_BOARD,
-    OPT_GC
+    OPT_GC,
+    OPT_COLOR
 };
 
 static int bad_usage(const char *fmt, const char *arg)
 {
-    fprintf(stderr, "%s: error: ", prog);
+    fprintf(stderr, "%s%s:%s %serror:%s ", svbc_sgr(SVBC_SGR_LOCUS), prog, svbc_sgr(SVBC_SGR_RESET),
+            svbc_sgr(SVBC_SGR_ERROR), svbc_sgr(SVBC_SGR_RESET));
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\nTry 'senseasm --help' for more information.\n");
     return 2;
@@ -461,9 +472,11 @@ static int parse_args(cli_t *c, int argc, char **argv)
         {"gen-key", required_argument, NULL, OPT_GENKEY},
         {"board", required_argument, NULL, OPT_BOARD},
         {"gc", required_argument, NULL, OPT_GC},
+        {"color", optional_argument, NULL, OPT_COLOR},
         {NULL, 0, NULL, 0},
     };
     memset(c, 0, sizeof *c);
+    svbc_color_scan(argc, argv); /* before any usage error */
     c->fmt = SVASM_FMT_RAW;
     c->max_errors = SVASM_MAX_ERRORS_DEFAULT;
     svasm_link_opts_init(&c->lo);
@@ -588,6 +601,15 @@ static int parse_args(cli_t *c, int argc, char **argv)
                 return 2;
             }
             break;
+        case OPT_COLOR: { /* --color, --color=WHEN, --color WHEN (issue 15) */
+            const char *when = optarg ? optarg : "always";
+            if (!optarg && optind < argc && svbc_color_parse(argv[optind]) >= 0)
+                when = argv[optind++];
+            if (svbc_color_parse(when) < 0)
+                return bad_usage("bad --color '%s' (expected auto, always or never)", when);
+            svbc_color_set(svbc_color_parse(when));
+            break;
+        }
         case ':': return bad_usage("option '%s' needs an argument", argv[optind - 1]);
         default: return unknown_option(argv[optind - 1], longopts);
         }
