@@ -77,6 +77,8 @@ CASES = [
      [BOLD + "bad.s:3:3:" + OFF + " " + RED + "error:" + OFF, GREEN + "^" + OFF], 1),
     ("senseasm usage", [senseasm, "--heap", "lots", "x.o"],
      [BOLD + "senseasm:" + OFF + " " + RED + "error:" + OFF], 2),
+    ("senseasm unreadable file", [senseasm, "-c", "missing.s", "-o", "missing.o"],
+     [BOLD + "senseasm:" + OFF + " " + RED + "error:" + OFF + " cannot open"], 1),
     ("sensevm-run exception", [runner, "raise.svm"], [RED + "Fatal error:" + OFF], 2),
     ("sensevm-run trap", [runner, "--max-steps", "5", "raise.svm"],
      [BOLD + "sensevm-run: raise.svm:" + OFF + " " + RED + "trap:" + OFF], 2),
