@@ -88,9 +88,10 @@ static void warn_unclaimed(const run_t *r, const char *input)
         if (!claimed) {
             warned |= 1u << ev->dev;
             fprintf(stderr,
-                    "%s:%u: warning: no container claims device '%s': its input "
+                    "%s%s:%u:%s %swarning:%s no container claims device '%s': its input "
                     "events are dropped\n",
-                    input, ev->line, dev);
+                    svbc_sgr(SVBC_SGR_LOCUS), input, ev->line, svbc_sgr(SVBC_SGR_RESET),
+                    svbc_sgr(SVBC_SGR_WARNING), svbc_sgr(SVBC_SGR_RESET), dev);
         }
     }
 }

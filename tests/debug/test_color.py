@@ -63,6 +63,8 @@ def write(name, text):
 write("bad.ml", "let x = 1 +\n")
 write("warn.ml", "let () = let y = 3 in ()\n")
 write("bad.s", "  .text\nmain:\n  bogus 1\n")
+write("good.s", "        .text\n        .global main\nmain:\n        halt\n")
+write("in.txt", "at 10ms press button1\n")
 write("raise.ml", "let rec f n = if n = 0 then raise Not_found else f (n - 1)\nlet () = f 3\n")
 rc, err = run([sensec, "-o", "raise.svm", "raise.ml", "--color=never"])
 check(rc == 0 and ESC not in err, "sensec builds raise.svm", err)
@@ -79,6 +81,11 @@ CASES = [
      [BOLD + "senseasm:" + OFF + " " + RED + "error:" + OFF], 2),
     ("senseasm unreadable file", [senseasm, "-c", "missing.s", "-o", "missing.o"],
      [BOLD + "senseasm:" + OFF + " " + RED + "error:" + OFF + " cannot open"], 1),
+    ("senseasm board check", [senseasm, "--board", "microbit", "--heap", "4M", "-o", "big.svm",
+                              "good.s"],
+     [BOLD + "senseasm: big.svm:" + OFF + " " + RED + "error:" + OFF + " the program needs"], 1),
+    ("sensevm-run input warning", [runner, "--input", "in.txt", "raise.svm"],
+     [BOLD + "in.txt:1:" + OFF + " " + MAGENTA + "warning:" + OFF + " no container claims"], 2),
     ("sensevm-run exception", [runner, "raise.svm"], [RED + "Fatal error:" + OFF], 2),
     ("sensevm-run trap", [runner, "--max-steps", "5", "raise.svm"],
      [BOLD + "sensevm-run: raise.svm:" + OFF + " " + RED + "trap:" + OFF], 2),
