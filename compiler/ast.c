@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sensevm/color.h>
 #include "ast.h"
 
 struct srcfile *cur_file;
@@ -125,7 +126,10 @@ const char *src_line(int line, int *len)
 
 static void vdiag(const char *kind, loc_t l, const char *fmt, va_list ap)
 {
-    fprintf(stderr, "%s:%d:%d: %s: ", cur_file ? cur_file->name : "sensec", l.line, l.col, kind);
+    const char *off = svbc_sgr(SVBC_SGR_RESET);
+    fprintf(stderr, "%s%s:%d:%d:%s %s%s:%s ", svbc_sgr(SVBC_SGR_LOCUS),
+            cur_file ? cur_file->name : "sensec", l.line, l.col, off, svbc_sgr_kind(kind), kind,
+            off);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     int len;
@@ -136,11 +140,11 @@ static void vdiag(const char *kind, loc_t l, const char *fmt, va_list ap)
     fprintf(stderr, "       | ");
     for (int i = 1; i < l.col && i <= len; i++)
         fputc(s[i - 1] == '\t' ? '\t' : ' ', stderr);
-    fputc('^', stderr);
+    fprintf(stderr, "%s^", svbc_sgr(SVBC_SGR_CARET));
     int endc = (l.eline == l.line) ? l.ecol : len + 1;
     for (int i = l.col + 1; i < endc && i <= len; i++)
         fputc('~', stderr);
-    fputc('\n', stderr);
+    fprintf(stderr, "%s\n", off);
 }
 
 void diag_error(loc_t l, const char *fmt, ...)

@@ -17,10 +17,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <sensevm/bytecode.h>
+#include <sensevm/color.h>
 #include <sensevm/suggest.h>
 #include "ast.h"
 
 static const char *argv0;
+/* sensec's --color, passed to each senseasm it runs (same stderr, same choice) */
+static const char *color_arg = "--color=auto";
 
 static int usage(const char *msg)
 {
@@ -32,6 +35,8 @@ static int usage(const char *msg)
         "       sensec -S FILE.ml... [-o FILE.s]                          assembly only\n"
         "       sensec -c FILE.ml... [-o FILE.o]                          object only\n"
         "Options: -w (no warnings), --keep-temps, -h/--help, -V/--version\n"
+        "  --color[=WHEN]: diagnostics in colour: auto (default: when stderr is a terminal\n"
+        "    and NO_COLOR is unset), always (--color alone), never; passed to senseasm\n"
         "Link options (passed to senseasm; see senseasm --help):\n"
         "  --heap SIZE --stack SIZE --name NAME --entry SYM --priority N --arrays SIZE\n"
         "  --contexts N --channels N --device NAME --policy P --heartbeat MS --fuel N --gc G\n"
@@ -257,7 +262,7 @@ static const char
 /* senseasm's link options that take no argument (sensec passes them through). */
 static const char *const link_opts_flag[] = {"--no-dce", "--strip", "--sign", NULL};
 /* sensec's own long options, for "did you mean". */
-static const char *const own_opts[] = {"--keep-temps", "--help", "--version", NULL};
+static const char *const own_opts[] = {"--keep-temps", "--help", "--version", "--color", NULL};
 
 /* A long option sensec does not know: never forwarded to the linker (issue 15). */
 static int unknown_option(const char *a)
@@ -312,6 +317,7 @@ typedef struct cli {
  * exit status (0 after --help/--version, 2 after a usage error). */
 static int parse_args(int argc, char **argv, cli_t *c)
 {
+    svbc_color_scan(argc, argv); /* before any usage error */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-S"))
@@ -326,7 +332,16 @@ static int parse_args(int argc, char **argv, cli_t *c)
             quiet_warnings = 1;
         else if (!strcmp(a, "--keep-temps"))
             c->keep = 1;
-        else if (!strcmp(a, "--stdlib-module"))
+        else if (!strncmp(a, "--color", 7) && (!a[7] || a[7] == '=')) {
+            /* --color, --color=WHEN, --color WHEN (issue 15) */
+            const char *when = a[7] ? a + 8 : "always";
+            if (!a[7] && i + 1 < argc && svbc_color_parse(argv[i + 1]) >= 0)
+                when = argv[++i];
+            if (svbc_color_parse(when) < 0)
+                return usage(xfmt("bad --color '%s' (expected auto, always or never)", when));
+            svbc_color_set(svbc_color_parse(when));
+            color_arg = xfmt("--color=%s", when);
+        } else if (!strcmp(a, "--stdlib-module"))
             c->stdlib_mode = 1;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(NULL);
@@ -399,8 +414,8 @@ static int sensec_main(int argc, char **argv)
             }
             if (mode == 'c') {
                 const char *o = out ? out : replace_ext(src, ".o");
-                char *args[] = {
-                    (char *)find_senseasm(), "-c", (char *)s_out, "-o", (char *)o, NULL};
+                char *args[] = {(char *)find_senseasm(), "-c", (char *)s_out, "-o", (char *)o,
+                                (char *)color_arg,       NULL};
                 int rc = run(args);
                 if (!keep)
                     unlink(s_out);
@@ -432,7 +447,7 @@ static int sensec_main(int argc, char **argv)
             errors = 1;
             continue;
         }
-        char *args[] = {(char *)asmexe, "-c", (char *)s, "-o", (char *)o, NULL};
+        char *args[] = {(char *)asmexe, "-c", (char *)s, "-o", (char *)o, (char *)color_arg, NULL};
         if (run(args) != 0) {
             fprintf(stderr, "sensec: senseasm failed on the generated assembly of %s\n", src);
             errors = 1;
@@ -482,13 +497,15 @@ static int sensec_main(int argc, char **argv)
                     svbc_opinfo[SVBC_OP_call].name, (const char *)inits.v[i]);
         fprintf(f, "        %s\n", svbc_opinfo[SVBC_OP_halt].name);
         fclose(f);
-        char *args[] = {(char *)asmexe, "-c", (char *)ms, "-o", (char *)mo, NULL};
+        char *args[] = {(char *)asmexe,    "-c", (char *)ms, "-o", (char *)mo,
+                        (char *)color_arg, NULL};
         if (run(args) != 0)
             errors = 1;
         vpush(&temps, (void *)mo);
         if (!errors) {
             vec_t la = {0};
             vpush(&la, (void *)asmexe);
+            vpush(&la, (void *)color_arg);
             vpush(&la, "-o");
             vpush(&la, (void *)(out ? out : "a.svm"));
             vpush(&la, (void *)mo);

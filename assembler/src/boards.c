@@ -12,6 +12,7 @@
 
 #include <sensevm/asm.h>
 #include <sensevm/bytecode.h>
+#include <sensevm/color.h>
 #include <sensevm/image.h>
 #include <sensevm/loader.h>
 
@@ -107,6 +108,13 @@ static uint32_t work_need(const uint8_t *img, uint32_t len, uint32_t code_size, 
     return hi;
 }
 
+/* "senseasm: OUT: error: ", in colour as --color asks (sensevm/color.h) */
+static void error_at(const char *out)
+{
+    fprintf(stderr, "%ssenseasm: %s:%s %serror:%s ", svbc_sgr(SVBC_SGR_LOCUS), out,
+            svbc_sgr(SVBC_SGR_RESET), svbc_sgr(SVBC_SGR_ERROR), svbc_sgr(SVBC_SGR_RESET));
+}
+
 int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len, const char *out)
 {
     int errs = 0;
@@ -115,10 +123,11 @@ int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len, 
     if (b->inbox_size && b->inbox_size < room)
         room = b->inbox_size;
     if (len > room) {
+        error_at(out);
         fprintf(stderr,
-                "senseasm: %s: error: the image is %s; board %s takes images of at "
+                "the image is %s; board %s takes images of at "
                 "most %s\n",
-                out, kb(len, x, sizeof x), b->name, kb(room, y, sizeof y));
+                kb(len, x, sizeof x), b->name, kb(room, y, sizeof y));
         errs++;
     }
     svasm_image_t im;
@@ -136,24 +145,26 @@ int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len, 
     uint32_t globals = (uint32_t)svbc_read_i32(mf + SVMF_OFF_GLOBALS);
     uint64_t need = svasm_board_ram_need(heap + arrays, stack, ctxs, chans, globals);
     if (need > b->container_ram) {
+        error_at(out);
         fprintf(stderr,
-                "senseasm: %s: error: the program needs %s of RAM (heap %u + %u "
+                "the program needs %s of RAM (heap %u + %u "
                 "contexts x %u stack + scheduler state); board %s has %s for containers "
                 "(use smaller --heap/--stack/--contexts)\n",
-                out, kb(need, x, sizeof x), (unsigned)heap, (unsigned)ctxs, (unsigned)stack,
-                b->name, kb(b->container_ram, y, sizeof y));
+                kb(need, x, sizeof x), (unsigned)heap, (unsigned)ctxs, (unsigned)stack, b->name,
+                kb(b->container_ram, y, sizeof y));
         errs++;
     }
     /* The firmware validates a container's image in the containers' RAM not yet in use
      * (runtime/port/<chip>: scratch()): all of container_ram for container 0. */
     uint32_t wneed = work_need(img, len, im.code_size, b->container_ram);
     if (wneed) {
+        error_at(out);
         fprintf(stderr,
-                "senseasm: %s: error: validating the image needs %u bytes of work "
+                "validating the image needs %u bytes of work "
                 "memory (12 per block start of its %u-byte code section; loader rule 107, "
                 "stack_work_too_small); board %s's firmware lends the validator the "
                 "containers' free RAM, at most %u bytes (make the program smaller)\n",
-                out, (unsigned)wneed, (unsigned)im.code_size, b->name, (unsigned)b->container_ram);
+                (unsigned)wneed, (unsigned)im.code_size, b->name, (unsigned)b->container_ram);
         errs++;
     }
     unsigned nd = mf[SVMF_OFF_NDEVICES];
@@ -164,8 +175,8 @@ int svasm_board_check(const svasm_board_t *b, const uint8_t *img, uint32_t len, 
         for (int k = 0; k < b->ndevs; k++)
             found |= strcmp(b->devs[k], dev) == 0;
         if (!found) {
-            fprintf(stderr, "senseasm: %s: error: device '%s' is not on board %s (it has", out, dev,
-                    b->name);
+            error_at(out);
+            fprintf(stderr, "device '%s' is not on board %s (it has", dev, b->name);
             for (int k = 0; k < b->ndevs; k++)
                 fprintf(stderr, "%s %s", k ? "," : "", b->devs[k]);
             fprintf(stderr, ")\n");

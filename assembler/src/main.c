@@ -9,6 +9,7 @@
 #include "internal.h"
 
 #include <sensevm/asm.h>
+#include <sensevm/color.h>
 #include <sensevm/image.h>
 #include <sensevm/suggest.h>
 
@@ -25,6 +26,11 @@
 #endif
 
 static const char *prog = "senseasm";
+/* the five arguments of "%s%s:%s %sKIND:%s ": "senseasm: error: " in colour as asked
+ * (--color, sensevm/color.h), plain otherwise */
+#define DIAG_PREFIX(kind)                                                                          \
+    svbc_sgr(SVBC_SGR_LOCUS), prog, svbc_sgr(SVBC_SGR_RESET), svbc_sgr_kind(kind),                 \
+        svbc_sgr(SVBC_SGR_RESET)
 
 static void usage(FILE *f)
 {
@@ -64,6 +70,8 @@ static void usage(FILE *f)
         "                      (repeatable; sensec passes --xchan=SPEC through)\n"
         "Other:\n"
         "  --max-errors N      stop after N errors (default 20; 0: no limit)\n"
+        "  --color[=WHEN]      diagnostics in colour: auto (default: when stderr is a\n"
+        "                      terminal and NO_COLOR is unset), always (--color alone), never\n"
         "  -h, --help          this text\n"
         "  -V, --version       version\n");
 }
@@ -74,32 +82,38 @@ static void print_diags(const svasm_diags_t *d)
         const char *sev = g->severity == SVASM_ERROR     ? "error"
                           : g->severity == SVASM_WARNING ? "warning"
                                                          : "note";
+        const char *bold = svbc_sgr(SVBC_SGR_LOCUS), *off = svbc_sgr(SVBC_SGR_RESET),
+                   *kc = svbc_sgr_kind(sev);
         if (g->file && g->line > 0) {
-            fprintf(stderr, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col, sev, g->msg);
+            fprintf(stderr, "%s%s:%d:%d:%s %s%s:%s %s\n", bold, g->file, g->line, g->col, off, kc,
+                    sev, off, g->msg);
             if (g->srcline) {
                 fprintf(stderr, "%s\n", g->srcline);
                 int col = g->caret > 0 ? g->caret : g->col;
                 size_t n = (size_t)(col > 0 ? col - 1 : 0), len = strlen(g->srcline);
                 for (size_t i = 0; i < n; i++)
                     fputc(i < len && g->srcline[i] == '\t' ? '\t' : ' ', stderr);
-                fputs("^\n", stderr);
+                fprintf(stderr, "%s^%s\n", svbc_sgr(SVBC_SGR_CARET), off);
             }
         } else if (g->file) {
-            fprintf(stderr, "%s: %s: %s: %s\n", prog, g->file, sev, g->msg);
+            fprintf(stderr, "%s%s: %s:%s %s%s:%s %s\n", bold, prog, g->file, off, kc, sev, off,
+                    g->msg);
         } else {
-            fprintf(stderr, "%s: %s: %s\n", prog, sev, g->msg);
+            fprintf(stderr, "%s%s:%s %s%s:%s %s\n", bold, prog, off, kc, sev, off, g->msg);
         }
     }
     if (d->truncated)
-        fprintf(stderr, "%s: note: stopped after %d errors (--max-errors %d; 0 for no limit)\n",
-                prog, d->max_errors, d->max_errors);
+        fprintf(stderr,
+                "%s%s:%s %snote:%s stopped after %d errors (--max-errors %d; 0 for no limit)\n",
+                DIAG_PREFIX("note"), d->max_errors, d->max_errors);
 }
 
 static uint8_t *read_file(const char *path, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
-        fprintf(stderr, "%s: error: cannot open '%s': %s\n", prog, path, strerror(errno));
+        fprintf(stderr, "%s%s:%s %serror:%s cannot open '%s': %s\n", DIAG_PREFIX("error"), path,
+                strerror(errno));
         return NULL;
     }
     size_t cap = 65536, n = 0;
@@ -109,7 +123,8 @@ static uint8_t *read_file(const char *path, size_t *len)
         n += r;
         if (n < cap) {
             if (ferror(f)) {
-                fprintf(stderr, "%s: error: cannot read '%s'\n", prog, path);
+                fprintf(stderr, "%s%s:%s %serror:%s cannot read '%s'\n", DIAG_PREFIX("error"),
+                        path);
                 free(buf);
                 if (f != stdin)
                     fclose(f);
@@ -129,13 +144,15 @@ static int write_file(const char *path, const uint8_t *buf, size_t len)
 {
     FILE *f = fopen(path, "wb");
     if (!f) {
-        fprintf(stderr, "%s: error: cannot write '%s': %s\n", prog, path, strerror(errno));
+        fprintf(stderr, "%s%s:%s %serror:%s cannot write '%s': %s\n", DIAG_PREFIX("error"), path,
+                strerror(errno));
         return -1;
     }
     int bad = fwrite(buf, 1, len, f) != len;
     bad |= fclose(f) != 0;
     if (bad) {
-        fprintf(stderr, "%s: error: cannot write '%s': %s\n", prog, path, strerror(errno));
+        fprintf(stderr, "%s%s:%s %serror:%s cannot write '%s': %s\n", DIAG_PREFIX("error"), path,
+                strerror(errno));
         return -1;
     }
     return 0;
@@ -263,12 +280,13 @@ enum {
     OPT_MAXERR,
     OPT_ADDR2LINE,
     OPT_BOARD,
-    OPT_GC
+    OPT_GC,
+    OPT_COLOR
 };
 
 static int bad_usage(const char *fmt, const char *arg)
 {
-    fprintf(stderr, "%s: error: ", prog);
+    fprintf(stderr, "%s%s:%s %serror:%s ", DIAG_PREFIX("error"));
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\nTry 'senseasm --help' for more information.\n");
     return 2;
@@ -325,7 +343,8 @@ static int read_hex_key(const char *path, uint8_t *out, size_t cap)
     sodium_memzero(buf, len);
     free(buf);
     if (bad || hi >= 0) {
-        fprintf(stderr, "%s: error: %s: not a key file (expected hex digits)\n", prog, path);
+        fprintf(stderr, "%s%s:%s %serror:%s %s: not a key file (expected hex digits)\n",
+                DIAG_PREFIX("error"), path);
         return -1;
     }
     return (int)n;
@@ -341,14 +360,16 @@ static int load_secret_key(const char *path, uint8_t sk[crypto_sign_SECRETKEYBYT
         crypto_sign_seed_keypair(pk, sk, raw);
         if (n == crypto_sign_SECRETKEYBYTES && sodium_memcmp(sk, raw, sizeof raw) != 0)
             fprintf(stderr,
-                    "%s: error: %s: the public half of the secret key does not match "
+                    "%s%s:%s %serror:%s %s: the public half of the secret key does not match "
                     "its seed\n",
-                    prog, path);
+                    DIAG_PREFIX("error"), path);
         else
             rc = 0;
     } else if (n >= 0) {
-        fprintf(stderr, "%s: error: %s: a secret key file holds %d or %d hex digits, not %d\n",
-                prog, path, 2 * crypto_sign_SEEDBYTES, 2 * crypto_sign_SECRETKEYBYTES, 2 * n);
+        fprintf(stderr,
+                "%s%s:%s %serror:%s %s: a secret key file holds %d or %d hex digits, not %d\n",
+                DIAG_PREFIX("error"), path, 2 * crypto_sign_SEEDBYTES,
+                2 * crypto_sign_SECRETKEYBYTES, 2 * n);
     }
     sodium_memzero(raw, sizeof raw);
     return rc;
@@ -362,7 +383,8 @@ static int write_hex(const char *path, const uint8_t *b, size_t n, int secret)
     text[2 * n] = '\n';
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, secret ? 0600 : 0644);
     if (fd < 0) {
-        fprintf(stderr, "%s: error: cannot create '%s': %s\n", prog, path, strerror(errno));
+        fprintf(stderr, "%s%s:%s %serror:%s cannot create '%s': %s\n", DIAG_PREFIX("error"), path,
+                strerror(errno));
         return -1;
     }
     ssize_t w = write(fd, text, 2 * n + 1);
@@ -370,7 +392,7 @@ static int write_hex(const char *path, const uint8_t *b, size_t n, int secret)
     bad |= close(fd) != 0;
     sodium_memzero(text, sizeof text);
     if (bad) {
-        fprintf(stderr, "%s: error: cannot write '%s'\n", prog, path);
+        fprintf(stderr, "%s%s:%s %serror:%s cannot write '%s'\n", DIAG_PREFIX("error"), path);
         return -1;
     }
     return 0;
@@ -408,9 +430,9 @@ static void sign_image(uint8_t *img, uint32_t len, const uint8_t *sk)
 static int no_sodium(const char *opt)
 {
     fprintf(stderr,
-            "%s: error: %s needs libsodium, and this senseasm was built without it "
+            "%s%s:%s %serror:%s %s needs libsodium, and this senseasm was built without it "
             "(install libsodium-dev and reconfigure)\n",
-            prog, opt);
+            DIAG_PREFIX("error"), opt);
     return 2;
 }
 #endif
@@ -461,9 +483,11 @@ static int parse_args(cli_t *c, int argc, char **argv)
         {"gen-key", required_argument, NULL, OPT_GENKEY},
         {"board", required_argument, NULL, OPT_BOARD},
         {"gc", required_argument, NULL, OPT_GC},
+        {"color", optional_argument, NULL, OPT_COLOR},
         {NULL, 0, NULL, 0},
     };
     memset(c, 0, sizeof *c);
+    svbc_color_scan(argc, argv); /* before any usage error */
     c->fmt = SVASM_FMT_RAW;
     c->max_errors = SVASM_MAX_ERRORS_DEFAULT;
     svasm_link_opts_init(&c->lo);
@@ -583,11 +607,20 @@ static int parse_args(cli_t *c, int argc, char **argv)
         case OPT_ADDR2LINE: c->addr2line = 1; break;
         case OPT_BOARD:
             if (!(c->board = svasm_board_find(optarg))) {
-                fprintf(stderr, "%s: error: unknown board '%s' (known: %s)\n", prog, optarg,
-                        svasm_board_names());
+                fprintf(stderr, "%s%s:%s %serror:%s unknown board '%s' (known: %s)\n",
+                        DIAG_PREFIX("error"), optarg, svasm_board_names());
                 return 2;
             }
             break;
+        case OPT_COLOR: { /* --color, --color=WHEN, --color WHEN (issue 15) */
+            const char *when = optarg ? optarg : "always";
+            if (!optarg && optind < argc && svbc_color_parse(argv[optind]) >= 0)
+                when = argv[optind++];
+            if (svbc_color_parse(when) < 0)
+                return bad_usage("bad --color '%s' (expected auto, always or never)", when);
+            svbc_color_set(svbc_color_parse(when));
+            break;
+        }
         case ':': return bad_usage("option '%s' needs an argument", argv[optind - 1]);
         default: return unknown_option(argv[optind - 1], longopts);
         }
@@ -676,9 +709,9 @@ static int symbolise_bt(const svasm_image_t *im, const svimg_debug_t *dbg, const
         snprintf(want + 2 * k, 3, "%02x", im->base[SVIMG_OFF_SHA + k]);
     if (strcmp(sha, want))
         fprintf(stderr,
-                "%s: warning: the backtrace is of image %s, this image is %s (a "
+                "%s%s:%s %swarning:%s the backtrace is of image %s, this image is %s (a "
                 "stripped or rebuilt copy?): its code must be the same\n",
-                prog, sha, want);
+                DIAG_PREFIX("warning"), sha, want);
     p += 16;
     uint32_t index = 0;
     char tok[32];
@@ -692,7 +725,8 @@ static int symbolise_bt(const svasm_image_t *im, const svimg_debug_t *dbg, const
             continue;
         }
         if (parse_pc(tok, &e)) {
-            fprintf(stderr, "%s: warning: not a backtrace entry: '%s'\n", prog, tok);
+            fprintf(stderr, "%s%s:%s %swarning:%s not a backtrace entry: '%s'\n",
+                    DIAG_PREFIX("warning"), tok);
             continue;
         }
         if (svimg_frame_hidden(dbg, e))
@@ -821,7 +855,8 @@ int main(int argc, char **argv)
             return bad_usage("--gen-key takes no other options or inputs%s", "");
 #ifdef SENSEASM_HAVE_SODIUM
         if (sodium_init() < 0) {
-            fprintf(stderr, "%s: error: libsodium failed to initialise\n", prog);
+            fprintf(stderr, "%s%s:%s %serror:%s libsodium failed to initialise\n",
+                    DIAG_PREFIX("error"));
             return 1;
         }
         return gen_key(c->genkey);
@@ -848,7 +883,8 @@ int main(int argc, char **argv)
     uint8_t sk[crypto_sign_SECRETKEYBYTES];
     if (c->signkey) {
         if (sodium_init() < 0) {
-            fprintf(stderr, "%s: error: libsodium failed to initialise\n", prog);
+            fprintf(stderr, "%s%s:%s %serror:%s libsodium failed to initialise\n",
+                    DIAG_PREFIX("error"));
             return 1;
         }
         if (load_secret_key(c->signkey, sk) != 0)

@@ -7,6 +7,7 @@
 #include "runner.h"
 
 #include <sensevm/bytecode.h>
+#include <sensevm/color.h>
 #include <sensevm/image.h>
 
 #include <errno.h>
@@ -434,12 +435,15 @@ void runner_report_trap(const svm_vm_t *vm, const char *where, const char *prefi
     if (t->code == SVM_TRAP_uncaught_exception) {
         char buf[1024];
         svm_format_exn(vm, t->value, buf, sizeof buf);
-        fprintf(stderr, "%sFatal error: exception %s\n", prefix, buf);
+        fprintf(stderr, "%s%sFatal error:%s exception %s\n", prefix, svbc_sgr(SVBC_SGR_ERROR),
+                svbc_sgr(SVBC_SGR_RESET), buf);
         print_backtrace(stderr, vm, prefix, NULL);
     } else {
         const char *mn = svbc_opinfo[t->opcode].name;
-        fprintf(stderr, "%s: %s: trap: %s at pc 0x%x (%s) in context %u\n", runner_prog, where,
-                svm_trap_message(t->code), t->pc, mn ? mn : "?", t->context);
+        fprintf(stderr, "%s%s: %s:%s %strap:%s %s at pc 0x%x (%s) in context %u\n",
+                svbc_sgr(SVBC_SGR_LOCUS), runner_prog, where, svbc_sgr(SVBC_SGR_RESET),
+                svbc_sgr(SVBC_SGR_ERROR), svbc_sgr(SVBC_SGR_RESET), svm_trap_message(t->code),
+                t->pc, mn ? mn : "?", t->context);
         trap_details(stderr, vm, prefix);
         print_backtrace(stderr, vm, prefix, "Trapped at");
     }

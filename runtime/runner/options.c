@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
 
+#include <sensevm/color.h>
 #include <sensevm/image.h>
 #include <sensevm/suggest.h>
 
@@ -86,6 +87,9 @@ static const opt_t opts[] = {
     {"--generic-loop", 0, A_NONE, M_SCHED, NULL,
      "the interpreter's own loop with the scheduler's hooks called (testing)"},
     {"--trace-sched", 0, A_NONE, M_SCHED, NULL, "scheduler trace on stderr"},
+    {"--color", 0, A_OPT, M_ANY, "[=WHEN]",
+     "diagnostics in colour: auto (default: when stderr is a terminal and\n"
+     "NO_COLOR is unset), always (--color alone, or --color WHEN), never"},
     {"--help", 'h', A_NONE, M_ANY, NULL, "print this help and exit"},
     {"--version", 'V', A_NONE, M_ANY, NULL, "print the version and exit"},
 };
@@ -233,7 +237,13 @@ static int set(runner_cfg_t *c, const opt_t *o, const char *val)
         c->via_sched = 1;
     else if (IS("generic-loop"))
         c->generic_loop = 1;
-    else if (IS("trace-sched"))
+    else if (IS("color")) { /* issue 15 */
+        if (svbc_color_parse(val ? val : "always") < 0) {
+            fprintf(stderr, "%s: --color=%s: expected auto, always or never\n", runner_prog, val);
+            return RUNNER_EXIT_USAGE;
+        }
+        svbc_color_set(svbc_color_parse(val ? val : "always"));
+    } else if (IS("trace-sched"))
         c->trace_sched = 1;
 #undef IS
     return 0;
@@ -292,6 +302,7 @@ static int check(runner_cfg_t *c)
 
 int runner_parse(int argc, char **argv, runner_cfg_t *c)
 {
+    svbc_color_scan(argc, argv); /* before any usage error */
     memset(c, 0, sizeof *c);
     const char *sched_opt = NULL;
     int i = 1;
@@ -318,6 +329,10 @@ int runner_parse(int argc, char **argv, runner_cfg_t *c)
                 }
                 val = argv[++i];
             }
+            /* --color WHEN as well as --color=WHEN */
+            if (!strcmp(o->name, "--color") && !val && i + 1 < argc &&
+                svbc_color_parse(argv[i + 1]) >= 0)
+                val = argv[++i];
             if (o->short_name == 'h') {
                 usage(stdout);
                 return 0;

@@ -10,6 +10,7 @@
 #include "svm_posix.h"
 
 #include <sensevm/bytecode.h>
+#include <sensevm/color.h>
 #include <sensevm/vmsched.h>
 
 #include <errno.h>
@@ -87,9 +88,10 @@ static void warn_unclaimed(const run_t *r, const char *input)
         if (!claimed) {
             warned |= 1u << ev->dev;
             fprintf(stderr,
-                    "%s:%u: warning: no container claims device '%s': its input "
+                    "%s%s:%u:%s %swarning:%s no container claims device '%s': its input "
                     "events are dropped\n",
-                    input, ev->line, dev);
+                    svbc_sgr(SVBC_SGR_LOCUS), input, ev->line, svbc_sgr(SVBC_SGR_RESET),
+                    svbc_sgr(SVBC_SGR_WARNING), svbc_sgr(SVBC_SGR_RESET), dev);
         }
     }
 }
@@ -215,8 +217,9 @@ static int steps_left(run_t *r, uint64_t max, uint32_t default_fuel)
     int32_t slot = c ? (c->cur >= 0 ? c->cur : (c->rq_count ? c->runq[c->rq_head] : -1)) : -1;
     fflush(stdout);
     if (slot < 0) {
-        fprintf(stderr, "%s: trap: fuel exhausted after %llu steps (--max-steps %llu)\n", prog,
-                (unsigned long long)total, (unsigned long long)max);
+        fprintf(stderr, "%s%s:%s %strap:%s fuel exhausted after %llu steps (--max-steps %llu)\n",
+                svbc_sgr(SVBC_SGR_LOCUS), prog, svbc_sgr(SVBC_SGR_RESET), svbc_sgr(SVBC_SGR_ERROR),
+                svbc_sgr(SVBC_SGR_RESET), (unsigned long long)total, (unsigned long long)max);
         return 1;
     }
     const svm_context_t *rc = &b->rctx[slot];

@@ -20,20 +20,24 @@ def options(text, tool):
     return set(OPT.findall(text))
 
 
-failed = 0
-args = sys.argv[1:]
-for exe, man in zip(args[0::2], args[1::2]):
-    tool = os.path.basename(exe)
-    r = subprocess.run([exe, "--help"], capture_output=True, text=True)
-    h = options(r.stdout + r.stderr, tool)
-    with open(man) as f:
-        m = re.sub(r"\\f[BIRP]", "", f.read().replace("\\-", "-"))
-    m = options(m, tool)
-    ok = r.returncode == 0 and h and h == m
-    print("%s %s: --help and %s name the same options" % ("ok:" if ok else "FAIL:", tool,
-                                                         os.path.basename(man)))
-    if not ok:
-        failed = 1
-        print("  only in --help:", sorted(h - m), " only in the man page:", sorted(m - h),
-              " status", r.returncode)
-sys.exit(failed)
+def main(args):
+    failed = 0
+    for exe, man in zip(args[0::2], args[1::2]):
+        tool = os.path.basename(exe)
+        r = subprocess.run([exe, "--help"], capture_output=True, text=True)
+        h = options(r.stdout + r.stderr, tool)
+        with open(man) as f:
+            m = re.sub(r"\\f[BIRP]", "", f.read().replace("\\-", "-"))
+        m = options(m, tool)
+        ok = r.returncode == 0 and h and h == m
+        print("%s %s: --help and %s name the same options" % ("ok:" if ok else "FAIL:", tool,
+                                                             os.path.basename(man)))
+        if not ok:
+            failed = 1
+            print("  only in --help:", sorted(h - m), " only in the man page:", sorted(m - h),
+                  " status", r.returncode)
+    return failed
+
+
+if __name__ == "__main__":  # test_completion.py imports options()
+    sys.exit(main(sys.argv[1:]))
