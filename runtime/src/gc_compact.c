@@ -38,7 +38,6 @@ typedef int svm_gc_compact_unit_t; /* ISO C: a translation unit is never empty *
 #define BLOCK_SHIFT 7u /* 128-byte blocks: a bitmap word each */
 
 typedef struct cgc {
-    svm_vm_t *vm;
     uint32_t *heap; /* the heap as words */
     uint32_t *bits;
     uint32_t *stk;   /* pairs: stk[2i] object offset, stk[2i+1] next field */
@@ -147,7 +146,7 @@ void svm_gc_compact(svm_vm_t *vm, int charge)
     uint32_t nbw = (end + 31u) >> 5;
     uint32_t *stk = (uint32_t *)(void *)vm->heap + ((end + 1u) & ~1u); /* 8-aligned */
     uint32_t cap = (uint32_t)((uint8_t *)vm->gc_bits - (uint8_t *)stk) / 8u;
-    cgc_t g = {vm, (uint32_t *)(void *)vm->heap, vm->gc_bits, stk, 0, cap, 0, nbw};
+    cgc_t g = {(uint32_t *)(void *)vm->heap, vm->gc_bits, stk, 0, cap, 0, nbw};
     memset(g.bits, 0, nbw * 4u);
 
     /* 1. mark */

@@ -44,7 +44,7 @@ static fixture_t *make(uint32_t heap, int gc, int manifest_gc, int every)
 }
 
 /* A block {a, b}; a and b must be rooted by the caller (they are re-read after alloc). */
-static svm_value_t pair(svm_vm_t *vm, svm_value_t *a, svm_value_t *b)
+static svm_value_t pair(svm_vm_t *vm, const svm_value_t *a, const svm_value_t *b)
 {
     uint32_t off = svm_alloc(vm, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
     if (!off)
