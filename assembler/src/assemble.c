@@ -121,6 +121,8 @@ static char *source_excerpt(asm_state_t *st, int line, int col, int *caret)
         asm_sb_add(&b, "...", 3);
     if (from > 0)
         *caret = (int)(c - from) + 1 + 3;
+    if (*caret > (int)b.len + 1) /* a column past a stripped '\r' points just after the text */
+        *caret = (int)b.len + 1;
     return asm_sb_take(&b);
 }
 

@@ -156,3 +156,18 @@ Test(diag, good_program_has_no_diagnostics)
     svasm_obj_free(o);
     svasm_diags_free(&d);
 }
+
+/* regression (fuzz_asm_parse): a last line ending in "\r" without "\n" put the caret past
+ * the excerpt, which has the '\r' stripped */
+Test(diag, caret_stays_inside_the_excerpt)
+{
+    svasm_diags_t d = {0};
+    svasm_obj_t *o = svasm_assemble("f.s", "8\r", 2, &d);
+    cr_assert_null(o);
+    cr_assert_not_null(d.head);
+    cr_assert_not_null(d.head->srcline);
+    cr_assert_str_eq(d.head->srcline, "8");
+    cr_assert(d.head->caret >= 1 && (size_t)d.head->caret <= strlen(d.head->srcline) + 1,
+              "caret %d", d.head->caret);
+    svasm_diags_free(&d);
+}
