@@ -165,6 +165,19 @@ static void do_svc(svbc_service_t s, expr_t **args, int n)
     popn(temps);
 }
 
+/* a[0].(a[1]) <- a[2] for a 3-operand store (bytesset, arrayset): right to left, as
+ * OCaml's bytecode evaluates arguments; the store pops the two pushed operands */
+static void set3(expr_t **a, svbc_opcode_t op)
+{
+    gexpr(a[2], 0);
+    push();
+    gexpr(a[1], 0);
+    push();
+    gexpr(a[0], 0);
+    emit("%s", OPNAME(op));
+    cg.depth -= 2;
+}
+
 static void binop(expr_t *a, expr_t *b, svbc_opcode_t op)
 {
     if (simple_expr(b) && a->kind == E_APP && a->a->kind == E_VAR && a->a->var &&
@@ -406,15 +419,7 @@ static int cprim_lib(int p, expr_t **a)
     case PR_STRING_GET:
     case PR_STRING_UNSAFE_GET:
     case PR_BYTES_GET: binop(a[0], a[1], SVBC_OP_strget); return 0;
-    case PR_BYTES_SET:
-        gexpr(a[2], 0);
-        push();
-        gexpr(a[1], 0);
-        push();
-        gexpr(a[0], 0);
-        emit("%s", OPN(bytesset));
-        cg.depth -= 2;
-        return 0;
+    case PR_BYTES_SET: set3(a, SVBC_OP_bytesset); return 0;
     case PR_BYTES_CREATE:
         gexpr(a[0], 0);
         emit_svc(SVBC_SVC_bytes_create);
@@ -438,15 +443,7 @@ static int cprim_lib(int p, expr_t **a)
     case PR_ARRAY_GET:
     case PR_ARRAY_UNSAFE_GET: binop(a[0], a[1], SVBC_OP_arrayget); return 0;
     case PR_ARRAY_SET:
-    case PR_ARRAY_UNSAFE_SET:
-        gexpr(a[2], 0);
-        push();
-        gexpr(a[1], 0);
-        push();
-        gexpr(a[0], 0);
-        emit("%s", OPN(arrayset));
-        cg.depth -= 2;
-        return 0;
+    case PR_ARRAY_UNSAFE_SET: set3(a, SVBC_OP_arrayset); return 0;
     case PR_ARRAY_LENGTH:
         gexpr(a[0], 0);
         emit("%s", OPN(arraylen));
