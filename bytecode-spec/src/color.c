@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <sensevm/color.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,12 +43,16 @@ void svbc_color_scan(int argc, char **argv)
     }
 }
 
+/* Called in the argument lists of messages that also print strerror(errno): isatty() sets
+ * errno (ENOTTY) when stderr is not a terminal, so errno is kept as it was. */
 static int colouring(void)
 {
     if (decided < 0) {
+        int saved = errno;
         const char *no = getenv("NO_COLOR");
         decided =
             mode == SVBC_COLOR_ALWAYS || (mode == SVBC_COLOR_AUTO && isatty(2) && !(no && *no));
+        errno = saved;
     }
     return decided;
 }

@@ -4,7 +4,9 @@
  * SHA-256 against published vectors, image sealing.
  */
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <sensevm/bytecode.h>
+#include <sensevm/color.h>
 #include <sensevm/image.h>
 #include <stdio.h>
 #include <string.h>
@@ -335,4 +337,20 @@ Test(bytecode, entry_and_pusha_rows)
             cr_assert(info->push != 0 || (info->flags & SVBC_F_ENTRY), "%s: PUSHA", info->name);
     }
     cr_assert_eq(entries, 5, "call, pushcall, tailcall, pushtailcall, cur");
+}
+
+/* Regression (CI, clang build): the tools print "cannot create 'F': <strerror(errno)>" with
+ * the colour escapes in the same argument list; deciding on colour calls isatty(2), which set
+ * errno to ENOTTY before strerror read it when the compiler evaluated the arguments in that
+ * order. Asking for a colour must leave errno alone. */
+Test(bytecode, colour_query_keeps_errno)
+{
+    svbc_color_set(SVBC_COLOR_AUTO);
+    errno = EEXIST;
+    (void)svbc_sgr(SVBC_SGR_ERROR);
+    cr_assert_eq(errno, EEXIST);
+    svbc_color_set(SVBC_COLOR_AUTO);
+    errno = ENOENT;
+    (void)svbc_sgr_kind("error");
+    cr_assert_eq(errno, ENOENT);
 }
