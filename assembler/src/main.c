@@ -498,6 +498,8 @@ static int parse_args(cli_t *c, int argc, char **argv)
         char canon[192];
         const char *key = NULL;
         long *field = NULL;
+        /* required arguments are never NULL; optional ones (--color) are handled apart */
+        const char *arg = optarg ? optarg : "";
         switch (opt) {
         case 'c': c->compile = 1; break;
         case 'o': c->out = optarg; break;
@@ -572,24 +574,24 @@ static int parse_args(cli_t *c, int argc, char **argv)
             field = &c->lo.mset.fuel;
             break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "raw") == 0)
+            if (strcmp(arg, "raw") == 0)
                 c->fmt = SVASM_FMT_RAW;
-            else if (strcmp(optarg, "c") == 0)
+            else if (strcmp(arg, "c") == 0)
                 c->fmt = SVASM_FMT_C;
-            else if (strcmp(optarg, "ihex") == 0)
+            else if (strcmp(arg, "ihex") == 0)
                 c->fmt = SVASM_FMT_IHEX;
             else
-                return bad_usage("unknown --format '%s' (expected raw, c or ihex)", optarg);
+                return bad_usage("unknown --format '%s' (expected raw, c or ihex)", arg);
             c->fmt_set = 1;
             break;
-        case OPT_SYMBOL: c->symbol = optarg; break;
+        case OPT_SYMBOL: c->symbol = arg; break;
         case OPT_BASE:
-            if (svasm_parse_size(optarg, &v) != 0) {
+            if (svasm_parse_size(arg, &v) != 0) {
                 char *end;
                 errno = 0;
-                unsigned long long u = strtoull(optarg, &end, 0);
-                if (errno || *end || !*optarg || u > 0xffffffffull)
-                    return bad_usage("bad --base '%s'", optarg);
+                unsigned long long u = strtoull(arg, &end, 0);
+                if (errno || *end || !*arg || u > 0xffffffffull)
+                    return bad_usage("bad --base '%s'", arg);
                 c->base = (uint32_t)u;
             } else
                 c->base = (uint32_t)v;

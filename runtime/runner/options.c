@@ -144,7 +144,7 @@ static int parse_size(const char *s, uint64_t *out)
 {
     char *end;
     errno = 0;
-    if (*s < '0' || *s > '9')
+    if (!s || *s < '0' || *s > '9')
         return -1;
     unsigned long long v = strtoull(s, &end, 10);
     if (errno || end == s)
