@@ -369,9 +369,12 @@ pat_t *pat_arg(pat_t *p, int a);
 modexpr_t *copy_modexpr(const modexpr_t *m);
 
 /* ---- phases ---- */
-int parse_source(struct srcfile *f, program_t *out); /* 0 ok */
+int parse_source(struct srcfile *f, program_t *out);    /* 0 ok */
+int parse_interface(struct srcfile *f, program_t *out); /* a .mli: signature items; 0 ok */
 void typer_init(void);
 void typer_module(program_t *p, const char *modname, int is_stdlib_prefix);
+/* the next typer_module's file is constrained by this interface (parse_interface) */
+void typer_set_interface(program_t *sig, struct srcfile *mli);
 void gen_module(FILE *out, program_t *p, const char *modname);
 int module_needs_init(program_t *p);
 int gen_uses_module(const char *m);

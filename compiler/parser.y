@@ -264,6 +264,7 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 %token <num> INT CHAR
 %token MODULE STRUCT SIG VAL INCLUDE FUNCTOR LAZY
 %token AND AS ASSERT BEGIN_ DO DONE DOWNTO ELSE END EXCEPTION FALSE FOR FUN FUNCTION IF IN
+%token INTERFACE /* first token of a .mli file (lexer.l parse_interface) */
 %token LET MATCH MUTABLE OF OPEN OR REC THEN TO TRUE TRY TYPE WHEN WHILE WITH UNSUPPORTED
 %token UNDERSCORE LPAREN RPAREN LBRACKET RBRACKET LBRACKETBAR BARRBRACKET LBRACE RBRACE
 %token COMMA SEMI SEMISEMI DOT DOTDOT COLON COLONCOLON LESSMINUS MINUSGREATER BAR
@@ -325,6 +326,7 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 
 program:
     structure { for (int i = 0; i < $1->n; i++) vpush(&prog->items, $1->v[i]); }
+  | INTERFACE signature { for (int i = 0; i < $2->n; i++) vpush(&prog->items, $2->v[i]); }
   ;
 structure:
     seq_expr structure_tail

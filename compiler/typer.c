@@ -2568,6 +2568,16 @@ static var_t *find_val(modval_t *m, const char *name)
             return m->vars.v[i];
     return NULL;
 }
+/* the exception name/arity declared in structure path */
+static int find_exn(const char *path, const char *name, int arity)
+{
+    for (int i = all_cons.n - 1; i >= 0; i--) {
+        struct cinfo *c = all_cons.v[i];
+        if (c->is_exn && !strcmp(c->name, name) && !strcmp(c->path ? c->path : "", path))
+            return c->arity == arity;
+    }
+    return 0;
+}
 static void add_sub(modval_t *r, const char *name, modval_t *sub)
 {
     vpush(&r->subnames, (void *)name);
@@ -2579,6 +2589,9 @@ static void add_sub(modval_t *r, const char *name, modval_t *sub)
     menv_push(name, sub); /* later items of the signature name it */
 }
 static modval_t *constrain_module(modval_t *m, modtype_t *mt, const char *path, loc_t l);
+/* how a mismatch is reported: (M : S) at the ascription; a .mli at the interface's item */
+static const char *sig_what = "Signature mismatch";
+static int sig_item_locs;
 static modval_t *sig_param(modtype_t *mt, const char *path, loc_t l);
 
 /* The items of signature sig, for module r (path r->path):
@@ -2587,12 +2600,13 @@ static modval_t *sig_param(modtype_t *mt, const char *path, loc_t l);
  *   abstract types r.t (a `with type` makes one manifest), the values get sig's types;
  * - impl NULL: r is a functor's parameter of this signature (its values are never run). */
 static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t *impl, modval_t *r,
-                      loc_t l)
+                      loc_t l0)
 {
     if (!impl && !r)
         return; /* no caller does this: pass 1 has impl, a functor's parameter has r */
     for (int i = 0; i < sig->items.n; i++) {
         item_t *it = sig->items.v[i];
+        loc_t l = sig_item_locs ? it->loc : l0;
         switch (it->kind) {
         case I_TYPE:
             for (int k = 0; k < it->n; k++) {
@@ -2600,18 +2614,18 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                 struct withc *w = with_for(withs, prefix, td->name);
                 struct tdecl *id = impl ? lookup_type1(qualify(impl->path, td->name)) : NULL;
                 if (impl && !id)
-                    fatal_at(l, "Signature mismatch: the type `%s' is required but not provided",
+                    fatal_at(l, "%s: the type `%s' is required but not provided", sig_what,
                              td->name);
                 if (id && id->nparams != td->nparams)
                     fatal_at(l,
-                             "Signature mismatch: Type declarations do not match: %s is not "
-                             "included in type %s (arity)",
+                             "%s: Type declarations do not match: %s is not "
+                             "included in type %s (arity)", sig_what,
                              tdecl_text(id, td->name), td->name);
                 if (!r) { /* pass 1: sig's definition and constraints against impl's */
                     if (w && !same_type(tdecl_body(id), with_type(w, id, l)))
                         fatal_at(l,
-                                 "Signature mismatch: Type declarations do not match: %s is not "
-                                 "included in type %s = %s",
+                                 "%s: Type declarations do not match: %s is not "
+                                 "included in type %s = %s", sig_what,
                                  tdecl_text(id, td->name), td->name,
                                  type_to_string(with_type(w, id, l)));
                     if (td->kind == TD_ALIAS) {
@@ -2627,8 +2641,8 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                         ty_level = saved;
                         if (!same_type(tdecl_body(id), st))
                             fatal_at(l,
-                                     "Signature mismatch: Type declarations do not match: %s is "
-                                     "not included in type %s = %s",
+                                     "%s: Type declarations do not match: %s is "
+                                     "not included in type %s = %s", sig_what,
                                      tdecl_text(id, td->name), td->name, type_to_string(st));
                     } else if (td->kind != TD_ABSTRACT) {
                         int ok = id->kind == td->kind;
@@ -2646,8 +2660,8 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                         }
                         if (!ok)
                             fatal_at(l,
-                                     "Signature mismatch: Type declarations do not match: the "
-                                     "definitions of type %s differ",
+                                     "%s: Type declarations do not match: the "
+                                     "definitions of type %s differ", sig_what,
                                      td->name);
                     }
                     continue;
@@ -2682,7 +2696,7 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
         case I_VAL: {
             var_t *iv = impl ? find_val(impl, it->name) : NULL;
             if (impl && !iv)
-                fatal_at(l, "Signature mismatch: the value `%s' is required but not provided",
+                fatal_at(l, "%s: the value `%s' is required but not provided", sig_what,
                          it->name);
             type_t *st = sig_val_type(it);
             if (!r) {
@@ -2692,8 +2706,8 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                     struct names nm2 = {.n = 0};
                     const char *b = pr_to_string(st, &nm2);
                     fatal_at(l,
-                             "Signature mismatch: Values do not match: val %s : %s is not included "
-                             "in val %s : %s",
+                             "%s: Values do not match: val %s : %s is not included "
+                             "in val %s : %s", sig_what,
                              it->name, a, it->name, b);
                 }
                 continue;
@@ -2717,11 +2731,14 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
         case I_EXN:
             if (r && !impl)
                 declare_exn(it);
+            if (impl && !r && !find_exn(impl->path, it->name, it->nargs))
+                fatal_at(l, "%s: the exception `%s' is required but not provided", sig_what,
+                         it->name);
             break;
         case I_MODULE: {
             modval_t *isub = impl ? find_sub(impl, it->name) : NULL;
             if (impl && !isub)
-                fatal_at(l, "Signature mismatch: the module `%s' is required but not provided",
+                fatal_at(l, "%s: the module `%s' is required but not provided", sig_what,
                          it->name);
             if (!r) {
                 menv_push(it->name, isub);
@@ -3110,8 +3127,60 @@ static void export_module(const char *modname, envent_t *before, envent_t *top,
     }
 }
 
+/* ---- interfaces: foo.mli constrains foo.ml as (Foo : sig <foo.mli> end) does */
+static program_t *intf_items;
+static struct srcfile *intf_file;
+void typer_set_interface(program_t *sig, struct srcfile *mli)
+{
+    intf_items = sig;
+    intf_file = mli;
+}
+/* the file's module fm checked against the interface, then what other files see: the
+ * interface's values (with its types), its abstract types abstract, nothing else */
+static modval_t *apply_interface(program_t *intf, modval_t *fm, const char *modname,
+                                 envent_t *before)
+{
+    modtype_t *mt = xalloc(sizeof *mt);
+    mt->kind = MT_SIG;
+    mt->loc = (loc_t){1, 1, 1, 1};
+    mt->items = intf->items;
+    struct srcfile *ml = cur_file;
+    sig_what = xfmt("The implementation %s does not match the interface %s", ml->name,
+                    intf_file->name);
+    sig_item_locs = 1;
+    cur_file = intf_file;
+    mtent_t *saved_mtenv = mtenv;
+    for (int i = 0; i < mt->items.n; i++) { /* its module types name each other */
+        item_t *it = mt->items.v[i];
+        if (it->kind == I_MODTYPE) {
+            mtent_t *e = xalloc(sizeof *e);
+            e->name = it->name;
+            e->mt = it->mt;
+            e->next = mtenv;
+            mtenv = e;
+        }
+    }
+    vec_t withs = {0};
+    sig_pass(mt, &withs, fm->path, fm, NULL, mt->loc);
+    modval_t *r = xalloc(sizeof *r);
+    r->path = modname;
+    sig_pass(mt, &withs, modname, fm, r, mt->loc);
+    mtenv = saved_mtenv;
+    cur_file = ml;
+    sig_what = "Signature mismatch";
+    sig_item_locs = 0;
+    venv = before;
+    for (int i = 0; i < r->names.n; i++)
+        bind_as(xfmt("%s.%s", modname, (const char *)r->names.v[i]), r->vars.v[i]);
+    return r;
+}
+
 void typer_module(program_t *p, const char *modname, int is_stdlib)
 {
+    program_t *intf = intf_items;
+    intf_items = NULL;
+    sig_what = "Signature mismatch";
+    sig_item_locs = 0;
     cur_module = modname;
     typing_stdlib = is_stdlib;
     cur_path = (is_stdlib && strcmp(modname, "Stdlib") != 0) ? modname : "";
@@ -3159,6 +3228,8 @@ void typer_module(program_t *p, const char *modname, int is_stdlib)
     }
     fm->subnames = top->subnames;
     fm->subs = top->subs;
+    if (intf)
+        fm = apply_interface(intf, fm, modname, before);
     menv_push(modname, fm);
     /* its module types, qualified */
     for (mtent_t *e = mts; e && e != mtenv_before; e = e->next) {
