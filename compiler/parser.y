@@ -554,6 +554,7 @@ simple_expr:
   | LPAREN operator RPAREN { $$ = mk_var(LL(@1, @3), $2.s); }
   | MODDOT LPAREN seq_expr RPAREN { $$ = mk_expr(E_OPEN, LL(@1, @4)); $$->sval = $1.s; $$->a = $3; }
   | MODDOT LPAREN RPAREN { $$ = mk_constr(LL(@1, @3), "()", NULL); }
+  | MODDOT LPAREN operator RPAREN { $$ = mk_var(LL(@1, @4), xfmt("%s.%s", $1.s, $3.s)); }
   | INT { $$ = mk_expr(E_INT, L(@1)); $$->ival = $1.v; }
   | CHAR { $$ = mk_expr(E_CHAR, L(@1)); $$->ival = $1.v; }
   | FLOAT { $$ = mk_expr(E_FLOAT, L(@1)); $$->sval = $1.s; }

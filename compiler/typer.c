@@ -231,11 +231,19 @@ static void bind_as(const char *name, var_t *v)
     e->next = venv;
     venv = e;
 }
+/* the environment the stdlib made (set when the first user file is typed): `Stdlib.x` is
+ * x there, whatever the program binds as x since */
+static envent_t *stdlib_venv;
+static struct modent *stdlib_menv; /* and its modules */
 static var_t *lookup_var(const char *name)
 {
     for (envent_t *e = venv; e; e = e->next)
         if (strcmp(e->name, name) == 0)
             return e->v;
+    if (!strncmp(name, "Stdlib.", 7) && name[7])
+        for (envent_t *e = stdlib_venv ? stdlib_venv : venv; e; e = e->next)
+            if (strcmp(e->name, name + 7) == 0)
+                return e->v;
     return NULL;
 }
 static struct tdecl *lookup_type1(const char *name)
@@ -557,6 +565,8 @@ struct cinfo *typer_exn(const char *name) { return lookup_con(name); }
 
 void typer_init(void)
 {
+    stdlib_venv = NULL;
+    stdlib_menv = NULL;
     td_int = new_tdecl("int", 0, TD_ABSTRACT);
     td_char = new_tdecl("char", 0, TD_ABSTRACT);
     td_string = new_tdecl("string", 0, TD_ABSTRACT);
@@ -1139,6 +1149,8 @@ static int printf_kind(expr_t *head)
     var_t *v = lookup_var(n);
     if (v)
         return -1;
+    if (!strncmp(n, "Stdlib.", 7) && strchr(n + 7, '.'))
+        n += 7; /* Stdlib.Printf.printf */
     if (!strchr(n, '.') && format_opened())
         n = xfmt("Format.%s", n);
     if (!strcmp(n, "Printf.printf") || !strcmp(n, "printf"))
@@ -2316,6 +2328,15 @@ static void menv_push(const char *name, modval_t *m)
 }
 static modval_t *lookup_module(const char *path)
 {
+    if (!strncmp(path, "Stdlib.", 7) && path[7]) { /* Stdlib.List: the stdlib's List */
+        modent_t *saved = menv;
+        if (stdlib_menv)
+            menv = stdlib_menv;
+        modval_t *m = lookup_module(path + 7);
+        menv = saved;
+        if (m)
+            return m;
+    }
     const char *d = strchr(path, '.');
     size_t n = d ? (size_t)(d - path) : strlen(path);
     modval_t *m = NULL;
@@ -2360,6 +2381,15 @@ static void bind_module(const char *name, modval_t *m, int export)
 /* open M: every value "M.x" also bound as "x" (later bindings shadow) */
 static void open_module(const char *m, loc_t l)
 {
+    if (!strcmp(m, "Stdlib") && stdlib_venv) { /* the stdlib's names again, as it bound them */
+        vec_t all = {0};
+        for (envent_t *e = stdlib_venv; e; e = e->next)
+            vpush(&all, e);
+        for (int k = all.n - 1; k >= 0; k--)
+            bind_as(((envent_t *)all.v[k])->name, ((envent_t *)all.v[k])->v);
+        free(all.v);
+        return;
+    }
     modval_t *mv = lookup_module(m);
     if (mv && !mv->fbody) {
         for (int i = 0; i < mv->names.n; i++)
@@ -3179,6 +3209,10 @@ void typer_module(program_t *p, const char *modname, int is_stdlib)
 {
     program_t *intf = intf_items;
     intf_items = NULL;
+    if (!is_stdlib && !stdlib_venv) {
+        stdlib_venv = venv;
+        stdlib_menv = menv;
+    }
     sig_what = "Signature mismatch";
     sig_item_locs = 0;
     cur_module = modname;
