@@ -348,6 +348,8 @@ top_item:
   | EXCEPTION UIDENT OF core_type_star_list { $$ = mk_exn_item(LL(@1, @4), $2.s, $4); }
   | OPEN mod_path { $$ = mk_item(I_OPEN, LL(@1, @2), $2.s); }
   | MODULE UIDENT module_binding_body { $$ = mk_item(I_MODULE, LL(@1, @3), $2.s); $$->me = $3; }
+  | MODULE UNDERSCORE module_binding_body { $$ = mk_item(I_MODULE, LL(@1, @3), "_"); $$->me = $3; }
+  | MODULE REC { fatal_at(LL(@1, @2), "recursive modules (module rec) are not supported by Sense (see docs/language.md)"); }
   | MODULE TYPE UIDENT EQUAL module_type { $$ = mk_item(I_MODTYPE, LL(@1, @5), $3.s); $$->mt = $5; }
   | INCLUDE module_expr { $$ = mk_item(I_INCLUDE, LL(@1, @2), NULL); $$->me = $2; }
   ;
@@ -754,6 +756,11 @@ type_decl:
             $$->cnargs[i] = a ? a->n : 0; $$->cargs[i] = a ? (texpr_t **)vec_to_array(a) : NULL;
             $$->ctuple[i] = a && a->n == 1 && $$->cargs[i][0]->kind == TE_TUPLE;
         } }
+  | type_params LIDENT EQUAL DOTDOT
+      { fatal_at(LL(@1, @4), "extensible variant types (type t = ..) are not supported by Sense (see docs/language.md)"); }
+  | type_params type_constr INFIXOP2
+      { if (strcmp($3.s, "+=")) fatal_at(L(@3), "Syntax error");
+        fatal_at(LL(@1, @3), "type extensions (type t += ...) are not supported by Sense (see docs/language.md)"); }
   | type_params LIDENT EQUAL LBRACE label_decls opt_semi RBRACE
       { $$ = xalloc(sizeof *$$); $$->name = $2.s; $$->loc = L(@2); $$->nparams = $1->n; $$->params = (const char **)vec_to_array($1); $$->kind = TD_RECORD;
         $$->nfields = $5->n / 3; $$->fnames = xalloc(sizeof(char *) * (size_t)($$->nfields + 1)); $$->fmut = xalloc(sizeof(int) * (size_t)($$->nfields + 1));

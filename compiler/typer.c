@@ -3093,6 +3093,10 @@ static void type_items(vec_t *items)
             break;
         case I_OPEN: open_module(it->name, it->loc); break;
         case I_MODULE: {
+            if (!strcmp(it->name, "_")) { /* module _ = …: typed and run, not named */
+                eval_module(it->me, qualify(cur_path, xfmt("_%d", ++synth_counter)));
+                break;
+            }
             modval_t *m = eval_module(it->me, qualify(cur_path, it->name));
             bind_module(it->name, m, 1);
             break;
