@@ -384,6 +384,8 @@ module_type:
   | FUNCTOR LPAREN UIDENT COLON module_type RPAREN MINUSGREATER module_type
       { $$ = mk_mt(MT_FUNCTOR, LL(@1, @8)); $$->path = $3.s; $$->param = $5; $$->base = $8; }
   | LPAREN module_type RPAREN { $$ = $2; }
+  | module_type MINUSGREATER module_type %prec below_WITH
+      { $$ = mk_mt(MT_FUNCTOR, LL(@1, @3)); $$->path = "_"; $$->param = $1; $$->base = $3; }
   ;
 /* with type t = u and type 'a s := v: tydef_t* aliases (subst: :=); module N = M is
  * accepted and not checked (NULL) */
@@ -410,6 +412,11 @@ sig_item:
   | EXCEPTION UIDENT { $$ = mk_exn_item(LL(@1, @2), $2.s, NULL); }
   | EXCEPTION UIDENT OF core_type_star_list { $$ = mk_exn_item(LL(@1, @4), $2.s, $4); }
   | MODULE UIDENT COLON module_type { $$ = mk_item(I_MODULE, LL(@1, @4), $2.s); $$->mt = $4; }
+  | MODULE UIDENT functor_params COLON module_type
+      { $$ = mk_item(I_MODULE, LL(@1, @5), $2.s); $$->mt = $5;
+        for (int i = $3->n - 2; i >= 0; i -= 2) {
+            modtype_t *f = mk_mt(MT_FUNCTOR, LL(@1, @5)); f->path = $3->v[i]; f->param = $3->v[i + 1]; f->base = $$->mt; $$->mt = f;
+        } }
   | MODULE TYPE UIDENT EQUAL module_type { $$ = mk_item(I_MODTYPE, LL(@1, @5), $3.s); $$->mt = $5; }
   | INCLUDE module_type { $$ = mk_item(I_INCLUDE, LL(@1, @2), NULL); $$->mt = $2; }
   | OPEN mod_path { $$ = mk_item(I_OPEN, LL(@1, @2), $2.s); }
@@ -694,7 +701,7 @@ simple_pattern_list:
 
 /* ---- types ---- */
 core_type:
-    core_type2 { $$ = $1; }
+    core_type2 %prec MINUSGREATER { $$ = $1; } /* `with type t = a -> b`: the arrow is the type's */
   ;
 core_type2:
     core_type_star_list

@@ -2314,6 +2314,14 @@ typedef struct mtent {
     struct mtent *next;
 } mtent_t;
 static mtent_t *mtenv;    /* visible module types */
+static void mtenv_push(const char *name, modtype_t *mt)
+{
+    mtent_t *e = xalloc(sizeof *e);
+    e->name = name;
+    e->mt = mt;
+    e->next = mtenv;
+    mtenv = e;
+}
 static vec_t *flat_items; /* the file's items, structures flattened */
 static int mod_depth;     /* nesting of structures and applications */
 
@@ -2779,6 +2787,7 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
             add_sub(r, it->name, sub);
             break;
         }
+        case I_MODTYPE: mtenv_push(it->name, it->mt); break; /* for its later items */
         case I_INCLUDE: {
             vec_t w2 = *withs;
             w2.v = NULL;
@@ -2801,11 +2810,13 @@ static void sig_pass(modtype_t *sig, vec_t *withs, const char *path, modval_t *i
 {
     const char *saved_path = cur_path;
     modent_t *saved_menv = menv;
+    mtent_t *saved_mtenv = mtenv;
     int saved_opens = open_paths.n;
     cur_path = path;
     sig_items(sig, withs, "", impl, r, l);
     cur_path = saved_path;
     menv = saved_menv;
+    mtenv = saved_mtenv;
     open_paths.n = saved_opens;
 }
 /* (M : S) named path: checked against S; S's abstract types are abstract in the result,
@@ -3101,14 +3112,7 @@ static void type_items(vec_t *items)
             bind_module(it->name, m, 1);
             break;
         }
-        case I_MODTYPE: {
-            mtent_t *e = xalloc(sizeof *e);
-            e->name = it->name;
-            e->mt = it->mt;
-            e->next = mtenv;
-            mtenv = e;
-            break;
-        }
+        case I_MODTYPE: mtenv_push(it->name, it->mt); break;
         case I_INCLUDE: {
             if (!it->me)
                 fatal_at(it->loc, "include of a module type outside a signature");
@@ -3183,23 +3187,11 @@ static modval_t *apply_interface(program_t *intf, modval_t *fm, const char *modn
                     intf_file->name);
     sig_item_locs = 1;
     cur_file = intf_file;
-    mtent_t *saved_mtenv = mtenv;
-    for (int i = 0; i < mt->items.n; i++) { /* its module types name each other */
-        item_t *it = mt->items.v[i];
-        if (it->kind == I_MODTYPE) {
-            mtent_t *e = xalloc(sizeof *e);
-            e->name = it->name;
-            e->mt = it->mt;
-            e->next = mtenv;
-            mtenv = e;
-        }
-    }
     vec_t withs = {0};
     sig_pass(mt, &withs, fm->path, fm, NULL, mt->loc);
     modval_t *r = xalloc(sizeof *r);
     r->path = modname;
     sig_pass(mt, &withs, modname, fm, r, mt->loc);
-    mtenv = saved_mtenv;
     cur_file = ml;
     sig_what = "Signature mismatch";
     sig_item_locs = 0;
