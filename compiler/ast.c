@@ -281,7 +281,6 @@ static pat_t *copy_pat(const pat_t *p)
     }
     return q;
 }
-static expr_t *copy_expr(const expr_t *e);
 static item_t *copy_item(const item_t *it);
 static binding_t *copy_binding(const binding_t *b)
 {
@@ -291,7 +290,7 @@ static binding_t *copy_binding(const binding_t *b)
     r->e = copy_expr(b->e);
     return r;
 }
-static expr_t *copy_expr(const expr_t *e)
+expr_t *copy_expr(const expr_t *e)
 {
     if (!e)
         return NULL;

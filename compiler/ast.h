@@ -367,6 +367,7 @@ extern pat_t wild_pat; /* a shared `_` (never typed or bound) */
 pat_t *pat_arg(pat_t *p, int a);
 /* a fresh, untyped copy (functor bodies are copied for each application) */
 modexpr_t *copy_modexpr(const modexpr_t *m);
+expr_t *copy_expr(const expr_t *e); /* a fresh copy, as the parser built it */
 
 /* ---- phases ---- */
 int parse_source(struct srcfile *f, program_t *out);    /* 0 ok */

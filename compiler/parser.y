@@ -311,6 +311,7 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 %type <vec> type_params tyvar_list structure structure_tail
 %type <bind> let_binding
 %type <mcase> match_case
+%type <vec> match_case_or
 %type <item> top_item
 %type <tydef> type_decl with_constraint
 %type <vec> with_constraints
@@ -607,8 +608,18 @@ record_fields:
   ;
 
 match_cases:
+    match_case_or { $$ = $1; }
+  | match_cases BAR match_case_or { for (int i = 0; i < $3->n; i++) vpush($1, $3->v[i]); $$ = $1; }
+  ;
+/* `p | exception q -> e`: two cases, the value's and the exception's, with the same body */
+match_case_or:
     match_case { $$ = v1($1); }
-  | match_cases BAR match_case { vpush($1, $3); $$ = $1; }
+  | pattern BAR EXCEPTION pattern MINUSGREATER seq_expr
+      { mcase_t *a = xalloc(sizeof *a), *b = xalloc(sizeof *b);
+        a->pat = $1; a->body = $6; b->pat = $4; b->body = copy_expr($6); b->exn = 1;
+        $$ = v1(a); vpush($$, b); }
+  | pattern BAR EXCEPTION pattern WHEN
+      { fatal_at(LL(@1, @4), "Mixing value and exception patterns under when-guards is not supported (by OCaml either)"); }
   ;
 match_case:
     pattern MINUSGREATER seq_expr { $$ = xalloc(sizeof *$$); $$->pat = $1; $$->body = $3; }

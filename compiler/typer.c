@@ -1581,6 +1581,14 @@ static type_t *infer_var(expr_t *e)
     if (!v) {
         if (printf_kind(e) >= 0)
             fatal_at(e->loc, "Sense supports %s only applied to a literal format string", e->sval);
+        /* OCaml's, but the VM has no service for them (docs/language.md, "What is not in") */
+        static const char *const absent[] = {"Gc.minor_words", "Gc.allocated_bytes", "Gc.stat",
+                                             "Gc.quick_stat",  "Gc.counters",        NULL};
+        for (int i = 0; absent[i]; i++)
+            if (!strcmp(e->sval, absent[i]) || !strcmp(e->sval, xfmt("Stdlib.%s", absent[i])))
+                fatal_at(e->loc, "%s is not supported by Sense: the VM keeps no allocation "
+                                 "counters (see docs/language.md)",
+                         e->sval);
         const char *dot = strchr(e->sval, '.');
         if (dot && e->sval[0] >= 'A' && e->sval[0] <= 'Z') {
             char *m = xfmt("%.*s", (int)(dot - e->sval), e->sval);
