@@ -144,6 +144,8 @@ typedef struct var {
     struct pat **sparams; /* typing: a let-bound function's parameters as
                                           * written (labels), known before its body is typed */
     int nsparams;
+    const char *printf_alias; /* `let f = Printf.sprintf`: f names it (applied to a literal
+                               * format only), "Printf.sprintf" */
 } var_t;
 
 /* ---- patterns ---- */

@@ -1147,8 +1147,12 @@ static int printf_kind(expr_t *head)
         return -1;
     const char *n = head->sval;
     var_t *v = lookup_var(n);
-    if (v)
+    if (v && !v->printf_alias)
         return -1;
+    if (v) {
+        note_use(v);
+        n = v->printf_alias;
+    }
     if (!strncmp(n, "Stdlib.", 7) && strchr(n + 7, '.'))
         n += 7; /* Stdlib.Printf.printf */
     if (!strchr(n, '.') && format_opened())
@@ -1166,6 +1170,16 @@ static int printf_kind(expr_t *head)
         if (!strncmp(n, "Format.", 7) && !strcmp(n + 7, fmt_names[i]))
             return 4 + i;
     return -1;
+}
+/* `let f = Printf.sprintf` (also printf, eprintf, fprintf, Format's): the name f stands
+ * for, else NULL */
+static const char *printf_alias_of(expr_t *rhs)
+{
+    static const char *const canon[] = {"Printf.printf",   "Printf.sprintf",  "Printf.eprintf",
+                                        "Printf.fprintf",  "Format.printf",   "Format.eprintf",
+                                        "Format.fprintf",  "Format.sprintf",  "Format.asprintf"};
+    int k = rhs->kind == E_VAR ? printf_kind(rhs) : -1;
+    return k >= 0 && k < 9 ? canon[k] : NULL;
 }
 /* with `open Format`, printf … are Format's */
 static int format_opened(void)
@@ -1603,6 +1617,9 @@ static type_t *infer_var(expr_t *e)
         }
         fatal_at(e->loc, "Unbound value %s", e->sval);
     }
+    if (v->printf_alias)
+        fatal_at(e->loc, "Sense supports %s (%s) only applied to a literal format string",
+                 e->sval, v->printf_alias);
     if (letmod_boundary && v->kind == V_LOCAL) {
         envent_t *x = venv;
         while (x && x != letmod_boundary && x->v != v)
@@ -2093,7 +2110,11 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
         }
         return;
     }
+    const char **aliases = xalloc(sizeof(char *) * (size_t)n);
     for (int i = 0; i < n; i++) {
+        if (strip_constraint(binds[i]->pat)->kind == P_VAR &&
+            (aliases[i] = printf_alias_of(binds[i]->e)))
+            binds[i]->e = mk_constr(binds[i]->e->loc, "()", NULL); /* f itself holds nothing */
         /* as OCaml: the pattern first, then the expression against its type */
         ty_level++;
         expr_t *rhs = binds[i]->e;
@@ -2160,6 +2181,7 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
                 }
                 v->sym = unique_sym(mangle(cur_module, v->name));
             }
+            v->printf_alias = aliases[i];
             bind_var(v);
             vpush(bound, v);
         }
