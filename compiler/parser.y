@@ -208,6 +208,13 @@ static modexpr_t *mk_functor(loc_t l, vec_t *params, modexpr_t *body)
     }
     return body;
 }
+/* a generative functor's () parameter: a module of the empty signature nobody names */
+static vec_t *unit_param(loc_t l)
+{
+    vec_t *ps = v1((void *)"()");
+    vpush(ps, mk_mt(MT_SIG, l));
+    return ps;
+}
 static expr_t *constrain(loc_t l, expr_t *e, texpr_t *t)
 {
     if (!t) return e;
@@ -363,9 +370,12 @@ module_binding_body:
       { $$ = mk_me(ME_CONSTRAINT, LL(@1, @4)); $$->f = $4; $$->mt = $2; }
   | LPAREN UIDENT COLON module_type RPAREN module_binding_body
       { vec_t *ps = v1((void *)$2.s); vpush(ps, $4); $$ = mk_functor(LL(@1, @6), ps, $6); }
+  | LPAREN RPAREN module_binding_body { $$ = mk_functor(LL(@1, @3), unit_param(L(@1)), $3); }
   ;
 functor_params:
     LPAREN UIDENT COLON module_type RPAREN { $$ = v1((void *)$2.s); vpush($$, $4); }
+  | LPAREN RPAREN { $$ = unit_param(L(@1)); }
+  | functor_params LPAREN RPAREN { vec_t *u = unit_param(L(@2)); vpush($1, u->v[0]); vpush($1, u->v[1]); $$ = $1; }
   | functor_params LPAREN UIDENT COLON module_type RPAREN { vpush($1, (void *)$3.s); vpush($1, $5); $$ = $1; }
   ;
 module_expr:
@@ -373,6 +383,8 @@ module_expr:
       { $$ = mk_me(ME_STRUCT, LL(@1, @3)); for (int i = 0; i < $2->n; i++) vpush(&$$->items, $2->v[i]); }
   | mod_path { $$ = mk_me(ME_PATH, L(@1)); $$->path = $1.s; }
   | module_expr LPAREN module_expr RPAREN { $$ = mk_me(ME_APPLY, LL(@1, @4)); $$->f = $1; $$->arg = $3; }
+  | module_expr LPAREN RPAREN
+      { $$ = mk_me(ME_APPLY, LL(@1, @3)); $$->f = $1; $$->arg = mk_me(ME_STRUCT, LL(@2, @3)); }
   | FUNCTOR functor_params MINUSGREATER module_expr { $$ = mk_functor(LL(@1, @4), $2, $4); }
   | LPAREN module_expr COLON module_type RPAREN { $$ = mk_me(ME_CONSTRAINT, LL(@1, @5)); $$->f = $2; $$->mt = $4; }
   | LPAREN module_expr RPAREN { $$ = $2; }
