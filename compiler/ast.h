@@ -24,6 +24,8 @@ struct srcfile {
     const char *name; /* as given on the command line */
     const char *text;
     size_t len;
+    size_t *line_at; /* src_line's index: offset of line i + 1 (built on first use) */
+    int nlines;
 };
 
 extern struct srcfile *cur_file;
