@@ -107,16 +107,25 @@ void **vec_to_array(vec_t *v)
     return a;
 }
 
+/* (the code generator asks for every line it comments: an index, not a scan from the start) */
 const char *src_line(int line, int *len)
 {
-    if (!cur_file || line < 1)
+    struct srcfile *f = cur_file;
+    if (!f || line < 1)
         return NULL;
-    const char *p = cur_file->text, *end = p + cur_file->len;
-    for (int l = 1; l < line && p < end; p++)
-        if (*p == '\n')
-            l++;
-    if (p > end)
-        return NULL;
+    const char *end = f->text + f->len;
+    if (!f->line_at) {
+        int n = 1;
+        for (const char *c = f->text; c < end; c++)
+            n += *c == '\n';
+        f->line_at = xalloc(sizeof(size_t) * (size_t)(n + 1));
+        f->nlines = 0;
+        f->line_at[f->nlines++] = 0;
+        for (const char *c = f->text; c < end; c++)
+            if (*c == '\n')
+                f->line_at[f->nlines++] = (size_t)(c + 1 - f->text);
+    }
+    const char *p = line <= f->nlines ? f->text + f->line_at[line - 1] : end;
     const char *q = p;
     while (q < end && *q != '\n')
         q++;
@@ -281,7 +290,6 @@ static pat_t *copy_pat(const pat_t *p)
     }
     return q;
 }
-static expr_t *copy_expr(const expr_t *e);
 static item_t *copy_item(const item_t *it);
 static binding_t *copy_binding(const binding_t *b)
 {
@@ -291,7 +299,7 @@ static binding_t *copy_binding(const binding_t *b)
     r->e = copy_expr(b->e);
     return r;
 }
-static expr_t *copy_expr(const expr_t *e)
+expr_t *copy_expr(const expr_t *e)
 {
     if (!e)
         return NULL;

@@ -24,6 +24,8 @@ struct srcfile {
     const char *name; /* as given on the command line */
     const char *text;
     size_t len;
+    size_t *line_at; /* src_line's index: offset of line i + 1 (built on first use) */
+    int nlines;
 };
 
 extern struct srcfile *cur_file;
@@ -144,6 +146,8 @@ typedef struct var {
     struct pat **sparams; /* typing: a let-bound function's parameters as
                                           * written (labels), known before its body is typed */
     int nsparams;
+    const char *printf_alias; /* `let f = Printf.sprintf`: f names it (applied to a literal
+                               * format only), "Printf.sprintf" */
 } var_t;
 
 /* ---- patterns ---- */
@@ -367,11 +371,15 @@ extern pat_t wild_pat; /* a shared `_` (never typed or bound) */
 pat_t *pat_arg(pat_t *p, int a);
 /* a fresh, untyped copy (functor bodies are copied for each application) */
 modexpr_t *copy_modexpr(const modexpr_t *m);
+expr_t *copy_expr(const expr_t *e); /* a fresh copy, as the parser built it */
 
 /* ---- phases ---- */
-int parse_source(struct srcfile *f, program_t *out); /* 0 ok */
+int parse_source(struct srcfile *f, program_t *out);    /* 0 ok */
+int parse_interface(struct srcfile *f, program_t *out); /* a .mli: signature items; 0 ok */
 void typer_init(void);
 void typer_module(program_t *p, const char *modname, int is_stdlib_prefix);
+/* the next typer_module's file is constrained by this interface (parse_interface) */
+void typer_set_interface(program_t *sig, struct srcfile *mli);
 void gen_module(FILE *out, program_t *p, const char *modname);
 int module_needs_init(program_t *p);
 int gen_uses_module(const char *m);

@@ -1259,8 +1259,32 @@ static void crecord(expr_t *e)
         popn(1);
 }
 
+/* a literal longer than this fills an array made first: the elements on the stack (for one
+ * arrayn) would exceed a frame's 255 slots */
+#define ARRAY_LIT_ON_STACK 64
 static void carray(expr_t *e)
 {
+    if (e->n > ARRAY_LIT_ON_STACK) { /* right to left, as arrayn's */
+        gexpr(e->args[e->n - 1], 0);
+        push();
+        emit("%s %d", OPN(quote), e->n);
+        emit("%s", OPN(makearray));
+        cg.depth--;
+        push();
+        int apos = cg.depth - 1;
+        for (int i = e->n - 2; i >= 0; i--) {
+            gexpr(e->args[i], 0);
+            push();
+            emit("%s %d", OPN(quote), i);
+            push();
+            emit("%s %d", OPN(acc), cg.depth - 1 - apos);
+            emit("%s", OPN(arrayset));
+            cg.depth -= 2;
+        }
+        emit("%s 0", OPN(acc));
+        popn(1);
+        return;
+    }
     if (e->n == 0) {
         emit("%s 0", OPN(quote));
         push();

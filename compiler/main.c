@@ -34,6 +34,7 @@ static int usage(const char *msg)
         "Usage: sensec [-o APP.svm] FILE.ml... [senseasm link options]   compile and link\n"
         "       sensec -S FILE.ml... [-o FILE.s]                          assembly only\n"
         "       sensec -c FILE.ml... [-o FILE.o]                          object only\n"
+        "FILE.mli beside FILE.ml is its interface; a FILE.mli given too replaces it\n"
         "Options: -w (no warnings), --keep-temps, -h/--help, -V/--version\n"
         "  --color[=WHEN]: diagnostics in colour: auto (default: when stderr is a terminal\n"
         "    and NO_COLOR is unset), always (--color alone), never; passed to senseasm\n"
@@ -187,15 +188,48 @@ static int is_stdlib_module(const char *m)
     return 0;
 }
 
-/* compile one source file to assembly at out_s; 0 ok */
-static int compile_file(const char *path, const char *out_s, int stdlib_mode)
+/* path's text as the current source file; NULL (said) if it cannot be read */
+static struct srcfile *open_source(const char *path)
 {
     size_t len;
     char *text = read_file(path, &len);
     if (!text) {
         fprintf(stderr, "sensec: cannot open %s: %s\n", path, strerror(errno));
-        return 1;
+        return NULL;
     }
+    struct srcfile *f = xalloc(sizeof *f);
+    f->name = path;
+    f->text = text;
+    f->len = len;
+    cur_file = f;
+    return f;
+}
+
+/* the interface of path (foo.ml) for typer_module: the .mli given for it on the command line
+ * (intf), else foo.mli beside it, else none. 0 ok, 1 after its errors. */
+static int read_interface(const char *path, const char *intf)
+{
+    const char *mli = intf ? intf : xfmt("%si", path);
+    if (!intf && !file_exists(mli))
+        return 0;
+    struct srcfile *f = open_source(mli);
+    if (!f)
+        return 1;
+    program_t *p = xalloc(sizeof *p);
+    int before = n_errors;
+    if (parse_interface(f, p) != 0 || n_errors > before)
+        return 1;
+    typer_set_interface(p, f);
+    return 0;
+}
+
+/* compile one source file to assembly at out_s; 0 ok. intf: its .mli if given on the
+ * command line (else foo.mli beside foo.ml is its interface when it exists) */
+static int compile_file(const char *path, const char *out_s, int stdlib_mode, const char *intf)
+{
+    struct srcfile *f = open_source(path);
+    if (!f)
+        return 1;
     const char *mod = module_name(path);
     if (!stdlib_mode && is_stdlib_module(mod)) {
         fprintf(stderr, "sensec: %s: the module name %s is taken by the stdlib; rename the file\n",
@@ -203,10 +237,6 @@ static int compile_file(const char *path, const char *out_s, int stdlib_mode)
         return 1;
     }
     load_stdlib(stdlib_mode ? mod : NULL);
-    struct srcfile *f = xalloc(sizeof *f);
-    f->name = path;
-    f->text = text;
-    f->len = len;
     cur_file = f;
     program_t *p = xalloc(sizeof *p);
     jmp_buf jb;
@@ -217,6 +247,12 @@ static int compile_file(const char *path, const char *out_s, int stdlib_mode)
     }
     int before = n_errors;
     if (parse_source(f, p) != 0 || n_errors > before) {
+        fatal_jmp = NULL;
+        return 1;
+    }
+    int bad = !stdlib_mode && read_interface(path, intf);
+    cur_file = f;
+    if (bad) {
         fatal_jmp = NULL;
         return 1;
     }
@@ -296,8 +332,8 @@ static const char *wrong_kind(const char *f)
         return xfmt("%s is Intel HEX (a flashable image); flash it, or inspect the "
                     ".svm it came from with senseasm --info",
                     f);
-    if (ENDS(".mli"))
-        return xfmt("%s is an interface; sensec compiles .ml implementations", f);
+    if (ENDS(".mli") && n > 4)
+        return NULL;
     if (ENDS(".c") || ENDS(".h"))
         return xfmt("%s is C; it belongs in firmware, built with "
                     "arm-none-eabi-gcc (docs/porting.md)",
@@ -311,6 +347,7 @@ typedef struct cli {
     int keep, stdlib_mode;
     const char *out;
     vec_t files, lopts;
+    vec_t intfs; /* per file: its .mli given on the command line, or NULL */
 } cli_t;
 
 /* The command line into c: options anywhere among the files. Returns -1 to go on, else the
@@ -379,6 +416,32 @@ static int parse_args(int argc, char **argv, cli_t *c)
         if (why)
             return usage(why);
     }
+    /* foo.mli on the command line is the interface of foo.ml (any directory) given too */
+    vec_t ml = {0};
+    for (int i = 0; i < c->files.n; i++) {
+        const char *f = c->files.v[i];
+        if (f[strlen(f) - 1] == 'i')
+            continue;
+        vpush(&ml, (void *)f);
+        vpush(&c->intfs, NULL);
+    }
+    for (int i = 0; i < c->files.n; i++) {
+        const char *f = c->files.v[i];
+        if (f[strlen(f) - 1] != 'i')
+            continue;
+        int k = 0;
+        while (k < ml.n && strcmp(module_name(ml.v[k]), module_name(f)))
+            k++;
+        if (k == ml.n)
+            return usage(xfmt("%s: an interface without its implementation: give %.*s too "
+                              "(sensec reads foo.mli beside foo.ml by itself)",
+                              f, (int)strlen(f) - 1, f));
+        if (c->intfs.v[k])
+            return usage(xfmt("two interfaces for %s: %s and %s", (const char *)ml.v[k],
+                              (const char *)c->intfs.v[k], f));
+        c->intfs.v[k] = (void *)f;
+    }
+    c->files = ml;
     if (c->out && c->mode && c->files.n > 1)
         return usage("-o with -S/-c needs exactly one input file");
     if (c->mode && c->lopts.n)
@@ -408,7 +471,7 @@ static int sensec_main(int argc, char **argv)
                 (mode == 'S')
                     ? (out ? out : replace_ext(src, ".s"))
                     : xfmt("%s.sensec-%d.s", out ? out : replace_ext(src, ".o"), (int)getpid());
-            if (compile_file(src, s_out, stdlib_mode)) {
+            if (compile_file(src, s_out, stdlib_mode, cli.intfs.v[i])) {
                 errors = 1;
                 continue;
             }
@@ -443,7 +506,7 @@ static int sensec_main(int argc, char **argv)
         const char *s = xfmt("%s/%d-%s", dir, i, replace_ext(src, ".s"));
         const char *o = xfmt("%s/%d-%s", dir, i, replace_ext(src, ".o"));
         vpush(&temps, (void *)s);
-        if (compile_file(src, s, 0)) {
+        if (compile_file(src, s, 0, cli.intfs.v[i])) {
             errors = 1;
             continue;
         }

@@ -208,6 +208,13 @@ static modexpr_t *mk_functor(loc_t l, vec_t *params, modexpr_t *body)
     }
     return body;
 }
+/* a generative functor's () parameter: a module of the empty signature nobody names */
+static vec_t *unit_param(loc_t l)
+{
+    vec_t *ps = v1((void *)"()");
+    vpush(ps, mk_mt(MT_SIG, l));
+    return ps;
+}
 static expr_t *constrain(loc_t l, expr_t *e, texpr_t *t)
 {
     if (!t) return e;
@@ -264,6 +271,7 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 %token <num> INT CHAR
 %token MODULE STRUCT SIG VAL INCLUDE FUNCTOR LAZY
 %token AND AS ASSERT BEGIN_ DO DONE DOWNTO ELSE END EXCEPTION FALSE FOR FUN FUNCTION IF IN
+%token INTERFACE /* first token of a .mli file (lexer.l parse_interface) */
 %token LET MATCH MUTABLE OF OPEN OR REC THEN TO TRUE TRY TYPE WHEN WHILE WITH UNSUPPORTED
 %token UNDERSCORE LPAREN RPAREN LBRACKET RBRACKET LBRACKETBAR BARRBRACKET LBRACE RBRACE
 %token COMMA SEMI SEMISEMI DOT DOTDOT COLON COLONCOLON LESSMINUS MINUSGREATER BAR
@@ -310,6 +318,7 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 %type <vec> type_params tyvar_list structure structure_tail
 %type <bind> let_binding
 %type <mcase> match_case
+%type <vec> match_case_or
 %type <item> top_item
 %type <tydef> type_decl with_constraint
 %type <vec> with_constraints
@@ -325,6 +334,7 @@ static pat_t *pchar_range(loc_t l, long a, long b)
 
 program:
     structure { for (int i = 0; i < $1->n; i++) vpush(&prog->items, $1->v[i]); }
+  | INTERFACE signature { for (int i = 0; i < $2->n; i++) vpush(&prog->items, $2->v[i]); }
   ;
 structure:
     seq_expr structure_tail
@@ -346,6 +356,8 @@ top_item:
   | EXCEPTION UIDENT OF core_type_star_list { $$ = mk_exn_item(LL(@1, @4), $2.s, $4); }
   | OPEN mod_path { $$ = mk_item(I_OPEN, LL(@1, @2), $2.s); }
   | MODULE UIDENT module_binding_body { $$ = mk_item(I_MODULE, LL(@1, @3), $2.s); $$->me = $3; }
+  | MODULE UNDERSCORE module_binding_body { $$ = mk_item(I_MODULE, LL(@1, @3), "_"); $$->me = $3; }
+  | MODULE REC { fatal_at(LL(@1, @2), "recursive modules (module rec) are not supported by Sense (see docs/language.md)"); }
   | MODULE TYPE UIDENT EQUAL module_type { $$ = mk_item(I_MODTYPE, LL(@1, @5), $3.s); $$->mt = $5; }
   | INCLUDE module_expr { $$ = mk_item(I_INCLUDE, LL(@1, @2), NULL); $$->me = $2; }
   ;
@@ -358,9 +370,12 @@ module_binding_body:
       { $$ = mk_me(ME_CONSTRAINT, LL(@1, @4)); $$->f = $4; $$->mt = $2; }
   | LPAREN UIDENT COLON module_type RPAREN module_binding_body
       { vec_t *ps = v1((void *)$2.s); vpush(ps, $4); $$ = mk_functor(LL(@1, @6), ps, $6); }
+  | LPAREN RPAREN module_binding_body { $$ = mk_functor(LL(@1, @3), unit_param(L(@1)), $3); }
   ;
 functor_params:
     LPAREN UIDENT COLON module_type RPAREN { $$ = v1((void *)$2.s); vpush($$, $4); }
+  | LPAREN RPAREN { $$ = unit_param(L(@1)); }
+  | functor_params LPAREN RPAREN { vec_t *u = unit_param(L(@2)); vpush($1, u->v[0]); vpush($1, u->v[1]); $$ = $1; }
   | functor_params LPAREN UIDENT COLON module_type RPAREN { vpush($1, (void *)$3.s); vpush($1, $5); $$ = $1; }
   ;
 module_expr:
@@ -368,6 +383,8 @@ module_expr:
       { $$ = mk_me(ME_STRUCT, LL(@1, @3)); for (int i = 0; i < $2->n; i++) vpush(&$$->items, $2->v[i]); }
   | mod_path { $$ = mk_me(ME_PATH, L(@1)); $$->path = $1.s; }
   | module_expr LPAREN module_expr RPAREN { $$ = mk_me(ME_APPLY, LL(@1, @4)); $$->f = $1; $$->arg = $3; }
+  | module_expr LPAREN RPAREN
+      { $$ = mk_me(ME_APPLY, LL(@1, @3)); $$->f = $1; $$->arg = mk_me(ME_STRUCT, LL(@2, @3)); }
   | FUNCTOR functor_params MINUSGREATER module_expr { $$ = mk_functor(LL(@1, @4), $2, $4); }
   | LPAREN module_expr COLON module_type RPAREN { $$ = mk_me(ME_CONSTRAINT, LL(@1, @5)); $$->f = $2; $$->mt = $4; }
   | LPAREN module_expr RPAREN { $$ = $2; }
@@ -380,6 +397,8 @@ module_type:
   | FUNCTOR LPAREN UIDENT COLON module_type RPAREN MINUSGREATER module_type
       { $$ = mk_mt(MT_FUNCTOR, LL(@1, @8)); $$->path = $3.s; $$->param = $5; $$->base = $8; }
   | LPAREN module_type RPAREN { $$ = $2; }
+  | module_type MINUSGREATER module_type %prec below_WITH
+      { $$ = mk_mt(MT_FUNCTOR, LL(@1, @3)); $$->path = "_"; $$->param = $1; $$->base = $3; }
   ;
 /* with type t = u and type 'a s := v: tydef_t* aliases (subst: :=); module N = M is
  * accepted and not checked (NULL) */
@@ -406,6 +425,11 @@ sig_item:
   | EXCEPTION UIDENT { $$ = mk_exn_item(LL(@1, @2), $2.s, NULL); }
   | EXCEPTION UIDENT OF core_type_star_list { $$ = mk_exn_item(LL(@1, @4), $2.s, $4); }
   | MODULE UIDENT COLON module_type { $$ = mk_item(I_MODULE, LL(@1, @4), $2.s); $$->mt = $4; }
+  | MODULE UIDENT functor_params COLON module_type
+      { $$ = mk_item(I_MODULE, LL(@1, @5), $2.s); $$->mt = $5;
+        for (int i = $3->n - 2; i >= 0; i -= 2) {
+            modtype_t *f = mk_mt(MT_FUNCTOR, LL(@1, @5)); f->path = $3->v[i]; f->param = $3->v[i + 1]; f->base = $$->mt; $$->mt = f;
+        } }
   | MODULE TYPE UIDENT EQUAL module_type { $$ = mk_item(I_MODTYPE, LL(@1, @5), $3.s); $$->mt = $5; }
   | INCLUDE module_type { $$ = mk_item(I_INCLUDE, LL(@1, @2), NULL); $$->mt = $2; }
   | OPEN mod_path { $$ = mk_item(I_OPEN, LL(@1, @2), $2.s); }
@@ -552,6 +576,7 @@ simple_expr:
   | LPAREN operator RPAREN { $$ = mk_var(LL(@1, @3), $2.s); }
   | MODDOT LPAREN seq_expr RPAREN { $$ = mk_expr(E_OPEN, LL(@1, @4)); $$->sval = $1.s; $$->a = $3; }
   | MODDOT LPAREN RPAREN { $$ = mk_constr(LL(@1, @3), "()", NULL); }
+  | MODDOT LPAREN operator RPAREN { $$ = mk_var(LL(@1, @4), xfmt("%s.%s", $1.s, $3.s)); }
   | INT { $$ = mk_expr(E_INT, L(@1)); $$->ival = $1.v; }
   | CHAR { $$ = mk_expr(E_CHAR, L(@1)); $$->ival = $1.v; }
   | FLOAT { $$ = mk_expr(E_FLOAT, L(@1)); $$->sval = $1.s; }
@@ -595,8 +620,18 @@ record_fields:
   ;
 
 match_cases:
+    match_case_or { $$ = $1; }
+  | match_cases BAR match_case_or { for (int i = 0; i < $3->n; i++) vpush($1, $3->v[i]); $$ = $1; }
+  ;
+/* `p | exception q -> e`: two cases, the value's and the exception's, with the same body */
+match_case_or:
     match_case { $$ = v1($1); }
-  | match_cases BAR match_case { vpush($1, $3); $$ = $1; }
+  | pattern BAR EXCEPTION pattern MINUSGREATER seq_expr
+      { mcase_t *a = xalloc(sizeof *a), *b = xalloc(sizeof *b);
+        a->pat = $1; a->body = $6; b->pat = $4; b->body = copy_expr($6); b->exn = 1;
+        $$ = v1(a); vpush($$, b); }
+  | pattern BAR EXCEPTION pattern WHEN
+      { fatal_at(LL(@1, @4), "Mixing value and exception patterns under when-guards is not supported (by OCaml either)"); }
   ;
 match_case:
     pattern MINUSGREATER seq_expr { $$ = xalloc(sizeof *$$); $$->pat = $1; $$->body = $3; }
@@ -689,7 +724,7 @@ simple_pattern_list:
 
 /* ---- types ---- */
 core_type:
-    core_type2 { $$ = $1; }
+    core_type2 %prec MINUSGREATER { $$ = $1; } /* `with type t = a -> b`: the arrow is the type's */
   ;
 core_type2:
     core_type_star_list
@@ -751,6 +786,11 @@ type_decl:
             $$->cnargs[i] = a ? a->n : 0; $$->cargs[i] = a ? (texpr_t **)vec_to_array(a) : NULL;
             $$->ctuple[i] = a && a->n == 1 && $$->cargs[i][0]->kind == TE_TUPLE;
         } }
+  | type_params LIDENT EQUAL DOTDOT
+      { fatal_at(LL(@1, @4), "extensible variant types (type t = ..) are not supported by Sense (see docs/language.md)"); }
+  | type_params type_constr INFIXOP2
+      { if (strcmp($3.s, "+=")) fatal_at(L(@3), "Syntax error");
+        fatal_at(LL(@1, @3), "type extensions (type t += ...) are not supported by Sense (see docs/language.md)"); }
   | type_params LIDENT EQUAL LBRACE label_decls opt_semi RBRACE
       { $$ = xalloc(sizeof *$$); $$->name = $2.s; $$->loc = L(@2); $$->nparams = $1->n; $$->params = (const char **)vec_to_array($1); $$->kind = TD_RECORD;
         $$->nfields = $5->n / 3; $$->fnames = xalloc(sizeof(char *) * (size_t)($$->nfields + 1)); $$->fmut = xalloc(sizeof(int) * (size_t)($$->nfields + 1));

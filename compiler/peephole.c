@@ -8,6 +8,7 @@
  * "name:" (labels) or "; ..." (comments).
  */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include "cg.h"
 #include "peephole.h"
@@ -135,15 +136,64 @@ static int keeps_acc(const char *ins)
            (shape[0] == 'i' || shape[0] == 'a') && shape[1] == 'l';
 }
 
+/* label -> value, open addressing: a function's labels are found without a scan (one
+ * function may hold tens of thousands: a deeply nested match) */
+typedef struct smap {
+    const char **key;
+    void **val;
+    size_t cap, n;
+} smap_t;
+static size_t smap_hash(const char *s, size_t n)
+{
+    size_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+/* the value slot of the key s[0..n): a new one (NULL value) when create, else NULL */
+static void **smap_at(smap_t *m, const char *s, size_t n, int create)
+{
+    if (create && 2 * (m->n + 1) > m->cap) {
+        smap_t g = {0};
+        g.cap = m->cap ? 2 * m->cap : 64;
+        g.key = xalloc(sizeof(char *) * g.cap);
+        g.val = xalloc(sizeof(void *) * g.cap);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->key[i])
+                *smap_at(&g, m->key[i], strlen(m->key[i]), 1) = m->val[i];
+        free(m->key);
+        free(m->val);
+        *m = g;
+    }
+    if (!m->cap)
+        return NULL;
+    for (size_t i = smap_hash(s, n) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (!m->key[i]) {
+            if (!create)
+                return NULL;
+            m->key[i] = xfmt("%.*s", (int)n, s);
+            m->n++;
+            return &m->val[i];
+        }
+        if (strlen(m->key[i]) == n && !strncmp(m->key[i], s, n))
+            return &m->val[i];
+    }
+}
+static void *smap_get(smap_t *m, const char *s, size_t n)
+{
+    void **v = smap_at(m, s, n, 0);
+    return v ? *v : NULL;
+}
+
 typedef struct peep {
     char **L; /* the lines */
     int n;
-    vec_t from, to; /* label -> the target of the branch right after it */
-    vec_t refs;     /* local labels referenced */
-    sbuf_t o;       /* the output */
+    smap_t chain; /* label -> the target of the branch right after it */
+    smap_t refs;  /* local label -> how many references (as a pointer-sized count) */
+    sbuf_t o;     /* the output */
     int dead, seen_label;
     const char *last_acc; /* A = S[last_acc] here (straight-line code) */
-    vec_t kl, ka;         /* label <- A = S[ka] at a branch to it that keeps A */
+    smap_t known;         /* label -> last_acc at the latest branch to it that keeps A */
 } peep_t;
 
 /* a directive line (`.line L, C`): no instruction, A and the stack unchanged */
@@ -163,26 +213,19 @@ static void find_chains(peep_t *P)
         while (j < P->n && skippable(P->L[j]))
             j++;
         const char *target = j < P->n ? insn_operands(insn_of(P->L[j]), SVBC_OP_branch) : NULL;
-        if (target) {
-            vpush(&P->from, xfmt("%.*s", (int)strlen(P->L[i]) - 1, P->L[i]));
-            vpush(&P->to, (void *)target);
-        }
+        if (target)
+            *smap_at(&P->chain, P->L[i], strlen(P->L[i]) - 1, 1) = (void *)target;
     }
 }
 /* resolve a label through the chains (bounded, so cycles terminate) */
-static const char *resolve(const peep_t *P, const char *lab, size_t len)
+static const char *resolve(peep_t *P, const char *lab, size_t len)
 {
     const char *r = xfmt("%.*s", (int)len, lab);
     for (int hop = 0; hop < 16; hop++) {
-        int f = -1;
-        for (int k = 0; k < P->from.n; k++)
-            if (!strcmp(P->from.v[k], r)) {
-                f = k;
-                break;
-            }
-        if (f < 0)
+        const char *t = smap_get(&P->chain, r, strlen(r));
+        if (!t)
             break;
-        r = P->to.v[f];
+        r = t;
     }
     return r;
 }
@@ -211,7 +254,8 @@ static void collect_refs(peep_t *P)
             size_t k = 0;
             while (q[k] && q[k] != ',' && q[k] != ' ')
                 k++;
-            vpush(&P->refs, xfmt("%.*s", (int)k, q));
+            void **c = smap_at(&P->refs, q, k, 1);
+            *c = (void *)((intptr_t)*c + 1);
         }
     }
 }
@@ -220,26 +264,16 @@ static void out_line(peep_t *P, const char *l)
     sb_add(&P->o, l, strlen(l));
     sb_add(&P->o, "\n", 1);
 }
-static int count_named(const vec_t *v, const char *l, size_t ll)
-{
-    int c = 0;
-    for (int k = 0; k < v->n; k++)
-        if (strlen(v->v[k]) == ll && !strncmp(v->v[k], l, ll))
-            c++;
-    return c;
-}
 
 static void do_label(peep_t *P, const char *l)
 {
     size_t ll = strlen(l) - 1;
-    int used = count_named(&P->refs, l, ll);
+    intptr_t used = (intptr_t)smap_get(&P->refs, l, ll);
     /* a label reached only from one A-keeping branch (no fall-through into it) still
      * knows which slot A holds */
     const char *known = NULL;
     if (P->dead && used == 1)
-        for (int k = 0; k < P->kl.n; k++)
-            if (strlen(P->kl.v[k]) == ll && !strncmp(P->kl.v[k], l, ll))
-                known = P->ka.v[k];
+        known = smap_get(&P->known, l, ll);
     if (l[0] == '.' && l[1] == 'L' && P->seen_label && !used)
         return; /* dropped */
     P->last_acc = known;
@@ -264,8 +298,7 @@ static int drop_branch_to_next(peep_t *P, int i, const char *t)
         return 0;
     P->dead = 1;
     if (P->last_acc) { /* falls through to t with A = S[last_acc] */
-        vpush(&P->kl, (void *)t);
-        vpush(&P->ka, (void *)P->last_acc);
+        *smap_at(&P->known, t, strlen(t), 1) = (void *)P->last_acc;
     }
     return 1;
 }
@@ -284,9 +317,8 @@ static const char *track_acc(peep_t *P, const char *ins, const char *l, int is_b
         l = xfmt("        %s %s", OPN(field), af + lal + 2);
     int keeps = is_branch || keeps_acc(ins);
     if (keeps && P->last_acc) {
-        const char *lab = strrchr(ins, ' ');
-        vpush(&P->kl, (void *)(lab + 1));
-        vpush(&P->ka, (void *)P->last_acc);
+        const char *lab = strrchr(ins, ' ') + 1;
+        *smap_at(&P->known, lab, strlen(lab), 1) = (void *)P->last_acc;
     }
     if (an)
         P->last_acc = an;
@@ -370,6 +402,11 @@ void peephole(sbuf_t *b)
             P.dead = 1;
     }
     free(lines.v);
+    smap_t *maps[] = {&P.chain, &P.refs, &P.known};
+    for (int k = 0; k < 3; k++) {
+        free(maps[k]->key);
+        free(maps[k]->val);
+    }
     free(b->s);
     *b = P.o;
 }

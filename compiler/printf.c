@@ -38,6 +38,7 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
             i++;
             simple = 0;
         }
+        int fl_end = i, w_end, p_st = -1, p_minus = 0;
         if (i < len && s[i] == '*') {
             i++;
             simple = 0;
@@ -47,9 +48,15 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
                 i++;
                 simple = 0;
             }
+        w_end = i;
         if (i < len && s[i] == '.') {
             i++;
             simple = 0;
+            if (i < len && s[i] == '-') { /* OCaml reads "%.-5s" as "%-5s" */
+                i++;
+                p_minus = 1;
+            }
+            p_st = i;
             if (i < len && s[i] == '*') {
                 i++;
                 stars++;
@@ -85,6 +92,20 @@ int fmt_parse(const char *s, int len, vec_t *out, const char **err)
         if (c == 'c') {
             g->text = "%c";
             g->len = 2;
+        }
+        if ((c == 's' || c == 'S') && p_st >= 0) {
+            /* OCaml pads %s/%S to a precision given without a width ("%.5s" is "%5s"),
+             * ignores it after a width, and never truncates */
+            int from = w_end > fl_end ? fl_end : p_st, to = w_end > fl_end ? w_end : i - 1;
+            g->text = xfmt("%%%.*s%s%.*s%c", fl_end - st - 1, s + st + 1, p_minus ? "-" : "",
+                           to - from, s + from, c);
+            g->len = (int)strlen(g->text);
+            if (w_end > fl_end && memchr(s + p_st, '*', (size_t)(i - 1 - p_st))) {
+                *err = xfmt("a width and a precision from an argument with %%%c (%%%.*s) is not "
+                            "supported by Sense (see docs/language.md)",
+                            c, i - st - 1, s + st + 1);
+                return -1;
+            }
         }
         if (c == 'F' && memchr(s + st, '#', (size_t)(i - st))) {
             *err = "%#F (hexadecimal float) is not supported by Sense (see docs/language.md)";

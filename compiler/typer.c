@@ -231,11 +231,19 @@ static void bind_as(const char *name, var_t *v)
     e->next = venv;
     venv = e;
 }
+/* the environment the stdlib made (set when the first user file is typed): `Stdlib.x` is
+ * x there, whatever the program binds as x since */
+static envent_t *stdlib_venv;
+static struct modent *stdlib_menv; /* and its modules */
 static var_t *lookup_var(const char *name)
 {
     for (envent_t *e = venv; e; e = e->next)
         if (strcmp(e->name, name) == 0)
             return e->v;
+    if (!strncmp(name, "Stdlib.", 7) && name[7])
+        for (envent_t *e = stdlib_venv ? stdlib_venv : venv; e; e = e->next)
+            if (strcmp(e->name, name + 7) == 0)
+                return e->v;
     return NULL;
 }
 static struct tdecl *lookup_type1(const char *name)
@@ -557,6 +565,8 @@ struct cinfo *typer_exn(const char *name) { return lookup_con(name); }
 
 void typer_init(void)
 {
+    stdlib_venv = NULL;
+    stdlib_menv = NULL;
     td_int = new_tdecl("int", 0, TD_ABSTRACT);
     td_char = new_tdecl("char", 0, TD_ABSTRACT);
     td_string = new_tdecl("string", 0, TD_ABSTRACT);
@@ -1137,8 +1147,14 @@ static int printf_kind(expr_t *head)
         return -1;
     const char *n = head->sval;
     var_t *v = lookup_var(n);
-    if (v)
+    if (v && !v->printf_alias)
         return -1;
+    if (v) {
+        note_use(v);
+        n = v->printf_alias;
+    }
+    if (!strncmp(n, "Stdlib.", 7) && strchr(n + 7, '.'))
+        n += 7; /* Stdlib.Printf.printf */
     if (!strchr(n, '.') && format_opened())
         n = xfmt("Format.%s", n);
     if (!strcmp(n, "Printf.printf") || !strcmp(n, "printf"))
@@ -1154,6 +1170,16 @@ static int printf_kind(expr_t *head)
         if (!strncmp(n, "Format.", 7) && !strcmp(n + 7, fmt_names[i]))
             return 4 + i;
     return -1;
+}
+/* `let f = Printf.sprintf` (also printf, eprintf, fprintf, Format's): the name f stands
+ * for, else NULL */
+static const char *printf_alias_of(expr_t *rhs)
+{
+    static const char *const canon[] = {"Printf.printf",   "Printf.sprintf",  "Printf.eprintf",
+                                        "Printf.fprintf",  "Format.printf",   "Format.eprintf",
+                                        "Format.fprintf",  "Format.sprintf",  "Format.asprintf"};
+    int k = rhs->kind == E_VAR ? printf_kind(rhs) : -1;
+    return k >= 0 && k < 9 ? canon[k] : NULL;
 }
 /* with `open Format`, printf … are Format's */
 static int format_opened(void)
@@ -1569,6 +1595,14 @@ static type_t *infer_var(expr_t *e)
     if (!v) {
         if (printf_kind(e) >= 0)
             fatal_at(e->loc, "Sense supports %s only applied to a literal format string", e->sval);
+        /* OCaml's, but the VM has no service for them (docs/language.md, "What is not in") */
+        static const char *const absent[] = {"Gc.minor_words", "Gc.allocated_bytes", "Gc.stat",
+                                             "Gc.quick_stat",  "Gc.counters",        NULL};
+        for (int i = 0; absent[i]; i++)
+            if (!strcmp(e->sval, absent[i]) || !strcmp(e->sval, xfmt("Stdlib.%s", absent[i])))
+                fatal_at(e->loc, "%s is not supported by Sense: the VM keeps no allocation "
+                                 "counters (see docs/language.md)",
+                         e->sval);
         const char *dot = strchr(e->sval, '.');
         if (dot && e->sval[0] >= 'A' && e->sval[0] <= 'Z') {
             char *m = xfmt("%.*s", (int)(dot - e->sval), e->sval);
@@ -1583,6 +1617,9 @@ static type_t *infer_var(expr_t *e)
         }
         fatal_at(e->loc, "Unbound value %s", e->sval);
     }
+    if (v->printf_alias)
+        fatal_at(e->loc, "Sense supports %s (%s) only applied to a literal format string",
+                 e->sval, v->printf_alias);
     if (letmod_boundary && v->kind == V_LOCAL) {
         envent_t *x = venv;
         while (x && x != letmod_boundary && x->v != v)
@@ -2073,7 +2110,11 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
         }
         return;
     }
+    const char **aliases = xalloc(sizeof(char *) * (size_t)n);
     for (int i = 0; i < n; i++) {
+        if (strip_constraint(binds[i]->pat)->kind == P_VAR &&
+            (aliases[i] = printf_alias_of(binds[i]->e)))
+            binds[i]->e = mk_constr(binds[i]->e->loc, "()", NULL); /* f itself holds nothing */
         /* as OCaml: the pattern first, then the expression against its type */
         ty_level++;
         expr_t *rhs = binds[i]->e;
@@ -2140,6 +2181,7 @@ static void infer_let(binding_t **binds, int n, int rec, int toplevel, vec_t *bo
                 }
                 v->sym = unique_sym(mangle(cur_module, v->name));
             }
+            v->printf_alias = aliases[i];
             bind_var(v);
             vpush(bound, v);
         }
@@ -2302,6 +2344,14 @@ typedef struct mtent {
     struct mtent *next;
 } mtent_t;
 static mtent_t *mtenv;    /* visible module types */
+static void mtenv_push(const char *name, modtype_t *mt)
+{
+    mtent_t *e = xalloc(sizeof *e);
+    e->name = name;
+    e->mt = mt;
+    e->next = mtenv;
+    mtenv = e;
+}
 static vec_t *flat_items; /* the file's items, structures flattened */
 static int mod_depth;     /* nesting of structures and applications */
 
@@ -2316,6 +2366,15 @@ static void menv_push(const char *name, modval_t *m)
 }
 static modval_t *lookup_module(const char *path)
 {
+    if (!strncmp(path, "Stdlib.", 7) && path[7]) { /* Stdlib.List: the stdlib's List */
+        modent_t *saved = menv;
+        if (stdlib_menv)
+            menv = stdlib_menv;
+        modval_t *m = lookup_module(path + 7);
+        menv = saved;
+        if (m)
+            return m;
+    }
     const char *d = strchr(path, '.');
     size_t n = d ? (size_t)(d - path) : strlen(path);
     modval_t *m = NULL;
@@ -2360,6 +2419,15 @@ static void bind_module(const char *name, modval_t *m, int export)
 /* open M: every value "M.x" also bound as "x" (later bindings shadow) */
 static void open_module(const char *m, loc_t l)
 {
+    if (!strcmp(m, "Stdlib") && stdlib_venv) { /* the stdlib's names again, as it bound them */
+        vec_t all = {0};
+        for (envent_t *e = stdlib_venv; e; e = e->next)
+            vpush(&all, e);
+        for (int k = all.n - 1; k >= 0; k--)
+            bind_as(((envent_t *)all.v[k])->name, ((envent_t *)all.v[k])->v);
+        free(all.v);
+        return;
+    }
     modval_t *mv = lookup_module(m);
     if (mv && !mv->fbody) {
         for (int i = 0; i < mv->names.n; i++)
@@ -2568,6 +2636,16 @@ static var_t *find_val(modval_t *m, const char *name)
             return m->vars.v[i];
     return NULL;
 }
+/* the exception name/arity declared in structure path */
+static int find_exn(const char *path, const char *name, int arity)
+{
+    for (int i = all_cons.n - 1; i >= 0; i--) {
+        struct cinfo *c = all_cons.v[i];
+        if (c->is_exn && !strcmp(c->name, name) && !strcmp(c->path ? c->path : "", path))
+            return c->arity == arity;
+    }
+    return 0;
+}
 static void add_sub(modval_t *r, const char *name, modval_t *sub)
 {
     vpush(&r->subnames, (void *)name);
@@ -2579,6 +2657,9 @@ static void add_sub(modval_t *r, const char *name, modval_t *sub)
     menv_push(name, sub); /* later items of the signature name it */
 }
 static modval_t *constrain_module(modval_t *m, modtype_t *mt, const char *path, loc_t l);
+/* how a mismatch is reported: (M : S) at the ascription; a .mli at the interface's item */
+static const char *sig_what = "Signature mismatch";
+static int sig_item_locs;
 static modval_t *sig_param(modtype_t *mt, const char *path, loc_t l);
 
 /* The items of signature sig, for module r (path r->path):
@@ -2587,12 +2668,13 @@ static modval_t *sig_param(modtype_t *mt, const char *path, loc_t l);
  *   abstract types r.t (a `with type` makes one manifest), the values get sig's types;
  * - impl NULL: r is a functor's parameter of this signature (its values are never run). */
 static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t *impl, modval_t *r,
-                      loc_t l)
+                      loc_t l0)
 {
     if (!impl && !r)
         return; /* no caller does this: pass 1 has impl, a functor's parameter has r */
     for (int i = 0; i < sig->items.n; i++) {
         item_t *it = sig->items.v[i];
+        loc_t l = sig_item_locs ? it->loc : l0;
         switch (it->kind) {
         case I_TYPE:
             for (int k = 0; k < it->n; k++) {
@@ -2600,18 +2682,18 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                 struct withc *w = with_for(withs, prefix, td->name);
                 struct tdecl *id = impl ? lookup_type1(qualify(impl->path, td->name)) : NULL;
                 if (impl && !id)
-                    fatal_at(l, "Signature mismatch: the type `%s' is required but not provided",
+                    fatal_at(l, "%s: the type `%s' is required but not provided", sig_what,
                              td->name);
                 if (id && id->nparams != td->nparams)
                     fatal_at(l,
-                             "Signature mismatch: Type declarations do not match: %s is not "
-                             "included in type %s (arity)",
+                             "%s: Type declarations do not match: %s is not "
+                             "included in type %s (arity)", sig_what,
                              tdecl_text(id, td->name), td->name);
                 if (!r) { /* pass 1: sig's definition and constraints against impl's */
                     if (w && !same_type(tdecl_body(id), with_type(w, id, l)))
                         fatal_at(l,
-                                 "Signature mismatch: Type declarations do not match: %s is not "
-                                 "included in type %s = %s",
+                                 "%s: Type declarations do not match: %s is not "
+                                 "included in type %s = %s", sig_what,
                                  tdecl_text(id, td->name), td->name,
                                  type_to_string(with_type(w, id, l)));
                     if (td->kind == TD_ALIAS) {
@@ -2627,8 +2709,8 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                         ty_level = saved;
                         if (!same_type(tdecl_body(id), st))
                             fatal_at(l,
-                                     "Signature mismatch: Type declarations do not match: %s is "
-                                     "not included in type %s = %s",
+                                     "%s: Type declarations do not match: %s is "
+                                     "not included in type %s = %s", sig_what,
                                      tdecl_text(id, td->name), td->name, type_to_string(st));
                     } else if (td->kind != TD_ABSTRACT) {
                         int ok = id->kind == td->kind;
@@ -2646,8 +2728,8 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                         }
                         if (!ok)
                             fatal_at(l,
-                                     "Signature mismatch: Type declarations do not match: the "
-                                     "definitions of type %s differ",
+                                     "%s: Type declarations do not match: the "
+                                     "definitions of type %s differ", sig_what,
                                      td->name);
                     }
                     continue;
@@ -2682,7 +2764,7 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
         case I_VAL: {
             var_t *iv = impl ? find_val(impl, it->name) : NULL;
             if (impl && !iv)
-                fatal_at(l, "Signature mismatch: the value `%s' is required but not provided",
+                fatal_at(l, "%s: the value `%s' is required but not provided", sig_what,
                          it->name);
             type_t *st = sig_val_type(it);
             if (!r) {
@@ -2692,8 +2774,8 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                     struct names nm2 = {.n = 0};
                     const char *b = pr_to_string(st, &nm2);
                     fatal_at(l,
-                             "Signature mismatch: Values do not match: val %s : %s is not included "
-                             "in val %s : %s",
+                             "%s: Values do not match: val %s : %s is not included "
+                             "in val %s : %s", sig_what,
                              it->name, a, it->name, b);
                 }
                 continue;
@@ -2717,11 +2799,14 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
         case I_EXN:
             if (r && !impl)
                 declare_exn(it);
+            if (impl && !r && !find_exn(impl->path, it->name, it->nargs))
+                fatal_at(l, "%s: the exception `%s' is required but not provided", sig_what,
+                         it->name);
             break;
         case I_MODULE: {
             modval_t *isub = impl ? find_sub(impl, it->name) : NULL;
             if (impl && !isub)
-                fatal_at(l, "Signature mismatch: the module `%s' is required but not provided",
+                fatal_at(l, "%s: the module `%s' is required but not provided", sig_what,
                          it->name);
             if (!r) {
                 menv_push(it->name, isub);
@@ -2732,6 +2817,7 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
             add_sub(r, it->name, sub);
             break;
         }
+        case I_MODTYPE: mtenv_push(it->name, it->mt); break; /* for its later items */
         case I_INCLUDE: {
             vec_t w2 = *withs;
             w2.v = NULL;
@@ -2754,11 +2840,13 @@ static void sig_pass(modtype_t *sig, vec_t *withs, const char *path, modval_t *i
 {
     const char *saved_path = cur_path;
     modent_t *saved_menv = menv;
+    mtent_t *saved_mtenv = mtenv;
     int saved_opens = open_paths.n;
     cur_path = path;
     sig_items(sig, withs, "", impl, r, l);
     cur_path = saved_path;
     menv = saved_menv;
+    mtenv = saved_mtenv;
     open_paths.n = saved_opens;
 }
 /* (M : S) named path: checked against S; S's abstract types are abstract in the result,
@@ -3046,18 +3134,15 @@ static void type_items(vec_t *items)
             break;
         case I_OPEN: open_module(it->name, it->loc); break;
         case I_MODULE: {
+            if (!strcmp(it->name, "_")) { /* module _ = …: typed and run, not named */
+                eval_module(it->me, qualify(cur_path, xfmt("_%d", ++synth_counter)));
+                break;
+            }
             modval_t *m = eval_module(it->me, qualify(cur_path, it->name));
             bind_module(it->name, m, 1);
             break;
         }
-        case I_MODTYPE: {
-            mtent_t *e = xalloc(sizeof *e);
-            e->name = it->name;
-            e->mt = it->mt;
-            e->next = mtenv;
-            mtenv = e;
-            break;
-        }
+        case I_MODTYPE: mtenv_push(it->name, it->mt); break;
         case I_INCLUDE: {
             if (!it->me)
                 fatal_at(it->loc, "include of a module type outside a signature");
@@ -3110,8 +3195,52 @@ static void export_module(const char *modname, envent_t *before, envent_t *top,
     }
 }
 
+/* ---- interfaces: foo.mli constrains foo.ml as (Foo : sig <foo.mli> end) does */
+static program_t *intf_items;
+static struct srcfile *intf_file;
+void typer_set_interface(program_t *sig, struct srcfile *mli)
+{
+    intf_items = sig;
+    intf_file = mli;
+}
+/* the file's module fm checked against the interface, then what other files see: the
+ * interface's values (with its types), its abstract types abstract, nothing else */
+static modval_t *apply_interface(program_t *intf, modval_t *fm, const char *modname,
+                                 envent_t *before)
+{
+    modtype_t *mt = xalloc(sizeof *mt);
+    mt->kind = MT_SIG;
+    mt->loc = (loc_t){1, 1, 1, 1};
+    mt->items = intf->items;
+    struct srcfile *ml = cur_file;
+    sig_what = xfmt("The implementation %s does not match the interface %s", ml->name,
+                    intf_file->name);
+    sig_item_locs = 1;
+    cur_file = intf_file;
+    vec_t withs = {0};
+    sig_pass(mt, &withs, fm->path, fm, NULL, mt->loc);
+    modval_t *r = xalloc(sizeof *r);
+    r->path = modname;
+    sig_pass(mt, &withs, modname, fm, r, mt->loc);
+    cur_file = ml;
+    sig_what = "Signature mismatch";
+    sig_item_locs = 0;
+    venv = before;
+    for (int i = 0; i < r->names.n; i++)
+        bind_as(xfmt("%s.%s", modname, (const char *)r->names.v[i]), r->vars.v[i]);
+    return r;
+}
+
 void typer_module(program_t *p, const char *modname, int is_stdlib)
 {
+    program_t *intf = intf_items;
+    intf_items = NULL;
+    if (!is_stdlib && !stdlib_venv) {
+        stdlib_venv = venv;
+        stdlib_menv = menv;
+    }
+    sig_what = "Signature mismatch";
+    sig_item_locs = 0;
     cur_module = modname;
     typing_stdlib = is_stdlib;
     cur_path = (is_stdlib && strcmp(modname, "Stdlib") != 0) ? modname : "";
@@ -3159,6 +3288,8 @@ void typer_module(program_t *p, const char *modname, int is_stdlib)
     }
     fm->subnames = top->subnames;
     fm->subs = top->subs;
+    if (intf)
+        fm = apply_interface(intf, fm, modname, before);
     menv_push(modname, fm);
     /* its module types, qualified */
     for (mtent_t *e = mts; e && e != mtenv_before; e = e->next) {

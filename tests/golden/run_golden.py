@@ -18,6 +18,10 @@ A program may state what it needs from the machine in a comment line of the form
 `stack` is passed to sensevm-run as --stack; `heap` is the least heap the program's live
 data needs: it is passed as --heap when no --heap is given, and raises a smaller --heap
 (the small-heap configuration) to that value.
+
+A program made of several files names the others, relative to its directory, in
+    (* golden-modules: DIR/a.ml DIR/b.ml *)
+they are compiled before it, in that order (each with the a.mli beside it, if any).
 """
 
 import argparse
@@ -85,6 +89,17 @@ def directives(prog):
     return out
 
 
+MODULES = re.compile(r"\(\*\s*golden-modules:(.*?)\*\)")
+
+
+def modules(prog):
+    """The other files of a multi-file program (golden-modules), as paths."""
+    with open(prog, encoding="utf-8", errors="replace") as f:
+        m = MODULES.search(f.read())
+    base = os.path.dirname(os.path.abspath(prog))
+    return [os.path.join(base, n) for n in m.group(1).split()] if m else []
+
+
 def show_bytes(b):
     return b.decode("utf-8", errors="backslashreplace")
 
@@ -103,7 +118,7 @@ def run_one(args, prog, workdir):
     except OSError as e:
         return False, "%s: cannot read expected output: %s" % (name, e)
     image = os.path.join(workdir, os.path.splitext(name)[0] + ".svm")
-    cmd = [args.sensec] + args.sensec_arg + ["-o", image, prog]
+    cmd = [args.sensec] + args.sensec_arg + ["-o", image] + modules(prog) + [prog]
     try:
         c = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, timeout=args.timeout)

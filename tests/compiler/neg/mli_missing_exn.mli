@@ -1,0 +1,2 @@
+exception Bad of string
+val check : int -> bool

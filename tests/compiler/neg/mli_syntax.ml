@@ -1,0 +1,2 @@
+(* a syntax error in the interface is reported in the interface *)
+let v = 1

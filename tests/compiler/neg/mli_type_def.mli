@@ -1,0 +1,2 @@
+type mode = Idle | Run | Stop
+val start : mode

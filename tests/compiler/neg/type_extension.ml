@@ -1,0 +1,2 @@
+(* a type extension gets one message *)
+type exn += Stop
