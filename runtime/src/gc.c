@@ -6,7 +6,10 @@
  * Every object has at least one payload word (the forwarding slot). A collection copies
  * what the roots (gc.h svm_gc_roots) reach into `spare` breadth-first (no recursion, no
  * mark stack: constant C stack, which matters on a microcontroller) and swaps the
- * semispaces. Why copying: see docs/runtime.md (pause proportional to live data only,
+ * semispaces. It runs in steps (gc_step, issue 13): the collection an instruction's
+ * allocation needs stops when that instruction's fuel is spent and the slice ends;
+ * svm_run continues it before anything else (docs/concurrency.md, "The resumable
+ * collection"). Why copying: see docs/runtime.md (pause proportional to live data only,
  * allocation is a pointer bump, no fragmentation; the price is half the heap RAM). A
  * container whose manifest asks for `gc compact` uses gc_compact.c instead (spare = NULL).
  * The allocator and the statistics below serve both.
@@ -130,8 +133,9 @@ static void gc_begin(svm_vm_t *vm, int charge)
 }
 
 /* One step of the collection in progress, of about `budget` words of work (charged as
- * fuel, 3 per word, as it goes): at least one object is copied or scanned, and none is
- * split, so a step overshoots by at most one object (SVOBJ_SIZE_MAX words). Phases:
+ * fuel, 3 per word, as it goes): at least one slot is forwarded or one object scanned,
+ * and the budget is tested before each, so a step overshoots by at most one object's
+ * copy (SVOBJ_SIZE_MAX words). Phases:
  * 1, the VM's own roots (roots_step); 2, the Cheney scan of to-space, where
  * [scan, free) is the grey queue; when it is empty, the scheduler's values (which may
  * have changed while the collection was suspended; until now they held from-space
