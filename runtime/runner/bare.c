@@ -59,6 +59,7 @@ int runner_run_bare(const runner_cfg_t *rc)
         .flush = runner_flush,
         .gc_every_alloc = rc->gc_every || RUNNER_GC_EVERY_ALLOC,
         .gc = rc->gc,
+        .gc_step = runner_gc_step(), /* issue 13: testing */
         .count_steps = rc->stats || rc->trace || rc->max_steps || runner_profiling,
         .argc = rc->nargs + 1,
         .argv = pargv,

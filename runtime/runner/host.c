@@ -18,6 +18,12 @@
 #include <sodium.h>
 #endif
 
+uint32_t runner_gc_step(void)
+{
+    const char *e = getenv("SENSEVM_GC_STEP");
+    return e ? (uint32_t)strtoul(e, NULL, 10) : 0u;
+}
+
 void runner_write(void *user, int stream, const char *buf, size_t len)
 {
     (void)user;

@@ -59,6 +59,10 @@ uint8_t *runner_load_image(const runner_cfg_t *cfg, const char *path, svl_image_
 /* The VM output callbacks over stdout/stderr. */
 void runner_write(void *user, int stream, const char *buf, size_t len);
 void runner_flush(void *user);
+/* Issue 13, testing: the environment variable SENSEVM_GC_STEP (words; svm_config_t
+ * gc_step: every copying collection an instruction starts stops after that much work),
+ * 0 when unset. */
+uint32_t runner_gc_step(void);
 /* One trace line for the instruction at pc: `trace: WHO pc <sym+off> mnemonic operands`,
  * then `  ; file:line` when the image's LINES section covers pc. With runner_trace_calls
  * (--trace=calls) only for the first instruction of a function (a SYMBOLS address):

@@ -338,6 +338,7 @@ int runner_run_scheduled(const runner_cfg_t *rc)
             .flush = runner_flush,
             .gc_every_alloc = gc_every,
             .gc = rc->gc,
+            .gc_step = runner_gc_step(), /* issue 13: testing */
             .count_steps = r.count_steps = count_steps || max_steps,
             .argc = pargc,
             .argv = av,

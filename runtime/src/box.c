@@ -973,7 +973,19 @@ svm_ctx_status_t svm_box_run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, u
     (void)user;
     svm_box_t *b = box_of(c);
     svm_context_t *rc = &b->rctx[x->slot];
+    uint32_t gc_used = 0;
     *used = 0;
+    if (SVM_UNLIKELY(b->vm.gcr_phase) && x->pending) {
+        /* a collection an instruction stopped (issue 13) goes before the delivery, which
+         * allocates; svm_run continues it otherwise */
+        int64_t left = svm_gc_resume(&b->vm, rc, fuel);
+        gc_used = left <= 0 ? fuel : fuel - (uint32_t)left;
+        c->stats.executed += gc_used;
+        *used = gc_used;
+        if (left <= 0)
+            return SVM_RUN_FUEL;
+        fuel = (uint32_t)left;
+    }
     if (x->pending >= 3) { /* a base-event sync was committed: its value is the result */
         x->pending = 0;
         if (deliver_base(b, x, rc)) {
@@ -1014,7 +1026,7 @@ svm_ctx_status_t svm_box_run_ctx(void *user, svm_container_t *c, svm_ctx_t *x, u
         x = &c->ctxs[c->cur];
         rc = &b->rctx[x->slot];
     }
-    *used = (uint32_t)(rc->steps - b->steps0);
+    *used = gc_used + (uint32_t)(rc->steps - b->steps0);
     c->stats.executed += rc->steps - b->steps0;
     switch (st) {
     case SVM_FUEL: return SVM_RUN_FUEL;

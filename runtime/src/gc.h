@@ -33,6 +33,8 @@ static inline uint32_t svm_gc_roots(svm_vm_t *vm, void (*visit)(svm_value_t *, v
     visit(&vm->exn_div_by_zero, arg);
     visit(&vm->exn_index_oob, arg);
     visit(&vm->trap.value, arg);
+    /* (gc.c's roots_step walks the same slots but the scheduler's, in this order, in
+     * steps: keep the two in step) */
     if (vm->cfg.ext_roots)
         vm->cfg.ext_roots(vm, visit, arg);
     return work;

@@ -90,6 +90,17 @@ static inline uint32_t svm_obj_bytes_for(uint32_t size) { return (size ? size + 
  * collection. MAY RUN THE GC: every value must be in a root (context registers saved). The
  * payload is not initialised except for a zero-size object's pad word. */
 uint32_t svm_alloc_slow(svm_vm_t *vm, uint32_t header);
+/* Issue 13, the resumable collection (gc.c). svm_alloc_slow_r: the same for an
+ * instruction that can run again from its start (the interpreter's allocating
+ * instructions), with the fuel left (< SVM_NO_FUEL): a copying collection it needs runs on that
+ * fuel and, when the fuel is spent first, it returns SVM_ALLOC_SUSPENDED with the
+ * collection in progress (vm->gcr_phase; its work pending, work.h); the caller ends the
+ * slice with the instruction not begun, after setting vm->gcr_ctx. svm_gc_resume: svm_run
+ * continues it on entry, before anything else, on the fuel left; -1 if it goes on. */
+#define SVM_ALLOC_SUSPENDED 1u
+#define SVM_NO_FUEL UINT32_MAX /* fuel of a site that cannot run again: no stop */
+uint32_t svm_alloc_slow_r(svm_vm_t *vm, uint32_t header, uint32_t fuel);
+int64_t svm_gc_resume(svm_vm_t *vm, const void *ctx, int64_t left);
 
 static inline uint32_t svm_alloc(svm_vm_t *vm, uint32_t header)
 {
@@ -107,6 +118,8 @@ static inline uint32_t svm_alloc(svm_vm_t *vm, uint32_t header)
 
 /* Fresh string/bytes of len bytes (contents zeroed). 0 = exhausted. May GC. */
 uint32_t svm_alloc_string(svm_vm_t *vm, uint32_t kind, uint32_t len);
+/* The same for a resumable instruction (svm_alloc_slow_r): may return SVM_ALLOC_SUSPENDED. */
+uint32_t svm_alloc_string_r(svm_vm_t *vm, uint32_t kind, uint32_t len, uint32_t fuel);
 /* Fresh string copied from C memory that is NOT in the heap. 0 = exhausted. May GC. */
 uint32_t svm_make_string(svm_vm_t *vm, const char *s, uint32_t len);
 /* Fresh float box. 0 = exhausted. May GC. */

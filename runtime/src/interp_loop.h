@@ -91,8 +91,14 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
             TRAP(stack_overflow);                                                                  \
     } while (0)
 
-/* ALLOC(off, header): bump allocation, or the collector under PROTECT. */
-#define ALLOC(off, hd)                                                                             \
+/* ALLOC(off, header): bump allocation, or the collector under PROTECT. The collection
+ * runs on the fuel left and may stop when it is spent (issue 13): the slice then ends
+ * (gc_suspended) with the instruction not begun, and it runs again once svm_run has
+ * finished the collection. So a handler does nothing before its ALLOC that running it
+ * again would not redo (pc, sp, A untouched); ALLOC_ONCE(off, header) is for the one
+ * site that cannot run again (a PAP, after apply has unpacked one): its collection runs
+ * to the end. */
+#define ALLOC_(off, hd, fuel)                                                                      \
     do {                                                                                           \
         uint32_t hd_ = (hd), nb_ = svm_obj_bytes_for(SVOBJ_SIZE(hd_));                             \
         if (SVM_LIKELY(vm->hp + nb_ <= vm->alloc_limit)) {                                         \
@@ -102,12 +108,17 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
             o_[0] = hd_;                                                                           \
             o_[1] = SVM_VAL_UNIT;                                                                  \
         } else {                                                                                   \
-            PROTECT(off = svm_alloc_slow(vm, hd_));                                                \
-            if (SVM_UNLIKELY(!off))                                                                \
+            PROTECT(off = svm_alloc_slow_r(vm, hd_, fuel));                                        \
+            if (SVM_UNLIKELY(off <= SVM_ALLOC_SUSPENDED)) {                                        \
+                if (off)                                                                           \
+                    goto gc_suspended;                                                             \
                 TRAP(heap_exhausted);                                                              \
+            }                                                                                      \
             CHARGE_WORK();                                                                         \
         }                                                                                          \
     } while (0)
+#define ALLOC(off, hd) ALLOC_(off, hd, (uint32_t)left)
+#define ALLOC_ONCE(off, hd) ALLOC_(off, hd, SVM_NO_FUEL)
 
 #define OBJ(v) ((uint32_t *)(void *)(heap + (v)))
 /* o := block v with more than n fields, else type_error */
@@ -230,6 +241,12 @@ static svm_status_t SVM_RUN_NAME(svm_vm_t *vm, svm_context_t *ctx, uint32_t fuel
     } while (0)
 
     PAY_DEBT();
+    if (SVM_UNLIKELY(vm->gcr_phase)) { /* a collection ALLOC stopped: it goes first */
+        left = svm_gc_resume(vm, ctx, left);
+        LOAD(); /* (it moved A, EP and the stack's values: `leave` saves these) */
+        if (left < 0)
+            goto out_of_fuel;
+    }
     NEXT_JUMP;
 
 #ifndef SVM_COMPUTED_GOTO
@@ -602,7 +619,7 @@ apply : {
     }
     if (nargs < arity) { /* partial application: a PAP, no call */
         uint32_t off;
-        ALLOC(off, SVOBJ_HEADER(SVOBJ_PAP, 0, 1 + nargs));
+        ALLOC_ONCE(off, SVOBJ_HEADER(SVOBJ_PAP, 0, 1 + nargs));
         uint32_t *p = OBJ(off);
         p[1] = a;
         for (uint32_t i = 0; i < nargs; i++)
@@ -903,14 +920,14 @@ do_return : {
         double x, y, r;
         FLOAT_ARG(a, x);
         FLOAT_ARG(sp[0], y);
-        sp++; /* x and y are C doubles: nothing to root across the allocation */
         switch (*pc) {
         case SVBC_OP_addfloat: r = x + y; break;
         case SVBC_OP_subfloat: r = x - y; break;
         case SVBC_OP_mulfloat: r = x * y; break;
         default: r = x / y; break;
         }
-        BOX_FLOAT(r);
+        BOX_FLOAT(r); /* (before the pop: ALLOC may run the handler again) */
+        sp++;
         pc += 1;
         NEXT;
     }
@@ -1061,9 +1078,12 @@ do_return : {
         if (n < 0 || (uint32_t)n > (SVOBJ_SIZE_MAX - 1u) * 4u)
             RAISE_INVALID("Bytes.create");
         uint32_t off;
-        PROTECT(off = svm_alloc_string(vm, SVOBJ_BYTES, (uint32_t)n));
-        if (!off)
+        PROTECT(off = svm_alloc_string_r(vm, SVOBJ_BYTES, (uint32_t)n, (uint32_t)left));
+        if (SVM_UNLIKELY(off <= SVM_ALLOC_SUSPENDED)) {
+            if (off)
+                goto gc_suspended;
             TRAP(heap_exhausted);
+        }
         memset(heap + off + 8, svm_val_int(*sp++) & 0xff, (size_t)n);
         CHARGE_WORK(); /* svm_alloc_string charged the bytes */
         a = off;
@@ -1079,9 +1099,12 @@ do_return : {
             TRAP(type_error);
         if ((uint64_t)l1 + l2 > (SVOBJ_SIZE_MAX - 1u) * 4u)
             TRAP(heap_exhausted);
-        PROTECT(off = svm_alloc_string(vm, SVOBJ_STRING, l1 + l2));
-        if (!off)
+        PROTECT(off = svm_alloc_string_r(vm, SVOBJ_STRING, l1 + l2, (uint32_t)left));
+        if (SVM_UNLIKELY(off <= SVM_ALLOC_SUSPENDED)) {
+            if (off)
+                goto gc_suspended;
             TRAP(heap_exhausted);
+        }
         /* the operands may have moved: view them again */
         svm_string_view(vm, a, &s1, &l1);
         svm_string_view(vm, sp[0], &s2, &l2);
@@ -1164,6 +1187,9 @@ do_return : {
 op_invalid_: /* unreachable in a validated image */
     TRAP(type_error);
 
+gc_suspended: /* ALLOC's collection spent the fuel: the instruction runs again after it */
+    vm->gcr_ctx = ctx;
+    CHARGE_WORK();
 out_of_fuel:
     left = 0;
     st = SVM_FUEL;
@@ -1218,6 +1244,8 @@ leave:
 #undef NEED
 #undef ROOM
 #undef ALLOC
+#undef ALLOC_
+#undef ALLOC_ONCE
 #undef OBJ
 #undef BLOCK_FIELD
 #undef FLOAT_ARG

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * test_runtime.c — Criterion units for the runtime: value encoding, the copying GC
  * (roots in stacks, globals and registers survive, garbage is reclaimed, forwarding keeps
- * sharing), number formatting/parsing with OCaml's semantics, structural comparison.
+ * sharing; the resumable collection of issue 13, in steps), number formatting/parsing with OCaml's semantics, structural comparison.
  */
 #include <criterion/criterion.h>
 
@@ -34,20 +34,27 @@ typedef struct fixture {
     uint32_t stack[SVM_STACK_GUARD + 512];
 } fixture_t;
 
-static fixture_t *make(uint32_t heap, int every)
+static fixture_t *make_cfg(uint32_t heap, int every, uint32_t gc_step,
+                           void (*ext_roots)(svm_vm_t *, void (*)(svm_value_t *, void *), void *))
 {
     fixture_t *f = calloc(1, sizeof *f);
     static const uint8_t code[1] = {0x1e}; /* halt */
     f->img.code = code;
     f->img.code_size = 1;
     f->img.manifest.globals = 4;
-    svm_config_t cfg = {
-        .memory = f->mem, .memory_size = sizeof f->mem, .heap_size = heap, .gc_every_alloc = every};
+    svm_config_t cfg = {.memory = f->mem,
+                        .memory_size = sizeof f->mem,
+                        .heap_size = heap,
+                        .gc_every_alloc = every,
+                        .gc_step = gc_step,
+                        .ext_roots = ext_roots};
     cr_assert_eq(svm_vm_init(&f->vm, &f->img, &cfg), SVM_INIT_OK);
     cr_assert_eq(svm_context_init(&f->vm, &f->ctx, 0, f->stack, sizeof f->stack / 4, 0),
                  SVM_INIT_OK);
     return f;
 }
+
+static fixture_t *make(uint32_t heap, int every) { return make_cfg(heap, every, 0, NULL); }
 
 /* Stack painting: the high-water mark counts the words a context used; with
  * cfg.no_stack_paint, set-up leaves the stack below the guard alone and the mark is 0. */
@@ -166,6 +173,163 @@ Test(gc, strings_and_floats_move_intact)
     cr_assert(memcmp(s, "hello", 5) == 0);
     cr_assert(svm_float_view(vm, f->ctx.sp[0], &d));
     cr_assert_eq(d, 2.5);
+    free(f);
+}
+
+/* The resumable copying collection (issue 13, gc.c): an allocation that needs a
+ * collection runs it on the fuel it is given and stops when that is spent
+ * (SVM_ALLOC_SUSPENDED); svm_gc_resume continues it in steps of the fuel given, each doing
+ * at most that work plus one object; the roots (own and the scheduler's, which may change
+ * while it is suspended) come out right, and the instruction that started it then
+ * allocates without a second collection. */
+static svm_value_t ext_slot = SVM_VAL_UNIT; /* "the scheduler's value" */
+static int ext_visits;
+static void ext_roots(svm_vm_t *vm, void (*visit)(svm_value_t *, void *), void *arg)
+{
+    (void)vm;
+    ext_visits++;
+    visit(&ext_slot, arg);
+}
+
+static fixture_t *make_resumable(uint32_t heap, uint32_t gc_step)
+{
+    ext_slot = SVM_VAL_UNIT;
+    ext_visits = 0;
+    return make_cfg(heap, 0, gc_step, ext_roots);
+}
+
+/* a fresh pair (hd, tl) with tl read from *tl after the allocation (a root) */
+static svm_value_t pair(svm_vm_t *vm, svm_value_t hd, const svm_value_t *tl)
+{
+    uint32_t off = svm_alloc(vm, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 2));
+    cr_assert_gt(off, SVM_ALLOC_SUSPENDED);
+    uint32_t *o = svm_heap_obj(vm, off);
+    o[1] = hd;
+    o[2] = *tl;
+    return off;
+}
+
+/* A nearly full heap: a live list of n pairs in A, each of its first `nstack` cells also
+ * in a stack slot (many roots), then garbage up to the end of the semispace. */
+static void fill(fixture_t *f, int n, int nstack)
+{
+    svm_vm_t *vm = &f->vm;
+    f->ctx.acc = SVM_VAL_UNIT;
+    for (int i = 1; i <= n; i++)
+        f->ctx.acc = pair(vm, svm_int_val(i), &f->ctx.acc);
+    svm_value_t l = f->ctx.acc;
+    for (int i = 0; i < nstack; i++) {
+        *--f->ctx.sp = l;
+        l = svm_heap_obj(vm, l)[2];
+    }
+    while (vm->hp + 16u <= vm->semi_size) {
+        uint32_t g = svm_alloc(vm, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 3));
+        uint32_t *o = svm_heap_obj(vm, g);
+        o[1] = o[2] = o[3] = SVM_VAL_UNIT;
+    }
+}
+
+static void check_list(fixture_t *f, int n, int nstack)
+{
+    svm_vm_t *vm = &f->vm;
+    cr_assert_eq(sum(vm, f->ctx.acc), n * (n + 1) / 2);
+    svm_value_t l = f->ctx.acc;
+    for (int i = 0; i < nstack; i++) { /* sharing kept: slot i is the list's cell i */
+        cr_assert_eq(f->ctx.sp[nstack - 1 - i], l, "stack root %d", i);
+        l = svm_heap_obj(vm, l)[2];
+    }
+}
+
+/* Steps of `fuel` units: each does at most its budget plus one object (three words of a
+ * pair, charged 3 per word: the debt grows by at most 2 units a step); the collection
+ * takes many of them, and everything live survives with its sharing. */
+Test(gc_resume, steps_are_bounded_and_roots_survive)
+{
+    const int n = 600, nstack = 200;
+    fixture_t *f = make_resumable(32768, 0);
+    svm_vm_t *vm = &f->vm;
+    fill(f, n, nstack);
+    uint32_t before = vm->gc.collections;
+    uint32_t hd = SVOBJ_HEADER(SVOBJ_BLOCK, 0, 4);
+    uint32_t off = svm_alloc_slow_r(vm, hd, 4);
+    cr_assert_eq(off, SVM_ALLOC_SUSPENDED, "a collection of %d pairs on 4 units of fuel", n);
+    cr_assert_neq(vm->gcr_phase, 0u);
+    cr_assert_eq(vm->alloc_limit, 0u, "nothing is bump-allocated in from-space meanwhile");
+    vm->gcr_ctx = &f->ctx;
+    (void)svm_work_settle(vm, 4);
+    int steps = 1;
+    for (;;) {
+        uint64_t debt = vm->work.debt;
+        int64_t left = svm_gc_resume(vm, &f->ctx, 4);
+        cr_assert_leq(vm->work.debt - debt, 2u, "step %d overshot its budget by %llu units",
+                      steps, (unsigned long long)(vm->work.debt - debt));
+        steps++;
+        if (left >= 0)
+            break;
+        cr_assert_eq(vm->gc.collections, before, "not done before its last step");
+        cr_assert(steps < 100000);
+    }
+    cr_assert_gt(steps, 100, "the collection ran in %d steps only", steps);
+    cr_assert_eq(vm->gc.collections, before + 1);
+    cr_assert_eq(vm->gcr_phase, 0u);
+    check_list(f, n, nstack);
+    /* the instruction runs again: it allocates without another collection */
+    off = svm_alloc_slow_r(vm, hd, 4);
+    cr_assert_gt(off, SVM_ALLOC_SUSPENDED);
+    cr_assert_eq(vm->gc.collections, before + 1);
+    cr_assert_eq(vm->alloc_limit, vm->semi_size);
+    free(f);
+}
+
+/* cfg.gc_step caps a step whatever the fuel; the scheduler's values are visited once, in
+ * the last step, so one they change while the collection is suspended is forwarded (here:
+ * a live cell the scheduler starts holding meanwhile, and one it drops). */
+Test(gc_resume, gc_step_caps_steps_and_ext_roots_come_last)
+{
+    const int n = 300;
+    fixture_t *f = make_resumable(32768, 5);
+    svm_vm_t *vm = &f->vm;
+    fill(f, n, 0);
+    svm_value_t third = svm_heap_obj(vm, svm_heap_obj(vm, f->ctx.acc)[2])[2];
+    ext_slot = SVM_VAL_UNIT;
+    cr_assert_eq(svm_alloc_slow_r(vm, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 4), 1000000),
+                 SVM_ALLOC_SUSPENDED);
+    cr_assert_eq(ext_visits, 0);
+    ext_slot = third; /* from-space, as the scheduler's values stay until the last step */
+    int steps = 0;
+    while (svm_gc_resume(vm, &f->ctx, 1000000) < 0)
+        steps++;
+    cr_assert_gt(steps, 50);
+    cr_assert_eq(ext_visits, 1);
+    check_list(f, n, 0);
+    cr_assert_eq(ext_slot, svm_heap_obj(vm, svm_heap_obj(vm, f->ctx.acc)[2])[2]);
+    cr_assert_eq(sum(vm, ext_slot), (n - 2) * (n - 1) / 2);
+    free(f);
+}
+
+/* A service's allocation (not resumable) finishes a collection in progress first; a
+ * collection that frees nothing leaves the instruction that ran again with 0
+ * (heap exhausted), not with a second collection. */
+Test(gc_resume, service_finishes_it_and_exhaustion_is_reported)
+{
+    fixture_t *f = make_resumable(32768, 3);
+    svm_vm_t *vm = &f->vm;
+    fill(f, 300, 10);
+    uint32_t big = SVOBJ_HEADER(SVOBJ_ARRAY, 0, 8000); /* more than a semispace */
+    cr_assert_eq(svm_alloc_slow_r(vm, big, 1), SVM_ALLOC_SUSPENDED);
+    uint32_t c0 = vm->gc.collections;
+    uint32_t s = svm_alloc(vm, SVOBJ_HEADER(SVOBJ_BLOCK, 0, 1)); /* a service's */
+    cr_assert_gt(s, SVM_ALLOC_SUSPENDED);
+    cr_assert_eq(vm->gc.collections, c0 + 1);
+    cr_assert_eq(vm->gcr_phase, 0u);
+    check_list(f, 300, 10);
+    /* the big one again: a collection stopped, finished, then no room: 0 */
+    cr_assert_eq(svm_alloc_slow_r(vm, big, 1), SVM_ALLOC_SUSPENDED);
+    vm->gcr_ctx = &f->ctx;
+    while (svm_gc_resume(vm, &f->ctx, 1) < 0)
+        ;
+    cr_assert_eq(svm_alloc_slow_r(vm, big, 1), 0u);
+    check_list(f, 300, 10);
     free(f);
 }
 

@@ -103,7 +103,8 @@ def main():
         print(f'runtime + loader + bytecode library code: {vm} bytes')
     # issue 3's own target counts the runtime and the loader (the bytecode library's tables are
     # shared with the tools and reported above); enforced together with the total budget
-    RL_TARGET = 25600  # issue 3: 24576; +1 KiB for issue 13 (time isolation), docs/porting.md
+    RL_TARGET = 26112  # issue 3: 24576; +1 KiB for issue 13 (time isolation), docs/porting.md;
+    # +512 for issue 13's resumable collection (s8-timeiso: 25,401 -> 25,945)
     rl = sum(sizes.get(o, {}).get('code', 0) for o in ('loader', 'runtime'))
     if budget > 0:
         print(f'runtime + loader code: {rl} bytes (target {RL_TARGET}, '

@@ -176,6 +176,10 @@ typedef struct svm_config {
                           uint32_t *used);
     int gc; /* the collector (docs/runtime.md): SVM_GC_MANIFEST (0) the
                             * image manifest's `gc` field, SVM_GC_COPY, SVM_GC_COMPACT */
+    uint32_t gc_step; /* testing (issue 13): > 0, a copying collection that an instruction
+                       * started stops after this many words of work at most and the
+                       * slice ends, as when its fuel runs out (sensevm-run: the
+                       * environment variable SENSEVM_GC_STEP); 0: only the fuel stops it */
 } svm_config_t;
 
 struct svm_vm;
@@ -255,6 +259,17 @@ typedef struct svm_vm {
     uint8_t *gc_end;       /* end of the tables (compare.c's work stack room) */
     uint32_t cmp_hp;       /* hp when a comparison was suspended (its entries are above) */
     uint32_t mark_rescans; /* compact: heap walks after a full mark stack */
+    /* a copying collection in progress (gc.c, issue 13): it runs in steps bounded by the
+     * fuel; until it is done the container runs nothing else (svm_run continues it) */
+    uint32_t gcr_phase;    /* 0 none; 1 roots; 2 Cheney scan; 3 scan, extra roots done */
+    uint32_t gcr_roots;    /* phase 1: root slots already forwarded */
+    uint32_t gcr_scan;     /* next object to scan in `spare` (to-space) */
+    uint32_t gcr_field;    /* its next field to forward */
+    uint32_t gcr_free;     /* end of the copied objects in `spare` */
+    uint32_t gcr_charge;   /* the program's collection (charged), not a gc_every_alloc one */
+    uint32_t gcr_fresh;    /* it finished, and gcr_ctx's instruction runs again next */
+    const void *gcr_ctx;   /* the context whose instruction started it */
+    uintptr_t gcr_work;    /* words copied and scanned so far (the pause's statistics) */
 } svm_vm_t;
 
 /* Bytes of `memory` needed for a heap of heap_size bytes and nglobals globals. */
