@@ -1175,9 +1175,9 @@ static int printf_kind(expr_t *head)
  * for, else NULL */
 static const char *printf_alias_of(expr_t *rhs)
 {
-    static const char *const canon[] = {"Printf.printf",   "Printf.sprintf",  "Printf.eprintf",
-                                        "Printf.fprintf",  "Format.printf",   "Format.eprintf",
-                                        "Format.fprintf",  "Format.sprintf",  "Format.asprintf"};
+    static const char *const canon[] = {"Printf.printf",  "Printf.sprintf", "Printf.eprintf",
+                                        "Printf.fprintf", "Format.printf",  "Format.eprintf",
+                                        "Format.fprintf", "Format.sprintf", "Format.asprintf"};
     int k = rhs->kind == E_VAR ? printf_kind(rhs) : -1;
     return k >= 0 && k < 9 ? canon[k] : NULL;
 }
@@ -1600,8 +1600,9 @@ static type_t *infer_var(expr_t *e)
                                              "Gc.quick_stat",  "Gc.counters",        NULL};
         for (int i = 0; absent[i]; i++)
             if (!strcmp(e->sval, absent[i]) || !strcmp(e->sval, xfmt("Stdlib.%s", absent[i])))
-                fatal_at(e->loc, "%s is not supported by Sense: the VM keeps no allocation "
-                                 "counters (see docs/language.md)",
+                fatal_at(e->loc,
+                         "%s is not supported by Sense: the VM keeps no allocation "
+                         "counters (see docs/language.md)",
                          e->sval);
         const char *dot = strchr(e->sval, '.');
         if (dot && e->sval[0] >= 'A' && e->sval[0] <= 'Z') {
@@ -1618,8 +1619,8 @@ static type_t *infer_var(expr_t *e)
         fatal_at(e->loc, "Unbound value %s", e->sval);
     }
     if (v->printf_alias)
-        fatal_at(e->loc, "Sense supports %s (%s) only applied to a literal format string",
-                 e->sval, v->printf_alias);
+        fatal_at(e->loc, "Sense supports %s (%s) only applied to a literal format string", e->sval,
+                 v->printf_alias);
     if (letmod_boundary && v->kind == V_LOCAL) {
         envent_t *x = venv;
         while (x && x != letmod_boundary && x->v != v)
@@ -2343,7 +2344,7 @@ typedef struct mtent {
     modtype_t *mt;
     struct mtent *next;
 } mtent_t;
-static mtent_t *mtenv;    /* visible module types */
+static mtent_t *mtenv; /* visible module types */
 static void mtenv_push(const char *name, modtype_t *mt)
 {
     mtent_t *e = xalloc(sizeof *e);
@@ -2687,14 +2688,14 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                 if (id && id->nparams != td->nparams)
                     fatal_at(l,
                              "%s: Type declarations do not match: %s is not "
-                             "included in type %s (arity)", sig_what,
-                             tdecl_text(id, td->name), td->name);
+                             "included in type %s (arity)",
+                             sig_what, tdecl_text(id, td->name), td->name);
                 if (!r) { /* pass 1: sig's definition and constraints against impl's */
                     if (w && !same_type(tdecl_body(id), with_type(w, id, l)))
                         fatal_at(l,
                                  "%s: Type declarations do not match: %s is not "
-                                 "included in type %s = %s", sig_what,
-                                 tdecl_text(id, td->name), td->name,
+                                 "included in type %s = %s",
+                                 sig_what, tdecl_text(id, td->name), td->name,
                                  type_to_string(with_type(w, id, l)));
                     if (td->kind == TD_ALIAS) {
                         struct tvmap mp = {.n = 0, .fixed = 1};
@@ -2710,8 +2711,9 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                         if (!same_type(tdecl_body(id), st))
                             fatal_at(l,
                                      "%s: Type declarations do not match: %s is "
-                                     "not included in type %s = %s", sig_what,
-                                     tdecl_text(id, td->name), td->name, type_to_string(st));
+                                     "not included in type %s = %s",
+                                     sig_what, tdecl_text(id, td->name), td->name,
+                                     type_to_string(st));
                     } else if (td->kind != TD_ABSTRACT) {
                         int ok = id->kind == td->kind;
                         if (ok && td->kind == TD_VARIANT) {
@@ -2729,8 +2731,8 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                         if (!ok)
                             fatal_at(l,
                                      "%s: Type declarations do not match: the "
-                                     "definitions of type %s differ", sig_what,
-                                     td->name);
+                                     "definitions of type %s differ",
+                                     sig_what, td->name);
                     }
                     continue;
                 }
@@ -2764,8 +2766,7 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
         case I_VAL: {
             var_t *iv = impl ? find_val(impl, it->name) : NULL;
             if (impl && !iv)
-                fatal_at(l, "%s: the value `%s' is required but not provided", sig_what,
-                         it->name);
+                fatal_at(l, "%s: the value `%s' is required but not provided", sig_what, it->name);
             type_t *st = sig_val_type(it);
             if (!r) {
                 if (!more_general(iv->type, st)) {
@@ -2775,8 +2776,8 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
                     const char *b = pr_to_string(st, &nm2);
                     fatal_at(l,
                              "%s: Values do not match: val %s : %s is not included "
-                             "in val %s : %s", sig_what,
-                             it->name, a, it->name, b);
+                             "in val %s : %s",
+                             sig_what, it->name, a, it->name, b);
                 }
                 continue;
             }
@@ -2806,8 +2807,7 @@ static void sig_items(modtype_t *sig, vec_t *withs, const char *prefix, modval_t
         case I_MODULE: {
             modval_t *isub = impl ? find_sub(impl, it->name) : NULL;
             if (impl && !isub)
-                fatal_at(l, "%s: the module `%s' is required but not provided", sig_what,
-                         it->name);
+                fatal_at(l, "%s: the module `%s' is required but not provided", sig_what, it->name);
             if (!r) {
                 menv_push(it->name, isub);
                 continue;
@@ -3213,8 +3213,8 @@ static modval_t *apply_interface(program_t *intf, modval_t *fm, const char *modn
     mt->loc = (loc_t){1, 1, 1, 1};
     mt->items = intf->items;
     struct srcfile *ml = cur_file;
-    sig_what = xfmt("The implementation %s does not match the interface %s", ml->name,
-                    intf_file->name);
+    sig_what =
+        xfmt("The implementation %s does not match the interface %s", ml->name, intf_file->name);
     sig_item_locs = 1;
     cur_file = intf_file;
     vec_t withs = {0};

@@ -261,8 +261,8 @@ Test(gc_resume, steps_are_bounded_and_roots_survive)
     for (;;) {
         uint64_t debt = vm->work.debt;
         int64_t left = svm_gc_resume(vm, &f->ctx, 4);
-        cr_assert_leq(vm->work.debt - debt, 2u, "step %d overshot its budget by %llu units",
-                      steps, (unsigned long long)(vm->work.debt - debt));
+        cr_assert_leq(vm->work.debt - debt, 2u, "step %d overshot its budget by %llu units", steps,
+                      (unsigned long long)(vm->work.debt - debt));
         steps++;
         if (left >= 0)
             break;

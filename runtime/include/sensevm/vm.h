@@ -174,7 +174,7 @@ typedef struct svm_config {
      * svm_run returns SVM_BLOCKED. */
     int (*ext_rendezvous)(struct svm_vm *vm, struct svm_context **ctxp, uint32_t num,
                           uint32_t *used);
-    int gc; /* the collector (docs/runtime.md): SVM_GC_MANIFEST (0) the
+    int gc;           /* the collector (docs/runtime.md): SVM_GC_MANIFEST (0) the
                             * image manifest's `gc` field, SVM_GC_COPY, SVM_GC_COMPACT */
     uint32_t gc_step; /* testing (issue 13): > 0, a copying collection that an instruction
                        * started stops after this many words of work at most and the
@@ -261,15 +261,15 @@ typedef struct svm_vm {
     uint32_t mark_rescans; /* compact: heap walks after a full mark stack */
     /* a copying collection in progress (gc.c, issue 13): it runs in steps bounded by the
      * fuel; until it is done the container runs nothing else (svm_run continues it) */
-    uint32_t gcr_phase;    /* 0 none; 1 roots; 2 Cheney scan; 3 scan, extra roots done */
-    uint32_t gcr_roots;    /* phase 1: root slots already forwarded */
-    uint32_t gcr_scan;     /* next object to scan in `spare` (to-space) */
-    uint32_t gcr_field;    /* its next field to forward */
-    uint32_t gcr_free;     /* end of the copied objects in `spare` */
-    uint32_t gcr_charge;   /* the program's collection (charged), not a gc_every_alloc one */
-    uint32_t gcr_fresh;    /* it finished, and gcr_ctx's instruction runs again next */
-    const void *gcr_ctx;   /* the context whose instruction started it */
-    uintptr_t gcr_work;    /* words copied and scanned so far (the pause's statistics) */
+    uint32_t gcr_phase;  /* 0 none; 1 roots; 2 Cheney scan; 3 scan, extra roots done */
+    uint32_t gcr_roots;  /* phase 1: root slots already forwarded */
+    uint32_t gcr_scan;   /* next object to scan in `spare` (to-space) */
+    uint32_t gcr_field;  /* its next field to forward */
+    uint32_t gcr_free;   /* end of the copied objects in `spare` */
+    uint32_t gcr_charge; /* the program's collection (charged), not a gc_every_alloc one */
+    uint32_t gcr_fresh;  /* it finished, and gcr_ctx's instruction runs again next */
+    const void *gcr_ctx; /* the context whose instruction started it */
+    uintptr_t gcr_work;  /* words copied and scanned so far (the pause's statistics) */
 } svm_vm_t;
 
 /* Bytes of `memory` needed for a heap of heap_size bytes and nglobals globals. */
