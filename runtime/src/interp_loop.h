@@ -333,13 +333,7 @@ dispatch_switch:
     {
         uint32_t tag = pc[1], n = rd_u16(pc + 2), off;
         ALLOC(off, SVOBJ_HEADER(SVOBJ_BLOCK, tag, n));
-        if (n) {
-            uint32_t *o = OBJ(off);
-            o[1] = a;
-            for (uint32_t i = 1; i < n; i++)
-                o[1 + i] = sp[i - 1];
-            sp += n - 1;
-        }
+        sp = fill_fields(OBJ(off) + 1, a, sp, n);
         a = off;
         pc += 4;
         NEXT;
@@ -458,12 +452,7 @@ dispatch_switch:
         uint32_t *o = OBJ(off);
         o[1] = svm_int_val((int32_t)target);
         o[2] = svm_int_val((int32_t)arity);
-        if (n) {
-            o[3] = a;
-            for (uint32_t i = 1; i < n; i++)
-                o[3 + i] = sp[i - 1];
-            sp += n - 1;
-        }
+        sp = fill_fields(o + 3, a, sp, n);
         a = off;
         pc += 7;
         NEXT;
@@ -968,13 +957,7 @@ do_return : {
     {
         uint32_t n = rd_u16(pc + 1), off;
         ALLOC(off, SVOBJ_HEADER(SVOBJ_ARRAY, 0, n));
-        if (n) {
-            uint32_t *o = OBJ(off);
-            o[1] = a;
-            for (uint32_t i = 1; i < n; i++)
-                o[1 + i] = sp[i - 1];
-            sp += n - 1;
-        }
+        sp = fill_fields(OBJ(off) + 1, a, sp, n);
         a = off;
         pc += 3;
         NEXT;
