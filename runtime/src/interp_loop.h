@@ -718,8 +718,10 @@ do_return : {
     }
     OPCASE(raise) : do_raise:
     {
-        /* the backtrace: this pc and the frames the exception leaves (bounded work) */
-        svm_bt_raise(vm, ctx, (uint32_t)(pc - code), csp, a);
+        /* the backtrace: this pc and the frames the exception leaves (bounded work). Through
+         * ctx (PROTECT): with csp live across the call, gcc spilled csp in every call and
+         * return handler (B2 +6.5 % host instructions; docs/performance.md) */
+        PROTECT(svm_bt_raise(vm, ctx, (uint32_t)(pc - code), ctx->csp, ctx->acc));
         if (ctx->trap == 0)
             TRAP(uncaught_exception);
         uint32_t *rec = ctx->lo + (ctx->trap - 1);
@@ -1177,7 +1179,7 @@ do_trap:
             uint32_t n_ = rd_u16(pc + 1), ar_ = n_ < SVBC_SVC_LIMIT ? svbc_svcinfo[n_].arity : 0;
             vm->trap.arg = ar_ <= 1 ? a : sp[ar_ - 2];
         }
-        svm_bt_trap(vm, ctx, vm->trap.pc, csp);
+        PROTECT(svm_bt_trap(vm, ctx, vm->trap.pc, ctx->csp)); /* as in do_raise */
     }
     st = SVM_TRAPPED;
     /* fall through */
