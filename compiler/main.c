@@ -25,12 +25,11 @@ static const char *argv0;
 /* sensec's --color, passed to each senseasm it runs (same stderr, same choice) */
 static const char *color_arg = "--color=auto";
 
-static int usage(const char *msg)
+/* --help (on stdout, as senseasm's and sensevm-run's) */
+static void usage(FILE *f)
 {
-    if (msg)
-        fprintf(stderr, "sensec: %s\n", msg);
     fprintf(
-        stderr,
+        f,
         "Usage: sensec [-o APP.svm] FILE.ml... [senseasm link options]   compile and link\n"
         "       sensec -S FILE.ml... [-o FILE.s]                          assembly only\n"
         "       sensec -c FILE.ml... [-o FILE.o]                          object only\n"
@@ -46,8 +45,11 @@ static int usage(const char *msg)
         "  --board NAME: the board's heap/stack defaults, Intel HEX at its image address for -o "
         "X.hex\n"
         "Any other option is an error. Exit status: 0 ok, 1 errors in the input, 2 bad usage.\n");
-    return 2;
 }
+
+/* A usage error: "sensec: error: MSG" and the hint, as the other two tools (sensevm/color.h);
+ * returns 2 */
+static int usage_error(const char *msg) { return svbc_usage_error("sensec", "%s", msg); }
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -311,8 +313,8 @@ static int unknown_option(const char *a)
         for (int k = 0; lists[l][k]; k++)
             svbc_suggest_try(&s, lists[l][k]);
     if (s.best)
-        return usage(xfmt("unknown option '%.*s'; did you mean '%s'?", n, a, s.best));
-    return usage(xfmt("unknown option '%.*s' (see sensec --help)", n, a));
+        return usage_error(xfmt("unknown option '%.*s'; did you mean '%s'?", n, a, s.best));
+    return usage_error(xfmt("unknown option '%.*s'", n, a));
 }
 
 /* What to do with a file that is not OCaml source, by its name (0: it is .ml). */
@@ -363,7 +365,7 @@ static int parse_args(int argc, char **argv, cli_t *c)
             c->mode = 'c';
         else if (!strcmp(a, "-o")) {
             if (++i >= argc)
-                return usage("option '-o' needs an argument");
+                return usage_error("option '-o' needs an argument");
             c->out = argv[i];
         } else if (!strcmp(a, "-w"))
             quiet_warnings = 1;
@@ -375,13 +377,13 @@ static int parse_args(int argc, char **argv, cli_t *c)
             if (!a[7] && i + 1 < argc && svbc_color_parse(argv[i + 1]) >= 0)
                 when = argv[++i];
             if (svbc_color_parse(when) < 0)
-                return usage(xfmt("bad --color '%s' (expected auto, always or never)", when));
+                return usage_error(xfmt("bad --color '%s' (expected auto, always or never)", when));
             svbc_color_set(svbc_color_parse(when));
             color_arg = xfmt("--color=%s", when);
         } else if (!strcmp(a, "--stdlib-module"))
             c->stdlib_mode = 1;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(NULL);
+            usage(stdout);
             return 0;
         } else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
             printf("sensec 0.1.0\n");
@@ -400,21 +402,21 @@ static int parse_args(int argc, char **argv, cli_t *c)
             vpush(&c->lopts, (void *)a);
             if (takes) {
                 if (++i >= argc)
-                    return usage(xfmt("option '%s' needs an argument", a));
+                    return usage_error(xfmt("option '%s' needs an argument", a));
                 vpush(&c->lopts, argv[i]);
             }
         } else if (a[0] == '-' && a[1])
-            return usage(xfmt("unknown option '%s'", a));
+            return usage_error(xfmt("unknown option '%s'", a));
         else
             vpush(&c->files, (void *)a);
     }
     if (c->files.n == 0)
-        return usage("no input files");
+        return usage_error("no input files");
     for (int i = 0; i < c->files.n; i++) {
         const char *f = c->files.v[i];
         const char *why = wrong_kind(f);
         if (why)
-            return usage(why);
+            return usage_error(why);
     }
     /* foo.mli on the command line is the interface of foo.ml (any directory) given too */
     vec_t ml = {0};
@@ -443,11 +445,11 @@ static int parse_args(int argc, char **argv, cli_t *c)
     }
     c->files = ml;
     if (c->out && c->mode && c->files.n > 1)
-        return usage("-o with -S/-c needs exactly one input file");
+        return usage_error("-o with -S/-c needs exactly one input file");
     if (c->mode && c->lopts.n)
-        return usage("link options need a link (no -S/-c)");
+        return usage_error("link options need a link (no -S/-c)");
     if (c->stdlib_mode && !is_stdlib_module(module_name(c->files.v[0])))
-        return usage("--stdlib-module: not a stdlib module");
+        return usage_error("--stdlib-module: not a stdlib module");
 
     return -1;
 }

@@ -3,7 +3,7 @@
 """board.py - read boards/<name>.board (docs/boards.md, "The board description") and
 generate what the builds need from it:
 
-  board.py header BOARD.board OUT.h     sensevm_board.h for a firmware (#define SVM_BOARD_...
+  board.py header BOARD.board OUT.h     sensevm/board.h for a firmware (#define SVM_BOARD_...
                                         and the device table)
   board.py table OUT.c BOARD.board...   the C table of boards compiled into senseasm
   board.py get KEY BOARD.board          print one value (meson uses it: chip, cpu ...)

@@ -284,13 +284,8 @@ enum {
     OPT_COLOR
 };
 
-static int bad_usage(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "%s%s:%s %serror:%s ", DIAG_PREFIX("error"));
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'senseasm --help' for more information.\n");
-    return 2;
-}
+/* the three tools' one form of a usage error (sensevm/color.h) */
+static int bad_usage(const char *fmt, const char *arg) { return svbc_usage_error(prog, fmt, arg); }
 
 /* An option getopt does not know: named, with "did you mean" when one is close (the same
  * rule as sensec's and sensevm-run's: sensevm/suggest.h). */

@@ -5,6 +5,8 @@
 #include <sensevm/color.h>
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -76,4 +78,16 @@ const char *svbc_sgr_kind(const char *kind)
     if (!strcmp(kind, "note"))
         return svbc_sgr(SVBC_SGR_NOTE);
     return svbc_sgr(SVBC_SGR_LOCUS);
+}
+
+int svbc_usage_error(const char *prog, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s%s:%s %serror:%s ", svbc_sgr(SVBC_SGR_LOCUS), prog, svbc_sgr(SVBC_SGR_RESET),
+            svbc_sgr(SVBC_SGR_ERROR), svbc_sgr(SVBC_SGR_RESET));
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry '%s --help' for more information.\n", prog);
+    return 2;
 }

@@ -124,6 +124,10 @@ static void usage(FILE *f)
                "  255, an uncaught exception, trap or deadlock gives 2 (as ocamlrun)\n");
 }
 
+/* A usage error: "sensevm-run: error: ..." and the hint, as sensec and senseasm
+ * (sensevm/color.h); RUNNER_EXIT_USAGE */
+#define usage_error(...) svbc_usage_error(runner_prog, __VA_ARGS__)
+
 static int unknown(const char *o)
 {
     svbc_suggest_t s;
@@ -132,12 +136,8 @@ static int unknown(const char *o)
         svbc_suggest_try(&s, opts[k].name);
     int n = (int)strcspn(o, "=");
     if (s.best)
-        fprintf(stderr, "%s: unknown option '%.*s'; did you mean '%s'?\n", runner_prog, n, o,
-                s.best);
-    else
-        fprintf(stderr, "%s: unknown option '%.*s' (see %s --help)\n", runner_prog, n, o,
-                runner_prog);
-    return RUNNER_EXIT_USAGE;
+        return usage_error("unknown option '%.*s'; did you mean '%s'?", n, o, s.best);
+    return usage_error("unknown option '%.*s'", n, o);
 }
 
 static int parse_size(const char *s, uint64_t *out)
@@ -172,11 +172,9 @@ static int has_suffix(const char *s, const char *suf)
 static int set(runner_cfg_t *c, const opt_t *o, const char *val)
 {
     uint64_t v = 0;
-    if (o->arg == A_SIZE && parse_size(val, &v)) {
-        fprintf(stderr, "%s: %s needs a number%s, not '%s'\n", runner_prog, o->name,
-                strcmp(o->meta, "SIZE") ? "" : " of bytes (e.g. 64K)", val);
-        return RUNNER_EXIT_USAGE;
-    }
+    if (o->arg == A_SIZE && parse_size(val, &v))
+        return usage_error("%s needs a number%s, not '%s'", o->name,
+                           strcmp(o->meta, "SIZE") ? "" : " of bytes (e.g. 64K)", val);
     const char *n = o->name + 2;
 #define IS(s) (!strcmp(n, s))
     if (IS("heap"))
@@ -188,17 +186,12 @@ static int set(runner_cfg_t *c, const opt_t *o, const char *val)
     else if (IS("gc-every-alloc"))
         c->gc_every = 1;
     else if (IS("gc")) { /* issue 17 */
-        if (!val || (strcmp(val, "copy") && strcmp(val, "compact"))) {
-            fprintf(stderr, "%s: --gc %s: expected copy or compact\n", runner_prog, val ? val : "");
-            return RUNNER_EXIT_USAGE;
-        }
+        if (!val || (strcmp(val, "copy") && strcmp(val, "compact")))
+            return usage_error("--gc %s: expected copy or compact", val ? val : "");
         c->gc = strcmp(val, "copy") ? SVM_GC_COMPACT : SVM_GC_COPY;
     } else if (IS("trace")) {
-        if (val && strcmp(val, "calls") && strcmp(val, "insns")) {
-            fprintf(stderr, "%s: --trace=%s: expected --trace or --trace=calls\n", runner_prog,
-                    val);
-            return RUNNER_EXIT_USAGE;
-        }
+        if (val && strcmp(val, "calls") && strcmp(val, "insns"))
+            return usage_error("--trace=%s: expected --trace or --trace=calls", val);
         c->trace = runner_tracing = 1;
         runner_trace_calls = val && !strcmp(val, "calls");
     } else if (IS("stats"))
@@ -238,10 +231,8 @@ static int set(runner_cfg_t *c, const opt_t *o, const char *val)
     else if (IS("generic-loop"))
         c->generic_loop = 1;
     else if (IS("color")) { /* issue 15 */
-        if (svbc_color_parse(val ? val : "always") < 0) {
-            fprintf(stderr, "%s: --color=%s: expected auto, always or never\n", runner_prog, val);
-            return RUNNER_EXIT_USAGE;
-        }
+        if (svbc_color_parse(val ? val : "always") < 0)
+            return usage_error("--color=%s: expected auto, always or never", val);
         svbc_color_set(svbc_color_parse(val ? val : "always"));
     } else if (IS("trace-sched"))
         c->trace_sched = 1;
@@ -270,33 +261,21 @@ static const opt_t *find(const char *a, const char **inline_val)
 
 static int check(runner_cfg_t *c)
 {
-    if (c->nimages == 0) {
-        fprintf(stderr, "%s: no image given (see %s --help)\n", runner_prog, runner_prog);
-        return RUNNER_EXIT_USAGE;
-    }
-    if (c->no_sched && c->nimages > 1) {
-        fprintf(stderr, "%s: --no-sched runs one image, and %d were given (%s, %s%s)\n",
-                runner_prog, c->nimages, c->images[0], c->images[1], c->nimages > 2 ? ", …" : "");
-        return RUNNER_EXIT_USAGE;
-    }
-    if (c->heap && (c->heap < SVMF_HEAP_MIN || c->heap > RUNNER_HEAP_MAX)) {
-        fprintf(stderr, "%s: --heap must be between %u and %llu bytes\n", runner_prog,
-                SVMF_HEAP_MIN, (unsigned long long)RUNNER_HEAP_MAX);
-        return RUNNER_EXIT_USAGE;
-    }
-    if (c->stack && (c->stack < SVMF_STACK_MIN || c->stack > (uint64_t)SVMF_STACK_MAX * 64)) {
-        fprintf(stderr, "%s: --stack must be between %u and %u bytes\n", runner_prog,
-                SVMF_STACK_MIN, SVMF_STACK_MAX * 64);
-        return RUNNER_EXIT_USAGE;
-    }
-    if (c->quantum_set && (c->quantum == 0 || c->quantum > UINT32_MAX)) {
-        fprintf(stderr, "%s: --quantum must be between 1 and %u\n", runner_prog, UINT32_MAX);
-        return RUNNER_EXIT_USAGE;
-    }
-    if (c->fuel_set && (c->fuel == 0 || c->fuel > UINT32_MAX)) {
-        fprintf(stderr, "%s: --fuel must be between 1 and %u\n", runner_prog, UINT32_MAX);
-        return RUNNER_EXIT_USAGE;
-    }
+    if (c->nimages == 0)
+        return usage_error("no image given");
+    if (c->no_sched && c->nimages > 1)
+        return usage_error("--no-sched runs one image, and %d were given (%s, %s%s)", c->nimages,
+                           c->images[0], c->images[1], c->nimages > 2 ? ", …" : "");
+    if (c->heap && (c->heap < SVMF_HEAP_MIN || c->heap > RUNNER_HEAP_MAX))
+        return usage_error("--heap must be between %u and %llu bytes", SVMF_HEAP_MIN,
+                           (unsigned long long)RUNNER_HEAP_MAX);
+    if (c->stack && (c->stack < SVMF_STACK_MIN || c->stack > (uint64_t)SVMF_STACK_MAX * 64))
+        return usage_error("--stack must be between %u and %u bytes", SVMF_STACK_MIN,
+                           SVMF_STACK_MAX * 64);
+    if (c->quantum_set && (c->quantum == 0 || c->quantum > UINT32_MAX))
+        return usage_error("--quantum must be between 1 and %u", UINT32_MAX);
+    if (c->fuel_set && (c->fuel == 0 || c->fuel > UINT32_MAX))
+        return usage_error("--fuel must be between 1 and %u", UINT32_MAX);
     return 0;
 }
 
@@ -317,16 +296,11 @@ int runner_parse(int argc, char **argv, runner_cfg_t *c)
             const opt_t *o = find(a, &val);
             if (!o)
                 return unknown(a);
-            if (o->arg == A_NONE && val) {
-                fprintf(stderr, "%s: %s takes no value\n", runner_prog, o->name);
-                return RUNNER_EXIT_USAGE;
-            }
+            if (o->arg == A_NONE && val)
+                return usage_error("%s takes no value", o->name);
             if (o->arg != A_NONE && o->arg != A_OPT && !val) {
-                if (i + 1 >= argc) {
-                    fprintf(stderr, "%s: %s needs an argument (%s)\n", runner_prog, o->name,
-                            o->meta);
-                    return RUNNER_EXIT_USAGE;
-                }
+                if (i + 1 >= argc)
+                    return usage_error("%s needs an argument (%s)", o->name, o->meta);
                 val = argv[++i];
             }
             /* --color WHEN as well as --color=WHEN */
@@ -352,11 +326,8 @@ int runner_parse(int argc, char **argv, runner_cfg_t *c)
         /* an operand: an image while they end in .svm (or the first operand); any other
          * starts the program's arguments */
         if (c->nimages == 0 || has_suffix(a, ".svm")) {
-            if (c->nimages >= (int)RUNNER_MAX_IMAGES) {
-                fprintf(stderr, "%s: at most %u images (containers)\n", runner_prog,
-                        RUNNER_MAX_IMAGES);
-                return RUNNER_EXIT_USAGE;
-            }
+            if (c->nimages >= (int)RUNNER_MAX_IMAGES)
+                return usage_error("at most %u images (containers)", RUNNER_MAX_IMAGES);
             c->images[c->nimages++] = a;
             continue;
         }
@@ -364,13 +335,10 @@ int runner_parse(int argc, char **argv, runner_cfg_t *c)
     }
     c->args = argv + i;
     c->nargs = argc - i;
-    if (c->no_sched && sched_opt) {
-        fprintf(stderr,
-                "%s: %s is an option of the container scheduler, which --no-sched "
-                "turns off\n",
-                runner_prog, sched_opt);
-        return RUNNER_EXIT_USAGE;
-    }
+    if (c->no_sched && sched_opt)
+        return usage_error("%s is an option of the container scheduler, which --no-sched "
+                           "turns off",
+                           sched_opt);
     int r = check(c);
     return r ? r : -1;
 }

@@ -7,7 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "runner.h"
 
-#include "svm_posix.h"
+#include <sensevm/posix/svm_posix.h>
 
 #include <sensevm/bytecode.h>
 #include <sensevm/color.h>

@@ -29,6 +29,19 @@ static inline int32_t rd_i32(const uint8_t *p)
 }
 static inline uint32_t rd_u16(const uint8_t *p) { return (uint32_t)p[0] | ((uint32_t)p[1] << 8); }
 
+/* The n fields of a new object from the accumulator and the stack, as makeblock, cur (the
+ * environment) and arrayn take them: f[0] = a, f[1..n-1] = sp[0..n-2]. Returns the stack
+ * pointer after popping those n - 1 values. */
+static inline svm_value_t *fill_fields(uint32_t *f, svm_value_t a, svm_value_t *sp, uint32_t n)
+{
+    if (!n)
+        return sp;
+    f[0] = a;
+    for (uint32_t i = 1; i < n; i++)
+        f[i] = sp[i - 1];
+    return sp + (n - 1);
+}
+
 static int32_t wrap_float_to_int(double d)
 {
     if (!(d > -9.2e18 && d < 9.2e18))

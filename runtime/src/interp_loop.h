@@ -350,13 +350,7 @@ dispatch_switch:
     {
         uint32_t tag = pc[1], n = rd_u16(pc + 2), off;
         ALLOC(off, SVOBJ_HEADER(SVOBJ_BLOCK, tag, n));
-        if (n) {
-            uint32_t *o = OBJ(off);
-            o[1] = a;
-            for (uint32_t i = 1; i < n; i++)
-                o[1 + i] = sp[i - 1];
-            sp += n - 1;
-        }
+        sp = fill_fields(OBJ(off) + 1, a, sp, n);
         a = off;
         pc += 4;
         NEXT;
@@ -475,12 +469,7 @@ dispatch_switch:
         uint32_t *o = OBJ(off);
         o[1] = svm_int_val((int32_t)target);
         o[2] = svm_int_val((int32_t)arity);
-        if (n) {
-            o[3] = a;
-            for (uint32_t i = 1; i < n; i++)
-                o[3 + i] = sp[i - 1];
-            sp += n - 1;
-        }
+        sp = fill_fields(o + 3, a, sp, n);
         a = off;
         pc += 7;
         NEXT;
@@ -746,8 +735,10 @@ do_return : {
     }
     OPCASE(raise) : do_raise:
     {
-        /* the backtrace: this pc and the frames the exception leaves (bounded work) */
-        svm_bt_raise(vm, ctx, (uint32_t)(pc - code), csp, a);
+        /* the backtrace: this pc and the frames the exception leaves (bounded work). Through
+         * ctx (PROTECT): with csp live across the call, gcc spilled csp in every call and
+         * return handler (B2 +6.5 % host instructions; docs/performance.md) */
+        PROTECT(svm_bt_raise(vm, ctx, (uint32_t)(pc - code), ctx->csp, ctx->acc));
         if (ctx->trap == 0)
             TRAP(uncaught_exception);
         uint32_t *rec = ctx->lo + (ctx->trap - 1);
@@ -985,13 +976,7 @@ do_return : {
     {
         uint32_t n = rd_u16(pc + 1), off;
         ALLOC(off, SVOBJ_HEADER(SVOBJ_ARRAY, 0, n));
-        if (n) {
-            uint32_t *o = OBJ(off);
-            o[1] = a;
-            for (uint32_t i = 1; i < n; i++)
-                o[1 + i] = sp[i - 1];
-            sp += n - 1;
-        }
+        sp = fill_fields(OBJ(off) + 1, a, sp, n);
         a = off;
         pc += 3;
         NEXT;
@@ -1220,7 +1205,7 @@ do_trap:
             uint32_t n_ = rd_u16(pc + 1), ar_ = n_ < SVBC_SVC_LIMIT ? svbc_svcinfo[n_].arity : 0;
             vm->trap.arg = ar_ <= 1 ? a : sp[ar_ - 2];
         }
-        svm_bt_trap(vm, ctx, vm->trap.pc, csp);
+        PROTECT(svm_bt_trap(vm, ctx, vm->trap.pc, ctx->csp)); /* as in do_raise */
     }
     st = SVM_TRAPPED;
     /* fall through */

@@ -79,6 +79,10 @@ CASES = [
      [BOLD + "bad.s:3:3:" + OFF + " " + RED + "error:" + OFF, GREEN + "^" + OFF], 1),
     ("senseasm usage", [senseasm, "--heap", "lots", "x.o"],
      [BOLD + "senseasm:" + OFF + " " + RED + "error:" + OFF], 2),
+    ("sensec usage", [sensec, "--stirp", "x.ml"],
+     [BOLD + "sensec:" + OFF + " " + RED + "error:" + OFF + " unknown option"], 2),
+    ("sensevm-run usage", [runner, "--stat", "x.svm"],
+     [BOLD + "sensevm-run:" + OFF + " " + RED + "error:" + OFF + " unknown option"], 2),
     ("senseasm unreadable file", [senseasm, "-c", "missing.s", "-o", "missing.o"],
      [BOLD + "senseasm:" + OFF + " " + RED + "error:" + OFF + " cannot open"], 1),
     ("senseasm board check", [senseasm, "--board", "microbit", "--heap", "4M", "-o", "big.svm",
@@ -130,5 +134,26 @@ for tool in (sensec, senseasm, runner):
     rc, err = run([tool, "--colr", "x"])
     check(rc == 2 and "did you mean '--color'" in err, "%s --colr: did you mean '--color'"
           % os.path.basename(tool), err)
+
+# usage errors (unknown option, missing argument): the same two lines from every tool,
+# "PROG: error: MESSAGE" and the hint, exit status 2, nothing on stdout
+USAGE = [
+    (sensec, ["--frobnicate", "x.ml"], "unknown option '--frobnicate'"),
+    (sensec, ["x.ml", "-o"], "option '-o' needs an argument"),
+    (sensec, [], "no input files"),
+    (senseasm, ["--frobnicate", "x.o"], "unknown option '--frobnicate'"),
+    (senseasm, ["x.o", "--heap"], "option '--heap' needs an argument"),
+    (runner, ["--frobnicate", "x.svm"], "unknown option '--frobnicate'"),
+    (runner, ["x.svm", "--heap"], "--heap needs an argument (SIZE)"),
+    (runner, [], "no image given"),
+]
+for tool, args, message in USAGE:
+    prog = os.path.basename(tool)
+    r = subprocess.run([tool] + args, capture_output=True, env=env_with(None), cwd=work,
+                       timeout=60)
+    want = "%s: error: %s\nTry '%s --help' for more information.\n" % (prog, message, prog)
+    err = r.stderr.decode(errors="replace")
+    check(r.returncode == 2 and err == want and r.stdout == b"",
+          "%s %s: usage error in the one form" % (prog, " ".join(args)), err)
 
 sys.exit(1 if failures else 0)

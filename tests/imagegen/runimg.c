@@ -4,7 +4,7 @@
  */
 #include "runimg.h"
 
-#include "svm_posix.h"
+#include <sensevm/posix/svm_posix.h>
 
 #include <sensevm/vmsched.h>
 

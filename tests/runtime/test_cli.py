@@ -56,12 +56,13 @@ rc, out, err = sv(ping, "--heap=64K", "--stats")
 check(rc == 0 and "stats:" in err, "--opt=value form", out + err)
 
 rc, out, err = sv("--stat", ping)
-check(rc == 2 and err == "sensevm-run: unknown option '--stat'; did you mean '--stats'?\n"
+check(rc == 2 and err == "sensevm-run: error: unknown option '--stat'; did you mean '--stats'?\n"
+      "Try 'sensevm-run --help' for more information.\n"
       and out == "", "unknown option: names it, did you mean, exit 2", err)
 rc, out, err = sv("--trase", ping)
 check(rc == 2 and "did you mean '--trace'?" in err, "did you mean --trace", err)
 rc, out, err = sv("--frobnicate", ping)
-check(rc == 2 and "unknown option '--frobnicate' (see sensevm-run --help)" in err,
+check(rc == 2 and "error: unknown option '--frobnicate'\nTry 'sensevm-run --help'" in err,
       "unknown option without a close one", err)
 rc, out, err = sv("--heap", "lots", ping)
 check(rc == 2 and "--heap needs a number of bytes (e.g. 64K), not 'lots'" in err,

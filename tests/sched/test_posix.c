@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "svm_posix.h"
+#include <sensevm/posix/svm_posix.h>
 
 static svm_posix_t p;
 static char *logbuf, *diagbuf;

@@ -5,7 +5,7 @@
  * sleep manager, device ownership, inter-container channels, device events.
  */
 #include "helpers.h"
-#include "svm_posix.h"
+#include <sensevm/posix/svm_posix.h>
 
 enum {
     B_BURST,

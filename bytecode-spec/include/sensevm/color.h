@@ -39,4 +39,11 @@ const char *svbc_sgr(int what);
  * cyan, other kinds bold */
 const char *svbc_sgr_kind(const char *kind);
 
+/* A usage error (unknown option, missing or bad argument), the same in the three tools:
+ *   PROG: error: MESSAGE
+ *   Try 'PROG --help' for more information.
+ * on stderr, "PROG:" and "error:" coloured as every other diagnostic. Returns 2, the exit
+ * status of bad usage (docs/sensec.md, docs/senseasm.md, docs/runtime.md). */
+int svbc_usage_error(const char *prog, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif

@@ -4,7 +4,7 @@
  * flash programs a word; READY = 1 when the controller is idle; the CPU stalls on flash
  * reads while it is busy, so the waits below end at once on a real chip too).
  */
-#include "nrf51_flash.h"
+#include <sensevm/nrf51/nrf51_flash.h>
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * nrf51_fw.c — inbox install, slot boot and scheduling of the micro:bit firmware
  * (svm_nrf51_fw.h).
  */
-#include "svm_nrf51_fw.h"
+#include <sensevm/nrf51/svm_nrf51_fw.h>
 
 #include <stdarg.h>
 #include <stdio.h>

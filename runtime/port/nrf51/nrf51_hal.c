@@ -19,7 +19,7 @@
  *     interrupt, nothing to do while asleep); only pixels in two or three rows start the
  *     TIMER1 row scan (500 Hz per row), which stops again as soon as one row is left.
  */
-#include "svm_nrf51.h"
+#include <sensevm/nrf51/svm_nrf51.h>
 
 #include <string.h>
 

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "svm_nrf51_fw.h"
+#include <sensevm/nrf51/svm_nrf51_fw.h>
 
 static int uart_putc(char c, FILE *f)
 {

@@ -3,7 +3,7 @@
  * on stdout or a file), scripted input delivered as interrupts, simulated NOR flash.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "svm_posix.h"
+#include <sensevm/posix/svm_posix.h>
 
 #include <ctype.h>
 #include <errno.h>

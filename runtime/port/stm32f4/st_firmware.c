@@ -26,8 +26,8 @@
 #include <sensevm/bytecode.h>
 #include <sensevm/vmsched.h>
 
-#include "st_flash_model.h"
-#include "svm_stm32f4.h"
+#include <sensevm/stm32f4/st_flash_model.h>
+#include <sensevm/stm32f4/svm_stm32f4.h>
 
 #define NC SVM_BOARD_CONTAINERS
 #define FUEL_DEFAULT 10000u

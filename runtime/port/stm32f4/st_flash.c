@@ -10,7 +10,7 @@
  * Every wait is bounded (max_polls): a flash interface that never finishes (or is not
  * there, as on QEMU) gives SVM_HAL_EIO, never a hang.
  */
-#include "st_flash.h"
+#include <sensevm/stm32f4/st_flash.h>
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * st_flash_model.c — the register-level model of the STM32F4 flash interface
  * (st_flash_model.h).
  */
-#include "st_flash_model.h"
+#include <sensevm/stm32f4/st_flash_model.h>
 
 #include <string.h>
 

@@ -11,7 +11,7 @@
  *     masked right before `wfi`, and a pending interrupt wakes `wfi` even when masked.
  *   - Every wait on the hardware is bounded (the RCC ready bits, USART TXE).
  */
-#include "svm_stm32f4.h"
+#include <sensevm/stm32f4/svm_stm32f4.h>
 
 #include <string.h>
 

@@ -5,7 +5,7 @@
  */
 #include <stdio.h>
 
-#include "svm_stm32f4.h"
+#include <sensevm/stm32f4/svm_stm32f4.h>
 
 static int st_putc(char c, FILE *f)
 {

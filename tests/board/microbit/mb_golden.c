@@ -9,7 +9,7 @@
 #include <sensevm/vm.h>
 
 #include "../../target/golden/golden.h"
-#include "svm_nrf51_fw.h"
+#include <sensevm/nrf51/svm_nrf51_fw.h>
 
 #include <stdio.h>
 

@@ -17,7 +17,7 @@
 
 #include "../../target/tap.h"
 #include "mb_support.h"
-#include "svm_nrf51.h"
+#include <sensevm/nrf51/svm_nrf51.h>
 
 #define US 1000ull
 #define MS 1000000ull

@@ -13,7 +13,7 @@
 #include "../../target/tap.h"
 #include "mb_images.h"
 #include "mb_support.h"
-#include "svm_nrf51_fw.h"
+#include <sensevm/nrf51/svm_nrf51_fw.h>
 
 static svm_nrf51_t port;
 static svm_nrf51_fw_t fw;

@@ -12,7 +12,7 @@
 
 #include "../../target/tap.h"
 #include "mb_images.h"
-#include "svm_nrf51_fw.h"
+#include <sensevm/nrf51/svm_nrf51_fw.h>
 
 static svm_nrf51_t port;
 static uint8_t work[256];

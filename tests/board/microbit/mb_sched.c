@@ -20,7 +20,7 @@
 #include "../../target/tap.h"
 #include "mb_images.h"
 #include "mb_support.h"
-#include "svm_nrf51_fw.h"
+#include <sensevm/nrf51/svm_nrf51_fw.h>
 
 #define MS 1000000ull
 #define HEAP 2048u

@@ -19,8 +19,8 @@
 #include <sensevm/bytecode.h>
 #include <sensevm/vmsched.h>
 
-#include "st_flash_model.h"
-#include "svm_stm32f4.h"
+#include <sensevm/stm32f4/st_flash_model.h>
+#include <sensevm/stm32f4/svm_stm32f4.h>
 #include "tap.h"
 
 extern const uint8_t hello_svm[], divzero_svm[], checksum_svm[], hi_svm[], lo_svm[];

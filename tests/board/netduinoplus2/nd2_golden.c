@@ -10,8 +10,8 @@
 #include <sensevm/vm.h>
 
 #include "golden.h"
-#include "st_flash_model.h"
-#include "svm_stm32f4.h"
+#include <sensevm/stm32f4/st_flash_model.h>
+#include <sensevm/stm32f4/svm_stm32f4.h>
 
 #define HEAP_POOL (88u * 1024u)
 #define STACK_POOL (16u * 1024u)

@@ -8,7 +8,7 @@
 
 #include <sensevm/vmsched.h>
 
-#include "svm_stm32f4.h"
+#include <sensevm/stm32f4/svm_stm32f4.h>
 
 extern const unsigned char hello_svm[];
 extern const size_t hello_svm_size;

@@ -16,8 +16,8 @@
 #include <sensevm/loader.h>
 
 #include "../../loader/corpus.h"
-#include "st_flash.h"
-#include "st_flash_model.h"
+#include <sensevm/stm32f4/st_flash.h>
+#include <sensevm/stm32f4/st_flash_model.h>
 
 #define FLASH_SPAN 0x100000u
 static uint8_t *mem;

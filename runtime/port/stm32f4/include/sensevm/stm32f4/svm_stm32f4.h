@@ -21,8 +21,8 @@
 
 #include <sensevm/hal.h>
 
-#include "sensevm_board.h"
-#include "st_flash.h"
+#include <sensevm/board.h>
+#include <sensevm/stm32f4/st_flash.h>
 
 #ifdef __cplusplus
 extern "C" {

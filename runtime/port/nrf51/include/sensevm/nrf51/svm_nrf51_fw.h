@@ -16,7 +16,7 @@
 
 #include <sensevm/vmsched.h>
 
-#include "svm_nrf51.h"
+#include <sensevm/nrf51/svm_nrf51.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -16,7 +16,7 @@
 
 #include <stdint.h>
 
-#include "st_flash.h"
+#include <sensevm/stm32f4/st_flash.h>
 
 typedef struct svm_st_model {
     uint8_t *mem; /* the array: sectors[0].addr .. end of the last sector */

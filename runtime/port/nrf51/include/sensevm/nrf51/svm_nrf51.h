@@ -5,7 +5,7 @@
  * (led0..led24, multiplexed by TIMER1 only while pixels of two rows are lit), buttons A/B
  * (button0/button1, GPIOTE PORT event), and the NVMC flash driver for the A/B slots
  * (nrf51_flash.h). Devices, pins and the memory map come from boards/microbit.board
- * (sensevm_board.h).
+ * (<sensevm/board.h>).
  *
  * Interrupt priorities (2 bits on v6-M): TIMER0 0 (time, wake-ups) above TIMER1 1 (display
  * scan) above UART0 and GPIOTE 2 (the only event-queue producers: one priority, so one
@@ -19,8 +19,8 @@
 
 #include <sensevm/hal.h>
 
-#include "nrf51_flash.h"
-#include "sensevm_board.h"
+#include <sensevm/nrf51/nrf51_flash.h>
+#include <sensevm/board.h>
 
 #ifdef __cplusplus
 extern "C" {
