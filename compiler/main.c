@@ -435,12 +435,12 @@ static int parse_args(int argc, char **argv, cli_t *c)
         while (k < ml.n && strcmp(module_name(ml.v[k]), module_name(f)))
             k++;
         if (k == ml.n)
-            return usage(xfmt("%s: an interface without its implementation: give %.*s too "
-                              "(sensec reads foo.mli beside foo.ml by itself)",
-                              f, (int)strlen(f) - 1, f));
+            return usage_error(xfmt("%s: an interface without its implementation: give %.*s too "
+                                    "(sensec reads foo.mli beside foo.ml by itself)",
+                                    f, (int)strlen(f) - 1, f));
         if (c->intfs.v[k])
-            return usage(xfmt("two interfaces for %s: %s and %s", (const char *)ml.v[k],
-                              (const char *)c->intfs.v[k], f));
+            return usage_error(xfmt("two interfaces for %s: %s and %s", (const char *)ml.v[k],
+                                    (const char *)c->intfs.v[k], f));
         c->intfs.v[k] = (void *)f;
     }
     c->files = ml;

@@ -69,11 +69,11 @@ with tempfile.TemporaryDirectory() as d:
 
     c = sensec_run(d, 'counter.mli')
     check(c.returncode == 2 and c.stderr.startswith(
-        'sensec: counter.mli: an interface without its implementation: give counter.ml too'),
+        'sensec: error: counter.mli: an interface without its implementation: give counter.ml too'),
         'a .mli alone is a usage error', c.stderr)
     c = sensec_run(d, 'counter.mli', 'other/counter.mli', 'counter.ml')
     check(c.returncode == 2 and c.stderr.startswith(
-        'sensec: two interfaces for counter.ml: counter.mli and other/counter.mli'),
+        'sensec: error: two interfaces for counter.ml: counter.mli and other/counter.mli'),
         'two interfaces for one file are a usage error', c.stderr)
 
 print('%d failed' % fails)
