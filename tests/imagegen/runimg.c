@@ -37,6 +37,11 @@ static int value_ok(const svm_vm_t *vm, const uint8_t *objs, const uint8_t *cons
 
 const char *runimg_check_heap(const svm_vm_t *vm)
 {
+    /* A collection paused at the end of a slice (issue 13, the resumable collection) leaves
+     * forwarded objects in the from-space: the heap is whole again when the next slice has
+     * finished it, and is checked then (and after the run, when svm_gc_collect has). */
+    if (vm->gcr_phase)
+        return NULL;
     const char *res = msg;
     uint8_t *objs = calloc(vm->semi_size / 32u + 1u, 1);
     uint8_t *consts = calloc(vm->consts_size / 32u + 1u, 1);
