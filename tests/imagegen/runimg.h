@@ -44,8 +44,8 @@ void runimg_run(const svl_image_t *img, const runimg_opts_t *opts, runimg_result
 /* Check every value of vm (globals, the contexts' stacks and registers, heap fields):
  * an immediate, a constant-pool reference at a constant's header, or a heap reference at
  * an object start below hp; every object header well formed. Returns NULL if all is
- * well, else a message (static storage). */
-/* NULL when every value is in place (and while a collection is paused: checked later) */
+ * well (or while a resumable collection is paused: checked when it has finished), else a
+ * message (static storage). */
 const char *runimg_check_heap(const svm_vm_t *vm);
 
 /* The checker's own test: on a fresh VM over img, a register holding a reference past
