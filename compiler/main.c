@@ -443,7 +443,9 @@ static int parse_args(int argc, char **argv, cli_t *c)
                                     (const char *)c->intfs.v[k], f));
         c->intfs.v[k] = (void *)f;
     }
-    c->files = ml;
+    c->files = ml; /* (at least one: an interface alone was refused above) */
+    if (c->files.n == 0)
+        return usage_error("no input files");
     if (c->out && c->mode && c->files.n > 1)
         return usage_error("-o with -S/-c needs exactly one input file");
     if (c->mode && c->lopts.n)
