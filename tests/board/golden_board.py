@@ -41,7 +41,7 @@ BOARDS = {
                       'start': r'container\(s\) running[^\n]*\n',
                       'end': r"sensevm: container 0 '[^']*' (?:exited with (-?\d+)|finished|"
                              r'faulted: (\w+))'},
-    # 9,152 bytes for containers: 4 KiB of heap, 1.5 KiB of stack, one context (the board's
+    # 9,024 bytes for containers: 4 KiB of heap, 1.5 KiB of stack, one context (the board's
     # default); 153_tail_loop_10m takes 35 s of QEMU's Cortex-M0
     'microbit': {'opts': ['--heap', '4K', '--stack', '1536'],
                  'max_heap': 4 * 1024, 'qemu': ['-M', 'microbit'], 'min_ran': 50,

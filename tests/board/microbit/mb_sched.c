@@ -30,10 +30,10 @@ static svm_nrf51_t port;
 static svm_nrf51_fw_t fw;
 static svm_hal_t hal; /* port.hal with a bounded sleep */
 static uint64_t deadline;
-/* the board's container RAM less 1 KB: the test's own buffers (outputs, messages) */
-static uint8_t pool[SVM_BOARD_CONTAINER_RAM - 1024u] __attribute__((aligned(8)));
-MB_OUT(out0, 256);
-MB_OUT(out1, 256);
+/* the board's container RAM less 896 bytes: the test's own buffers (outputs, messages) */
+static uint8_t pool[SVM_BOARD_CONTAINER_RAM - 896u] __attribute__((aligned(8)));
+MB_OUT(out0, 128); /* (hi: 5 short lines; checksum: 35 bytes) */
+MB_OUT(out1, 128);
 MB_OUT(msgs, 256);
 static mb_out_t *const outs[2] = {&out0, &out1};
 
